@@ -1,0 +1,30 @@
+"""The grid every reader produces: rows of cell texts with their source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jixiao.model import Source
+
+
+@dataclass(slots=True)
+class Row:
+    """One table row or one text line.
+
+    ``cells`` are cleaned texts, ``""`` for an empty or merged-away cell (merged cells keep
+    their text in the first cell only, as printed forms and PDF text dumps do).
+    ``table`` is False for a line of running text (titles, header lines, narrative).
+    """
+
+    cells: list[str]
+    source: Source
+    table: bool = True
+    heading: bool = False  # a Markdown heading or a title-styled paragraph
+
+    @property
+    def texts(self) -> list[str]:
+        return [c for c in self.cells if c]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.texts)
