@@ -3,6 +3,7 @@
 Public surface (stable; storage and the CLI rely on it):
 
 - ``review_document(doc, rules=None) -> ReviewResult``
+- ``CATALOGUE``: the finding types (code, severity, title, rule, message template)
 """
 
 from __future__ import annotations
@@ -10,13 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jixiao.model import Document, Finding, Scorecard
+from jixiao.review.catalogue import CATALOGUE, FindingType
+from jixiao.review.runner import run_checks
+from jixiao.score.rules import choose_rule_set, load_rule_set
+from jixiao.score.scorecard import score_form
 
-__all__ = ["ReviewResult", "review_document"]
+__all__ = ["CATALOGUE", "FindingType", "ReviewResult", "review_document"]
 
 
 @dataclass
 class ReviewResult:
-    """Scorecards (one per form, same order as ``doc.forms``) and findings in document order."""
+    """Scorecards (one per form, same order as ``doc.forms``) and findings in document order.
+
+    ``rule_set`` names the rule set used; when forms of one document were scored under
+    different rule sets (chosen per form), the names are joined with "+" (each scorecard
+    carries its own ``rule_set``).
+    """
 
     rule_set: str
     rule_set_version: str
@@ -25,5 +35,27 @@ class ReviewResult:
 
 
 def review_document(doc: Document, rules: str | None = None) -> ReviewResult:
-    """Placeholder until the scoring and checks land: no scorecards, no findings."""
-    return ReviewResult(rule_set=rules or "auto", rule_set_version="0")
+    """Score every form of ``doc`` and run every check on it.
+
+    ``rules`` forces a rule set by name (``jixiao.score.rule_set_names()``); by default each
+    form's rule set is chosen from what it prints. ``RuleSetError`` for an unknown name.
+    """
+    forced = load_rule_set(rules) if rules else None
+    used: dict[str, str] = {}
+    scorecards: list[Scorecard] = []
+    findings: list[Finding] = []
+    for index, form in enumerate(doc.forms):
+        rule_set = forced or load_rule_set(choose_rule_set(form))
+        used.setdefault(rule_set.name, rule_set.version)
+        card = score_form(form, index, rule_set)
+        scorecards.append(card)
+        findings.extend(run_checks(form, index, card, rule_set, doc))
+    if not used:
+        rs = forced or load_rule_set("wuhan")
+        used[rs.name] = rs.version
+    return ReviewResult(
+        rule_set="+".join(used),
+        rule_set_version="+".join(used.values()),
+        scorecards=scorecards,
+        findings=findings,
+    )

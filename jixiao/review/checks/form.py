@@ -1,0 +1,109 @@
+"""Form checks: the printed total and the point split (分值结构)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from jixiao.model import Document, Finding, Form, Scorecard
+from jixiao.review.catalogue import fmt, make_finding
+from jixiao.score.rules import RuleSet, agrees
+from jixiao.score.scorecard import is_scored
+
+
+def check_total(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document) -> Iterator[Finding]:
+    """总分 printed vs budget score + overall-goal score + indicator scores, all as printed."""
+    if not is_scored(form) or form.total_score is None:
+        return
+    parts: list[float] = []
+    names: list[str] = []
+    notes: list[str] = []
+    if form.budget is not None:
+        if form.budget.score is not None:
+            parts.append(form.budget.score)
+            names.append("预算执行得分")
+        else:
+            notes.append("预算执行得分未填写")
+    og = form.overall_goal
+    if og is not None:
+        if og.score is not None:
+            parts.append(og.score)
+            names.append("总目标得分")
+        elif og.weight:
+            notes.append("项目绩效总目标未填写得分")
+    scores = [i.score for _, i in form.indicators()]
+    if any(s is not None for s in scores):
+        parts.extend(s for s in scores if s is not None)
+        names.append("各指标得分")
+    missing = [i.name for _, i in form.indicators() if i.score is None]
+    if missing:
+        shown = "、".join(f"“{m}”" for m in missing[:3]) + ("等" if len(missing) > 3 else "")
+        notes.append(f"{len(missing)} 项指标未填写得分（{shown}）")
+    if not parts:
+        return
+    total = round(sum(parts), 6)
+    if agrees(form.total_score, total):
+        return
+    note = "；" + "，".join(notes) if notes else ""
+    yield make_finding(
+        "form.total_mismatch",
+        form,
+        index,
+        printed=form.total_score,
+        expected=total,
+        parts="、".join(names),
+        note=note,
+    )
+
+
+def check_weights(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    """Budget weight + overall-goal weight + goal weights must make 100 points."""
+    if not is_scored(form) or not form.goals:
+        return
+    layout = rules.layout_for(form)
+    basis = (
+        f"{rules.title}：预算执行 {fmt(layout.budget)} 分"
+        + (f" + 总目标 {fmt(layout.overall_goal)} 分" if layout.overall_goal else "")
+        + f" + 绩效指标 {fmt(layout.indicators)} 分 = {fmt(layout.total)} 分"
+    )
+    missing = [g.name for g in form.goals if g.weight is None]
+    if (missing and len(missing) < len(form.goals)) or (
+        missing and len(form.goals) == 1 and form.budget is not None
+    ):
+        placeholder = form.extra.get("goal_weight_text") if isinstance(form.extra, dict) else None
+        shown = "、".join(f"“{m}”" for m in missing)
+        detail = (
+            f"{shown}未印明分值" + (f"（印为“{placeholder}”）" if placeholder else "") + "，无法核对分值结构"
+        )
+        yield make_finding(
+            "form.weight_mismatch",
+            form,
+            index,
+            printed=placeholder,
+            expected=None,
+            basis=basis,
+            detail=detail,
+            severity="warning",
+        )
+        return
+    if missing:
+        return
+    parts = []
+    if form.budget is not None and form.budget.weight is not None:
+        parts.append(("预算执行", form.budget.weight))
+    og = form.overall_goal
+    if og is not None and og.weight is not None:
+        parts.append(("总目标", og.weight))
+    goal_sum = round(sum(g.weight for g in form.goals if g.weight is not None), 6)
+    total = round(sum(w for _, w in parts) + goal_sum, 6)
+    if abs(total - layout.total) <= 1e-6:
+        return
+    shown = " + ".join(f"{n} {fmt(w)} 分" for n, w in parts) + f" + 各目标 {fmt(goal_sum)} 分"
+    detail = f"{shown} = {fmt(total)} 分，不等于 {fmt(layout.total)} 分"
+    yield make_finding(
+        "form.weight_mismatch", form, index, printed=total, expected=layout.total, basis=basis, detail=detail
+    )
+
+
+CHECKS = [check_total, check_weights]

@@ -1,0 +1,256 @@
+"""Indicator checks: each 三级指标's score against its weight, target and actual."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from jixiao.model import Document, Finding, Form, Goal, Indicator, IndicatorScore, Scorecard
+from jixiao.review.catalogue import fmt, make_finding
+from jixiao.score.rules import RuleSet, agrees
+from jixiao.score.scorecard import comparison_of, is_satisfaction, is_scored
+from jixiao.score.values import Comparison, Outcome
+
+_EPS = 1e-9
+
+
+def _rows(form: Form, card: Scorecard) -> Iterator[tuple[Goal, Indicator, IndicatorScore, Comparison]]:
+    """Indicators with their scorecard entries (same order) and comparisons."""
+    for (goal, ind), score in zip(form.indicators(), card.indicators, strict=False):
+        yield goal, ind, score, comparison_of(ind)
+
+
+def _text(s: str | None) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s or ""))
+
+
+def _inferred(score: IndicatorScore) -> str:
+    return "（分值由表内其他分值推定）" if score.weight_inferred else ""
+
+
+def _raw(score: IndicatorScore, cmp: Comparison) -> float | None:
+    """The unrounded rule score of a quantitative indicator (rounding is judged against the printed decimals)."""
+    if score.weight is None or not cmp.quantitative or cmp.ratio is None:
+        return None
+    return score.weight * min(cmp.ratio, 1.0)
+
+
+def _full_score_unmet(ind: Indicator, score: IndicatorScore, cmp: Comparison, rules: RuleSet) -> float | None:
+    """The most the rules allow when a full score was given to an unmet indicator; None if not that case."""
+    w = score.weight
+    if w is None or ind.score is None or cmp.outcome not in (Outcome.PARTLY, Outcome.NOT_MET):
+        return None
+    if ind.score < w - _EPS and not agrees(ind.score, w):
+        return None
+    if cmp.quantitative:
+        raw = _raw(score, cmp)
+        if not cmp.direction_certain or raw is None or agrees(ind.score, raw):
+            return None
+        return raw
+    band = rules.band(cmp.outcome.value)
+    if band is None or band.high >= 1.0:
+        return None
+    return w * band.high
+
+
+def check_exceeds_weight(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    for goal, ind, score, _ in _rows(form, card):
+        if score.weight is not None and ind.score is not None and ind.score > score.weight + _EPS:
+            yield make_finding(
+                "indicator.score_exceeds_weight",
+                form,
+                index,
+                goal=goal.name,
+                indicator=ind.name,
+                printed=ind.score,
+                expected=score.weight,
+                weight=fmt(score.weight),
+                inferred=_inferred(score),
+                severity="warning" if score.weight_inferred else None,
+            )
+
+
+def check_full_score_unmet(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    for goal, ind, score, cmp in _rows(form, card):
+        limit = _full_score_unmet(ind, score, cmp, rules)
+        if limit is None or ind.score is None or ind.score > (score.weight or 0) + _EPS:
+            continue
+        limit = rules.round(limit)
+        if cmp.quantitative:
+            why = f"，按{'正向' if cmp.direction == 'positive' else '反向'}指标公式应得 {fmt(limit)} 分"
+        else:
+            word = "未达成" if cmp.outcome is Outcome.NOT_MET else "部分达成"
+            why = f"，按定性指标计分规则{word}最多得 {fmt(limit)} 分"
+        yield make_finding(
+            "indicator.full_score_unmet",
+            form,
+            index,
+            goal=goal.name,
+            indicator=ind.name,
+            printed=ind.score,
+            expected=rules.round(limit),
+            target=_text(ind.target),
+            actual=_text(ind.actual),
+            why=why + _inferred(score),
+            severity="warning" if score.weight_inferred else None,
+        )
+
+
+def check_score_mismatch(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    for goal, ind, score, cmp in _rows(form, card):
+        w = score.weight
+        if w is None or ind.score is None or ind.score > w + _EPS:
+            continue
+        if _full_score_unmet(ind, score, cmp, rules) is not None:
+            continue
+        raw = _raw(score, cmp)
+        if raw is not None and score.computed is not None:
+            if agrees(ind.score, raw):
+                continue
+            if not cmp.direction_certain and cmp.ratio:
+                # The direction was a default: accept the other formula too.
+                other = w * min(1.0 / cmp.ratio, 1.0) if cmp.ratio > 0 else w
+                if agrees(ind.score, other):
+                    continue
+            formula = "B/A" if cmp.direction == "positive" else "A/B"
+            sense = "正向" if cmp.direction == "positive" else "反向"
+            detail = (
+                f"目标“{_text(ind.target)}”，实际“{_text(ind.actual)}”，按{sense}指标公式 "
+                f"{fmt(w)}×{formula}={fmt(score.computed)} 分，表中印为 {fmt(ind.score)} 分{_inferred(score)}"
+            )
+            yield make_finding(
+                "indicator.score_mismatch",
+                form,
+                index,
+                goal=goal.name,
+                indicator=ind.name,
+                printed=ind.score,
+                expected=score.computed,
+                detail=detail,
+                severity="warning" if score.weight_inferred or not cmp.direction_certain else None,
+            )
+        elif not cmp.quantitative and score.low is not None and score.high is not None:
+            low, high = score.low, score.high
+            if low - _EPS <= ind.score <= high + _EPS or agrees(ind.score, low) or agrees(ind.score, high):
+                continue
+            word = {"met": "达成", "partly": "部分达成", "not_met": "未达成"}[cmp.outcome.value]
+            detail = (
+                f"目标“{_text(ind.target)}”，实际“{_text(ind.actual)}”，属{word}，按定性指标计分规则应得 "
+                f"{fmt(low)}–{fmt(high)} 分，表中印为 {fmt(ind.score)} 分{_inferred(score)}"
+            )
+            yield make_finding(
+                "indicator.score_mismatch",
+                form,
+                index,
+                goal=goal.name,
+                indicator=ind.name,
+                printed=ind.score,
+                expected=None,
+                detail=detail,
+                severity="warning",
+            )
+
+
+def check_missing_score(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    if not is_scored(form):
+        return
+    for goal, ind, _score, _ in _rows(form, card):
+        if ind.score is not None:
+            continue
+        if is_satisfaction(ind) and not rules.satisfaction_required and ind.weight is None:
+            continue  # 满意度指标暂可不作为必评指标
+        if ind.weight is not None:
+            detail = f"指标分值 {fmt(ind.weight)} 分，但未填写得分"
+            yield make_finding(
+                "indicator.missing_score",
+                form,
+                index,
+                goal=goal.name,
+                indicator=ind.name,
+                printed=None,
+                expected=None,
+                detail=detail,
+            )
+        else:
+            detail = "本表各指标已按分值打分，该指标却未填写得分"
+            yield make_finding(
+                "indicator.missing_score",
+                form,
+                index,
+                goal=goal.name,
+                indicator=ind.name,
+                printed=None,
+                expected=None,
+                detail=detail,
+                severity="warning",
+            )
+
+
+def check_missing_actual(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    if form.kind.is_target:
+        return
+    for goal, ind, _, _ in _rows(form, card):
+        if ind.score is None or _text(ind.actual):
+            continue
+        zero = ind.score <= _EPS
+        why = "，应填写实际完成情况并据以计分" if zero else "，得分缺少依据"
+        yield make_finding(
+            "indicator.missing_actual",
+            form,
+            index,
+            goal=goal.name,
+            indicator=ind.name,
+            printed=ind.score,
+            expected=None,
+            why=why,
+            severity="warning" if zero else "error",
+        )
+
+
+def check_incomparable(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    for goal, ind, _, cmp in _rows(form, card):
+        target, name = _text(ind.target), _text(re.sub(r"[（(]\s*[\d.]+\s*分\s*[)）]", "", ind.name))
+        if cmp.incomparable:
+            detail = f"目标“{target}”与实际“{_text(ind.actual)}”计量口径不同，无法判断是否达成"
+        elif (
+            target
+            and len(target) >= 4
+            and target.strip("。.") == name.strip("。.")
+            and not form.kind.is_target
+        ):
+            detail = f"目标值“{target}”只是重述指标名称，没有可衡量的目标"
+        else:
+            continue
+        yield make_finding(
+            "indicator.incomparable",
+            form,
+            index,
+            goal=goal.name,
+            indicator=ind.name,
+            printed=ind.target,
+            expected=None,
+            detail=detail,
+        )
+
+
+CHECKS = [
+    check_exceeds_weight,
+    check_full_score_unmet,
+    check_score_mismatch,
+    check_missing_score,
+    check_missing_actual,
+    check_incomparable,
+]
