@@ -15,6 +15,7 @@ The rules are structural, never keyed to a unit or title:
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -82,7 +83,7 @@ def _title_of(row: Row) -> str | None:
 _LEVEL1 = re.compile(r"^(产出|效益|满意度?|成本)(指标?|度指标)?$")
 _LEVELISH = re.compile(r"(指标|效益|满意度|指)\d*$")
 _GOAL_NUMBERED = re.compile(
-    r"^(?P<label>(?:项目)?(?:年度|长期|中期)?(?:绩效)?(?:总体)?目标[0-9一二三四五六七八九十]+)[:：]?(?P<rest>.*)$"
+    r"^(?P<label>(?:项目)?(?:年度|长期|中期)(?:绩效)?(?:总体)?目标[0-9一二三四五六七八九十]+)[:：]?(?P<rest>.*)$"
 )
 _GOAL_GENERIC = re.compile(r"^(?:项目|部门|整体)?(?:年度|长期|中期)?(?:绩效)?(?:目标|指标)$")
 _FIELD_DEVIATION = re.compile(r"^偏差")
@@ -164,6 +165,7 @@ class _Builder:
         self.level2: str | None = None
         self.level1_weight: float | None = None
         self.level2_weight: float | None = None
+        self._level2_sum = 0.0  # weights of the 二级 labels seen under the current 一级 label
         self.last: Indicator | None = None
         self.last_cols: dict[int, str] = {}
         self.field_target: str | None = None  # "deviation_reason" / "improvement" / "notes"
@@ -183,7 +185,9 @@ class _Builder:
                 else:
                     self._text_row(row)
             except Exception as exc:  # a garbled row must not lose the form
-                self.issues.append(ReadIssue(message=f"无法解析此行（{type(exc).__name__}），已跳过", source=row.source))
+                self.issues.append(
+                    ReadIssue(message=f"无法解析此行（{type(exc).__name__}），已跳过", source=row.source)
+                )
         return self._finish()
 
     def _finish(self) -> Form:
@@ -195,9 +199,12 @@ class _Builder:
             if g.text is None:
                 g.text = self.goal_descriptions.get(compact(g.name))
             if g.term is None:
-                g.term = "long_term" if g.name.startswith("长期") else ("annual" if "年度" in g.name else None)
+                g.term = (
+                    "long_term" if g.name.startswith("长期") else ("annual" if "年度" in g.name else None)
+                )
         for g in f.goals:
             _backfill_level1(g)
+            _regroup(g)
         if f.kind.is_target:
             f.budget = None
         if self.fields:
@@ -226,6 +233,12 @@ class _Builder:
             return
         if self.field_target == "notes":
             self.notes.append(text)
+            return
+        if c in ("项目绩效总目标", "绩效总目标", "项目绩效目标") and self.kind == FormKind.PROJECT_TARGET:
+            self.state = "goal_descriptions"
+            return
+        if self.state == "goal_descriptions" and c in ("项目支出明细测算", "项目采购"):
+            self.state = "head"
             return
         if _HEAD_LINE.search(text):
             self._head_line(text)
@@ -287,7 +300,10 @@ class _Builder:
         elif key in ("自评得分", "总分"):
             self.header_total = score_value(value) if self.header_total is None else self.header_total
         elif key == "项目名称":
-            f.project = f.project or value
+            if f.kind.is_department:
+                self.fields.setdefault(key, value)
+            else:
+                f.project = f.project or value
         elif key in ("主管部门", "项目主管部门"):
             f.supervisor = f.supervisor or value
         elif key in ("项目实施单位", "项目执行单位", "实施单位"):
@@ -356,14 +372,16 @@ class _Builder:
     def _head_row(self, row: Row) -> None:
         texts = row.texts
         c = compact(texts[0])
-        if c in ("项目绩效总目标", "绩效总目标") or (c.endswith("总目标") and len(texts) <= 2 and "部门" not in c):
+        if c in ("项目绩效总目标", "绩效总目标") or (
+            c.endswith("总目标") and len(texts) <= 2 and "部门" not in c
+        ):
             self.state = "goal_descriptions"
             return
         i = 0
         consumed = False
         cells = row.texts
         while i < len(cells):
-            key = compact(cells[i])
+            key = compact(cells[i]).rstrip(":：")
             key_norm = re.sub(r"[（(].*?[)）]", "", key) if key not in _HEAD_KEYS else key
             if key in _HEAD_KEYS or key_norm in _HEAD_KEYS:
                 value = ""
@@ -378,8 +396,10 @@ class _Builder:
         if len(texts) == 2 and len(compact(texts[0])) <= 16 and not any(ch.isdigit() for ch in texts[0]):
             self.fields.setdefault(compact(texts[0]), texts[1])
             return
-        if len(texts) == 4 and all(len(compact(t)) <= 16 for t in texts[0::2]) and not any(
-            ch.isdigit() for t in texts[0::2] for ch in t
+        if (
+            len(texts) == 4
+            and all(len(compact(t)) <= 16 for t in texts[0::2])
+            and not any(ch.isdigit() for t in texts[0::2] for ch in t)
         ):
             self.fields.setdefault(compact(texts[0]), texts[1])
             self.fields.setdefault(compact(texts[2]), texts[3])
@@ -426,7 +446,9 @@ class _Builder:
     def _budget_data(self, row: Row) -> bool:
         cells = row.texts
         label_cell = cells[0]
-        label = re.sub(r"[-\d,.\s]+.*$", "", label_cell) if any(ch.isdigit() for ch in label_cell) else label_cell
+        label = (
+            re.sub(r"[-\d,.\s]+.*$", "", label_cell) if any(ch.isdigit() for ch in label_cell) else label_cell
+        )
         values: list[str] = []
         rest = label_cell[len(label) :].strip() if label != label_cell else ""
         if rest:
@@ -538,7 +560,11 @@ class _Builder:
                     continue
                 roles.append(role)
                 positions.append(i)
-            elif i == 0 or (not roles and not seen_name and goal_label is None and not role):
+            elif (i == 0 or (not roles and not seen_name and goal_label is None and not role)) and c not in (
+                "目标名称",
+                "名称",
+                "目标",
+            ):
                 goal_label = cell
         if not roles:
             roles = ["target", "basis"] if self.kind.is_target else ["target", "actual", "score"]
@@ -546,8 +572,8 @@ class _Builder:
             roles.insert(0, "target")
         if not self.kind.is_target and "score" not in roles:
             roles.append("score")  # a self-evaluation always scores; the header cell was cut off
-        gaps = [b - a for a, b in zip(positions, positions[1:], strict=False)]
-        step = min(gaps) if gaps and min(gaps) > 1 and len(set(gaps)) == 1 else 1
+        gaps = [b - a for a, b in itertools.pairwise(positions)]
+        step = gaps[0] if len(gaps) >= 2 and gaps[0] > 1 and len(set(gaps)) == 1 else 1
         self.table = _Table(roles=roles, goal_column=goal_label is not None, step=min(step, 3))
         self.level1 = self.level2 = None
         self.level1_weight = self.level2_weight = None
@@ -588,6 +614,7 @@ class _Builder:
         self._open_goal(name, rest or None, weight, source)
 
     def _open_goal(self, name: str, text: str | None, weight: float | None, source: Source | None) -> None:
+        self._level2_sum = 0.0
         term = "long_term" if name.startswith("长期") else ("annual" if "年度" in name else self.term)
         self.goal = Goal(name=name, text=text, weight=weight, term=term, source=source)  # type: ignore[arg-type]
         self.form.goals.append(self.goal)
@@ -627,7 +654,9 @@ class _Builder:
     def _indicator_row(self, row: Row) -> None:
         texts = row.texts
         if self.table is None:
-            self.table = _Table(roles=["target", "basis"] if self.kind.is_target else ["target", "actual", "score"])
+            self.table = _Table(
+                roles=["target", "basis"] if self.kind.is_target else ["target", "actual", "score"]
+            )
         if self._goal_row(row):
             return
         if all(_HEADER_WORD.match(compact(t)) for t in texts):
@@ -638,7 +667,8 @@ class _Builder:
         core = [
             t
             for t in texts
-            if not is_weight_only(t) and not _GOAL_NUMBERED.match(compact(split_weight(t)[0]))
+            if not is_weight_only(t)
+            and not _GOAL_NUMBERED.match(compact(split_weight(t)[0]))
             and not (_GOAL_GENERIC.match(compact(split_weight(t)[0])) and not _is_level1(t))
         ]
         if core and (compact(core[-1]) in _EMPTY_MARKS or all(_looks_level(t) for t in core)):
@@ -654,7 +684,7 @@ class _Builder:
         # goal labels and goal text running down the first column
         parts: list[tuple[int, str]] = []
         for i, t in left_texts:
-            label, weight, printed = split_weight(t)
+            label, weight, _printed = split_weight(t)
             c = compact(label)
             if is_weight_only(t):
                 continue
@@ -662,10 +692,18 @@ class _Builder:
                 self._goal_label(t, row.source)
                 continue
             parts.append((i, t))
-        if parts and len(parts) >= 2 and self.table.goal_column and parts[0][0] == 0 and not _is_level1(parts[0][1]):
+        if (
+            parts
+            and len(parts) >= 2
+            and self.table.goal_column
+            and parts[0][0] == 0
+            and not _is_level1(parts[0][1])
+        ):
             n_levels = sum(1 for _, t in parts[1:-1])
-            if len(parts) >= 4 or (len(parts) == 3 and n_levels == 1 and _is_level1(parts[1][1])) or (
-                len(parts) == 3 and not _looks_level(parts[0][1])
+            if (
+                len(parts) >= 4
+                or (len(parts) == 3 and n_levels == 1 and _is_level1(parts[1][1]))
+                or (len(parts) == 3 and not _looks_level(parts[0][1]))
             ):
                 self._goal_text(parts[0][1])
                 parts = parts[1:]
@@ -719,15 +757,37 @@ class _Builder:
         seen_level1 = False
         for k, t in enumerate(labels):
             label, weight, _ = split_weight(t)
-            if _is_level1(t) and "level1" not in cols.values() and not (
-                self.level1 and len(labels) == 1 and not _is_level1_strict(t)
-            ) and not (k > 0 and seen_level1):
+            cost_under_output = (
+                len(labels) == 1
+                and compact(label).startswith("成本")
+                and (self.level1 or "").startswith("产出")
+                and self.level2 is not None
+            )
+            fits_in_parent = (
+                len(labels) == 1
+                and self.level1_weight is not None
+                and weight is not None
+                and self.level2 is not None
+                and self._level2_sum + weight <= self.level1_weight + 1e-9
+            )
+            if cost_under_output or fits_in_parent:
+                self.level2, self.level2_weight = compact(label), weight
+                self._level2_sum += weight or 0
+                role = "level2"
+            elif (
+                _is_level1(t)
+                and "level1" not in cols.values()
+                and not (self.level1 and len(labels) == 1 and not _is_level1_strict(t))
+                and not (k > 0 and seen_level1)
+            ):
                 self.level1, self.level1_weight = compact(label), weight
                 self.level2, self.level2_weight = None, None
+                self._level2_sum = 0.0
                 role = "level1"
                 seen_level1 = True
             else:
                 self.level2, self.level2_weight = compact(label), weight
+                self._level2_sum += weight or 0
                 role = "level2"
             if columns is not None:
                 cols[columns[k]] = role
@@ -759,6 +819,9 @@ class _Builder:
                 # nearest column to the left that the row above used
                 left = [c for c in self.last_cols if c <= i]
                 role = self.last_cols[max(left)] if left else "name"
+            complete = re.compile(r"(指标|效益|满意度)\d*$")
+            if role in ("level1", "level2") and complete.search(compact(getattr(last, role) or "")):
+                role = "name"  # a finished label does not run on; the long name does
             if role == "level1" and last.level1:
                 last.level1 = compact(last.level1 + cell)
                 self.level1 = last.level1
@@ -778,6 +841,42 @@ _LEVEL2_PARENT = [
     (re.compile(r"经济效益|社会效益|生态效益|环境效益|可持续"), "效益"),
     (re.compile(r"满意"), "满意"),
 ]
+
+
+def _family(level2: str | None) -> str | None:
+    return next((p for rx, p in _LEVEL2_PARENT if level2 and rx.search(level2)), None)
+
+
+def _regroup(goal: Goal) -> None:
+    """Merged cells print their label mid-span, so carrying labels down can give the rows
+    above a label the previous group's 一级: a 二级 dimension of another family (经济效益 under
+    产出) belongs to the next 一级 label of its own family in the same goal."""
+    inds = goal.indicators
+    for k, ind in enumerate(inds):
+        fam = _family(ind.level2)
+        if (
+            not fam
+            or not ind.level1
+            or ind.level1.startswith(fam)
+            or not ind.level1.startswith(("产出", "效益", "满意"))
+        ):
+            continue
+        nxt = next((j for j in inds[k + 1 :] if j.level1 and j.level1.startswith(fam)), None)
+        if nxt is not None:
+            ind.level1, ind.level1_weight = nxt.level1, nxt.level1_weight
+    # rows of a 一级 group printed before the group's first 二级 label belong to that label
+    k = 0
+    while k < len(inds):
+        j = k
+        while j < len(inds) and inds[j].level1 == inds[k].level1:
+            j += 1
+        group = inds[k:j]
+        first = next((n for n, i in enumerate(group) if i.level2), None)
+        if first:
+            for i in group[:first]:
+                if i.level2 is None and not (i.level1 or "").startswith("成本"):
+                    i.level2, i.level2_weight = group[first].level2, group[first].level2_weight
+        k = j
 
 
 def _backfill_level1(goal: Goal) -> None:
@@ -865,7 +964,9 @@ def _value(text: str | None) -> str | None:
     return t or None
 
 
-def _split_values(cells: list[str], roles: list[str], step: int = 1) -> tuple[dict[str, str | None], list[str]]:
+def _split_values(
+    cells: list[str], roles: list[str], step: int = 1
+) -> tuple[dict[str, str | None], list[str]]:
     """Read the value columns right to left; return them and the cells left of them.
 
     ``step`` is the distance between value columns (2 when each column spans two cells).

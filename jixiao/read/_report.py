@@ -24,7 +24,9 @@ _BUDGET_SCORE = [
 ]
 _RATE = re.compile(rf"执行率(?:为|达|达到|是|[:：])?(?:了)?{_NUM}%")
 _AMOUNT = re.compile(r"([^，。；,;：:（）()]{0,16}?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元")
-_SUBJECT_NOISE = re.compile(r"^(\d{4})年度?|(项目)?(部门)?(单位)?(整体)?(绩效)?(自评结果|自评报告|评价报告)([(（].*?[)）])?$")
+_SUBJECT_NOISE = re.compile(
+    r"^(\d{4})年度?|(项目)?(部门)?(单位)?(整体)?(绩效)?(自评结果|自评报告|评价报告)([(（].*?[)）])?$"
+)
 
 
 def read_report(title: str, rows: list[Row]) -> NarrativeReport:
