@@ -94,11 +94,10 @@ def split_weight(text: str) -> tuple[str, float | None, bool]:
     The third item says whether a weight was printed at all; ``"(XX 分)"`` prints a
     placeholder weight, returned as ``None`` with ``True``.
     """
-    m = None
-    for m in _WEIGHT.finditer(text):
-        pass
-    if m is None:
+    found = list(_WEIGHT.finditer(text))
+    if not found:
         return text, None, False
+    m = found[-1]  # the weight is printed last: "(万元) (20分)"
     label = (text[: m.start()] + text[m.end() :]).strip(" ：:")
     w = m.group("w")
     weight = None if w.lower().startswith("x") else float(w)
