@@ -2,10 +2,9 @@
 
 Weights are used as printed. Where a weight is not printed it is inferred only when the
 form determines it: a 一级/二级 group or goal with a printed weight and exactly one indicator
-left without one (the remainder), counting a quantitative indicator that met its target as
-weighing what it scored (the formula gives a met indicator its full weight). Inferred
-weights are marked ``weight_inferred`` and the review treats findings built on them as
-warnings, never errors. A goal weight is never simply divided among its indicators.
+left without one gets the remainder (a goal with a single indicator gives it the goal's
+weight). Inferred weights are marked ``weight_inferred`` and the review treats findings
+built on them as warnings, never errors. A goal weight is never divided among indicators.
 """
 
 from __future__ import annotations
@@ -57,33 +56,21 @@ def budget_rate(form: Form) -> tuple[float | None, float | None]:
 
 
 def _infer_weights(form: Form, rows: list[dict]) -> None:
-    """Fill ``weight`` for rows whose weight the form determines (see module docstring)."""
+    """Fill ``weight`` where the form determines it: a weighted group with one unweighted indicator."""
     by_goal: dict[int, list[dict]] = defaultdict(list)
     for row in rows:
         by_goal[row["goal_index"]].append(row)
 
-    def remainder(group: list[dict], total: float | None, why: str, pins: bool) -> None:
+    def remainder(group: list[dict], total: float | None, why: str) -> None:
         if total is None or not group:
             return
-        known, unknown = 0.0, []
-        for row in group:
-            w = row["weight"]
-            if w is None and pins and row["pin"] is not None:
-                w = row["pin"]
-            if w is None:
-                unknown.append(row)
-            else:
-                known += w
-        if len(unknown) == 1:
-            rest = round(total - known, 9)
-            if rest > _EPS:
-                unknown[0]["weight"] = rest
-                unknown[0]["inferred"] = why
-                if pins:  # the pinned siblings' weights were used: record them as inferred too
-                    for row in group:
-                        if row["weight"] is None and row["pin"] is not None:
-                            row["weight"] = row["pin"]
-                            row["inferred"] = "达成目标的定量指标按公式得满分，分值取其得分"
+        unknown = [row for row in group if row["weight"] is None]
+        if len(unknown) != 1:
+            return
+        rest = round(total - sum(row["weight"] for row in group if row["weight"] is not None), 9)
+        if rest > _EPS:
+            unknown[0]["weight"] = rest
+            unknown[0]["inferred"] = why
 
     for gi, group in by_goal.items():
         goal: Goal = form.goals[gi]
@@ -94,13 +81,12 @@ def _infer_weights(form: Form, rows: list[dict]) -> None:
             level2[(ind.level1, ind.level2)].append(row)
             level1[ind.level1].append(row)
         for rows2 in level2.values():
-            w2 = rows2[0]["indicator"].level2_weight
-            remainder(rows2, w2, f"二级指标“{rows2[0]['indicator'].level2}”分值减去其余指标分值", pins=False)
+            first = rows2[0]["indicator"]
+            remainder(rows2, first.level2_weight, f"二级指标“{first.level2}”分值减去其余指标分值")
         for rows1 in level1.values():
-            w1 = rows1[0]["indicator"].level1_weight
-            remainder(rows1, w1, f"一级指标“{rows1[0]['indicator'].level1}”分值减去其余指标分值", pins=False)
-        remainder(group, goal.weight, f"目标“{goal.name}”分值减去其余指标分值", pins=False)
-        remainder(group, goal.weight, f"目标“{goal.name}”分值减去其余指标分值", pins=True)
+            first = rows1[0]["indicator"]
+            remainder(rows1, first.level1_weight, f"一级指标“{first.level1}”分值减去其余指标分值")
+        remainder(group, goal.weight, f"目标“{goal.name}”分值减去其余指标分值")
 
 
 def score_form(form: Form, index: int, rule_set: RuleSet) -> Scorecard:
@@ -124,14 +110,6 @@ def score_form(form: Form, index: int, rule_set: RuleSet) -> Scorecard:
     for gi, goal in enumerate(form.goals):
         for ind in goal.indicators:
             cmp = comparison_of(ind)
-            pin = None
-            if (
-                ind.score is not None
-                and cmp.quantitative
-                and cmp.direction_certain
-                and cmp.outcome is Outcome.MET
-            ):
-                pin = ind.score
             rows.append(
                 {
                     "goal_index": gi,
@@ -140,7 +118,6 @@ def score_form(form: Form, index: int, rule_set: RuleSet) -> Scorecard:
                     "cmp": cmp,
                     "weight": ind.weight,
                     "inferred": None,
-                    "pin": pin,
                 }
             )
     if scored:

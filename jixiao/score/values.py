@@ -331,13 +331,16 @@ _MET_WORDS = {
 _DATE_FULL = re.compile(r"^(\d{4})\s*[.．/\-年]\s*(\d{1,2})(?:\s*[.．/\-月]\s*(\d{1,2})\s*日?)?\s*月?$")
 _REFERENCE = re.compile(r"^\d{4}\s*年(?:度)?.*(?:天数|工作日|值班天数|日数)$|^(?:法定)?工作日(?:天数)?$")
 
-_NEGATIVE_NAME = re.compile(
-    r"发生率|发生次数|发生数|投诉率|投诉量|投诉数|投诉件|事故|偏差率|偏离度|缺漏率|差错率|错误率|失误率|故障率|返工率|"
-    r"耗时|用时|时长|处理时间|响应时间|平均时效|超支率|超标率|违规|违纪|案件数|新发案件|不合格率|失败率|空置率|流失率|"
-    r"死亡率|感染率|发病率|漏报率|误报率|逾期|延误|拖欠|闲置率|损耗率|降低率$|成本(?!节约|节省|降低)"
+# Strong: the name measures something bad. Weak: a bad word that an activity (演练, 排查) may turn round.
+_NEGATIVE_STRONG = re.compile(
+    r"发生率|发生次数|发生数|发生起数|投诉率|投诉量|投诉数|投诉件|偏差率|偏离度|缺漏率|差错率|错误率|失误率|故障率|返工率|"
+    r"耗时|用时|时长|处理时间|响应时间|平均时效|超支率|超标率|不合格率|失败率|空置率|流失率|死亡率|感染率|发病率|"
+    r"漏报率|误报率|闲置率|损耗率|新发案件"
 )
+_NEGATIVE_NAME = re.compile(r"事故|违规|违纪|案件数|逾期|延误|拖欠|成本(?!节约|节省|降低)")
 _POSITIVE_OVERRIDE = re.compile(
-    r"节约|节省|下降率|降低率|减少率|压减率|化解率|办结率|处理率|整改率|结案率|及时率|完成率"
+    r"节约|节省|下降率|降低率|减少率|压减率|化解率|办结率|处理率|整改率|结案率|及时率|完成率|"
+    r"演练|培训|宣传|检查|排查|督查|巡查|处置|救援|预案|防范"
 )
 
 
@@ -535,6 +538,8 @@ def direction_from_name(name: str | None) -> Direction | None:
     if not name:
         return None
     n = _normalise(name)
+    if _NEGATIVE_STRONG.search(n):
+        return Direction.NEGATIVE
     if _POSITIVE_OVERRIDE.search(n):
         return Direction.POSITIVE
     if _NEGATIVE_NAME.search(n):

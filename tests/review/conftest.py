@@ -7,9 +7,10 @@ by ``|`` in the printed column order (``-`` for an empty cell)::
     title: 2020 年度统计工作经费项目自评表
     budget: 20 | 1029.73 | 475.12 | 46.14% | 9.23        # 分值 | 预算数 | 执行数 | 执行率 | 得分
     goal: 年度绩效目标1 | 56                               # 名称 | 分值
-    产出指标 | 数量指标 | 统计报表上报完成率 | - | 100% | 100% | 8   # 一级 | 二级 | 三级 | 分值 | 目标 | 实际 | 得分 [| 依据]
+    产出指标 | 数量指标 | 统计报表上报完成率 | - | 100% | 100% | 8
     total: 89.23
 
+An indicator line reads 一级 | 二级 | 三级 | 分值 | 目标值 | 实际完成值 | 得分 [| 指标值确定依据].
 ``review_codes(text)`` returns the ``(indicator or goal, code)`` pairs the review finds.
 """
 
@@ -57,10 +58,14 @@ def form_from_text(text: str) -> Form:
             fields["total_score"] = _num(rest)
         elif sep and key == "budget":
             w, a, b, r, s = [*cells, "-", "-", "-", "-", "-"][:5]
-            fields["budget"] = Budget(weight=_num(w), planned=_num(a), executed=_num(b), rate=_num(r), score=_num(s))
+            fields["budget"] = Budget(
+                weight=_num(w), planned=_num(a), executed=_num(b), rate=_num(r), score=_num(s)
+            )
         elif sep and key == "overall":
             w, t, a, s = [*cells, "-", "-", "-", "-"][:4]
-            fields["overall_goal"] = OverallGoal(weight=_num(w), target=_text(t), actual=_text(a), score=_num(s))
+            fields["overall_goal"] = OverallGoal(
+                weight=_num(w), target=_text(t), actual=_text(a), score=_num(s)
+            )
         elif sep and key == "goal":
             name, w = [*cells, "-"][:2]
             fields["goals"].append(Goal(name=name, weight=_num(w)))
@@ -70,14 +75,23 @@ def form_from_text(text: str) -> Form:
             if not fields["goals"]:
                 fields["goals"].append(Goal(name="年度绩效目标"))
             fields["goals"][-1].indicators.append(
-                Indicator(level1=_text(l1), level2=_text(l2), name=name, weight=_num(w), target=_text(t),
-                          actual=_text(a), score=_num(s), basis=_text(basis))
+                Indicator(
+                    level1=_text(l1),
+                    level2=_text(l2),
+                    name=name,
+                    weight=_num(w),
+                    target=_text(t),
+                    actual=_text(a),
+                    score=_num(s),
+                    basis=_text(basis),
+                )
             )
     return Form(**fields)
 
 
-def _review(text: str | list[str], reports: list[NarrativeReport] | None = None, rules: str | None = None
-            ) -> ReviewResult:
+def _review(
+    text: str | list[str], reports: list[NarrativeReport] | None = None, rules: str | None = None
+) -> ReviewResult:
     texts = [text] if isinstance(text, str) else text
     doc = Document(path="test.txt", forms=[form_from_text(t) for t in texts], reports=reports or [])
     return review_document(doc, rules)
@@ -93,8 +107,9 @@ def review() -> Callable[..., ReviewResult]:
 def review_codes() -> Callable[..., set[tuple[str | None, str]]]:
     """``review_codes(text, ...)``: the (indicator or goal, code) pairs found, info findings left out."""
 
-    def run(text: str | list[str], reports: list[NarrativeReport] | None = None, rules: str | None = None
-            ) -> set[tuple[str | None, str]]:
+    def run(
+        text: str | list[str], reports: list[NarrativeReport] | None = None, rules: str | None = None
+    ) -> set[tuple[str | None, str]]:
         result = _review(text, reports, rules)
         return {(f.indicator or f.goal, f.code) for f in result.findings if f.severity != "info"}
 

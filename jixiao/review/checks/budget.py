@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from jixiao.model import Document, Finding, Form, Scorecard
 from jixiao.review.catalogue import fmt, fmt_pct, make_finding
+from jixiao.review.checks._common import total_counts_missing
 from jixiao.score.rules import RuleSet, agrees, decimals_of
 from jixiao.score.scorecard import budget_rate, is_scored
 
@@ -50,10 +51,15 @@ def check_score(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
     rate = rates[0]
     expected = rules.round(candidates[0])
     how = f"{fmt(weight)} 分 × 执行率 {fmt_pct(min(rate, 1.0))}" + (
-        "（超过 100% 按 100% 计）" if rate > 1 else ""
+        "（实际执行率超过 100%，按 100% 计）" if rate > 1 else ""
     )
     if b.score is None:
         if is_scored(form):
+            counted = (
+                f"（总分 {fmt(form.total_score)} 分已按 {fmt(weight)} 分计入）"
+                if total_counts_missing(form)
+                else ""
+            )
             yield make_finding(
                 "budget.score_mismatch",
                 form,
@@ -61,7 +67,7 @@ def check_score(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
                 printed=None,
                 expected=expected,
                 severity="warning",
-                detail=f"预算执行得分未填写，按 {how} 应为 {fmt(expected)} 分",
+                detail=f"预算执行得分未填写，按 {how}，应为 {fmt(expected)} 分{counted}",
             )
         return
     if any(agrees(b.score, c) for c in candidates):
@@ -73,7 +79,7 @@ def check_score(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
         index,
         printed=b.score,
         expected=expected,
-        detail=f"预算执行得分印为 {fmt(b.score)} 分{over}，按 {how} 应为 {fmt(expected)} 分",
+        detail=f"预算执行得分印为 {fmt(b.score)} 分{over}，按 {how}，应为 {fmt(expected)} 分",
     )
 
 

@@ -6,13 +6,14 @@ from collections.abc import Iterator
 
 from jixiao.model import Document, Finding, Form, Scorecard
 from jixiao.review.catalogue import fmt, make_finding
+from jixiao.review.checks._common import read_incomplete, total_counts_missing
 from jixiao.score.rules import RuleSet, agrees
 from jixiao.score.scorecard import is_scored
 
 
 def check_total(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document) -> Iterator[Finding]:
     """总分 printed vs budget score + overall-goal score + indicator scores, all as printed."""
-    if not is_scored(form) or form.total_score is None:
+    if not is_scored(form) or form.total_score is None or total_counts_missing(form):
         return
     parts: list[float] = []
     names: list[str] = []
@@ -43,6 +44,14 @@ def check_total(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
     total = round(sum(parts), 6)
     if agrees(form.total_score, total):
         return
+    severity = None
+    unweighted_blanks = [i for _, i in form.indicators() if i.score is None and i.weight is None]
+    if read_incomplete(doc, index):
+        notes.append("读取时本表有行未能识别，合计可能不全")
+        severity = "warning"
+    elif unweighted_blanks and form.total_score > total:
+        notes.append("差额可能是未填写得分的指标计入了总分")
+        severity = "warning"
     note = "；" + "，".join(notes) if notes else ""
     yield make_finding(
         "form.total_mismatch",
@@ -52,6 +61,7 @@ def check_total(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
         expected=total,
         parts="、".join(names),
         note=note,
+        severity=severity,
     )
 
 

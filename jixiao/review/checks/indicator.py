@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from jixiao.model import Document, Finding, Form, Goal, Indicator, IndicatorScore, Scorecard
 from jixiao.review.catalogue import fmt, make_finding
+from jixiao.review.checks._common import read_incomplete, total_counts_missing
 from jixiao.score.rules import RuleSet, agrees
 from jixiao.score.scorecard import comparison_of, is_satisfaction, is_scored
 from jixiao.score.values import Comparison, Outcome
@@ -30,7 +31,7 @@ def _inferred(score: IndicatorScore) -> str:
 
 
 def _raw(score: IndicatorScore, cmp: Comparison) -> float | None:
-    """The unrounded rule score of a quantitative indicator (rounding is judged against the printed decimals)."""
+    """The unrounded rule score of a quantitative indicator (judged at the printed decimals)."""
     if score.weight is None or not cmp.quantitative or cmp.ratio is None:
         return None
     return score.weight * min(cmp.ratio, 1.0)
@@ -170,6 +171,10 @@ def check_missing_score(
             continue  # 满意度指标暂可不作为必评指标
         if ind.weight is not None:
             detail = f"指标分值 {fmt(ind.weight)} 分，但未填写得分"
+            severity = "warning" if read_incomplete(doc, index) else None
+            if total_counts_missing(form):
+                detail += f"（总分 {fmt(form.total_score)} 分已按满分计入该项）"
+                severity = "warning"
             yield make_finding(
                 "indicator.missing_score",
                 form,
@@ -179,6 +184,7 @@ def check_missing_score(
                 printed=None,
                 expected=None,
                 detail=detail,
+                severity=severity,
             )
         else:
             detail = "本表各指标已按分值打分，该指标却未填写得分"

@@ -23,6 +23,14 @@ def _title(r: NarrativeReport) -> str:
     return r.title + (f"（{r.version}）" if r.version else "")
 
 
+def _rate_from_own_amounts(r: NarrativeReport, pct: float) -> bool:
+    """The stated rate is the ratio of two amounts the report itself states."""
+    values = sorted({a for _, a in r.amounts if a > 0})
+    return any(
+        agrees(pct, small / big * 100, decimals_of(pct)) for small in values for big in values if small < big
+    )
+
+
 def check_score(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document) -> Iterator[Finding]:
     if form.total_score is None:
         return
@@ -65,6 +73,8 @@ def check_figures(
         if r.stated_rate is not None:
             rates = [x for x in (printed_rate, computed_rate) if x is not None]
             pct = round(r.stated_rate * 100, 8)
+            if _rate_from_own_amounts(r, pct):
+                continue  # the report states its rate on another base and shows the amounts (压减前/后)
             if rates and not any(
                 agrees(pct, x * 100, decimals_of(pct))
                 or agrees(round(x * 100, 8), pct)

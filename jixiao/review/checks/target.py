@@ -80,6 +80,7 @@ def check_dimensions(
     if rules.target.cost_required and "成本指标" not in required:
         required.append("成本指标")
     basis = rules.target.basis
+    severity = "warning" if form.kind.is_target else "info"  # a self-evaluation reports targets set earlier
     if form.kind.is_target:
         groups = [(g.name, g.indicators) for g in form.goals if g.indicators]
     else:
@@ -100,6 +101,7 @@ def check_dimensions(
                     dimension=dim,
                     basis=basis,
                     where="本表各目标均" if name == "本表" else f"“{name}”",
+                    severity=severity,
                 )
 
 
