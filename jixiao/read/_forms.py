@@ -681,6 +681,16 @@ class _Builder:
             return
         values, left = _split_values(row.cells, self.table.roles, self.table.step)
         left_texts = [(i, t) for i, t in enumerate(left) if t]
+        if (
+            len(left_texts) >= 2
+            and re.search(r"指标\d*$", compact(split_weight(left_texts[-1][1])[0]))
+            and not _looks_level(texts[-1])
+            and values.get(self.table.roles[-1])
+        ):
+            # the name column came out as a 二级 label: the last column (依据/得分) is blank
+            values, left = _split_values(row.cells, self.table.roles[:-1], self.table.step)
+            values[self.table.roles[-1]] = None
+            left_texts = [(i, t) for i, t in enumerate(left) if t]
         # goal labels and goal text running down the first column
         parts: list[tuple[int, str]] = []
         for i, t in left_texts:
