@@ -67,8 +67,12 @@ def clean_cell(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+_SPACE_AFTER_SIGN = re.compile(r"(?<=[≥≤<>=＞＜])\s+(?=[-\d.])")
+
+
 def _squeeze(line: str) -> str:
     line = _SPACES.sub(" ", line).strip()
+    line = _SPACE_AFTER_SIGN.sub("", line)
     return _SPACE_NEAR_WIDE.sub("", line)
 
 

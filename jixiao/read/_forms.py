@@ -815,7 +815,9 @@ class _Builder:
     def _continuation(self, row: Row) -> bool:
         """Cells wrapped onto the next page: fragments appended to the row above."""
         texts = row.texts
-        if len(texts) > 3 or any(_value_like(t) or compact(t) in _EMPTY_MARKS or _is_level1(t) for t in texts):
+        if len(texts) > 3 or any(
+            _value_like(t) or compact(t) in _EMPTY_MARKS or _is_level1(t) for t in texts
+        ):
             return False
         if all(_looks_level(t) for t in texts) and not any(len(compact(t)) <= 2 for t in texts):
             return False
