@@ -248,6 +248,10 @@ class _Builder:
             return
         if c.startswith(("单位：", "单位:", "金额单位")) and len(c) < 12:
             return
+        m = re.match(r"^[(（]?(\d{4})年度?[)）]?$", c)
+        if m and self.state == "head":
+            self.fields.setdefault("年度", m.group(1))
+            return
         label = self._field_label(c)
         if label:
             self.field_target = label
@@ -433,6 +437,8 @@ class _Builder:
                 roles.append("rate")
             elif "执行数" in cc or "实际支出" in cc:
                 roles.append("executed")
+            elif cc.startswith("年初预算") and any("全年预算" in compact(t) for t in row.texts):
+                roles.append("initial")  # 年初预算数 beside 全年预算数 (A): the latter is A
             elif "预算数" in cc or "预算" in cc:
                 roles.append("planned" if "planned" not in roles else "planned_other")
             elif "分值" in cc:
@@ -482,6 +488,8 @@ class _Builder:
                 b.score = score_value(v) if score_value(v) is not None else first_number(v)
             elif role == "weight" and b.weight is None:
                 b.weight = first_number(v)
+            elif role == "initial":
+                self.fields.setdefault("年初预算数", v)
         self.form.budget = b
         return True
 
@@ -1005,8 +1013,12 @@ def _split_values(
             else:
                 values[role] = None
             continue
-        if role in ("basis", "deviation", "note") and cell and re.match(r"^[≥≤<>=＞＜]", cell):
-            values[role] = None
+        if (
+            role in ("basis", "deviation", "note")
+            and cell
+            and (re.match(r"^[≥≤<>=＞＜]", cell) or is_score_like(cell))
+        ):
+            values[role] = None  # an optional text column left blank: the number belongs to the left
             continue
         values[role] = cell or None
         pos -= step
@@ -1046,7 +1058,7 @@ def _segments(rows: list[Row]) -> list[_Segment]:
     current: _Segment | None = None
     for i, row in enumerate(rows):
         title = _title_of(row)
-        if (title is not None and not row.table) or (title is not None and row.heading):
+        if title is not None:
             kind = form_title_kind(title)
             if kind is not None:
                 if (
@@ -1059,7 +1071,7 @@ def _segments(rows: list[Row]) -> list[_Segment]:
                 current = _Segment(kind=kind, title=title)
                 segments.append(current)
                 continue
-            if _is_report_title(title):
+            if not row.table and _is_report_title(title):
                 current = _Segment(kind=None, title=title)
                 segments.append(current)
                 continue

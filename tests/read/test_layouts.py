@@ -142,3 +142,44 @@ def test_target_table_with_blank_basis() -> None:
         ("社会效益指标", "社会影响力", "有影响", None),
         ("服务对象满意度指标", "群众满意度", "≥90%", "计划标准"),
     ]
+
+
+def test_national_2020_template() -> None:
+    """财预〔2020〕10号: year on its own line, 分值 column, 年初/全年预算数, per-row 偏差原因 column."""
+    doc = read_doc(
+        """
+        项目支出绩效自评表
+        （2021年度）
+        项目名称|社区养老服务补助
+        主管部门|示范区民政局|实施单位|示范区养老服务中心
+        项目资金（万元）||年初预算数|全年预算数（A）|全年执行数（B）|分值|执行率|得分
+        |年度资金总额|120|100|95|10|95%|9.5
+        |其中：当年财政拨款|120|100|95|—|—|—
+        年度总体目标|预期目标||实际完成情况
+        |为 300 名老人提供居家养老服务||服务老人 310 名
+        绩效指标|一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|偏差原因分析及改进措施
+        |产出指标|数量指标|服务老人人数|≥300人|310人|20|20|
+        |||上门服务次数|≥3000次|2700次|20|18|疫情期间暂停上门服务
+        |效益指标|社会效益指标|老人生活质量改善|明显改善|明显改善|30|28|
+        |满意度指标|服务对象满意度指标|服务对象满意度|≥90%|93%|20|20|
+        总分||||||100|95.5|
+        """
+    )
+    form = doc.forms[0]
+    assert (
+        form.year == 2021 and form.project == "社区养老服务补助" and form.implementer == "示范区养老服务中心"
+    )
+    b = form.budget
+    assert (b.planned, b.executed, b.weight, b.rate, b.score) == (100, 95, 10, 0.95, 9.5)
+    assert form.overall_goal is not None and form.overall_goal.actual == "服务老人310名"
+    rows = [
+        (i.level1, i.name, i.weight, i.target, i.actual, i.score, i.extra.get("deviation"))
+        for i in form.goals[0].indicators
+    ]
+    assert rows == [
+        ("产出指标", "服务老人人数", 20, "≥300人", "310人", 20, None),
+        ("产出指标", "上门服务次数", 20, "≥3000次", "2700次", 18, "疫情期间暂停上门服务"),
+        ("效益指标", "老人生活质量改善", 30, "明显改善", "明显改善", 28, None),
+        ("满意度指标", "服务对象满意度", 20, "≥90%", "93%", 20, None),
+    ]
+    assert form.total_score == 95.5
