@@ -843,13 +843,13 @@ class _Builder:
             if role in ("level1", "level2") and complete.search(compact(getattr(last, role) or "")):
                 role = "name"  # a finished label does not run on; the long name does
             if role == "level1" and last.level1:
-                last.level1 = compact(last.level1 + cell)
+                last.level1 = _join(last.level1, cell)
                 self.level1 = last.level1
             elif role == "level2" and last.level2:
-                last.level2 = compact(last.level2 + cell)
+                last.level2 = _join(last.level2, cell)
                 self.level2 = last.level2
             else:
-                last.name = compact(last.name + split_weight(cell)[0])
+                last.name = _join(last.name, split_weight(cell)[0])
         return True
 
 
@@ -914,6 +914,11 @@ def _backfill_level1(goal: Goal) -> None:
             return
     for ind in inds[:first]:
         ind.level1, ind.level1_weight = parent, inds[first].level1_weight
+
+
+def _join(head: str, tail: str) -> str:
+    """A cell and its wrapped remainder, without the line break the page put between them."""
+    return re.sub(r"\s+", "", head + tail)
 
 
 def _int(text: str | None) -> int | None:
@@ -997,6 +1002,8 @@ def _split_values(
     n = len(cells)
     while n and not cells[n - 1]:
         n -= 1
+    if step > 1 and not (n >= step and not any(cells[n - step : n - 1])):
+        step = 1  # this row is not spread (a later page of the same table often is not)
     values: dict[str, str | None] = {}
     pos = n - 1
     for role in reversed(roles):
