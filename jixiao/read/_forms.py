@@ -248,6 +248,10 @@ class _Builder:
             return
         if c.startswith(("单位：", "单位:", "金额单位")) and len(c) < 12:
             return
+        m = re.match(r"^[(（]?(\d{4})年度?[)）]?$", c)
+        if m and self.state == "head":
+            self.fields.setdefault("年度", m.group(1))
+            return
         label = self._field_label(c)
         if label:
             self.field_target = label
@@ -433,6 +437,8 @@ class _Builder:
                 roles.append("rate")
             elif "执行数" in cc or "实际支出" in cc:
                 roles.append("executed")
+            elif cc.startswith("年初预算") and any("全年预算" in compact(t) for t in row.texts):
+                roles.append("initial")  # 年初预算数 beside 全年预算数 (A): the latter is A
             elif "预算数" in cc or "预算" in cc:
                 roles.append("planned" if "planned" not in roles else "planned_other")
             elif "分值" in cc:
@@ -482,6 +488,8 @@ class _Builder:
                 b.score = score_value(v) if score_value(v) is not None else first_number(v)
             elif role == "weight" and b.weight is None:
                 b.weight = first_number(v)
+            elif role == "initial":
+                self.fields.setdefault("年初预算数", v)
         self.form.budget = b
         return True
 
@@ -681,6 +689,16 @@ class _Builder:
             return
         values, left = _split_values(row.cells, self.table.roles, self.table.step)
         left_texts = [(i, t) for i, t in enumerate(left) if t]
+        if (
+            len(left_texts) >= 2
+            and re.search(r"指标\d*$", compact(split_weight(left_texts[-1][1])[0]))
+            and not _looks_level(texts[-1])
+            and values.get(self.table.roles[-1])
+        ):
+            # the name column came out as a 二级 label: the last column (依据/得分) is blank
+            values, left = _split_values(row.cells, self.table.roles[:-1], self.table.step)
+            values[self.table.roles[-1]] = None
+            left_texts = [(i, t) for i, t in enumerate(left) if t]
         # goal labels and goal text running down the first column
         parts: list[tuple[int, str]] = []
         for i, t in left_texts:
@@ -805,7 +823,9 @@ class _Builder:
     def _continuation(self, row: Row) -> bool:
         """Cells wrapped onto the next page: fragments appended to the row above."""
         texts = row.texts
-        if len(texts) > 3 or any(_value_like(t) for t in texts):
+        if len(texts) > 3 or any(
+            _value_like(t) or compact(t) in _EMPTY_MARKS or _is_level1(t) for t in texts
+        ):
             return False
         if all(_looks_level(t) for t in texts) and not any(len(compact(t)) <= 2 for t in texts):
             return False
@@ -823,13 +843,13 @@ class _Builder:
             if role in ("level1", "level2") and complete.search(compact(getattr(last, role) or "")):
                 role = "name"  # a finished label does not run on; the long name does
             if role == "level1" and last.level1:
-                last.level1 = compact(last.level1 + cell)
+                last.level1 = _join(last.level1, cell)
                 self.level1 = last.level1
             elif role == "level2" and last.level2:
-                last.level2 = compact(last.level2 + cell)
+                last.level2 = _join(last.level2, cell)
                 self.level2 = last.level2
             else:
-                last.name = compact(last.name + split_weight(cell)[0])
+                last.name = _join(last.name, split_weight(cell)[0])
         return True
 
 
@@ -896,6 +916,11 @@ def _backfill_level1(goal: Goal) -> None:
         ind.level1, ind.level1_weight = parent, inds[first].level1_weight
 
 
+def _join(head: str, tail: str) -> str:
+    """A cell and its wrapped remainder, without the line break the page put between them."""
+    return re.sub(r"\s+", "", head + tail)
+
+
 def _int(text: str | None) -> int | None:
     return year_in(text) if text else None
 
@@ -929,6 +954,9 @@ def _role_of(c: str) -> str | None:
 
 
 def _is_indicator_header(row: Row) -> bool:
+    joined = "".join(row.cells)
+    if "级" not in joined and "指标名称" not in joined and "指标内容" not in joined:
+        return False
     cs = [compact(split_weight(t)[0]) for t in row.texts]
     has1 = any(c.startswith("一级指") for c in cs)
     has2 = any(c.startswith("二级指") for c in cs)
@@ -974,6 +1002,8 @@ def _split_values(
     n = len(cells)
     while n and not cells[n - 1]:
         n -= 1
+    if step > 1 and not (n >= step and not any(cells[n - step : n - 1])):
+        step = 1  # this row is not spread (a later page of the same table often is not)
     values: dict[str, str | None] = {}
     pos = n - 1
     for role in reversed(roles):
@@ -990,8 +1020,12 @@ def _split_values(
             else:
                 values[role] = None
             continue
-        if role in ("basis", "deviation", "note") and cell and re.match(r"^[≥≤<>=＞＜]", cell):
-            values[role] = None
+        if (
+            role in ("basis", "deviation", "note")
+            and cell
+            and (re.match(r"^[≥≤<>=＞＜]", cell) or is_score_like(cell))
+        ):
+            values[role] = None  # an optional text column left blank: the number belongs to the left
             continue
         values[role] = cell or None
         pos -= step
@@ -1031,7 +1065,7 @@ def _segments(rows: list[Row]) -> list[_Segment]:
     current: _Segment | None = None
     for i, row in enumerate(rows):
         title = _title_of(row)
-        if (title is not None and not row.table) or (title is not None and row.heading):
+        if title is not None:
             kind = form_title_kind(title)
             if kind is not None:
                 if (
@@ -1044,7 +1078,7 @@ def _segments(rows: list[Row]) -> list[_Segment]:
                 current = _Segment(kind=kind, title=title)
                 segments.append(current)
                 continue
-            if _is_report_title(title):
+            if not row.table and _is_report_title(title):
                 current = _Segment(kind=None, title=title)
                 segments.append(current)
                 continue

@@ -17,13 +17,12 @@ __all__ = ["attach_reports", "read_report"]
 
 _VERSION = re.compile(r"^[(（](缩略版|摘要版|简版|详细版|完整版)[)）]$")
 _NUM = r"(\d+(?:\.\d+)?)"
-_SCORE = re.compile(rf"(?:自评|综合|评价|总|绩效)得分(?:为|是|[:：])?(?:{_NUM})分")
 _BUDGET_SCORE = [
     re.compile(rf"预算执行(?:率|情况)?(?:得分)?(?:为)?{_NUM}分"),
     re.compile(rf"执行率[^。；;]{{0,30}}?得{_NUM}分"),
 ]
 _RATE = re.compile(rf"执行率(?:为|达|达到|是|[:：])?(?:了)?{_NUM}%")
-_AMOUNT = re.compile(r"([^，。；,;：:（）()]{0,16}?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元")
+_AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元")
 _SUBJECT_NOISE = re.compile(
     r"^(\d{4})年度?|(项目)?(部门)?(单位)?(整体)?(绩效)?(自评结果|自评报告|评价报告)([(（].*?[)）])?$"
 )
@@ -45,7 +44,7 @@ def read_report(title: str, rows: list[Row]) -> NarrativeReport:
     m = re.search(r"[(（](缩略版|摘要版)[)）]", ctitle)
     if m:
         version = version or m.group(1)
-    scores = [float(s) for s in _SCORE.findall(body)]
+    scores = _stated_scores(body)
     budget_score = None
     for pattern in _BUDGET_SCORE:
         bm = pattern.search(body)
@@ -53,7 +52,10 @@ def read_report(title: str, rows: list[Row]) -> NarrativeReport:
             budget_score = float(bm.group(1))
             break
     rm = _RATE.search(body)
-    amounts = [(ctx, float(v.replace(",", ""))) for ctx, v in _AMOUNT.findall(body)]
+    amounts = []
+    for m in _AMOUNT.finditer(body):
+        ctx = re.split(r"[，。；,;：:（）()]", body[max(0, m.start() - 16) : m.start()])[-1]
+        amounts.append((ctx, float(m.group(1).replace(",", ""))))
     return NarrativeReport(
         title=title,
         version=version,
@@ -66,6 +68,25 @@ def read_report(title: str, rows: list[Row]) -> NarrativeReport:
         amounts=amounts,
         source=rows[0].source if rows else None,
     )
+
+
+_POINTS = re.compile(rf"{_NUM}分")
+_NOT_TOTAL = re.compile(r"执行|产出|效益|满意|目标|指标|权重|分值|设定|满分|其中|扣")
+
+
+def _stated_scores(body: str) -> list[float]:
+    """Every overall score a report states: numbers of 分 in sentences about 得分, except the
+    parts (预算执行 19.8 分, 产出 76.2 分) and the scale (满分 100 分)."""
+    found: list[float] = []
+    for sentence in re.split(r"[。；;\n]", body):
+        if "得分" not in sentence:
+            continue
+        for m in _POINTS.finditer(sentence):
+            prefix = sentence[max(0, m.start() - 8) : m.start()]
+            if _NOT_TOTAL.search(prefix):
+                continue
+            found.append(float(m.group(1)))
+    return found
 
 
 def _subject(ctitle: str) -> str:
