@@ -82,7 +82,7 @@ _TYPES = [
     ),
     FindingType(
         "indicator.missing_actual",
-        "warning",
+        "error",
         "未填写实际完成值",
         "a scored indicator has no actual value",
         "自评表“实际完成值（B）”栏；备注第2条（得分依据实际完成值计算）",

@@ -5,6 +5,10 @@ form determines it: a 一级/二级 group or goal with a printed weight and exac
 left without one gets the remainder (a goal with a single indicator gives it the goal's
 weight). Inferred weights are marked ``weight_inferred`` and the review treats findings
 built on them as warnings, never errors. A goal weight is never divided among indicators.
+
+One inference is certain: when a goal's indicator scores, all printed and none printed with
+a weight, add up exactly to the goal's weight, every indicator got full marks (a score may
+not exceed its weight), so each weight equals its score (``FULL_MARKS``).
 """
 
 from __future__ import annotations
@@ -15,7 +19,11 @@ from jixiao.model import Form, Goal, GoalScore, Indicator, IndicatorScore, Score
 from jixiao.score.rules import RuleSet
 from jixiao.score.values import Comparison, Outcome, compare_texts
 
-__all__ = ["budget_rate", "comparison_of", "is_satisfaction", "is_scored", "score_form"]
+__all__ = ["FULL_MARKS", "budget_rate", "comparison_of", "is_satisfaction", "is_scored", "score_form"]
+
+# Reason of the one inference that is certain: a goal whose indicator scores add up to its
+# weight gave every indicator full marks (no score may exceed its weight).
+FULL_MARKS = "各指标得分合计等于目标分值，即各项均得满分"
 
 _EPS = 1e-9
 
@@ -74,6 +82,17 @@ def _infer_weights(form: Form, rows: list[dict]) -> None:
 
     for gi, group in by_goal.items():
         goal: Goal = form.goals[gi]
+        scores = [row["indicator"].score for row in group]
+        if (
+            goal.weight is not None
+            and all(row["weight"] is None for row in group)
+            and all(s is not None and s > _EPS for s in scores)
+            and abs(sum(s for s in scores if s is not None) - goal.weight) <= 1e-6
+        ):
+            for row in group:
+                row["weight"] = row["indicator"].score
+                row["inferred"] = f"目标“{goal.name}”{FULL_MARKS}"
+            continue
         level2: dict[tuple[str | None, str | None], list[dict]] = defaultdict(list)
         level1: dict[str | None, list[dict]] = defaultdict(list)
         for row in group:

@@ -325,3 +325,29 @@ def test_review_result_shape(make_form: Callable) -> None:
     card = result.scorecards[0]
     assert (card.budget_computed, card.total_printed, card.grade_printed) == (9.23, 88.7, "良")
     assert card.total_computed == pytest.approx(88.70)
+
+
+def test_goal_scores_adding_to_its_weight_mean_full_marks(review: Callable) -> None:
+    """Weights unprinted, scores 15 + 15 + 10 + … = 80 = the goal's weight: every indicator got full marks,
+    so 240 of ≥300 人次 scored 15 is a full score for an unmet target (15 × 240/300 = 12)."""
+    form = """
+budget: 20 | 186.5 | 171.2 | 91.80% | 18.36
+goal: 年度绩效目标1 | 80
+产出指标 | 数量指标 | 举办广场文化活动场次 | - | ≥40 场 | 46 场 | 15
+产出指标 | 数量指标 | 培训基层文艺骨干人数 | - | ≥300 人次 | 240 人次 | 15
+产出指标 | 时效指标 | 活动按计划开展率 | - | 100% | 100% | 50
+total: 98.36
+"""
+    [f] = [f for f in review(form).findings if f.severity == "error"]
+    assert (f.indicator, f.code, f.printed, f.expected) == (
+        "培训基层文艺骨干人数",
+        "indicator.full_score_unmet",
+        15,
+        12,
+    )
+    # Scores short of the goal's weight fix nothing: no finding.
+    assert [
+        f
+        for f in review(form.replace("240 人次 | 15", "240 人次 | 12").replace("98.36", "95.36")).findings
+        if f.severity == "error"
+    ] == []

@@ -10,7 +10,7 @@ from jixiao.model import Document, Finding, Form, Goal, Indicator, IndicatorScor
 from jixiao.review.catalogue import fmt, make_finding
 from jixiao.review.checks._common import read_incomplete, total_counts_missing
 from jixiao.score.rules import RuleSet, agrees
-from jixiao.score.scorecard import comparison_of, is_satisfaction, is_scored
+from jixiao.score.scorecard import FULL_MARKS, comparison_of, is_satisfaction, is_scored
 from jixiao.score.values import Comparison, Outcome
 
 _EPS = 1e-9
@@ -27,7 +27,14 @@ def _text(s: str | None) -> str:
 
 
 def _inferred(score: IndicatorScore) -> str:
+    if score.weight_inferred and FULL_MARKS in score.reason:
+        return f"（本目标{FULL_MARKS}）"
     return "（分值由表内其他分值推定）" if score.weight_inferred else ""
+
+
+def _soft(score: IndicatorScore) -> bool:
+    """Findings resting on a weight the form does not fix are warnings."""
+    return score.weight_inferred and FULL_MARKS not in score.reason
 
 
 def _raw(score: IndicatorScore, cmp: Comparison) -> float | None:
@@ -70,7 +77,7 @@ def check_exceeds_weight(
                 expected=score.weight,
                 weight=fmt(score.weight),
                 inferred=_inferred(score),
-                severity="warning" if score.weight_inferred else None,
+                severity="warning" if _soft(score) else None,
             )
 
 
@@ -98,7 +105,7 @@ def check_full_score_unmet(
             target=_text(ind.target),
             actual=_text(ind.actual),
             why=why + _inferred(score),
-            severity="warning" if score.weight_inferred else None,
+            severity="warning" if _soft(score) else None,
         )
 
 
@@ -135,7 +142,7 @@ def check_score_mismatch(
                 printed=ind.score,
                 expected=score.computed,
                 detail=detail,
-                severity="warning" if score.weight_inferred or not cmp.direction_certain else None,
+                severity="warning" if _soft(score) or not cmp.direction_certain else None,
             )
         elif not cmp.quantitative and score.low is not None and score.high is not None:
             low, high = score.low, score.high
@@ -220,7 +227,7 @@ def check_missing_actual(
             printed=ind.score,
             expected=None,
             why=why,
-            severity="warning" if zero else "error",
+            severity="warning" if read_incomplete(doc, index) else "error",
         )
 
 
