@@ -255,8 +255,11 @@ _SUFFIX_COMPARATORS = [
 _NOISE_PREFIXES = ("目标值为", "目标值", "目标为", "达到", "实现", "完成", "累计", "全年", "年度", "共")
 _PER_SUFFIX = re.compile(r"(?:/|每)(?:年|月|季|季度|周|日|天|次)(?:[·・.][\u4e00-\u9fff]+)?$")
 
+_HAS_DIGIT = re.compile(r"\d")
+_TAGS_AND_SPACE = re.compile(r"<[^>]+>|\s+")
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
 _SIGNED = rf"-?(?:{_NUM})"
+_SIGNED_RE = re.compile(_SIGNED)
 _CN_NUM = r"[零〇一二两三四五六七八九十百千]+"
 
 # Qualitative vocabulary. Negations are checked first: "未达成" contains "达成".
@@ -349,8 +352,7 @@ _POSITIVE_OVERRIDE = re.compile(
 
 def _normalise(text: str) -> str:
     s = unicodedata.normalize("NFKC", text)
-    s = re.sub(r"<[^>]+>", "", s)
-    s = re.sub(r"\s+", "", s)
+    s = _TAGS_AND_SPACE.sub("", s)
     return s.replace("，", ",").strip("。.;；")
 
 
@@ -371,20 +373,25 @@ def _cn_number(s: str) -> float | None:
 def parse_number(text: str) -> float | None:
     """A plain number as printed: "12,517.42" → 12517.42, "三" → 3.0; None if not a number."""
     s = _normalise(text)
-    if re.fullmatch(_SIGNED, s):
+    if _SIGNED_RE.fullmatch(s):
         return float(s.replace(",", ""))
     return _cn_number(s)
 
 
+_RANK_RE = re.compile(rf"(?:全市|全省|全区|全国)?(?:排名)?(前|第)({_NUM}|{_CN_NUM})名?")
+_STAR_RE = re.compile(rf"({_NUM}|{_CN_NUM})星(?:级)?")
 _VALUE_RE = re.compile(
     rf"^(?P<num>{_SIGNED}|{_CN_NUM})(?:(?:-|~|至|到|—|–)(?P<high>{_NUM}|{_CN_NUM}))?"
     r"(?P<mult>万亿|亿|万|千)?(?P<unit>.*)$"
 )
 
 
+_PREFIX_FIRST = frozenset(w[0] for w in _NOISE_PREFIXES) | frozenset(w[0] for w, _ in _PREFIX_COMPARATORS)
+
+
 def _strip_comparators(s: str) -> tuple[str, str | None]:
     comparator = None
-    changed = True
+    changed = bool(s) and s[0] in _PREFIX_FIRST
     while changed:
         changed = False
         for word in _NOISE_PREFIXES:
@@ -396,6 +403,7 @@ def _strip_comparators(s: str) -> tuple[str, str | None]:
                 if comparator is None or comparator == "~":
                     comparator = comp
                 break
+        changed = changed and bool(s) and s[0] in _PREFIX_FIRST
     for word, comp in _SUFFIX_COMPARATORS:
         if s.endswith(word) and len(s) > len(word):
             s = s[: -len(word)]
@@ -441,14 +449,14 @@ def _parse_core(s: str) -> Value | None:
     if not core:
         return None
     # Ranks: "前三" / "前5名" (a bound) and "第二" / "第8名" (a position).
-    m = re.fullmatch(rf"(?:全市|全省|全区|全国)?(?:排名)?(前|第)({_NUM}|{_CN_NUM})名?", core)
+    m = _RANK_RE.fullmatch(core)
     if m:
         n = parse_number(m.group(2))
         if n is None:
             return None
         comp = "<=" if m.group(1) == "前" else (comparator or "=")
         return Value(s, ValueKind.NUMBER, comp, n, unit="名次")
-    m = re.fullmatch(rf"({_NUM}|{_CN_NUM})星(?:级)?", core)
+    m = _STAR_RE.fullmatch(core)
     if m:
         n = parse_number(m.group(1))
         return Value(s, ValueKind.NUMBER, comparator, n, unit="星") if n is not None else None
@@ -502,8 +510,9 @@ def _level_of(s: str) -> Outcome | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def parse_value(text: str | None) -> Value:
-    """Parse one printed target or actual cell."""
+    """Parse one printed target or actual cell (memoised: forms repeat the same cells)."""
     if text is None:
         return Value("", ValueKind.EMPTY)
     s = _normalise(text)
@@ -511,13 +520,14 @@ def parse_value(text: str | None) -> Value:
         return Value(text, ValueKind.EMPTY)
     if _REFERENCE.fullmatch(s):
         return Value(text, ValueKind.REFERENCE)
-    v = _parse_core(s)
-    if v is None:
+    numeric = len(s) <= 30 or _HAS_DIGIT.search(s) is not None
+    v = _parse_core(s) if numeric else None
+    if v is None and numeric:
         # "100%,0投诉", "24981家(其中企业17556家)": a value followed by a remark.
         head = re.split(r"[,;(（、]", s, maxsplit=1)[0]
         if head != s:
             v = _parse_core(head)
-    if v is None:
+    if v is None and numeric:
         # "……。目标值100%。" — a description ending in its measurable value.
         m = re.search(r"目标值(?:为)?[:：]?([^,。;]+)$", s)
         if m:

@@ -14,6 +14,8 @@ from jixiao.score.scorecard import FULL_MARKS, comparison_of, is_satisfaction, i
 from jixiao.score.values import Comparison, Outcome
 
 _EPS = 1e-9
+_SPACE = re.compile(r"\s+")
+_WEIGHT_SUFFIX = re.compile(r"[（(]\s*[\d.]+\s*分\s*[)）]")
 
 
 def _rows(form: Form, card: Scorecard) -> Iterator[tuple[Goal, Indicator, IndicatorScore, Comparison]]:
@@ -23,7 +25,7 @@ def _rows(form: Form, card: Scorecard) -> Iterator[tuple[Goal, Indicator, Indica
 
 
 def _text(s: str | None) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s or ""))
+    return _SPACE.sub("", unicodedata.normalize("NFKC", s or ""))
 
 
 def _inferred(score: IndicatorScore) -> str:
@@ -235,7 +237,7 @@ def check_incomparable(
     form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
 ) -> Iterator[Finding]:
     for goal, ind, _, cmp in _rows(form, card):
-        target, name = _text(ind.target), _text(re.sub(r"[（(]\s*[\d.]+\s*分\s*[)）]", "", ind.name))
+        target, name = _text(ind.target), _text(_WEIGHT_SUFFIX.sub("", ind.name))
         if cmp.incomparable:
             detail = f"目标“{target}”与实际“{_text(ind.actual)}”计量口径不同，无法判断是否达成"
         elif (
