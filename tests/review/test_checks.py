@@ -351,3 +351,31 @@ total: 98.36
         for f in review(form.replace("240 人次 | 15", "240 人次 | 12").replace("98.36", "95.36")).findings
         if f.severity == "error"
     ] == []
+
+
+def test_goal_weight_placeholder_is_an_error(make_form: Callable) -> None:
+    """组织部: “年度绩效目标1 (XX 分)” — the reader marks the placeholder in ``extra``."""
+    form = make_form("""
+budget: 20 | 4512 | 3034 | 67.24% | 13.44
+goal: 年度绩效目标1
+产出指标 | 数量指标 | 校园招聘 | - | 4 场 | 4 场 | 80
+total: 93.44
+""")
+    unmarked = review_document(Document(path="x.txt", forms=[form])).findings
+    assert [(f.code, f.severity) for f in unmarked if f.severity != "info"] == [
+        ("form.weight_mismatch", "warning")
+    ]
+    form.extra["placeholder_weights"] = ["年度绩效目标1"]
+    [f] = [f for f in review_document(Document(path="x.txt", forms=[form])).findings if f.severity != "info"]
+    assert (f.code, f.severity, f.printed) == ("form.weight_mismatch", "error", "XX")
+
+
+def test_scored_without_a_target(review_codes: Codes) -> None:
+    form = """
+budget: 20 | 116 | 115.94 | 99.9% | 19.98
+goal: 年度绩效目标1 | 80
+产出指标 | 时效指标 | 就近办网点办件量显著提高 | - | - | 2020年办件量39013件 | 40
+满意度指标 | 服务对象满意度指标 | 群众满意度 | - | >95% | 100% | 40
+total: 99.98
+"""
+    assert review_codes(form) == {("就近办网点办件量显著提高", "indicator.incomparable")}

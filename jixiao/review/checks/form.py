@@ -81,20 +81,23 @@ def check_weights(
     if (missing and len(missing) < len(form.goals)) or (
         missing and len(form.goals) == 1 and form.budget is not None
     ):
-        placeholder = form.extra.get("goal_weight_text") if isinstance(form.extra, dict) else None
+        placeholders = form.extra.get("placeholder_weights") or [] if isinstance(form.extra, dict) else []
         shown = "、".join(f"“{m}”" for m in missing)
-        detail = (
-            f"{shown}未印明分值" + (f"（印为“{placeholder}”）" if placeholder else "") + "，无法核对分值结构"
-        )
+        if any(m in placeholders for m in missing):
+            detail = f"{shown}的分值印为占位符“XX 分”，未填写实际分值，无法核对分值结构"
+            severity = None
+        else:
+            detail = f"{shown}未印明分值，无法核对分值结构"
+            severity = "warning"
         yield make_finding(
             "form.weight_mismatch",
             form,
             index,
-            printed=placeholder,
+            printed="XX" if severity is None else None,
             expected=None,
             basis=basis,
             detail=detail,
-            severity="warning",
+            severity=severity,
         )
         return
     if missing:

@@ -238,7 +238,11 @@ def check_incomparable(
 ) -> Iterator[Finding]:
     for goal, ind, _, cmp in _rows(form, card):
         target, name = _text(ind.target), _text(_WEIGHT_SUFFIX.sub("", ind.name))
-        if cmp.incomparable:
+        if not target and _text(ind.actual) and ind.score is not None and not form.kind.is_target:
+            detail = (
+                f"未填写年初目标值，却按实际“{_text(ind.actual)}”记 {fmt(ind.score)} 分，无法判断是否达成"
+            )
+        elif cmp.incomparable:
             detail = f"目标“{target}”与实际“{_text(ind.actual)}”计量口径不同，无法判断是否达成"
         elif (
             target
