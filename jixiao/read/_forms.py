@@ -50,7 +50,7 @@ __all__ = ["build_forms", "form_title_kind"]
 
 # ------------------------------------------------------------------ titles and kinds
 
-_FORM_TITLE = re.compile(r"(自评表|目标表|评价表)(?:[(（][^)）]{0,12}[)）])?$")
+_FORM_TITLE = re.compile(r"(自评表|目标表|评价表|评分表|申报表)(?:[(（][^)）]{0,12}[)）])?$")
 _REPORT_TITLE = re.compile(r"(自评结果|自评报告|评价报告)(?:[(（][^)）]{0,12}[)）])?$")
 _SUBTABLE_TITLE = re.compile(r"^(长期|年度|中期)(绩效)?目标表$")
 
@@ -60,8 +60,10 @@ def form_title_kind(text: str) -> FormKind | None:
     t = compact(text)
     if len(t) > 80 or not _FORM_TITLE.search(t) or _SUBTABLE_TITLE.match(t):
         return None
-    if "目标表" in t:
+    if "目标表" in t or ("目标" in t and "申报表" in t):
         return FormKind.DEPARTMENT_TARGET if ("部门" in t or "整体" in t) else FormKind.PROJECT_TARGET
+    if "申报表" in t:
+        return None
     return FormKind.DEPARTMENT_SELF_EVALUATION if "整体" in t else FormKind.PROJECT_SELF_EVALUATION
 
 
@@ -128,9 +130,10 @@ _HEAD_KEYS = (
     "实施单位",
     "填报人",
     "联系电话",
+    "填报单位",
 )
 _HEAD_LINE = re.compile(
-    r"(?P<key>部门[（(]单位[)）]名称|单位名称|部门名称|填报日期|自评得分|总分|项目名称|主管部门|项目实施单位)"
+    r"(?P<key>部门[（(]单位[)）]名称|单位名称|部门名称|填报单位|填报日期|自评得分|总分|项目名称|主管部门|项目实施单位)"
     r"\s*(?:[（(][^)）]{0,6}[)）])?\s*[:：]"
 )
 
@@ -294,7 +297,7 @@ class _Builder:
         f = self.form
         if not value or compact(value) in _EMPTY_MARKS:
             return
-        if key in ("单位名称", "部门（单位）名称", "部门(单位)名称", "部门名称"):
+        if key in ("单位名称", "部门（单位）名称", "部门(单位)名称", "部门名称", "填报单位"):
             if f.unit is None:
                 f.unit = value
             elif compact(value) != compact(f.unit):
@@ -385,14 +388,13 @@ class _Builder:
         consumed = False
         cells = row.texts
         while i < len(cells):
-            key = compact(cells[i]).rstrip(":：")
-            key_norm = re.sub(r"[（(].*?[)）]", "", key) if key not in _HEAD_KEYS else key
-            if key in _HEAD_KEYS or key_norm in _HEAD_KEYS:
+            key = _head_key(cells[i])
+            if key is not None:
                 value = ""
                 if i + 1 < len(cells) and not _is_head_key(cells[i + 1]):
                     value = cells[i + 1]
                     i += 1
-                self._set_head(key if key in _HEAD_KEYS else key_norm, value)
+                self._set_head(key, value)
                 consumed = True
             i += 1
         if consumed:
@@ -939,9 +941,26 @@ def _strip_label(text: str, field_name: str) -> str:
     return ""
 
 
+def _head_key(text: str) -> str | None:
+    """The header field a label cell names: exact, without a bracketed remark, or a known
+    label followed by a qualifier (主管部门及代码 → 主管部门)."""
+    c = compact(text).rstrip(":：")
+    if c in _HEAD_KEYS:
+        return c
+    bare = re.sub(r"[（(].*?[)）]", "", c)
+    if bare in _HEAD_KEYS:
+        return bare
+    if len(c) <= 12:
+        for key in _HEAD_KEYS:
+            if c.startswith(key) and re.fullmatch(
+                r"(及|和)?(代码|编码|名称|全称)?(（盖章）|\(盖章\))?", c[len(key) :]
+            ):
+                return key
+    return None
+
+
 def _is_head_key(text: str) -> bool:
-    c = compact(text)
-    return c in _HEAD_KEYS or re.sub(r"[（(].*?[)）]", "", c) in _HEAD_KEYS
+    return _head_key(text) is not None
 
 
 def _role_of(c: str) -> str | None:
