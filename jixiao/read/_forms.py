@@ -169,6 +169,8 @@ class _Builder:
         self.level1_weight: float | None = None
         self.level2_weight: float | None = None
         self._level2_sum = 0.0  # weights of the 二级 labels seen under the current 一级 label
+        self._l1_col: int | None = None  # the columns 一级 and 二级 labels were last printed in
+        self._l2_col: int | None = None
         self.last: Indicator | None = None
         self.last_cols: dict[int, str] = {}
         self.field_target: str | None = None  # "deviation_reason" / "improvement" / "notes"
@@ -587,6 +589,7 @@ class _Builder:
         self.table = _Table(roles=roles, goal_column=goal_label is not None, step=min(step, 3))
         self.level1 = self.level2 = None
         self.level1_weight = self.level2_weight = None
+        self._l1_col = self._l2_col = None
         if goal_label is not None:
             self._goal_label(goal_label, row.source, from_header=True)
 
@@ -687,7 +690,7 @@ class _Builder:
                 if core and t is core[0] and _GOAL_NUMBERED.match(compact(split_weight(t)[0])):
                     self._goal_label(t, row.source)
             levels = core[:-1] if compact(core[-1]) in _EMPTY_MARKS else core
-            self._set_levels(levels)
+            self._set_levels(levels, _columns_of(row.cells, levels))
             return
         values, left = _split_values(row.cells, self.table.roles, self.table.step)
         left_texts = [(i, t) for i, t in enumerate(left) if t]
@@ -732,6 +735,15 @@ class _Builder:
             if has_values:
                 self.issues.append(ReadIssue(message="指标行没有指标名称，已跳过", source=row.source))
             return
+        if (
+            len(parts) >= 2
+            and not values.get("target")
+            and _VALUE_NAME.match(compact(parts[-1][1]))
+            and not _looks_level(parts[-2][1])
+        ):
+            # the target slid into the name column: "年度工作总结 | =1份 | | 计划标准"
+            values["target"] = parts[-1][1]
+            parts = parts[:-1]
         name_col, name_text = parts[-1]
         level_parts = parts[:-1]
         if not has_values and all(_looks_level(t) for _, t in parts):
@@ -790,7 +802,15 @@ class _Builder:
                 and self.level2 is not None
                 and self._level2_sum + weight <= self.level1_weight + 1e-9
             )
-            if cost_under_output or fits_in_parent:
+            in_level2_column = (
+                columns is not None
+                and len(labels) == 1
+                and self.level1 is not None
+                and self._l2_col is not None
+                and columns[k] == self._l2_col
+                and columns[k] != self._l1_col
+            )
+            if cost_under_output or fits_in_parent or in_level2_column:
                 self.level2, self.level2_weight = compact(label), weight
                 self._level2_sum += weight or 0
                 role = "level2"
@@ -811,6 +831,10 @@ class _Builder:
                 role = "level2"
             if columns is not None:
                 cols[columns[k]] = role
+                if role == "level1":
+                    self._l1_col = columns[k]
+                else:
+                    self._l2_col = columns[k]
         return cols
 
     def _goal_text(self, text: str) -> None:
@@ -918,6 +942,17 @@ def _backfill_level1(goal: Goal) -> None:
         ind.level1, ind.level1_weight = parent, inds[first].level1_weight
 
 
+def _columns_of(cells: list[str], texts: list[str]) -> list[int]:
+    """The column of each text, in order (texts are a subsequence of the cells)."""
+    found: list[int] = []
+    start = 0
+    for t in texts:
+        i = cells.index(t, start)
+        found.append(i)
+        start = i + 1
+    return found
+
+
 def _join(head: str, tail: str) -> str:
     """A cell and its wrapped remainder, without the line break the page put between them."""
     return re.sub(r"\s+", "", head + tail)
@@ -998,6 +1033,7 @@ def _looks_level(text: str) -> bool:
 
 
 _VALUE_LIKE = re.compile(r"[\d%‰≥≤<>=＞＜]")
+_VALUE_NAME = re.compile(r"^([≥≤<>=＞＜].*|\d+(\.\d+)?[%‰]?[个次人家天份项件场卷期批条篇辆台户名]?)$")
 
 
 def _value_like(text: str) -> bool:
