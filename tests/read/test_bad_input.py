@@ -12,7 +12,7 @@ from jixiao.cli import app
 from jixiao.read import ReadError, read
 from jixiao.read._forms import build_forms
 from jixiao.read.text import text_rows
-from tests.conftest import seed
+from tests.conftest import EXAMPLES, seed
 
 runner = CliRunner()
 
@@ -74,12 +74,15 @@ def test_partly_unreadable_file_keeps_the_readable_forms(tmp_path: Path) -> None
     assert len(doc.forms) == 20
 
 
-SEED_LINES = seed("004").read_text(encoding="utf-8").splitlines()[:400]
+# lines of real forms to shuffle and cut: the bundled samples, always in the repository
+SAMPLE_LINES = [
+    line for path in sorted(EXAMPLES.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()
+]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    st.lists(st.sampled_from(SEED_LINES), max_size=120),
+    st.lists(st.sampled_from(SAMPLE_LINES), max_size=120),
     st.integers(min_value=0, max_value=4000),
     st.text(max_size=30),
 )

@@ -183,3 +183,25 @@ def test_national_2020_template() -> None:
         ("满意度指标", "服务对象满意度", 20, "≥90%", "93%", 20, None),
     ]
     assert form.total_score == 95.5
+
+
+def test_national_target_declaration_form() -> None:
+    """项目支出绩效目标申报表: a target table under another title, 主管部门及代码 as a label."""
+    doc = read_doc(
+        """
+        项目支出绩效目标申报表
+        （2022年度）
+        项目名称|社区养老服务补助
+        主管部门及代码|示范区民政局 101|实施单位|示范区养老服务中心
+        绩效指标|一级指标|二级指标|三级指标|指标值
+        |产出指标|数量指标|服务老人人数|≥300人
+        |效益指标|社会效益指标|老人生活质量|明显改善
+        """
+    )
+    form = doc.forms[0]
+    assert form.kind.value == "project_target" and form.year == 2022
+    assert (form.supervisor, form.implementer) == ("示范区民政局101", "示范区养老服务中心")
+    assert [(i.name, i.target) for i in form.goals[0].indicators] == [
+        ("服务老人人数", "≥300人"),
+        ("老人生活质量", "明显改善"),
+    ]
