@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
+from pathlib import Path
 
 from jinja2 import Environment, select_autoescape
 from rich.console import Console
@@ -52,6 +53,7 @@ class Row:
 @dataclass
 class FormView:
     file: str
+    file_name: str
     index: int
     title: str
     kind: str
@@ -105,6 +107,7 @@ def _form_view(path: str, index: int, form: Form, card: Scorecard, findings: lis
     basis = load_rule_set(card.rule_set).basis
     view = FormView(
         file=path,
+        file_name=Path(path).name,
         index=index,
         title=form.title,
         kind=form.kind.label,

@@ -379,3 +379,26 @@ goal: 年度绩效目标1 | 80
 total: 99.98
 """
     assert review_codes(form) == {("就近办网点办件量显著提高", "indicator.incomparable")}
+
+
+NATIONAL = """
+title: 项目支出绩效自评表
+budget: 10 | 100 | 95 | 95% | 9.5
+goal: 绩效指标
+产出指标 | 数量指标 | 服务老人人数 | 20 | ≥300人 | 310人 | 20
+产出指标 | 数量指标 | 上门服务次数 | 20 | ≥3000次 | 2700次 | 18
+效益指标 | 社会效益指标 | 老人生活质量改善 | 30 | 明显改善 | 明显改善 | 28
+满意度指标 | 服务对象满意度指标 | 服务对象满意度 | 20 | ≥90% | 93% | 20
+total: 95.5
+"""
+
+
+def test_national_template(review: Callable, review_codes: Codes) -> None:
+    """财预〔2020〕10号: 10 for execution (10 × 95% = 9.5), weights in a 分值 column adding up to 90."""
+    result = review(NATIONAL)
+    assert result.rule_set == "national-2020"
+    assert [f for f in result.findings if f.severity != "info"] == []
+    assert result.scorecards[0].grade_computed == "优"
+    # 2700 of ≥3000 at 20 points is 18, not the full 20.
+    wrong = NATIONAL.replace("2700次 | 18", "2700次 | 20").replace("95.5", "97.5")
+    assert review_codes(wrong) == {("上门服务次数", "indicator.full_score_unmet")}

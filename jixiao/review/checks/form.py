@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.model import Document, Finding, Form, Scorecard
+from jixiao.model import Document, Finding, Form, Goal, Scorecard
 from jixiao.review.catalogue import fmt, make_finding
 from jixiao.review.checks._common import read_incomplete, total_counts_missing
 from jixiao.score.rules import RuleSet, agrees
@@ -65,6 +65,16 @@ def check_total(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
     )
 
 
+def _goal_weight(goal: Goal) -> float | None:
+    """The goal's printed weight, else the sum of its indicators' printed weights (a 分值 column)."""
+    if goal.weight is not None:
+        return goal.weight
+    ws = [i.weight for i in goal.indicators]
+    if ws and all(w is not None for w in ws):
+        return round(sum(w for w in ws if w is not None), 6)
+    return None
+
+
 def check_weights(
     form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
 ) -> Iterator[Finding]:
@@ -77,7 +87,8 @@ def check_weights(
         + (f" + 总目标 {fmt(layout.overall_goal)} 分" if layout.overall_goal else "")
         + f" + 绩效指标 {fmt(layout.indicators)} 分 = {fmt(layout.total)} 分"
     )
-    missing = [g.name for g in form.goals if g.weight is None]
+    weights = {g.name: _goal_weight(g) for g in form.goals}
+    missing = [g.name for g in form.goals if weights[g.name] is None]
     if (missing and len(missing) < len(form.goals)) or (
         missing and len(form.goals) == 1 and form.budget is not None
     ):
@@ -108,7 +119,7 @@ def check_weights(
     og = form.overall_goal
     if og is not None and og.weight is not None:
         parts.append(("总目标", og.weight))
-    goal_sum = round(sum(g.weight for g in form.goals if g.weight is not None), 6)
+    goal_sum = round(sum(w for w in weights.values() if w is not None), 6)
     total = round(sum(w for _, w in parts) + goal_sum, 6)
     if abs(total - layout.total) <= 1e-6:
         return
