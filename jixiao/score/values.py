@@ -263,14 +263,29 @@ _SIGNED_RE = re.compile(_SIGNED)
 _CN_NUM = r"[零〇一二两三四五六七八九十百千]+"
 
 # Qualitative vocabulary. Negations are checked first: "未达成" contains "达成".
-_NEGATED = re.compile(
+# A negated actual: "未达成…" at the start, or a failing word inside ("任务未完成") that is not
+# itself negated ("无不合格产品") nor names a measure ("不合格率").
+_NEGATED_START = re.compile(
     r"^(?:未|没有|没|无法|不能|尚未)(?:能|有)?(?:全面|完全|按时|如期|按期)?"
     r"(?:达成|完成|达到|实现|开展|建立|成立|落实|执行|通过|获得|取得|合格|达标|到位|提升|提高)"
-    r"|未达成|未完成|未达到|未实现|不合格|不达标|未达标|未通过|未开展|未落实|较差|很差|^差$|不及时|无效|不具有|不可持续"
 )
-_PARTLY = re.compile(
-    r"部分(?:达成|完成|实现|达到|落实|开展)|基本(?:达成|完成|实现|达到|落实)|较好|一般|尚可|中等|合格率?偏低"
+_NEGATED_INSIDE = re.compile(
+    r"未达成|未完成|未达到|未实现|不合格|不达标|未达标|未通过|未开展|未落实|较差|很差|不及时|无效|不具有|不可持续"
 )
+_NEGATION_CANCELLED_BEFORE = (
+    "无",
+    "没有",
+    "零",
+    "杜绝",
+    "避免",
+    "防止",
+    "减少",
+    "不存在",
+    "未出现",
+    "未发生",
+)
+_NEGATION_MEASURE_AFTER = ("率", "数", "次", "件", "起", "的情况", "现象", "问题")
+_PARTLY = re.compile(r"部分(?:达成|完成|实现|达到|落实|开展)")
 _MET_WORDS = {
     "达成",
     "已达成",
@@ -494,8 +509,21 @@ def _parse_core(s: str) -> Value | None:
     return Value(s, ValueKind.NUMBER, comparator, num, unit=unit)
 
 
+def _negated(s: str) -> bool:
+    if s == "差" or _NEGATED_START.match(s):
+        return True
+    if _HAS_DIGIT.search(s):
+        return False
+    for m in _NEGATED_INSIDE.finditer(s):
+        before, after = s[: m.start()], s[m.end() :]
+        if before.endswith(_NEGATION_CANCELLED_BEFORE) or after.startswith(_NEGATION_MEASURE_AFTER):
+            continue
+        return True
+    return False
+
+
 def _level_of(s: str) -> Outcome | None:
-    if _NEGATED.search(s):
+    if _negated(s):
         return Outcome.NOT_MET
     if _PARTLY.search(s):
         return Outcome.PARTLY
@@ -677,6 +705,8 @@ def _compare_numbers(t: Value, a: Value, name: str | None) -> Comparison:
 
 def _ratio_outcome(ratio: float, direction: Direction, certain: bool, t: Value, a: Value) -> Comparison:
     ratio = max(round(ratio, 12), 0.0)
+    if t.comparator == "~" and ratio >= 0.9:
+        ratio = 1.0  # "约30项": within a tenth of an approximate target counts as met
     sense = "正向" if direction is Direction.POSITIVE else "反向"
     formula = "B/A" if direction is Direction.POSITIVE else "A/B"
     if ratio >= 1:

@@ -132,3 +132,16 @@ def test_qualitative_and_unknown() -> None:
     assert compare("2020年工作日天数", "251个工作日").outcome is Outcome.UNKNOWN
     assert compare(">3%", "-18%").outcome is Outcome.NOT_MET
     assert compare("≥90%", None).outcome is Outcome.UNKNOWN
+
+
+def test_negations_that_are_not_failures() -> None:
+    assert parse_value("无不合格产品").level is None  # the failure word is itself negated
+    assert parse_value("未发生安全事故").level is None
+    assert parse_value("不合格率0%").level is None  # names a measure
+    assert parse_value("任务未完成").level is Outcome.NOT_MET
+    assert parse_value("基本完成").level is None  # neither met nor partly: say nothing
+
+
+def test_approximate_target_within_a_tenth() -> None:
+    assert compare("约60家", "55家").outcome is Outcome.MET
+    assert compare("约60家", "50家").outcome is Outcome.PARTLY

@@ -109,8 +109,9 @@ def check_figures(
                 printed=amount,
                 expected=expected,
                 title=_title(r),
-                what=f"{context}",
-                note=" 万元",
+                what=f"“{context}”",
+                note=" 万元（执行数）",
+                severity="warning",  # an amount read from running text may be a part, not the whole
             )
 
 
