@@ -7,6 +7,7 @@ Unknown keys are rejected (``extra="forbid"``) so a typo in a rule file fails lo
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib import resources
@@ -200,6 +201,8 @@ def choose_rule_set(form: Form, default: str = "wuhan") -> str:
 
 
 def _round(value: float, decimals: int, mode: str) -> Decimal:
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return Decimal(repr(value)) if math.isfinite(value) else Decimal(0)
     d = Decimal(repr(round(value, 9)))
     q = Decimal(1).scaleb(-decimals)
     return d.quantize(q, rounding=ROUND_HALF_UP if mode == "half_up" else ROUND_DOWN)
@@ -215,5 +218,7 @@ def agrees(printed: float, computed: float, decimals: int | None = None) -> bool
     """findings-v1 rounding: the computed value rounded half-up, or truncated, to the printed decimals."""
     n = decimals_of(printed) if decimals is None else decimals
     n = min(n, 6)  # "8.89259938" carries spreadsheet noise, not precision
-    p = Decimal(repr(round(printed, 9))).quantize(Decimal(1).scaleb(-n), rounding=ROUND_HALF_UP)
+    if not (math.isfinite(printed) and math.isfinite(computed)) or max(abs(printed), abs(computed)) >= 1e15:
+        return printed == computed
+    p = _round(printed, n, "half_up")
     return any(_round(computed, n, mode) == p for mode in ("half_up", "truncate"))
