@@ -37,7 +37,7 @@ _TYPES = [
         "执行率计算错误",
         "printed 执行率 differs from 执行数/预算数 beyond rounding",
         "自评表“执行率（B/A）”栏；备注第1条",
-        "执行率印为 {printed}，按执行数 {executed} 万元 ÷ 预算数 {planned} 万元应为 {expected}",
+        "执行率印为 {rate_printed}，按执行数 {executed} 万元 ÷ 预算数 {planned} 万元应为 {rate_expected}",
     ),
     FindingType(
         "budget.score_mismatch",
@@ -142,7 +142,7 @@ _TYPES = [
         "自评报告数据与自评表不符",
         "a narrative report states an amount or rate other than its form's",
         "自评结果应与自评表一致",
-        "自评结果“{title}”称{what} {printed}，而自评表印为 {expected}{note}",
+        "自评结果“{title}”称{what} {printed_text}，而自评表印为 {expected_text}{note}",
     ),
     FindingType(
         "target.vague",

@@ -30,8 +30,10 @@ def check_rate(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Doc
         "budget.rate_mismatch",
         form,
         index,
-        printed=fmt_pct(printed, 4),
-        expected=fmt_pct(computed, 2),
+        printed=round(printed, 6),
+        expected=round(computed, 4),
+        rate_printed=fmt_pct(printed, 4),
+        rate_expected=fmt_pct(computed, 2),
         executed=fmt(form.budget.executed),
         planned=fmt(form.budget.planned),
     )

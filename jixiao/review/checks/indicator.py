@@ -15,6 +15,7 @@ from jixiao.score.values import Comparison, Outcome
 
 _EPS = 1e-9
 _SPACE = re.compile(r"\s+")
+_MEASURABLE = re.compile(r"[零〇\d]|全部|全覆盖|每日|每天|每月")  # "工作人员零感染" states its own measure
 _WEIGHT_SUFFIX = re.compile(r"[（(]\s*[\d.]+\s*分\s*[)）]")
 
 
@@ -248,6 +249,7 @@ def check_incomparable(
             target
             and len(target) >= 4
             and target.strip("。.") == name.strip("。.")
+            and not _MEASURABLE.search(target)
             and not form.kind.is_target
         ):
             detail = f"目标值“{target}”只是重述指标名称，没有可衡量的目标"
