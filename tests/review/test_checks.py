@@ -402,3 +402,15 @@ def test_national_template(review: Callable, review_codes: Codes) -> None:
     # 2700 of ≥3000 at 20 points is 18, not the full 20.
     wrong = NATIONAL.replace("2700次 | 18", "2700次 | 20").replace("95.5", "97.5")
     assert review_codes(wrong) == {("上门服务次数", "indicator.full_score_unmet")}
+
+
+def test_negative_scores_only_for_constraint_indicators(review_codes: Codes) -> None:
+    form = """
+budget: 20 | 100 | 100 | 100% | 20
+goal: 年度绩效目标1 | 80
+产出指标 | 数量指标 | 服务人数 | 80 | 100人 | 100人 | 80
+{level} | 安全指标 | 重大安全事故 | - | 0次 | 1次 | -2
+total: 98
+"""
+    assert review_codes(form.format(level="约束性指标")) == set()  # wuhan: 约束性指标以负数计分
+    assert review_codes(form.format(level="效益指标")) == {("重大安全事故", "indicator.score_mismatch")}

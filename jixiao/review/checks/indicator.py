@@ -267,8 +267,32 @@ def check_incomparable(
         )
 
 
+def check_negative_score(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    """Only 约束性指标 may score below zero, and only where the rules say so (备注：约束性指标以负数计分)."""
+    for goal, ind in form.indicators():
+        if ind.score is None or ind.score >= 0:
+            continue
+        constraint = "约束性" in f"{ind.level1 or ''}{ind.level2 or ''}{ind.name}"
+        if constraint and rules.constraint_negative:
+            continue
+        why = "该规则不对约束性指标扣分" if constraint else "只有约束性指标可以负数计分"
+        yield make_finding(
+            "indicator.score_mismatch",
+            form,
+            index,
+            goal=goal.name,
+            indicator=ind.name,
+            printed=ind.score,
+            expected=0.0,
+            detail=f"得分印为 {fmt(ind.score)} 分，{why}，得分不应低于 0 分",
+        )
+
+
 CHECKS = [
     check_exceeds_weight,
+    check_negative_score,
     check_full_score_unmet,
     check_score_mismatch,
     check_missing_score,

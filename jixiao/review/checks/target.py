@@ -101,7 +101,7 @@ def check_dimensions(
                     dimension=dim,
                     basis=basis,
                     where="本表各目标均" if name == "本表" else f"“{name}”",
-                    severity=severity,
+                    severity="warning" if dim == "满意度指标" and rules.satisfaction_required else severity,
                 )
 
 
