@@ -107,6 +107,7 @@ class _Builder:
         self.last: Indicator | None = None
         self.last_cols: dict[int, str] = {}
         self.field_target: str | None = None  # "deviation_reason" / "improvement" / "notes"
+        self._label_tail = ""  # the rest of a field label wrapped onto the next line
         self.budget_roles: list[str] = []
         self.header_total: float | None = None
         self.fields: dict[str, str] = {}
@@ -190,16 +191,25 @@ class _Builder:
         if m and self.state == "head":
             self.fields.setdefault("年度", m.group(1))
             return
+        if self._label_tail:
+            tail, self._label_tail = self._label_tail, ""
+            if c.startswith(tail):  # the second line of a label wrapped in its cell
+                if c == tail:
+                    return
+                text = _drop_chars(text, len(tail))
+                c = compact(text)
         label = self._field_label(c)
         if label:
             self.field_target = label
+            full = next((f for f in _FIELD_LABELS if f.startswith(c) and f != c), None)
+            if full is not None:
+                self._label_tail = full[len(c) :]
+                return
             rest = _strip_label(text, label)
             if rest:
                 self._append_field(label, rest)
             return
-        if self.field_target and self.field_target in ("deviation_reason", "improvement", "pending_label"):
-            if self.field_target == "pending_label":
-                return
+        if self.field_target in ("deviation_reason", "improvement"):
             self._append_field(self.field_target, text)
 
     def _field_label(self, c: str) -> str | None:
@@ -209,8 +219,6 @@ class _Builder:
             return "deviation_reason"
         if c.startswith("改进措施及") or c.startswith("结果应用方案") or c == "改进措施":
             return "improvement"
-        if c in ("改进措施及结", "偏差大或目标未完"):  # a label wrapped over two lines
-            return None
         return None
 
     def _append_field(self, name: str, text: str) -> None:
@@ -817,17 +825,30 @@ def _int(text: str | None) -> int | None:
     return year_in(text) if text else None
 
 
+_FIELD_LABELS = (
+    "偏差大或目标未完成原因分析",
+    "改进措施及结果应用方案",
+    "偏差原因分析及改进措施",
+    "偏差原因分析",
+)
+
+
+def _drop_chars(text: str, n: int) -> str:
+    """``text`` without its first ``n`` non-space characters (a label, however spaced)."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            seen += 1
+        if seen == n:
+            return text[i + 1 :].strip(" ：:\n")
+    return ""
+
+
 def _strip_label(text: str, field_name: str) -> str:
-    c = text.strip()
-    for label in ("偏差大或目标未完成原因分析", "改进措施及结果应用方案", "偏差原因分析"):
-        if compact(c).startswith(label):
-            # drop the label's characters, whatever spaces the dump put inside it
-            n = 0
-            for i, ch in enumerate(c):
-                if not ch.isspace():
-                    n += 1
-                if n == len(label):
-                    return c[i + 1 :].strip(" ：:\n")
+    c = compact(text)
+    for label in _FIELD_LABELS:
+        if c.startswith(label):
+            return _drop_chars(text.strip(), len(label))
     return ""
 
 

@@ -220,6 +220,9 @@ def test_department_self_evaluation_weights_in_labels_and_page_headers() -> None
     unmet = [i for i in form.goals[3].indicators if i.actual == "未达成上级确定的任务量"]
     assert [(i.name, i.score) for i in unmet] == [("完成工业投资额", 0.5), ("实际利用外资额", 0.5)]
     assert sum(len(g.indicators) for g in form.goals) == 116
+    # the last page prints the label wrapped over two lines ("改进措施及结" / "果应用方案")
+    assert compact(form.improvement or "").startswith(compact("改进措施：无结果应用方案：生物办实行资金安排"))
+    assert compact(form.deviation_reason or "").startswith("受2020年新冠肺炎疫情因素影响")
 
 
 def test_department_self_evaluation_network_center() -> None:
