@@ -414,3 +414,15 @@ total: 98
 """
     assert review_codes(form.format(level="约束性指标")) == set()  # wuhan: 约束性指标以负数计分
     assert review_codes(form.format(level="效益指标")) == {("重大安全事故", "indicator.score_mismatch")}
+
+
+def test_budget_weight_not_printed(review_codes: Codes) -> None:
+    """No (20分) printed: a score of 10 × 95% = 9.5 fits the national rules, so say nothing."""
+    form = """
+budget: - | 100 | 95 | 95% | 9.5
+goal: 年度绩效目标1 | 90
+产出指标 | 数量指标 | 服务老人人数 | 90 | ≥300人 | 310人 | 90
+total: 99.5
+"""
+    assert (None, "budget.score_mismatch") not in review_codes(form)
+    assert (None, "budget.score_mismatch") in review_codes(form.replace("| 9.5", "| 7").replace("99.5", "97"))

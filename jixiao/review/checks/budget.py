@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from jixiao.model import Document, Finding, Form, Scorecard
 from jixiao.review.catalogue import fmt, fmt_pct, make_finding
 from jixiao.review.checks._common import total_counts_missing
-from jixiao.score.rules import RuleSet, agrees, decimals_of
+from jixiao.score.rules import RuleSet, agrees, decimals_of, load_rule_set, rule_set_names
 from jixiao.score.scorecard import budget_rate, is_scored
 
 
@@ -74,6 +74,14 @@ def check_score(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
         return
     if any(agrees(b.score, c) for c in candidates):
         return
+    severity = None
+    if b.weight is None:
+        # The form prints no 分值 for execution: the rule set's is an assumption.
+        others = {load_rule_set(n).budget.weight for n in rule_set_names()}
+        if any(agrees(b.score, w * min(max(r, 0.0), 1.0)) for w in others for r in rates):
+            return
+        severity = "warning"
+        how += "（表中未印预算执行分值，按本规则计）"
     over = f"，且超过分值 {fmt(weight)} 分" if b.score > weight + 1e-9 else ""
     yield make_finding(
         "budget.score_mismatch",
@@ -81,6 +89,7 @@ def check_score(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
         index,
         printed=b.score,
         expected=expected,
+        severity=severity,
         detail=f"预算执行得分印为 {fmt(b.score)} 分{over}，按 {how}，应为 {fmt(expected)} 分",
     )
 
