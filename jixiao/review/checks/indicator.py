@@ -11,10 +11,11 @@ from jixiao.review.catalogue import fmt, make_finding
 from jixiao.review.checks._common import read_incomplete, total_counts_missing
 from jixiao.score.rules import RuleSet, agrees
 from jixiao.score.scorecard import FULL_MARKS, comparison_of, is_satisfaction, is_scored
-from jixiao.score.values import Comparison, Outcome
+from jixiao.score.values import Comparison, Outcome, ValueKind, parse_value
 
 _EPS = 1e-9
 _SPACE = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
 _MEASURABLE = re.compile(r"[零〇\d]|全部|全覆盖|每日|每天|每月")  # "工作人员零感染" states its own measure
 _WEIGHT_SUFFIX = re.compile(r"[（(]\s*[\d.]+\s*分\s*[)）]")
 
@@ -253,6 +254,14 @@ def check_incomparable(
             and not form.kind.is_target
         ):
             detail = f"目标值“{target}”只是重述指标名称，没有可衡量的目标"
+        elif (
+            not form.kind.is_target
+            and len(target) >= 15
+            and not _DIGIT.search(target)
+            and parse_value(ind.actual).kind is ValueKind.NUMBER
+            and parse_value(ind.target).kind is ValueKind.TEXT
+        ):
+            detail = f"目标值“{target}”是一段说明而不是数值，无法与实际“{_text(ind.actual)}”比较"
         else:
             continue
         yield make_finding(
