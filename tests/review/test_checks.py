@@ -436,3 +436,16 @@ goal: 年度目标6 | 80
 total: 100
 """
     assert review_codes(form) == {("维护完成及时率", "indicator.incomparable")}
+
+
+def test_qualitative_score_outside_its_band(review_codes: Codes) -> None:
+    """备注第3条: 达成 80–100%, 部分达成 50–80%, 未达成 0–50% of the weight."""
+    form = """
+budget: 20 | 100 | 100 | 100% | 20
+goal: 年度绩效目标1 | 80
+效益指标 | 社会效益指标 | 群众文化参与度 | 10 | 明显提升 | 部分达成 | {score}
+产出指标 | 数量指标 | 举办活动场次 | 70 | ≥40 场 | 46 场 | 70
+total: {total}
+"""
+    assert review_codes(form.format(score=6, total=96)) == set()  # inside 5–8
+    assert review_codes(form.format(score=9, total=99)) == {("群众文化参与度", "indicator.score_mismatch")}

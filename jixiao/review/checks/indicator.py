@@ -166,7 +166,7 @@ def check_score_mismatch(
                 printed=ind.score,
                 expected=None,
                 detail=detail,
-                severity="warning",
+                severity="warning" if _soft(score) else None,
             )
 
 
