@@ -449,3 +449,29 @@ total: {total}
 """
     assert review_codes(form.format(score=6, total=96)) == set()  # inside 5–8
     assert review_codes(form.format(score=9, total=99)) == {("群众文化参与度", "indicator.score_mismatch")}
+
+
+def test_catalogue_matches_the_contract_file() -> None:
+    """Every code of ../shared/contract/findings-v1.md has a catalogue entry."""
+    import re
+    from pathlib import Path
+
+    contract = Path(__file__).resolve().parents[2].parent / "shared" / "contract" / "findings-v1.md"
+    if not contract.is_file():
+        pytest.skip("contract not present")
+    codes = set(re.findall(r"^\| `([a-z]+\.[a-z_]+)` \|", contract.read_text(encoding="utf-8"), re.M))
+    assert len(codes) >= 17
+    assert codes <= set(CATALOGUE)
+
+
+def test_extension_checks_use_the_same_door(make_form: Callable) -> None:
+    from jixiao.review import all_checks
+    from jixiao.review.catalogue import make_finding
+
+    def no_unit_name(form, index, card, rules, doc):  # type: ignore[no-untyped-def]
+        if form.unit is None:
+            yield make_finding("target.missing_basis", form, index, printed=None, expected=None)
+
+    doc = Document(path="x.txt", forms=[make_form(CORRECT)])
+    found = review_document(doc, checks=[*all_checks(), no_unit_name]).findings
+    assert [f.code for f in found if f.severity != "info"] == ["target.missing_basis"]
