@@ -475,3 +475,19 @@ def test_extension_checks_use_the_same_door(make_form: Callable) -> None:
     doc = Document(path="x.txt", forms=[make_form(CORRECT)])
     found = review_document(doc, checks=[*all_checks(), no_unit_name]).findings
     assert [f.code for f in found if f.severity != "info"] == ["target.missing_basis"]
+
+
+def test_unmet_score_bounded_by_what_the_goal_leaves(review_codes: Codes) -> None:
+    """No weights printed; goal 80, the others scored 69, so this indicator weighs at most 11 and
+    8 of 10 activities earns at most 11 × 80% = 8.8 — not 10."""
+    form = """
+budget: 20 | 250 | 238.396 | 95.36% | 19.07
+goal: 年度绩效目标 | 80
+产出指标 | 数量指标 | 防范非法集资专项行动排查企业数 | - | 2000 家 | 3000 家 | 69
+产出指标 | 数量指标 | 非法集资宣传教育活动次数 | - | 10 | 8 | {score}
+total: {total}
+"""
+    assert review_codes(form.format(score=10, total=98.07)) == {
+        ("非法集资宣传教育活动次数", "indicator.score_mismatch")
+    }
+    assert review_codes(form.format(score=8.8, total=96.87)) == set()

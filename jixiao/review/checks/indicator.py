@@ -170,6 +170,75 @@ def check_score_mismatch(
             )
 
 
+def _weights_add_up(form: Form) -> bool:
+    """Budget and goal weights make the rule set's 100: the goal weights can be relied on."""
+    if form.budget is None or form.budget.weight is None or any(g.weight is None for g in form.goals):
+        return False
+    total = form.budget.weight + (form.overall_goal.weight or 0 if form.overall_goal else 0)
+    return abs(total + sum(g.weight or 0 for g in form.goals) - 100) <= 1e-6
+
+
+def check_score_within_goal(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    """An unmet indicator with no printed weight still cannot score more than its goal leaves it.
+
+    Each score is at most its weight and the weights add up to the goal's, so an indicator's
+    weight is at most the goal's weight less what the others scored; an unmet indicator earns
+    at most its share of that (B/A, A/B or the qualitative band's top).
+    """
+    if not is_scored(form) or not _weights_add_up(form) or read_incomplete(doc, index):
+        return
+    entries = list(_rows(form, card))
+    for goal in form.goals:
+        if goal.weight is None:
+            continue
+        rows = [(g, i, sc, c) for g, i, sc, c in entries if g is goal]
+        scores = [i.score or 0.0 for _, i, _, _ in rows]
+        if sum(scores) > goal.weight + _EPS:
+            continue  # goal.score_exceeds_weight says it
+        for n, (_, ind, score, cmp) in enumerate(rows):
+            if score.weight is not None or ind.score is None:
+                continue
+            if cmp.outcome not in (Outcome.PARTLY, Outcome.NOT_MET):
+                continue
+            others = sum(
+                (o.weight if o.weight is not None else (oi.score or 0.0))
+                for m, (_, oi, o, _) in enumerate(rows)
+                if m != n
+            )
+            bound = goal.weight - others
+            if cmp.quantitative:
+                if not cmp.direction_certain or cmp.ratio is None:
+                    continue
+                share, how = min(cmp.ratio, 1.0), f"按完成比例 {cmp.ratio:.2%}"
+            else:
+                band = rules.band(cmp.outcome.value)
+                if band is None:
+                    continue
+                word = "未达成" if cmp.outcome is Outcome.NOT_MET else "部分达成"
+                share, how = band.high, f"{word}按分值的 {band.high:.0%}"
+            most = max(bound, 0.0) * share
+            if ind.score <= most + _EPS or agrees(ind.score, most):
+                continue
+            detail = (
+                f"目标“{_text(ind.target)}”，实际“{_text(ind.actual)}”；"
+                f"“{goal.name}”分值 {fmt(goal.weight)} 分，"
+                f"其余指标已得 {fmt(round(others, 6))} 分，该指标分值至多 {fmt(round(bound, 6))} 分，"
+                f"{how}至多得 {fmt(rules.round(most))} 分，表中印为 {fmt(ind.score)} 分"
+            )
+            yield make_finding(
+                "indicator.score_mismatch",
+                form,
+                index,
+                goal=goal.name,
+                indicator=ind.name,
+                printed=ind.score,
+                expected=rules.round(most),
+                detail=detail,
+            )
+
+
 def check_missing_score(
     form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
 ) -> Iterator[Finding]:
@@ -304,6 +373,7 @@ CHECKS = [
     check_negative_score,
     check_full_score_unmet,
     check_score_mismatch,
+    check_score_within_goal,
     check_missing_score,
     check_missing_actual,
     check_incomparable,
