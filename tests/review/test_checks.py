@@ -491,3 +491,17 @@ total: {total}
         ("非法集资宣传教育活动次数", "indicator.score_mismatch")
     }
     assert review_codes(form.format(score=8.8, total=96.87)) == set()
+
+
+def test_every_indicator_met_but_the_goal_falls_short(review_codes: Codes) -> None:
+    """党政办公室: all met, yet 74 of 80 — some indicator lost points it should not have (a warning)."""
+    form = """
+budget: 20 | 100 | 100 | 100% | 20
+goal: 年度绩效目标 | 80
+产出指标 | 数量指标 | 派遣人员到岗率 | - | 100% | 100% | 70
+效益指标 | 社会效益 | 进一步加强管委会机关对外交流 | - | 加强 | 加强 | {score}
+total: {total}
+"""
+    assert review_codes(form.format(score=4, total=94)) == {("年度绩效目标", "goal.weight_mismatch")}
+    assert review_codes(form.format(score=10, total=100)) == set()
+    assert review_codes(form.format(score=8.5, total=98.5)) == set()  # 8.5 ≥ 80% of a weight of 10
