@@ -166,7 +166,7 @@ def score_form(form: Form, index: int, rule_set: RuleSet) -> Scorecard:
         if row["inferred"]:
             reason = f"{reason}（分值 {weight:g} 由{row['inferred']}推定）"
         card.indicators.append(
-            IndicatorScore(
+            IndicatorScore.model_construct(  # values built here, typed: skip re-validation on the hot path
                 goal=row["goal"].name,
                 indicator=ind.name,
                 weight=weight,
