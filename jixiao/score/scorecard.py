@@ -14,6 +14,7 @@ not exceed its weight), so each weight equals its score (``FULL_MARKS``).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from jixiao.model import Form, Goal, GoalScore, Indicator, IndicatorScore, Scorecard
 from jixiao.score.rules import RuleSet
@@ -63,47 +64,59 @@ def budget_rate(form: Form) -> tuple[float | None, float | None]:
     return computed, printed
 
 
-def _infer_weights(form: Form, rows: list[dict]) -> None:
-    """Fill ``weight`` where the form determines it: a weighted group with one unweighted indicator."""
-    by_goal: dict[int, list[dict]] = defaultdict(list)
-    for row in rows:
-        by_goal[row["goal_index"]].append(row)
+@dataclass(slots=True)
+class _Row:
+    """One indicator while its form is scored: its comparison and the weight used (printed or inferred)."""
 
-    def remainder(group: list[dict], total: float | None, why: str) -> None:
+    goal_index: int
+    goal: Goal
+    indicator: Indicator
+    cmp: Comparison
+    weight: float | None
+    inferred: str | None = None  # why the weight was inferred, None if printed or unknown
+
+
+def _infer_weights(form: Form, rows: list[_Row]) -> None:
+    """Fill ``weight`` where the form determines it: a weighted group with one unweighted indicator."""
+    by_goal: dict[int, list[_Row]] = defaultdict(list)
+    for row in rows:
+        by_goal[row.goal_index].append(row)
+
+    def remainder(group: list[_Row], total: float | None, why: str) -> None:
         if total is None or not group:
             return
-        unknown = [row for row in group if row["weight"] is None]
+        unknown = [row for row in group if row.weight is None]
         if len(unknown) != 1:
             return
-        rest = round(total - sum(row["weight"] for row in group if row["weight"] is not None), 9)
+        rest = round(total - sum(row.weight for row in group if row.weight is not None), 9)
         if rest > _EPS:
-            unknown[0]["weight"] = rest
-            unknown[0]["inferred"] = why
+            unknown[0].weight = rest
+            unknown[0].inferred = why
 
     for gi, group in by_goal.items():
         goal: Goal = form.goals[gi]
-        scores = [row["indicator"].score for row in group]
+        scores = [row.indicator.score for row in group]
         if (
             goal.weight is not None
-            and all(row["weight"] is None for row in group)
+            and all(row.weight is None for row in group)
             and all(s is not None and s > _EPS for s in scores)
             and abs(sum(s for s in scores if s is not None) - goal.weight) <= 1e-6
         ):
             for row in group:
-                row["weight"] = row["indicator"].score
-                row["inferred"] = f"目标“{goal.name}”{FULL_MARKS}"
+                row.weight = row.indicator.score
+                row.inferred = f"目标“{goal.name}”{FULL_MARKS}"
             continue
-        level2: dict[tuple[str | None, str | None], list[dict]] = defaultdict(list)
-        level1: dict[str | None, list[dict]] = defaultdict(list)
+        level2: dict[tuple[str | None, str | None], list[_Row]] = defaultdict(list)
+        level1: dict[str | None, list[_Row]] = defaultdict(list)
         for row in group:
-            ind: Indicator = row["indicator"]
+            ind: Indicator = row.indicator
             level2[(ind.level1, ind.level2)].append(row)
             level1[ind.level1].append(row)
         for rows2 in level2.values():
-            first = rows2[0]["indicator"]
+            first = rows2[0].indicator
             remainder(rows2, first.level2_weight, f"二级指标“{first.level2}”分值减去其余指标分值")
         for rows1 in level1.values():
-            first = rows1[0]["indicator"]
+            first = rows1[0].indicator
             remainder(rows1, first.level1_weight, f"一级指标“{first.level1}”分值减去其余指标分值")
         remainder(group, goal.weight, f"目标“{goal.name}”分值减去其余指标分值")
 
@@ -125,27 +138,18 @@ def score_form(form: Form, index: int, rule_set: RuleSet) -> Scorecard:
             card.budget_computed = rule_set.round(weight * min(max(rate, 0.0), 1.0))
 
     # Indicators.
-    rows: list[dict] = []
+    rows: list[_Row] = []
     for gi, goal in enumerate(form.goals):
         for ind in goal.indicators:
             cmp = comparison_of(ind)
-            rows.append(
-                {
-                    "goal_index": gi,
-                    "goal": goal,
-                    "indicator": ind,
-                    "cmp": cmp,
-                    "weight": ind.weight,
-                    "inferred": None,
-                }
-            )
+            rows.append(_Row(gi, goal, ind, cmp, ind.weight))
     if scored:
         _infer_weights(form, rows)
 
     goal_printed: dict[int, list[float]] = defaultdict(list)
     goal_computed: dict[int, list[float]] = defaultdict(list)
     for row in rows:
-        ind, cmp, weight = row["indicator"], row["cmp"], row["weight"]
+        ind, cmp, weight = row.indicator, row.cmp, row.weight
         computed = low = high = None
         reason = cmp.reason
         if weight is not None and cmp.outcome is not Outcome.UNKNOWN:
@@ -161,16 +165,16 @@ def score_form(form: Form, index: int, rule_set: RuleSet) -> Scorecard:
                 band = rule_set.band(cmp.outcome.value)
                 if band is not None:
                     low, high = weight * band.low, weight * band.high
-                    if cmp.outcome is Outcome.MET and cmp.ratio == 1.0 and not cmp.quantitative:
-                        reason = f"{reason}；定性指标达成，得分应在 {low:g}–{high:g} 分"
-        if row["inferred"]:
-            reason = f"{reason}（分值 {weight:g} 由{row['inferred']}推定）"
+                    word = {"met": "达成", "partly": "部分达成", "not_met": "未达成"}[cmp.outcome.value]
+                    reason = f"{reason}；定性指标{word}，得分应在 {low:g}–{high:g} 分"
+        if row.inferred:
+            reason = f"{reason}（分值 {weight:g} 由{row.inferred}推定）"
         card.indicators.append(
             IndicatorScore.model_construct(  # values built here, typed: skip re-validation on the hot path
-                goal=row["goal"].name,
+                goal=row.goal.name,
                 indicator=ind.name,
                 weight=weight,
-                weight_inferred=bool(row["inferred"]),
+                weight_inferred=bool(row.inferred),
                 printed=ind.score,
                 computed=computed,
                 low=low,
@@ -180,7 +184,7 @@ def score_form(form: Form, index: int, rule_set: RuleSet) -> Scorecard:
             )
         )
         if ind.score is not None:
-            goal_printed[row["goal_index"]].append(ind.score)
+            goal_printed[row.goal_index].append(ind.score)
         # What the rules give for the total: the computed score, else the printed one held inside its band.
         value = computed
         if value is None and ind.score is not None:
@@ -188,7 +192,7 @@ def score_form(form: Form, index: int, rule_set: RuleSet) -> Scorecard:
             if low is not None and high is not None:
                 value = min(max(value, low), high)
         if value is not None:
-            goal_computed[row["goal_index"]].append(value)
+            goal_computed[row.goal_index].append(value)
 
     for gi, goal in enumerate(form.goals):
         printed = round(sum(goal_printed[gi]), 9) if goal_printed[gi] else None
