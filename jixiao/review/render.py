@@ -65,6 +65,7 @@ class FormView:
     errors: int
     warnings: int
     infos: int
+    is_target: bool = False  # 绩效目标表: 指标值 and 确定依据 instead of actual and scores
     form_findings: list[FindingView] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
 
@@ -119,6 +120,7 @@ def _form_view(path: str, index: int, form: Form, card: Scorecard, findings: lis
         errors=sum(f.severity == "error" for f in findings),
         warnings=sum(f.severity == "warning" for f in findings),
         infos=sum(f.severity == "info" for f in findings),
+        is_target=form.kind.is_target,
     )
     placed: set[int] = set()
 
@@ -165,8 +167,8 @@ def _form_view(path: str, index: int, form: Form, card: Scorecard, findings: lis
                     goal.name + (f"（{fmt(goal.weight)}分）" if goal.weight is not None else ""),
                     goal.text or "",
                 ],
-                printed=fmt(gs.printed),
-                computed=fmt(gs.computed),
+                printed=fmt(gs.printed) if gs.printed is not None else "",
+                computed=fmt(gs.computed) if gs.computed is not None else "",
                 findings=take(lambda f, g=goal.name: f.goal == g and f.indicator is None),
             )
         )
@@ -184,7 +186,9 @@ def _form_view(path: str, index: int, form: Form, card: Scorecard, findings: lis
             view.rows.append(
                 Row(
                     "indicator",
-                    [
+                    [ind.level1 or "", ind.level2 or "", ind.name, ind.target or "", ind.basis or ""]
+                    if form.kind.is_target
+                    else [
                         ind.level1 or "",
                         ind.level2 or "",
                         ind.name,
