@@ -44,7 +44,8 @@ def review_command(
     rules: str | None = typer.Option(
         None,
         "--rules",
-        help=f"强制使用的评分规则（{'、'.join(rule_set_names())}）；默认按表中所印分值自动选择",
+        help=f"强制使用的评分规则：{'、'.join(rule_set_names())}，或自备规则文件（.yaml）的路径；"
+        "默认按表中所印预算执行分值自动选择",
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入此文件而不是标准输出"),
 ) -> None:

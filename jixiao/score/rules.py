@@ -11,6 +11,7 @@ import math
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Literal
 
 import yaml
@@ -155,12 +156,25 @@ def rule_set_names() -> list[str]:
     return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
 
 
+_LOADED_FILES: dict[str, RuleSet] = {}
+
+
 @cache
 def load_rule_set(name: str) -> RuleSet:
-    """Load and validate one shipped rule set; ``RuleSetError`` with a Chinese message otherwise."""
+    """Load and validate a shipped rule set by name, or a rule file by path (``.yaml``).
+
+    ``RuleSetError`` with a Chinese message for an unknown name or an invalid file.
+    """
+    if name in _LOADED_FILES:
+        return _LOADED_FILES[name]
     names = rule_set_names()
     if name not in names:
-        raise RuleSetError(f"未知的评分规则“{name}”，可用：{'、'.join(names)}")
+        path = Path(name)
+        if path.suffix in (".yaml", ".yml") and path.is_file():  # a rule set of one's own
+            rules = parse_rule_set(path.read_text(encoding="utf-8"), source=str(path))
+            _LOADED_FILES.setdefault(rules.name, rules)  # scorecards name it; reports look it up
+            return rules
+        raise RuleSetError(f"未知的评分规则“{name}”，可用：{'、'.join(names)}，或给出规则文件（.yaml）的路径")
     text = (resources.files("jixiao.score") / "rulesets" / f"{name}.yaml").read_text(encoding="utf-8")
     return parse_rule_set(text, source=f"{name}.yaml")
 

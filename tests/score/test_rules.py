@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +77,19 @@ def test_rounding_both_ways() -> None:
     assert not agrees(9.48, 10 * 0.90 / 0.95)
     # To the printed decimals: 10 vs 12 × 21.6/25.77 = 10.058.
     assert agrees(10, 12 * 21.6 / 25.77)
+
+
+def test_a_rule_file_of_ones_own(tmp_path: Path) -> None:
+    text = (resources.files("jixiao.score") / "rulesets" / "wuhan.yaml").read_text(encoding="utf-8")
+    own = tmp_path / "hubei-2022.yaml"
+    own.write_text(
+        text.replace("name: wuhan", "name: hubei-2022").replace("  weight: 20", "  weight: 15", 1),
+        encoding="utf-8",
+    )
+    rules = load_rule_set(str(own))
+    assert (rules.name, rules.budget.weight) == ("hubei-2022", 15)
+    assert load_rule_set("hubei-2022") is rules  # scorecards name it; reports find it again
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text + "\nextra_key: 1\n", encoding="utf-8")
+    with pytest.raises(RuleSetError, match="未知的键“extra_key”"):
+        load_rule_set(str(bad))
