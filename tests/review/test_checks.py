@@ -505,3 +505,22 @@ total: {total}
     assert review_codes(form.format(score=4, total=94)) == {("年度绩效目标", "goal.weight_mismatch")}
     assert review_codes(form.format(score=10, total=100)) == set()
     assert review_codes(form.format(score=8.5, total=98.5)) == set()  # 8.5 ≥ 80% of a weight of 10
+
+
+def test_missing_actual_severity(review: Callable) -> None:
+    """Points without an actual are an error; a zero with no actual is worth a look."""
+    form = """
+budget: 20 | 100 | 100 | 100% | 20
+goal: 年度目标1 | 80
+产出指标 | 数量指标 | 短信平台发送量 | 40 | ≥90% | - | {score}
+产出指标 | 质量指标 | 网络应急能力提升 | 40 | 良好 | 良好 | 40
+total: {total}
+"""
+
+    def severity(score: int) -> str:
+        result = review(form.format(score=score, total=60 + score))
+        [f] = [f for f in result.findings if f.code == "indicator.missing_actual"]
+        return f.severity
+
+    assert severity(0) == "warning"
+    assert severity(40) == "error"

@@ -300,7 +300,7 @@ def check_missing_actual(
             printed=ind.score,
             expected=None,
             why=why,
-            severity="warning" if read_incomplete(doc, index) else "error",
+            severity="warning" if zero or read_incomplete(doc, index) else "error",
         )
 
 
