@@ -66,9 +66,18 @@ def _open(db: str | None, *, create: bool = False) -> Iterator[Database]:
 
 
 def _num(value: float | None, digits: int = 2) -> str:
+    """12517.42 → "12517.42", 20.0 → "20", None → "—"."""
     if value is None:
         return "—"
-    return f"{round(value, digits):g}"
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".")
+
+
+KIND_SHORT = {
+    FormKind.PROJECT_SELF_EVALUATION: "项目自评",
+    FormKind.DEPARTMENT_SELF_EVALUATION: "部门自评",
+    FormKind.DEPARTMENT_TARGET: "部门目标",
+    FormKind.PROJECT_TARGET: "项目目标",
+}
 
 
 def import_command(
@@ -163,35 +172,28 @@ def forms_command(
         )
     title = f"共 {total} 张表" + (f"，显示前 {len(rows)} 张" if len(rows) < total else "")
     table = Table(title=title)
-    for col in (
-        "编号",
-        "类型",
-        "标题",
-        "单位",
-        "年度",
-        "填报总分",
-        "重算总分",
-        "等级",
-        "错误",
-        "警告",
-        "版本",
-        "文件",
-    ):
-        table.add_column(col)
+    table.add_column("编号", justify="right", no_wrap=True)
+    table.add_column("类型", no_wrap=True)
+    table.add_column("单位", ratio=2, overflow="fold")
+    table.add_column("年度", no_wrap=True)
+    table.add_column("项目或标题", ratio=3, overflow="fold")
+    for col in ("填报", "重算"):
+        table.add_column(col, justify="right", no_wrap=True)
+    table.add_column("等级", no_wrap=True)
+    table.add_column("错/警", justify="right", no_wrap=True)
+    table.add_column("版本", no_wrap=True)
     for r in rows:
         table.add_row(
             str(r.id),
-            FormKind(r.kind).label,
-            escape(r.title),
+            KIND_SHORT[FormKind(r.kind)],
             escape(r.unit or "—"),
             str(r.year or "—"),
+            escape(r.project or r.title),
             _num(r.total_score),
             _num(r.total_computed),
             r.grade or "—",
-            str(r.errors),
-            str(r.warnings),
-            f"第{r.revision}版" + ("（已取代）" if r.superseded else ""),
-            escape(r.file_name),
+            f"{r.errors}/{r.warnings}",
+            f"{r.revision}" + ("（已取代）" if r.superseded else ""),
         )
     out.print(table)
 
@@ -252,7 +254,7 @@ def show_command(
     computed = {(i.goal, i.indicator): i for i in card.indicators} if card else {}
     table = Table(title="指标")
     for col in ("目标", "一级", "二级", "三级指标", "分值", "目标值", "实际值", "填报得分", "重算得分"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for goal, ind in form.indicators():
         score = computed.get((goal.name, ind.name))
         table.add_row(
@@ -270,7 +272,7 @@ def show_command(
     if detail.findings:
         findings = Table(title=f"审核意见（{len(detail.findings)} 条）")
         for col in ("级别", "代码", "位置", "说明"):
-            findings.add_column(col)
+            findings.add_column(col, overflow="fold")
         for f in detail.findings:
             where = " / ".join(x for x in (f.goal, f.indicator) if x) or "整表"
             findings.add_row(SEVERITY_LABELS[f.severity], f.code, escape(where), escape(f.message))
@@ -288,8 +290,10 @@ def stats_command(
     with _open(db) as database:
         rows = stats(database, FormFilter(unit=unit, year=year, kind=_kind_option(kind)))
     table = Table(title=f"按单位和年度统计（{len(rows)} 组，仅当前版本）")
-    for col in ("单位", "年度", "表数", "填报平均分", "重算平均分", "审核意见（按代码）"):
-        table.add_column(col)
+    table.add_column("单位", ratio=1, overflow="fold")
+    for col in ("年度", "表数", "填报平均分", "重算平均分"):
+        table.add_column(col, justify="right", no_wrap=True)
+    table.add_column("审核意见（按代码）", no_wrap=True)
     for r in rows:
         table.add_row(
             escape(r.unit or "（未标明单位）"),
@@ -308,7 +312,7 @@ def aliases_list(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] =
         units = list_units(database)
     table = Table(title=f"单位（{len(units)} 个）")
     for col in ("编号", "单位", "别名", "表数"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for u in units:
         table.add_row(str(u.id), escape(u.name), escape("、".join(u.aliases) or "—"), str(u.forms))
     out.print(table)

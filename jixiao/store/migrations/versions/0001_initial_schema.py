@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: (none)
-Create Date: 2026-11-22 00:17:25.803868
+Create Date: 2026-11-22
 """
 
 from __future__ import annotations
@@ -167,6 +167,7 @@ def upgrade() -> None:
             "ix_forms_identity", ["unit_id", "year", "kind", "project_key", "superseded"], unique=False
         )
         batch_op.create_index("ix_forms_kind", ["kind", "superseded"], unique=False)
+        batch_op.create_index(batch_op.f("ix_forms_superseded_by_id"), ["superseded_by_id"], unique=False)
 
     op.create_table(
         "findings",
@@ -365,6 +366,7 @@ def downgrade() -> None:
 
     op.drop_table("findings")
     with op.batch_alter_table("forms", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_forms_superseded_by_id"))
         batch_op.drop_index("ix_forms_kind")
         batch_op.drop_index("ix_forms_identity")
         batch_op.drop_index("ix_forms_grade")
