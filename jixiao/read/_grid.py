@@ -20,6 +20,7 @@ class Row:
     source: Source
     table: bool = True
     heading: bool = False  # a Markdown heading or a title-styled paragraph
+    after_gap: bool = False  # preceded by a blank line or page break (a row may continue there)
 
     @property
     def texts(self) -> list[str]:

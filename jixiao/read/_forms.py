@@ -1,0 +1,1102 @@
+"""The structural form builder: rows of cells in, forms and narrative reports out.
+
+Every reader (text dump, XLSX, DOCX, PDF) produces ``Row``s and calls ``build_forms``.
+The rules are structural, never keyed to a unit or title:
+
+- a form starts at a title line ending in 自评表/目标表; its kind comes from the title and
+  from the header cells the form prints (项目名称 → project, 部门整体支出总额 → department);
+- a title printed again with no new form header is a page header: the form goes on;
+- block headers are found by their header cells (预算数/执行数, 年初设定目标, 一级指标 …);
+- indicator rows are read right to left by the value columns the table header names, and the
+  cells left of them by role: goal label, 一级指标 (a closed national vocabulary), 二级指标,
+  then the indicator's name (always the last text cell);
+- weights printed in labels ("(7分)") become weights; merged 一级/二级 cells carry down.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from jixiao.model import (
+    Budget,
+    Document,
+    Form,
+    FormKind,
+    Goal,
+    Indicator,
+    NarrativeReport,
+    OverallGoal,
+    ReadIssue,
+    Source,
+)
+from jixiao.read._clean import (
+    compact,
+    first_number,
+    is_score_like,
+    is_weight_only,
+    iso_date,
+    rate_value,
+    score_value,
+    split_weight,
+    year_in,
+)
+from jixiao.read._grid import Row
+from jixiao.read._report import attach_reports, read_report
+
+__all__ = ["build_forms", "form_title_kind"]
+
+# ------------------------------------------------------------------ titles and kinds
+
+_FORM_TITLE = re.compile(r"(自评表|目标表|评价表)(?:[(（][^)）]{0,12}[)）])?$")
+_REPORT_TITLE = re.compile(r"(自评结果|自评报告|评价报告)(?:[(（][^)）]{0,12}[)）])?$")
+_SUBTABLE_TITLE = re.compile(r"^(长期|年度|中期)(绩效)?目标表$")
+
+
+def form_title_kind(text: str) -> FormKind | None:
+    """The kind a title names, or ``None`` if the text is not a form title."""
+    t = compact(text)
+    if len(t) > 80 or not _FORM_TITLE.search(t) or _SUBTABLE_TITLE.match(t):
+        return None
+    if "目标表" in t:
+        return FormKind.DEPARTMENT_TARGET if ("部门" in t or "整体" in t) else FormKind.PROJECT_TARGET
+    return FormKind.DEPARTMENT_SELF_EVALUATION if "整体" in t else FormKind.PROJECT_SELF_EVALUATION
+
+
+def _is_report_title(text: str) -> bool:
+    t = compact(text)
+    return len(t) <= 80 and bool(_REPORT_TITLE.search(t)) and not t.startswith(("一", "二", "（", "("))
+
+
+def _title_of(row: Row) -> str | None:
+    """A row that is a title: a text line, or a table row with a single text cell."""
+    texts = row.texts
+    if len(texts) != 1:
+        return None
+    return texts[0]
+
+
+# ------------------------------------------------------------------ vocabulary of header cells
+
+_LEVEL1 = re.compile(r"^(产出|效益|满意度?|成本)(指标?|度指标)?$")
+_LEVELISH = re.compile(r"(指标|效益|满意度|指)\d*$")
+_GOAL_NUMBERED = re.compile(
+    r"^(?P<label>(?:项目)?(?:年度|长期|中期)(?:绩效)?(?:总体)?目标[0-9一二三四五六七八九十]+)[:：]?(?P<rest>.*)$"
+)
+_GOAL_GENERIC = re.compile(r"^(?:项目|部门|整体)?(?:年度|长期|中期)?(?:绩效)?(?:目标|指标)$")
+_FIELD_DEVIATION = re.compile(r"^偏差")
+_FIELD_IMPROVEMENT = re.compile(r"^(改进措施|结果应用)")
+_TOTAL = re.compile(r"^(总分|合计|总计|自评得分|综合得分|自评总分)[:：]?")
+_NOTES = re.compile(r"^备注[:：]?")
+_DOTS = re.compile(r"^[.·…。\s]+$")
+_EMPTY_MARKS = {"无", "/", "-", "—", "——", "／", "…", "......", "……"}
+
+# header cell → value role of indicator tables
+_ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("basis", re.compile(r"确定依据|依据$")),
+    ("deviation", re.compile(r"偏差原因|原因分析")),
+    ("actual", re.compile(r"实际完成|实际值|完成值|实际")),
+    ("weight", re.compile(r"^分值|^权重|^指标分值")),
+    ("score", re.compile(r"得分$|^得分")),
+    ("prev2", re.compile(r"^前年")),
+    ("prev1", re.compile(r"^上年")),
+    ("history", re.compile(r"^近[两二三]年")),
+    ("target", re.compile(r"目标值|指标值|预期当年|预计当年|当年实现|预期目标|计划值|年度指标")),
+    ("note", re.compile(r"^备注$")),
+]
+_NAME_HEADER = re.compile(r"^(三级指|指标名称|指标内容|绩效指标名称|三级)")
+_HEADER_WORD = re.compile(
+    r"^(一级指|二级指|三级指|指标名称|指标内容|目标名称|名称$|年初目标值|年初指标值|年度指标值|预期当年|预计当年|实际完成值|"
+    r"得分$|分值$|权重$|前年$|上年$|近[两二三]年|指标值|目标值|确定依据|指标值确定|依据$|备注$|完成值$|\(A\)|\(B\))"
+)
+
+_HEAD_KEYS = (
+    "部门（单位）名称",
+    "部门(单位)名称",
+    "单位名称",
+    "部门名称",
+    "填报日期",
+    "自评得分",
+    "总分",
+    "项目名称",
+    "主管部门",
+    "项目主管部门",
+    "项目实施单位",
+    "项目执行单位",
+    "实施单位",
+    "填报人",
+    "联系电话",
+)
+_HEAD_LINE = re.compile(
+    r"(?P<key>部门[（(]单位[)）]名称|单位名称|部门名称|填报日期|自评得分|总分|项目名称|主管部门|项目实施单位)"
+    r"\s*(?:[（(][^)）]{0,6}[)）])?\s*[:：]"
+)
+
+
+@dataclass
+class _Table:
+    """What the current indicator table's header says about its columns."""
+
+    roles: list[str]
+    goal_column: bool = False
+    step: int = 1  # 2 when the dump spreads every column over two cells
+
+
+@dataclass
+class _Builder:
+    """Reads one form's rows; keeps what it could not place as read issues."""
+
+    kind: FormKind
+    title: str
+    rows: list[Row]
+    path: str
+    issues: list[ReadIssue] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.form = Form(kind=self.kind, title=self.title, source=self.rows[0].source if self.rows else None)
+        self.state = "head"
+        self.table: _Table | None = None
+        self.goal: Goal | None = None
+        self.goal_descriptions: dict[str, str] = {}
+        self.term: str | None = None
+        self.level1: str | None = None
+        self.level2: str | None = None
+        self.level1_weight: float | None = None
+        self.level2_weight: float | None = None
+        self._level2_sum = 0.0  # weights of the 二级 labels seen under the current 一级 label
+        self.last: Indicator | None = None
+        self.last_cols: dict[int, str] = {}
+        self.field_target: str | None = None  # "deviation_reason" / "improvement" / "notes"
+        self.budget_roles: list[str] = []
+        self.header_total: float | None = None
+        self.fields: dict[str, str] = {}
+        self.other_rows: list[list[str]] = []
+        self.notes: list[str] = []
+
+    # ------------------------------------------------------------ entry
+
+    def build(self) -> Form:
+        for row in self.rows:
+            try:
+                if row.table:
+                    self._table_row(row)
+                else:
+                    self._text_row(row)
+            except Exception as exc:  # a garbled row must not lose the form
+                self.issues.append(
+                    ReadIssue(message=f"无法解析此行（{type(exc).__name__}），已跳过", source=row.source)
+                )
+        return self._finish()
+
+    def _finish(self) -> Form:
+        f = self.form
+        if f.total_score is None:
+            f.total_score = self.header_total
+        f.year = year_in(f.title) or _int(self.fields.get("起始年度")) or _int(self.fields.get("年度"))
+        for g in f.goals:
+            if g.text is None:
+                g.text = self.goal_descriptions.get(compact(g.name))
+            if g.term is None:
+                g.term = (
+                    "long_term" if g.name.startswith("长期") else ("annual" if "年度" in g.name else None)
+                )
+        for g in f.goals:
+            _backfill_level1(g)
+            _regroup(g)
+        if f.kind.is_target:
+            f.budget = None
+        if self.fields:
+            f.extra["fields"] = self.fields
+        if self.other_rows:
+            f.extra["rows"] = self.other_rows
+        if self.notes:
+            f.extra["notes"] = "\n".join(self.notes)
+        return f
+
+    # ------------------------------------------------------------ text lines
+
+    def _text_row(self, row: Row) -> None:
+        text = row.cells[0]
+        c = compact(text)
+        if _SUBTABLE_TITLE.match(c):
+            self.term = "long_term" if c.startswith("长期") else "annual"
+            self.state = "table"
+            self.field_target = None
+            return
+        if _NOTES.match(c):
+            self.field_target = "notes"
+            rest = _NOTES.sub("", text.strip()).strip()
+            if rest:
+                self.notes.append(rest)
+            return
+        if self.field_target == "notes":
+            self.notes.append(text)
+            return
+        if c in ("项目绩效总目标", "绩效总目标", "项目绩效目标") and self.kind == FormKind.PROJECT_TARGET:
+            self.state = "goal_descriptions"
+            return
+        if self.state == "goal_descriptions" and c in ("项目支出明细测算", "项目采购"):
+            self.state = "head"
+            return
+        if _HEAD_LINE.search(text):
+            self._head_line(text)
+            return
+        if self.state != "tail" and self._goal_row(row, probe=True):
+            self._goal_row(row)
+            return
+        if c.startswith(("单位：", "单位:", "金额单位")) and len(c) < 12:
+            return
+        label = self._field_label(c)
+        if label:
+            self.field_target = label
+            rest = _strip_label(text, label)
+            if rest:
+                self._append_field(label, rest)
+            return
+        if self.field_target and self.field_target in ("deviation_reason", "improvement", "pending_label"):
+            if self.field_target == "pending_label":
+                return
+            self._append_field(self.field_target, text)
+
+    def _field_label(self, c: str) -> str | None:
+        if len(c) > 40:
+            return None
+        if _FIELD_DEVIATION.match(c) and "原因" in c:
+            return "deviation_reason"
+        if c.startswith("改进措施及") or c.startswith("结果应用方案") or c == "改进措施":
+            return "improvement"
+        if c in ("改进措施及结", "偏差大或目标未完"):  # a label wrapped over two lines
+            return None
+        return None
+
+    def _append_field(self, name: str, text: str) -> None:
+        if name == "notes":
+            self.notes.append(text)
+            return
+        current = getattr(self.form, name)
+        setattr(self.form, name, text if not current else f"{current}\n{text}")
+
+    def _head_line(self, text: str) -> None:
+        matches = list(_HEAD_LINE.finditer(text))
+        for i, m in enumerate(matches):
+            end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+            value = text[m.end() : end].strip(" ：:")
+            self._set_head(compact(m.group("key")), value, from_line=True)
+
+    def _set_head(self, key: str, value: str, from_line: bool = False) -> None:
+        value = value.strip()
+        f = self.form
+        if not value or compact(value) in _EMPTY_MARKS:
+            return
+        if key in ("单位名称", "部门（单位）名称", "部门(单位)名称", "部门名称"):
+            if f.unit is None:
+                f.unit = value
+            elif compact(value) != compact(f.unit):
+                self.fields.setdefault("单位全称", value)
+        elif key == "填报日期":
+            f.filled_on = f.filled_on or iso_date(value)
+        elif key in ("自评得分", "总分"):
+            self.header_total = score_value(value) if self.header_total is None else self.header_total
+        elif key == "项目名称":
+            if f.kind.is_department:
+                self.fields.setdefault(key, value)
+            else:
+                f.project = f.project or value
+        elif key in ("主管部门", "项目主管部门"):
+            f.supervisor = f.supervisor or value
+        elif key in ("项目实施单位", "项目执行单位", "实施单位"):
+            f.implementer = f.implementer or value
+        else:
+            self.fields.setdefault(key, value)
+
+    # ------------------------------------------------------------ table rows
+
+    def _table_row(self, row: Row) -> None:
+        texts = [t for t in row.texts if not _DOTS.match(t)]
+        if not texts:
+            return
+        first = compact(texts[0])
+        # 备注 and the two narrative fields close the indicator table
+        if _NOTES.match(first) and len(texts) <= 2:
+            self.field_target = "notes"
+            rest = _NOTES.sub("", texts[0]).strip()
+            for t in [rest, *texts[1:]]:
+                if t:
+                    self.notes.append(t)
+            return
+        label = self._field_label(first)
+        if label and self.state != "head":
+            self.state = "tail"
+            self.field_target = label
+            value = "\n".join(texts[1:]) or _strip_label(texts[0], label)
+            if value:
+                self._append_field(label, value)
+            return
+        if _TOTAL.match(first) and len(texts) <= 3 and self.state != "head":
+            value = next((score_value(t) for t in reversed(texts) if score_value(t) is not None), None)
+            if value is None:
+                value = score_value(_TOTAL.sub("", texts[0]))
+            self.form.total_score = value
+            self.state = "tail"
+            return
+        if self.state == "tail" and not row.cells[0] and self.field_target and len(texts) == 1:
+            self._append_field(self.field_target, texts[0])  # a merged field cell running on
+            return
+        if self._budget_header(row):
+            return
+        if self._overall_header(row):
+            return
+        if _is_indicator_header(row):
+            self._indicator_header(row)
+            return
+        if self.state in ("budget", "overall", "head") and self._goal_row(row, probe=True):
+            self._goal_row(row)
+            return
+        if self.state == "budget" and self._budget_data(row):
+            return
+        if self.state == "overall":
+            self._overall_data(row)
+            return
+        if self.state == "goal_descriptions" and self._goal_description(row):
+            return
+        if self.state in ("table", "tail") or (self.state == "head" and self._goal_row(row, probe=True)):
+            self.state = "table" if self.state != "tail" else "tail"
+            if self.state == "table":
+                self._indicator_row(row)
+                return
+        if self.state == "head":
+            self._head_row(row)
+
+    def _head_row(self, row: Row) -> None:
+        texts = row.texts
+        c = compact(texts[0])
+        if c in ("项目绩效总目标", "绩效总目标") or (
+            c.endswith("总目标") and len(texts) <= 2 and "部门" not in c
+        ):
+            self.state = "goal_descriptions"
+            return
+        i = 0
+        consumed = False
+        cells = row.texts
+        while i < len(cells):
+            key = compact(cells[i]).rstrip(":：")
+            key_norm = re.sub(r"[（(].*?[)）]", "", key) if key not in _HEAD_KEYS else key
+            if key in _HEAD_KEYS or key_norm in _HEAD_KEYS:
+                value = ""
+                if i + 1 < len(cells) and not _is_head_key(cells[i + 1]):
+                    value = cells[i + 1]
+                    i += 1
+                self._set_head(key if key in _HEAD_KEYS else key_norm, value)
+                consumed = True
+            i += 1
+        if consumed:
+            return
+        if len(texts) == 2 and len(compact(texts[0])) <= 16 and not any(ch.isdigit() for ch in texts[0]):
+            self.fields.setdefault(compact(texts[0]), texts[1])
+            return
+        if (
+            len(texts) == 4
+            and all(len(compact(t)) <= 16 for t in texts[0::2])
+            and not any(ch.isdigit() for t in texts[0::2] for ch in t)
+        ):
+            self.fields.setdefault(compact(texts[0]), texts[1])
+            self.fields.setdefault(compact(texts[2]), texts[3])
+            return
+        self.other_rows.append(texts)
+
+    # ------------------------------------------------------------ budget block
+
+    def _budget_header(self, row: Row) -> bool:
+        c = compact(row.text)
+        if not (
+            any(k in c for k in ("预算执行情况", "项目执行情况", "资金执行情况", "预算执行率"))
+            or ("预算数" in c and "执行数" in c)
+        ):
+            return False
+        if self.state in ("table", "tail") and "执行数" not in c:
+            return False
+        self.state = "budget"
+        first = row.texts[0]
+        _, weight, _ = split_weight(first)
+        if self.form.budget is None:
+            self.form.budget = Budget(weight=weight, source=row.source)
+        elif weight is not None:
+            self.form.budget.weight = weight
+        roles: list[str] = []
+        for cell in row.texts[1:] if weight is not None or "情况" in compact(first) else row.texts:
+            cc = compact(cell)
+            if cc.startswith("得分"):
+                roles.append("score")
+            elif "执行率" in cc:
+                roles.append("rate")
+            elif "执行数" in cc or "实际支出" in cc:
+                roles.append("executed")
+            elif "预算数" in cc or "预算" in cc:
+                roles.append("planned" if "planned" not in roles else "planned_other")
+            elif "分值" in cc:
+                roles.append("weight")
+            elif "得分" in cc:
+                roles.append("score")
+        if roles:
+            self.budget_roles = roles
+        return True
+
+    def _budget_data(self, row: Row) -> bool:
+        cells = row.texts
+        label_cell = cells[0]
+        label = (
+            re.sub(r"[-\d,.\s]+.*$", "", label_cell) if any(ch.isdigit() for ch in label_cell) else label_cell
+        )
+        values: list[str] = []
+        rest = label_cell[len(label) :].strip() if label != label_cell else ""
+        if rest:
+            values.append(rest)
+        values.extend(cells[1:])
+        values = [v for v in values if first_number(v) is not None]
+        if not values:
+            return False
+        b = self.form.budget or Budget()
+        if b.planned is not None:  # a second data row: 其中 … breakdown
+            self.fields.setdefault(f"预算执行：{compact(label)}", " / ".join(values))
+            return True
+        b.source = row.source
+        roles = self.budget_roles or ["planned", "executed", "rate", "score"]
+        if "rate" in roles and not any("%" in v for v in values) and len(values) >= len(roles):
+            pairs = list(zip(roles, values, strict=False))  # all columns printed: read them in place
+        else:  # a percentage is the rate; the other numbers fill the other columns in order
+            others = [v for v in values if "%" not in v]
+            pairs = list(zip([r for r in roles if r != "rate"], others, strict=False))
+            pct = [v for v in values if "%" in v]
+            if pct and "rate" in roles:
+                pairs.append(("rate", pct[0]))
+        for role, v in pairs:
+            if role == "planned":
+                b.planned = first_number(v)
+            elif role == "executed":
+                b.executed = first_number(v)
+            elif role == "rate":
+                b.rate = rate_value(v)
+            elif role == "score":
+                b.score = score_value(v) if score_value(v) is not None else first_number(v)
+            elif role == "weight" and b.weight is None:
+                b.weight = first_number(v)
+        self.form.budget = b
+        return True
+
+    # ------------------------------------------------------------ overall goal block
+
+    def _overall_header(self, row: Row) -> bool:
+        c = compact(row.text)
+        if "总目标" not in c and "总体目标" not in c:
+            return False
+        if not any(k in c for k in ("年初设定目标", "预期目标", "实际完成", "设定目标")):
+            if self.kind.is_target or self.state == "head":
+                self.state = "goal_descriptions" if self.kind == FormKind.PROJECT_TARGET else self.state
+                if self.kind != FormKind.PROJECT_TARGET:
+                    self.other_rows.append(row.texts)
+                return True
+            return False
+        _, weight, _ = split_weight(row.texts[0])
+        self.form.overall_goal = OverallGoal(weight=weight, source=row.source)
+        self.state = "overall"
+        return True
+
+    def _overall_data(self, row: Row) -> None:
+        og = self.form.overall_goal
+        assert og is not None
+        texts = row.texts
+        if texts and is_score_like(texts[-1]) and len(texts) >= 2:
+            og.score = score_value(texts[-1])
+            texts = texts[:-1]
+        if not texts:
+            return
+        if og.target is None:
+            og.target = texts[0]
+            if len(texts) > 1:
+                og.actual = "\n".join(texts[1:])
+        else:  # wrapped continuation of the two text cells
+            og.target = f"{og.target}{texts[0]}" if len(texts) > 1 else og.target
+            og.actual = f"{og.actual or ''}{texts[-1]}"
+
+    def _goal_description(self, row: Row) -> bool:
+        texts = row.texts
+        c = compact(texts[0])
+        if c in ("名称", "目标名称") or "目标说明" in compact(row.text):
+            return True
+        m = _GOAL_NUMBERED.match(c)
+        if m and len(texts) >= 2:
+            self.goal_descriptions[compact(m.group("label"))] = "".join(texts[1:])
+            return True
+        if m and m.group("rest"):
+            self.goal_descriptions[compact(m.group("label"))] = m.group("rest").strip("：: ")
+            return True
+        return False
+
+    # ------------------------------------------------------------ indicator table
+
+    def _indicator_header(self, row: Row) -> None:
+        if self.state == "tail":
+            return
+        self.state = "table"
+        self.field_target = None
+        cells = row.cells
+        roles: list[str] = []
+        positions: list[int] = []
+        seen_name = False
+        goal_label: str | None = None
+        for i, cell in enumerate(cells):
+            if not cell:
+                continue
+            label, _, _ = split_weight(cell)
+            c = compact(label)
+            if c.startswith(("一级指", "二级指")) or _NAME_HEADER.match(c):
+                seen_name = seen_name or bool(_NAME_HEADER.match(c)) or c.startswith("二级指")
+                continue
+            role = _role_of(c)
+            if role and seen_name:
+                if role == "history":
+                    continue
+                roles.append(role)
+                positions.append(i)
+            elif (i == 0 or (not roles and not seen_name and goal_label is None and not role)) and c not in (
+                "目标名称",
+                "名称",
+                "目标",
+            ):
+                goal_label = cell
+        if not roles:
+            roles = ["target", "basis"] if self.kind.is_target else ["target", "actual", "score"]
+        if "target" not in roles and roles and roles[0] in ("actual",):
+            roles.insert(0, "target")
+        if not self.kind.is_target and "score" not in roles:
+            roles.append("score")  # a self-evaluation always scores; the header cell was cut off
+        gaps = [b - a for a, b in itertools.pairwise(positions)]
+        step = gaps[0] if len(gaps) >= 2 and gaps[0] > 1 and len(set(gaps)) == 1 else 1
+        self.table = _Table(roles=roles, goal_column=goal_label is not None, step=min(step, 3))
+        self.level1 = self.level2 = None
+        self.level1_weight = self.level2_weight = None
+        if goal_label is not None:
+            self._goal_label(goal_label, row.source, from_header=True)
+
+    def _refine_header(self, row: Row) -> None:
+        """A second header line such as 近两年指标值/预期当年实现值 or 前年/上年."""
+        if self.table is None:
+            return
+        extra = [_role_of(compact(t)) for t in row.texts]
+        prev = [r for r in extra if r in ("prev2", "prev1")]
+        if prev and "target" in self.table.roles and "prev2" not in self.table.roles:
+            i = self.table.roles.index("target")
+            self.table.roles[i:i] = prev
+
+    def _goal_label(self, text: str, source: Source | None, from_header: bool = False) -> None:
+        label, weight, _ = split_weight(text)
+        c = compact(label)
+        m = _GOAL_NUMBERED.match(c)
+        if m:
+            name = m.group("label")
+            rest = m.group("rest").strip("：:，, ")
+        elif _GOAL_GENERIC.match(c):
+            if self.goal is not None:
+                if weight is not None and self.goal.weight is None:
+                    self.goal.weight = weight
+                return
+            name, rest = c, ""
+        else:
+            name, rest = c, ""
+        if self.goal is not None and compact(self.goal.name) == compact(name):
+            if weight is not None and self.goal.weight is None:
+                self.goal.weight = weight
+            if rest and not self.goal.text:
+                self.goal.text = rest
+            return
+        self._open_goal(name, rest or None, weight, source)
+
+    def _open_goal(self, name: str, text: str | None, weight: float | None, source: Source | None) -> None:
+        self._level2_sum = 0.0
+        term = "long_term" if name.startswith("长期") else ("annual" if "年度" in name else self.term)
+        self.goal = Goal(name=name, text=text, weight=weight, term=term, source=source)  # type: ignore[arg-type]
+        self.form.goals.append(self.goal)
+        self.level1 = self.level2 = None
+        self.level1_weight = self.level2_weight = None
+        self.last = None
+
+    def _goal_row(self, row: Row, probe: bool = False) -> bool:
+        """``年度目标1: (9分) | 维持部门日常工作开展`` and its variants."""
+        texts = row.texts
+        label, weight, _ = split_weight(texts[0])
+        c = compact(label)
+        m = _GOAL_NUMBERED.match(c)
+        if not m:
+            return False
+        rest = m.group("rest").strip("：:，, ")
+        others = texts[1:]
+        # a data row that merely starts with the goal label carries level labels or values
+        if any(_is_level1(t) for t in others) or len(others) >= 3:
+            return False
+        if probe:
+            return True
+        text = rest or " ".join(t for t in others if not is_weight_only(t)) or None
+        if weight is None:
+            for t in others:
+                if is_weight_only(t):
+                    weight = split_weight(t)[1]
+        name = m.group("label")
+        if self.goal is not None and compact(self.goal.name) == compact(name) and not self.goal.indicators:
+            self.goal.text = self.goal.text or text
+            self.goal.weight = self.goal.weight if self.goal.weight is not None else weight
+        else:
+            self._open_goal(name, text, weight, row.source)
+        self.state = "table"
+        return True
+
+    def _indicator_row(self, row: Row) -> None:
+        texts = row.texts
+        if self.table is None:
+            self.table = _Table(
+                roles=["target", "basis"] if self.kind.is_target else ["target", "actual", "score"]
+            )
+        if self._goal_row(row):
+            return
+        if all(_HEADER_WORD.match(compact(t)) for t in texts):
+            self._refine_header(row)
+            return
+        if row.after_gap and self.last is not None and self._continuation(row):
+            return
+        core = [
+            t
+            for t in texts
+            if not is_weight_only(t)
+            and not _GOAL_NUMBERED.match(compact(split_weight(t)[0]))
+            and not (_GOAL_GENERIC.match(compact(split_weight(t)[0])) and not _is_level1(t))
+        ]
+        if core and (compact(core[-1]) in _EMPTY_MARKS or all(_looks_level(t) for t in core)):
+            # a placeholder row (指标名称 "无") or a row of 一级/二级 labels only
+            for t in texts:
+                if core and t is core[0] and _GOAL_NUMBERED.match(compact(split_weight(t)[0])):
+                    self._goal_label(t, row.source)
+            levels = core[:-1] if compact(core[-1]) in _EMPTY_MARKS else core
+            self._set_levels(levels)
+            return
+        values, left = _split_values(row.cells, self.table.roles, self.table.step)
+        left_texts = [(i, t) for i, t in enumerate(left) if t]
+        if (
+            len(left_texts) >= 2
+            and re.search(r"指标\d*$", compact(split_weight(left_texts[-1][1])[0]))
+            and not _looks_level(texts[-1])
+            and values.get(self.table.roles[-1])
+        ):
+            # the name column came out as a 二级 label: the last column (依据/得分) is blank
+            values, left = _split_values(row.cells, self.table.roles[:-1], self.table.step)
+            values[self.table.roles[-1]] = None
+            left_texts = [(i, t) for i, t in enumerate(left) if t]
+        # goal labels and goal text running down the first column
+        parts: list[tuple[int, str]] = []
+        for i, t in left_texts:
+            label, weight, _printed = split_weight(t)
+            c = compact(label)
+            if is_weight_only(t):
+                continue
+            if _GOAL_NUMBERED.match(c) or (_GOAL_GENERIC.match(c) and not _is_level1(t)):
+                self._goal_label(t, row.source)
+                continue
+            parts.append((i, t))
+        if (
+            parts
+            and len(parts) >= 2
+            and self.table.goal_column
+            and parts[0][0] == 0
+            and not _is_level1(parts[0][1])
+        ):
+            n_levels = sum(1 for _, t in parts[1:-1])
+            if (
+                len(parts) >= 4
+                or (len(parts) == 3 and n_levels == 1 and _is_level1(parts[1][1]))
+                or (len(parts) == 3 and not _looks_level(parts[0][1]))
+            ):
+                self._goal_text(parts[0][1])
+                parts = parts[1:]
+        has_values = any(values.get(r) for r in ("target", "actual", "score", "weight"))
+        if not parts:
+            if has_values:
+                self.issues.append(ReadIssue(message="指标行没有指标名称，已跳过", source=row.source))
+            return
+        name_col, name_text = parts[-1]
+        level_parts = parts[:-1]
+        if not has_values and all(_looks_level(t) for _, t in parts):
+            level_parts, name_text = parts, ""
+        cols = self._set_levels([t for _, t in level_parts], [i for i, _ in level_parts])
+        if not name_text:
+            return
+        label, weight, _ = split_weight(name_text)
+        c = compact(label)
+        if not c or c in _EMPTY_MARKS:
+            return  # a placeholder row naming no indicator
+        if self.goal is None:
+            self._open_goal("年度绩效指标", None, None, row.source)
+        assert self.goal is not None
+        ind = Indicator(
+            level1=self.level1,
+            level2=self.level2,
+            name=label.strip(),
+            weight=weight,
+            target=_value(values.get("target")),
+            actual=None if self.kind.is_target else _value(values.get("actual")),
+            score=None if self.kind.is_target else score_value(values.get("score")),
+            basis=_value(values.get("basis")) if self.kind.is_target else None,
+            level1_weight=self.level1_weight,
+            level2_weight=self.level2_weight,
+            source=row.source,
+        )
+        if values.get("weight") and score_value(values["weight"]) is not None:
+            ind.weight = score_value(values["weight"])
+        for key in ("prev2", "prev1", "deviation", "note"):
+            if values.get(key):
+                ind.extra[key] = values[key]
+        if self.kind.is_target and values.get("actual"):
+            ind.extra["actual"] = values["actual"]
+        self.goal.indicators.append(ind)
+        self.last = ind
+        cols[name_col] = "name"
+        self.last_cols = cols
+
+    def _set_levels(self, labels: list[str], columns: list[int] | None = None) -> dict[int, str]:
+        """Carry 一级/二级 labels down: a 一级 label resets the 二级 one."""
+        cols: dict[int, str] = {}
+        seen_level1 = False
+        for k, t in enumerate(labels):
+            label, weight, _ = split_weight(t)
+            cost_under_output = (
+                len(labels) == 1
+                and compact(label).startswith("成本")
+                and (self.level1 or "").startswith("产出")
+                and self.level2 is not None
+            )
+            fits_in_parent = (
+                len(labels) == 1
+                and self.level1_weight is not None
+                and weight is not None
+                and self.level2 is not None
+                and self._level2_sum + weight <= self.level1_weight + 1e-9
+            )
+            if cost_under_output or fits_in_parent:
+                self.level2, self.level2_weight = compact(label), weight
+                self._level2_sum += weight or 0
+                role = "level2"
+            elif (
+                _is_level1(t)
+                and "level1" not in cols.values()
+                and not (self.level1 and len(labels) == 1 and not _is_level1_strict(t))
+                and not (k > 0 and seen_level1)
+            ):
+                self.level1, self.level1_weight = compact(label), weight
+                self.level2, self.level2_weight = None, None
+                self._level2_sum = 0.0
+                role = "level1"
+                seen_level1 = True
+            else:
+                self.level2, self.level2_weight = compact(label), weight
+                self._level2_sum += weight or 0
+                role = "level2"
+            if columns is not None:
+                cols[columns[k]] = role
+        return cols
+
+    def _goal_text(self, text: str) -> None:
+        label, weight, _ = split_weight(text)
+        if self.goal is None or compact(label).startswith(("分", ")", "）")) or len(compact(label)) < 2:
+            return
+        if weight is not None and self.goal.weight is None:
+            self.goal.weight = weight
+        if label:
+            self.goal.text = f"{self.goal.text or ''}{compact(label)}"
+
+    def _continuation(self, row: Row) -> bool:
+        """Cells wrapped onto the next page: fragments appended to the row above."""
+        texts = row.texts
+        if len(texts) > 3 or any(_value_like(t) or compact(t) in _EMPTY_MARKS or _is_level1(t) for t in texts):
+            return False
+        if all(_looks_level(t) for t in texts) and not any(len(compact(t)) <= 2 for t in texts):
+            return False
+        last = self.last
+        assert last is not None
+        for i, cell in enumerate(row.cells):
+            if not cell:
+                continue
+            role = self.last_cols.get(i)
+            if role is None:
+                # nearest column to the left that the row above used
+                left = [c for c in self.last_cols if c <= i]
+                role = self.last_cols[max(left)] if left else "name"
+            complete = re.compile(r"(指标|效益|满意度)\d*$")
+            if role in ("level1", "level2") and complete.search(compact(getattr(last, role) or "")):
+                role = "name"  # a finished label does not run on; the long name does
+            if role == "level1" and last.level1:
+                last.level1 = compact(last.level1 + cell)
+                self.level1 = last.level1
+            elif role == "level2" and last.level2:
+                last.level2 = compact(last.level2 + cell)
+                self.level2 = last.level2
+            else:
+                last.name = compact(last.name + split_weight(cell)[0])
+        return True
+
+
+# ------------------------------------------------------------------ row helpers
+
+# The national framework's 二级 dimensions under each 一级 indicator (财预〔2020〕10号 附件).
+_LEVEL2_PARENT = [
+    (re.compile(r"数量|质量|时效|及时|成本"), "产出"),
+    (re.compile(r"经济效益|社会效益|生态效益|环境效益|可持续"), "效益"),
+    (re.compile(r"满意"), "满意"),
+]
+
+
+def _family(level2: str | None) -> str | None:
+    return next((p for rx, p in _LEVEL2_PARENT if level2 and rx.search(level2)), None)
+
+
+def _regroup(goal: Goal) -> None:
+    """Merged cells print their label mid-span, so carrying labels down can give the rows
+    above a label the previous group's 一级: a 二级 dimension of another family (经济效益 under
+    产出) belongs to the next 一级 label of its own family in the same goal."""
+    inds = goal.indicators
+    for k, ind in enumerate(inds):
+        fam = _family(ind.level2)
+        if (
+            not fam
+            or not ind.level1
+            or ind.level1.startswith(fam)
+            or not ind.level1.startswith(("产出", "效益", "满意"))
+        ):
+            continue
+        nxt = next((j for j in inds[k + 1 :] if j.level1 and j.level1.startswith(fam)), None)
+        if nxt is not None:
+            ind.level1, ind.level1_weight = nxt.level1, nxt.level1_weight
+    # rows of a 一级 group printed before the group's first 二级 label belong to that label
+    k = 0
+    while k < len(inds):
+        j = k
+        while j < len(inds) and inds[j].level1 == inds[k].level1:
+            j += 1
+        group = inds[k:j]
+        first = next((n for n, i in enumerate(group) if i.level2), None)
+        if first:
+            for i in group[:first]:
+                if i.level2 is None and not (i.level1 or "").startswith("成本"):
+                    i.level2, i.level2_weight = group[first].level2, group[first].level2_weight
+        k = j
+
+
+def _backfill_level1(goal: Goal) -> None:
+    """A merged 一级 cell prints its label in the middle of its rows (vertically centred):
+    the rows above it, which carry no 一级 label, belong to it when their 二级 dimension
+    belongs to it under the national framework."""
+    inds = goal.indicators
+    first = next((k for k, i in enumerate(inds) if i.level1), None)
+    if not first:
+        return
+    parent = inds[first].level1 or ""
+    for ind in inds[:first]:
+        owner = next((p for rx, p in _LEVEL2_PARENT if ind.level2 and rx.search(ind.level2)), None)
+        if owner is None or not parent.startswith(owner):
+            return
+    for ind in inds[:first]:
+        ind.level1, ind.level1_weight = parent, inds[first].level1_weight
+
+
+def _int(text: str | None) -> int | None:
+    return year_in(text) if text else None
+
+
+def _strip_label(text: str, field_name: str) -> str:
+    c = text.strip()
+    for label in ("偏差大或目标未完成原因分析", "改进措施及结果应用方案", "偏差原因分析"):
+        if compact(c).startswith(label):
+            # drop the label's characters, whatever spaces the dump put inside it
+            n = 0
+            for i, ch in enumerate(c):
+                if not ch.isspace():
+                    n += 1
+                if n == len(label):
+                    return c[i + 1 :].strip(" ：:\n")
+    return ""
+
+
+def _is_head_key(text: str) -> bool:
+    c = compact(text)
+    return c in _HEAD_KEYS or re.sub(r"[（(].*?[)）]", "", c) in _HEAD_KEYS
+
+
+def _role_of(c: str) -> str | None:
+    if _NAME_HEADER.match(c) or c.startswith(("一级指", "二级指")):
+        return None
+    for role, pattern in _ROLE_PATTERNS:
+        if pattern.search(c):
+            return role
+    return None
+
+
+def _is_indicator_header(row: Row) -> bool:
+    cs = [compact(split_weight(t)[0]) for t in row.texts]
+    has1 = any(c.startswith("一级指") for c in cs)
+    has2 = any(c.startswith("二级指") for c in cs)
+    has3 = any(_NAME_HEADER.match(c) for c in cs)
+    return (has1 and (has2 or has3)) or (has2 and has3)
+
+
+def _is_level1(text: str) -> bool:
+    return bool(_LEVEL1.match(compact(split_weight(text)[0])))
+
+
+def _is_level1_strict(text: str) -> bool:
+    c = compact(split_weight(text)[0])
+    return c in ("产出指标", "效益指标", "满意度指标", "成本指标")
+
+
+def _looks_level(text: str) -> bool:
+    c = compact(split_weight(text)[0])
+    return bool(_LEVEL1.match(c) or (_LEVELISH.search(c) and len(c) <= 16))
+
+
+_VALUE_LIKE = re.compile(r"[\d%‰≥≤<>=＞＜]")
+
+
+def _value_like(text: str) -> bool:
+    return bool(_VALUE_LIKE.search(text))
+
+
+def _value(text: str | None) -> str | None:
+    if text is None:
+        return None
+    t = text.strip()
+    return t or None
+
+
+def _split_values(
+    cells: list[str], roles: list[str], step: int = 1
+) -> tuple[dict[str, str | None], list[str]]:
+    """Read the value columns right to left; return them and the cells left of them.
+
+    ``step`` is the distance between value columns (2 when each column spans two cells).
+    """
+    n = len(cells)
+    while n and not cells[n - 1]:
+        n -= 1
+    values: dict[str, str | None] = {}
+    pos = n - 1
+    for role in reversed(roles):
+        if pos < 0:
+            break
+        cell = cells[pos]
+        if role in ("score", "weight"):
+            if not cell:
+                values[role] = None
+                pos -= step
+            elif is_score_like(cell):
+                values[role] = cell
+                pos -= step
+            else:
+                values[role] = None
+            continue
+        if role in ("basis", "deviation", "note") and cell and re.match(r"^[≥≤<>=＞＜]", cell):
+            values[role] = None
+            continue
+        values[role] = cell or None
+        pos -= step
+    left_end = pos + 1 if step == 1 else pos + step - 1
+    return values, cells[: max(left_end, 0)]
+
+
+# ------------------------------------------------------------------ segmentation
+
+
+@dataclass
+class _Segment:
+    kind: FormKind | None  # None for a narrative report
+    title: str
+    rows: list[Row] = field(default_factory=list)
+    version: str | None = None
+
+
+_FORM_START = re.compile(r"^(项目名称|单位名称|部门[（(]单位[)）]名称|部门名称)$")
+
+
+def _starts_form(rows: Iterable[Row]) -> bool:
+    """Does this run of rows open a new form (rather than continue one on a new page)?"""
+    for row in rows:
+        if not row.table:
+            continue
+        c = compact(row.texts[0]) if row.texts else ""
+        if _FORM_START.match(c) or "预算执行情况" in c or "项目执行情况" in c:
+            return True
+        if _is_indicator_header(row) or len(row.texts) >= 3:
+            return False
+    return False
+
+
+def _segments(rows: list[Row]) -> list[_Segment]:
+    segments: list[_Segment] = []
+    current: _Segment | None = None
+    for i, row in enumerate(rows):
+        title = _title_of(row)
+        if (title is not None and not row.table) or (title is not None and row.heading):
+            kind = form_title_kind(title)
+            if kind is not None:
+                if (
+                    current is not None
+                    and current.kind is not None
+                    and compact(current.title) == compact(title)
+                    and not _starts_form(rows[i + 1 : i + 40])
+                ):
+                    continue  # the form's title printed again on a new page
+                current = _Segment(kind=kind, title=title)
+                segments.append(current)
+                continue
+            if _is_report_title(title):
+                current = _Segment(kind=None, title=title)
+                segments.append(current)
+                continue
+        if current is None:
+            continue
+        current.rows.append(row)
+    return segments
+
+
+def _refine_kind(seg: _Segment) -> FormKind:
+    """The title's kind, corrected by the header cells the form actually prints."""
+    assert seg.kind is not None
+    if seg.kind.is_target:
+        return seg.kind
+    for row in seg.rows[:30]:
+        if not row.table or not row.texts:
+            continue
+        c = compact(row.texts[0])
+        if c == "项目名称":
+            return FormKind.PROJECT_SELF_EVALUATION
+        if any(k in compact(row.text) for k in ("部门整体支出总额", "基本支出总额", "部门（单位）名称")):
+            return FormKind.DEPARTMENT_SELF_EVALUATION
+    return seg.kind
+
+
+def build_forms(rows: list[Row], path: str) -> Document:
+    """The forms and narrative reports in a document's rows, in printed order."""
+    doc = Document(path=path)
+    for seg in _segments(rows):
+        if seg.kind is None:
+            doc.reports.append(read_report(seg.title, seg.rows))
+            continue
+        builder = _Builder(kind=_refine_kind(seg), title=seg.title, rows=seg.rows, path=path)
+        form = builder.build()
+        doc.issues.extend(builder.issues)
+        if not form.goals and form.budget is None and form.total_score is None:
+            doc.issues.append(ReadIssue(message=f"“{seg.title}”下没有可读取的表格内容", source=form.source))
+            continue
+        doc.forms.append(form)
+    attach_reports(doc)
+    return doc
+
+
+def reports_for(doc: Document, index: int) -> list[NarrativeReport]:
+    return [r for r in doc.reports if r.form_index == index]
