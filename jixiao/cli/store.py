@@ -2,6 +2,8 @@
 
 Every command takes ``--db`` (a URL or an SQLite file path; default ``$JIXIAO_DB`` or
 ``./jixiao.db``). Results go to stdout, the progress bar and warnings to stderr.
+``jixiao.store`` (and with it SQLAlchemy) is imported only when one of these commands runs,
+so that ``jixiao parse`` and friends start fast.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -17,21 +19,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from jixiao.cli._common import err, fail, out
-from jixiao.model import FormKind
-from jixiao.store import (
-    AliasError,
-    Database,
-    FormFilter,
-    ImportSummary,
-    StoreError,
-    add_alias,
-    get_form,
-    import_paths,
-    list_forms,
-    list_units,
-    remove_alias,
-    stats,
-)
+from jixiao.model import Document, FormKind
+
+if TYPE_CHECKING:
+    from jixiao.store import Database, ImportSummary
 
 DB_HELP = (
     "数据库：SQLite 文件路径或 URL（如 postgresql+psycopg://用户@主机/库）；"
@@ -55,6 +46,8 @@ def register(app: typer.Typer) -> None:
 
 @contextmanager
 def _open(db: str | None, *, create: bool = False) -> Iterator[Database]:
+    from jixiao.store import Database, StoreError
+
     try:
         database = Database(db, create=create)
     except StoreError as e:
@@ -86,6 +79,10 @@ def import_command(
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="并行读取和审核的进程数")] = 1,
     rules: Annotated[str | None, typer.Option("--rules", help="审核规则集（默认按表自动选择）")] = None,
 ) -> None:
+    from jixiao.store import import_paths
+
+    if rules is not None:
+        _check_rules(rules)
     with _open(db, create=True) as database:
         progress = Progress(
             TextColumn("导入"),
@@ -106,6 +103,16 @@ def import_command(
         _print_summary(summary, database)
     if summary.failures and not summary.imported and not summary.unchanged:
         raise typer.Exit(1)
+
+
+def _check_rules(rules: str) -> None:
+    """An unknown rule set is the user's mistake: say so once, before reading anything."""
+    from jixiao.review import review_document
+
+    try:
+        review_document(Document(path="-"), rules)
+    except Exception as e:
+        fail(f"无法使用审核规则集“{rules}”：{e}")
 
 
 def _print_summary(summary: ImportSummary, database: Database) -> None:
@@ -130,8 +137,8 @@ def _print_summary(summary: ImportSummary, database: Database) -> None:
     out.print(table)
     if summary.failures:
         failures = Table(title="未能导入的文件（均未写入数据库）")
-        failures.add_column("文件")
-        failures.add_column("原因")
+        failures.add_column("文件", overflow="fold")
+        failures.add_column("原因", overflow="fold")
         for f in summary.failures:
             failures.add_row(escape(f.path), escape(f.reason))
         out.print(failures)
@@ -163,6 +170,8 @@ def forms_command(
     all_revisions: Annotated[bool, typer.Option("--all-revisions", help="包括已被新修订版取代的表")] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="最多显示多少行（0 为全部）")] = 50,
 ) -> None:
+    from jixiao.store import FormFilter, list_forms
+
     filters = FormFilter(unit, year, _kind_option(kind), grade, has_errors, all_revisions)
     with _open(db) as database:
         rows, total = list_forms(database, filters, limit=limit or None)
@@ -202,6 +211,8 @@ def show_command(
     form_id: Annotated[int, typer.Argument(help="表编号（见 jixiao forms）")],
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
 ) -> None:
+    from jixiao.store import get_form
+
     with _open(db) as database:
         detail = get_form(database, form_id)
     if detail is None:
@@ -287,6 +298,8 @@ def stats_command(
     year: Annotated[int | None, typer.Option("--year", help="年度")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="表类型")] = None,
 ) -> None:
+    from jixiao.store import FormFilter, stats
+
     with _open(db) as database:
         rows = stats(database, FormFilter(unit=unit, year=year, kind=_kind_option(kind)))
     table = Table(title=f"按单位和年度统计（{len(rows)} 组，仅当前版本）")
@@ -308,6 +321,8 @@ def stats_command(
 
 @aliases_app.command("list", help="列出全部单位、别名和当前表数。")
 def aliases_list(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None) -> None:
+    from jixiao.store import list_units
+
     with _open(db) as database:
         units = list_units(database)
     table = Table(title=f"单位（{len(units)} 个）")
@@ -324,6 +339,8 @@ def aliases_add(
     unit: Annotated[str, typer.Argument(help="单位名称（或其已有别名），如 政务服务和大数据管理局")],
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
 ) -> None:
+    from jixiao.store import AliasError, add_alias
+
     with _open(db, create=True) as database:
         try:
             change = add_alias(database, alias, unit)
@@ -344,6 +361,8 @@ def aliases_remove(
     alias: Annotated[str, typer.Argument(help="要删除的别名")],
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
 ) -> None:
+    from jixiao.store import AliasError, remove_alias
+
     with _open(db) as database:
         try:
             unit = remove_alias(database, alias)

@@ -195,8 +195,9 @@ class GoalRow(_SourceColumns, Base):
 class IndicatorRow(_SourceColumns, Base):
     """A 三级指标 row: printed values, and beside them the values parsed from them.
 
-    ``target_value``/``actual_value`` are the numbers a rule set compares (``"≥85%"`` → 0.85,
-    ``target_op`` ``>=``, ``target_unit`` ``%``); ``None`` where the text states no number.
+    ``target_*``/``actual_*`` are the cells parsed as values (``"≥85%"`` → kind ``number``, op
+    ``>=``, value 0.85, unit ``%``; ``"2-4个"`` → kind ``range``, value 2, high 4); value ``None``
+    where the text states no number.
     """
 
     __tablename__ = "indicators"
@@ -216,11 +217,15 @@ class IndicatorRow(_SourceColumns, Base):
     level1_weight: Mapped[float | None] = mapped_column(Float)
     level2_weight: Mapped[float | None] = mapped_column(Float)
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    target_kind: Mapped[str | None] = mapped_column(String(20))
     target_op: Mapped[str | None] = mapped_column(String(4))
     target_value: Mapped[float | None] = mapped_column(Float)
+    target_high: Mapped[float | None] = mapped_column(Float)
     target_unit: Mapped[str | None] = mapped_column(String(40))
+    actual_kind: Mapped[str | None] = mapped_column(String(20))
     actual_op: Mapped[str | None] = mapped_column(String(4))
     actual_value: Mapped[float | None] = mapped_column(Float)
+    actual_high: Mapped[float | None] = mapped_column(Float)
     actual_unit: Mapped[str | None] = mapped_column(String(40))
 
 
