@@ -52,7 +52,10 @@ def test_corrected_seed_is_a_new_revision(db: Database, db_url: str, tmp_path: P
     current, _ = list_forms(db)
     assert [(f.revision, f.total_score, f.file_name) for f in current] == [(2, 99.66, corrected.name)]
     every, _ = list_forms(db, FormFilter(include_superseded=True))
-    assert sorted((f.revision, f.superseded, f.total_score) for f in every) == [(1, True, 99.59), (2, False, 99.66)]
+    assert sorted((f.revision, f.superseded, f.total_score) for f in every) == [
+        (1, True, 99.59),
+        (2, False, 99.66),
+    ]
     assert [form_to_contract(f) for f in export_forms(db_url)] == parse_output([corrected])
 
 
