@@ -41,7 +41,8 @@ def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
     return value
 
 
-def _dumps(obj: Any) -> str:
+def dumps_json(obj: Any) -> str:
+    """JSON as stored: UTF-8 Chinese as is (a third of the size of ``\\u`` escapes), compact."""
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -76,7 +77,7 @@ class Database:
                 if not p.parent.exists():
                     raise StoreError(f"数据库文件 {p} 所在目录不存在")
         try:
-            self.engine: Engine = create_engine(url, json_serializer=_dumps, future=True)
+            self.engine: Engine = create_engine(url, json_serializer=dumps_json, future=True)
         except (NoSuchModuleError, ImportError) as e:
             raise StoreError(f"不支持的数据库类型：{url.drivername}") from e
         if self.backend == "sqlite":

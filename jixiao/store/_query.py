@@ -124,7 +124,7 @@ def _summary_select() -> Select[Any]:
 def list_forms(
     db: Database, filters: FormFilter = FormFilter(), *, limit: int | None = None, offset: int = 0
 ) -> tuple[list[FormSummary], int]:
-    """Forms matching ``filters`` (newest year first, then unit, then import order) and their count."""
+    """Forms matching ``filters`` (newest year first, then by unit, latest import first) and their count."""
     with db.reader() as session:
         counted = filters.apply(session, select(func.count()).select_from(FormRow))
         if counted is None:
@@ -132,7 +132,8 @@ def list_forms(
         total = session.scalar(counted) or 0
         query = filters.apply(session, _summary_select())
         assert query is not None
-        query = query.order_by(FormRow.year.desc(), FormRow.unit_id, FormRow.id).offset(offset)
+        # Newest year first; the order of ix_forms_list read backwards, so a page costs no sort.
+        query = query.order_by(FormRow.year.desc(), FormRow.unit_id.desc(), FormRow.id.desc()).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         rows = [FormSummary(*row) for row in session.execute(query)]
@@ -297,17 +298,7 @@ def stats(db: Database, filters: FormFilter = FormFilter()) -> list[UnitYearStat
         )
         if base is None:
             return []
-        found = filters.apply(
-            session,
-            select(FormRow.unit_id, FormRow.year, FindingRow.code, func.count())
-            .select_from(FormRow)
-            .join(
-                FindingRow,
-                and_(FindingRow.form_id == FormRow.id, FindingRow.review_run_id == FormRow.review_run_id),
-            )
-            .group_by(FormRow.unit_id, FormRow.year, FindingRow.code),
-        )
-        assert found is not None
+        found = _findings_by_code(session, filters)
         by_cell: dict[tuple[int | None, int | None], dict[str, int]] = defaultdict(dict)
         for unit_id, year, code, n in session.execute(found):
             by_cell[(unit_id, year)][code] = n
@@ -325,6 +316,34 @@ def stats(db: Database, filters: FormFilter = FormFilter()) -> list[UnitYearStat
         ]
     result.sort(key=lambda s: (s.unit is None, s.unit or "", -(s.year or 0)))
     return result
+
+
+def _findings_by_code(session: Session, filters: FormFilter) -> Select[Any]:
+    """Findings of current forms counted per unit, year and code.
+
+    Read from the findings' own copies of unit, year and kind (one covering index) when the
+    filters allow; filters on the forms' verdicts (grade, errors) join the forms instead.
+    """
+    counted = select(FindingRow.unit_id, FindingRow.year, FindingRow.code, func.count())
+    grouped = (FindingRow.unit_id, FindingRow.year, FindingRow.code)
+    if filters.grade or filters.has_errors is not None or filters.include_superseded:
+        joined = filters.apply(
+            session,
+            counted.select_from(FormRow).join(
+                FindingRow,
+                and_(FindingRow.form_id == FormRow.id, FindingRow.review_run_id == FormRow.review_run_id),
+            ),
+        )
+        assert joined is not None
+        return joined.group_by(*grouped)
+    query = counted.where(FindingRow.current.is_(True))
+    if filters.unit:
+        query = query.where(FindingRow.unit_id.in_(match_units(session, filters.unit)))
+    if filters.year is not None:
+        query = query.where(FindingRow.year == filters.year)
+    if filters.kind:
+        query = query.where(FindingRow.kind == filters.kind)
+    return query.group_by(*grouped)
 
 
 def export_forms(

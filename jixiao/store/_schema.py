@@ -161,8 +161,10 @@ class FormRow(_SourceColumns, Base):
     __table_args__ = (
         # Revision lookup: the current form of the same unit, year, kind and project.
         Index("ix_forms_identity", "unit_id", "year", "kind", "project_key", "superseded"),
-        # The query paths: current forms by year/unit, and their filters.
-        Index("ix_forms_current", "superseded", "year", "unit_id"),
+        # ``forms``: current forms, newest year first (the index order, read backwards).
+        Index("ix_forms_list", "superseded", "year", "unit_id", "id"),
+        # ``stats``: per unit and year, the averages read from the index alone.
+        Index("ix_forms_stats", "superseded", "unit_id", "year", "total_score", "total_computed"),
         Index("ix_forms_kind", "kind", "superseded"),
         Index("ix_forms_grade", "grade", "superseded"),
         Index("ix_forms_errors", "error_count", "superseded"),
@@ -216,7 +218,7 @@ class IndicatorRow(_SourceColumns, Base):
     basis: Mapped[str | None] = mapped_column(Text)
     level1_weight: Mapped[float | None] = mapped_column(Float)
     level2_weight: Mapped[float | None] = mapped_column(Float)
-    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    extra: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))  # None when empty
     target_kind: Mapped[str | None] = mapped_column(String(20))
     target_op: Mapped[str | None] = mapped_column(String(4))
     target_value: Mapped[float | None] = mapped_column(Float)
@@ -283,7 +285,11 @@ class ScorecardRow(Base):
 
 
 class FindingRow(Base):
-    """One ``jixiao.findings/1`` record of a review run."""
+    """One ``jixiao.findings/1`` record of a review run.
+
+    ``unit_id``, ``year``, ``kind`` and ``current`` repeat the form's, so that ``stats`` counts
+    findings by code from one index; ``current`` turns false when the form is superseded.
+    """
 
     __tablename__ = "findings"
 
@@ -300,11 +306,15 @@ class FindingRow(Base):
     printed: Mapped[Any] = mapped_column(JSON, nullable=True)  # number or string as printed
     expected: Mapped[Any] = mapped_column(JSON, nullable=True)
     message: Mapped[str] = mapped_column(Text)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
+    year: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str | None] = mapped_column(String(40))
+    current: Mapped[bool] = mapped_column(Boolean, default=True)
 
     __table_args__ = (
-        # ``stats``: findings by code of the forms' latest review run (covering index).
-        Index("ix_findings_form_run_code", "form_id", "review_run_id", "code"),
+        Index("ix_findings_form_run", "form_id", "review_run_id"),
         Index("ix_findings_run", "review_run_id"),
+        Index("ix_findings_stats", "current", "unit_id", "year", "code", "kind"),
     )
 
 

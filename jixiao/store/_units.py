@@ -12,10 +12,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from jixiao.store._schema import FormRow, UnitAliasRow, UnitRow
+from jixiao.store._schema import FindingRow, FormRow, UnitAliasRow, UnitRow
 
 __all__ = ["AliasChange", "UnitInfo", "add_alias", "find_unit", "list_units", "name_key", "remove_alias"]
 
@@ -44,10 +44,9 @@ def unit_id_for(session: Session, name: str) -> int | None:
     key = name_key(name)
     if not key:
         return None
-    row = UnitRow(name=" ".join(name.split()), key=key)
-    session.add(row)
-    session.flush()
-    return row.id
+    return session.execute(
+        insert(UnitRow.__table__).returning(UnitRow.id), {"name": " ".join(name.split()), "key": key}
+    ).scalar_one()
 
 
 def match_units(session: Session, text: str) -> list[int]:
@@ -138,6 +137,7 @@ def add_alias(session: Session, alias: str, unit: str) -> AliasChange:
         session.execute(
             update(UnitAliasRow).where(UnitAliasRow.unit_id == named.id).values(unit_id=target_id)
         )
+        session.execute(update(FindingRow).where(FindingRow.unit_id == named.id).values(unit_id=target_id))
         session.execute(delete(UnitRow).where(UnitRow.id == named.id))
     session.add(
         UnitAliasRow(alias=change.alias, key=alias_key, unit_id=target_id, created_at=datetime.now(UTC))

@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import JSON, Table, and_, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 import jixiao
 from jixiao.contract import findings_to_json, form_to_contract
 from jixiao.model import Document, Form, Source
 from jixiao.review import ReviewResult
+from jixiao.store._db import dumps_json
 from jixiao.store._schema import (
     DocumentContentRow,
     DocumentRow,
@@ -94,21 +97,23 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
     """Insert a document with its forms, goals, indicators, reports and review; no commit."""
     doc, review = prep.document, prep.review
     now = datetime.now(UTC)
-    doc_row = DocumentRow(
-        file_name=Path(prep.path).name,
-        path=prep.path,
-        sha256=prep.sha256,
-        size=len(prep.content),
-        reader=doc.reader,
-        reader_version=jixiao.__version__,
-        imported_at=now,
-        imported_by=by,
-        form_count=len(doc.forms),
-        issues=[{"message": i.message, "where": i.source.where() if i.source else None} for i in doc.issues],
-    )
-    session.add(doc_row)
-    session.flush()
-    doc_id = doc_row.id
+    doc_id = session.execute(
+        insert(DocumentRow.__table__).returning(DocumentRow.id),
+        {
+            "file_name": Path(prep.path).name,
+            "path": prep.path,
+            "sha256": prep.sha256,
+            "size": len(prep.content),
+            "reader": doc.reader,
+            "reader_version": jixiao.__version__,
+            "imported_at": now,
+            "imported_by": by,
+            "form_count": len(doc.forms),
+            "issues": [
+                {"message": i.message, "where": i.source.where() if i.source else None} for i in doc.issues
+            ],
+        },
+    ).scalar_one()
     session.execute(insert(DocumentContentRow.__table__), [{"document_id": doc_id, "content": prep.content}])
 
     run_id = None
@@ -143,18 +148,19 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
             counts[finding.form][finding.severity] += 1
     card_of = {c.form: c for c in scorecards}
 
+    identities = [_identity(f, units.get(f.unit) if f.unit else None) for f in doc.forms]
+    current = _current_revisions(session, [i for i in identities if i is not None])
     form_rows: list[dict[str, Any]] = []
     predecessors: list[tuple[int, int] | None] = []  # (form id, revision) each new form replaces
     seen: Counter[tuple[Any, ...]] = Counter()
-    for pos, f in enumerate(doc.forms):
+    for pos, (f, identity) in enumerate(zip(doc.forms, identities, strict=True)):
         unit_id = units.get(f.unit) if f.unit else None
-        identity = _identity(f, unit_id)
         ordinal = 0
         previous = None
         if identity is not None:
             ordinal = seen[identity]
             seen[identity] += 1
-            previous = _current_revision(session, identity, ordinal)
+            previous = current.get((*identity, ordinal))
         predecessors.append(previous)
         card = card_of.get(pos)
         b, o = f.budget, f.overall_goal
@@ -221,29 +227,83 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
                 .where(FormRow.id == previous[0])
                 .values(superseded=True, superseded_by_id=fid)
             )
+            session.execute(
+                update(FindingRow.__table__).where(FindingRow.form_id == previous[0]).values(current=False)
+            )
 
     _insert_goals(session, form_ids, doc.forms)
     _insert_reports(session, doc_id, form_ids, doc)
     if run_id is not None and review is not None:
-        _insert_review(session, run_id, form_ids, review)
+        _insert_review(session, run_id, form_ids, form_rows, review)
     total: Counter[str] = Counter()
     for c in counts:
         total.update(c)
     return Stored(document_id=doc_id, form_ids=form_ids, revised=revised, findings=total)
 
 
-def _current_revision(session: Session, identity: tuple[Any, ...], ordinal: int) -> tuple[int, int] | None:
-    unit_id, year, kind, project_key = identity
-    query = select(FormRow.id, FormRow.revision).where(
-        FormRow.unit_id.is_(None) if unit_id is None else FormRow.unit_id == unit_id,
-        FormRow.year.is_(None) if year is None else FormRow.year == year,
-        FormRow.kind == kind,
-        FormRow.project_key == project_key,
-        FormRow.superseded.is_(False),
-        FormRow.ordinal == ordinal,
+def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT many rows straight through the driver's ``executemany``.
+
+    For the one table with tens of rows per form (indicators): SQLAlchemy's per-row parameter
+    processing costs more than the database does. JSON columns are serialized here.
+    """
+    conn = session.connection()
+    columns = tuple(rows[0])
+    key = (conn.dialect.name, table.name, columns)
+    if key not in _INSERTS:
+        compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
+        order = compiled.positiontup if compiled.positional else None
+        json_columns = tuple(c for c in columns if isinstance(table.c[c].type, JSON))
+        _INSERTS[key] = (compiled.string, itemgetter(*order) if order else None, json_columns)
+    sql, positional, json_columns = _INSERTS[key]
+    for row in rows:
+        for c in json_columns:
+            if row[c] is not None:
+                row[c] = dumps_json(row[c])
+    conn.exec_driver_sql(sql, [positional(row) for row in rows] if positional else rows)
+
+
+_INSERTS: dict[
+    tuple[str, str, tuple[str, ...]], tuple[str, Callable[[dict[str, Any]], Any] | None, tuple[str, ...]]
+] = {}
+
+
+def _current_revisions(
+    session: Session, identities: list[tuple[Any, ...]]
+) -> dict[tuple[Any, ...], tuple[int, int]]:
+    """Current forms of the given identities: (unit, year, kind, project, ordinal) → (id, revision).
+
+    One query per document: every current form of its units (or, for forms without a unit,
+    of its projects), matched here.
+    """
+    if not identities:
+        return {}
+    unit_ids = {i[0] for i in identities if i[0] is not None}
+    projects = {i[3] for i in identities if i[0] is None}
+    conditions = []
+    if unit_ids:
+        conditions.append(FormRow.unit_id.in_(unit_ids))
+    if projects:
+        conditions.append(and_(FormRow.unit_id.is_(None), FormRow.project_key.in_(projects)))
+    rows = session.execute(
+        select(
+            FormRow.id,
+            FormRow.revision,
+            FormRow.unit_id,
+            FormRow.year,
+            FormRow.kind,
+            FormRow.project_key,
+            FormRow.ordinal,
+        ).where(FormRow.superseded.is_(False), or_(*conditions))
     )
-    row = session.execute(query.order_by(FormRow.id.desc()).limit(1)).first()
-    return (row[0], row[1]) if row else None
+    wanted = set(identities)
+    found: dict[tuple[Any, ...], tuple[int, int]] = {}
+    for form_id, revision, *key in rows:
+        if tuple(key[:4]) in wanted:
+            k = tuple(key)
+            if k not in found or found[k][0] < form_id:
+                found[k] = (form_id, revision)
+    return found
 
 
 def _insert_goals(session: Session, form_ids: list[int], forms: list[Form]) -> None:
@@ -288,7 +348,7 @@ def _insert_goals(session: Session, form_ids: list[int], forms: list[Form]) -> N
                     "basis": i.basis,
                     "level1_weight": i.level1_weight,
                     "level2_weight": i.level2_weight,
-                    "extra": i.extra,
+                    "extra": i.extra or None,
                     "target_kind": t.kind,
                     "target_op": t.op,
                     "target_value": t.value,
@@ -303,7 +363,7 @@ def _insert_goals(session: Session, form_ids: list[int], forms: list[Form]) -> N
                 }
             )
     if ind_rows:
-        session.execute(insert(IndicatorRow.__table__), ind_rows)
+        _executemany(session, IndicatorRow.__table__, ind_rows)
 
 
 def _insert_reports(session: Session, doc_id: int, form_ids: list[int], doc: Document) -> None:
@@ -331,7 +391,9 @@ def _insert_reports(session: Session, doc_id: int, form_ids: list[int], doc: Doc
         session.execute(insert(ReportRow.__table__), rows)
 
 
-def _insert_review(session: Session, run_id: int, form_ids: list[int], review: ReviewResult) -> None:
+def _insert_review(
+    session: Session, run_id: int, form_ids: list[int], form_rows: list[dict[str, Any]], review: ReviewResult
+) -> None:
     cards = [
         {
             "review_run_id": run_id,
@@ -352,22 +414,29 @@ def _insert_review(session: Session, run_id: int, form_ids: list[int], review: R
     ]
     if cards:
         session.execute(insert(ScorecardRow.__table__), cards)
-    rows = [
-        {
-            "review_run_id": run_id,
-            "form_id": form_ids[f["form"]] if 0 <= f["form"] < len(form_ids) else None,
-            "position": pos,
-            "form_index": f["form"],
-            "form_title": f["form_title"],
-            "code": f["code"],
-            "severity": f["severity"],
-            "goal": f["goal"],
-            "indicator": f["indicator"],
-            "printed": f["printed"],
-            "expected": f["expected"],
-            "message": f["message"],
-        }
-        for pos, f in enumerate(findings_to_json(review.findings))
-    ]
+    rows = []
+    for pos, f in enumerate(findings_to_json(review.findings)):
+        index = f["form"]
+        form = form_rows[index] if 0 <= index < len(form_rows) else None
+        rows.append(
+            {
+                "review_run_id": run_id,
+                "form_id": form_ids[index] if form is not None else None,
+                "position": pos,
+                "form_index": index,
+                "form_title": f["form_title"],
+                "code": f["code"],
+                "severity": f["severity"],
+                "goal": f["goal"],
+                "indicator": f["indicator"],
+                "printed": f["printed"],
+                "expected": f["expected"],
+                "message": f["message"],
+                "unit_id": form["unit_id"] if form else None,
+                "year": form["year"] if form else None,
+                "kind": form["kind"] if form else None,
+                "current": form is not None,
+            }
+        )
     if rows:
         session.execute(insert(FindingRow.__table__), rows)

@@ -210,3 +210,18 @@ def test_parse_value(text: str | None, expected: tuple[object, ...]) -> None:
     parsed = parse_value(text)
     assert (parsed.op, parsed.unit) == (expected[0], expected[2])
     assert parsed.value == (pytest.approx(expected[1]) if expected[1] is not None else None)
+
+
+def test_stats_follow_alias_merge(db: Database, tmp_path: Path, fake_reviewer: None) -> None:
+    import_paths([write_doc(tmp_path / "a.txt", project_form(unit=BIG, total=90))], db)
+    import_paths(
+        [write_doc(tmp_path / "b.txt", project_form(unit=SHORT, project="统计工作经费项目", total=80))], db
+    )
+    assert {r.unit: r.forms for r in stats(db)} == {BIG: 1, SHORT: 1}
+    add_alias(db, SHORT, BIG)
+    (row,) = stats(db)
+    assert (row.unit, row.forms, row.printed_average) == (BIG, 2, 85)
+    # each form: one total_mismatch error; one 9.5-of-10 indicator warning
+    assert row.findings == {"form.total_mismatch": 2, "indicator.score_mismatch": 2}
+    assert stats(db, FormFilter(unit=SHORT))[0].findings == row.findings
+    assert stats(db, FormFilter(has_errors=True))[0].findings == row.findings

@@ -159,7 +159,6 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_forms")),
     )
     with op.batch_alter_table("forms", schema=None) as batch_op:
-        batch_op.create_index("ix_forms_current", ["superseded", "year", "unit_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_forms_document_id"), ["document_id"], unique=False)
         batch_op.create_index("ix_forms_errors", ["error_count", "superseded"], unique=False)
         batch_op.create_index("ix_forms_grade", ["grade", "superseded"], unique=False)
@@ -167,6 +166,10 @@ def upgrade() -> None:
             "ix_forms_identity", ["unit_id", "year", "kind", "project_key", "superseded"], unique=False
         )
         batch_op.create_index("ix_forms_kind", ["kind", "superseded"], unique=False)
+        batch_op.create_index("ix_forms_list", ["superseded", "year", "unit_id", "id"], unique=False)
+        batch_op.create_index(
+            "ix_forms_stats", ["superseded", "unit_id", "year", "total_score", "total_computed"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_forms_superseded_by_id"), ["superseded_by_id"], unique=False)
 
     op.create_table(
@@ -184,6 +187,10 @@ def upgrade() -> None:
         sa.Column("printed", sa.JSON(), nullable=True),
         sa.Column("expected", sa.JSON(), nullable=True),
         sa.Column("message", sa.Text(), nullable=False),
+        sa.Column("unit_id", sa.Integer(), nullable=True),
+        sa.Column("year", sa.Integer(), nullable=True),
+        sa.Column("kind", sa.String(length=40), nullable=True),
+        sa.Column("current", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["form_id"], ["forms.id"], name=op.f("fk_findings_form_id_forms"), ondelete="CASCADE"
         ),
@@ -193,11 +200,15 @@ def upgrade() -> None:
             name=op.f("fk_findings_review_run_id_review_runs"),
             ondelete="CASCADE",
         ),
+        sa.ForeignKeyConstraint(["unit_id"], ["units.id"], name=op.f("fk_findings_unit_id_units")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_findings")),
     )
     with op.batch_alter_table("findings", schema=None) as batch_op:
-        batch_op.create_index("ix_findings_form_run_code", ["form_id", "review_run_id", "code"], unique=False)
+        batch_op.create_index("ix_findings_form_run", ["form_id", "review_run_id"], unique=False)
         batch_op.create_index("ix_findings_run", ["review_run_id"], unique=False)
+        batch_op.create_index(
+            "ix_findings_stats", ["current", "unit_id", "year", "code", "kind"], unique=False
+        )
 
     op.create_table(
         "form_contracts",
@@ -311,7 +322,7 @@ def upgrade() -> None:
         sa.Column("basis", sa.Text(), nullable=True),
         sa.Column("level1_weight", sa.Float(), nullable=True),
         sa.Column("level2_weight", sa.Float(), nullable=True),
-        sa.Column("extra", sa.JSON(), nullable=False),
+        sa.Column("extra", sa.JSON(none_as_null=True), nullable=True),
         sa.Column("target_kind", sa.String(length=20), nullable=True),
         sa.Column("target_op", sa.String(length=4), nullable=True),
         sa.Column("target_value", sa.Float(), nullable=True),
@@ -365,18 +376,20 @@ def downgrade() -> None:
     op.drop_table("goals")
     op.drop_table("form_contracts")
     with op.batch_alter_table("findings", schema=None) as batch_op:
+        batch_op.drop_index("ix_findings_stats")
         batch_op.drop_index("ix_findings_run")
-        batch_op.drop_index("ix_findings_form_run_code")
+        batch_op.drop_index("ix_findings_form_run")
 
     op.drop_table("findings")
     with op.batch_alter_table("forms", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_forms_superseded_by_id"))
+        batch_op.drop_index("ix_forms_stats")
+        batch_op.drop_index("ix_forms_list")
         batch_op.drop_index("ix_forms_kind")
         batch_op.drop_index("ix_forms_identity")
         batch_op.drop_index("ix_forms_grade")
         batch_op.drop_index("ix_forms_errors")
         batch_op.drop_index(batch_op.f("ix_forms_document_id"))
-        batch_op.drop_index("ix_forms_current")
 
     op.drop_table("forms")
     with op.batch_alter_table("unit_aliases", schema=None) as batch_op:
