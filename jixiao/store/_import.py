@@ -159,7 +159,8 @@ def import_paths(
             progress(done, total, path)
 
     # Hash first: bytes seen before (in the database or earlier in this batch) are not parsed again.
-    todo: list[tuple[str, str, bytes]] = []
+    # Contents are not kept meanwhile (a batch may be gigabytes); they are read again to store.
+    todo: list[tuple[str, str]] = []
     batch: dict[str, str] = {}
     with db.reader() as session:
         for f in files:
@@ -179,16 +180,28 @@ def import_paths(
                 tick(path)
                 continue
             batch[sha] = path
-            todo.append((path, sha, content))
+            todo.append((path, sha))
 
     by = imported_by()
-    results = _parsed([p for p, _, _ in todo], rules, max(1, workers))
-    for (path, sha, content), result in zip(todo, results, strict=True):
+    results = _parsed([p for p, _ in todo], rules, max(1, workers))
+    for (path, sha), result in zip(todo, results, strict=True):
         if isinstance(result, Failure):
             summary.failures.append(result)
             tick(path)
             continue
         doc, review = result
+        try:
+            content = Path(path).read_bytes()
+        except OSError as e:
+            content = b""
+            reason = f"无法读取文件（{e.strerror or e}）"
+        else:
+            changed = hashlib.sha256(content).hexdigest() != sha
+            reason = "文件在导入过程中被改动，请重新导入" if changed else ""
+        if reason:
+            summary.failures.append(Failure(path, reason))
+            tick(path)
+            continue
         prep = Prepared(path=path, sha256=sha, content=content, document=doc, review=review)
         try:
             with db.session() as session:
