@@ -108,6 +108,7 @@ class _Builder:
         self.last_cols: dict[int, str] = {}
         self.field_target: str | None = None  # "deviation_reason" / "improvement" / "notes"
         self._label_tail = ""  # the rest of a field label wrapped onto the next line
+        self.placeholder_goals: list[str] = []  # goals whose weight prints as "(XX 分)"
         self.budget_roles: list[str] = []
         self.header_total: float | None = None
         self.fields: dict[str, str] = {}
@@ -152,6 +153,8 @@ class _Builder:
             f.extra["rows"] = self.other_rows
         if self.notes:
             f.extra["notes"] = "\n".join(self.notes)
+        if self.placeholder_goals:
+            f.extra["placeholder_weights"] = list(dict.fromkeys(self.placeholder_goals))
         return f
 
     # ------------------------------------------------------------ text lines
@@ -545,9 +548,11 @@ class _Builder:
             self.table.roles[i:i] = prev
 
     def _goal_label(self, text: str, source: Source | None, from_header: bool = False) -> None:
-        label, weight, _ = split_weight(text)
+        label, weight, printed = split_weight(text)
         c = compact(label)
         m = GOAL_NUMBERED.match(c)
+        if printed and weight is None:  # "(XX 分)": a weight printed as a placeholder
+            self.placeholder_goals.append(m.group("label") if m else c)
         if m:
             name = m.group("label")
             rest = m.group("rest").strip("：:，, ")
