@@ -72,6 +72,18 @@ __all__ = ["build_forms", "form_title_kind"]
 
 
 @dataclass
+class _Orphan:
+    """A row with values but no name: its name may have wrapped into the name cell above."""
+
+    goal: Goal
+    position: int
+    values: dict[str, str | None]
+    source: Source | None
+    issue: ReadIssue
+    is_target: bool
+
+
+@dataclass
 class _Table:
     """What the current indicator table's header says about its columns."""
 
@@ -96,6 +108,7 @@ class _Builder:
         self.table: _Table | None = None
         self.goal: Goal | None = None
         self.goal_descriptions: dict[str, str] = {}
+        self._last_description: str | None = None
         self.term: str | None = None
         self.level1: str | None = None
         self.level2: str | None = None
@@ -109,6 +122,8 @@ class _Builder:
         self.field_target: str | None = None  # "deviation_reason" / "improvement" / "notes"
         self._label_tail = ""  # the rest of a field label wrapped onto the next line
         self.placeholder_goals: list[str] = []  # goals whose weight prints as "(XX 分)"
+        self.printed_level1: set[int] = set()  # indicators whose own row prints a 一级 label
+        self.orphans: list[_Orphan] = []  # value rows whose name cell was fused into the row above
         self.budget_roles: list[str] = []
         self.header_total: float | None = None
         self.fields: dict[str, str] = {}
@@ -144,7 +159,7 @@ class _Builder:
                 )
         for g in f.goals:
             backfill_level1(g)
-            regroup(g)
+        regroup(f.goals, self.printed_level1)
         if f.kind.is_target:
             f.budget = None
         if self.fields:
@@ -155,6 +170,9 @@ class _Builder:
             f.extra["notes"] = "\n".join(self.notes)
         if self.placeholder_goals:
             f.extra["placeholder_weights"] = list(dict.fromkeys(self.placeholder_goals))
+        recovered = _recover_lost_score(f)
+        if recovered:
+            f.extra["recovered"] = recovered
         return f
 
     # ------------------------------------------------------------ text lines
@@ -163,9 +181,7 @@ class _Builder:
         text = row.cells[0]
         c = compact(text)
         if SUBTABLE_TITLE.match(c):
-            self.term = "long_term" if c.startswith("长期") else "annual"
-            self.state = "table"
-            self.field_target = None
+            self._subtable(c)
             return
         if NOTES.match(c):
             self.field_target = "notes"
@@ -181,6 +197,8 @@ class _Builder:
             return
         if self.state == "goal_descriptions" and c in ("项目支出明细测算", "项目采购"):
             self.state = "head"
+            return
+        if self.state == "goal_descriptions" and self._goal_description(row):
             return
         if HEAD_LINE.search(text):
             self._head_line(text)
@@ -214,6 +232,12 @@ class _Builder:
             return
         if self.field_target in ("deviation_reason", "improvement"):
             self._append_field(self.field_target, text)
+
+    def _subtable(self, title: str) -> None:
+        """长期绩效目标表 / 年度绩效目标表 inside a project target form: goals of that term follow."""
+        self.term = "long_term" if title.startswith("长期") else "annual"
+        self.state = "table"
+        self.field_target = None
 
     def _field_label(self, c: str) -> str | None:
         if len(c) > 40:
@@ -271,6 +295,9 @@ class _Builder:
         if not texts:
             return
         first = compact(texts[0])
+        if len(texts) == 1 and SUBTABLE_TITLE.match(first):  # 长期/年度绩效目标表 in a table cell
+            self._subtable(first)
+            return
         # 备注 and the two narrative fields close the indicator table
         if NOTES.match(first) and len(texts) <= 2:
             self.field_target = "notes"
@@ -483,10 +510,15 @@ class _Builder:
             return True
         m = GOAL_NUMBERED.match(c)
         if m and len(texts) >= 2:
-            self.goal_descriptions[compact(m.group("label"))] = "".join(texts[1:])
+            self._last_description = compact(m.group("label"))
+            self.goal_descriptions[self._last_description] = "".join(texts[1:])
             return True
         if m and m.group("rest"):
-            self.goal_descriptions[compact(m.group("label"))] = m.group("rest").strip("：: ")
+            self._last_description = compact(m.group("label"))
+            self.goal_descriptions[self._last_description] = m.group("rest").strip("：: ")
+            return True
+        if len(texts) == 1 and self._last_description:  # the description runs on after a page break
+            self.goal_descriptions[self._last_description] += texts[0]
             return True
         return False
 
@@ -678,14 +710,23 @@ class _Builder:
                 parts = parts[1:]
         has_values = any(values.get(r) for r in ("target", "actual", "score", "weight"))
         if not parts:
-            if has_values:
+            if has_values and self.goal is not None and self.goal.indicators:
+                issue = ReadIssue(message="指标行没有指标名称，已跳过", source=row.source)
+                self.issues.append(issue)
+                self.orphans.append(
+                    _Orphan(
+                        self.goal, len(self.goal.indicators), values, row.source, issue, self.kind.is_target
+                    )
+                )
+            elif has_values:
                 self.issues.append(ReadIssue(message="指标行没有指标名称，已跳过", source=row.source))
             return
         if (
             len(parts) >= 2
             and not values.get("target")
-            and VALUE_NAME.match(compact(parts[-1][1]))
+            and (VALUE_NAME.match(compact(parts[-1][1])) or value_like(parts[-1][1]))
             and not looks_level(parts[-2][1])
+            and not GOAL_NUMBERED.match(compact(parts[-2][1]))
         ):
             # the target slid into the name column: "年度工作总结 | =1份 | | 计划标准"
             values["target"] = parts[-1][1]
@@ -725,6 +766,8 @@ class _Builder:
         if self.kind.is_target and values.get("actual"):
             ind.extra["actual"] = values["actual"]
         self.goal.indicators.append(ind)
+        if "level1" in cols.values():
+            self.printed_level1.add(id(ind))
         self.last = ind
         cols[name_col] = "name"
         self.last_cols = cols
@@ -809,7 +852,7 @@ class _Builder:
                 # nearest column to the left that the row above used
                 left = [c for c in self.last_cols if c <= i]
                 role = self.last_cols[max(left)] if left else "name"
-            complete = re.compile(r"(指标|效益|满意度)\d*$")
+            complete = re.compile(r"指标\d*$")
             if role in ("level1", "level2") and complete.search(compact(getattr(last, role) or "")):
                 role = "name"  # a finished label does not run on; the long name does
             if role == "level1" and last.level1:
@@ -824,6 +867,51 @@ class _Builder:
 
 
 # ------------------------------------------------------------------ row helpers
+
+
+def _recover_lost_score(form: Form) -> list[str]:
+    """A score cell the conversion dropped, recovered from the printed total.
+
+    Only when exactly one score of a self-evaluation is missing and the printed total fixes it:
+    the budget score must then equal weight × min(执行率, 100%); an indicator's score must fit
+    within its weight (or what its goal leaves). The recovered places are listed in
+    ``extra["recovered"]`` so a reviewer sees which values came from the total.
+    """
+    if form.kind.is_target or form.total_score is None:
+        return []
+    pairs = [(gi, ii, ind) for gi, g in enumerate(form.goals) for ii, ind in enumerate(g.indicators)]
+    blanks = [(gi, ii, ind) for gi, ii, ind in pairs if ind.score is None]
+    known = sum(ind.score for _, _, ind in pairs if ind.score is not None)
+    if form.overall_goal is not None:
+        if form.overall_goal.score is None:
+            return []
+        known += form.overall_goal.score
+    b = form.budget
+    if b is not None and b.score is None:
+        if blanks or not b.weight:
+            return []
+        implied = round(form.total_score - known, 2)
+        rate = (
+            b.rate if b.rate is not None else (b.executed / b.planned if b.executed and b.planned else None)
+        )
+        if rate is not None and abs(implied - b.weight * min(rate, 1.0)) > 0.011:
+            return []
+        if not 0 <= implied <= b.weight:
+            return []
+        b.score = implied
+        return ["budget.score"]
+    if len(blanks) != 1 or b is None or b.score is None:
+        return []
+    gi, ii, ind = blanks[0]
+    implied = round(form.total_score - known - b.score, 2)
+    goal = form.goals[gi]
+    room = ind.weight
+    if room is None and goal.weight is not None:
+        room = goal.weight - sum(i.score or 0 for i in goal.indicators)
+    if implied < 0 or implied > (room if room is not None else 100) + 1e-9:
+        return []
+    ind.score = implied
+    return [f"goals[{gi}].indicators[{ii}].score"]
 
 
 def _int(text: str | None) -> int | None:
@@ -860,6 +948,7 @@ def _strip_label(text: str, field_name: str) -> str:
 def build_forms(rows: list[Row], path: str) -> Document:
     """The forms and narrative reports in a document's rows, in printed order."""
     doc = Document(path=path)
+    orphans: list[_Orphan] = []
     for seg in segments(rows):
         if seg.kind is None:
             doc.reports.append(read_report(seg.title, seg.rows))
@@ -867,9 +956,44 @@ def build_forms(rows: list[Row], path: str) -> Document:
         builder = _Builder(kind=refine_kind(seg), title=seg.title, rows=seg.rows, path=path)
         form = builder.build()
         doc.issues.extend(builder.issues)
+        orphans.extend(builder.orphans)
         if not form.goals and form.budget is None and form.total_score is None:
             doc.issues.append(ReadIssue(message=f"“{seg.title}”下没有可读取的表格内容", source=form.source))
             continue
         doc.forms.append(form)
+    if orphans:
+        _unfuse(doc, orphans)
     attach_reports(doc)
     return doc
+
+
+def _unfuse(doc: Document, orphans: list[_Orphan]) -> None:
+    """Split a name cell that holds two indicators' names when the row below has values but no
+    name, using the names the document prints elsewhere (a department form repeats its projects'
+    indicators): "邀请企业参与工作全会政策宣传场数" → "邀请企业参与工作全会" + "政策宣传场数"."""
+    names = {compact(i.name) for f in doc.forms for g in f.goals for i in g.indicators}
+    for orphan in reversed(orphans):  # from the bottom, so positions stay valid
+        above = orphan.goal.indicators[orphan.position - 1]
+        whole = compact(above.name)
+        split = next(
+            (k for k in range(2, len(whole) - 1) if whole[:k] in names and whole[k:] in names),
+            None,
+        )
+        if split is None:
+            continue
+        v = orphan.values
+        twin = above.model_copy(
+            update={
+                "name": whole[split:],
+                "weight": None,
+                "target": cell_value(v.get("target")),
+                "actual": None if orphan.is_target else cell_value(v.get("actual")),
+                "score": None if orphan.is_target else score_value(v.get("score")),
+                "basis": cell_value(v.get("basis")) if orphan.is_target else None,
+                "extra": {},
+                "source": orphan.source,
+            }
+        )
+        above.name = whole[:split]
+        orphan.goal.indicators.insert(orphan.position, twin)
+        doc.issues.remove(orphan.issue)

@@ -32,6 +32,14 @@ class FindingType:
 
 _TYPES = [
     FindingType(
+        "form.recovered_value",
+        "info",
+        "得分由总分推定",
+        "a score cell missing from the document was recovered by the reader from the printed total",
+        "自评表“总分”栏（总分 = 预算执行得分 + 各指标得分）",
+        "{place}在文件中缺失（多为 PDF 转换丢失），已按表中总分推定为 {expected} 分，请核对原件",
+    ),
+    FindingType(
         "budget.rate_mismatch",
         "error",
         "执行率计算错误",

@@ -205,3 +205,51 @@ def test_national_target_declaration_form() -> None:
         ("服务老人人数", "≥300人"),
         ("老人生活质量", "明显改善"),
     ]
+
+
+def test_two_names_fused_in_one_cell_are_split_by_the_names_printed_elsewhere() -> None:
+    body = (
+        PROJECT_HEAD
+        + """
+    |产出指标|数量指标|培训人次政策宣传场数||≥100 人次|120 人次|40
+    ||||1场|1场|40
+    """
+    )
+    other = (
+        PROJECT_HEAD.replace("示范中心", "第二中心")
+        + "\n    |产出指标|数量指标|培训人次||1|1|40\n    ||质量指标|政策宣传场数||2场|2场|40\n"
+    )
+    doc = read_doc(body + other)
+    first = doc.forms[0].goals[0].indicators
+    assert [(i.name, i.target, i.score) for i in first] == [
+        ("培训人次", "≥100人次", 40),
+        ("政策宣传场数", "1场", 40),
+    ]
+    assert not doc.issues
+
+
+def test_lost_score_cell_is_recovered_from_the_total_and_marked() -> None:
+    doc = read_doc(
+        PROJECT_HEAD.replace("|100|90|90%|18", "|100|90|90%|18")
+        + """
+    |产出指标|数量指标|培训人次||≥100 人次|120 人次|40
+    |效益指标|社会效益指标|群众知晓率||≥80%|85%
+    总分||98
+    """
+    )
+    form = doc.forms[0]
+    assert form.goals[0].indicators[1].score == 40
+    assert form.extra["recovered"] == ["goals[0].indicators[1].score"]
+
+
+def test_a_total_that_does_not_fix_the_blank_leaves_it_blank() -> None:
+    doc = read_doc(
+        PROJECT_HEAD
+        + """
+    |产出指标|数量指标|培训人次||≥100 人次|120 人次|40
+    |效益指标|社会效益指标|群众知晓率||≥80%|85%
+    总分||200
+    """
+    )
+    assert doc.forms[0].goals[0].indicators[1].score is None
+    assert "recovered" not in doc.forms[0].extra

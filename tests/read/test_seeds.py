@@ -160,8 +160,11 @@ def test_budget_rows_as_printed() -> None:
     """Budget figures are exported as printed, wrong ones included."""
     forms = read(seed("004")).forms
     by_project = {f.project: f.budget for f in forms}
-    first = forms[0].budget  # "940(压缩后)  944.63  100%" with no score printed
-    assert (first.planned, first.executed, first.rate, first.score) == (940, 944.63, 1.0, None)
+    # "940(压缩后)  944.63  100%": the score cell is lost in the dump; the printed total (100)
+    # and the indicators (80) fix it at 20 = 20 × 100%, as the contract's example says
+    first = forms[0].budget
+    assert (first.planned, first.executed, first.rate, first.score) == (940, 944.63, 1.0, 20)
+    assert forms[0].extra["recovered"] == ["budget.score"]
     street = by_project["街道分中心建设"]  # a score of 100 for a weight of 20, as printed
     assert (street.rate, street.score) == (0.999, 100)
     office = forms[11].budget  # 管委会机关: 19.2 printed where 20 × 99.1% = 19.82
@@ -170,8 +173,8 @@ def test_budget_rows_as_printed() -> None:
     assert (org.rate, org.score) == (0.6724, 13.44)
     net = forms[10].budget  # rate printed as a fraction
     assert (net.rate, net.score) == (0.44462997, 8.89259938)
-    soil = by_project["水土保持方案审批技术服务"]  # no 执行率 column, no score
-    assert (soil.planned, soil.executed, soil.rate, soil.score) == (145, 148.75, None, None)
+    soil = by_project["水土保持方案审批技术服务"]  # no 执行率 column; score recovered from the total
+    assert (soil.planned, soil.executed, soil.rate, soil.score) == (145, 148.75, None, 20)
 
 
 def test_department_self_evaluation_weights_in_labels_and_page_headers() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from jixiao.model import Document, Finding, Form, Goal, Scorecard
@@ -130,4 +131,30 @@ def check_weights(
     )
 
 
-CHECKS = [check_total, check_weights]
+def check_recovered(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    """Cells the reader recovered from the printed total (``extra["recovered"]``), for the record."""
+    for place in form.extra.get("recovered", []) if isinstance(form.extra, dict) else []:
+        if place == "budget.score" and form.budget is not None:
+            yield make_finding(
+                "form.recovered_value", form, index, expected=form.budget.score, place="预算执行得分"
+            )
+            continue
+        m = re.fullmatch(r"goals\[(\d+)\]\.indicators\[(\d+)\]\.score", place)
+        if m is None:
+            continue
+        goal = form.goals[int(m.group(1))]
+        ind = goal.indicators[int(m.group(2))]
+        yield make_finding(
+            "form.recovered_value",
+            form,
+            index,
+            goal=goal.name,
+            indicator=ind.name,
+            expected=ind.score,
+            place=f"指标“{ind.name}”的得分",
+        )
+
+
+CHECKS = [check_total, check_weights, check_recovered]
