@@ -170,7 +170,7 @@ class _Builder:
             f.extra["notes"] = "\n".join(self.notes)
         if self.placeholder_goals:
             f.extra["placeholder_weights"] = list(dict.fromkeys(self.placeholder_goals))
-        recovered = _recover_lost_score(f)
+        recovered = _recover_lost_score(f) + _recover_lost_basis(f)
         if recovered:
             f.extra["recovered"] = recovered
         return f
@@ -912,6 +912,25 @@ def _recover_lost_score(form: Form) -> list[str]:
         return []
     ind.score = implied
     return [f"goals[{gi}].indicators[{ii}].score"]
+
+
+def _recover_lost_basis(form: Form) -> list[str]:
+    """A 指标值确定依据 cell dropped from a row the conversion shifted right, recovered from the
+    same indicator in the form's other table (long-term and annual tables list the same ones)."""
+    if not form.kind.is_target:
+        return []
+    witness: dict[str, str] = {}
+    for g in form.goals:
+        for ind in g.indicators:
+            if ind.basis:
+                witness.setdefault(compact(ind.name), ind.basis)
+    found = []
+    for gi, g in enumerate(form.goals):
+        for ii, ind in enumerate(g.indicators):
+            if ind.basis is None and compact(ind.name) in witness:
+                ind.basis = witness[compact(ind.name)]
+                found.append(f"goals[{gi}].indicators[{ii}].basis")
+    return found
 
 
 def _int(text: str | None) -> int | None:

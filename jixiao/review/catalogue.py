@@ -34,10 +34,10 @@ _TYPES = [
     FindingType(
         "form.recovered_value",
         "info",
-        "得分由总分推定",
-        "a score cell missing from the document was recovered by the reader from the printed total",
-        "自评表“总分”栏（总分 = 预算执行得分 + 各指标得分）",
-        "{place}在文件中缺失（多为 PDF 转换丢失），已按表中总分推定为 {expected} 分，请核对原件",
+        "缺失单元格已推定",
+        "a cell missing from the document (lost in conversion) was recovered by the reader",
+        "自评表“总分”栏（总分 = 预算执行得分 + 各指标得分）；目标表中同一指标的指标值确定依据",
+        "{place}在文件中缺失（多为 PDF 转换丢失），已{how}，请核对原件",
     ),
     FindingType(
         "budget.rate_mismatch",

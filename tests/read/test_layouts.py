@@ -253,3 +253,25 @@ def test_a_total_that_does_not_fix_the_blank_leaves_it_blank() -> None:
     )
     assert doc.forms[0].goals[0].indicators[1].score is None
     assert "recovered" not in doc.forms[0].extra
+
+
+def test_lost_basis_is_recovered_from_the_same_indicator_in_the_other_table() -> None:
+    doc = read_doc(
+        """
+        项目支出绩效目标表
+
+        项目名称|示范项目
+        长期绩效目标表
+        目标名称|一级指标|二级指标|三级指标|指标值|指标值确定依据
+        长期绩效目标 1|产出指标|数量指标|培训人次|≥100人次|历史标准
+        年度绩效目标表
+        目标名称|一级指标|二级指标|三级指标|指标值|指标值确定依据
+        |年度绩效目标 1|产出指标|数量指标|培训人次|≥100人次
+        """
+    )
+    form = doc.forms[0]
+    assert [(g.name, g.indicators[0].basis) for g in form.goals] == [
+        ("长期绩效目标1", "历史标准"),
+        ("年度绩效目标1", "历史标准"),
+    ]
+    assert form.extra["recovered"] == ["goals[1].indicators[0].basis"]

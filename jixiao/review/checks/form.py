@@ -137,23 +137,36 @@ def check_recovered(
     """Cells the reader recovered from the printed total (``extra["recovered"]``), for the record."""
     for place in form.extra.get("recovered", []) if isinstance(form.extra, dict) else []:
         if place == "budget.score" and form.budget is not None:
+            score = form.budget.score
             yield make_finding(
-                "form.recovered_value", form, index, expected=form.budget.score, place="预算执行得分"
+                "form.recovered_value",
+                form,
+                index,
+                expected=score,
+                place="预算执行得分",
+                how=f"按表中总分推定为 {fmt(score)} 分" if score is not None else "推定",
             )
             continue
-        m = re.fullmatch(r"goals\[(\d+)\]\.indicators\[(\d+)\]\.score", place)
+        m = re.fullmatch(r"goals\[(\d+)\]\.indicators\[(\d+)\]\.(score|basis)", place)
         if m is None:
             continue
         goal = form.goals[int(m.group(1))]
         ind = goal.indicators[int(m.group(2))]
+        if m.group(3) == "score":
+            value: float | str | None = ind.score
+            what, how = "得分", f"按表中总分推定为 {fmt(ind.score)} 分" if ind.score is not None else "推定"
+        else:
+            value = ind.basis
+            what, how = "指标值确定依据", f"按本表另一处同名指标推定为“{ind.basis}”"
         yield make_finding(
             "form.recovered_value",
             form,
             index,
             goal=goal.name,
             indicator=ind.name,
-            expected=ind.score,
-            place=f"指标“{ind.name}”的得分",
+            expected=value,
+            place=f"指标“{ind.name}”的{what}",
+            how=how,
         )
 
 
