@@ -12,11 +12,11 @@ import argparse
 import time
 from pathlib import Path
 
-from jixiao.read import _clean
+from jixiao.read import _clean, _vocab
 from jixiao.read._forms import build_forms
 from jixiao.read.text import decode, text_rows
 
-_CACHED = (_clean.compact, _clean.clean_cell, _clean.split_weight, _clean.is_weight_only)
+_CACHED = (_clean.compact, _clean.clean_cell, _clean.split_weight, _clean.is_weight_only, _vocab.label_of, _vocab.is_goal_label)
 
 
 def _run(corpus: list[bytes], cold: bool) -> tuple[float, int]:

@@ -59,10 +59,12 @@ from jixiao.read._vocab import (
     TOTAL,
     VALUE_NAME,
     head_key,
+    is_goal_label,
     is_head_key,
     is_indicator_header,
     is_level1,
     is_level1_strict,
+    label_of,
     looks_level,
     role_of,
     value_like,
@@ -655,17 +657,11 @@ class _Builder:
             return
         if row.after_gap and self.last is not None and self._continuation(row):
             return
-        core = [
-            t
-            for t in texts
-            if not is_weight_only(t)
-            and not GOAL_NUMBERED.match(compact(split_weight(t)[0]))
-            and not (GOAL_GENERIC.match(compact(split_weight(t)[0])) and not is_level1(t))
-        ]
+        core = [t for t in texts if not is_weight_only(t) and not is_goal_label(t)]
         if core and (compact(core[-1]) in EMPTY_MARKS or all(looks_level(t) for t in core)):
             # a placeholder row (指标名称 "无") or a row of 一级/二级 labels only
             for t in texts:
-                if core and t is core[0] and GOAL_NUMBERED.match(compact(split_weight(t)[0])):
+                if GOAL_NUMBERED.match(label_of(t)):
                     self._goal_label(t, row.source)
             levels = core[:-1] if compact(core[-1]) in EMPTY_MARKS else core
             self._set_levels(levels, columns_of(row.cells, levels))
@@ -685,11 +681,9 @@ class _Builder:
         # goal labels and goal text running down the first column
         parts: list[tuple[int, str]] = []
         for i, t in left_texts:
-            label, weight, _printed = split_weight(t)
-            c = compact(label)
             if is_weight_only(t):
                 continue
-            if GOAL_NUMBERED.match(c) or (GOAL_GENERIC.match(c) and not is_level1(t)):
+            if is_goal_label(t):
                 self._goal_label(t, row.source)
                 continue
             parts.append((i, t))

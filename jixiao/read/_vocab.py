@@ -7,6 +7,7 @@ closed national vocabulary of 一级 indicators; never the names of units or pro
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.read._clean import compact, split_weight
 from jixiao.read._grid import Row
@@ -142,3 +143,16 @@ VALUE_NAME = re.compile(r"^([≥≤<>=＞＜].*|\d+(\.\d+)?[%‰]?[个次人家�
 
 def value_like(text: str) -> bool:
     return bool(VALUE_LIKE.search(text))
+
+
+@lru_cache(maxsize=65536)
+def label_of(text: str) -> str:
+    """A label cell without its printed weight, compacted: ``"产出 指标 (7分)"`` → ``"产出指标"``."""
+    return compact(split_weight(text)[0])
+
+
+@lru_cache(maxsize=65536)
+def is_goal_label(text: str) -> bool:
+    """A goal's label in the goal column: 年度目标1, 长期绩效目标 2, or a generic 年度绩效指标."""
+    c = label_of(text)
+    return bool(GOAL_NUMBERED.match(c)) or (bool(GOAL_GENERIC.match(c)) and not is_level1(text))
