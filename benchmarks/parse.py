@@ -16,7 +16,14 @@ from jixiao.read import _clean, _vocab
 from jixiao.read._forms import build_forms
 from jixiao.read.text import decode, text_rows
 
-_CACHED = (_clean.compact, _clean.clean_cell, _clean.split_weight, _clean.is_weight_only, _vocab.label_of, _vocab.is_goal_label)
+_CACHED = (
+    _clean.compact,
+    _clean.clean_cell,
+    _clean.split_weight,
+    _clean.is_weight_only,
+    _vocab.label_of,
+    _vocab.is_goal_label,
+)
 
 
 def _run(corpus: list[bytes], cold: bool) -> tuple[float, int]:
@@ -30,6 +37,7 @@ def _run(corpus: list[bytes], cold: bool) -> tuple[float, int]:
         path = f"doc{i}.txt"
         forms += len(build_forms(text_rows(decode(data, path), path), path).forms)
     return time.perf_counter() - start, forms
+
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -59,6 +67,7 @@ def main() -> None:
             f"{label}: best of {args.rounds} {best:.2f} s — {forms / best:,.0f} forms/s, "
             f"{size / 1e6 / best:.2f} MB/s, {best / forms * 1000:.2f} ms per form (one process)"
         )
+
 
 if __name__ == "__main__":
     main()
