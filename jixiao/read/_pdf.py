@@ -18,7 +18,13 @@ from jixiao.read._grid import Row
 
 __all__ = ["pdf_rows"]
 
+
+def _number_wrap(last: str, first: str) -> bool:
+    """A number broken across lines in a narrow cell ("1470.3521" / "83") continues unspaced."""
+    return (last.isdigit() or last == ".") and (first.isdigit() or first in ".%")
+
 _CJK = re.compile(r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]")
+_TITLE_PT = 13.0  # a line set this large is a title (body text is 9-12pt)
 _LINE_TOL = 3.0  # points: words whose tops differ less than this sit on one line
 
 
@@ -64,17 +70,35 @@ def _page_rows(page: Any, path: str, number: int) -> list[Row]:
             first = next(i for i, x in enumerate(texts) if x)
             source = Source(file=path, page=number, sheet=str(k), cell=f"r{r}c{first + 1}")
             items.append((top, 0.0, Row(cells=texts, source=source, table=True)))
-    for line in _lines(outside):
-        text = clean_cell(_join_words(line))
+    for para in _paragraphs(_lines(outside)):
+        text = clean_cell(_join_lines(para))
         if not text:
             continue
-        size = max(float(w.get("size", 0) or 0) for w in line)
+        size = _size(para[0])
         source = Source(file=path, page=number)
-        items.append((line[0]["top"], line[0]["x0"], Row(cells=[text], source=source, table=False, heading=size >= 14)))
+        items.append((para[0][0]["top"], para[0][0]["x0"], Row(cells=[text], source=source, table=False, heading=size >= _TITLE_PT)))
     items.sort(key=lambda it: (it[0], it[1]))
     out = [it[2] for it in items]
     if out:
         out[0].after_gap = True  # a page break: a row may continue here
+    return out
+
+
+def _size(line: list[dict[str, Any]]) -> float:
+    return max(float(w.get("size", 0) or 0) for w in line)
+
+
+def _paragraphs(lines: list[list[dict[str, Any]]]) -> list[list[list[dict[str, Any]]]]:
+    """A title wrapped over two lines is one title: large lines of one size, one under the other."""
+    out: list[list[list[dict[str, Any]]]] = []
+    for line in lines:
+        size = _size(line)
+        if out and size >= _TITLE_PT:
+            prev = out[-1][-1]
+            if abs(_size(prev) - size) < 0.5 and 0 < line[0]["top"] - prev[0]["top"] < 2 * size:
+                out[-1].append(line)
+                continue
+        out.append([line])
     return out
 
 
@@ -114,7 +138,7 @@ def _join_lines(lines: list[list[dict[str, Any]]]) -> str:
     text = ""
     for line in lines:
         part = _join_words(line)
-        if text and not (_CJK.search(text[-1]) or _CJK.search(part[0])):
+        if text and not (_CJK.search(text[-1]) or _CJK.search(part[0]) or _number_wrap(text[-1], part[0])):
             text += " "
         text += part
     return text

@@ -17,9 +17,10 @@ from pathlib import Path
 from jixiao.model import Form
 from jixiao.write._layout import Template
 
-__all__ = ["PdfError", "docx_to_pdf", "soffice_path", "write_pdf"]
+__all__ = ["PdfError", "docx_to_pdf", "docx_to_pdfs", "soffice_path", "write_pdf"]
 
 _TIMEOUT_S = 180
+_MISSING = "未找到 LibreOffice（soffice），无法生成 PDF；请安装 libreoffice-writer-nogui 与 fonts-noto-cjk"
 
 
 class PdfError(RuntimeError):
@@ -47,24 +48,44 @@ def write_pdf(
         return docx_to_pdf(src, out)
 
 
+def docx_to_pdfs(sources: Sequence[Path], outdir: Path) -> list[Path]:
+    """Convert many documents in one LibreOffice run (start-up dominates: ~2 s per call)."""
+    soffice = soffice_path()
+    if soffice is None:
+        raise PdfError(_MISSING)
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="jixiao-soffice-") as tmp:
+        cmd = [*_command(soffice, Path(tmp) / "profile"), "--outdir", str(outdir), *map(str, sources)]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=_TIMEOUT_S * 2, check=False)
+        except subprocess.TimeoutExpired as e:
+            raise PdfError(f"LibreOffice 转换 PDF 超时（{_TIMEOUT_S * 2} 秒）") from e
+    produced = [outdir / (s.stem + ".pdf") for s in sources]
+    missing = [p.name for p in produced if not p.exists()]
+    if proc.returncode != 0 or missing:
+        raise PdfError(f"LibreOffice 未能生成 PDF：{'、'.join(missing) or proc.stderr.strip()[-200:]}")
+    return produced
+
+
+def _command(soffice: str, profile: Path) -> list[str]:
+    # a private profile: parallel runs do not lock each other
+    return [
+        soffice,
+        f"-env:UserInstallation=file://{profile}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf:writer_pdf_Export",
+    ]
+
+
 def docx_to_pdf(src: Path, out: Path) -> Path:
     """Convert one office document to ``out`` with LibreOffice; a clear error if it is missing."""
     soffice = soffice_path()
     if soffice is None:
-        raise PdfError("未找到 LibreOffice（soffice），无法生成 PDF；请安装 libreoffice-writer-nogui 与 fonts-noto-cjk")
+        raise PdfError(_MISSING)
     with tempfile.TemporaryDirectory(prefix="jixiao-soffice-") as tmp:
-        profile = Path(tmp) / "profile"  # a private profile: parallel runs do not lock each other
-        cmd = [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            tmp,
-            str(src),
-        ]
+        cmd = [*_command(soffice, Path(tmp) / "profile"), "--outdir", tmp, str(src)]
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=_TIMEOUT_S, check=False)
         except subprocess.TimeoutExpired as e:
