@@ -23,6 +23,7 @@ def _number_wrap(last: str, first: str) -> bool:
     """A number broken across lines in a narrow cell ("1470.3521" / "83") continues unspaced."""
     return (last.isdigit() or last == ".") and (first.isdigit() or first in ".%")
 
+
 _CJK = re.compile(r"[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]")
 _TITLE_PT = 13.0  # a line set this large is a title (body text is 9-12pt)
 _LINE_TOL = 3.0  # points: words whose tops differ less than this sit on one line
@@ -45,7 +46,9 @@ def pdf_rows(path: Path) -> list[Row]:
             chars += len(page.chars)
             rows.extend(_page_rows(page, str(path), number))
     if chars == 0:
-        raise ReadError(str(path), "PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）或提供原始 Word/Excel 文件")
+        raise ReadError(
+            str(path), "PDF 没有文字层（可能是扫描件），请先进行文字识别（OCR）或提供原始 Word/Excel 文件"
+        )
     return rows
 
 
@@ -76,7 +79,13 @@ def _page_rows(page: Any, path: str, number: int) -> list[Row]:
             continue
         size = _size(para[0])
         source = Source(file=path, page=number)
-        items.append((para[0][0]["top"], para[0][0]["x0"], Row(cells=[text], source=source, table=False, heading=size >= _TITLE_PT)))
+        items.append(
+            (
+                para[0][0]["top"],
+                para[0][0]["x0"],
+                Row(cells=[text], source=source, table=False, heading=size >= _TITLE_PT),
+            )
+        )
     items.sort(key=lambda it: (it[0], it[1]))
     out = [it[2] for it in items]
     if out:

@@ -18,12 +18,17 @@ from docx.shared import Cm, Pt
 from docx.text.run import Run
 
 from jixiao.model import Form
+from jixiao.write._files import publish
 from jixiao.write._layout import Paragraph, Sheet, Table, Template, form_layout
 
 __all__ = ["save_docx", "set_run_font", "sheets_to_docx", "write_docx"]
 
 FONT = "宋体"  # LibreOffice substitutes a CJK font (Noto Serif CJK SC) where SimSun is missing
-_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
+_ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
 
 
 def write_docx(
@@ -56,7 +61,7 @@ def save_docx(doc: DocxDocument, path: str | Path) -> Path:
     os.close(fd)
     try:
         doc.save(tmp)
-        os.replace(tmp, out)
+        publish(tmp, out)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -156,4 +161,3 @@ def _table(doc: DocxDocument, t: Table, usable: int) -> None:
             run = para.add_run(line)
             set_run_font(run, 10.5, bold=cell.bold)
     doc.add_paragraph()  # Word needs a paragraph between a table and what follows
-

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from jixiao.model import Form
+from jixiao.write._files import publish
 from jixiao.write._layout import Template
 
 __all__ = ["PdfError", "docx_to_pdf", "docx_to_pdfs", "soffice_path", "write_pdf"]
@@ -98,7 +99,7 @@ def docx_to_pdf(src: Path, out: Path) -> Path:
         os.close(fd)
         try:
             shutil.copyfile(produced, part)
-            os.replace(part, out)
+            publish(part, out)
         finally:
             if os.path.exists(part):
                 os.unlink(part)

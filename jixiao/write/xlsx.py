@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.model import Form
+from jixiao.write._files import publish
 from jixiao.write._layout import Paragraph, Sheet, Table, Template, form_layout
 
 __all__ = ["sheets_to_xlsx", "write_xlsx"]
@@ -48,7 +49,7 @@ def sheets_to_xlsx(sheets: Sequence[Sheet], path: str | Path) -> Path:
     os.close(fd)
     try:
         wb.save(tmp)
-        os.replace(tmp, out)
+        publish(tmp, out)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
