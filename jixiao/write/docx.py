@@ -15,6 +15,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.table import _Cell
 from docx.text.run import Run
 
 from jixiao.model import Form
@@ -136,21 +137,34 @@ def _paragraph(doc: DocxDocument, p: Paragraph) -> None:
 
 
 def _table(doc: DocxDocument, t: Table, usable: int) -> None:
+    """The grid with its merges written straight into the XML.
+
+    python-docx's ``cell()``/``merge()`` rebuild the whole cell map on every call (quadratic:
+    40 s for a department form); here each grid ``<w:tc>`` is looked up once, a horizontal
+    merge becomes ``gridSpan`` (covered cells removed), a vertical one ``vMerge``.
+    """
     table = doc.add_table(rows=t.nrows, cols=t.ncols)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     total = sum(t.widths)
     widths = [int(usable * w / total) for w in t.widths]
-    for row in table.rows:
-        trpr = row._tr.get_or_add_trPr()
-        trpr.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
-        for c, cell in enumerate(row.cells):
-            cell.width = widths[c]
+    trs = [row._tr for row in table.rows]
+    grid = [list(tr.tc_lst) for tr in trs]
+    for tr in trs:
+        tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
     for cell in t.cells:
-        top = table.cell(cell.row, cell.col)
-        if cell.rowspan > 1 or cell.colspan > 1:
-            top = top.merge(table.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
+        width = sum(widths[cell.col : cell.col + cell.colspan])
+        for r in range(cell.row, cell.row + cell.rowspan):
+            tc = grid[r][cell.col]
+            tc.width = width
+            if cell.colspan > 1:
+                tc.grid_span = cell.colspan
+                for c in range(cell.col + 1, cell.col + cell.colspan):
+                    trs[r].remove(grid[r][c])
+            if cell.rowspan > 1:
+                tc.vMerge = "restart" if r == cell.row else "continue"
+        top = _Cell(grid[cell.row][cell.col], table)
         top.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         lines = cell.text.split("\n") if cell.text else [""]
         para = top.paragraphs[0]
@@ -160,4 +174,8 @@ def _table(doc: DocxDocument, t: Table, usable: int) -> None:
             para.alignment = _ALIGN[cell.align]
             run = para.add_run(line)
             set_run_font(run, 10.5, bold=cell.bold)
+    for r, row in enumerate(grid):  # cells no layout cell names (none today) keep their width
+        for c, tc in enumerate(row):
+            if tc.getparent() is not None and tc.width is None:
+                tc.width = widths[c]
     doc.add_paragraph()  # Word needs a paragraph between a table and what follows
