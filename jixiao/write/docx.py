@@ -174,8 +174,4 @@ def _table(doc: DocxDocument, t: Table, usable: int) -> None:
             para.alignment = _ALIGN[cell.align]
             run = para.add_run(line)
             set_run_font(run, 10.5, bold=cell.bold)
-    for r, row in enumerate(grid):  # cells no layout cell names (none today) keep their width
-        for c, tc in enumerate(row):
-            if tc.getparent() is not None and tc.width is None:
-                tc.width = widths[c]
     doc.add_paragraph()  # Word needs a paragraph between a table and what follows

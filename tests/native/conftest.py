@@ -61,7 +61,8 @@ def differences(a: Any, b: Any, path: str = "") -> list[str]:
             out += differences(a.get(k, "<无>"), b.get(k, "<无>"), f"{path}.{k}")
         return out
     if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
-        return [d for i, (x, y) in enumerate(zip(a, b, strict=True)) for d in differences(x, y, f"{path}[{i}]")]
+        pairs = enumerate(zip(a, b, strict=True))
+        return [d for i, (x, y) in pairs for d in differences(x, y, f"{path}[{i}]")]
     return [] if a == b else [f"{path}: {str(a)[:120]!r} != {str(b)[:120]!r}"]
 
 
