@@ -19,12 +19,13 @@ __all__ = ["docx_rows"]
 
 def docx_rows(path: Path) -> list[Row]:
     from docx import Document as open_docx
+    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
         doc = open_docx(str(path))
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, OSError, ValueError) as e:
         raise ReadError(str(path), f"不是有效的 DOCX 文档（{type(e).__name__}）") from e
     rows: list[Row] = []
     gap = False
