@@ -78,7 +78,9 @@ def test_write_pdf_several_forms_one_file(soffice: str, tmp_path: Path) -> None:
 def test_pdf_pages_render_to_png(printed: list[tuple[Form, Path]], tmp_path: Path) -> None:
     """The pages rasterise (a real, printable PDF); docs/images keeps two such pages."""
     _, pdf = printed[0]
-    subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True
+    )
     pngs = sorted(tmp_path.glob("p*.png"))
     assert len(pngs) == 1
     data = pngs[0].read_bytes()

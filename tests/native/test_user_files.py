@@ -21,7 +21,15 @@ TITLE = "2022年度道路养护项目支出绩效自评表"
 HEAD = [
     ["项目名称", "道路养护项目", "", "", "", "", ""],
     ["主管部门", "城建局", "", "项目实施单位", "养护中心", "", ""],
-    ["预算执行情况（万元）（20分）", "", "", "预算数（A）", "执行数（B）", "执行率（B/A）", "得分（20分*执行率）"],
+    [
+        "预算执行情况（万元）（20分）",
+        "",
+        "",
+        "预算数（A）",
+        "执行数（B）",
+        "执行率（B/A）",
+        "得分（20分*执行率）",
+    ],
     ["", "年度财政资金总额", "", "100", "90", "90%", "18"],
     ["年度绩效指标（80分）", "一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分"],
 ]
@@ -114,13 +122,13 @@ def test_xlsx_labels_repeated_on_every_row_no_merges(tmp_path: Path) -> None:
 
 def test_xlsx_blank_row_and_text_numbers(tmp_path: Path) -> None:
     """An empty row between the budget block and the indicators; numbers typed as text."""
-    rows = HEAD[:4] + [[""] * 7] + HEAD[4:] + INDICATORS + TAIL
+    rows = [*HEAD[:4], [""] * 7, *HEAD[4:], *INDICATORS, *TAIL]
     check(read(_xlsx(tmp_path / "gap.xlsx", rows, [], numbers=False)).forms[0])
 
 
 def test_xlsx_extra_column_on_the_right(tmp_path: Path) -> None:
     """A 备注 column added after 得分, filled on one indicator."""
-    rows = [r + [""] for r in HEAD + INDICATORS + TAIL]
+    rows = [[*r, ""] for r in HEAD + INDICATORS + TAIL]
     rows[4][7] = "备注"
     rows[5][7] = "含支路"
     check(read(_xlsx(tmp_path / "extra_col.xlsx", rows, [])).forms[0])
@@ -161,19 +169,27 @@ def _docx(path: Path, rows: list[list[str]], merges: list[tuple[int, int, int, i
 
 def test_docx_labels_merged_over_their_rows(tmp_path: Path) -> None:
     rows = HEAD + INDICATORS + TAIL
-    merges = [(5, 1, 6, 1), (2, 0, 3, 0), (4, 0, 7, 0), (8, 0, 8, 5), (0, 1, 0, 6), (9, 1, 9, 6), (10, 1, 10, 6)]
+    merges = [
+        (5, 1, 6, 1),
+        (2, 0, 3, 0),
+        (4, 0, 7, 0),
+        (8, 0, 8, 5),
+        (0, 1, 0, 6),
+        (9, 1, 9, 6),
+        (10, 1, 10, 6),
+    ]
     check(read(_docx(tmp_path / "merged.docx", rows, merges)).forms[0])
 
 
 def test_docx_merged_across_differently_with_blank_row(tmp_path: Path) -> None:
     """二级 and 一级 merged as one block on the first two rows, a blank row, values merged."""
-    rows = HEAD[:4] + [[""] * 7] + HEAD[4:] + INDICATORS + TAIL
+    rows = [*HEAD[:4], [""] * 7, *HEAD[4:], *INDICATORS, *TAIL]
     merges = [(6, 1, 7, 1), (9, 0, 9, 5), (10, 1, 10, 6), (1, 1, 1, 2), (1, 4, 1, 6)]
     check(read(_docx(tmp_path / "gap.docx", rows, merges)).forms[0])
 
 
 def test_docx_extra_column(tmp_path: Path) -> None:
-    rows = [r + [""] for r in HEAD + INDICATORS + TAIL]
+    rows = [[*r, ""] for r in HEAD + INDICATORS + TAIL]
     rows[4][7] = "备注"
     rows[6][7] = "两段抽检"
     check(read(_docx(tmp_path / "extra_col.docx", rows, [(5, 1, 6, 1)])).forms[0])
