@@ -424,7 +424,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--workdir", type=Path, default=None, help="where SQLite files go (default: a temp dir)")
     args = ap.parse_args(argv)
-    sizes = sorted(int(s) for s in args.sizes.split(","))
+    sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
 
     seed_paths = sorted(SEEDS.glob("*.txt")) + sorted(EXAMPLES.glob("*.txt"))
@@ -454,6 +454,8 @@ def main(argv: list[str] | None = None) -> None:
                 return fresh_database(backend, workdir, pg_url, name)
 
             e2e += end_to_end(backend, url_for, seed_paths, args.e2e_copies, workdir)
+            if not sizes:
+                continue
             with url_for("scale") as url:
                 scale += at_scale(backend, url, seeds, sizes, args.units, args.batch_from, args.batch)
     if not args.workdir:
