@@ -248,10 +248,13 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
 def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """INSERT many rows straight through the driver's ``executemany``.
 
-    For the one table with tens of rows per form (indicators): SQLAlchemy's per-row parameter
-    processing costs more than the database does. JSON columns are serialized here.
+    For the one table with tens of rows per form (indicators), on SQLite: SQLAlchemy's per-row
+    parameter processing costs more than the database does. JSON columns are serialized here.
     """
     conn = session.connection()
+    if conn.dialect.name != "sqlite":  # psycopg pipelines executemany itself
+        session.execute(insert(table), rows)
+        return
     columns = tuple(rows[0])
     key = (conn.dialect.name, table.name, columns)
     if key not in _INSERTS:
