@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 
 _CHECKED = re.compile(r"<input\b[^>]*\bchecked\b[^>]*>", re.I)
 _UNCHECKED = re.compile(r"<input\b[^>]*>", re.I)
@@ -60,6 +61,7 @@ def clean_markup(text: str) -> str:
     return text.replace("\\*", "*")
 
 
+@lru_cache(maxsize=65536)
 def clean_cell(text: str) -> str:
     """A cell's printed text without layout noise: markup gone, spaces inside words gone."""
     text = clean_markup(text)
@@ -67,14 +69,22 @@ def clean_cell(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+_SPACE_AFTER_SIGN = re.compile(r"(?<=[≥≤<>=＞＜])\s+(?=[-\d.])")
+
+
 def _squeeze(line: str) -> str:
     line = _SPACES.sub(" ", line).strip()
+    line = _SPACE_AFTER_SIGN.sub("", line)
     return _SPACE_NEAR_WIDE.sub("", line)
 
 
+_WS = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def compact(text: str) -> str:
     """NFKC without any whitespace: the form in which labels and titles are compared."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _WS.sub("", unicodedata.normalize("NFKC", text))
 
 
 def is_rule_line(text: str) -> bool:
@@ -88,6 +98,7 @@ _WEIGHT = re.compile(r"[(（]\s*(?P<w>\d+(?:\.\d+)?|[Xx]{1,3})\s*分\s*[)）]")
 _WEIGHT_ONLY = re.compile(r"^[(（]?\s*(?:\d+(?:\.\d+)?|[Xx]{1,3})\s*分\s*[)）]?$")
 
 
+@lru_cache(maxsize=65536)
 def split_weight(text: str) -> tuple[str, float | None, bool]:
     """``"产出 指标 (7分)"`` → ``("产出指标", 7.0, True)``.
 
@@ -104,6 +115,7 @@ def split_weight(text: str) -> tuple[str, float | None, bool]:
     return label.strip(), weight, True
 
 
+@lru_cache(maxsize=16384)
 def is_weight_only(text: str) -> bool:
     """A cell that prints nothing but a weight, e.g. ``"(1分)"`` wrapped from the cell above."""
     return bool(_WEIGHT_ONLY.match(compact(text)))

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from jixiao.model import (
@@ -27,7 +26,6 @@ from jixiao.model import (
     FormKind,
     Goal,
     Indicator,
-    NarrativeReport,
     OverallGoal,
     ReadIssue,
     Source,
@@ -43,96 +41,48 @@ from jixiao.read._clean import (
     split_weight,
     year_in,
 )
+from jixiao.read._columns import cell_value, columns_of, join_wrapped, split_values
 from jixiao.read._grid import Row
+from jixiao.read._levels import backfill_level1, regroup
 from jixiao.read._report import attach_reports, read_report
+from jixiao.read._segment import SUBTABLE_TITLE, form_title_kind, refine_kind, segments
+from jixiao.read._vocab import (
+    DOTS,
+    EMPTY_MARKS,
+    FIELD_DEVIATION,
+    GOAL_GENERIC,
+    GOAL_NUMBERED,
+    HEAD_LINE,
+    HEADER_WORD,
+    NAME_HEADER,
+    NOTES,
+    TOTAL,
+    VALUE_NAME,
+    head_key,
+    is_goal_label,
+    is_head_key,
+    is_indicator_header,
+    is_level1,
+    is_level1_strict,
+    label_of,
+    looks_level,
+    role_of,
+    value_like,
+)
 
 __all__ = ["build_forms", "form_title_kind"]
 
-# ------------------------------------------------------------------ titles and kinds
 
-_FORM_TITLE = re.compile(r"(自评表|目标表|评价表)(?:[(（][^)）]{0,12}[)）])?$")
-_REPORT_TITLE = re.compile(r"(自评结果|自评报告|评价报告)(?:[(（][^)）]{0,12}[)）])?$")
-_SUBTABLE_TITLE = re.compile(r"^(长期|年度|中期)(绩效)?目标表$")
+@dataclass
+class _Orphan:
+    """A row with values but no name: its name may have wrapped into the name cell above."""
 
-
-def form_title_kind(text: str) -> FormKind | None:
-    """The kind a title names, or ``None`` if the text is not a form title."""
-    t = compact(text)
-    if len(t) > 80 or not _FORM_TITLE.search(t) or _SUBTABLE_TITLE.match(t):
-        return None
-    if "目标表" in t:
-        return FormKind.DEPARTMENT_TARGET if ("部门" in t or "整体" in t) else FormKind.PROJECT_TARGET
-    return FormKind.DEPARTMENT_SELF_EVALUATION if "整体" in t else FormKind.PROJECT_SELF_EVALUATION
-
-
-def _is_report_title(text: str) -> bool:
-    t = compact(text)
-    return len(t) <= 80 and bool(_REPORT_TITLE.search(t)) and not t.startswith(("一", "二", "（", "("))
-
-
-def _title_of(row: Row) -> str | None:
-    """A row that is a title: a text line, or a table row with a single text cell."""
-    texts = row.texts
-    if len(texts) != 1:
-        return None
-    return texts[0]
-
-
-# ------------------------------------------------------------------ vocabulary of header cells
-
-_LEVEL1 = re.compile(r"^(产出|效益|满意度?|成本)(指标?|度指标)?$")
-_LEVELISH = re.compile(r"(指标|效益|满意度|指)\d*$")
-_GOAL_NUMBERED = re.compile(
-    r"^(?P<label>(?:项目)?(?:年度|长期|中期)(?:绩效)?(?:总体)?目标[0-9一二三四五六七八九十]+)[:：]?(?P<rest>.*)$"
-)
-_GOAL_GENERIC = re.compile(r"^(?:项目|部门|整体)?(?:年度|长期|中期)?(?:绩效)?(?:目标|指标)$")
-_FIELD_DEVIATION = re.compile(r"^偏差")
-_FIELD_IMPROVEMENT = re.compile(r"^(改进措施|结果应用)")
-_TOTAL = re.compile(r"^(总分|合计|总计|自评得分|综合得分|自评总分)[:：]?")
-_NOTES = re.compile(r"^备注[:：]?")
-_DOTS = re.compile(r"^[.·…。\s]+$")
-_EMPTY_MARKS = {"无", "/", "-", "—", "——", "／", "…", "......", "……"}
-
-# header cell → value role of indicator tables
-_ROLE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("basis", re.compile(r"确定依据|依据$")),
-    ("deviation", re.compile(r"偏差原因|原因分析")),
-    ("actual", re.compile(r"实际完成|实际值|完成值|实际")),
-    ("weight", re.compile(r"^分值|^权重|^指标分值")),
-    ("score", re.compile(r"得分$|^得分")),
-    ("prev2", re.compile(r"^前年")),
-    ("prev1", re.compile(r"^上年")),
-    ("history", re.compile(r"^近[两二三]年")),
-    ("target", re.compile(r"目标值|指标值|预期当年|预计当年|当年实现|预期目标|计划值|年度指标")),
-    ("note", re.compile(r"^备注$")),
-]
-_NAME_HEADER = re.compile(r"^(三级指|指标名称|指标内容|绩效指标名称|三级)")
-_HEADER_WORD = re.compile(
-    r"^(一级指|二级指|三级指|指标名称|指标内容|目标名称|名称$|年初目标值|年初指标值|年度指标值|预期当年|预计当年|实际完成值|"
-    r"得分$|分值$|权重$|前年$|上年$|近[两二三]年|指标值|目标值|确定依据|指标值确定|依据$|备注$|完成值$|\(A\)|\(B\))"
-)
-
-_HEAD_KEYS = (
-    "部门（单位）名称",
-    "部门(单位)名称",
-    "单位名称",
-    "部门名称",
-    "填报日期",
-    "自评得分",
-    "总分",
-    "项目名称",
-    "主管部门",
-    "项目主管部门",
-    "项目实施单位",
-    "项目执行单位",
-    "实施单位",
-    "填报人",
-    "联系电话",
-)
-_HEAD_LINE = re.compile(
-    r"(?P<key>部门[（(]单位[)）]名称|单位名称|部门名称|填报日期|自评得分|总分|项目名称|主管部门|项目实施单位)"
-    r"\s*(?:[（(][^)）]{0,6}[)）])?\s*[:：]"
-)
+    goal: Goal
+    position: int
+    values: dict[str, str | None]
+    source: Source | None
+    issue: ReadIssue
+    is_target: bool
 
 
 @dataclass
@@ -160,15 +110,22 @@ class _Builder:
         self.table: _Table | None = None
         self.goal: Goal | None = None
         self.goal_descriptions: dict[str, str] = {}
+        self._last_description: str | None = None
         self.term: str | None = None
         self.level1: str | None = None
         self.level2: str | None = None
         self.level1_weight: float | None = None
         self.level2_weight: float | None = None
         self._level2_sum = 0.0  # weights of the 二级 labels seen under the current 一级 label
+        self._l1_col: int | None = None  # the columns 一级 and 二级 labels were last printed in
+        self._l2_col: int | None = None
         self.last: Indicator | None = None
         self.last_cols: dict[int, str] = {}
         self.field_target: str | None = None  # "deviation_reason" / "improvement" / "notes"
+        self._label_tail = ""  # the rest of a field label wrapped onto the next line
+        self.placeholder_goals: list[str] = []  # goals whose weight prints as "(XX 分)"
+        self.printed_level1: set[int] = set()  # indicators whose own row prints a 一级 label
+        self.orphans: list[_Orphan] = []  # value rows whose name cell was fused into the row above
         self.budget_roles: list[str] = []
         self.header_total: float | None = None
         self.fields: dict[str, str] = {}
@@ -203,8 +160,8 @@ class _Builder:
                     "long_term" if g.name.startswith("长期") else ("annual" if "年度" in g.name else None)
                 )
         for g in f.goals:
-            _backfill_level1(g)
-            _regroup(g)
+            backfill_level1(g)
+        regroup(f.goals, self.printed_level1)
         if f.kind.is_target:
             f.budget = None
         if self.fields:
@@ -213,6 +170,11 @@ class _Builder:
             f.extra["rows"] = self.other_rows
         if self.notes:
             f.extra["notes"] = "\n".join(self.notes)
+        if self.placeholder_goals:
+            f.extra["placeholder_weights"] = list(dict.fromkeys(self.placeholder_goals))
+        recovered = _recover_lost_score(f) + _recover_lost_basis(f)
+        if recovered:
+            f.extra["recovered"] = recovered
         return f
 
     # ------------------------------------------------------------ text lines
@@ -220,14 +182,12 @@ class _Builder:
     def _text_row(self, row: Row) -> None:
         text = row.cells[0]
         c = compact(text)
-        if _SUBTABLE_TITLE.match(c):
-            self.term = "long_term" if c.startswith("长期") else "annual"
-            self.state = "table"
-            self.field_target = None
+        if SUBTABLE_TITLE.match(c):
+            self._subtable(c)
             return
-        if _NOTES.match(c):
+        if NOTES.match(c):
             self.field_target = "notes"
-            rest = _NOTES.sub("", text.strip()).strip()
+            rest = NOTES.sub("", text.strip()).strip()
             if rest:
                 self.notes.append(rest)
             return
@@ -240,7 +200,9 @@ class _Builder:
         if self.state == "goal_descriptions" and c in ("项目支出明细测算", "项目采购"):
             self.state = "head"
             return
-        if _HEAD_LINE.search(text):
+        if self.state == "goal_descriptions" and self._goal_description(row):
+            return
+        if HEAD_LINE.search(text):
             self._head_line(text)
             return
         if self.state != "tail" and self._goal_row(row, probe=True):
@@ -248,27 +210,44 @@ class _Builder:
             return
         if c.startswith(("单位：", "单位:", "金额单位")) and len(c) < 12:
             return
+        m = re.match(r"^[(（]?(\d{4})年度?[)）]?$", c)
+        if m and self.state == "head":
+            self.fields.setdefault("年度", m.group(1))
+            return
+        if self._label_tail:
+            tail, self._label_tail = self._label_tail, ""
+            if c.startswith(tail):  # the second line of a label wrapped in its cell
+                if c == tail:
+                    return
+                text = _drop_chars(text, len(tail))
+                c = compact(text)
         label = self._field_label(c)
         if label:
             self.field_target = label
+            full = next((f for f in _FIELD_LABELS if f.startswith(c) and f != c), None)
+            if full is not None:
+                self._label_tail = full[len(c) :]
+                return
             rest = _strip_label(text, label)
             if rest:
                 self._append_field(label, rest)
             return
-        if self.field_target and self.field_target in ("deviation_reason", "improvement", "pending_label"):
-            if self.field_target == "pending_label":
-                return
+        if self.field_target in ("deviation_reason", "improvement"):
             self._append_field(self.field_target, text)
+
+    def _subtable(self, title: str) -> None:
+        """长期绩效目标表 / 年度绩效目标表 inside a project target form: goals of that term follow."""
+        self.term = "long_term" if title.startswith("长期") else "annual"
+        self.state = "table"
+        self.field_target = None
 
     def _field_label(self, c: str) -> str | None:
         if len(c) > 40:
             return None
-        if _FIELD_DEVIATION.match(c) and "原因" in c:
+        if FIELD_DEVIATION.match(c) and "原因" in c:
             return "deviation_reason"
         if c.startswith("改进措施及") or c.startswith("结果应用方案") or c == "改进措施":
             return "improvement"
-        if c in ("改进措施及结", "偏差大或目标未完"):  # a label wrapped over two lines
-            return None
         return None
 
     def _append_field(self, name: str, text: str) -> None:
@@ -279,7 +258,7 @@ class _Builder:
         setattr(self.form, name, text if not current else f"{current}\n{text}")
 
     def _head_line(self, text: str) -> None:
-        matches = list(_HEAD_LINE.finditer(text))
+        matches = list(HEAD_LINE.finditer(text))
         for i, m in enumerate(matches):
             end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
             value = text[m.end() : end].strip(" ：:")
@@ -288,9 +267,9 @@ class _Builder:
     def _set_head(self, key: str, value: str, from_line: bool = False) -> None:
         value = value.strip()
         f = self.form
-        if not value or compact(value) in _EMPTY_MARKS:
+        if not value or compact(value) in EMPTY_MARKS:
             return
-        if key in ("单位名称", "部门（单位）名称", "部门(单位)名称", "部门名称"):
+        if key in ("单位名称", "部门（单位）名称", "部门(单位)名称", "部门名称", "填报单位"):
             if f.unit is None:
                 f.unit = value
             elif compact(value) != compact(f.unit):
@@ -314,14 +293,17 @@ class _Builder:
     # ------------------------------------------------------------ table rows
 
     def _table_row(self, row: Row) -> None:
-        texts = [t for t in row.texts if not _DOTS.match(t)]
+        texts = [t for t in row.texts if not DOTS.match(t)]
         if not texts:
             return
         first = compact(texts[0])
+        if len(texts) == 1 and SUBTABLE_TITLE.match(first):  # 长期/年度绩效目标表 in a table cell
+            self._subtable(first)
+            return
         # 备注 and the two narrative fields close the indicator table
-        if _NOTES.match(first) and len(texts) <= 2:
+        if NOTES.match(first) and len(texts) <= 2:
             self.field_target = "notes"
-            rest = _NOTES.sub("", texts[0]).strip()
+            rest = NOTES.sub("", texts[0]).strip()
             for t in [rest, *texts[1:]]:
                 if t:
                     self.notes.append(t)
@@ -334,10 +316,10 @@ class _Builder:
             if value:
                 self._append_field(label, value)
             return
-        if _TOTAL.match(first) and len(texts) <= 3 and self.state != "head":
+        if TOTAL.match(first) and len(texts) <= 3 and self.state != "head":
             value = next((score_value(t) for t in reversed(texts) if score_value(t) is not None), None)
             if value is None:
-                value = score_value(_TOTAL.sub("", texts[0]))
+                value = score_value(TOTAL.sub("", texts[0]))
             self.form.total_score = value
             self.state = "tail"
             return
@@ -348,7 +330,7 @@ class _Builder:
             return
         if self._overall_header(row):
             return
-        if _is_indicator_header(row):
+        if is_indicator_header(row):
             self._indicator_header(row)
             return
         if self.state in ("budget", "overall", "head") and self._goal_row(row, probe=True):
@@ -381,14 +363,13 @@ class _Builder:
         consumed = False
         cells = row.texts
         while i < len(cells):
-            key = compact(cells[i]).rstrip(":：")
-            key_norm = re.sub(r"[（(].*?[)）]", "", key) if key not in _HEAD_KEYS else key
-            if key in _HEAD_KEYS or key_norm in _HEAD_KEYS:
+            key = head_key(cells[i])
+            if key is not None:
                 value = ""
-                if i + 1 < len(cells) and not _is_head_key(cells[i + 1]):
+                if i + 1 < len(cells) and not is_head_key(cells[i + 1]):
                     value = cells[i + 1]
                     i += 1
-                self._set_head(key if key in _HEAD_KEYS else key_norm, value)
+                self._set_head(key, value)
                 consumed = True
             i += 1
         if consumed:
@@ -433,6 +414,8 @@ class _Builder:
                 roles.append("rate")
             elif "执行数" in cc or "实际支出" in cc:
                 roles.append("executed")
+            elif cc.startswith("年初预算") and any("全年预算" in compact(t) for t in row.texts):
+                roles.append("initial")  # 年初预算数 beside 全年预算数 (A): the latter is A
             elif "预算数" in cc or "预算" in cc:
                 roles.append("planned" if "planned" not in roles else "planned_other")
             elif "分值" in cc:
@@ -482,6 +465,8 @@ class _Builder:
                 b.score = score_value(v) if score_value(v) is not None else first_number(v)
             elif role == "weight" and b.weight is None:
                 b.weight = first_number(v)
+            elif role == "initial":
+                self.fields.setdefault("年初预算数", v)
         self.form.budget = b
         return True
 
@@ -525,12 +510,17 @@ class _Builder:
         c = compact(texts[0])
         if c in ("名称", "目标名称") or "目标说明" in compact(row.text):
             return True
-        m = _GOAL_NUMBERED.match(c)
+        m = GOAL_NUMBERED.match(c)
         if m and len(texts) >= 2:
-            self.goal_descriptions[compact(m.group("label"))] = "".join(texts[1:])
+            self._last_description = compact(m.group("label"))
+            self.goal_descriptions[self._last_description] = "".join(texts[1:])
             return True
         if m and m.group("rest"):
-            self.goal_descriptions[compact(m.group("label"))] = m.group("rest").strip("：: ")
+            self._last_description = compact(m.group("label"))
+            self.goal_descriptions[self._last_description] = m.group("rest").strip("：: ")
+            return True
+        if len(texts) == 1 and self._last_description:  # the description runs on after a page break
+            self.goal_descriptions[self._last_description] += texts[0]
             return True
         return False
 
@@ -551,10 +541,10 @@ class _Builder:
                 continue
             label, _, _ = split_weight(cell)
             c = compact(label)
-            if c.startswith(("一级指", "二级指")) or _NAME_HEADER.match(c):
-                seen_name = seen_name or bool(_NAME_HEADER.match(c)) or c.startswith("二级指")
+            if c.startswith(("一级指", "二级指")) or NAME_HEADER.match(c):
+                seen_name = seen_name or bool(NAME_HEADER.match(c)) or c.startswith("二级指")
                 continue
-            role = _role_of(c)
+            role = role_of(c)
             if role and seen_name:
                 if role == "history":
                     continue
@@ -577,6 +567,7 @@ class _Builder:
         self.table = _Table(roles=roles, goal_column=goal_label is not None, step=min(step, 3))
         self.level1 = self.level2 = None
         self.level1_weight = self.level2_weight = None
+        self._l1_col = self._l2_col = None
         if goal_label is not None:
             self._goal_label(goal_label, row.source, from_header=True)
 
@@ -584,20 +575,22 @@ class _Builder:
         """A second header line such as 近两年指标值/预期当年实现值 or 前年/上年."""
         if self.table is None:
             return
-        extra = [_role_of(compact(t)) for t in row.texts]
+        extra = [role_of(compact(t)) for t in row.texts]
         prev = [r for r in extra if r in ("prev2", "prev1")]
         if prev and "target" in self.table.roles and "prev2" not in self.table.roles:
             i = self.table.roles.index("target")
             self.table.roles[i:i] = prev
 
     def _goal_label(self, text: str, source: Source | None, from_header: bool = False) -> None:
-        label, weight, _ = split_weight(text)
+        label, weight, printed = split_weight(text)
         c = compact(label)
-        m = _GOAL_NUMBERED.match(c)
+        m = GOAL_NUMBERED.match(c)
+        if printed and weight is None:  # "(XX 分)": a weight printed as a placeholder
+            self.placeholder_goals.append(m.group("label") if m else c)
         if m:
             name = m.group("label")
             rest = m.group("rest").strip("：:，, ")
-        elif _GOAL_GENERIC.match(c):
+        elif GOAL_GENERIC.match(c):
             if self.goal is not None:
                 if weight is not None and self.goal.weight is None:
                     self.goal.weight = weight
@@ -627,13 +620,13 @@ class _Builder:
         texts = row.texts
         label, weight, _ = split_weight(texts[0])
         c = compact(label)
-        m = _GOAL_NUMBERED.match(c)
+        m = GOAL_NUMBERED.match(c)
         if not m:
             return False
         rest = m.group("rest").strip("：:，, ")
         others = texts[1:]
         # a data row that merely starts with the goal label carries level labels or values
-        if any(_is_level1(t) for t in others) or len(others) >= 3:
+        if any(is_level1(t) for t in others) or len(others) >= 3:
             return False
         if probe:
             return True
@@ -659,46 +652,38 @@ class _Builder:
             )
         if self._goal_row(row):
             return
-        if all(_HEADER_WORD.match(compact(t)) for t in texts):
+        if all(HEADER_WORD.match(compact(t)) for t in texts):
             self._refine_header(row)
             return
         if row.after_gap and self.last is not None and self._continuation(row):
             return
-        core = [
-            t
-            for t in texts
-            if not is_weight_only(t)
-            and not _GOAL_NUMBERED.match(compact(split_weight(t)[0]))
-            and not (_GOAL_GENERIC.match(compact(split_weight(t)[0])) and not _is_level1(t))
-        ]
-        if core and (compact(core[-1]) in _EMPTY_MARKS or all(_looks_level(t) for t in core)):
+        core = [t for t in texts if not is_weight_only(t) and not is_goal_label(t)]
+        if core and (compact(core[-1]) in EMPTY_MARKS or all(looks_level(t) for t in core)):
             # a placeholder row (指标名称 "无") or a row of 一级/二级 labels only
             for t in texts:
-                if core and t is core[0] and _GOAL_NUMBERED.match(compact(split_weight(t)[0])):
+                if GOAL_NUMBERED.match(label_of(t)):
                     self._goal_label(t, row.source)
-            levels = core[:-1] if compact(core[-1]) in _EMPTY_MARKS else core
-            self._set_levels(levels)
+            levels = core[:-1] if compact(core[-1]) in EMPTY_MARKS else core
+            self._set_levels(levels, columns_of(row.cells, levels))
             return
-        values, left = _split_values(row.cells, self.table.roles, self.table.step)
+        values, left = split_values(row.cells, self.table.roles, self.table.step)
         left_texts = [(i, t) for i, t in enumerate(left) if t]
         if (
             len(left_texts) >= 2
             and re.search(r"指标\d*$", compact(split_weight(left_texts[-1][1])[0]))
-            and not _looks_level(texts[-1])
+            and not looks_level(texts[-1])
             and values.get(self.table.roles[-1])
         ):
             # the name column came out as a 二级 label: the last column (依据/得分) is blank
-            values, left = _split_values(row.cells, self.table.roles[:-1], self.table.step)
+            values, left = split_values(row.cells, self.table.roles[:-1], self.table.step)
             values[self.table.roles[-1]] = None
             left_texts = [(i, t) for i, t in enumerate(left) if t]
         # goal labels and goal text running down the first column
         parts: list[tuple[int, str]] = []
         for i, t in left_texts:
-            label, weight, _printed = split_weight(t)
-            c = compact(label)
             if is_weight_only(t):
                 continue
-            if _GOAL_NUMBERED.match(c) or (_GOAL_GENERIC.match(c) and not _is_level1(t)):
+            if is_goal_label(t):
                 self._goal_label(t, row.source)
                 continue
             parts.append((i, t))
@@ -707,31 +692,49 @@ class _Builder:
             and len(parts) >= 2
             and self.table.goal_column
             and parts[0][0] == 0
-            and not _is_level1(parts[0][1])
+            and not is_level1(parts[0][1])
         ):
             n_levels = sum(1 for _, t in parts[1:-1])
             if (
                 len(parts) >= 4
-                or (len(parts) == 3 and n_levels == 1 and _is_level1(parts[1][1]))
-                or (len(parts) == 3 and not _looks_level(parts[0][1]))
+                or (len(parts) == 3 and n_levels == 1 and is_level1(parts[1][1]))
+                or (len(parts) == 3 and not looks_level(parts[0][1]))
             ):
                 self._goal_text(parts[0][1])
                 parts = parts[1:]
         has_values = any(values.get(r) for r in ("target", "actual", "score", "weight"))
         if not parts:
-            if has_values:
+            if has_values and self.goal is not None and self.goal.indicators:
+                issue = ReadIssue(message="指标行没有指标名称，已跳过", source=row.source)
+                self.issues.append(issue)
+                self.orphans.append(
+                    _Orphan(
+                        self.goal, len(self.goal.indicators), values, row.source, issue, self.kind.is_target
+                    )
+                )
+            elif has_values:
                 self.issues.append(ReadIssue(message="指标行没有指标名称，已跳过", source=row.source))
             return
+        if (
+            len(parts) >= 2
+            and not values.get("target")
+            and (VALUE_NAME.match(compact(parts[-1][1])) or value_like(parts[-1][1]))
+            and not looks_level(parts[-2][1])
+            and not GOAL_NUMBERED.match(compact(parts[-2][1]))
+        ):
+            # the target slid into the name column: "年度工作总结 | =1份 | | 计划标准"
+            values["target"] = parts[-1][1]
+            parts = parts[:-1]
         name_col, name_text = parts[-1]
         level_parts = parts[:-1]
-        if not has_values and all(_looks_level(t) for _, t in parts):
+        if not has_values and all(looks_level(t) for _, t in parts):
             level_parts, name_text = parts, ""
         cols = self._set_levels([t for _, t in level_parts], [i for i, _ in level_parts])
         if not name_text:
             return
         label, weight, _ = split_weight(name_text)
         c = compact(label)
-        if not c or c in _EMPTY_MARKS:
+        if not c or c in EMPTY_MARKS:
             return  # a placeholder row naming no indicator
         if self.goal is None:
             self._open_goal("年度绩效指标", None, None, row.source)
@@ -741,10 +744,10 @@ class _Builder:
             level2=self.level2,
             name=label.strip(),
             weight=weight,
-            target=_value(values.get("target")),
-            actual=None if self.kind.is_target else _value(values.get("actual")),
+            target=cell_value(values.get("target")),
+            actual=None if self.kind.is_target else cell_value(values.get("actual")),
             score=None if self.kind.is_target else score_value(values.get("score")),
-            basis=_value(values.get("basis")) if self.kind.is_target else None,
+            basis=cell_value(values.get("basis")) if self.kind.is_target else None,
             level1_weight=self.level1_weight,
             level2_weight=self.level2_weight,
             source=row.source,
@@ -757,6 +760,8 @@ class _Builder:
         if self.kind.is_target and values.get("actual"):
             ind.extra["actual"] = values["actual"]
         self.goal.indicators.append(ind)
+        if "level1" in cols.values():
+            self.printed_level1.add(id(ind))
         self.last = ind
         cols[name_col] = "name"
         self.last_cols = cols
@@ -780,14 +785,22 @@ class _Builder:
                 and self.level2 is not None
                 and self._level2_sum + weight <= self.level1_weight + 1e-9
             )
-            if cost_under_output or fits_in_parent:
+            in_level2_column = (
+                columns is not None
+                and len(labels) == 1
+                and self.level1 is not None
+                and self._l2_col is not None
+                and columns[k] == self._l2_col
+                and columns[k] != self._l1_col
+            )
+            if cost_under_output or fits_in_parent or in_level2_column:
                 self.level2, self.level2_weight = compact(label), weight
                 self._level2_sum += weight or 0
                 role = "level2"
             elif (
-                _is_level1(t)
+                is_level1(t)
                 and "level1" not in cols.values()
-                and not (self.level1 and len(labels) == 1 and not _is_level1_strict(t))
+                and not (self.level1 and len(labels) == 1 and not is_level1_strict(t))
                 and not (k > 0 and seen_level1)
             ):
                 self.level1, self.level1_weight = compact(label), weight
@@ -801,6 +814,10 @@ class _Builder:
                 role = "level2"
             if columns is not None:
                 cols[columns[k]] = role
+                if role == "level1":
+                    self._l1_col = columns[k]
+                else:
+                    self._l2_col = columns[k]
         return cols
 
     def _goal_text(self, text: str) -> None:
@@ -815,9 +832,9 @@ class _Builder:
     def _continuation(self, row: Row) -> bool:
         """Cells wrapped onto the next page: fragments appended to the row above."""
         texts = row.texts
-        if len(texts) > 3 or any(_value_like(t) or compact(t) in _EMPTY_MARKS or _is_level1(t) for t in texts):
+        if len(texts) > 3 or any(value_like(t) or compact(t) in EMPTY_MARKS or is_level1(t) for t in texts):
             return False
-        if all(_looks_level(t) for t in texts) and not any(len(compact(t)) <= 2 for t in texts):
+        if all(looks_level(t) for t in texts) and not any(len(compact(t)) <= 2 for t in texts):
             return False
         last = self.last
         assert last is not None
@@ -829,274 +846,167 @@ class _Builder:
                 # nearest column to the left that the row above used
                 left = [c for c in self.last_cols if c <= i]
                 role = self.last_cols[max(left)] if left else "name"
-            complete = re.compile(r"(指标|效益|满意度)\d*$")
+            complete = re.compile(r"指标\d*$")
             if role in ("level1", "level2") and complete.search(compact(getattr(last, role) or "")):
                 role = "name"  # a finished label does not run on; the long name does
             if role == "level1" and last.level1:
-                last.level1 = compact(last.level1 + cell)
+                last.level1 = join_wrapped(last.level1, cell)
                 self.level1 = last.level1
             elif role == "level2" and last.level2:
-                last.level2 = compact(last.level2 + cell)
+                last.level2 = join_wrapped(last.level2, cell)
                 self.level2 = last.level2
             else:
-                last.name = compact(last.name + split_weight(cell)[0])
+                last.name = join_wrapped(last.name, split_weight(cell)[0])
         return True
 
 
 # ------------------------------------------------------------------ row helpers
 
-# The national framework's 二级 dimensions under each 一级 indicator (财预〔2020〕10号 附件).
-_LEVEL2_PARENT = [
-    (re.compile(r"数量|质量|时效|及时|成本"), "产出"),
-    (re.compile(r"经济效益|社会效益|生态效益|环境效益|可持续"), "效益"),
-    (re.compile(r"满意"), "满意"),
-]
+
+def _recover_lost_score(form: Form) -> list[str]:
+    """A score cell the conversion dropped, recovered from the printed total.
+
+    Only when exactly one score of a self-evaluation is missing and the printed total fixes it:
+    the budget score must then equal weight × min(执行率, 100%); an indicator's score must fit
+    within its weight (or what its goal leaves). The recovered places are listed in
+    ``extra["recovered"]`` so a reviewer sees which values came from the total.
+    """
+    if form.kind.is_target or form.total_score is None:
+        return []
+    pairs = [(gi, ii, ind) for gi, g in enumerate(form.goals) for ii, ind in enumerate(g.indicators)]
+    blanks = [(gi, ii, ind) for gi, ii, ind in pairs if ind.score is None]
+    known = sum(ind.score for _, _, ind in pairs if ind.score is not None)
+    if form.overall_goal is not None:
+        if form.overall_goal.score is None:
+            return []
+        known += form.overall_goal.score
+    b = form.budget
+    if b is not None and b.score is None:
+        if blanks or not b.weight:
+            return []
+        implied = round(form.total_score - known, 2)
+        rate = (
+            b.rate if b.rate is not None else (b.executed / b.planned if b.executed and b.planned else None)
+        )
+        if rate is not None and abs(implied - b.weight * min(rate, 1.0)) > 0.011:
+            return []
+        if not 0 <= implied <= b.weight:
+            return []
+        b.score = implied
+        return ["budget.score"]
+    if len(blanks) != 1 or b is None or b.score is None:
+        return []
+    gi, ii, ind = blanks[0]
+    implied = round(form.total_score - known - b.score, 2)
+    goal = form.goals[gi]
+    room = ind.weight
+    if room is None and goal.weight is not None:
+        room = goal.weight - sum(i.score or 0 for i in goal.indicators)
+    if implied < 0 or implied > (room if room is not None else 100) + 1e-9:
+        return []
+    ind.score = implied
+    return [f"goals[{gi}].indicators[{ii}].score"]
 
 
-def _family(level2: str | None) -> str | None:
-    return next((p for rx, p in _LEVEL2_PARENT if level2 and rx.search(level2)), None)
-
-
-def _regroup(goal: Goal) -> None:
-    """Merged cells print their label mid-span, so carrying labels down can give the rows
-    above a label the previous group's 一级: a 二级 dimension of another family (经济效益 under
-    产出) belongs to the next 一级 label of its own family in the same goal."""
-    inds = goal.indicators
-    for k, ind in enumerate(inds):
-        fam = _family(ind.level2)
-        if (
-            not fam
-            or not ind.level1
-            or ind.level1.startswith(fam)
-            or not ind.level1.startswith(("产出", "效益", "满意"))
-        ):
-            continue
-        nxt = next((j for j in inds[k + 1 :] if j.level1 and j.level1.startswith(fam)), None)
-        if nxt is not None:
-            ind.level1, ind.level1_weight = nxt.level1, nxt.level1_weight
-    # rows of a 一级 group printed before the group's first 二级 label belong to that label
-    k = 0
-    while k < len(inds):
-        j = k
-        while j < len(inds) and inds[j].level1 == inds[k].level1:
-            j += 1
-        group = inds[k:j]
-        first = next((n for n, i in enumerate(group) if i.level2), None)
-        if first:
-            for i in group[:first]:
-                if i.level2 is None and not (i.level1 or "").startswith("成本"):
-                    i.level2, i.level2_weight = group[first].level2, group[first].level2_weight
-        k = j
-
-
-def _backfill_level1(goal: Goal) -> None:
-    """A merged 一级 cell prints its label in the middle of its rows (vertically centred):
-    the rows above it, which carry no 一级 label, belong to it when their 二级 dimension
-    belongs to it under the national framework."""
-    inds = goal.indicators
-    first = next((k for k, i in enumerate(inds) if i.level1), None)
-    if not first:
-        return
-    parent = inds[first].level1 or ""
-    for ind in inds[:first]:
-        owner = next((p for rx, p in _LEVEL2_PARENT if ind.level2 and rx.search(ind.level2)), None)
-        if owner is None or not parent.startswith(owner):
-            return
-    for ind in inds[:first]:
-        ind.level1, ind.level1_weight = parent, inds[first].level1_weight
+def _recover_lost_basis(form: Form) -> list[str]:
+    """A 指标值确定依据 cell dropped from a row the conversion shifted right, recovered from the
+    same indicator in the form's other table (long-term and annual tables list the same ones)."""
+    if not form.kind.is_target:
+        return []
+    witness: dict[str, str] = {}
+    for g in form.goals:
+        for ind in g.indicators:
+            if ind.basis:
+                witness.setdefault(compact(ind.name), ind.basis)
+    found = []
+    for gi, g in enumerate(form.goals):
+        for ii, ind in enumerate(g.indicators):
+            if ind.basis is None and compact(ind.name) in witness:
+                ind.basis = witness[compact(ind.name)]
+                found.append(f"goals[{gi}].indicators[{ii}].basis")
+    return found
 
 
 def _int(text: str | None) -> int | None:
     return year_in(text) if text else None
 
 
-def _strip_label(text: str, field_name: str) -> str:
-    c = text.strip()
-    for label in ("偏差大或目标未完成原因分析", "改进措施及结果应用方案", "偏差原因分析"):
-        if compact(c).startswith(label):
-            # drop the label's characters, whatever spaces the dump put inside it
-            n = 0
-            for i, ch in enumerate(c):
-                if not ch.isspace():
-                    n += 1
-                if n == len(label):
-                    return c[i + 1 :].strip(" ：:\n")
+_FIELD_LABELS = (
+    "偏差大或目标未完成原因分析",
+    "改进措施及结果应用方案",
+    "偏差原因分析及改进措施",
+    "偏差原因分析",
+)
+
+
+def _drop_chars(text: str, n: int) -> str:
+    """``text`` without its first ``n`` non-space characters (a label, however spaced)."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            seen += 1
+        if seen == n:
+            return text[i + 1 :].strip(" ：:\n")
     return ""
 
 
-def _is_head_key(text: str) -> bool:
+def _strip_label(text: str, field_name: str) -> str:
     c = compact(text)
-    return c in _HEAD_KEYS or re.sub(r"[（(].*?[)）]", "", c) in _HEAD_KEYS
-
-
-def _role_of(c: str) -> str | None:
-    if _NAME_HEADER.match(c) or c.startswith(("一级指", "二级指")):
-        return None
-    for role, pattern in _ROLE_PATTERNS:
-        if pattern.search(c):
-            return role
-    return None
-
-
-def _is_indicator_header(row: Row) -> bool:
-    cs = [compact(split_weight(t)[0]) for t in row.texts]
-    has1 = any(c.startswith("一级指") for c in cs)
-    has2 = any(c.startswith("二级指") for c in cs)
-    has3 = any(_NAME_HEADER.match(c) for c in cs)
-    return (has1 and (has2 or has3)) or (has2 and has3)
-
-
-def _is_level1(text: str) -> bool:
-    return bool(_LEVEL1.match(compact(split_weight(text)[0])))
-
-
-def _is_level1_strict(text: str) -> bool:
-    c = compact(split_weight(text)[0])
-    return c in ("产出指标", "效益指标", "满意度指标", "成本指标")
-
-
-def _looks_level(text: str) -> bool:
-    c = compact(split_weight(text)[0])
-    return bool(_LEVEL1.match(c) or (_LEVELISH.search(c) and len(c) <= 16))
-
-
-_VALUE_LIKE = re.compile(r"[\d%‰≥≤<>=＞＜]")
-
-
-def _value_like(text: str) -> bool:
-    return bool(_VALUE_LIKE.search(text))
-
-
-def _value(text: str | None) -> str | None:
-    if text is None:
-        return None
-    t = text.strip()
-    return t or None
-
-
-def _split_values(
-    cells: list[str], roles: list[str], step: int = 1
-) -> tuple[dict[str, str | None], list[str]]:
-    """Read the value columns right to left; return them and the cells left of them.
-
-    ``step`` is the distance between value columns (2 when each column spans two cells).
-    """
-    n = len(cells)
-    while n and not cells[n - 1]:
-        n -= 1
-    values: dict[str, str | None] = {}
-    pos = n - 1
-    for role in reversed(roles):
-        if pos < 0:
-            break
-        cell = cells[pos]
-        if role in ("score", "weight"):
-            if not cell:
-                values[role] = None
-                pos -= step
-            elif is_score_like(cell):
-                values[role] = cell
-                pos -= step
-            else:
-                values[role] = None
-            continue
-        if role in ("basis", "deviation", "note") and cell and re.match(r"^[≥≤<>=＞＜]", cell):
-            values[role] = None
-            continue
-        values[role] = cell or None
-        pos -= step
-    left_end = pos + 1 if step == 1 else pos + step - 1
-    return values, cells[: max(left_end, 0)]
-
-
-# ------------------------------------------------------------------ segmentation
-
-
-@dataclass
-class _Segment:
-    kind: FormKind | None  # None for a narrative report
-    title: str
-    rows: list[Row] = field(default_factory=list)
-    version: str | None = None
-
-
-_FORM_START = re.compile(r"^(项目名称|单位名称|部门[（(]单位[)）]名称|部门名称)$")
-
-
-def _starts_form(rows: Iterable[Row]) -> bool:
-    """Does this run of rows open a new form (rather than continue one on a new page)?"""
-    for row in rows:
-        if not row.table:
-            continue
-        c = compact(row.texts[0]) if row.texts else ""
-        if _FORM_START.match(c) or "预算执行情况" in c or "项目执行情况" in c:
-            return True
-        if _is_indicator_header(row) or len(row.texts) >= 3:
-            return False
-    return False
-
-
-def _segments(rows: list[Row]) -> list[_Segment]:
-    segments: list[_Segment] = []
-    current: _Segment | None = None
-    for i, row in enumerate(rows):
-        title = _title_of(row)
-        if (title is not None and not row.table) or (title is not None and row.heading):
-            kind = form_title_kind(title)
-            if kind is not None:
-                if (
-                    current is not None
-                    and current.kind is not None
-                    and compact(current.title) == compact(title)
-                    and not _starts_form(rows[i + 1 : i + 40])
-                ):
-                    continue  # the form's title printed again on a new page
-                current = _Segment(kind=kind, title=title)
-                segments.append(current)
-                continue
-            if _is_report_title(title):
-                current = _Segment(kind=None, title=title)
-                segments.append(current)
-                continue
-        if current is None:
-            continue
-        current.rows.append(row)
-    return segments
-
-
-def _refine_kind(seg: _Segment) -> FormKind:
-    """The title's kind, corrected by the header cells the form actually prints."""
-    assert seg.kind is not None
-    if seg.kind.is_target:
-        return seg.kind
-    for row in seg.rows[:30]:
-        if not row.table or not row.texts:
-            continue
-        c = compact(row.texts[0])
-        if c == "项目名称":
-            return FormKind.PROJECT_SELF_EVALUATION
-        if any(k in compact(row.text) for k in ("部门整体支出总额", "基本支出总额", "部门（单位）名称")):
-            return FormKind.DEPARTMENT_SELF_EVALUATION
-    return seg.kind
+    for label in _FIELD_LABELS:
+        if c.startswith(label):
+            return _drop_chars(text.strip(), len(label))
+    return ""
 
 
 def build_forms(rows: list[Row], path: str) -> Document:
     """The forms and narrative reports in a document's rows, in printed order."""
     doc = Document(path=path)
-    for seg in _segments(rows):
+    orphans: list[_Orphan] = []
+    for seg in segments(rows):
         if seg.kind is None:
             doc.reports.append(read_report(seg.title, seg.rows))
             continue
-        builder = _Builder(kind=_refine_kind(seg), title=seg.title, rows=seg.rows, path=path)
+        builder = _Builder(kind=refine_kind(seg), title=seg.title, rows=seg.rows, path=path)
         form = builder.build()
         doc.issues.extend(builder.issues)
+        orphans.extend(builder.orphans)
         if not form.goals and form.budget is None and form.total_score is None:
             doc.issues.append(ReadIssue(message=f"“{seg.title}”下没有可读取的表格内容", source=form.source))
             continue
         doc.forms.append(form)
+    if orphans:
+        _unfuse(doc, orphans)
     attach_reports(doc)
     return doc
 
 
-def reports_for(doc: Document, index: int) -> list[NarrativeReport]:
-    return [r for r in doc.reports if r.form_index == index]
+def _unfuse(doc: Document, orphans: list[_Orphan]) -> None:
+    """Split a name cell that holds two indicators' names when the row below has values but no
+    name, using the names the document prints elsewhere (a department form repeats its projects'
+    indicators): "邀请企业参与工作全会政策宣传场数" → "邀请企业参与工作全会" + "政策宣传场数"."""
+    names = {compact(i.name) for f in doc.forms for g in f.goals for i in g.indicators}
+    for orphan in reversed(orphans):  # from the bottom, so positions stay valid
+        above = orphan.goal.indicators[orphan.position - 1]
+        whole = compact(above.name)
+        split = next(
+            (k for k in range(2, len(whole) - 1) if whole[:k] in names and whole[k:] in names),
+            None,
+        )
+        if split is None:
+            continue
+        v = orphan.values
+        twin = above.model_copy(
+            update={
+                "name": whole[split:],
+                "weight": None,
+                "target": cell_value(v.get("target")),
+                "actual": None if orphan.is_target else cell_value(v.get("actual")),
+                "score": None if orphan.is_target else score_value(v.get("score")),
+                "basis": cell_value(v.get("basis")) if orphan.is_target else None,
+                "extra": {},
+                "source": orphan.source,
+            }
+        )
+        above.name = whole[:split]
+        orphan.goal.indicators.insert(orphan.position, twin)
+        doc.issues.remove(orphan.issue)

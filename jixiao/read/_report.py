@@ -22,7 +22,7 @@ _BUDGET_SCORE = [
     re.compile(rf"执行率[^。；;]{{0,30}}?得{_NUM}分"),
 ]
 _RATE = re.compile(rf"执行率(?:为|达|达到|是|[:：])?(?:了)?{_NUM}%")
-_AMOUNT = re.compile(r"([^，。；,;：:（）()]{0,16}?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元")
+_AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元")
 _SUBJECT_NOISE = re.compile(
     r"^(\d{4})年度?|(项目)?(部门)?(单位)?(整体)?(绩效)?(自评结果|自评报告|评价报告)([(（].*?[)）])?$"
 )
@@ -52,7 +52,10 @@ def read_report(title: str, rows: list[Row]) -> NarrativeReport:
             budget_score = float(bm.group(1))
             break
     rm = _RATE.search(body)
-    amounts = [(ctx, float(v.replace(",", ""))) for ctx, v in _AMOUNT.findall(body)]
+    amounts = []
+    for m in _AMOUNT.finditer(body):
+        ctx = re.split(r"[，。；,;：:（）()]", body[max(0, m.start() - 16) : m.start()])[-1]
+        amounts.append((ctx, float(m.group(1).replace(",", ""))))
     return NarrativeReport(
         title=title,
         version=version,

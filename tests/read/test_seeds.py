@@ -71,15 +71,51 @@ def test_project_self_evaluation_whole_form_statistics_bureau() -> None:
         [
             ("年度绩效目标1", "产出指标", "数量指标", "统计报表上报完成率", None, "100%", "100%", 8),
             ("年度绩效目标1", "产出指标", "数量指标", "四经普资料开发完成率", None, "100%", "100%", 8),
-            ("年度绩效目标1", "产出指标", "数量指标", "“四上”企业统计培训工作完成率", None, "100%", "100%", 8),
+            (
+                "年度绩效目标1",
+                "产出指标",
+                "数量指标",
+                "“四上”企业统计培训工作完成率",
+                None,
+                "100%",
+                "100%",
+                8,
+            ),
             ("年度绩效目标1", "产出指标", "数量指标", "下沉经费发放完成率", None, "100%", "100%", 8),
             ("年度绩效目标1", "产出指标", "数量指标", "统计产品编制完成率", None, "98%", "100%", 8),
             ("年度绩效目标1", "产出指标", "质量指标", "统计数据准确性", None, "98%", "100%", 8),
             ("年度绩效目标1", "产出指标", "时效指标", "统计数据及时率", None, "100%", "100%", 8),
-            ("年度绩效目标2", "效益指标", "社会效益指标", "科技部火炬中心对火炬统计工作评估结果", None, "优秀", "优秀", 8),
-            ("年度绩效目标2", "效益指标", "社会效益指标", "新增“四上”企业入库完成率", None, "100%", "100%", 8),
+            (
+                "年度绩效目标2",
+                "效益指标",
+                "社会效益指标",
+                "科技部火炬中心对火炬统计工作评估结果",
+                None,
+                "优秀",
+                "优秀",
+                8,
+            ),
+            (
+                "年度绩效目标2",
+                "效益指标",
+                "社会效益指标",
+                "新增“四上”企业入库完成率",
+                None,
+                "100%",
+                "100%",
+                8,
+            ),
             ("年度绩效目标2", "效益指标", "社会效益指标", "咨询回复率", None, "100%", "100%", 4),
-            ("年度绩效目标3", "满意度指标", "社会公众或服务对象满意度指标", "服务对象满意度", None, "98%", "100%", 4),
+            (
+                "年度绩效目标3",
+                "满意度指标",
+                "社会公众或服务对象满意度指标",
+                "服务对象满意度",
+                None,
+                "98%",
+                "100%",
+                4,
+            ),
         ],
     )
     assert form.total_score == 89.23
@@ -106,7 +142,16 @@ def test_project_self_evaluation_with_overall_goal_and_header_score() -> None:
             ("项目年度绩效指标", "产出指标", "数量指标", "设计费", None, "474万元", "94.8万元", 2),
             ("项目年度绩效指标", "产出指标", "数量指标", "监理", None, "227.8万元", "22.78万元", 1),
             ("项目年度绩效指标", "产出指标", "质量指标", "完成三通一平", None, "完成", "完成", 5),
-            ("项目年度绩效指标", "产出指标", "时效指标", "项目EPC招标完成时间", None, "2021.11.30前", "2021.11.1前", 5),
+            (
+                "项目年度绩效指标",
+                "产出指标",
+                "时效指标",
+                "项目EPC招标完成时间",
+                None,
+                "2021.11.30前",
+                "2021.11.1前",
+                5,
+            ),
         ],
     )
 
@@ -115,8 +160,11 @@ def test_budget_rows_as_printed() -> None:
     """Budget figures are exported as printed, wrong ones included."""
     forms = read(seed("004")).forms
     by_project = {f.project: f.budget for f in forms}
-    first = forms[0].budget  # "940(压缩后)  944.63  100%" with no score printed
-    assert (first.planned, first.executed, first.rate, first.score) == (940, 944.63, 1.0, None)
+    # "940(压缩后)  944.63  100%": the score cell is lost in the dump; the printed total (100)
+    # and the indicators (80) fix it at 20 = 20 × 100%, as the contract's example says
+    first = forms[0].budget
+    assert (first.planned, first.executed, first.rate, first.score) == (940, 944.63, 1.0, 20)
+    assert forms[0].extra["recovered"] == ["budget.score"]
     street = by_project["街道分中心建设"]  # a score of 100 for a weight of 20, as printed
     assert (street.rate, street.score) == (0.999, 100)
     office = forms[11].budget  # 管委会机关: 19.2 printed where 20 × 99.1% = 19.82
@@ -125,8 +173,8 @@ def test_budget_rows_as_printed() -> None:
     assert (org.rate, org.score) == (0.6724, 13.44)
     net = forms[10].budget  # rate printed as a fraction
     assert (net.rate, net.score) == (0.44462997, 8.89259938)
-    soil = by_project["水土保持方案审批技术服务"]  # no 执行率 column, no score
-    assert (soil.planned, soil.executed, soil.rate, soil.score) == (145, 148.75, None, None)
+    soil = by_project["水土保持方案审批技术服务"]  # no 执行率 column; score recovered from the total
+    assert (soil.planned, soil.executed, soil.rate, soil.score) == (145, 148.75, None, 20)
 
 
 def test_department_self_evaluation_weights_in_labels_and_page_headers() -> None:
@@ -150,7 +198,12 @@ def test_department_self_evaluation_weights_in_labels_and_page_headers() -> None
     g1 = form.goals[0]
     assert g1.text == "维持部门日常工作开展"
     first = g1.indicators[0]
-    assert (first.level1, first.level2, first.name, first.weight) == ("产出指标", "数量指标", "办公场所正常运转天数", 0.5)
+    assert (first.level1, first.level2, first.name, first.weight) == (
+        "产出指标",
+        "数量指标",
+        "办公场所正常运转天数",
+        0.5,
+    )
     assert (first.target, first.actual, first.score) == ("2020年工作日天数", "251个工作日", 0.5)
     assert (first.level1_weight, first.level2_weight) == (7, 3.5)
     wrapped = g1.indicators[2]  # "政务服务分中心正常工作天 数(0.5分)": a space inside the word
@@ -163,10 +216,16 @@ def test_department_self_evaluation_weights_in_labels_and_page_headers() -> None
         0.43,
     )
     # goal 2 continues on the next page below a repeated title: still one goal
-    assert [i.name for i in form.goals[1].indicators][3:5] == ["建立三级联防联控机制", "组织企业加班加点生产疫情防控医疗物资"]
+    assert [i.name for i in form.goals[1].indicators][3:5] == [
+        "建立三级联防联控机制",
+        "组织企业加班加点生产疫情防控医疗物资",
+    ]
     unmet = [i for i in form.goals[3].indicators if i.actual == "未达成上级确定的任务量"]
     assert [(i.name, i.score) for i in unmet] == [("完成工业投资额", 0.5), ("实际利用外资额", 0.5)]
     assert sum(len(g.indicators) for g in form.goals) == 116
+    # the last page prints the label wrapped over two lines ("改进措施及结" / "果应用方案")
+    assert compact(form.improvement or "").startswith(compact("改进措施：无结果应用方案：生物办实行资金安排"))
+    assert compact(form.deviation_reason or "").startswith("受2020年新冠肺炎疫情因素影响")
 
 
 def test_department_self_evaluation_network_center() -> None:
@@ -177,11 +236,47 @@ def test_department_self_evaluation_network_center() -> None:
     _same(
         _rows(form),
         [
-            ("年度目标1", "产出指标", "数量指标", "短信平台发送量", None, "≥90%(发送数量超过225万条)", None, 0),
-            ("年度目标1", "产出指标", "质量指标", "网络应急能力提升(无重大网络安全事故发生)", None, "良好", "良好", 15),
+            (
+                "年度目标1",
+                "产出指标",
+                "数量指标",
+                "短信平台发送量",
+                None,
+                "≥90%(发送数量超过225万条)",
+                None,
+                0,
+            ),
+            (
+                "年度目标1",
+                "产出指标",
+                "质量指标",
+                "网络应急能力提升(无重大网络安全事故发生)",
+                None,
+                "良好",
+                "良好",
+                15,
+            ),
             ("年度目标1", "产出指标", "时效指标", "服务效能提升、服务模式多样化", None, "良好", "良好", 10),
-            ("年度目标1", "产出指标", "成本指标", "服务体验提升(就近办和自助办便捷性提高)", None, "良好", "良好", 10),
-            ("年度目标1", "效益指标", "经济效益指标", "节约企业的时间成本(自助打证机发放营业执照的数量)", None, "≥5000", "31198", 15),
+            (
+                "年度目标1",
+                "产出指标",
+                "成本指标",
+                "服务体验提升(就近办和自助办便捷性提高)",
+                None,
+                "良好",
+                "良好",
+                10,
+            ),
+            (
+                "年度目标1",
+                "效益指标",
+                "经济效益指标",
+                "节约企业的时间成本(自助打证机发放营业执照的数量)",
+                None,
+                "≥5000",
+                "31198",
+                15,
+            ),
             (
                 "年度目标1",
                 "效益指标",
@@ -217,7 +312,10 @@ def test_project_target_long_term_and_annual_goals() -> None:
     assert form.supervisor == "武汉国家生物产业基地建设管理办公室"
     assert form.implementer == "武汉国家生物产业基地建设管理办公室"
     assert form.budget is None and form.year == 2023
-    assert [(g.name, g.term) for g in form.goals] == [("长期绩效目标1", "long_term"), ("年度绩效目标1", "annual")]
+    assert [(g.name, g.term) for g in form.goals] == [
+        ("长期绩效目标1", "long_term"),
+        ("年度绩效目标1", "annual"),
+    ]
     assert form.goals[0].text and form.goals[0].text.startswith("维护及提升园区职工服务中心管理")
     expected = [
         ("产出指标", "数量指标", "党员职工服务中心冷暖气正常运转天数", "≥90天/年"),
@@ -231,7 +329,9 @@ def test_project_target_long_term_and_annual_goals() -> None:
     annual = [(i.level1, i.level2, i.name, compact(i.target or "")) for i in form.goals[1].indicators]
     assert annual[:7] == expected
     assert annual[7] == ("产出指标", "时效指标", "各项党建活动按计划开展率", "≥90%")
-    assert all(i.basis == "计划标准" and i.actual is None and i.score is None for i in form.goals[1].indicators)
+    assert all(
+        i.basis == "计划标准" and i.actual is None and i.score is None for i in form.goals[1].indicators
+    )
     assert len(form.goals[0].indicators) == 11 and len(form.goals[1].indicators) == 11
 
 
@@ -277,5 +377,14 @@ def test_contract_export_has_every_field() -> None:
             for goal in data["goals"]:
                 assert set(goal) == {"name", "text", "weight", "indicators"}
                 for ind in goal["indicators"]:
-                    assert set(ind) == {"level1", "level2", "name", "weight", "target", "actual", "score", "basis"}
+                    assert set(ind) == {
+                        "level1",
+                        "level2",
+                        "name",
+                        "weight",
+                        "target",
+                        "actual",
+                        "score",
+                        "basis",
+                    }
                     assert ind["name"] not in ("无", "/", "")
