@@ -29,6 +29,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -440,6 +441,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--workdir", type=Path, default=None, help="where SQLite files go (default: a temp dir)")
     args = ap.parse_args(argv)
+    # Stopped early (Ctrl-C, kill): still stop the throw-away server and remove its files.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
 
