@@ -21,7 +21,7 @@ _BUDGET_SCORE = [
     re.compile(rf"预算执行(?:率|情况)?(?:得分)?(?:为)?{_NUM}分"),
     re.compile(rf"执行率[^。；;]{{0,30}}?得{_NUM}分"),
 ]
-_RATE = re.compile(rf"执行率(?:为|达|达到|是|[:：])?(?:了)?{_NUM}%")
+_RATE = re.compile(rf"执行率(?:为|达|达到|是|约|约为|[:：])?(?:了)?{_NUM}%")
 _AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元")
 _SUBJECT_NOISE = re.compile(
     r"^(\d{4})年度?|(项目)?(部门)?(单位)?(整体)?(绩效)?(自评结果|自评报告|评价报告)([(（].*?[)）])?$"
@@ -52,6 +52,10 @@ def read_report(title: str, rows: list[Row]) -> NarrativeReport:
             budget_score = float(bm.group(1))
             break
     rm = _RATE.search(body)
+    rates = []
+    for m in _RATE.finditer(body):
+        sentence = re.split(r"[。；;]", body[max(0, m.start() - 60) : m.start()])[-1]
+        rates.append((sentence, round(float(m.group(1)) / 100, 10)))
     amounts = []
     for m in _AMOUNT.finditer(body):
         ctx = re.split(r"[，。；,;：:（）()]", body[max(0, m.start() - 16) : m.start()])[-1]
@@ -64,6 +68,7 @@ def read_report(title: str, rows: list[Row]) -> NarrativeReport:
         stated_score=scores[0] if scores else None,
         stated_scores=scores,
         stated_rate=round(float(rm.group(1)) / 100, 10) if rm else None,
+        stated_rates=rates,
         stated_budget_score=budget_score,
         amounts=amounts,
         source=rows[0].source if rows else None,
