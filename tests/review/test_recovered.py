@@ -43,3 +43,31 @@ def test_report_rate_of_a_part_is_not_compared_but_a_wrong_overall_rate_is() -> 
     found = [f for f in review_document(doc).findings if f.code == "report.figure_mismatch"]
     # 80% is on another base (未压减), 85% and 70% (其中) are parts; 90% agrees; "约 70%" is wrong
     assert [(f.printed, f.expected) for f in found] == [(0.7, 0.9)]
+
+
+def test_report_score_table_against_the_forms_first_level_weights() -> None:
+    """seed 004 疫情防控: the report's table gives 效益指标 40 points, the form 20."""
+    doc = read_doc(
+        """
+        2022年度示范项目自评表
+
+        项目名称||示范项目
+        预算执行情况 (万元) (20分)||预算数(A)|执行数(B)|执行率(B/A)|得分
+        ||年度财政资金总额|100|100|100%|20
+        年度绩效目标 (80分)|一级 指标|二级指标|三级指标||年初目标值 (A)|实际完成值 (B)|得分
+        |产出指标 (60分)|数量指标|培训人次||≥100 人次|120 人次|60
+        |效益指标 (20分)|社会效益指标|群众知晓率||≥80%|85%|20
+        总分||100
+
+        2022年度示范项目自评结果
+
+        评价准则|权重|评价得分|评价等级
+        预算执行情况|20.00|20.00|
+        产出指标|60.00|60.00|
+        效益指标|40.00|20.00|
+        综合绩效|100.00|100.00|优
+        """
+    )
+    found = [f for f in review_document(doc).findings if f.code == "report.figure_mismatch"]
+    assert [(f.printed, f.expected) for f in found] == [(40, 20)]
+    assert "“效益指标”的权重 40 分" in found[0].message

@@ -145,4 +145,49 @@ def check_figures(
             )
 
 
-CHECKS = [check_score, check_figures]
+def _form_parts(form: Form) -> dict[str, tuple[float | None, float]]:
+    """The form's own breakdown by 一级 indicator: (weight printed in the label or summed from
+    the indicators' weights, sum of scores)."""
+    parts: dict[str, tuple[float | None, float]] = {}
+    for _, ind in form.indicators():
+        if not ind.level1:
+            continue
+        key = ind.level1[:2]
+        weight, score = parts.get(key, (None, 0.0))
+        if ind.level1_weight is not None:
+            weight = ind.level1_weight
+        parts[key] = (weight, score + (ind.score or 0.0))
+    return parts
+
+
+def check_parts(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document) -> Iterator[Finding]:
+    """A report's score table (评价准则 | 权重 | 得分) against the form's 一级 weights and scores."""
+    own = _form_parts(form)
+    for r in _reports(doc, index):
+        for label, weight, score in r.parts:
+            if label.startswith("预算执行"):
+                printed = (form.budget.weight, form.budget.score) if form.budget else (None, None)
+            elif label[:2] in own:
+                printed = own[label[:2]]
+            elif any(label.startswith(k) for k in ("服务对象满意", "社会公众满意", "满意")) and "满意" in own:
+                printed = own["满意"]
+            else:
+                continue
+            for what, stated, value in (("权重", weight, printed[0]), ("得分", score, printed[1])):
+                if stated is None or value is None or _same(stated, round(value, 6)):
+                    continue
+                yield make_finding(
+                    "report.figure_mismatch",
+                    form,
+                    index,
+                    printed=stated,
+                    expected=round(value, 6),
+                    printed_text=f"{fmt(stated)} 分",
+                    expected_text=f"{fmt(round(value, 6))} 分",
+                    title=_title(r),
+                    what=f"“{label}”的{what}",
+                    note="",
+                )
+
+
+CHECKS = [check_score, check_figures, check_parts]
