@@ -66,7 +66,8 @@ def test_004_printed_rate_does_not_follow_the_amounts() -> None:
 def test_004_score_off_by_rounding() -> None:
     errors = _errors("004", "疫情防控资金")
     assert [(f.indicator, f.printed, f.expected) for f in errors] == [
-        ("把疫情对社会、对群众的影响降到最低", 9.48, 9.47)
+        ("把疫情对社会、对群众的影响降到最低", 9.48, 9.47),  # 10 × 90/95 = 9.47
+        (None, 40, 20),  # its 自评结果's score table gives 效益指标 40 points; the form prints (20分)
     ]
 
 
