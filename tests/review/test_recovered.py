@@ -71,3 +71,20 @@ def test_report_score_table_against_the_forms_first_level_weights() -> None:
     found = [f for f in review_document(doc).findings if f.code == "report.figure_mismatch"]
     assert [(f.printed, f.expected) for f in found] == [(40, 20)]
     assert "“效益指标”的权重 40 分" in found[0].message
+
+
+def test_a_target_table_value_that_only_describes_is_vague() -> None:
+    doc = read_doc(
+        """
+        项目支出绩效目标表
+
+        项目名称|示范项目
+        年度绩效目标表
+        目标名称|一级指标|二级指标|三级指标|指标值|指标值确定依据
+        年度绩效目标 1|效益指标|社会效益指标|强化党建引领作用|通过党建引领，发动群众，强化共建共治力度|计划标准
+        ||满意度指标|群众满意度|≥90%|计划标准
+        |产出指标|数量指标|开展活动|全年开展三次以上主题活动|计划标准
+        """
+    )
+    vague = [f.indicator for f in review_document(doc).findings if f.code == "target.vague"]
+    assert vague == ["强化党建引领作用"]
