@@ -17,7 +17,8 @@ Two measurements per back end:
    database size and the latency of the ``forms``/``stats``/``show`` queries are measured.
 
 When the review stage finds nothing (placeholder review), each form gets 0–5 synthetic
-findings with catalogue codes so that ``stats`` and ``--has-errors`` have realistic data.
+findings with catalogue codes and a synthetic scorecard (recomputed total, grade) so that
+``stats``, ``--grade`` and ``--has-errors`` have realistic data.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import json
 import os
 import random
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -41,7 +43,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from jixiao.model import Document, Finding, Form
+from jixiao.model import Document, Finding, Form, Scorecard
 from jixiao.read import read
 from jixiao.review import ReviewResult, review_document
 from jixiao.store import Database, FormFilter, get_form, import_paths, list_forms, stats
@@ -132,6 +134,25 @@ def synthetic_findings(doc: Document, rng: random.Random) -> list[Finding]:
     return findings
 
 
+def synthetic_scorecards(doc: Document, rng: random.Random) -> list[Scorecard]:
+    cards = []
+    for i, f in enumerate(doc.forms):
+        computed = (
+            None if f.total_score is None else round(max(0.0, f.total_score - rng.choice((0, 0, 1, 6))), 2)
+        )
+        grade = None if computed is None else "优" if computed >= 90 else "良" if computed >= 80 else "中"
+        cards.append(
+            Scorecard(
+                form=i,
+                rule_set="synthetic",
+                total_printed=f.total_score,
+                total_computed=computed,
+                grade_computed=grade,
+            )
+        )
+    return cards
+
+
 def vary(form: Form, unit: str, year: int, rng: random.Random) -> Form:
     """The seed form as another unit's form of another year, its printed values moved a little."""
     f = form.model_copy(deep=True)
@@ -170,11 +191,7 @@ def corpus(seeds: list[Seed], units: int, start: int = 0) -> Iterator[Prepared]:
         )
         review = seed.review
         findings = review.findings or synthetic_findings(doc, rng)
-        grades = ["优", "良", "中", "差"]
-        cards = [
-            c.model_copy(update={"grade_computed": c.grade_computed or grades[rng.randrange(4)]})
-            for c in review.scorecards
-        ]
+        cards = review.scorecards or synthetic_scorecards(doc, rng)
         review = ReviewResult(review.rule_set, review.rule_set_version, cards, findings)
         content = seed.content + f"\n# synthetic {i} {unit} {year}\n".encode()
         yield Prepared(doc.path, hashlib.sha256(content).hexdigest(), content, doc, review)
@@ -424,7 +441,10 @@ def main(argv: list[str] | None = None) -> None:
     )
     ap.add_argument("--workdir", type=Path, default=None, help="where SQLite files go (default: a temp dir)")
     args = ap.parse_args(argv)
-    sizes = sorted(int(s) for s in args.sizes.split(","))
+    # Stopped early (Ctrl-C, kill): still stop the throw-away server and remove its files.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
 
     seed_paths = sorted(SEEDS.glob("*.txt")) + sorted(EXAMPLES.glob("*.txt"))
@@ -454,6 +474,8 @@ def main(argv: list[str] | None = None) -> None:
                 return fresh_database(backend, workdir, pg_url, name)
 
             e2e += end_to_end(backend, url_for, seed_paths, args.e2e_copies, workdir)
+            if not sizes:
+                continue
             with url_for("scale") as url:
                 scale += at_scale(backend, url, seeds, sizes, args.units, args.batch_from, args.batch)
     if not args.workdir:

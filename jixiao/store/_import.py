@@ -132,7 +132,10 @@ def _parsed(
         for p in paths:
             yield _read_and_review(p, rules)
         return
-    context = multiprocessing.get_context("spawn")  # no fork of a process holding DB connections
+    # fork where the platform has it: workers start at once, without importing jixiao again.
+    # They only read and review; the database connections they inherit are never touched.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(_read_and_review, paths, [rules] * len(paths), chunksize=1)
 

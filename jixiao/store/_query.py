@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from jixiao.contract import form_from_contract
@@ -21,6 +21,7 @@ from jixiao.store._db import Database
 from jixiao.store._schema import (
     DocumentRow,
     FindingRow,
+    FindingTallyRow,
     FormContractRow,
     FormRow,
     ReviewRunRow,
@@ -301,7 +302,7 @@ def stats(db: Database, filters: FormFilter = FormFilter()) -> list[UnitYearStat
         found = _findings_by_code(session, filters)
         by_cell: dict[tuple[int | None, int | None], dict[str, int]] = defaultdict(dict)
         for unit_id, year, code, n in session.execute(found):
-            by_cell[(unit_id, year)][code] = n
+            by_cell[(unit_id, year)][code] = int(n)
         names = {uid: name for uid, name in session.execute(select(UnitRow.id, UnitRow.name))}
         result = [
             UnitYearStats(
@@ -321,29 +322,32 @@ def stats(db: Database, filters: FormFilter = FormFilter()) -> list[UnitYearStat
 def _findings_by_code(session: Session, filters: FormFilter) -> Select[Any]:
     """Findings of current forms counted per unit, year and code.
 
-    Read from the findings' own copies of unit, year and kind (one covering index) when the
-    filters allow; filters on the forms' verdicts (grade, errors) join the forms instead.
+    Read from the running tally (``finding_tallies``) when the filters allow; filters on the
+    forms' verdicts (grade, errors) or on superseded forms count the findings themselves.
     """
-    counted = select(FindingRow.unit_id, FindingRow.year, FindingRow.code, func.count())
-    grouped = (FindingRow.unit_id, FindingRow.year, FindingRow.code)
     if filters.grade or filters.has_errors is not None or filters.include_superseded:
         joined = filters.apply(
             session,
-            counted.select_from(FormRow).join(
+            select(FormRow.unit_id, FormRow.year, FindingRow.code, func.count())
+            .select_from(FormRow)
+            .join(
                 FindingRow,
                 and_(FindingRow.form_id == FormRow.id, FindingRow.review_run_id == FormRow.review_run_id),
             ),
         )
         assert joined is not None
-        return joined.group_by(*grouped)
-    query = counted.where(FindingRow.current.is_(True))
+        return joined.group_by(FormRow.unit_id, FormRow.year, FindingRow.code)
+    t = FindingTallyRow
+    unit = case((t.unit_id == 0, None), else_=t.unit_id)
+    year = case((t.year == 0, None), else_=t.year)
+    query = select(unit, year, t.code, func.sum(t.count)).where(t.count != 0)
     if filters.unit:
-        query = query.where(FindingRow.unit_id.in_(match_units(session, filters.unit)))
+        query = query.where(t.unit_id.in_(match_units(session, filters.unit)))
     if filters.year is not None:
-        query = query.where(FindingRow.year == filters.year)
+        query = query.where(t.year == filters.year)
     if filters.kind:
-        query = query.where(FindingRow.kind == filters.kind)
-    return query.group_by(*grouped)
+        query = query.where(t.kind == filters.kind)
+    return query.group_by(t.unit_id, t.year, t.code)
 
 
 def export_forms(

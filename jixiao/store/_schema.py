@@ -25,6 +25,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -165,9 +166,9 @@ class FormRow(_SourceColumns, Base):
         Index("ix_forms_list", "superseded", "year", "unit_id", "id"),
         # ``stats``: per unit and year, the averages read from the index alone.
         Index("ix_forms_stats", "superseded", "unit_id", "year", "total_score", "total_computed"),
-        Index("ix_forms_kind", "kind", "superseded"),
-        Index("ix_forms_grade", "grade", "superseded"),
-        Index("ix_forms_errors", "error_count", "superseded"),
+        Index("ix_forms_kind", "superseded", "kind", "year", "unit_id", "id"),
+        Index("ix_forms_grade", "superseded", "grade", "kind"),
+        Index("ix_forms_errors", "superseded", "error_count"),
     )
 
 
@@ -287,8 +288,8 @@ class ScorecardRow(Base):
 class FindingRow(Base):
     """One ``jixiao.findings/1`` record of a review run.
 
-    ``unit_id``, ``year``, ``kind`` and ``current`` repeat the form's, so that ``stats`` counts
-    findings by code from one index; ``current`` turns false when the form is superseded.
+    ``unit_id``, ``year`` and ``kind`` repeat the form's (the keys of ``finding_tallies``);
+    ``current`` turns false when the form is superseded.
     """
 
     __tablename__ = "findings"
@@ -314,8 +315,26 @@ class FindingRow(Base):
     __table_args__ = (
         Index("ix_findings_form_run", "form_id", "review_run_id"),
         Index("ix_findings_run", "review_run_id"),
-        Index("ix_findings_stats", "current", "unit_id", "year", "code", "kind"),
     )
+
+
+class FindingTallyRow(Base):
+    """How many current findings of each code a unit's forms of a year and kind have (``stats``).
+
+    ``unit_id`` 0 and ``year`` 0 stand for forms without a unit or year (the key must be unique,
+    and NULLs never compare equal). Maintained by the writer; see ``_tally``.
+    """
+
+    __tablename__ = "finding_tallies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40))
+    code: Mapped[str] = mapped_column(String(80))
+    count: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (UniqueConstraint("unit_id", "year", "kind", "code", name="uq_finding_tallies_cell"),)
 
 
 __all__ = [
@@ -323,6 +342,7 @@ __all__ = [
     "DocumentContentRow",
     "DocumentRow",
     "FindingRow",
+    "FindingTallyRow",
     "FiscalYearRow",
     "FormContractRow",
     "FormRow",

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from jixiao.store import _tally as tally
 from jixiao.store._schema import FindingRow, FormRow, UnitAliasRow, UnitRow
 
 __all__ = ["AliasChange", "UnitInfo", "add_alias", "find_unit", "list_units", "name_key", "remove_alias"]
@@ -138,6 +139,7 @@ def add_alias(session: Session, alias: str, unit: str) -> AliasChange:
             update(UnitAliasRow).where(UnitAliasRow.unit_id == named.id).values(unit_id=target_id)
         )
         session.execute(update(FindingRow).where(FindingRow.unit_id == named.id).values(unit_id=target_id))
+        tally.merge_units(session, named.id, target_id)
         session.execute(delete(UnitRow).where(UnitRow.id == named.id))
     session.add(
         UnitAliasRow(alias=change.alias, key=alias_key, unit_id=target_id, created_at=datetime.now(UTC))

@@ -15,13 +15,14 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, Table, and_, insert, or_, select, update
+from sqlalchemy import JSON, Table, and_, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 import jixiao
 from jixiao.contract import findings_to_json, form_to_contract
 from jixiao.model import Document, Form, Source
 from jixiao.review import ReviewResult
+from jixiao.store import _tally as tally
 from jixiao.store._db import dumps_json
 from jixiao.store._schema import (
     DocumentContentRow,
@@ -218,18 +219,21 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
                 for fid, f in zip(form_ids, doc.forms, strict=True)
             ],
         )
-    revised = 0
-    for fid, previous in zip(form_ids, predecessors, strict=True):
-        if previous is not None:
-            revised += 1
-            session.execute(
-                update(FormRow.__table__)
-                .where(FormRow.id == previous[0])
-                .values(superseded=True, superseded_by_id=fid)
-            )
-            session.execute(
-                update(FindingRow.__table__).where(FindingRow.form_id == previous[0]).values(current=False)
-            )
+    replaced = [(previous[0], fid) for fid, previous in zip(form_ids, predecessors, strict=True) if previous]
+    revised = len(replaced)
+    if replaced:
+        old_ids = [old for old, _ in replaced]
+        gone = tally.counts_of_forms(session, old_ids)
+        session.connection().execute(
+            update(FormRow.__table__)
+            .where(FormRow.__table__.c.id == bindparam("old_id"))
+            .values(superseded=True, superseded_by_id=bindparam("new_id")),
+            [{"old_id": old, "new_id": new} for old, new in replaced],
+        )
+        session.execute(
+            update(FindingRow.__table__).where(FindingRow.form_id.in_(old_ids)).values(current=False)
+        )
+        tally.add(session, Counter({k: -n for k, n in gone.items()}))
 
     _insert_goals(session, form_ids, doc.forms)
     _insert_reports(session, doc_id, form_ids, doc)
@@ -244,10 +248,13 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
 def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
     """INSERT many rows straight through the driver's ``executemany``.
 
-    For the one table with tens of rows per form (indicators): SQLAlchemy's per-row parameter
-    processing costs more than the database does. JSON columns are serialized here.
+    For the one table with tens of rows per form (indicators), on SQLite: SQLAlchemy's per-row
+    parameter processing costs more than the database does. JSON columns are serialized here.
     """
     conn = session.connection()
+    if conn.dialect.name != "sqlite":  # psycopg pipelines executemany itself
+        session.execute(insert(table), rows)
+        return
     columns = tuple(rows[0])
     key = (conn.dialect.name, table.name, columns)
     if key not in _INSERTS:
@@ -440,3 +447,7 @@ def _insert_review(
         )
     if rows:
         session.execute(insert(FindingRow.__table__), rows)
+        tally.add(
+            session,
+            Counter(tally.key(r["unit_id"], r["year"], r["kind"], r["code"]) for r in rows if r["current"]),
+        )

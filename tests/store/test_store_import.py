@@ -188,3 +188,22 @@ def test_reopening_keeps_data(db_url: str, tmp_path: Path) -> None:
         import_paths([write_doc(tmp_path / "a.txt", project_form())], first)
     with Database(db_url) as second:
         assert list_forms(second)[1] == 1
+
+
+def test_file_changed_during_import_is_refused(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bytes stored are the bytes read: a file rewritten while it is parsed is not stored."""
+    import jixiao.store._import as store_import
+
+    from .conftest import fake_read
+
+    def read_then_edit(path: str | Path):  # type: ignore[no-untyped-def]
+        doc = fake_read(path)
+        Path(path).write_text(Path(path).read_text(encoding="utf-8") + " ", encoding="utf-8")
+        return doc
+
+    monkeypatch.setattr(store_import, "read", read_then_edit)
+    summary = import_paths([write_doc(tmp_path / "a.txt", project_form())], db)
+    assert [f.reason for f in summary.failures] == ["文件在导入过程中被改动，请重新导入"]
+    assert row_counts(db)["documents"] == 0

@@ -67,3 +67,45 @@ def test_parallel_workers_store_the_same(tmp_path: Path) -> None:
         assert summary.failures == []
     as_json = [form_to_contract(f) for f in export_forms(str(tmp_path / "parallel.db"))]
     assert as_json == [form_to_contract(f) for f in export_forms(str(tmp_path / "serial.db"))]
+
+
+def test_cli_import_show_and_export_match_parse(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user's path: ``jixiao import`` the seeds, ``jixiao show`` a form, export = ``jixiao parse``."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from jixiao.cli import _common, app
+
+    for console in (_common.out, _common.err):
+        monkeypatch.setattr(console, "width", 250)
+    runner = CliRunner()
+    result = runner.invoke(app, ["import", str(SEEDS), "--db", db_url, "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert "失败文件" in result.stdout
+
+    parsed = []
+    for p in SEED_FILES:
+        out = runner.invoke(app, ["parse", str(p), "--format", "json"])
+        assert out.exit_code == 0
+        parsed += json.loads(out.stdout)
+    assert [form_to_contract(f) for f in export_forms(db_url)] == parsed
+
+    shown = runner.invoke(app, ["show", "1", "--db", db_url])
+    assert shown.exit_code == 0
+    assert "重算总分" in shown.stdout and "审核规则集" in shown.stdout
+    stats = runner.invoke(app, ["stats", "--db", db_url])
+    assert stats.exit_code == 0 and "政务服务和大数据管理局" in stats.stdout
+
+
+def test_unknown_rule_set_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from jixiao.cli import app
+
+    result = CliRunner().invoke(
+        app, ["import", str(SEEDS), "--db", str(tmp_path / "j.db"), "--rules", "没有"]
+    )
+    assert result.exit_code == 2
+    assert "审核规则集" in result.stderr
+    assert not (tmp_path / "j.db").exists()

@@ -37,6 +37,17 @@ def upgrade() -> None:
         sa.UniqueConstraint("sha256", name=op.f("uq_documents_sha256")),
     )
     op.create_table(
+        "finding_tallies",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("unit_id", sa.Integer(), nullable=False),
+        sa.Column("year", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=40), nullable=False),
+        sa.Column("code", sa.String(length=80), nullable=False),
+        sa.Column("count", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_finding_tallies")),
+        sa.UniqueConstraint("unit_id", "year", "kind", "code", name="uq_finding_tallies_cell"),
+    )
+    op.create_table(
         "fiscal_years",
         sa.Column("year", sa.Integer(), autoincrement=False, nullable=False),
         sa.PrimaryKeyConstraint("year", name=op.f("pk_fiscal_years")),
@@ -160,12 +171,12 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("forms", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_forms_document_id"), ["document_id"], unique=False)
-        batch_op.create_index("ix_forms_errors", ["error_count", "superseded"], unique=False)
-        batch_op.create_index("ix_forms_grade", ["grade", "superseded"], unique=False)
+        batch_op.create_index("ix_forms_errors", ["superseded", "error_count"], unique=False)
+        batch_op.create_index("ix_forms_grade", ["superseded", "grade", "kind"], unique=False)
         batch_op.create_index(
             "ix_forms_identity", ["unit_id", "year", "kind", "project_key", "superseded"], unique=False
         )
-        batch_op.create_index("ix_forms_kind", ["kind", "superseded"], unique=False)
+        batch_op.create_index("ix_forms_kind", ["superseded", "kind", "year", "unit_id", "id"], unique=False)
         batch_op.create_index("ix_forms_list", ["superseded", "year", "unit_id", "id"], unique=False)
         batch_op.create_index(
             "ix_forms_stats", ["superseded", "unit_id", "year", "total_score", "total_computed"], unique=False
@@ -206,9 +217,6 @@ def upgrade() -> None:
     with op.batch_alter_table("findings", schema=None) as batch_op:
         batch_op.create_index("ix_findings_form_run", ["form_id", "review_run_id"], unique=False)
         batch_op.create_index("ix_findings_run", ["review_run_id"], unique=False)
-        batch_op.create_index(
-            "ix_findings_stats", ["current", "unit_id", "year", "code", "kind"], unique=False
-        )
 
     op.create_table(
         "form_contracts",
@@ -376,7 +384,6 @@ def downgrade() -> None:
     op.drop_table("goals")
     op.drop_table("form_contracts")
     with op.batch_alter_table("findings", schema=None) as batch_op:
-        batch_op.drop_index("ix_findings_stats")
         batch_op.drop_index("ix_findings_run")
         batch_op.drop_index("ix_findings_form_run")
 
@@ -403,5 +410,6 @@ def downgrade() -> None:
     op.drop_table("document_contents")
     op.drop_table("units")
     op.drop_table("fiscal_years")
+    op.drop_table("finding_tallies")
     op.drop_table("documents")
     # ### end Alembic commands ###
