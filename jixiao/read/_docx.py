@@ -51,6 +51,8 @@ def docx_rows(path: Path) -> list[Row]:
 
 
 def _table_rows(table: object, path: str, number: int) -> list[Row]:
+    from jixiao.read.native import single_line
+
     rows: list[Row] = []
     seen: set[object] = set()  # the <w:tc> elements themselves: identity, kept alive
     for r, row in enumerate(table.rows, start=1):  # type: ignore[attr-defined]
@@ -66,5 +68,9 @@ def _table_rows(table: object, path: str, number: int) -> list[Row]:
             continue
         first = next(i for i, t in enumerate(texts) if t)
         source = Source(file=path, sheet=str(number), cell=f"r{r}c{first + 1}")
+        line = single_line(texts)
+        if line is not None:
+            rows.append(Row(cells=[line], source=source, table=False))
+            continue
         rows.append(Row(cells=texts, source=source, table=True))
     return rows

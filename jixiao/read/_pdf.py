@@ -53,6 +53,8 @@ def pdf_rows(path: Path) -> list[Row]:
 
 
 def _page_rows(page: Any, path: str, number: int) -> list[Row]:
+    from jixiao.read.native import single_line
+
     tables = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
     items: list[tuple[float, float, Row]] = []  # (top, x0, row)
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
@@ -72,6 +74,10 @@ def _page_rows(page: Any, path: str, number: int) -> list[Row]:
             top = trow.bbox[1]
             first = next(i for i, x in enumerate(texts) if x)
             source = Source(file=path, page=number, sheet=str(k), cell=f"r{r}c{first + 1}")
+            line = single_line(texts)
+            if line is not None:
+                items.append((top, 0.0, Row(cells=[line], source=source, table=False)))
+                continue
             items.append((top, 0.0, Row(cells=texts, source=source, table=True)))
     for para in _paragraphs(_lines(outside)):
         text = clean_cell(_join_lines(para))

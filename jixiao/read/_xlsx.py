@@ -42,6 +42,8 @@ def xlsx_rows(path: Path) -> list[Row]:
     """Every visible sheet's used range, row by row; a row with one unbordered cell is text."""
     from openpyxl import load_workbook
 
+    from jixiao.read.native import single_line
+
     try:
         wb = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
@@ -62,7 +64,7 @@ def xlsx_rows(path: Path) -> list[Row]:
                 continue
             first = cells[filled[0]]
             source = Source(file=str(path), sheet=ws.title, cell=f"{first.column_letter}{r}")
-            text_like = len(filled) == 1 and not _bordered(first)
+            text_like = len(filled) == 1 and (not _bordered(first) or single_line(texts) is not None)
             if text_like:
                 row = Row(cells=[texts[filled[0]]], source=source, table=False, after_gap=gap)
             else:

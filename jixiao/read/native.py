@@ -14,6 +14,7 @@ from jixiao.read._errors import ReadError
 from jixiao.read._forms import build_forms
 from jixiao.read._grid import Row
 from jixiao.read._registry import Reader
+from jixiao.read._vocab import HEAD_LINE
 
 __all__ = ["DocxReader", "PdfReader", "XlsxReader", "native_readers"]
 
@@ -75,6 +76,18 @@ class PdfReader(_GridReader):
         from jixiao.read._pdf import pdf_rows
 
         return pdf_rows(path)
+
+
+def single_line(texts: list[str]) -> str | None:
+    """The text of a table row that is really a line of running text, else ``None``.
+
+    Users box everything in Calc/Writer, title and "单位名称：… 填报日期：…" included; a row whose
+    only text is such a header line is read as the text line it is.
+    """
+    filled = [t for t in texts if t]
+    if len(filled) == 1 and HEAD_LINE.search(filled[0]):
+        return filled[0]
+    return None
 
 
 def native_readers() -> list[Reader]:

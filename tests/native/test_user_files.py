@@ -211,3 +211,31 @@ def test_office_file_without_a_form_is_a_read_error(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as e:
         read(tmp_path / "签到.xlsx")
     assert "未找到任何绩效目标表或绩效自评表" in str(e.value)
+
+
+def test_xlsx_everything_boxed(tmp_path: Path) -> None:
+    """Borders on the title and the 单位名称/填报日期 line too (select all, add borders)."""
+    from openpyxl import load_workbook
+
+    path = _xlsx(tmp_path / "boxed.xlsx", HEAD + INDICATORS + TAIL, [])
+    wb = load_workbook(path)
+    for ref in ("A1", "A2"):
+        wb.active[ref].border = _BOX
+    wb.save(path)
+    check(read(path).forms[0])
+
+
+def test_docx_header_line_inside_the_table(tmp_path: Path) -> None:
+    """The 单位名称/填报日期 line typed into a first table row merged across the width."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph(TITLE)
+    rows = [["单位名称：城建局测试单位    填报日期：2022年3月1日", *[""] * 6], *HEAD, *INDICATORS, *TAIL]
+    table = doc.add_table(rows=len(rows), cols=7)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(0, 0).merge(table.cell(0, 6))
+    doc.save(tmp_path / "inline.docx")
+    check(read(tmp_path / "inline.docx").forms[0])
