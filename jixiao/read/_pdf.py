@@ -60,15 +60,20 @@ def _page_rows(page: Any, path: str, number: int) -> list[Row]:
     words = page.extract_words(keep_blank_chars=False, use_text_flow=False, extra_attrs=["size"])
     boxes = [t.bbox for t in tables]
     outside = [w for w in words if not any(_inside(w, b) for b in boxes)]
+    chars = [c for c in page.chars if c["text"].strip()]
     for k, t in enumerate(tables, start=1):
         for r, trow in enumerate(t.rows, start=1):
+            # characters, not words: a word pdfplumber glues across a cell border (text that
+            # overflows its cell, as Calc prints it) is split back by the cell geometry
+            top, bottom = trow.bbox[1], trow.bbox[3]
+            in_row = [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom]
             texts = []
             for bbox in trow.cells:
                 if bbox is None:
                     texts.append("")
                     continue
-                inner = [w for w in words if _inside(w, bbox)]
-                texts.append(clean_cell(_join_lines(_lines(inner))))
+                inner = [c for c in in_row if _inside(c, bbox)]
+                texts.append(clean_cell(_join_lines(_char_lines(inner))))
             if not any(texts):
                 continue
             top = trow.bbox[1]
@@ -134,6 +139,22 @@ def _lines(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     for line in lines:
         line.sort(key=lambda w: w["x0"])
     return lines
+
+
+def _char_lines(chars: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """A cell's characters as words (a gap wider than a third of the font size splits them)."""
+    words: list[list[dict[str, Any]]] = []
+    for line in _lines(chars):
+        out: list[dict[str, Any]] = []
+        for c in line:
+            size = float(c.get("size", 10) or 10)
+            if out and c["x0"] - out[-1]["x1"] < size / 3:
+                w = out[-1]
+                out[-1] = {**w, "text": w["text"] + c["text"], "x1": c["x1"]}
+            else:
+                out.append({"text": c["text"], "x0": c["x0"], "x1": c["x1"], "top": c["top"], "size": size})
+        words.append(out)
+    return words
 
 
 def _join_words(line: list[dict[str, Any]]) -> str:
