@@ -33,9 +33,10 @@ def cell_text(value: Any, number_format: str = "General") -> str:
 
 
 def _num(v: float) -> str:
+    """12517.42 → "12517.42", 20.0 → "20" (ten decimals at most, as a cell would show them)."""
     if v.is_integer():
         return str(int(v))
-    return repr(round(v, 10)).rstrip("0").rstrip(".") if "e" not in repr(v) else f"{v:.10f}".rstrip("0")
+    return f"{v:.10f}".rstrip("0").rstrip(".")
 
 
 def xlsx_rows(path: Path) -> list[Row]:

@@ -119,7 +119,8 @@ def _goals(form: Form, card: Scorecard | None) -> list[Section]:
         entry = by_name.get((goal.name, ind.name))
         target = ind.target or SILENT
         actual = ind.actual or SILENT
-        line = f"{ind.name}：目标值{target}，实际完成值{actual}"
+        where = f"{goal.name}·" if len(form.goals) > 1 else ""
+        line = f"{where}{ind.name}：目标值{target}，实际完成值{actual}"
         if ind.score is not None:
             line += f"，得分{fmt_num(ind.score)}"
             if ind.weight is not None:
