@@ -35,6 +35,8 @@ def test_export_then_parse_review_import(fmt: str, tmp_path: Path) -> None:
     code, stdout, err = _run("parse", str(out))
     assert code == 0, err
     assert len(json.loads(stdout)) == len(seed_forms(SEED))
+    if fmt == "docx":
+        return  # review and import share one reader path; once (XLSX) is enough
     code, stdout, err = _run("review", str(out), "--format", "json")
     assert code in (0, 1), err
     db = tmp_path / "j.db"
