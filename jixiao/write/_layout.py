@@ -273,7 +273,7 @@ def _indicator_block(t: Table, start: int, inds: list[Indicator], first_col: int
 
 def _wuhan_layout(form: Form, notes: list[str]) -> Sheet:
     # columns: label | 一级 | 二级 | 三级 | 年初目标值 | 实际完成值 | 得分
-    t = Table(7, [12, 8, 10, 21, 14, 14, 8])
+    t = Table(7, [11, 9, 10, 20, 13, 13, 8])
     if form.project is not None or form.kind is FormKind.PROJECT_SELF_EVALUATION:
         t.row("项目名称", (form.project, 6), align="left")
         t.row("主管部门", (form.supervisor, 2), "项目实施单位", (form.implementer, 3))

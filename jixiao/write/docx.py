@@ -149,6 +149,8 @@ def _table(doc: DocxDocument, t: Table, usable: int) -> None:
     table.autofit = False
     total = sum(t.widths)
     widths = [int(usable * w / total) for w in t.widths]
+    for col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        col.w = width  # LibreOffice lays out by the grid, Word by the cell widths: set both
     trs = [row._tr for row in table.rows]
     grid = [list(tr.tc_lst) for tr in trs]
     for tr in trs:
