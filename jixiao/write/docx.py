@@ -1,0 +1,158 @@
+"""Forms as a Word document (one form per page run) in the printed layout."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from docx import Document as new_document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.text.run import Run
+
+from jixiao.model import Form
+from jixiao.write._layout import Paragraph, Sheet, Table, Template, form_layout
+
+__all__ = ["save_docx", "set_run_font", "sheets_to_docx", "write_docx"]
+
+FONT = "宋体"  # LibreOffice substitutes a CJK font (Noto Serif CJK SC) where SimSun is missing
+_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
+
+
+def write_docx(
+    forms: Sequence[Form],
+    path: str | Path,
+    template: Template = Template.WUHAN,
+    notes: list[str] | None = None,
+) -> Path:
+    """Write the forms to one document, each form starting on a new page."""
+    return sheets_to_docx([form_layout(f, template, notes) for f in forms], path)
+
+
+def sheets_to_docx(sheets: Sequence[Sheet], path: str | Path) -> Path:
+    doc = new_document()
+    _base_style(doc)
+    for k, sheet in enumerate(sheets):
+        if k == 0:
+            _page(doc.sections[0], sheet.landscape)
+        else:
+            _page(doc.add_section(WD_SECTION.NEW_PAGE), sheet.landscape)
+        _render(doc, sheet)
+    return save_docx(doc, path)
+
+
+def save_docx(doc: DocxDocument, path: str | Path) -> Path:
+    """Save through a temporary file so a failure never leaves half a document."""
+    out = Path(path)
+    fd, tmp = tempfile.mkstemp(suffix=".docx", dir=out.parent if str(out.parent) else ".")
+    os.close(fd)
+    try:
+        doc.save(tmp)
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return out
+
+
+def set_run_font(run: Run, size: float = 10.5, bold: bool = False, name: str = FONT) -> None:
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.name = name
+    rpr = run._element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    fonts.set(qn("w:eastAsia"), name)
+
+
+def _base_style(doc: DocxDocument) -> None:
+    style = doc.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(10.5)
+    rpr = style.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    fonts.set(qn("w:eastAsia"), FONT)
+    style.paragraph_format.space_after = Pt(0)
+    style.paragraph_format.space_before = Pt(0)
+
+
+def _page(section: object, landscape: bool) -> None:
+    s = section  # a docx Section
+    w, h = Cm(21.0), Cm(29.7)
+    if landscape:
+        s.orientation = WD_ORIENT.LANDSCAPE  # type: ignore[attr-defined]
+        s.page_width, s.page_height = h, w  # type: ignore[attr-defined]
+    else:
+        s.orientation = WD_ORIENT.PORTRAIT  # type: ignore[attr-defined]
+        s.page_width, s.page_height = w, h  # type: ignore[attr-defined]
+    for side in ("left_margin", "right_margin"):
+        setattr(s, side, Cm(1.8))
+    for side in ("top_margin", "bottom_margin"):
+        setattr(s, side, Cm(2.0))
+
+
+def _render(doc: DocxDocument, sheet: Sheet) -> None:
+    section = doc.sections[-1]
+    usable = section.page_width - section.left_margin - section.right_margin  # type: ignore[operator]
+    for block in sheet.blocks:
+        if isinstance(block, Paragraph):
+            _paragraph(doc, block)
+        else:
+            _table(doc, block, int(usable))
+
+
+def _paragraph(doc: DocxDocument, p: Paragraph) -> None:
+    para = doc.add_paragraph()
+    run = para.add_run(p.text)
+    if p.kind == "title":
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        para.paragraph_format.space_after = Pt(10)
+        set_run_font(run, 16, bold=True)
+    elif p.kind == "header":
+        para.paragraph_format.space_after = Pt(6)
+        set_run_font(run, 10.5)
+    else:
+        if p.text == "备注：":
+            para.paragraph_format.space_before = Pt(8)
+        set_run_font(run, 9 if p.kind == "note" else 10.5, bold=p.text == "备注：")
+
+
+def _table(doc: DocxDocument, t: Table, usable: int) -> None:
+    table = doc.add_table(rows=t.nrows, cols=t.ncols)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    total = sum(t.widths)
+    widths = [int(usable * w / total) for w in t.widths]
+    for row in table.rows:
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
+        for c, cell in enumerate(row.cells):
+            cell.width = widths[c]
+    for cell in t.cells:
+        top = table.cell(cell.row, cell.col)
+        if cell.rowspan > 1 or cell.colspan > 1:
+            top = top.merge(table.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
+        top.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        lines = cell.text.split("\n") if cell.text else [""]
+        para = top.paragraphs[0]
+        for k, line in enumerate(lines):
+            if k:
+                para = top.add_paragraph()
+            para.alignment = _ALIGN[cell.align]
+            run = para.add_run(line)
+            set_run_font(run, 10.5, bold=cell.bold)
+    doc.add_paragraph()  # Word needs a paragraph between a table and what follows
+
