@@ -21,6 +21,7 @@ from jixiao.model import (
     Source,
 )
 from jixiao.read import ReadError, read
+from jixiao.review import ReviewResult, review_document
 
 __version__ = "0.1.0"
 
@@ -35,6 +36,7 @@ __all__ = [
     "NarrativeReport",
     "OverallGoal",
     "ReadError",
+    "ReviewResult",
     "Scorecard",
     "Source",
     "__version__",
@@ -42,4 +44,5 @@ __all__ = [
     "form_from_contract",
     "form_to_contract",
     "read",
+    "review_document",
 ]

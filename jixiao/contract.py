@@ -13,7 +13,14 @@ from typing import Any
 
 from jixiao.model import Budget, Finding, Form, FormKind, Goal, Indicator, OverallGoal
 
-__all__ = ["FINDINGS_SCHEMA", "FORM_SCHEMA", "dumps", "findings_to_json", "form_from_contract", "form_to_contract"]
+__all__ = [
+    "FINDINGS_SCHEMA",
+    "FORM_SCHEMA",
+    "dumps",
+    "findings_to_json",
+    "form_from_contract",
+    "form_to_contract",
+]
 
 FORM_SCHEMA = "jixiao.form/1"
 FINDINGS_SCHEMA = "jixiao.findings/1"

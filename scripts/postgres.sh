@@ -11,6 +11,6 @@ if [ -z "${JIXIAO_TEST_PG_URL:-}" ]; then
       $_as "$_pgbin/pg_ctl" -D "$_pgdir/data" -o "-p $_pgport -k $_pgdir -c listen_addresses=127.0.0.1" \
         -l "$_pgdir/log" -w start >/dev/null &&
       export JIXIAO_TEST_PG_URL="postgresql+psycopg://jixiao@127.0.0.1:$_pgport/postgres" &&
-      trap '$_as "$_pgbin/pg_ctl" -D "$_pgdir/data" -m fast stop >/dev/null 2>&1' EXIT
+      trap '$_as "$_pgbin/pg_ctl" -D "$_pgdir/data" -m fast stop >/dev/null 2>&1; rm -rf "$_pgdir"' EXIT
   fi
 fi

@@ -15,7 +15,6 @@ app = typer.Typer(
 )
 
 
-
 @app.callback()
 def _root() -> None:
     """绩效：读取、评分、审核预算绩效目标表与自评表。"""

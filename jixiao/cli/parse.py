@@ -44,7 +44,7 @@ def print_summary(doc: Document) -> None:
     """One Rich table per document: kind, title, unit, year, goals, indicators, printed total."""
     table = Table(title=f"{doc.path}：{len(doc.forms)} 张表，{len(doc.reports)} 份自评报告")
     for col in ("#", "类型", "标题", "单位", "年度", "目标数", "指标数", "总分"):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for i, f in enumerate(doc.forms):
         table.add_row(
             str(i),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jixiao.model import Source
 
@@ -20,10 +20,16 @@ class Row:
     source: Source
     table: bool = True
     heading: bool = False  # a Markdown heading or a title-styled paragraph
+    after_gap: bool = False  # preceded by a blank line or page break (a row may continue there)
+    _texts: list[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def texts(self) -> list[str]:
-        return [c for c in self.cells if c]
+        """The non-empty cells (computed once: rows are not changed after reading)."""
+        cached = self._texts
+        if cached is None or len(cached) > len(self.cells):
+            cached = self._texts = [c for c in self.cells if c]
+        return cached
 
     @property
     def text(self) -> str:

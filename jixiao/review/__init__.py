@@ -3,20 +3,33 @@
 Public surface (stable; storage and the CLI rely on it):
 
 - ``review_document(doc, rules=None) -> ReviewResult``
+- ``CATALOGUE``: the finding types (code, severity, title, rule, message template)
+- ``all_checks()`` and ``Check``: the built-in checks and their one signature
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from jixiao.model import Document, Finding, Scorecard
+from jixiao.review.catalogue import CATALOGUE, FindingType
+from jixiao.review.checks import Check
+from jixiao.review.runner import all_checks, run_checks
+from jixiao.score.rules import choose_rule_set, load_rule_set
+from jixiao.score.scorecard import score_form
 
-__all__ = ["ReviewResult", "review_document"]
+__all__ = ["CATALOGUE", "Check", "FindingType", "ReviewResult", "all_checks", "review_document"]
 
 
 @dataclass
 class ReviewResult:
-    """Scorecards (one per form, same order as ``doc.forms``) and findings in document order."""
+    """Scorecards (one per form, same order as ``doc.forms``) and findings in document order.
+
+    ``rule_set`` names the rule set used; when forms of one document were scored under
+    different rule sets (chosen per form), the names are joined with "+" (each scorecard
+    carries its own ``rule_set``).
+    """
 
     rule_set: str
     rule_set_version: str
@@ -24,6 +37,32 @@ class ReviewResult:
     findings: list[Finding] = field(default_factory=list)
 
 
-def review_document(doc: Document, rules: str | None = None) -> ReviewResult:
-    """Placeholder until the scoring and checks land: no scorecards, no findings."""
-    return ReviewResult(rule_set=rules or "auto", rule_set_version="0")
+def review_document(
+    doc: Document, rules: str | None = None, checks: Sequence[Check] | None = None
+) -> ReviewResult:
+    """Score every form of ``doc`` and run every check on it.
+
+    ``rules`` forces a rule set by name (``jixiao.score.rule_set_names()``); by default each
+    form's rule set is chosen from what it prints. ``RuleSetError`` for an unknown name.
+    ``checks`` replaces the built-in checks (``all_checks()``), e.g. to add one's own: every
+    check has the signature ``check(form, index, scorecard, rule_set, doc) -> Iterable[Finding]``.
+    """
+    forced = load_rule_set(rules) if rules else None
+    used: dict[str, str] = {}
+    scorecards: list[Scorecard] = []
+    findings: list[Finding] = []
+    for index, form in enumerate(doc.forms):
+        rule_set = forced or load_rule_set(choose_rule_set(form))
+        used.setdefault(rule_set.name, rule_set.version)
+        card = score_form(form, index, rule_set)
+        scorecards.append(card)
+        findings.extend(run_checks(form, index, card, rule_set, doc, checks))
+    if not used:
+        rs = forced or load_rule_set("wuhan")
+        used[rs.name] = rs.version
+    return ReviewResult(
+        rule_set="+".join(used),
+        rule_set_version="+".join(used.values()),
+        scorecards=scorecards,
+        findings=findings,
+    )

@@ -1,0 +1,197 @@
+"""Cleaning printed cell text of layout noise, and small parsers for printed figures.
+
+Layout noise is what a PDF conversion adds: HTML tags, LaTeX math, Markdown emphasis,
+spaces and line breaks inside Chinese words. What the form *prints* is kept.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+_CHECKED = re.compile(r"<input\b[^>]*\bchecked\b[^>]*>", re.I)
+_UNCHECKED = re.compile(r"<input\b[^>]*>", re.I)
+_BREAK = re.compile(r"<\s*(br|/p|/li|/div|/tr)\s*/?>", re.I)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_LATEX = re.compile(r"\$([^$]*)\$")
+_LATEX_CMDS = {
+    r"\geq": "≥",
+    r"\geqslant": "≥",
+    r"\ge": "≥",
+    r"\leq": "≤",
+    r"\leqslant": "≤",
+    r"\le": "≤",
+    r"\times": "×",
+    r"\cdot": "·",
+    r"\%": "%",
+    r"\*": "*",
+    r"\neq": "≠",
+    r"\pm": "±",
+}
+_LATEX_CMD = re.compile(r"\\[a-zA-Z]+|\\[%*]")
+# A CJK character or full-width punctuation: whitespace next to one is layout noise.
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’、。，；：！？（）《》【】·…—"
+_SPACE_NEAR_WIDE = re.compile(rf"(?<=[{_WIDE}])\s+|\s+(?=[{_WIDE}])")
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+_DASH_RULE = re.compile(r"^[\s\-|:=_]+$")
+_MD_EMPH = re.compile(r"\*\*|__")
+
+
+def _latex(match: re.Match[str]) -> str:
+    body = match.group(1)
+    body = _LATEX_CMD.sub(lambda m: _LATEX_CMDS.get(m.group(0), ""), body)
+    return body.replace("{", "").replace("}", "").strip()
+
+
+def clean_markup(text: str) -> str:
+    """Remove HTML/LaTeX/Markdown markup, keeping ticks as ☑/☐ and paragraph breaks as newlines."""
+    if "<" in text:
+        text = _CHECKED.sub("☑", text)
+        text = _UNCHECKED.sub("☐", text)
+        text = _BREAK.sub("\n", text)
+        text = _TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "$" in text:
+        text = _LATEX.sub(_latex, text)
+    if "*" in text or "_" in text:
+        text = _MD_EMPH.sub("", text)
+    return text.replace("\\*", "*")
+
+
+@lru_cache(maxsize=65536)
+def clean_cell(text: str) -> str:
+    """A cell's printed text without layout noise: markup gone, spaces inside words gone."""
+    text = clean_markup(text)
+    lines = [_squeeze(line) for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+_SPACE_AFTER_SIGN = re.compile(r"(?<=[≥≤<>=＞＜])\s+(?=[-\d.])")
+
+
+def _squeeze(line: str) -> str:
+    line = _SPACES.sub(" ", line).strip()
+    line = _SPACE_AFTER_SIGN.sub("", line)
+    return _SPACE_NEAR_WIDE.sub("", line)
+
+
+_WS = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
+def compact(text: str) -> str:
+    """NFKC without any whitespace: the form in which labels and titles are compared."""
+    return _WS.sub("", unicodedata.normalize("NFKC", text))
+
+
+def is_rule_line(text: str) -> bool:
+    """A Markdown table rule such as ``----|---``."""
+    return bool(text) and bool(_DASH_RULE.match(text)) and "-" in text
+
+
+# ---------------------------------------------------------------- weights in labels
+
+_WEIGHT = re.compile(r"[(（]\s*(?P<w>\d+(?:\.\d+)?|[Xx]{1,3})\s*分\s*[)）]")
+_WEIGHT_ONLY = re.compile(r"^[(（]?\s*(?:\d+(?:\.\d+)?|[Xx]{1,3})\s*分\s*[)）]?$")
+
+
+@lru_cache(maxsize=65536)
+def split_weight(text: str) -> tuple[str, float | None, bool]:
+    """``"产出 指标 (7分)"`` → ``("产出指标", 7.0, True)``.
+
+    The third item says whether a weight was printed at all; ``"(XX 分)"`` prints a
+    placeholder weight, returned as ``None`` with ``True``.
+    """
+    found = list(_WEIGHT.finditer(text))
+    if not found:
+        return text, None, False
+    m = found[-1]  # the weight is printed last: "(万元) (20分)"
+    label = (text[: m.start()] + text[m.end() :]).strip(" ：:")
+    w = m.group("w")
+    weight = None if w.lower().startswith("x") else float(w)
+    return label.strip(), weight, True
+
+
+@lru_cache(maxsize=16384)
+def is_weight_only(text: str) -> bool:
+    """A cell that prints nothing but a weight, e.g. ``"(1分)"`` wrapped from the cell above."""
+    return bool(_WEIGHT_ONLY.match(compact(text)))
+
+
+# ---------------------------------------------------------------- printed numbers
+
+_NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?")
+_SCORE = re.compile(r"^-?\d+(?:\.\d+)?\s*分?$")
+
+
+def first_number(text: str | None) -> float | None:
+    """The first number printed in a cell: ``"940(压缩后)"`` → 940, ``"12,517.42"`` → 12517.42."""
+    if not text:
+        return None
+    m = _NUMBER.search(text)
+    return float(m.group(0).replace(",", "")) if m else None
+
+
+def numbers(text: str) -> list[str]:
+    return [m.group(0) for m in _NUMBER.finditer(text)]
+
+
+def score_value(text: str | None) -> float | None:
+    """A printed score: a bare number, optionally followed by 分 (``"7.11分"``)."""
+    if not text:
+        return None
+    t = compact(text)
+    if not _SCORE.match(t):
+        return None
+    return float(t.rstrip("分"))
+
+
+def is_score_like(text: str, limit: float = 100.0) -> bool:
+    value = score_value(text)
+    return value is not None and -limit <= value <= limit
+
+
+def rate_value(text: str | None) -> float | None:
+    """An execution rate as a fraction: ``"68.83%"`` → 0.6883, ``"0.4446"`` → 0.4446.
+
+    A bare number above 2 is read as a percentage printed without its sign (``"67.24"``).
+    """
+    if not text:
+        return None
+    t = compact(text)
+    m = _NUMBER.search(t)
+    if not m:
+        return None
+    value = float(m.group(0).replace(",", ""))
+    if "%" in t[m.end() : m.end() + 2] or value > 2:
+        return round(value / 100, 10)
+    return value
+
+
+_DATE = re.compile(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})?")
+
+
+def iso_date(text: str | None) -> str | None:
+    """``"2021年6月30日"`` / ``"2021.7.2"`` → ISO date; a missing day prints as the month's start."""
+    if not text:
+        return None
+    m = _DATE.search(compact(text))
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+_YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
+
+
+def year_in(text: str | None) -> int | None:
+    if not text:
+        return None
+    m = _YEAR.search(compact(text))
+    return int(m.group(1)) if m else None

@@ -1,0 +1,134 @@
+"""Narrative self-evaluation reports (自评结果 / 自评报告) and the figures they state.
+
+They are not forms; what they *claim* (自评得分, 执行率, amounts) is kept for cross-checks
+against the form they report on, found by subject and year, then by proximity.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from jixiao.model import Document, NarrativeReport
+from jixiao.read._clean import compact, year_in
+from jixiao.read._grid import Row
+
+__all__ = ["attach_reports", "read_report"]
+
+_VERSION = re.compile(r"^[(（](缩略版|摘要版|简版|详细版|完整版)[)）]$")
+_NUM = r"(\d+(?:\.\d+)?)"
+_BUDGET_SCORE = [
+    re.compile(rf"预算执行(?:率|情况)?(?:得分)?(?:为)?{_NUM}分"),
+    re.compile(rf"执行率[^。；;]{{0,30}}?得{_NUM}分"),
+]
+_RATE = re.compile(rf"执行率(?:为|达|达到|是|[:：])?(?:了)?{_NUM}%")
+_AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元")
+_SUBJECT_NOISE = re.compile(
+    r"^(\d{4})年度?|(项目)?(部门)?(单位)?(整体)?(绩效)?(自评结果|自评报告|评价报告)([(（].*?[)）])?$"
+)
+
+
+def read_report(title: str, rows: list[Row]) -> NarrativeReport:
+    """The claims a narrative report states, read from its running text."""
+    version = None
+    texts: list[str] = []
+    for row in rows:
+        t = compact(row.text)
+        m = _VERSION.match(t)
+        if m and version is None:
+            version = m.group(1)
+            continue
+        texts.append(t)
+    body = "".join(texts)
+    ctitle = compact(title)
+    m = re.search(r"[(（](缩略版|摘要版)[)）]", ctitle)
+    if m:
+        version = version or m.group(1)
+    scores = _stated_scores(body)
+    budget_score = None
+    for pattern in _BUDGET_SCORE:
+        bm = pattern.search(body)
+        if bm:
+            budget_score = float(bm.group(1))
+            break
+    rm = _RATE.search(body)
+    amounts = []
+    for m in _AMOUNT.finditer(body):
+        ctx = re.split(r"[，。；,;：:（）()]", body[max(0, m.start() - 16) : m.start()])[-1]
+        amounts.append((ctx, float(m.group(1).replace(",", ""))))
+    return NarrativeReport(
+        title=title,
+        version=version,
+        year=year_in(title),
+        subject=_subject(ctitle),
+        stated_score=scores[0] if scores else None,
+        stated_scores=scores,
+        stated_rate=round(float(rm.group(1)) / 100, 10) if rm else None,
+        stated_budget_score=budget_score,
+        amounts=amounts,
+        source=rows[0].source if rows else None,
+    )
+
+
+_POINTS = re.compile(rf"{_NUM}分")
+_NOT_TOTAL = re.compile(r"执行|产出|效益|满意|目标|指标|权重|分值|设定|满分|其中|扣")
+
+
+def _stated_scores(body: str) -> list[float]:
+    """Every overall score a report states: numbers of 分 in sentences about 得分, except the
+    parts (预算执行 19.8 分, 产出 76.2 分) and the scale (满分 100 分)."""
+    found: list[float] = []
+    for sentence in re.split(r"[。；;\n]", body):
+        if "得分" not in sentence:
+            continue
+        for m in _POINTS.finditer(sentence):
+            prefix = sentence[max(0, m.start() - 8) : m.start()]
+            if _NOT_TOTAL.search(prefix):
+                continue
+            found.append(float(m.group(1)))
+    return found
+
+
+def _subject(ctitle: str) -> str:
+    s = ctitle
+    for _ in range(3):
+        s = _SUBJECT_NOISE.sub("", s)
+    return s or ctitle
+
+
+def _line(obj: object) -> int:
+    source = getattr(obj, "source", None)
+    return (source.line or 0) if source is not None else 0
+
+
+def attach_reports(doc: Document) -> None:
+    """Link each report to the form it reports on (``form_index``)."""
+    for report in doc.reports:
+        best: tuple[float, int, int] | None = None
+        subject = compact(report.subject or report.title)
+        before = [i for i, f in enumerate(doc.forms) if _line(f) <= _line(report)]
+        nearest = before[-1] if before else -1
+        for i, form in enumerate(doc.forms):
+            names = [compact(x) for x in (form.title, form.project or "", form.unit or "") if x]
+            sim = max(_similarity(subject, n) for n in names)
+            if report.year and form.year and report.year == form.year:
+                sim += 0.05
+            distance = _line(report) - _line(form)
+            preceding = 1 if distance >= 0 else 0
+            if i == nearest:
+                sim += 0.2  # a report usually follows the form it reports on
+            key = (round(sim, 3), preceding, -abs(distance))
+            if best is None or key > best[:3]:
+                best = key
+                report.form_index = i
+        if best is not None and best[0] < 0.3:
+            # nothing alike by name: the nearest form printed before the report
+            before = [i for i, f in enumerate(doc.forms) if _line(f) <= _line(report)]
+            report.form_index = before[-1] if before else None
+
+
+def _similarity(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    m = SequenceMatcher(None, a, b).find_longest_match(0, len(a), 0, len(b))
+    return m.size / len(a)

@@ -1,0 +1,111 @@
+"""Finding the forms and narrative reports in a document's rows: titles and their kinds."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from jixiao.model import FormKind
+from jixiao.read._clean import compact
+from jixiao.read._grid import Row
+from jixiao.read._vocab import is_indicator_header
+
+FORM_TITLE = re.compile(r"(自评表|目标表|评价表|评分表|申报表)(?:[(（][^)）]{0,12}[)）])?$")
+
+REPORT_TITLE = re.compile(r"(自评结果|自评报告|评价报告)(?:[(（][^)）]{0,12}[)）])?$")
+
+SUBTABLE_TITLE = re.compile(r"^(长期|年度|中期)(绩效)?目标表$")
+
+
+def form_title_kind(text: str) -> FormKind | None:
+    """The kind a title names, or ``None`` if the text is not a form title."""
+    t = compact(text)
+    if len(t) > 80 or not FORM_TITLE.search(t) or SUBTABLE_TITLE.match(t):
+        return None
+    if "目标表" in t or ("目标" in t and "申报表" in t):
+        return FormKind.DEPARTMENT_TARGET if ("部门" in t or "整体" in t) else FormKind.PROJECT_TARGET
+    if "申报表" in t:
+        return None
+    return FormKind.DEPARTMENT_SELF_EVALUATION if "整体" in t else FormKind.PROJECT_SELF_EVALUATION
+
+
+def is_report_title(text: str) -> bool:
+    t = compact(text)
+    return len(t) <= 80 and bool(REPORT_TITLE.search(t)) and not t.startswith(("一", "二", "（", "("))
+
+
+def title_of(row: Row) -> str | None:
+    """A row that is a title: a text line, or a table row with a single text cell."""
+    texts = row.texts
+    if len(texts) != 1:
+        return None
+    return texts[0]
+
+
+@dataclass
+class Segment:
+    kind: FormKind | None  # None for a narrative report
+    title: str
+    rows: list[Row] = field(default_factory=list)
+    version: str | None = None
+
+
+FORM_START = re.compile(r"^(项目名称|单位名称|部门[（(]单位[)）]名称|部门名称)$")
+
+
+def starts_form(rows: Iterable[Row]) -> bool:
+    """Does this run of rows open a new form (rather than continue one on a new page)?"""
+    for row in rows:
+        if not row.table:
+            continue
+        c = compact(row.texts[0]) if row.texts else ""
+        if FORM_START.match(c) or "预算执行情况" in c or "项目执行情况" in c:
+            return True
+        if is_indicator_header(row) or len(row.texts) >= 3:
+            return False
+    return False
+
+
+def segments(rows: list[Row]) -> list[Segment]:
+    segments: list[Segment] = []
+    current: Segment | None = None
+    for i, row in enumerate(rows):
+        title = title_of(row)
+        if title is not None:
+            kind = form_title_kind(title)
+            if kind is not None:
+                if (
+                    current is not None
+                    and current.kind is not None
+                    and compact(current.title) == compact(title)
+                    and not starts_form(rows[i + 1 : i + 40])
+                ):
+                    continue  # the form's title printed again on a new page
+                current = Segment(kind=kind, title=title)
+                segments.append(current)
+                continue
+            if not row.table and is_report_title(title):
+                current = Segment(kind=None, title=title)
+                segments.append(current)
+                continue
+        if current is None:
+            continue
+        current.rows.append(row)
+    return segments
+
+
+def refine_kind(seg: Segment) -> FormKind:
+    """The title's kind, corrected by the header cells the form actually prints."""
+    assert seg.kind is not None
+    if seg.kind.is_target:
+        return seg.kind
+    for row in seg.rows[:30]:
+        if not row.table or not row.texts:
+            continue
+        c = compact(row.texts[0])
+        if c == "项目名称":
+            return FormKind.PROJECT_SELF_EVALUATION
+        if any(k in compact(row.text) for k in ("部门整体支出总额", "基本支出总额", "部门（单位）名称")):
+            return FormKind.DEPARTMENT_SELF_EVALUATION
+    return seg.kind

@@ -1,0 +1,237 @@
+"""The catalogue of finding types: one entry per code of ``findings-v1.md``.
+
+Each entry says once what the finding means, how severe it is by default, the rule it
+enforces (文件/条款) and how its Chinese message reads. Checks only fill in the values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from jixiao.model import Finding, Form, Severity
+
+__all__ = ["CATALOGUE", "FindingType", "fmt", "fmt_pct", "make_finding"]
+
+
+@dataclass(frozen=True, slots=True)
+class FindingType:
+    code: str
+    severity: Severity  # default; a check may lower it (e.g. when a weight was inferred)
+    title: str  # short Chinese title for reports
+    description: str  # when it fires (English, for developers)
+    rule: str  # 文件/条款 the finding enforces, in Chinese
+    template: str  # Chinese message, ``str.format`` fields filled by the check
+
+    def render(self, **values: object) -> str:
+        return self.template.format(**values)
+
+    def rule_text(self, basis: str) -> str:
+        """The rule this finding enforces, with the rule set's own basis where the entry defers to it."""
+        return self.rule.replace("{basis}", basis)
+
+
+_TYPES = [
+    FindingType(
+        "form.recovered_value",
+        "info",
+        "缺失单元格已推定",
+        "a cell missing from the document (lost in conversion) was recovered by the reader",
+        "自评表“总分”栏（总分 = 预算执行得分 + 各指标得分）；目标表中同一指标的指标值确定依据",
+        "{place}在文件中缺失（多为 PDF 转换丢失），已{how}，请核对原件",
+    ),
+    FindingType(
+        "budget.rate_mismatch",
+        "error",
+        "执行率计算错误",
+        "printed 执行率 differs from 执行数/预算数 beyond rounding",
+        "自评表“执行率（B/A）”栏；备注第1条",
+        "执行率印为 {rate_printed}，按执行数 {executed} 万元 ÷ 预算数 {planned} 万元应为 {rate_expected}",
+    ),
+    FindingType(
+        "budget.score_mismatch",
+        "error",
+        "预算执行得分错误",
+        "printed execution score differs from weight × min(执行率, 100%) beyond rounding",
+        "自评表“得分（分值×执行率）”栏；{basis}",
+        "{detail}",
+    ),
+    FindingType(
+        "indicator.score_exceeds_weight",
+        "error",
+        "指标得分超过分值",
+        "an indicator's score is above its weight",
+        "备注第2条：得分不得突破权重",
+        "指标得分 {printed} 分超过其分值 {weight} 分{inferred}",
+    ),
+    FindingType(
+        "indicator.score_mismatch",
+        "error",
+        "指标得分与计分规则不符",
+        "a quantitative indicator's printed score differs from the rule-set's score beyond rounding "
+        "(or a qualitative score falls outside its band)",
+        "备注第2条（定量指标）/第3条（定性指标）",
+        "{detail}",
+    ),
+    FindingType(
+        "indicator.full_score_unmet",
+        "error",
+        "未达成目标却得满分",
+        "full points although the printed actual does not meet the printed target",
+        "备注第2条（定量指标按完成比例计分）/第3条（未达成、部分达成按分档计分）",
+        "目标“{target}”，实际“{actual}”，却得满分 {printed} 分{why}",
+    ),
+    FindingType(
+        "indicator.missing_score",
+        "error",
+        "指标未打分",
+        "an indicator with a weight (or in a scored form) has no score",
+        "自评表“得分”栏",
+        "{detail}",
+    ),
+    FindingType(
+        "indicator.missing_actual",
+        "error",
+        "未填写实际完成值",
+        "a scored indicator has no actual value",
+        "自评表“实际完成值（B）”栏；备注第2条（得分依据实际完成值计算）",
+        "未填写实际完成值，却记 {printed} 分{why}",
+    ),
+    FindingType(
+        "indicator.incomparable",
+        "warning",
+        "目标与实际无法比较",
+        "target and actual cannot be compared as printed (‰ vs %, rate vs count, target restates the name)",
+        "备注第2、3条（按目标值与实际完成值计分）",
+        "{detail}",
+    ),
+    FindingType(
+        "goal.weight_mismatch",
+        "error",
+        "目标分值与指标分值不符",
+        "the indicator weights of a goal do not add up to the goal's weight",
+        "自评表各目标分值",
+        "{detail}",
+    ),
+    FindingType(
+        "goal.score_exceeds_weight",
+        "error",
+        "目标得分超过分值",
+        "the indicator scores of a goal add up to more than the goal's weight",
+        "备注第2条：得分不得突破权重",
+        "“{goal}”各项得分合计 {printed} 分，超过该目标分值 {weight} 分",
+    ),
+    FindingType(
+        "form.total_mismatch",
+        "error",
+        "总分与各项得分合计不符",
+        "the printed total differs from the sum of its printed parts",
+        "自评表“总分/自评得分”",
+        "总分印为 {printed} 分，而{parts}合计 {expected} 分{note}",
+    ),
+    FindingType(
+        "form.weight_mismatch",
+        "error",
+        "分值结构不合计 100 分",
+        "budget weight plus goal (and overall-goal) weights differ from 100",
+        "{basis}",
+        "{detail}",
+    ),
+    FindingType(
+        "report.score_mismatch",
+        "error",
+        "自评报告得分与自评表不符",
+        "a narrative report states a score other than its form's total",
+        "自评结果应与自评表一致",
+        "自评结果“{title}”称自评得分 {printed} 分，而对应自评表总分为 {expected} 分",
+    ),
+    FindingType(
+        "report.figure_mismatch",
+        "error",
+        "自评报告数据与自评表不符",
+        "a narrative report states an amount or rate other than its form's",
+        "自评结果应与自评表一致",
+        "自评结果“{title}”称{what} {printed_text}，而自评表印为 {expected_text}{note}",
+    ),
+    FindingType(
+        "target.vague",
+        "warning",
+        "指标值不可衡量",
+        "an indicator value cannot be measured (良好, 有影响, 达成 with no measure)",
+        "绩效目标应细化量化、可衡量（财预〔2020〕10号；绩效目标表填报要求）",
+        "指标值“{target}”没有可衡量的标准，无法据以评价是否完成",
+    ),
+    FindingType(
+        "target.missing_basis",
+        "warning",
+        "缺少指标值确定依据",
+        "a target table's indicator has no 指标值确定依据",
+        "绩效目标表“指标值确定依据”栏",
+        "未填写指标值确定依据（计划标准、行业标准或历史标准等）",
+    ),
+    FindingType(
+        "target.missing_dimension",
+        "warning",
+        "缺少必设的指标类别",
+        "a goal lacks a dimension the rules expect (产出, 效益, 满意度; 成本 where required)",
+        "{basis}",
+        "{where}未设{dimension}",
+    ),
+    FindingType(
+        "internal.check_failed",
+        "warning",
+        "审核规则内部错误",
+        "a check crashed on this form; the other checks still ran",
+        "—",
+        "审核规则“{check}”处理本表时出错（{error}），本项未能审核，请人工复核",
+    ),
+]
+
+CATALOGUE: dict[str, FindingType] = {t.code: t for t in _TYPES}
+
+
+def fmt(x: float | None) -> str:
+    """A number as a reviewer reads it: 0.5, 19.82, 100 (no trailing zeros)."""
+    if x is None:
+        return "—"
+    text = f"{x:.6f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def fmt_pct(x: float | None, decimals: int = 2) -> str:
+    if x is None:
+        return "—"
+    text = f"{x * 100:.{decimals}f}".rstrip("0").rstrip(".")
+    return f"{text}%"
+
+
+def make_finding(
+    code: str,
+    form: Form,
+    index: int,
+    *,
+    goal: str | None = None,
+    indicator: str | None = None,
+    printed: float | str | None = None,
+    expected: float | str | None = None,
+    severity: Severity | None = None,
+    **values: object,
+) -> Finding:
+    """A ``Finding`` of catalogue type ``code`` with its message rendered from ``values``."""
+    kind = CATALOGUE[code]
+    return Finding(
+        form=index,
+        form_title=form.title,
+        code=code,
+        severity=severity or kind.severity,
+        goal=goal,
+        indicator=indicator,
+        printed=printed,
+        expected=expected,
+        message=kind.render(
+            printed=fmt(printed) if isinstance(printed, float | int) else printed,
+            expected=fmt(expected) if isinstance(expected, float | int) else expected,
+            goal=goal,
+            indicator=indicator,
+            **values,
+        ),
+    )

@@ -1,0 +1,56 @@
+"""Helpers several check families share: printed sums and whether a form was read whole."""
+
+from __future__ import annotations
+
+from jixiao.model import Document, Form
+from jixiao.score.rules import agrees
+
+
+def printed_parts(form: Form) -> float:
+    """Budget score + overall-goal score + indicator scores, as printed."""
+    parts = [form.budget.score if form.budget and form.budget.score is not None else 0.0]
+    if form.overall_goal is not None and form.overall_goal.score is not None:
+        parts.append(form.overall_goal.score)
+    parts.extend(i.score for _, i in form.indicators() if i.score is not None)
+    return round(sum(parts), 6)
+
+
+def total_counts_missing(form: Form) -> bool:
+    """The printed total equals the printed parts plus full marks for every unscored, weighted part.
+
+    Then a score cell was left blank (or lost in conversion) while the total counted it: the
+    missing score is worth a look, the total itself is not wrong.
+    """
+    if form.total_score is None:
+        return False
+    missing = 0.0
+    blanks = 0
+    if form.budget is not None and form.budget.score is None:
+        if form.budget.weight is None:
+            return False
+        missing += form.budget.weight
+        blanks += 1
+    for _, i in form.indicators():
+        if i.score is None:
+            if i.weight is None:
+                return False
+            missing += i.weight
+            blanks += 1
+    return blanks > 0 and agrees(form.total_score, printed_parts(form) + missing)
+
+
+def read_incomplete(doc: Document, index: int) -> bool:
+    """The reader skipped rows inside this form (its read issues fall between it and the next form)."""
+    form = doc.forms[index]
+    if not doc.issues or form.source is None or form.source.line is None:
+        return False
+    start = form.source.line
+    later = [
+        f.source.line for f in doc.forms[index + 1 :] if f.source is not None and f.source.line is not None
+    ]
+    end = min(later) if later else None
+    for issue in doc.issues:
+        line = issue.source.line if issue.source is not None else None
+        if line is not None and line >= start and (end is None or line < end):
+            return True
+    return False

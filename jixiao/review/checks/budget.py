@@ -1,0 +1,97 @@
+"""预算执行 checks: the printed 执行率 and its score against 执行数/预算数."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from jixiao.model import Document, Finding, Form, Scorecard
+from jixiao.review.catalogue import fmt, fmt_pct, make_finding
+from jixiao.review.checks._common import total_counts_missing
+from jixiao.score.rules import RuleSet, agrees, decimals_of, load_rule_set, rule_set_names
+from jixiao.score.scorecard import budget_rate, is_scored
+
+
+def _pct_agrees(printed: float, computed: float) -> bool:
+    """A printed rate agrees in percent at its printed decimals ("99.1%" vs 99.1045%)."""
+    pct = round(printed * 100, 8)
+    return agrees(pct, computed * 100, decimals_of(pct))
+
+
+def check_rate(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document) -> Iterator[Finding]:
+    """执行率 printed vs 执行数/预算数; a rate printed capped at 100% is accepted."""
+    if form.budget is None or form.kind.is_target:
+        return
+    computed, printed = budget_rate(form)
+    if computed is None or printed is None:
+        return
+    if _pct_agrees(printed, computed) or _pct_agrees(printed, min(computed, 1.0)):
+        return
+    yield make_finding(
+        "budget.rate_mismatch",
+        form,
+        index,
+        printed=round(printed, 6),
+        expected=round(computed, 4),
+        rate_printed=fmt_pct(printed, 4),
+        rate_expected=fmt_pct(computed, 2),
+        executed=fmt(form.budget.executed),
+        planned=fmt(form.budget.planned),
+    )
+
+
+def check_score(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document) -> Iterator[Finding]:
+    """得分 printed vs 分值 × min(执行率, 100%), from either the amounts or the printed rate."""
+    b = form.budget
+    if b is None or form.kind.is_target or card.budget_weight is None:
+        return
+    weight = card.budget_weight
+    computed, printed_rate = budget_rate(form)
+    rates = [r for r in (computed, printed_rate) if r is not None]
+    if not rates:
+        return
+    candidates = [weight * min(max(r, 0.0), 1.0) for r in rates]
+    rate = rates[0]
+    expected = rules.round(candidates[0])
+    how = f"{fmt(weight)} 分 × 执行率 {fmt_pct(min(rate, 1.0))}" + (
+        "（实际执行率超过 100%，按 100% 计）" if rate > 1 else ""
+    )
+    if b.score is None:
+        if is_scored(form):
+            counted = (
+                f"（总分 {fmt(form.total_score)} 分已按 {fmt(weight)} 分计入）"
+                if total_counts_missing(form)
+                else ""
+            )
+            yield make_finding(
+                "budget.score_mismatch",
+                form,
+                index,
+                printed=None,
+                expected=expected,
+                severity="warning",
+                detail=f"预算执行得分未填写，按 {how}，应为 {fmt(expected)} 分{counted}",
+            )
+        return
+    if any(agrees(b.score, c) for c in candidates):
+        return
+    severity = None
+    if b.weight is None:
+        # The form prints no 分值 for execution: the rule set's is an assumption.
+        others = {load_rule_set(n).budget.weight for n in rule_set_names()}
+        if any(agrees(b.score, w * min(max(r, 0.0), 1.0)) for w in others for r in rates):
+            return
+        severity = "warning"
+        how += "（表中未印预算执行分值，按本规则计）"
+    over = f"，且超过分值 {fmt(weight)} 分" if b.score > weight + 1e-9 else ""
+    yield make_finding(
+        "budget.score_mismatch",
+        form,
+        index,
+        printed=b.score,
+        expected=expected,
+        severity=severity,
+        detail=f"预算执行得分印为 {fmt(b.score)} 分{over}，按 {how}，应为 {fmt(expected)} 分",
+    )
+
+
+CHECKS = [check_rate, check_score]

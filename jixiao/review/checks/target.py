@@ -1,0 +1,108 @@
+"""Target checks: measurable indicator values, their basis, and the dimensions a goal must cover."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from jixiao.model import Document, Finding, Form, Indicator, Scorecard
+from jixiao.review.catalogue import make_finding
+from jixiao.score.rules import RuleSet
+from jixiao.score.values import ValueKind, parse_value
+
+# Words that state a direction or a feeling but no measure.
+_VAGUE = re.compile(
+    r"^(?:有|较|明显|显著|逐步|逐年|不断|进一步|持续|大幅|稳步|全面)?(?:显著|明显|较大|一定|积极)?"
+    r"(?:影响|作用|促进作用|推动作用|优化|提升|提高|改善|加强|增强|促进|良好|较好|好|优|达成|达标|达到|有效|成效|效果|"
+    r"满意|降低|减少|完善|健全|规范)$"
+)
+_DIMENSIONS = {"产出指标": "产出", "效益指标": "效益", "满意度指标": "满意", "成本指标": "成本"}
+
+
+def _vague(text: str | None) -> bool:
+    if not text:
+        return False
+    v = parse_value(text)
+    if v.kind not in (ValueKind.LEVEL, ValueKind.TEXT):
+        return False
+    s = re.sub(r"\s+", "", text)
+    if re.search(r"\d", s) or len(s) > 12:
+        return False
+    return bool(_VAGUE.match(s)) or v.kind is ValueKind.LEVEL
+
+
+def check_vague(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document) -> Iterator[Finding]:
+    """Target tables: warning; self-evaluation forms: info (the target was set in an earlier year)."""
+    severity = "warning" if form.kind.is_target else "info"
+    for goal, ind in form.indicators():
+        if _vague(ind.target):
+            yield make_finding(
+                "target.vague",
+                form,
+                index,
+                goal=goal.name,
+                indicator=ind.name,
+                printed=ind.target,
+                expected=None,
+                target=re.sub(r"\s+", "", ind.target or ""),
+                severity=severity,
+            )
+
+
+def check_basis(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document) -> Iterator[Finding]:
+    if not form.kind.is_target:
+        return
+    for goal, ind in form.indicators():
+        if not (ind.basis or "").strip():
+            yield make_finding(
+                "target.missing_basis",
+                form,
+                index,
+                goal=goal.name,
+                indicator=ind.name,
+                printed=None,
+                expected=None,
+            )
+
+
+def _has(indicators: list[Indicator], dimension: str) -> bool:
+    key = _DIMENSIONS.get(dimension, dimension)
+    return any(key in (i.level1 or "") or (key == "满意" and "满意" in (i.level2 or "")) for i in indicators)
+
+
+def check_dimensions(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    """Target tables per goal; self-evaluation forms for the form as a whole."""
+    required = list(rules.target.required_dimensions)
+    if rules.satisfaction_required and "满意度指标" not in required:
+        required.append("满意度指标")
+    if rules.target.cost_required and "成本指标" not in required:
+        required.append("成本指标")
+    basis = rules.target.basis
+    severity = "warning" if form.kind.is_target else "info"  # a self-evaluation reports targets set earlier
+    if form.kind.is_target:
+        groups = [(g.name, g.indicators) for g in form.goals if g.indicators]
+    else:
+        all_inds = [i for _, i in form.indicators()]
+        groups = [("本表", all_inds)] if all_inds else []
+    for name, inds in groups:
+        if not any(i.level1 for i in inds):
+            continue  # the form prints no 一级指标 column: nothing to judge by
+        for dim in required:
+            if not _has(inds, dim):
+                yield make_finding(
+                    "target.missing_dimension",
+                    form,
+                    index,
+                    goal=None if name == "本表" else name,
+                    printed=None,
+                    expected=dim,
+                    dimension=dim,
+                    basis=basis,
+                    where="本表各目标均" if name == "本表" else f"“{name}”",
+                    severity="warning" if dim == "满意度指标" and rules.satisfaction_required else severity,
+                )
+
+
+CHECKS = [check_vague, check_basis, check_dimensions]

@@ -1,0 +1,70 @@
+"""The one door every check goes through: run all checks on each form, in document order.
+
+A check that raises becomes an ``internal.check_failed`` finding for that form and the
+review goes on (beancount's ``run_transformations``): findings are data, never exceptions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from jixiao.model import Document, Finding, Form, Scorecard
+from jixiao.review.catalogue import make_finding
+from jixiao.review.checks import Check, budget, form, goal, indicator, report, target
+from jixiao.score.rules import RuleSet
+
+__all__ = ["CHECK_MODULES", "all_checks", "run_checks"]
+
+CHECK_MODULES = (budget, goal, indicator, form, report, target)
+
+
+def all_checks() -> list[Check]:
+    return [check for module in CHECK_MODULES for check in module.CHECKS]
+
+
+def _position(f: Finding, form_: Form) -> tuple[int, int]:
+    """Where a finding sits in the form: budget, goals and indicators, then totals, then reports."""
+    if f.code.startswith("budget."):
+        return (0, 0)
+    if f.indicator is not None:
+        for n, (g, i) in enumerate(form_.indicators()):
+            if i.name == f.indicator and (f.goal is None or g.name == f.goal):
+                return (1, n * 2 + 1)
+    if f.goal is not None:
+        for n, (g, _) in enumerate(form_.indicators()):
+            if g.name == f.goal:
+                return (1, n * 2)
+        return (1, 0)
+    if f.code.startswith("report."):
+        return (3, 0)
+    return (2, 0)
+
+
+def run_checks(
+    form_: Form,
+    index: int,
+    card: Scorecard,
+    rules: RuleSet,
+    doc: Document,
+    checks: Sequence[Check] | None = None,
+) -> list[Finding]:
+    """All findings for one form, in the order a reviewer reads the form."""
+    found: list[Finding] = []
+    for check in all_checks() if checks is None else checks:
+        try:
+            found.extend(check(form_, index, card, rules, doc))
+        except Exception as e:  # a broken rule must not stop the review
+            name = f"{check.__module__.rsplit('.', 1)[-1]}.{check.__name__}"
+            found.append(
+                make_finding(
+                    "internal.check_failed",
+                    form_,
+                    index,
+                    printed=None,
+                    expected=None,
+                    check=name,
+                    error=f"{type(e).__name__}: {e}",
+                )
+            )
+    order = {id(f): n for n, f in enumerate(found)}
+    return sorted(found, key=lambda f: (_position(f, form_), order[id(f)]))

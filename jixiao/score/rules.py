@@ -1,0 +1,238 @@
+"""Rule sets (评分规则) as validated data: one YAML file per regime under ``rulesets/``.
+
+Every number the scoring uses — execution weight, point split, formulas, qualitative bands,
+rounding, grade bands — comes from a ``RuleSet``; code never branches on a rule set's name.
+Unknown keys are rejected (``extra="forbid"``) so a typo in a rule file fails loudly.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from jixiao.model import Form
+
+__all__ = [
+    "Band",
+    "GradeBand",
+    "Layout",
+    "RuleSet",
+    "RuleSetError",
+    "agrees",
+    "choose_rule_set",
+    "decimals_of",
+    "load_rule_set",
+    "parse_rule_set",
+    "rule_set_names",
+]
+
+
+class RuleSetError(ValueError):
+    """A rule file that cannot be used: unknown name, bad YAML or an unknown/invalid key."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Layout(_Strict):
+    """One point split (分值结构): budget + overall goal + indicators = total."""
+
+    name: str
+    budget: float
+    overall_goal: float = 0
+    indicators: float
+    level1: dict[str, float] = Field(default_factory=dict)  # 产出指标: 50 … where the rules fix it
+
+    @property
+    def total(self) -> float:
+        return self.budget + self.overall_goal + self.indicators
+
+
+class Band(_Strict):
+    """A qualitative band as fractions of the indicator's weight, e.g. 达成 0.8–1.0."""
+
+    low: float = Field(ge=0, le=1)
+    high: float = Field(ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Band:
+        if self.low > self.high:
+            raise ValueError(f"区间下限 {self.low} 大于上限 {self.high}")
+        return self
+
+
+class GradeBand(_Strict):
+    grade: str
+    min: float  # inclusive lower bound of the total score
+
+
+class Budget(_Strict):
+    weight: float
+    formula: Literal["weight_x_min_rate_1"] = "weight_x_min_rate_1"  # 得分 = 分值 × min(执行率, 100%)
+    basis: str
+
+
+class Quantitative(_Strict):
+    positive: Literal["weight_x_b_over_a"] = "weight_x_b_over_a"  # 正向：权重 × B/A
+    negative: Literal["weight_x_a_over_b"] = "weight_x_a_over_b"  # 反向：权重 × A/B
+    cap_at_weight: bool = True
+    basis: str
+
+
+class Qualitative(_Strict):
+    met: Band
+    partly: Band
+    not_met: Band
+    basis: str
+
+
+class Rounding(_Strict):
+    modes: list[Literal["half_up", "truncate"]] = Field(min_length=1)
+    decimals: int = Field(ge=0, le=6)  # decimals of a recomputed score
+
+
+class Target(_Strict):
+    """What a 绩效目标表 must hold."""
+
+    required_dimensions: list[str]  # 一级指标 each goal needs: 产出指标, 效益指标 …
+    cost_required: bool = False  # 成本指标 required (newer regimes)
+    basis: str
+
+
+class RuleSet(_Strict):
+    name: str
+    version: str
+    title: str
+    basis: str  # 文件 the rules come from
+    budget: Budget
+    layouts: list[Layout] = Field(min_length=1)
+    quantitative: Quantitative
+    qualitative: Qualitative
+    rounding: Rounding
+    grades: list[GradeBand] = Field(min_length=1)
+    satisfaction_required: bool
+    satisfaction_basis: str = ""
+    constraint_negative: bool = False  # 约束性指标以负数计分
+    target: Target
+
+    def layout_for(self, form: Form) -> Layout:
+        """The point split a form uses: a weighted overall-goal block selects the layout with one."""
+        has_overall = form.overall_goal is not None and form.overall_goal.weight
+        for layout in self.layouts:
+            if bool(layout.overall_goal) == bool(has_overall):
+                return layout
+        return self.layouts[0]
+
+    def grade(self, total: float | None) -> str | None:
+        if total is None:
+            return None
+        for band in sorted(self.grades, key=lambda b: -b.min):
+            if total >= band.min - 1e-9:
+                return band.grade
+        return self.grades[-1].grade
+
+    def band(self, outcome: str) -> Band | None:
+        return {
+            "met": self.qualitative.met,
+            "partly": self.qualitative.partly,
+            "not_met": self.qualitative.not_met,
+        }.get(outcome)
+
+    def round(self, value: float) -> float:
+        return float(_round(value, self.rounding.decimals, self.rounding.modes[0]))
+
+
+def rule_set_names() -> list[str]:
+    """Names of the shipped rule sets (file stems under ``rulesets/``)."""
+    folder = resources.files("jixiao.score") / "rulesets"
+    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+
+
+_LOADED_FILES: dict[str, RuleSet] = {}
+
+
+@cache
+def load_rule_set(name: str) -> RuleSet:
+    """Load and validate a shipped rule set by name, or a rule file by path (``.yaml``).
+
+    ``RuleSetError`` with a Chinese message for an unknown name or an invalid file.
+    """
+    if name in _LOADED_FILES:
+        return _LOADED_FILES[name]
+    names = rule_set_names()
+    if name not in names:
+        path = Path(name)
+        if path.suffix in (".yaml", ".yml") and path.is_file():  # a rule set of one's own
+            rules = parse_rule_set(path.read_text(encoding="utf-8"), source=str(path))
+            _LOADED_FILES.setdefault(rules.name, rules)  # scorecards name it; reports look it up
+            return rules
+        raise RuleSetError(f"未知的评分规则“{name}”，可用：{'、'.join(names)}，或给出规则文件（.yaml）的路径")
+    text = (resources.files("jixiao.score") / "rulesets" / f"{name}.yaml").read_text(encoding="utf-8")
+    return parse_rule_set(text, source=f"{name}.yaml")
+
+
+def parse_rule_set(text: str, source: str = "<规则>") -> RuleSet:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        raise RuleSetError(f"{source}：YAML 格式错误：{e}") from None
+    if not isinstance(data, dict):
+        raise RuleSetError(f"{source}：应为键值映射")
+    try:
+        return RuleSet.model_validate(data)
+    except ValidationError as e:
+        problems = []
+        for err in e.errors():
+            where = ".".join(str(p) for p in err["loc"])
+            if err["type"] == "extra_forbidden":
+                problems.append(f"未知的键“{where}”")
+            elif err["type"] == "missing":
+                problems.append(f"缺少键“{where}”")
+            else:
+                problems.append(f"“{where}”取值无效（{err['msg']}）")
+        raise RuleSetError(f"{source}：" + "；".join(problems)) from None
+
+
+def choose_rule_set(form: Form, default: str = "wuhan") -> str:
+    """The rule set a form prints: its budget weight (执行率分值) names the regime."""
+    weight = form.budget.weight if form.budget else None
+    if weight is not None:
+        for name in rule_set_names():
+            if abs(load_rule_set(name).budget.weight - weight) < 1e-9:
+                return name
+    return default
+
+
+# --- rounding ------------------------------------------------------------------------------
+
+
+def _round(value: float, decimals: int, mode: str) -> Decimal:
+    if not math.isfinite(value) or abs(value) >= 1e15:
+        return Decimal(repr(value)) if math.isfinite(value) else Decimal(0)
+    d = Decimal(repr(round(value, 9)))
+    q = Decimal(1).scaleb(-decimals)
+    return d.quantize(q, rounding=ROUND_HALF_UP if mode == "half_up" else ROUND_DOWN)
+
+
+def decimals_of(printed: float) -> int:
+    """Decimals as printed: 7.47 → 2, 19.2 → 1, 20 → 0 (at most 8)."""
+    text = f"{printed:.8f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def agrees(printed: float, computed: float, decimals: int | None = None) -> bool:
+    """findings-v1 rounding: the computed value rounded half-up, or truncated, to the printed decimals."""
+    n = decimals_of(printed) if decimals is None else decimals
+    n = min(n, 6)  # "8.89259938" carries spreadsheet noise, not precision
+    if not (math.isfinite(printed) and math.isfinite(computed)) or max(abs(printed), abs(computed)) >= 1e15:
+        return printed == computed
+    p = _round(printed, n, "half_up")
+    return any(_round(computed, n, mode) == p for mode in ("half_up", "truncate"))

@@ -1,0 +1,218 @@
+"""Re-score one form under a rule set: the ``Scorecard`` beside the printed scores.
+
+Weights are used as printed. Where a weight is not printed it is inferred only when the
+form determines it: a 一级/二级 group or goal with a printed weight and exactly one indicator
+left without one gets the remainder (a goal with a single indicator gives it the goal's
+weight). Inferred weights are marked ``weight_inferred`` and the review treats findings
+built on them as warnings, never errors. A goal weight is never divided among indicators.
+
+One inference is certain: when a goal's indicator scores, all printed and none printed with
+a weight, add up exactly to the goal's weight, every indicator got full marks (a score may
+not exceed its weight), so each weight equals its score (``FULL_MARKS``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from jixiao.model import Form, Goal, GoalScore, Indicator, IndicatorScore, Scorecard
+from jixiao.score.rules import RuleSet
+from jixiao.score.values import Comparison, Outcome, compare_texts
+
+__all__ = ["FULL_MARKS", "budget_rate", "comparison_of", "is_satisfaction", "is_scored", "score_form"]
+
+# Reason of the one inference that is certain: a goal whose indicator scores add up to its
+# weight gave every indicator full marks (no score may exceed its weight).
+FULL_MARKS = "各指标得分合计等于目标分值，即各项均得满分"
+
+_EPS = 1e-9
+
+
+def comparison_of(indicator: Indicator) -> Comparison:
+    """The indicator's actual against its target (memoised on the printed strings)."""
+    return compare_texts(indicator.target, indicator.actual, indicator.name)
+
+
+def is_satisfaction(indicator: Indicator) -> bool:
+    """满意度指标 by its 一级/二级 label or its name."""
+    labels = f"{indicator.level1 or ''}{indicator.level2 or ''}"
+    return "满意" in labels or (not labels and "满意" in indicator.name)
+
+
+def is_scored(form: Form) -> bool:
+    """A self-evaluation form that prints scores (target tables and blank forms are not scored)."""
+    if form.kind.is_target:
+        return False
+    return any(i.score is not None for _, i in form.indicators()) or form.total_score is not None
+
+
+def budget_rate(form: Form) -> tuple[float | None, float | None]:
+    """(执行率 from 执行数/预算数, printed 执行率 as a fraction) — either may be None.
+
+    A rate printed without its % sign ("67.24") reads as a percentage.
+    """
+    b = form.budget
+    if b is None:
+        return None, None
+    computed = None
+    if b.planned is not None and b.executed is not None and b.planned > 0:
+        computed = b.executed / b.planned
+    printed = b.rate
+    if printed is not None and printed > 2.5:
+        printed = printed / 100
+    return computed, printed
+
+
+@dataclass(slots=True)
+class _Row:
+    """One indicator while its form is scored: its comparison and the weight used (printed or inferred)."""
+
+    goal_index: int
+    goal: Goal
+    indicator: Indicator
+    cmp: Comparison
+    weight: float | None
+    inferred: str | None = None  # why the weight was inferred, None if printed or unknown
+
+
+def _infer_weights(form: Form, rows: list[_Row]) -> None:
+    """Fill ``weight`` where the form determines it: a weighted group with one unweighted indicator."""
+    by_goal: dict[int, list[_Row]] = defaultdict(list)
+    for row in rows:
+        by_goal[row.goal_index].append(row)
+
+    def remainder(group: list[_Row], total: float | None, why: str) -> None:
+        if total is None or not group:
+            return
+        unknown = [row for row in group if row.weight is None]
+        if len(unknown) != 1:
+            return
+        rest = round(total - sum(row.weight for row in group if row.weight is not None), 9)
+        if rest > _EPS:
+            unknown[0].weight = rest
+            unknown[0].inferred = why
+
+    for gi, group in by_goal.items():
+        goal: Goal = form.goals[gi]
+        scores = [row.indicator.score for row in group]
+        if (
+            goal.weight is not None
+            and all(row.weight is None for row in group)
+            and all(s is not None and s > _EPS for s in scores)
+            and abs(sum(s for s in scores if s is not None) - goal.weight) <= 1e-6
+        ):
+            for row in group:
+                row.weight = row.indicator.score
+                row.inferred = f"目标“{goal.name}”{FULL_MARKS}"
+            continue
+        level2: dict[tuple[str | None, str | None], list[_Row]] = defaultdict(list)
+        level1: dict[str | None, list[_Row]] = defaultdict(list)
+        for row in group:
+            ind: Indicator = row.indicator
+            level2[(ind.level1, ind.level2)].append(row)
+            level1[ind.level1].append(row)
+        for rows2 in level2.values():
+            first = rows2[0].indicator
+            remainder(rows2, first.level2_weight, f"二级指标“{first.level2}”分值减去其余指标分值")
+        for rows1 in level1.values():
+            first = rows1[0].indicator
+            remainder(rows1, first.level1_weight, f"一级指标“{first.level1}”分值减去其余指标分值")
+        remainder(group, goal.weight, f"目标“{goal.name}”分值减去其余指标分值")
+
+
+def score_form(form: Form, index: int, rule_set: RuleSet) -> Scorecard:
+    """Re-score ``form`` (the ``index``-th of its document) under ``rule_set``."""
+    layout = rule_set.layout_for(form)
+    scored = is_scored(form)
+    card = Scorecard(form=index, rule_set=rule_set.name)
+
+    # Budget execution (预算执行率).
+    if form.budget is not None and not form.kind.is_target:
+        weight = form.budget.weight if form.budget.weight is not None else layout.budget
+        card.budget_weight = weight
+        card.budget_printed = form.budget.score
+        computed_rate, printed_rate = budget_rate(form)
+        rate = computed_rate if computed_rate is not None else printed_rate
+        if rate is not None:
+            card.budget_computed = rule_set.round(weight * min(max(rate, 0.0), 1.0))
+
+    # Indicators.
+    rows: list[_Row] = []
+    for gi, goal in enumerate(form.goals):
+        for ind in goal.indicators:
+            cmp = comparison_of(ind)
+            rows.append(_Row(gi, goal, ind, cmp, ind.weight))
+    if scored:
+        _infer_weights(form, rows)
+
+    goal_printed: dict[int, list[float]] = defaultdict(list)
+    goal_computed: dict[int, list[float]] = defaultdict(list)
+    for row in rows:
+        ind, cmp, weight = row.indicator, row.cmp, row.weight
+        computed = low = high = None
+        reason = cmp.reason
+        if weight is not None and cmp.outcome is not Outcome.UNKNOWN:
+            if cmp.quantitative and cmp.ratio is not None:
+                ratio = min(cmp.ratio, 1.0) if rule_set.quantitative.cap_at_weight else cmp.ratio
+                computed = rule_set.round(weight * ratio)
+                low = high = computed
+                formula = "B/A" if cmp.direction == "positive" else "A/B"
+                reason = f"{reason}；得分=权重{weight:g}×{formula}" + (
+                    "（不超过权重）" if cmp.ratio > 1 else ""
+                )
+            else:
+                band = rule_set.band(cmp.outcome.value)
+                if band is not None:
+                    low, high = weight * band.low, weight * band.high
+                    word = {"met": "达成", "partly": "部分达成", "not_met": "未达成"}[cmp.outcome.value]
+                    reason = f"{reason}；定性指标{word}，得分应在 {low:g}–{high:g} 分"
+        if row.inferred:
+            reason = f"{reason}（分值 {weight:g} 由{row.inferred}推定）"
+        card.indicators.append(
+            IndicatorScore.model_construct(  # values built here, typed: skip re-validation on the hot path
+                goal=row.goal.name,
+                indicator=ind.name,
+                weight=weight,
+                weight_inferred=bool(row.inferred),
+                printed=ind.score,
+                computed=computed,
+                low=low,
+                high=high,
+                outcome=cmp.outcome.value,
+                reason=reason,
+            )
+        )
+        if ind.score is not None:
+            goal_printed[row.goal_index].append(ind.score)
+        # What the rules give for the total: the computed score, else the printed one held inside its band.
+        value = computed
+        if value is None and ind.score is not None:
+            value = ind.score
+            if low is not None and high is not None:
+                value = min(max(value, low), high)
+        if value is not None:
+            goal_computed[row.goal_index].append(value)
+
+    for gi, goal in enumerate(form.goals):
+        printed = round(sum(goal_printed[gi]), 9) if goal_printed[gi] else None
+        computed = round(sum(goal_computed[gi]), 9) if goal_computed[gi] else None
+        if computed is not None and goal.weight is not None:
+            computed = min(computed, goal.weight)
+        card.goals.append(GoalScore(name=goal.name, weight=goal.weight, printed=printed, computed=computed))
+
+    if scored:
+        card.total_printed = form.total_score
+        parts: list[float] = []
+        if card.budget_computed is not None:
+            parts.append(card.budget_computed)
+        elif card.budget_printed is not None:
+            parts.append(card.budget_printed)
+        og = form.overall_goal
+        if og is not None and og.score is not None:
+            parts.append(min(og.score, og.weight) if og.weight is not None else og.score)
+        parts.extend(g.computed for g in card.goals if g.computed is not None)
+        card.total_computed = rule_set.round(sum(parts)) if parts else None
+        card.grade_printed = rule_set.grade(card.total_printed)
+        card.grade_computed = rule_set.grade(card.total_computed)
+    return card

@@ -1,0 +1,379 @@
+"""Reading the store back: form lists, one form in full, statistics, export.
+
+Every query answers for *current* forms (the latest revision) unless asked otherwise, and
+reads the denormalized verdict columns of ``forms`` so that lists and statistics stay
+interactive at 100,000 forms.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy.orm import Session
+
+from jixiao.contract import form_from_contract
+from jixiao.model import Finding, Form, GoalScore, IndicatorScore, Scorecard, Source
+from jixiao.store._db import Database
+from jixiao.store._schema import (
+    DocumentRow,
+    FindingRow,
+    FindingTallyRow,
+    FormContractRow,
+    FormRow,
+    ReviewRunRow,
+    ScorecardRow,
+    UnitRow,
+)
+from jixiao.store._units import match_units
+
+__all__ = [
+    "FormDetail",
+    "FormFilter",
+    "FormSummary",
+    "UnitYearStats",
+    "export_forms",
+    "get_form",
+    "list_forms",
+    "stats",
+]
+
+
+@dataclass(frozen=True)
+class FormFilter:
+    """The filters shared by ``forms``, ``stats`` and ``export``."""
+
+    unit: str | None = None  # matched loosely: alias, name, or part of a name
+    year: int | None = None
+    kind: str | None = None  # a FormKind value
+    grade: str | None = None
+    has_errors: bool | None = None
+    include_superseded: bool = False
+
+    def apply(self, session: Session, query: Select[Any]) -> Select[Any] | None:
+        """``query`` narrowed by the filters; None when the unit text matches no unit."""
+        if not self.include_superseded:
+            query = query.where(FormRow.superseded.is_(False))
+        if self.unit:
+            ids = match_units(session, self.unit)
+            if not ids:
+                return None
+            query = query.where(FormRow.unit_id.in_(ids))
+        if self.year is not None:
+            query = query.where(FormRow.year == self.year)
+        if self.kind:
+            query = query.where(FormRow.kind == self.kind)
+        if self.grade:
+            query = query.where(FormRow.grade == self.grade)
+        if self.has_errors is True:
+            query = query.where(FormRow.error_count > 0)
+        elif self.has_errors is False:
+            query = query.where(FormRow.error_count == 0)
+        return query
+
+
+@dataclass
+class FormSummary:
+    """One row of ``jixiao forms``."""
+
+    id: int
+    kind: str
+    title: str
+    unit: str | None  # the unit's canonical name (alias-resolved)
+    year: int | None
+    project: str | None
+    total_score: float | None  # printed
+    total_computed: float | None
+    grade: str | None
+    errors: int
+    warnings: int
+    revision: int
+    superseded: bool
+    file_name: str
+
+
+_SUMMARY_COLUMNS = (
+    FormRow.id,
+    FormRow.kind,
+    FormRow.title,
+    func.coalesce(UnitRow.name, FormRow.unit_name),
+    FormRow.year,
+    FormRow.project,
+    FormRow.total_score,
+    FormRow.total_computed,
+    FormRow.grade,
+    FormRow.error_count,
+    FormRow.warning_count,
+    FormRow.revision,
+    FormRow.superseded,
+    DocumentRow.file_name,
+)
+
+
+def _summary_select() -> Select[Any]:
+    return (
+        select(*_SUMMARY_COLUMNS)
+        .select_from(FormRow)
+        .join(DocumentRow, DocumentRow.id == FormRow.document_id)
+        .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id)
+    )
+
+
+def list_forms(
+    db: Database, filters: FormFilter = FormFilter(), *, limit: int | None = None, offset: int = 0
+) -> tuple[list[FormSummary], int]:
+    """Forms matching ``filters`` (newest year first, then by unit, latest import first) and their count."""
+    with db.reader() as session:
+        counted = filters.apply(session, select(func.count()).select_from(FormRow))
+        if counted is None:
+            return [], 0
+        total = session.scalar(counted) or 0
+        query = filters.apply(session, _summary_select())
+        assert query is not None
+        # Newest year first; the order of ix_forms_list read backwards, so a page costs no sort.
+        query = query.order_by(FormRow.year.desc(), FormRow.unit_id.desc(), FormRow.id.desc()).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        rows = [FormSummary(*row) for row in session.execute(query)]
+    return rows, total
+
+
+@dataclass
+class Revision:
+    id: int
+    revision: int
+    superseded: bool
+    file_name: str
+    imported_at: datetime
+
+
+@dataclass
+class FormDetail:
+    """Everything ``jixiao show`` prints about one form."""
+
+    summary: FormSummary
+    form: Form
+    position: int  # index of the form in its document
+    document_id: int
+    sha256: str
+    imported_at: datetime
+    imported_by: str | None
+    rule_set: str | None
+    rule_set_version: str | None
+    scorecard: Scorecard | None
+    findings: list[Finding]
+    history: list[Revision] = field(default_factory=list)  # every revision of this form, oldest first
+
+
+def get_form(db: Database, form_id: int) -> FormDetail | None:
+    """One form in full, with the scorecard and findings of its latest review; None if absent."""
+    with db.reader() as session:
+        row = session.execute(_summary_select().where(FormRow.id == form_id)).first()
+        if row is None:
+            return None
+        summary = FormSummary(*row)
+        f = session.get_one(FormRow, form_id)
+        doc = session.get_one(DocumentRow, f.document_id)
+        form = _form_from_rows(session.get_one(FormContractRow, form_id).body, f)
+        run = session.get(ReviewRunRow, f.review_run_id) if f.review_run_id is not None else None
+        card = None
+        findings: list[Finding] = []
+        if run is not None:
+            c = session.scalar(
+                select(ScorecardRow).where(
+                    ScorecardRow.form_id == form_id, ScorecardRow.review_run_id == run.id
+                )
+            )
+            if c is not None:
+                card = Scorecard(
+                    form=f.position,
+                    rule_set=c.rule_set,
+                    budget_weight=c.budget_weight,
+                    budget_printed=c.budget_printed,
+                    budget_computed=c.budget_computed,
+                    indicators=[IndicatorScore(**s) for s in c.indicators],
+                    goals=[GoalScore(**s) for s in c.goals],
+                    total_printed=c.total_printed,
+                    total_computed=c.total_computed,
+                    grade_printed=c.grade_printed,
+                    grade_computed=c.grade_computed,
+                )
+            findings = [
+                Finding(
+                    form=r.form_index,
+                    form_title=r.form_title,
+                    code=r.code,
+                    severity=r.severity,  # type: ignore[arg-type]
+                    goal=r.goal,
+                    indicator=r.indicator,
+                    printed=r.printed,
+                    expected=r.expected,
+                    message=r.message,
+                )
+                for r in session.scalars(
+                    select(FindingRow)
+                    .where(FindingRow.form_id == form_id, FindingRow.review_run_id == run.id)
+                    .order_by(FindingRow.position)
+                )
+            ]
+        history = _history(session, f)
+        return FormDetail(
+            summary=summary,
+            form=form,
+            position=f.position,
+            document_id=doc.id,
+            sha256=doc.sha256,
+            imported_at=doc.imported_at,
+            imported_by=doc.imported_by,
+            rule_set=run.rule_set if run else None,
+            rule_set_version=run.rule_set_version if run else None,
+            scorecard=card,
+            findings=findings,
+            history=history,
+        )
+
+
+def _history(session: Session, f: FormRow) -> list[Revision]:
+    """All revisions of the form: walk ``superseded_by`` links both ways."""
+    ids = {f.id}
+    back = f.id
+    while (prev := session.scalar(select(FormRow.id).where(FormRow.superseded_by_id == back))) is not None:
+        ids.add(prev)
+        back = prev
+    fwd = f.superseded_by_id
+    while fwd is not None and fwd not in ids:
+        ids.add(fwd)
+        fwd = session.scalar(select(FormRow.superseded_by_id).where(FormRow.id == fwd))
+    rows = session.execute(
+        select(
+            FormRow.id, FormRow.revision, FormRow.superseded, DocumentRow.file_name, DocumentRow.imported_at
+        )
+        .join(DocumentRow, DocumentRow.id == FormRow.document_id)
+        .where(FormRow.id.in_(ids))
+        .order_by(FormRow.revision, FormRow.id)
+    )
+    return [Revision(*r) for r in rows]
+
+
+def _form_from_rows(body: dict[str, Any], f: FormRow) -> Form:
+    """The stored form: its form-v1 object, plus the provenance the contract has no field for."""
+    form = form_from_contract(body)
+    if any(getattr(f, c) is not None for c in ("source_file", "source_page", "source_line", "source_sheet")):
+        form.source = Source(
+            file=f.source_file,
+            page=f.source_page,
+            line=f.source_line,
+            sheet=f.source_sheet,
+            cell=f.source_cell,
+        )
+    return form
+
+
+@dataclass
+class UnitYearStats:
+    """One row of ``jixiao stats``."""
+
+    unit: str | None
+    year: int | None
+    forms: int
+    printed_average: float | None  # mean printed total score of the forms that print one
+    computed_average: float | None  # mean re-scored total of the forms that have one
+    findings: dict[str, int] = field(default_factory=dict)  # code -> count (latest review)
+
+
+def stats(db: Database, filters: FormFilter = FormFilter()) -> list[UnitYearStats]:
+    """Per unit and year: form count, printed vs recomputed average, findings by code."""
+    with db.reader() as session:
+        base = filters.apply(
+            session,
+            select(
+                FormRow.unit_id,
+                FormRow.year,
+                func.count(),
+                func.avg(FormRow.total_score),
+                func.avg(FormRow.total_computed),
+            ).group_by(FormRow.unit_id, FormRow.year),
+        )
+        if base is None:
+            return []
+        found = _findings_by_code(session, filters)
+        by_cell: dict[tuple[int | None, int | None], dict[str, int]] = defaultdict(dict)
+        for unit_id, year, code, n in session.execute(found):
+            by_cell[(unit_id, year)][code] = int(n)
+        names = {uid: name for uid, name in session.execute(select(UnitRow.id, UnitRow.name))}
+        result = [
+            UnitYearStats(
+                unit=names.get(unit_id) if unit_id is not None else None,
+                year=year,
+                forms=n,
+                printed_average=None if printed is None else float(printed),
+                computed_average=None if computed is None else float(computed),
+                findings=dict(sorted(by_cell.get((unit_id, year), {}).items())),
+            )
+            for unit_id, year, n, printed, computed in session.execute(base)
+        ]
+    result.sort(key=lambda s: (s.unit is None, s.unit or "", -(s.year or 0)))
+    return result
+
+
+def _findings_by_code(session: Session, filters: FormFilter) -> Select[Any]:
+    """Findings of current forms counted per unit, year and code.
+
+    Read from the running tally (``finding_tallies``) when the filters allow; filters on the
+    forms' verdicts (grade, errors) or on superseded forms count the findings themselves.
+    """
+    if filters.grade or filters.has_errors is not None or filters.include_superseded:
+        joined = filters.apply(
+            session,
+            select(FormRow.unit_id, FormRow.year, FindingRow.code, func.count())
+            .select_from(FormRow)
+            .join(
+                FindingRow,
+                and_(FindingRow.form_id == FormRow.id, FindingRow.review_run_id == FormRow.review_run_id),
+            ),
+        )
+        assert joined is not None
+        return joined.group_by(FormRow.unit_id, FormRow.year, FindingRow.code)
+    t = FindingTallyRow
+    unit = case((t.unit_id == 0, None), else_=t.unit_id)
+    year = case((t.year == 0, None), else_=t.year)
+    query = select(unit, year, t.code, func.sum(t.count)).where(t.count != 0)
+    if filters.unit:
+        query = query.where(t.unit_id.in_(match_units(session, filters.unit)))
+    if filters.year is not None:
+        query = query.where(t.year == filters.year)
+    if filters.kind:
+        query = query.where(t.kind == filters.kind)
+    return query.group_by(t.unit_id, t.year, t.code)
+
+
+def export_forms(
+    db_url: str | None,
+    *,
+    unit: str | None = None,
+    year: int | None = None,
+    kind: str | None = None,
+    grade: str | None = None,
+    has_errors: bool | None = None,
+    include_superseded: bool = False,
+) -> list[Form]:
+    """Stored forms as ``Form`` records, in document then printed order, for ``jixiao export``.
+
+    ``form_to_contract`` of each gives back exactly the form-v1 object the reader produced.
+    Raises ``StoreError`` (Chinese message) when the database cannot be opened.
+    """
+    filters = FormFilter(unit, year, kind, grade, has_errors, include_superseded)
+    with Database(db_url, create=False) as db, db.reader() as session:
+        query = filters.apply(
+            session,
+            select(FormRow, FormContractRow.body).join(
+                FormContractRow, FormContractRow.form_id == FormRow.id
+            ),
+        )
+        if query is None:
+            return []
+        query = query.order_by(FormRow.document_id, FormRow.position)
+        return [_form_from_rows(body, f) for f, body in session.execute(query)]

@@ -1,0 +1,100 @@
+"""Running counts of current findings per unit, year, form kind and code (for ``stats``).
+
+Kept by the writer in the same transaction as the findings themselves: added when a document
+is stored, subtracted when its forms are superseded, moved when a unit is merged by an alias.
+``stats`` then reads a table whose size follows the number of unit-year-code cells, not the
+number of findings. ``recount`` rebuilds it from the findings (and tests compare the two).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from sqlalchemy import and_, bindparam, delete, func, insert, select, tuple_, update
+from sqlalchemy.orm import Session
+
+from jixiao.store._schema import FindingRow, FindingTallyRow
+
+__all__ = ["Key", "add", "counts_of_forms", "merge_units", "recount"]
+
+Key = tuple[int, int, str, str]  # (unit_id or 0, year or 0, kind, code)
+
+
+def key(unit_id: int | None, year: int | None, kind: str | None, code: str) -> Key:
+    return (unit_id or 0, year or 0, kind or "", code)
+
+
+def add(session: Session, deltas: Counter[Key]) -> None:
+    """Apply count changes: one SELECT, then batched UPDATEs and INSERTs."""
+    deltas = Counter({k: d for k, d in deltas.items() if d})
+    if not deltas:
+        return
+    t = FindingTallyRow
+    cells = {(u, y) for u, y, _, _ in deltas}
+    existing = {
+        (u, y, k, c): (row_id, n)
+        for row_id, u, y, k, c, n in session.execute(
+            select(t.id, t.unit_id, t.year, t.kind, t.code, t.count).where(
+                tuple_(t.unit_id, t.year).in_(cells)
+            )
+        )
+    }
+    updates: list[dict[str, Any]] = []
+    inserts: list[dict[str, Any]] = []
+    for k, d in deltas.items():
+        if k in existing:
+            row_id, n = existing[k]
+            updates.append({"row_id": row_id, "new_count": n + d})
+        else:
+            inserts.append({"unit_id": k[0], "year": k[1], "kind": k[2], "code": k[3], "count": d})
+    if updates:
+        session.connection().execute(
+            update(FindingTallyRow.__table__)
+            .where(FindingTallyRow.__table__.c.id == bindparam("row_id"))
+            .values(count=bindparam("new_count")),
+            updates,
+        )
+    if inserts:
+        session.execute(insert(FindingTallyRow.__table__), inserts)
+
+
+def counts_of_forms(session: Session, form_ids: list[int]) -> Counter[Key]:
+    """Current findings of the given forms, counted by tally key."""
+    if not form_ids:
+        return Counter()
+    f = FindingRow
+    rows = session.execute(
+        select(f.unit_id, f.year, f.kind, f.code, func.count())
+        .where(f.form_id.in_(form_ids), f.current.is_(True))
+        .group_by(f.unit_id, f.year, f.kind, f.code)
+    )
+    return Counter({key(u, y, k, c): n for u, y, k, c, n in rows})
+
+
+def merge_units(session: Session, old: int, new: int) -> None:
+    """Move the counts of unit ``old`` onto unit ``new`` (an alias merged two units)."""
+    t = FindingTallyRow
+    moved: Counter[Key] = Counter()
+    for y, k, c, n in session.execute(select(t.year, t.kind, t.code, t.count).where(t.unit_id == old)):
+        moved[(new, y, k, c)] += n
+    session.execute(delete(t).where(t.unit_id == old))
+    add(session, moved)
+
+
+def recount(session: Session) -> Counter[Key]:
+    """The counts as the findings give them (for rebuilding and for checking the tally)."""
+    f = FindingRow
+    rows = session.execute(
+        select(f.unit_id, f.year, f.kind, f.code, func.count())
+        .where(f.current.is_(True), f.form_id.is_not(None))
+        .group_by(f.unit_id, f.year, f.kind, f.code)
+    )
+    return Counter({key(u, y, k, c): n for u, y, k, c, n in rows})
+
+
+def stored(session: Session) -> Counter[Key]:
+    """The tally as stored, zero cells left out."""
+    t = FindingTallyRow
+    rows = session.execute(select(t.unit_id, t.year, t.kind, t.code, t.count).where(and_(t.count != 0)))
+    return Counter({(u, y, k, c): n for u, y, k, c, n in rows})

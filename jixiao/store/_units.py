@@ -1,0 +1,159 @@
+"""Units (单位) and their aliases: one unit however its name is printed.
+
+Names are compared by a key (NFKC, no whitespace, case-folded), so PDF line breaks inside a
+name never split a unit. Names that differ in words ("政务服务和大数据管理局" / "政务和大数据局")
+are linked by the alias table, which users edit with ``jixiao aliases``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from jixiao.store import _tally as tally
+from jixiao.store._schema import FindingRow, FormRow, UnitAliasRow, UnitRow
+
+__all__ = ["AliasChange", "UnitInfo", "add_alias", "find_unit", "list_units", "name_key", "remove_alias"]
+
+
+def name_key(name: str) -> str:
+    """The matching key of a unit or project name."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).casefold()
+
+
+def find_unit(session: Session, name: str) -> int | None:
+    """The unit a name denotes, by alias first, then by its own name; None if unknown."""
+    key = name_key(name)
+    if not key:
+        return None
+    alias = session.scalar(select(UnitAliasRow.unit_id).where(UnitAliasRow.key == key))
+    if alias is not None:
+        return alias
+    return session.scalar(select(UnitRow.id).where(UnitRow.key == key))
+
+
+def unit_id_for(session: Session, name: str) -> int | None:
+    """The unit of a printed name, created on first sight."""
+    found = find_unit(session, name)
+    if found is not None:
+        return found
+    key = name_key(name)
+    if not key:
+        return None
+    return session.execute(
+        insert(UnitRow.__table__).returning(UnitRow.id), {"name": " ".join(name.split()), "key": key}
+    ).scalar_one()
+
+
+def match_units(session: Session, text: str) -> list[int]:
+    """Units a user's filter text means: exact name or alias, else any name or alias containing it."""
+    exact = find_unit(session, text)
+    if exact is not None:
+        return [exact]
+    key = name_key(text)
+    if not key:
+        return []
+    pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    aliased = select(UnitAliasRow.unit_id).where(UnitAliasRow.key.like(pattern, escape="\\"))
+    ids = session.scalars(
+        select(UnitRow.id)
+        .where(or_(UnitRow.key.like(pattern, escape="\\"), UnitRow.id.in_(aliased)))
+        .order_by(UnitRow.id)
+    ).all()
+    return list(ids)
+
+
+@dataclass
+class UnitInfo:
+    id: int
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    forms: int = 0  # current (not superseded) forms
+
+
+def list_units(session: Session) -> list[UnitInfo]:
+    """Every unit with its aliases and number of current forms, by name."""
+    units = {u.id: UnitInfo(u.id, u.name) for u in session.scalars(select(UnitRow).order_by(UnitRow.key))}
+    for alias in session.scalars(select(UnitAliasRow).order_by(UnitAliasRow.id)):
+        units[alias.unit_id].aliases.append(alias.alias)
+    counts = session.execute(
+        select(FormRow.unit_id, func.count()).where(FormRow.superseded.is_(False)).group_by(FormRow.unit_id)
+    )
+    for unit_id, n in counts:
+        if unit_id in units:
+            units[unit_id].forms = n
+    return list(units.values())
+
+
+@dataclass
+class AliasChange:
+    """What ``add_alias`` did, for the message shown to the user."""
+
+    alias: str
+    unit: str
+    created_unit: bool = False  # the unit had no forms yet and was created
+    merged_forms: int = 0  # forms of a unit named like the alias, now under the unit
+    moved_from: str | None = None  # the alias pointed to another unit before
+
+
+class AliasError(ValueError):
+    """An alias that cannot be added or removed; ``str()`` is a Chinese message."""
+
+
+def add_alias(session: Session, alias: str, unit: str) -> AliasChange:
+    """Make ``alias`` another name of ``unit``; a unit imported under the alias is merged into it."""
+    alias_key, unit_key = name_key(alias), name_key(unit)
+    if not alias_key or not unit_key:
+        raise AliasError("别名和单位名称都不能为空")
+    created = False
+    target_id = find_unit(session, unit)
+    if target_id is None:
+        target_id = unit_id_for(session, unit)
+        created = True
+    target = session.get_one(UnitRow, target_id)
+    if alias_key == target.key:
+        raise AliasError(f"“{alias}”就是单位“{target.name}”的名称，无需别名")
+    change = AliasChange(alias=" ".join(alias.split()), unit=target.name, created_unit=created)
+
+    existing = session.scalar(select(UnitAliasRow).where(UnitAliasRow.key == alias_key))
+    if existing is not None:
+        if existing.unit_id == target_id:
+            return change
+        change.moved_from = session.get_one(UnitRow, existing.unit_id).name
+        existing.unit_id = target_id
+        existing.alias = change.alias
+        session.flush()
+        return change
+
+    named = session.scalar(select(UnitRow).where(UnitRow.key == alias_key))
+    if named is not None:  # a unit was imported under this name: fold it into the target
+        change.merged_forms = session.execute(
+            update(FormRow).where(FormRow.unit_id == named.id).values(unit_id=target_id)
+        ).rowcount
+        session.execute(
+            update(UnitAliasRow).where(UnitAliasRow.unit_id == named.id).values(unit_id=target_id)
+        )
+        session.execute(update(FindingRow).where(FindingRow.unit_id == named.id).values(unit_id=target_id))
+        tally.merge_units(session, named.id, target_id)
+        session.execute(delete(UnitRow).where(UnitRow.id == named.id))
+    session.add(
+        UnitAliasRow(alias=change.alias, key=alias_key, unit_id=target_id, created_at=datetime.now(UTC))
+    )
+    session.flush()
+    return change
+
+
+def remove_alias(session: Session, alias: str) -> str:
+    """Forget an alias; returns the unit it pointed to. Forms already linked stay with that unit."""
+    row = session.scalar(select(UnitAliasRow).where(UnitAliasRow.key == name_key(alias)))
+    if row is None:
+        raise AliasError(f"没有别名“{alias}”")
+    unit = session.get_one(UnitRow, row.unit_id).name
+    session.delete(row)
+    session.flush()
+    return unit

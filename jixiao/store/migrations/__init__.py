@@ -1,0 +1,1 @@
+"""Alembic migrations of the jixiao database, applied by ``Database`` on open."""
