@@ -20,6 +20,7 @@ __all__ = [
     "Paragraph",
     "Sheet",
     "Table",
+    "Notes",
     "Template",
     "fmt_date",
     "fmt_num",
@@ -179,12 +180,23 @@ def notes_for(template: Template) -> list[str]:
 # --- layouts ----------------------------------------------------------------------------------
 
 
-def form_layout(form: Form, template: Template = Template.WUHAN, notes: list[str] | None = None) -> Sheet:
-    """The printed layout of one form. ``notes=None`` prints the template's 备注 (self-evaluations)."""
+Notes = list[str] | Literal["auto", "form"]
+
+
+def form_layout(form: Form, template: Template = Template.WUHAN, notes: Notes = "auto") -> Sheet:
+    """The printed layout of one form.
+
+    ``notes``: "auto" prints the form's own 备注 when it has them, else the rule set's notes of
+    the template; "form" prints only the form's own; a list prints that list.
+    """
     if form.kind.is_target:
         return _target_layout(form)
-    if notes is None:
-        notes = notes_for(template)
+    own = form.extra.get("notes")
+    own_lines = [x for x in own.split("\n") if x.strip()] if isinstance(own, str) else []
+    if notes == "form":
+        notes = own_lines
+    elif notes == "auto":
+        notes = own_lines or notes_for(template)
     if template is Template.NATIONAL:
         return _national_layout(form, notes)
     return _wuhan_layout(form, notes)
@@ -234,6 +246,7 @@ def _wuhan_layout(form: Form, notes: list[str]) -> Sheet:
     if form.project is not None or form.kind is FormKind.PROJECT_SELF_EVALUATION:
         t.row("项目名称", (form.project, 6), align="left")
         t.row("主管部门", (form.supervisor, 2), "项目实施单位", (form.implementer, 3))
+    _fields(t, form)
     b = form.budget
     if b is not None:
         r = t.nrows
@@ -368,6 +381,7 @@ def _target_layout(form: Form) -> Sheet:
         t.row("项目主管部门", (form.supervisor, 2), "项目执行单位", (form.implementer, 2))
     else:
         t.row("部门（单位）名称", (form.unit, 5), align="left")
+    _fields(t, form)
     for goal in form.goals:
         label = goal.name + _pts(goal.weight)
         if goal.text is not None:
@@ -390,6 +404,17 @@ def _target_layout(form: Form) -> Sheet:
     if form.unit and form.kind is FormKind.PROJECT_TARGET:
         header.append(Paragraph(f"单位名称：{form.unit}", "header"))
     return Sheet(_sheet_name(form), [_title(form), *header, t])
+
+
+def _fields(t: Table, form: Form) -> None:
+    """Label/value cells the form prints beyond the contract (项目类别, 填报人 …), kept as printed."""
+    fields = form.extra.get("fields")
+    if not isinstance(fields, dict):
+        return
+    for label, value in fields.items():
+        if isinstance(value, str | int | float) and label and str(value):
+            t.row(str(label), (str(value), t.ncols - 1), align="left")
+            t.cells[-2].align = "center"
 
 
 def _notes(notes: list[str]) -> list[Paragraph | Table]:

@@ -18,7 +18,7 @@ from docx.shared import Cm, Pt
 from docx.text.run import Run
 
 from jixiao.model import Form
-from jixiao.write._layout import Paragraph, Sheet, Table, Template, form_layout
+from jixiao.write._layout import Notes, Paragraph, Sheet, Table, Template, form_layout
 
 __all__ = ["save_docx", "set_run_font", "sheets_to_docx", "write_docx"]
 
@@ -30,7 +30,7 @@ def write_docx(
     forms: Sequence[Form],
     path: str | Path,
     template: Template = Template.WUHAN,
-    notes: list[str] | None = None,
+    notes: Notes = "auto",
 ) -> Path:
     """Write the forms to one document, each form starting on a new page."""
     return sheets_to_docx([form_layout(f, template, notes) for f in forms], path)

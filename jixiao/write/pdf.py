@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from jixiao.model import Form
-from jixiao.write._layout import Template
+from jixiao.write._layout import Notes, Template
 
 __all__ = ["PdfError", "docx_to_pdf", "soffice_path", "write_pdf"]
 
@@ -34,7 +34,7 @@ def write_pdf(
     forms: Sequence[Form],
     path: str | Path,
     template: Template = Template.WUHAN,
-    notes: list[str] | None = None,
+    notes: Notes = "auto",
 ) -> Path:
     """Write the forms as one PDF (each form starts on a new page)."""
     from jixiao.write.docx import write_docx

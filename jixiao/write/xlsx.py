@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.model import Form
-from jixiao.write._layout import Paragraph, Sheet, Table, Template, form_layout
+from jixiao.write._layout import Notes, Paragraph, Sheet, Table, Template, form_layout
 
 __all__ = ["sheets_to_xlsx", "write_xlsx"]
 
@@ -28,7 +28,7 @@ def write_xlsx(
     forms: Sequence[Form],
     path: str | Path,
     template: Template = Template.WUHAN,
-    notes: list[str] | None = None,
+    notes: Notes = "auto",
 ) -> Path:
     """Write the forms to one workbook, a worksheet per form in order."""
     return sheets_to_xlsx([form_layout(f, template, notes) for f in forms], path)
@@ -112,7 +112,8 @@ def _table(ws: Worksheet, t: Table, top: int) -> int:
         else:
             xl.value = cell.text or None
             if cell.text:
-                xl.number_format = "@"  # text, so "100%" or "2023" stays as printed
+                xl.data_type = "s"  # text, never a formula: "=100%" is a printed target value
+                xl.number_format = "@"  # so "100%" or "2023" stays as printed
         xl.font = Font(name=_FONT, size=10.5, bold=cell.bold)
         xl.alignment = Alignment(horizontal=cell.align, vertical="center", wrap_text=True)
         if cell.rowspan > 1 or cell.colspan > 1:
