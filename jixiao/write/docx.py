@@ -15,10 +15,11 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from docx.table import _Cell
 from docx.text.run import Run
 
 from jixiao.model import Form
-from jixiao.write._layout import Notes, Paragraph, Sheet, Table, Template, form_layout
+from jixiao.write._layout import Cell, Notes, Paragraph, Sheet, Table, Template, form_layout
 
 __all__ = ["save_docx", "set_run_font", "sheets_to_docx", "write_docx"]
 
@@ -130,29 +131,46 @@ def _paragraph(doc: DocxDocument, p: Paragraph) -> None:
 
 
 def _table(doc: DocxDocument, t: Table, usable: int) -> None:
-    table = doc.add_table(rows=t.nrows, cols=t.ncols)
+    """Build the table's XML row by row (``w:gridSpan`` / ``w:vMerge``); python-docx's
+    ``table.cell()`` is linear in the table size, which made large forms quadratic."""
+    table = doc.add_table(rows=0, cols=t.ncols)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     total = sum(t.widths)
     widths = [int(usable * w / total) for w in t.widths]
-    for row in table.rows:
-        trpr = row._tr.get_or_add_trPr()
-        trpr.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
-        for c, cell in enumerate(row.cells):
-            cell.width = widths[c]
+    for col, w in zip(table.columns, widths, strict=True):
+        col.width = w
+    owner: dict[tuple[int, int], Cell] = {}
     for cell in t.cells:
-        top = table.cell(cell.row, cell.col)
-        if cell.rowspan > 1 or cell.colspan > 1:
-            top = top.merge(table.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
-        top.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        lines = cell.text.split("\n") if cell.text else [""]
-        para = top.paragraphs[0]
-        for k, line in enumerate(lines):
-            if k:
-                para = top.add_paragraph()
-            para.alignment = _ALIGN[cell.align]
-            run = para.add_run(line)
-            set_run_font(run, 10.5, bold=cell.bold)
+        for rr in range(cell.row, cell.row + cell.rowspan):
+            owner[(rr, cell.col)] = cell
+    for r in range(t.nrows):
+        tr = OxmlElement("w:tr")
+        trpr = OxmlElement("w:trPr")
+        trpr.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
+        tr.append(trpr)
+        table._tbl.append(tr)
+        c = 0
+        while c < t.ncols:
+            cell = owner.get((r, c))
+            span = cell.colspan if cell else 1
+            tc = OxmlElement("w:tc")
+            tr.append(tc)
+            dcell = _Cell(tc, table)
+            dcell.width = sum(widths[c : c + span])
+            if span > 1:
+                tc.grid_span = span
+            if cell is not None and cell.rowspan > 1:
+                tc.vMerge = "restart" if cell.row == r else "continue"
+            if cell is None or cell.row != r:
+                tc.append(OxmlElement("w:p"))
+            else:
+                dcell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                for line in cell.text.split("\n") if cell.text else [""]:
+                    para = dcell.add_paragraph()
+                    para.alignment = _ALIGN[cell.align]
+                    set_run_font(para.add_run(line), 10.5, bold=cell.bold)
+            c += span
     doc.add_paragraph()  # Word needs a paragraph between a table and what follows
 
