@@ -8,6 +8,7 @@ lines of running text, in reading order with the table rows.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from statistics import median
 from typing import Any
@@ -53,7 +54,7 @@ def _page_rows(page: Any, pageno: int, file: str) -> list[Row]:
     items: list[tuple[float, float, Row]] = []
     for tno, table in enumerate(tables, start=1):
         for r, (trow, cells) in enumerate(zip(table.rows, table.extract(), strict=False), start=1):
-            texts = [clean_cell(c or "") for c in cells]
+            texts = [clean_cell(_unwrap(c or "")) for c in cells]
             while texts and not texts[-1]:
                 texts.pop()
             if not any(texts):
@@ -79,7 +80,35 @@ def _page_rows(page: Any, pageno: int, file: str) -> list[Row]:
         src = Source(file=file, page=pageno)
         items.append((line["top"], line["x0"], Row([text], src, table=False, heading=size >= body * 1.3)))
     items.sort(key=lambda it: (round(it[0], 1), it[1]))
-    rows = [it[2] for it in items]
+    rows = _join_headings([it[2] for it in items])
     if rows:
         rows[0].after_gap = pageno > 1
     return rows
+
+
+_NUMBERISH = re.compile(r"[0-9.,%]")
+
+
+def _unwrap(text: str) -> str:
+    """Undo the line wrapping of a narrow cell where it split a number ("1470.35218\\n3")."""
+    lines = text.split("\n")
+    out = lines[0]
+    for line in lines[1:]:
+        if out and line and _NUMBERISH.match(out[-1]) and _NUMBERISH.match(line[0]):
+            out += line
+        else:
+            out += "\n" + line
+    return out
+
+
+def _join_headings(rows: list[Row]) -> list[Row]:
+    """A long title wraps over two lines of the same large type: one title again."""
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if prev is not None and row.heading and prev.heading and not row.table and not prev.table:
+            prev.cells = [prev.cells[0] + row.cells[0]]
+            prev._texts = None
+            continue
+        out.append(row)
+    return out
