@@ -39,8 +39,15 @@ def docx_rows(path: Path) -> list[Row]:
             if not text:
                 gap = True
                 continue
-            rows.append(Row([text], Source(file=str(path), line=para_no), table=False,
-                            heading=_is_heading(el, document), after_gap=gap))
+            rows.append(
+                Row(
+                    [text],
+                    Source(file=str(path), line=para_no),
+                    table=False,
+                    heading=_is_heading(el, document),
+                    after_gap=gap,
+                )
+            )
             gap = False
         elif el.tag == _W + "tbl":
             table_no += 1

@@ -17,10 +17,10 @@ from jixiao.model import Form, FormKind, Goal, Indicator
 
 __all__ = [
     "Cell",
+    "Notes",
     "Paragraph",
     "Sheet",
     "Table",
-    "Notes",
     "Template",
     "fmt_date",
     "fmt_num",
@@ -75,7 +75,9 @@ class Table:
         self.cells.append(Cell(row, col, text or "", value, rowspan, colspan, bold, align))
         self.nrows = max(self.nrows, row + rowspan)
 
-    def row(self, *specs: tuple[str | None, int] | str | None, bold: bool = False, align: Align = "center") -> int:
+    def row(
+        self, *specs: tuple[str | None, int] | str | None, bold: bool = False, align: Align = "center"
+    ) -> int:
         """Append a row from ``(text, colspan)`` pairs (a bare text spans one column)."""
         r = self.nrows
         c = 0
@@ -293,7 +295,9 @@ def _wuhan_goal(t: Table, goal: Goal) -> None:
         label = "年度绩效指标"
     r = t.nrows
     t.put(r, 0, label, rowspan=1 + len(goal.indicators))
-    for c, head in enumerate(("一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分"), start=1):
+    for c, head in enumerate(
+        ("一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分"), start=1
+    ):
         t.put(r, c, head, bold=True)
     inds = goal.indicators
     _indicator_block(t, r + 1, inds, 1)
@@ -352,7 +356,16 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
     if len(form.goals) == 1 and form.goals[0].text:
         label = f"绩效指标（{form.goals[0].text}）"
     t.put(r, 0, label, rowspan=1 + len(inds))
-    heads = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
+    heads = (
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    )
     for c, head in enumerate(heads, start=1):
         t.put(r, c, head, bold=True)
     _indicator_block(t, r + 1, inds, 1)

@@ -24,7 +24,11 @@ from jixiao.write._layout import Cell, Notes, Paragraph, Sheet, Table, Template,
 __all__ = ["save_docx", "set_run_font", "sheets_to_docx", "write_docx"]
 
 FONT = "宋体"  # LibreOffice substitutes a CJK font (Noto Serif CJK SC) where SimSun is missing
-_ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT}
+_ALIGN = {
+    "left": WD_ALIGN_PARAGRAPH.LEFT,
+    "center": WD_ALIGN_PARAGRAPH.CENTER,
+    "right": WD_ALIGN_PARAGRAPH.RIGHT,
+}
 
 
 def write_docx(
@@ -173,4 +177,3 @@ def _table(doc: DocxDocument, t: Table, usable: int) -> None:
                     set_run_font(para.add_run(line), 10.5, bold=cell.bold)
             c += span
     doc.add_paragraph()  # Word needs a paragraph between a table and what follows
-

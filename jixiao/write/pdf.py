@@ -50,7 +50,9 @@ def docx_to_pdf(src: Path, out: Path) -> Path:
     """Convert one office document to ``out`` with LibreOffice; a clear error if it is missing."""
     soffice = soffice_path()
     if soffice is None:
-        raise PdfError("未找到 LibreOffice（soffice），无法生成 PDF；请安装 libreoffice-writer-nogui 与 fonts-noto-cjk")
+        raise PdfError(
+            "未找到 LibreOffice（soffice），无法生成 PDF；请安装 libreoffice-writer-nogui 与 fonts-noto-cjk"
+        )
     with tempfile.TemporaryDirectory(prefix="jixiao-soffice-") as tmp:
         profile = Path(tmp) / "profile"  # a private profile: parallel runs do not lock each other
         cmd = [
