@@ -33,8 +33,19 @@ TABLE = [
     ["改进措施及结果应用方案", "合理安排线上宣传活动。", "", "", "", "", ""],
 ]
 # (first row, first col, last row, last col), 0-based within TABLE
-MERGES = [(0, 1, 0, 6), (1, 1, 1, 2), (1, 4, 1, 6), (2, 0, 3, 0), (2, 1, 2, 2), (3, 1, 3, 2),
-          (4, 0, 9, 0), (5, 1, 8, 1), (10, 0, 10, 5), (11, 1, 11, 6), (12, 1, 12, 6)]
+MERGES = [
+    (0, 1, 0, 6),
+    (1, 1, 1, 2),
+    (1, 4, 1, 6),
+    (2, 0, 3, 0),
+    (2, 1, 2, 2),
+    (3, 1, 3, 2),
+    (4, 0, 9, 0),
+    (5, 1, 8, 1),
+    (10, 0, 10, 5),
+    (11, 1, 11, 6),
+    (12, 1, 12, 6),
+]
 
 
 def _check(path: Path) -> None:
@@ -47,7 +58,12 @@ def _check(path: Path) -> None:
     assert (f.supervisor, f.implementer) == ("测试区文化局", "测试区文化馆")
     assert f.budget is not None
     assert (f.budget.weight, f.budget.planned, f.budget.executed, f.budget.rate, f.budget.score) == (
-        20, 100, 95, 0.95, 19)
+        20,
+        100,
+        95,
+        0.95,
+        19,
+    )
     got = [(i.level1, i.level2, i.name, i.target, i.actual, i.score) for _, i in f.indicators()]
     assert got == [
         ("产出指标", "数量指标", "培训人次", "100人次", "120人次", 40),

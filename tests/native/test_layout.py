@@ -47,15 +47,25 @@ def test_national_template_has_score_column_and_deviation_column(project_form: F
     ws = load_workbook(path).active
     rows = list(ws.iter_rows(values_only=True))
     header = next(r for r in rows if r[1] == "一级指标")
-    assert list(header[1:]) == ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
-                                "偏差原因分析及改进措施"]
+    assert list(header[1:]) == [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    ]
     budget = next(r for r in rows if r[1] == "年度资金总额")
     assert budget[3:8] == (2903.5, 2903.5, 1, 20, 20)  # 预算数, 执行数, 执行率, 分值, 得分
     indicator = next(r for r in rows if r[3] == "房租缴纳及时性")
     assert indicator[1:8] == ("产出指标", "时效指标", "房租缴纳及时性", "及时", "及时", None, 80)
     assert indicator[8].startswith("2020年度政务服务和大数据管理局按照合同规定时间")
     notes = [r[0] for r in rows if r[0] and str(r[0]).startswith("2.分值")]
-    assert notes == ["2.分值一般为：预算执行率10分，产出指标50分，效益指标30分，满意度指标10分；本表列示的分值以原表为准。"]
+    assert notes == [
+        "2.分值一般为：预算执行率10分，产出指标50分，效益指标30分，满意度指标10分；本表列示的分值以原表为准。"
+    ]
 
 
 def test_xlsx_keeps_numbers_as_numbers_and_texts_as_printed(project_form: Form, tmp_path: Path) -> None:

@@ -34,7 +34,9 @@ def test_not_a_pdf(tmp_path: Path) -> None:
         read(path)
 
 
-def test_missing_soffice_is_a_clear_error(project_form: Form, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_soffice_is_a_clear_error(
+    project_form: Form, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(pdf_module, "soffice_path", lambda: None)
     out = tmp_path / "a.pdf"
     with pytest.raises(PdfError, match="LibreOffice"):
@@ -54,7 +56,11 @@ def test_pdf_round_trip_and_rendered_page(project_form: Form, department_form: F
     # the department form's level weights come back from the printed labels
     ind = department_form.goals[0].indicators[0]
     back = doc.forms[1].goals[0].indicators[0]
-    assert (back.level1_weight, back.level2_weight, back.weight) == (ind.level1_weight, ind.level2_weight, 0.5)
+    assert (back.level1_weight, back.level2_weight, back.weight) == (
+        ind.level1_weight,
+        ind.level2_weight,
+        0.5,
+    )
     if shutil.which("pdftoppm") is None:
         pytest.skip("pdftoppm 未安装：不渲染页面")
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(out), str(tmp_path / "page")], check=True)
