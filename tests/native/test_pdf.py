@@ -10,8 +10,8 @@ import pytest
 
 from jixiao.model import Form
 from jixiao.read import ReadError, read
-from jixiao.write import write_pdf
 from jixiao.write import pdf as pdf_module
+from jixiao.write import write_pdf
 from jixiao.write.pdf import PdfError
 
 from .conftest import comparable, needs_soffice
@@ -30,7 +30,7 @@ def test_scanned_pdf_is_reported_in_chinese(tmp_path: Path) -> None:
 def test_not_a_pdf(tmp_path: Path) -> None:
     path = tmp_path / "坏.pdf"
     path.write_bytes(b"this is not a pdf at all")
-    with pytest.raises(ReadError, match="坏.pdf"):
+    with pytest.raises(ReadError, match=r"坏\.pdf"):
         read(path)
 
 
