@@ -189,7 +189,8 @@ def form_layout(form: Form, template: Template = Template.WUHAN, notes: Notes = 
     """The printed layout of one form.
 
     ``notes``: "auto" prints the form's own 备注 when it has them, else the rule set's notes of
-    the template; "form" prints only the form's own; a list prints that list.
+    the template (always the national notes under the national template); "form" prints only
+    the form's own; a list prints that list.
     """
     if form.kind.is_target:
         return _target_layout(form)
@@ -197,8 +198,8 @@ def form_layout(form: Form, template: Template = Template.WUHAN, notes: Notes = 
     own_lines = [x for x in own.split("\n") if x.strip()] if isinstance(own, str) else []
     if notes == "form":
         notes = own_lines
-    elif notes == "auto":
-        notes = own_lines or notes_for(template)
+    elif notes == "auto":  # the national template states its own rule set's notes
+        notes = notes_for(template) if template is Template.NATIONAL else own_lines or notes_for(template)
     if template is Template.NATIONAL:
         return _national_layout(form, notes)
     return _wuhan_layout(form, notes)
@@ -244,7 +245,7 @@ def _indicator_block(t: Table, start: int, inds: list[Indicator], first_col: int
 
 def _wuhan_layout(form: Form, notes: list[str]) -> Sheet:
     # columns: label | 一级 | 二级 | 三级 | 年初目标值 | 实际完成值 | 得分
-    t = Table(7, [11, 8, 10, 22, 14, 14, 7])
+    t = Table(7, [10, 8, 10, 21, 13, 13, 10])
     if form.project is not None or form.kind is FormKind.PROJECT_SELF_EVALUATION:
         t.row("项目名称", (form.project, 6), align="left")
         t.row("主管部门", (form.supervisor, 2), "项目实施单位", (form.implementer, 3))

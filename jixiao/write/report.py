@@ -47,13 +47,11 @@ def _blank(text: str | None) -> bool:
 
 def report_content(form: Form, card: Scorecard | None, findings: Sequence[Finding]) -> ReportContent:
     """What the 缩略版 says, section by section (一、自评结论 with its four parts)."""
-    subject = form.project or form.unit or "本表"
-    year = f"{form.year}年度" if form.year else ""
     s1 = Section("一、自评结论", 2)
     # (一) 自评得分
     score = Section("（一）自评得分", 3)
     if form.total_score is not None:
-        line = f"{year}{subject}绩效自评表填报的自评得分为{fmt_num(form.total_score)}分"
+        line = f"{form.title}填报的自评得分为{fmt_num(form.total_score)}分"
         if card is not None and card.grade_printed:
             line += f"，等级为“{card.grade_printed}”"
         score.paragraphs.append(line + "。")
@@ -203,7 +201,7 @@ def write_report_docx(
             h = doc.add_paragraph()
             h.paragraph_format.space_before = Pt(6)
             h.paragraph_format.first_line_indent = Pt(28)
-            set_run_font(h.add_run(s.heading), 14, bold=s.level == 3, name="黑体" if s.level == 2 else "楷体")
+            set_run_font(h.add_run(s.heading), 14, bold=True, name="黑体" if s.level == 2 else "楷体")
             for text in s.paragraphs:
                 para = doc.add_paragraph()
                 para.paragraph_format.first_line_indent = Pt(28)
