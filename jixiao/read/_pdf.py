@@ -86,18 +86,28 @@ def _page_rows(page: Any, pageno: int, file: str) -> list[Row]:
     return rows
 
 
-_NUMBERISH = re.compile(r"[0-9.,%]")
+_BREAK_AFTER = re.compile(r"[。；;！!？?：:]$")
+_ITEM_START = re.compile(r"^(\d+[.、．)）]|[（(]\d+[）)]|[一二三四五六七八九十]+、|[-•·])")
 
 
 def _unwrap(text: str) -> str:
-    """Undo the line wrapping of a narrow cell where it split a number ("1470.35218\\n3")."""
-    lines = text.split("\n")
+    """Undo the line wrapping of a cell: "培训人\\n次" -> "培训人次", "1470.35218\\n3" -> one number.
+
+    A break stays where the text itself breaks: after a sentence end or before a list item.
+    """
+    lines = [line.strip() for line in text.split("\n")]
     out = lines[0]
     for line in lines[1:]:
-        if out and line and _NUMBERISH.match(out[-1]) and _NUMBERISH.match(line[0]):
-            out += line
-        else:
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif _BREAK_AFTER.search(out) or _ITEM_START.match(line):
             out += "\n" + line
+        elif out[-1].isascii() and out[-1].isalpha() and line[0].isascii() and line[0].isalpha():
+            out += " " + line
+        else:
+            out += line
     return out
 
 

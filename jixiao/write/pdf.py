@@ -61,7 +61,7 @@ def docx_to_pdf(src: Path, out: Path) -> Path:
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            "pdf",
             "--outdir",
             tmp,
             str(src),

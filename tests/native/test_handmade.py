@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from openpyxl.styles import Border, Side
+from openpyxl.styles import Alignment, Border, Side
 
 from jixiao.read import read
 
@@ -77,8 +77,7 @@ def _check(path: Path) -> None:
     assert f.improvement == "合理安排线上宣传活动。"
 
 
-@pytest.mark.parametrize("borders", [True, False], ids=["borders", "no-borders"])
-def test_calc_workbook(tmp_path: Path, borders: bool) -> None:
+def _calc_workbook(path: Path, borders: bool) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "Sheet1"
@@ -91,16 +90,55 @@ def test_calc_workbook(tmp_path: Path, borders: bool) -> None:
             cell = ws.cell(row=top + r, column=c + 1, value=value if value != "" else None)
             if c == 5 and r == 3:
                 cell.number_format = "0%"  # 执行率 typed as 95% in Calc
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
             if borders and c < 7:
                 cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for r0, c0, r1, c1 in MERGES:
         ws.merge_cells(start_row=top + r0, start_column=c0 + 1, end_row=top + r1, end_column=c1 + 1)
-    path = tmp_path / "手工.xlsx"
+    for col in "ABCDEFGH":
+        ws.column_dimensions[col].width = 14
+    for r in range(top + len(TABLE) - 3, top + len(TABLE)):
+        ws.row_dimensions[r].height = 32  # the user made the long labels fit
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     wb.save(path)
-    _check(path)
+    return path
+
+
+@pytest.mark.parametrize("borders", [True, False], ids=["borders", "no-borders"])
+def test_calc_workbook(tmp_path: Path, borders: bool) -> None:
+    _check(_calc_workbook(tmp_path / "手工.xlsx", borders))
+
+
+@pytest.mark.slow
+def test_calc_workbook_printed_to_pdf(tmp_path: Path) -> None:
+    """The same workbook exported to PDF by LibreOffice Calc: read from the cell geometry."""
+    from jixiao.write.pdf import docx_to_pdf
+
+    from .conftest import needs_soffice
+
+    needs_soffice()
+    pdf = docx_to_pdf(_calc_workbook(tmp_path / "手工.xlsx", True), tmp_path / "手工.pdf")
+    _check(pdf)
 
 
 def test_writer_document(tmp_path: Path) -> None:
+    _check(_writer_document(tmp_path / "手工.docx"))
+
+
+@pytest.mark.slow
+def test_writer_document_printed_to_pdf(tmp_path: Path) -> None:
+    from jixiao.write.pdf import docx_to_pdf
+
+    from .conftest import needs_soffice
+
+    needs_soffice()
+    _check(docx_to_pdf(_writer_document(tmp_path / "手工.docx"), tmp_path / "手工.pdf"))
+
+
+def _writer_document(path: Path) -> Path:
     from docx import Document as new_document
 
     doc = new_document()
@@ -119,6 +157,5 @@ def test_writer_document(tmp_path: Path) -> None:
             if text and not any(cell._tc is tc for tc in done):
                 cell.text = text
                 done.append(cell._tc)
-    path = tmp_path / "手工.docx"
     doc.save(str(path))
-    _check(path)
+    return path
