@@ -8,6 +8,7 @@ grid, and that grid is what the readers turn back into rows.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -26,6 +27,7 @@ __all__ = [
     "fmt_num",
     "fmt_rate",
     "form_layout",
+    "text_lines",
 ]
 
 
@@ -153,6 +155,17 @@ def _pts(weight: float | None) -> str:
     return "" if weight is None else f"（{fmt_num(weight)}分）"
 
 
+def text_lines(text: str, width_chars: float) -> int:
+    """Printed lines of a wrapped text in a cell ``width_chars`` CJK characters wide."""
+    if not text:
+        return 1
+    n = 0
+    for part in text.split("\n"):
+        units = sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in part)
+        n += max(1, math.ceil(units / max(width_chars - 1, 1)))
+    return n
+
+
 # --- notes (备注) -----------------------------------------------------------------------------
 
 WUHAN_NOTES = [
@@ -250,6 +263,7 @@ def _wuhan_layout(form: Form, notes: list[str]) -> Sheet:
         t.row("项目名称", (form.project, 6), align="left")
         t.row("主管部门", (form.supervisor, 2), "项目实施单位", (form.implementer, 3))
     _fields(t, form)
+    _other_rows(t, form)
     b = form.budget
     if b is not None:
         r = t.nrows
@@ -276,7 +290,7 @@ def _wuhan_layout(form: Form, notes: list[str]) -> Sheet:
         t.put(r + 1, 4, o.actual, colspan=2, align="left")
         t.put(r + 1, 6, fmt_num(o.score), value=o.score)
     for goal in form.goals:
-        _wuhan_goal(t, goal)
+        _wuhan_goal(t, goal, _goal_label(form, goal))
     t.row(("总分", 6), fmt_num(form.total_score), bold=True)
     t.cells[-1].value = form.total_score
     t.row("偏差大或目标未完成原因分析", (form.deviation_reason, 6), align="left")
@@ -288,8 +302,15 @@ def _wuhan_layout(form: Form, notes: list[str]) -> Sheet:
     return Sheet(_sheet_name(form), blocks)
 
 
-def _wuhan_goal(t: Table, goal: Goal) -> None:
-    label = goal.name + _pts(goal.weight)
+def _goal_label(form: Form, goal: Goal) -> str:
+    """The goal label with its weight; a weight the form left as "(XX分)" is printed so again."""
+    placeholders = form.extra.get("placeholder_weights") or []
+    if goal.weight is None and goal.name in placeholders:
+        return f"{goal.name}（XX分）"
+    return goal.name + _pts(goal.weight)
+
+
+def _wuhan_goal(t: Table, goal: Goal, label: str) -> None:
     if goal.text is not None:
         t.row(label, (goal.text, 6), align="left")
         t.cells[-2].align = "center"
@@ -396,8 +417,9 @@ def _target_layout(form: Form) -> Sheet:
     else:
         t.row("部门（单位）名称", (form.unit, 5), align="left")
     _fields(t, form)
+    _other_rows(t, form)
     for goal in form.goals:
-        label = goal.name + _pts(goal.weight)
+        label = _goal_label(form, goal)
         if goal.text is not None:
             t.row(label, (goal.text, 5), align="left")
             t.cells[-2].align = "center"
@@ -429,6 +451,20 @@ def _fields(t: Table, form: Form) -> None:
         if isinstance(value, str | int | float) and label and str(value):
             t.row(str(label), (str(value), t.ncols - 1), align="left")
             t.cells[-2].align = "center"
+
+
+def _other_rows(t: Table, form: Form) -> None:
+    """Rows of blocks the model has no field for (资金来源, 支出明细 …), printed as read."""
+    rows = form.extra.get("rows")
+    if not isinstance(rows, list):
+        return
+    for texts in rows:
+        cells = [str(x) for x in texts if str(x)][: t.ncols] if isinstance(texts, list) else []
+        if not cells:
+            continue
+        specs: list[tuple[str | None, int] | str | None] = list(cells[:-1])
+        specs.append((cells[-1], t.ncols - len(cells) + 1))
+        t.row(*specs)
 
 
 def _notes(notes: list[str]) -> list[Paragraph | Table]:

@@ -19,7 +19,7 @@ from docx.table import _Cell
 from docx.text.run import Run
 
 from jixiao.model import Form
-from jixiao.write._layout import Cell, Notes, Paragraph, Sheet, Table, Template, form_layout
+from jixiao.write._layout import Cell, Notes, Paragraph, Sheet, Table, Template, form_layout, text_lines
 
 __all__ = ["save_docx", "set_run_font", "sheets_to_docx", "write_docx"]
 
@@ -149,10 +149,22 @@ def _table(doc: DocxDocument, t: Table, usable: int) -> None:
     for cell in t.cells:
         for rr in range(cell.row, cell.row + cell.rowspan):
             owner[(rr, cell.col)] = cell
+    # The first row of a merged label is made tall enough for the whole label, so that the label
+    # is printed on the page where its rows begin even when the merge runs over a page break.
+    min_lines = [0] * t.nrows
+    for cell in t.cells:
+        if cell.rowspan > 1 and cell.text:
+            width = sum(t.widths[cell.col : cell.col + cell.colspan])
+            min_lines[cell.row] = max(min_lines[cell.row], text_lines(cell.text, width))
     for r in range(t.nrows):
         tr = OxmlElement("w:tr")
         trpr = OxmlElement("w:trPr")
         trpr.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
+        if min_lines[r] > 1:
+            height = OxmlElement("w:trHeight")
+            height.set(qn("w:val"), str(int(min_lines[r] * 14.5 * 20 + 60)))  # twips
+            height.set(qn("w:hRule"), "atLeast")
+            trpr.append(height)
         tr.append(trpr)
         table._tbl.append(tr)
         c = 0
@@ -170,7 +182,12 @@ def _table(doc: DocxDocument, t: Table, usable: int) -> None:
             if cell is None or cell.row != r:
                 tc.append(OxmlElement("w:p"))
             else:
-                dcell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                # a label merged down several rows is printed at its top: centred, it could land
+                # on the next page, leaving its first rows unlabelled on this one
+                top = cell.rowspan > 1
+                dcell.vertical_alignment = (
+                    WD_CELL_VERTICAL_ALIGNMENT.TOP if top else WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                )
                 for line in cell.text.split("\n") if cell.text else [""]:
                     para = dcell.add_paragraph()
                     para.alignment = _ALIGN[cell.align]

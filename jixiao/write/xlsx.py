@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.model import Form
-from jixiao.write._layout import Notes, Paragraph, Sheet, Table, Template, form_layout
+from jixiao.write._layout import Notes, Paragraph, Sheet, Table, Template, form_layout, text_lines
 
 __all__ = ["sheets_to_xlsx", "write_xlsx"]
 
@@ -96,7 +96,7 @@ def _paragraph(ws: Worksheet, p: Paragraph, r: int, ncols: int, total_width: flo
     else:
         cell.font = Font(name=_FONT, size=10.5, bold=p.text == "备注：")
         cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
-        ws.row_dimensions[r].height = _LINE_PT * _lines(p.text, total_width) + 3
+        ws.row_dimensions[r].height = _LINE_PT * text_lines(p.text, total_width) + 3
     return r + 1
 
 
@@ -124,7 +124,7 @@ def _table(ws: Worksheet, t: Table, top: int) -> int:
                 end_column=cell.col + cell.colspan,
             )
         width = sum(t.widths[cell.col : cell.col + cell.colspan])
-        need = math.ceil(_lines(cell.text, width) / cell.rowspan)
+        need = math.ceil(text_lines(cell.text, width) / cell.rowspan)
         for rr in range(cell.row, cell.row + cell.rowspan):
             heights[rr] = max(heights[rr], need)
     for rr in range(t.nrows):  # borders on every grid cell, merged or not
@@ -132,14 +132,3 @@ def _table(ws: Worksheet, t: Table, top: int) -> int:
         for cc in range(t.ncols):
             ws.cell(row=top + rr, column=cc + 1).border = _BORDER
     return top + t.nrows
-
-
-def _lines(text: str, width_chars: float) -> int:
-    """Printed lines of a wrapped text in a cell ``width_chars`` CJK characters wide."""
-    if not text:
-        return 1
-    n = 0
-    for part in text.split("\n"):
-        units = sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in part)
-        n += max(1, math.ceil(units / max(width_chars - 1, 1)))
-    return n

@@ -18,11 +18,11 @@ REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 
-# Reader bookkeeping the writers do not print: raw rows of target-table blocks the model has no
-# field for (项目资金来源, 项目支出明细测算 …), values the reader recovered from a total, and
-# placeholder weights. Everything else of the contract, ``extra.fields`` and ``extra.notes``
-# included, must survive the round trip.
-UNPRINTED_EXTRA = ("rows", "recovered", "placeholder_weights")
+# Reader bookkeeping the writers do not print: which values the reader recovered from a printed
+# total (``recovered``). Everything else of the contract, ``extra.fields`` (label/value cells),
+# ``extra.rows`` (blocks the model has no field for) and ``extra.notes`` (备注) included, must
+# survive the round trip.
+UNPRINTED_EXTRA = ("recovered",)
 
 
 def _norm(value: Any) -> Any:
