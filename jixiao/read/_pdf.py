@@ -30,7 +30,10 @@ def pdf_rows(path: Path) -> list[Row]:
 
     try:
         pdf = pdfplumber.open(str(path))
+        pdf.pages  # noqa: B018 - parses the page tree: encrypted or broken files fail here
     except (PdfminerException, PDFSyntaxError, ValueError, OSError) as e:
+        if "Password" in repr(e) or "Encrypt" in repr(e):
+            raise ReadError(str(path), "PDF 已加密，请先解除密码保护") from e
         raise ReadError(str(path), f"不是有效的 PDF 文件（{type(e).__name__}）") from e
     rows: list[Row] = []
     chars = 0

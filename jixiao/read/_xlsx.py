@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,9 @@ def xlsx_rows(path: Path) -> list[Row]:
     from openpyxl.utils import get_column_letter
 
     try:
-        wb = load_workbook(path, data_only=True)
+        with warnings.catch_warnings():  # openpyxl warns about extensions it ignores (数据验证 …)
+            warnings.simplefilter("ignore")
+            wb = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
         raise ReadError(str(path), f"不是有效的 Excel（.xlsx）文件（{type(e).__name__}）") from e
     rows: list[Row] = []
