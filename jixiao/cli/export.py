@@ -1,5 +1,8 @@
-"""``jixiao export``: forms from a file or the database, out as form JSON, XLSX, DOCX, PDF or
-the narrative report (Markdown; ``--to report-docx`` for Word)."""
+"""``jixiao export``: forms (from a file or the database) as JSON, XLSX, DOCX, PDF or a report.
+
+Several forms always go to ONE file: a workbook with a worksheet per form, a document or PDF
+with each form starting on a new page, a Markdown file with one 自评结果 per form.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +14,9 @@ import typer
 from jixiao.cli._common import err, fail, out
 from jixiao.contract import dumps, form_to_contract
 from jixiao.model import Document, Form
-from jixiao.read import ReadError, read
 
 
-class Target(StrEnum):
+class ExportFormat(StrEnum):
     json = "json"
     xlsx = "xlsx"
     docx = "docx"
@@ -28,145 +30,143 @@ class TemplateName(StrEnum):
     national = "national"
 
 
-_BINARY = {Target.xlsx: ".xlsx", Target.docx: ".docx", Target.pdf: ".pdf", Target.report_docx: ".docx"}
+HELP = (
+    "导出绩效表：读取 FILE（.txt/.md/.xlsx/.docx/.pdf），或不给 FILE 时从数据库按条件导出。\n\n"
+    "--to json 输出 form-v1 JSON 数组；xlsx 为一个工作簿、每张表一个工作表；docx/pdf 为一个文档、"
+    "每张表另起一页；md 与 report-docx 为自评结果（缩略版），每张自评表一份。"
+    "多张表总是写入同一个文件；未给 -o 时 json/md 输出到标准输出，其余写到与输入同名的文件。"
+)
 
 
 def register(app: typer.Typer) -> None:
-    app.command(
-        "export",
-        help=(
-            "导出绩效表：从文件或数据库导出为 JSON（form-v1）、XLSX、DOCX、PDF，"
-            "或生成自评结果（缩略版，md / report-docx）。"
-        ),
-    )(export_command)
+    app.command("export", help=HELP)(export_command)
 
 
 def export_command(
-    file: Path | None = typer.Argument(
-        None, help="要导出的文件（.txt/.md/.xlsx/.docx/.pdf）；省略时从数据库导出"
+    file: Path | None = typer.Argument(None, help="要读取的文件；省略则从数据库导出"),
+    to: ExportFormat | None = typer.Option(
+        None, "--to", "-t", help="json、xlsx、docx、pdf、md 或 report-docx"
     ),
-    to: Target | None = typer.Option(
-        None, "--to", "-t", help="json、xlsx、docx、pdf、md（自评结果）或 report-docx"
-    ),
-    format: Target | None = typer.Option(None, "--format", "-f", help="同 --to（兼容写法）"),
-    output: Path | None = typer.Option(None, "--output", "-o", help="输出文件；json/md 省略时写到标准输出"),
+    format: ExportFormat | None = typer.Option(None, "--format", "-f", help="同 --to"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="输出文件"),
     template: TemplateName = typer.Option(
-        TemplateName.wuhan, "--template", help="版式：wuhan（武汉市区级）或 national（财预〔2020〕10号）"
+        TemplateName.wuhan, "--template", help="wuhan（武汉/湖北格式）或 national（财预〔2020〕10号格式）"
     ),
-    rule_notes: bool = typer.Option(
-        True, "--rule-notes/--no-rule-notes", help="表中无备注时是否打印评分规则备注"
+    rules: str | None = typer.Option(None, "--rules", help="自评结果所用的审核规则集（默认自动选择）"),
+    db: str | None = typer.Option(
+        None, "--db", help="数据库：SQLite 文件路径或 URL；默认 $JIXIAO_DB 或 ./jixiao.db"
     ),
-    rules: str | None = typer.Option(None, "--rules", help="自评结果复核所用的规则集（默认按表自动选择）"),
-    db: str | None = typer.Option(None, "--db", help="数据库 URL 或 SQLite 文件（未给 FILE 时使用）"),
-    unit: str | None = typer.Option(None, "--unit", help="按单位筛选（数据库）"),
-    year: int | None = typer.Option(None, "--year", help="按年度筛选（数据库）"),
-    kind: str | None = typer.Option(None, "--kind", help="按表类型筛选（数据库）"),
-    grade: str | None = typer.Option(None, "--grade", help="按等级筛选（数据库）"),
+    unit: str | None = typer.Option(None, "--unit", help="按单位筛选（数据库导出）"),
+    year: int | None = typer.Option(None, "--year", help="按年度筛选（数据库导出）"),
+    kind: str | None = typer.Option(None, "--kind", help="按表类型筛选，如 project_self_evaluation"),
+    grade: str | None = typer.Option(None, "--grade", help="按等级筛选（优/良/中/差）"),
     has_errors: bool | None = typer.Option(
-        None, "--has-errors/--no-errors", help="只导出有/无错误的表（数据库）"
+        None, "--has-errors/--no-errors", help="只导出有/无错误审核意见的表"
     ),
 ) -> None:
-    if to is not None and format is not None and to != format:
-        fail(f"--to {to.value} 与 --format {format.value} 不一致")
-    target = to or format
-    if target is None:
-        fail("请用 --to 指定导出格式：json、xlsx、docx、pdf、md 或 report-docx")
-    if target in _BINARY and output is None:
-        fail(f"导出 {target.value} 需要用 -o 指定输出文件")
-    if output is not None and output.is_dir():
-        fail(f"{output} 是一个目录，请给出文件名")
-    doc = _load(file, db, unit, year, kind, grade, has_errors)
-    forms = doc.forms
+    fmt = to or format or ExportFormat.json
+    if to is not None and format is not None and to is not format:
+        fail("--to 与 --format 不一致，请只给一个")
+    if file is not None:
+        doc = _read(file)
+        forms = doc.forms
+        stem = file.stem
+    else:
+        forms = _from_db(db, unit=unit, year=year, kind=kind, grade=grade, has_errors=has_errors)
+        doc = Document(path=db or "数据库", forms=forms)
+        stem = "jixiao-export"
     if not forms:
-        fail("没有符合条件的绩效表可导出")
-    if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    from jixiao.write import PdfError, Template
+        fail("没有可导出的绩效表")
+    if fmt is ExportFormat.json:
+        _emit(dumps([form_to_contract(f) for f in forms]), output)
+        return
+    if fmt is ExportFormat.md:
+        _emit(_markdown_reports(doc, rules), output)
+        return
+    target = output or Path(f"{stem}.{'docx' if fmt is ExportFormat.report_docx else fmt.value}")
+    if file is not None and target.resolve() == file.resolve():
+        fail(f"输出文件与输入文件相同：{target}")
+    from jixiao.write import Template, write_docx, write_pdf, write_xlsx
+    from jixiao.write.pdf import PdfError
 
     tpl = Template(template.value)
     try:
-        if target is Target.json:
-            _emit(dumps([form_to_contract(f) for f in forms]) + "\n", output)
-        elif target is Target.xlsx:
-            from jixiao.write import write_xlsx
-
-            write_xlsx(forms, output, tpl, rule_notes=rule_notes)  # type: ignore[arg-type]
-        elif target is Target.docx:
-            from jixiao.write import write_docx
-
-            write_docx(forms, output, tpl, rule_notes=rule_notes)  # type: ignore[arg-type]
-        elif target is Target.pdf:
-            from jixiao.write import write_pdf
-
-            write_pdf(forms, output, tpl, rule_notes=rule_notes)  # type: ignore[arg-type]
+        if fmt is ExportFormat.xlsx:
+            write_xlsx(forms, target, tpl)
+        elif fmt is ExportFormat.docx:
+            write_docx(forms, target, tpl)
+        elif fmt is ExportFormat.pdf:
+            write_pdf(forms, target, tpl)
         else:
-            _report(doc, target, output, rules)
+            from jixiao.write.report import write_report_docx
+
+            pairs = _reviewed(doc, rules)
+            if not pairs:
+                fail("文件中没有自评表，无法生成自评结果")
+            write_report_docx(pairs, target)
     except PdfError as e:
         fail(str(e))
     except OSError as e:
-        fail(f"无法写入 {output}：{e.strerror or e}")
-    if output is not None:
-        err.print(f"已写入 {output}（{len(forms)} 张表）", highlight=False)
+        fail(f"无法写入 {target}：{e.strerror or e}")
+    err.print(f"已导出 {len(forms)} 张表到 {target}", highlight=False)
 
 
-def _load(
-    file: Path | None,
-    db: str | None,
-    unit: str | None,
-    year: int | None,
-    kind: str | None,
-    grade: str | None,
-    has_errors: bool | None,
-) -> Document:
-    if file is not None:
-        if any(x is not None for x in (db, unit, year, kind, grade, has_errors)):
-            fail("给出 FILE 时不能同时使用 --db/--unit/--year/--kind/--grade/--has-errors")
-        try:
-            doc = read(file)
-        except ReadError as e:
-            fail(str(e))
-        for issue in doc.issues:
-            where = issue.source.where() if issue.source else str(file)
-            err.print(f"[yellow]警告[/]：{where}：{issue.message}", highlight=False)
-        return doc
-    from jixiao.store import StoreError, export_forms
+def _read(file: Path) -> Document:
+    from jixiao.read import ReadError, read
 
     try:
-        forms: list[Form] = export_forms(
-            db, unit=unit, year=year, kind=kind, grade=grade, has_errors=has_errors
-        )
-    except StoreError as e:
+        doc = read(file)
+    except ReadError as e:
         fail(str(e))
-    return Document(path=db or "数据库", forms=forms)
+    for issue in doc.issues:
+        where = issue.source.where() if issue.source else str(file)
+        err.print(f"[yellow]警告[/]：{where}：{issue.message}", highlight=False)
+    return doc
 
 
-def _report(doc: Document, target: Target, output: Path | None, rules: str | None) -> None:
+def _from_db(db: str | None, **filters: object) -> list[Form]:
+    try:
+        from jixiao.store import export_forms
+    except ImportError:
+        fail("数据库导出不可用（jixiao.store 未安装或版本过旧）；请给出要导出的文件")
+    try:
+        return export_forms(db, **filters)  # type: ignore[arg-type]
+    except Exception as e:  # StoreError and database driver errors: one line, no traceback
+        fail(str(e) or f"无法打开数据库 {db or ''}")
+
+
+def _reviewed(doc: Document, rules: str | None) -> list[tuple[Form, object, list]]:
     from jixiao.review import review_document
-    from jixiao.score.rules import RuleSetError
-    from jixiao.write import build_report, report_markdown, write_report_docx
 
     try:
         result = review_document(doc, rules)
-    except RuleSetError as e:
-        fail(str(e))
-    reports = [
-        build_report(form, result.scorecards[i], [f for f in result.findings if f.form == i])
-        for i, form in enumerate(doc.forms)
-        if not form.kind.is_target
-    ]
-    if not reports:
-        fail("目标表没有自评结果可生成；自评结果只针对绩效自评表")
-    if target is Target.md:
-        _emit("\n\n".join(report_markdown(r) for r in reports), output)
-    else:
-        write_report_docx(reports, output)  # type: ignore[arg-type]
+    except (KeyError, ValueError) as e:
+        fail(f"审核规则集无效：{e}")
+    cards = {c.form: c for c in result.scorecards}
+    pairs = []
+    for i, form in enumerate(doc.forms):
+        if form.kind.is_target:
+            continue
+        findings = [f for f in result.findings if f.form == i]
+        pairs.append((form, cards.get(i), findings))
+    return pairs
+
+
+def _markdown_reports(doc: Document, rules: str | None) -> str:
+    from jixiao.write.report import report_markdown
+
+    pairs = _reviewed(doc, rules)
+    if not pairs:
+        fail("文件中没有自评表，无法生成自评结果")
+    return "\n\n---\n\n".join(report_markdown(f, card, findings) for f, card, findings in pairs)  # type: ignore[arg-type]
 
 
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
-        out.file.write(text)
-        out.file.flush()
+        out.print(text, markup=False, highlight=False)
         return
-    from jixiao.write._files import atomic_write_text
-
-    atomic_write_text(output, text)
+    try:
+        output.write_text(text + "\n", encoding="utf-8")
+    except OSError as e:
+        fail(f"无法写入 {output}：{e.strerror or e}")
+    err.print(f"已写入 {output}", highlight=False)

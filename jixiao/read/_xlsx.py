@@ -1,8 +1,10 @@
-"""XLSX sheets as rows: a merged range keeps its text in its top-left cell, covered cells are ``""``."""
+"""XLSX worksheets as rows: merged ranges keep their text in the top-left cell only."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+import warnings
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -12,69 +14,88 @@ from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
 
-__all__ = ["cell_text", "xlsx_rows"]
-
-
-def cell_text(value: Any, number_format: str = "General") -> str:
-    """A cell value as the sheet shows it: 0.6883 with a % format prints as "68.83%"."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int | float):
-        if "%" in number_format:
-            return _num(round(float(value) * 100, 8)) + "%"
-        return _num(float(value))
-    return str(value)
-
-
-def _num(v: float) -> str:
-    """12517.42 → "12517.42", 20.0 → "20" (ten decimals at most, as a cell would show them)."""
-    if v.is_integer():
-        return str(int(v))
-    return f"{v:.10f}".rstrip("0").rstrip(".")
+__all__ = ["display_text", "xlsx_rows"]
 
 
 def xlsx_rows(path: Path) -> list[Row]:
-    """Every visible sheet's used range, row by row; a row with one unbordered cell is text."""
+    """Every sheet in order; a row with one bordered-less text cell is a line of running text."""
     from openpyxl import load_workbook
-
-    from jixiao.read.native import single_line
+    from openpyxl.utils import get_column_letter
 
     try:
-        wb = load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
-        raise ReadError(str(path), f"不是有效的 XLSX 工作簿（{type(e).__name__}）") from e
+        with warnings.catch_warnings():  # openpyxl warns about extensions it ignores (数据验证 …)
+            warnings.simplefilter("ignore")
+            wb = load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
+        raise ReadError(str(path), f"不是有效的 Excel（.xlsx）文件（{type(e).__name__}）") from e
     rows: list[Row] = []
     for ws in wb.worksheets:
-        if ws.sheet_state != "visible":
-            continue
+        bordered = _has_borders(ws)
+        merged_width = {}
+        for rng in ws.merged_cells.ranges:
+            merged_width[(rng.min_row, rng.min_col)] = rng.max_col - rng.min_col + 1
         ncols = ws.max_column
         gap = False
-        for r, cells in enumerate(ws.iter_rows(min_row=1, max_row=ws.max_row), start=1):
-            texts = [clean_cell(cell_text(c.value, c.number_format or "General")) for c in cells]
-            while len(texts) < ncols:
-                texts.append("")
-            filled = [i for i, t in enumerate(texts) if t]
-            if not filled:
+        for r, line in enumerate(ws.iter_rows(), start=1):
+            cells = [clean_cell(display_text(c.value, getattr(c, "number_format", "General"))) for c in line]
+            while cells and not cells[-1]:
+                cells.pop()
+            if not any(cells):
                 gap = True
                 continue
-            first = cells[filled[0]]
-            source = Source(file=str(path), sheet=ws.title, cell=f"{first.column_letter}{r}")
-            text_like = len(filled) == 1 and (not _bordered(first) or single_line(texts) is not None)
-            if text_like:
-                row = Row(cells=[texts[filled[0]]], source=source, table=False, after_gap=gap)
-            else:
-                row = Row(cells=texts, source=source, table=True, after_gap=gap)
-            rows.append(row)
+            filled = [k for k, c in enumerate(cells) if c]
+            first = line[filled[0]]
+            src = Source(file=str(path), sheet=ws.title, cell=f"{get_column_letter(filled[0] + 1)}{r}")
+            if len(filled) == 1:
+                has_border = bool(first.border and first.border.left and first.border.left.style)
+                wide = merged_width.get((r, filled[0] + 1), 1) >= max(ncols - 1, 2)
+                if (bordered and not has_border) or (not bordered and (wide or filled[0] == 0)):
+                    font = first.font
+                    heading = bool(font and (font.b or (font.sz or 0) >= 14))
+                    rows.append(Row([cells[filled[0]]], src, table=False, heading=heading, after_gap=gap))
+                    gap = False
+                    continue
+            rows.append(Row(cells, src, table=True, after_gap=gap))
             gap = False
     return rows
 
 
-def _bordered(cell: Any) -> bool:
-    b = cell.border
-    return any(getattr(side, "style", None) for side in (b.left, b.right, b.top, b.bottom))
+def _has_borders(ws: Any) -> bool:
+    for line in ws.iter_rows(max_row=min(ws.max_row, 60)):
+        for c in line:
+            if c.border and c.border.left and c.border.left.style:
+                return True
+    return False
+
+
+_DECIMALS = re.compile(r"0\.(0+)")
+
+
+def display_text(value: Any, number_format: str | None) -> str:
+    """A cell's value as the sheet displays it (percent and fixed-decimal formats honoured)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, dt.datetime | dt.date):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, int | float):
+        fmt = number_format or "General"
+        m = _DECIMALS.search(fmt)
+        decimals = len(m[1]) if m else None
+        if "%" in fmt:
+            v = value * 100
+            return (f"{v:.{decimals}f}" if decimals is not None else _plain(round(v, 8))) + "%"
+        if decimals is not None and fmt != "General":
+            text = f"{value:,.{decimals}f}" if "," in fmt else f"{value:.{decimals}f}"
+            return text
+        if "," in fmt:
+            return f"{value:,.0f}"
+        return _plain(value)
+    return str(value)
+
+
+def _plain(v: float) -> str:
+    if float(v).is_integer():
+        return str(int(v))
+    return f"{v:.10f}".rstrip("0").rstrip(".")

@@ -8,6 +8,7 @@ grid, and that grid is what the readers turn back into rows.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -17,6 +18,7 @@ from jixiao.model import Form, FormKind, Goal, Indicator
 
 __all__ = [
     "Cell",
+    "Notes",
     "Paragraph",
     "Sheet",
     "Table",
@@ -25,6 +27,7 @@ __all__ = [
     "fmt_num",
     "fmt_rate",
     "form_layout",
+    "text_lines",
 ]
 
 
@@ -152,6 +155,17 @@ def _pts(weight: float | None) -> str:
     return "" if weight is None else f"（{fmt_num(weight)}分）"
 
 
+def text_lines(text: str, width_chars: float) -> int:
+    """Printed lines of a wrapped text in a cell ``width_chars`` CJK characters wide."""
+    if not text:
+        return 1
+    n = 0
+    for part in text.split("\n"):
+        units = sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in part)
+        n += max(1, math.ceil(units / max(width_chars - 1, 1)))
+    return n
+
+
 # --- notes (备注) -----------------------------------------------------------------------------
 
 WUHAN_NOTES = [
@@ -181,27 +195,24 @@ def notes_for(template: Template) -> list[str]:
 # --- layouts ----------------------------------------------------------------------------------
 
 
-def form_layout(
-    form: Form,
-    template: Template = Template.WUHAN,
-    notes: list[str] | None = None,
-    rule_notes: bool = True,
-) -> Sheet:
+Notes = list[str] | Literal["auto", "form"]
+
+
+def form_layout(form: Form, template: Template = Template.WUHAN, notes: Notes = "auto") -> Sheet:
     """The printed layout of one form.
 
-    The 备注 printed is ``notes`` when given, else the form's own 备注 (``extra["notes"]``),
-    else — for self-evaluations and with ``rule_notes`` — the template's rule-set notes.
+    ``notes``: "auto" prints the form's own 备注 when it has them, else the rule set's notes of
+    the template (always the national notes under the national template); "form" prints only
+    the form's own; a list prints that list.
     """
-    if notes is None:
-        own = form.extra.get("notes")
-        if isinstance(own, str) and own.strip():
-            notes = own.split("\n")
-        elif rule_notes and not form.kind.is_target:
-            notes = notes_for(template)
-        else:
-            notes = []
     if form.kind.is_target:
-        return _target_layout(form, notes)
+        return _target_layout(form)
+    own = form.extra.get("notes")
+    own_lines = [x for x in own.split("\n") if x.strip()] if isinstance(own, str) else []
+    if notes == "form":
+        notes = own_lines
+    elif notes == "auto":  # the national template states its own rule set's notes
+        notes = notes_for(template) if template is Template.NATIONAL else own_lines or notes_for(template)
     if template is Template.NATIONAL:
         return _national_layout(form, notes)
     return _wuhan_layout(form, notes)
@@ -218,32 +229,6 @@ def _header(form: Form) -> list[Paragraph]:
 
 def _title(form: Form) -> Paragraph:
     return Paragraph(form.title, "title")
-
-
-def _extra_head(t: Table, form: Form) -> None:
-    """What ``extra`` holds from the form's head: label–value rows, then other rows as printed."""
-    fields = form.extra.get("fields")
-    if isinstance(fields, dict):
-        for label, value in fields.items():
-            t.row(str(label), (_text(value), t.ncols - 1), align="left")
-            t.cells[-2].align = "center"
-    rows = form.extra.get("rows")
-    if isinstance(rows, list):
-        for texts in rows:
-            if not isinstance(texts, list) or not texts:
-                continue
-            texts = [_text(x) for x in texts]
-            if len(texts) > t.ncols:  # more cells than the table has: the tail shares the last one
-                texts = [*texts[: t.ncols - 1], " ".join(texts[t.ncols - 1 :])]
-            specs: list[tuple[str | None, int] | str | None] = [
-                *texts[:-1],
-                (texts[-1], t.ncols - len(texts) + 1),
-            ]
-            t.row(*specs, align="left")
-
-
-def _text(value: object) -> str:
-    return "" if value is None else str(value)
 
 
 def _runs(items: list[Indicator], key: object) -> list[tuple[int, int]]:
@@ -273,11 +258,12 @@ def _indicator_block(t: Table, start: int, inds: list[Indicator], first_col: int
 
 def _wuhan_layout(form: Form, notes: list[str]) -> Sheet:
     # columns: label | 一级 | 二级 | 三级 | 年初目标值 | 实际完成值 | 得分
-    t = Table(7, [11, 9, 10, 20, 13, 13, 8])
+    t = Table(7, [10, 8, 10, 21, 13, 13, 10])
     if form.project is not None or form.kind is FormKind.PROJECT_SELF_EVALUATION:
         t.row("项目名称", (form.project, 6), align="left")
         t.row("主管部门", (form.supervisor, 2), "项目实施单位", (form.implementer, 3))
-    _extra_head(t, form)
+    _fields(t, form)
+    _other_rows(t, form)
     b = form.budget
     if b is not None:
         r = t.nrows
@@ -304,7 +290,7 @@ def _wuhan_layout(form: Form, notes: list[str]) -> Sheet:
         t.put(r + 1, 4, o.actual, colspan=2, align="left")
         t.put(r + 1, 6, fmt_num(o.score), value=o.score)
     for goal in form.goals:
-        _wuhan_goal(t, goal)
+        _wuhan_goal(t, goal, _goal_label(form, goal))
     t.row(("总分", 6), fmt_num(form.total_score), bold=True)
     t.cells[-1].value = form.total_score
     t.row("偏差大或目标未完成原因分析", (form.deviation_reason, 6), align="left")
@@ -316,8 +302,15 @@ def _wuhan_layout(form: Form, notes: list[str]) -> Sheet:
     return Sheet(_sheet_name(form), blocks)
 
 
-def _wuhan_goal(t: Table, goal: Goal) -> None:
-    label = goal.name + _pts(goal.weight)
+def _goal_label(form: Form, goal: Goal) -> str:
+    """The goal label with its weight; a weight the form left as "(XX分)" is printed so again."""
+    placeholders = form.extra.get("placeholder_weights") or []
+    if goal.weight is None and goal.name in placeholders:
+        return f"{goal.name}（XX分）"
+    return goal.name + _pts(goal.weight)
+
+
+def _wuhan_goal(t: Table, goal: Goal, label: str) -> None:
     if goal.text is not None:
         t.row(label, (goal.text, 6), align="left")
         t.cells[-2].align = "center"
@@ -347,7 +340,6 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
     else:
         t.row("项目名称", (form.project, 8), align="left")
         t.row("主管部门", (form.supervisor, 3), ("实施单位", 2), (form.implementer, 3))
-    _extra_head(t, form)
     b = form.budget
     if b is not None:
         r = t.nrows
@@ -416,7 +408,7 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
     return Sheet(_sheet_name(form), blocks, landscape=True)
 
 
-def _target_layout(form: Form, notes: list[str]) -> Sheet:
+def _target_layout(form: Form) -> Sheet:
     # 目标名称 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 指标值确定依据
     t = Table(6, [14, 10, 12, 24, 16, 14])
     if form.kind is FormKind.PROJECT_TARGET:
@@ -424,9 +416,10 @@ def _target_layout(form: Form, notes: list[str]) -> Sheet:
         t.row("项目主管部门", (form.supervisor, 2), "项目执行单位", (form.implementer, 2))
     else:
         t.row("部门（单位）名称", (form.unit, 5), align="left")
-    _extra_head(t, form)
+    _fields(t, form)
+    _other_rows(t, form)
     for goal in form.goals:
-        label = goal.name + _pts(goal.weight)
+        label = _goal_label(form, goal)
         if goal.text is not None:
             t.row(label, (goal.text, 5), align="left")
             t.cells[-2].align = "center"
@@ -446,7 +439,32 @@ def _target_layout(form: Form, notes: list[str]) -> Sheet:
     header = []
     if form.unit and form.kind is FormKind.PROJECT_TARGET:
         header.append(Paragraph(f"单位名称：{form.unit}", "header"))
-    return Sheet(_sheet_name(form), [_title(form), *header, t, *_notes(notes)])
+    return Sheet(_sheet_name(form), [_title(form), *header, t])
+
+
+def _fields(t: Table, form: Form) -> None:
+    """Label/value cells the form prints beyond the contract (项目类别, 填报人 …), kept as printed."""
+    fields = form.extra.get("fields")
+    if not isinstance(fields, dict):
+        return
+    for label, value in fields.items():
+        if isinstance(value, str | int | float) and label and str(value):
+            t.row(str(label), (str(value), t.ncols - 1), align="left")
+            t.cells[-2].align = "center"
+
+
+def _other_rows(t: Table, form: Form) -> None:
+    """Rows of blocks the model has no field for (资金来源, 支出明细 …), printed as read."""
+    rows = form.extra.get("rows")
+    if not isinstance(rows, list):
+        return
+    for texts in rows:
+        cells = [str(x) for x in texts if str(x)][: t.ncols] if isinstance(texts, list) else []
+        if not cells:
+            continue
+        specs: list[tuple[str | None, int] | str | None] = list(cells[:-1])
+        specs.append((cells[-1], t.ncols - len(cells) + 1))
+        t.row(*specs)
 
 
 def _notes(notes: list[str]) -> list[Paragraph | Table]:

@@ -19,8 +19,7 @@ from docx.table import _Cell
 from docx.text.run import Run
 
 from jixiao.model import Form
-from jixiao.write._files import publish
-from jixiao.write._layout import Paragraph, Sheet, Table, Template, form_layout
+from jixiao.write._layout import Cell, Notes, Paragraph, Sheet, Table, Template, form_layout, text_lines
 
 __all__ = ["save_docx", "set_run_font", "sheets_to_docx", "write_docx"]
 
@@ -36,11 +35,10 @@ def write_docx(
     forms: Sequence[Form],
     path: str | Path,
     template: Template = Template.WUHAN,
-    notes: list[str] | None = None,
-    rule_notes: bool = True,
+    notes: Notes = "auto",
 ) -> Path:
     """Write the forms to one document, each form starting on a new page."""
-    return sheets_to_docx([form_layout(f, template, notes, rule_notes) for f in forms], path)
+    return sheets_to_docx([form_layout(f, template, notes) for f in forms], path)
 
 
 def sheets_to_docx(sheets: Sequence[Sheet], path: str | Path) -> Path:
@@ -62,7 +60,7 @@ def save_docx(doc: DocxDocument, path: str | Path) -> Path:
     os.close(fd)
     try:
         doc.save(tmp)
-        publish(tmp, out)
+        os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -137,43 +135,62 @@ def _paragraph(doc: DocxDocument, p: Paragraph) -> None:
 
 
 def _table(doc: DocxDocument, t: Table, usable: int) -> None:
-    """The grid with its merges written straight into the XML.
-
-    python-docx's ``cell()``/``merge()`` rebuild the whole cell map on every call (quadratic:
-    40 s for a department form); here each grid ``<w:tc>`` is looked up once, a horizontal
-    merge becomes ``gridSpan`` (covered cells removed), a vertical one ``vMerge``.
-    """
-    table = doc.add_table(rows=t.nrows, cols=t.ncols)
+    """Build the table's XML row by row (``w:gridSpan`` / ``w:vMerge``); python-docx's
+    ``table.cell()`` is linear in the table size, which made large forms quadratic."""
+    table = doc.add_table(rows=0, cols=t.ncols)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     total = sum(t.widths)
     widths = [int(usable * w / total) for w in t.widths]
-    for col, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
-        col.w = width  # LibreOffice lays out by the grid, Word by the cell widths: set both
-    trs = [row._tr for row in table.rows]
-    grid = [list(tr.tc_lst) for tr in trs]
-    for tr in trs:
-        tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
+    for col, w in zip(table.columns, widths, strict=True):
+        col.width = w
+    owner: dict[tuple[int, int], Cell] = {}
     for cell in t.cells:
-        width = sum(widths[cell.col : cell.col + cell.colspan])
-        for r in range(cell.row, cell.row + cell.rowspan):
-            tc = grid[r][cell.col]
-            tc.width = width
-            if cell.colspan > 1:
-                tc.grid_span = cell.colspan
-                for c in range(cell.col + 1, cell.col + cell.colspan):
-                    trs[r].remove(grid[r][c])
-            if cell.rowspan > 1:
-                tc.vMerge = "restart" if r == cell.row else "continue"
-        top = _Cell(grid[cell.row][cell.col], table)
-        top.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        lines = cell.text.split("\n") if cell.text else [""]
-        para = top.paragraphs[0]
-        for k, line in enumerate(lines):
-            if k:
-                para = top.add_paragraph()
-            para.alignment = _ALIGN[cell.align]
-            run = para.add_run(line)
-            set_run_font(run, 10.5, bold=cell.bold)
+        for rr in range(cell.row, cell.row + cell.rowspan):
+            owner[(rr, cell.col)] = cell
+    # The first row of a merged label is made tall enough for the whole label, so that the label
+    # is printed on the page where its rows begin even when the merge runs over a page break.
+    min_lines = [0] * t.nrows
+    for cell in t.cells:
+        if cell.rowspan > 1 and cell.text:
+            width = sum(t.widths[cell.col : cell.col + cell.colspan])
+            min_lines[cell.row] = max(min_lines[cell.row], text_lines(cell.text, width))
+    for r in range(t.nrows):
+        tr = OxmlElement("w:tr")
+        trpr = OxmlElement("w:trPr")
+        trpr.append(OxmlElement("w:cantSplit"))  # a row never breaks across pages
+        if min_lines[r] > 1:
+            height = OxmlElement("w:trHeight")
+            height.set(qn("w:val"), str(int(min_lines[r] * 14.5 * 20 + 60)))  # twips
+            height.set(qn("w:hRule"), "atLeast")
+            trpr.append(height)
+        tr.append(trpr)
+        table._tbl.append(tr)
+        c = 0
+        while c < t.ncols:
+            cell = owner.get((r, c))
+            span = cell.colspan if cell else 1
+            tc = OxmlElement("w:tc")
+            tr.append(tc)
+            dcell = _Cell(tc, table)
+            dcell.width = sum(widths[c : c + span])
+            if span > 1:
+                tc.grid_span = span
+            if cell is not None and cell.rowspan > 1:
+                tc.vMerge = "restart" if cell.row == r else "continue"
+            if cell is None or cell.row != r:
+                tc.append(OxmlElement("w:p"))
+            else:
+                # a label merged down several rows is printed at its top: centred, it could land
+                # on the next page, leaving its first rows unlabelled on this one
+                top = cell.rowspan > 1
+                dcell.vertical_alignment = (
+                    WD_CELL_VERTICAL_ALIGNMENT.TOP if top else WD_CELL_VERTICAL_ALIGNMENT.CENTER
+                )
+                for line in cell.text.split("\n") if cell.text else [""]:
+                    para = dcell.add_paragraph()
+                    para.alignment = _ALIGN[cell.align]
+                    set_run_font(para.add_run(line), 10.5, bold=cell.bold)
+            c += span
     doc.add_paragraph()  # Word needs a paragraph between a table and what follows

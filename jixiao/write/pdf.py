@@ -15,13 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from jixiao.model import Form
-from jixiao.write._files import publish
-from jixiao.write._layout import Template
+from jixiao.write._layout import Notes, Template
 
-__all__ = ["PdfError", "docx_to_pdf", "docx_to_pdfs", "soffice_path", "write_pdf"]
+__all__ = ["PdfError", "docx_to_pdf", "soffice_path", "write_pdf"]
 
 _TIMEOUT_S = 180
-_MISSING = "未找到 LibreOffice（soffice），无法生成 PDF；请安装 libreoffice-writer-nogui 与 fonts-noto-cjk"
 
 
 class PdfError(RuntimeError):
@@ -36,8 +34,7 @@ def write_pdf(
     forms: Sequence[Form],
     path: str | Path,
     template: Template = Template.WUHAN,
-    notes: list[str] | None = None,
-    rule_notes: bool = True,
+    notes: Notes = "auto",
 ) -> Path:
     """Write the forms as one PDF (each form starts on a new page)."""
     from jixiao.write.docx import write_docx
@@ -45,48 +42,30 @@ def write_pdf(
     out = Path(path)
     with tempfile.TemporaryDirectory(prefix="jixiao-pdf-") as tmp:
         src = Path(tmp) / "forms.docx"
-        write_docx(forms, src, template, notes, rule_notes)
+        write_docx(forms, src, template, notes)
         return docx_to_pdf(src, out)
-
-
-def docx_to_pdfs(sources: Sequence[Path], outdir: Path) -> list[Path]:
-    """Convert many documents in one LibreOffice run (start-up dominates: ~2 s per call)."""
-    soffice = soffice_path()
-    if soffice is None:
-        raise PdfError(_MISSING)
-    outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="jixiao-soffice-") as tmp:
-        cmd = [*_command(soffice, Path(tmp) / "profile"), "--outdir", str(outdir), *map(str, sources)]
-        try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=_TIMEOUT_S * 2, check=False)
-        except subprocess.TimeoutExpired as e:
-            raise PdfError(f"LibreOffice 转换 PDF 超时（{_TIMEOUT_S * 2} 秒）") from e
-    produced = [outdir / (s.stem + ".pdf") for s in sources]
-    missing = [p.name for p in produced if not p.exists()]
-    if proc.returncode != 0 or missing:
-        raise PdfError(f"LibreOffice 未能生成 PDF：{'、'.join(missing) or proc.stderr.strip()[-200:]}")
-    return produced
-
-
-def _command(soffice: str, profile: Path) -> list[str]:
-    # a private profile: parallel runs do not lock each other
-    return [
-        soffice,
-        f"-env:UserInstallation=file://{profile}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf:writer_pdf_Export",
-    ]
 
 
 def docx_to_pdf(src: Path, out: Path) -> Path:
     """Convert one office document to ``out`` with LibreOffice; a clear error if it is missing."""
     soffice = soffice_path()
     if soffice is None:
-        raise PdfError(_MISSING)
+        raise PdfError(
+            "未找到 LibreOffice（soffice），无法生成 PDF；请安装 libreoffice-writer-nogui 与 fonts-noto-cjk"
+        )
     with tempfile.TemporaryDirectory(prefix="jixiao-soffice-") as tmp:
-        cmd = [*_command(soffice, Path(tmp) / "profile"), "--outdir", tmp, str(src)]
+        profile = Path(tmp) / "profile"  # a private profile: parallel runs do not lock each other
+        cmd = [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            tmp,
+            str(src),
+        ]
         try:
             proc = subprocess.run(cmd, capture_output=True, text=True, timeout=_TIMEOUT_S, check=False)
         except subprocess.TimeoutExpired as e:
@@ -99,7 +78,7 @@ def docx_to_pdf(src: Path, out: Path) -> Path:
         os.close(fd)
         try:
             shutil.copyfile(produced, part)
-            publish(part, out)
+            os.replace(part, out)
         finally:
             if os.path.exists(part):
                 os.unlink(part)

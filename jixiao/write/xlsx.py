@@ -14,8 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.model import Form
-from jixiao.write._files import publish
-from jixiao.write._layout import Paragraph, Sheet, Table, Template, form_layout
+from jixiao.write._layout import Notes, Paragraph, Sheet, Table, Template, form_layout, text_lines
 
 __all__ = ["sheets_to_xlsx", "write_xlsx"]
 
@@ -29,11 +28,10 @@ def write_xlsx(
     forms: Sequence[Form],
     path: str | Path,
     template: Template = Template.WUHAN,
-    notes: list[str] | None = None,
-    rule_notes: bool = True,
+    notes: Notes = "auto",
 ) -> Path:
     """Write the forms to one workbook, a worksheet per form in order."""
-    return sheets_to_xlsx([form_layout(f, template, notes, rule_notes) for f in forms], path)
+    return sheets_to_xlsx([form_layout(f, template, notes) for f in forms], path)
 
 
 def sheets_to_xlsx(sheets: Sequence[Sheet], path: str | Path) -> Path:
@@ -49,7 +47,7 @@ def sheets_to_xlsx(sheets: Sequence[Sheet], path: str | Path) -> Path:
     os.close(fd)
     try:
         wb.save(tmp)
-        publish(tmp, out)
+        os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -89,7 +87,6 @@ def _render(ws: Worksheet, sheet: Sheet) -> None:
 
 def _paragraph(ws: Worksheet, p: Paragraph, r: int, ncols: int, total_width: float) -> int:
     cell = ws.cell(row=r, column=1, value=p.text)
-    cell.data_type = "s"
     if ncols > 1:
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
     if p.kind == "title":
@@ -99,7 +96,7 @@ def _paragraph(ws: Worksheet, p: Paragraph, r: int, ncols: int, total_width: flo
     else:
         cell.font = Font(name=_FONT, size=10.5, bold=p.text == "备注：")
         cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
-        ws.row_dimensions[r].height = _LINE_PT * _lines(p.text, total_width) + 3
+        ws.row_dimensions[r].height = _LINE_PT * text_lines(p.text, total_width) + 3
     return r + 1
 
 
@@ -115,8 +112,8 @@ def _table(ws: Worksheet, t: Table, top: int) -> int:
         else:
             xl.value = cell.text or None
             if cell.text:
-                xl.data_type = "s"  # "=100%" is a printed target, not a formula
-                xl.number_format = "@"  # text, so "100%" or "2023" stays as printed
+                xl.data_type = "s"  # text, never a formula: "=100%" is a printed target value
+                xl.number_format = "@"  # so "100%" or "2023" stays as printed
         xl.font = Font(name=_FONT, size=10.5, bold=cell.bold)
         xl.alignment = Alignment(horizontal=cell.align, vertical="center", wrap_text=True)
         if cell.rowspan > 1 or cell.colspan > 1:
@@ -127,7 +124,7 @@ def _table(ws: Worksheet, t: Table, top: int) -> int:
                 end_column=cell.col + cell.colspan,
             )
         width = sum(t.widths[cell.col : cell.col + cell.colspan])
-        need = math.ceil(_lines(cell.text, width) / cell.rowspan)
+        need = math.ceil(text_lines(cell.text, width) / cell.rowspan)
         for rr in range(cell.row, cell.row + cell.rowspan):
             heights[rr] = max(heights[rr], need)
     for rr in range(t.nrows):  # borders on every grid cell, merged or not
@@ -135,14 +132,3 @@ def _table(ws: Worksheet, t: Table, top: int) -> int:
         for cc in range(t.ncols):
             ws.cell(row=top + rr, column=cc + 1).border = _BORDER
     return top + t.nrows
-
-
-def _lines(text: str, width_chars: float) -> int:
-    """Printed lines of a wrapped text in a cell ``width_chars`` CJK characters wide."""
-    if not text:
-        return 1
-    n = 0
-    for part in text.split("\n"):
-        units = sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in part)
-        n += max(1, math.ceil(units / max(width_chars - 1, 1)))
-    return n
