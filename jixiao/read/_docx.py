@@ -14,6 +14,7 @@ from jixiao.model import Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
+from jixiao.read.native import boxed_line
 
 __all__ = ["docx_rows"]
 
@@ -118,6 +119,10 @@ def _table_rows(tbl: Any, path: Path, table_no: int, gap: bool) -> list[Row]:
             continue
         first = next(k for k, c in enumerate(cells) if c)
         src = Source(file=str(path), sheet=str(table_no), cell=f"r{r}c{first + 1}")
+        line = boxed_line(cells)
+        if line is not None:
+            rows.append(Row([line], src, table=False, after_gap=gap and not rows))
+            continue
         rows.append(Row(cells, src, table=True, after_gap=gap and not rows))
     return rows
 

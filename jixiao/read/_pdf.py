@@ -17,6 +17,7 @@ from jixiao.model import Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
+from jixiao.read.native import boxed_line
 
 __all__ = ["pdf_rows"]
 
@@ -64,6 +65,10 @@ def _page_rows(page: Any, pageno: int, file: str) -> list[Row]:
                 continue
             first = next(k for k, c in enumerate(texts) if c)
             src = Source(file=file, page=pageno, sheet=str(tno), cell=f"r{r}c{first + 1}")
+            line = boxed_line(texts)
+            if line is not None:
+                items.append((trow.bbox[1], 0.0, Row([line], src, table=False)))
+                continue
             items.append((trow.bbox[1], 0.0, Row(texts, src, table=True)))
     boxes = [t.bbox for t in tables]
 

@@ -13,6 +13,7 @@ from jixiao.model import Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
+from jixiao.read.native import boxed_line
 
 __all__ = ["display_text", "xlsx_rows"]
 
@@ -49,7 +50,8 @@ def xlsx_rows(path: Path) -> list[Row]:
             if len(filled) == 1:
                 has_border = bool(first.border and first.border.left and first.border.left.style)
                 wide = merged_width.get((r, filled[0] + 1), 1) >= max(ncols - 1, 2)
-                if (bordered and not has_border) or (not bordered and (wide or filled[0] == 0)):
+                boxed = boxed_line(cells) is not None
+                if boxed or (bordered and not has_border) or (not bordered and (wide or filled[0] == 0)):
                     font = first.font
                     heading = bool(font and (font.b or (font.sz or 0) >= 14))
                     rows.append(Row([cells[filled[0]]], src, table=False, heading=heading, after_gap=gap))

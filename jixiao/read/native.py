@@ -13,8 +13,22 @@ from pathlib import Path
 from jixiao.model import Document
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
+from jixiao.read._vocab import HEAD_LINE
 
 __all__ = ["DocxReader", "PdfReader", "XlsxReader", "native_readers"]
+
+
+def boxed_line(cells: list[str]) -> str | None:
+    """The text of a table row that is really a line of running text, else ``None``.
+
+    Users box everything in Calc/Writer, the "单位名称：… 填报日期：…" line included; a row whose
+    only text is such a header line is read as the text line it is (the builder reads header
+    lines from text rows).
+    """
+    filled = [c for c in cells if c]
+    if len(filled) == 1 and HEAD_LINE.search(filled[0]):
+        return filled[0]
+    return None
 
 
 class _GridReader:
