@@ -185,6 +185,8 @@ class _Builder:
         if SUBTABLE_TITLE.match(c):
             self._subtable(c)
             return
+        if re.fullmatch(r"附件[0-9一二三四五六七八九十]*[:：]?", c):
+            return  # the next attachment's label, printed above its title
         if NOTES.match(c):
             self.field_target = "notes"
             rest = NOTES.sub("", text.strip()).strip()
