@@ -175,9 +175,12 @@ class NarrativeReport(_Record):
     subject: str | None = None  # project or unit the title names
     stated_score: float | None = None  # 自评得分 stated in the text
     stated_scores: list[float] = Field(default_factory=list)  # every score stated ("压减前/后")
-    stated_rate: float | None = None  # 执行率 as a fraction
+    stated_rate: float | None = None  # 执行率 as a fraction (the first the text states)
+    stated_rates: list[tuple[str, float]] = Field(default_factory=list)  # every (sentence before it, rate)
     stated_budget_score: float | None = None  # 预算执行得分 when stated
     amounts: list[tuple[str, float]] = Field(default_factory=list)  # (context, 万元)
+    # a score table in the report (评价准则 | 权重 | 得分): (label, weight, score) per row
+    parts: list[tuple[str, float | None, float | None]] = Field(default_factory=list)
     form_index: int | None = None  # index of the form it reports on, in the document
     source: Source | None = None
 

@@ -1,9 +1,172 @@
-"""CLI commands of this stage (to be filled)."""
+"""``jixiao export``: forms (from a file or the database) as JSON, XLSX, DOCX, PDF or a report.
+
+Several forms always go to ONE file: a workbook with a worksheet per form, a document or PDF
+with each form starting on a new page, a Markdown file with one 自评结果 per form.
+"""
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
+
 import typer
+
+from jixiao.cli._common import err, fail, out
+from jixiao.contract import dumps, form_to_contract
+from jixiao.model import Document, Form
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    xlsx = "xlsx"
+    docx = "docx"
+    pdf = "pdf"
+    md = "md"
+    report_docx = "report-docx"
+
+
+class TemplateName(StrEnum):
+    wuhan = "wuhan"
+    national = "national"
+
+
+HELP = (
+    "导出绩效表：读取 FILE（.txt/.md/.xlsx/.docx/.pdf），或不给 FILE 时从数据库按条件导出。\n\n"
+    "--to json 输出 form-v1 JSON 数组；xlsx 为一个工作簿、每张表一个工作表；docx/pdf 为一个文档、"
+    "每张表另起一页；md 与 report-docx 为自评结果（缩略版），每张自评表一份。"
+    "多张表总是写入同一个文件；未给 -o 时 json/md 输出到标准输出，其余写到与输入同名的文件。"
+)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the app."""
+    app.command("export", help=HELP)(export_command)
+
+
+def export_command(
+    file: Path | None = typer.Argument(None, help="要读取的文件；省略则从数据库导出"),
+    to: ExportFormat | None = typer.Option(
+        None, "--to", "-t", help="json、xlsx、docx、pdf、md 或 report-docx"
+    ),
+    format: ExportFormat | None = typer.Option(None, "--format", "-f", help="同 --to"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="输出文件"),
+    template: TemplateName = typer.Option(
+        TemplateName.wuhan, "--template", help="wuhan（武汉/湖北格式）或 national（财预〔2020〕10号格式）"
+    ),
+    rules: str | None = typer.Option(None, "--rules", help="自评结果所用的审核规则集（默认自动选择）"),
+    db: str | None = typer.Option(
+        None, "--db", help="数据库：SQLite 文件路径或 URL；默认 $JIXIAO_DB 或 ./jixiao.db"
+    ),
+    unit: str | None = typer.Option(None, "--unit", help="按单位筛选（数据库导出）"),
+    year: int | None = typer.Option(None, "--year", help="按年度筛选（数据库导出）"),
+    kind: str | None = typer.Option(None, "--kind", help="按表类型筛选，如 project_self_evaluation"),
+    grade: str | None = typer.Option(None, "--grade", help="按等级筛选（优/良/中/差）"),
+    has_errors: bool | None = typer.Option(
+        None, "--has-errors/--no-errors", help="只导出有/无错误审核意见的表"
+    ),
+) -> None:
+    fmt = to or format or ExportFormat.json
+    if to is not None and format is not None and to is not format:
+        fail("--to 与 --format 不一致，请只给一个")
+    if file is not None:
+        doc = _read(file)
+        forms = doc.forms
+        stem = file.stem
+    else:
+        forms = _from_db(db, unit=unit, year=year, kind=kind, grade=grade, has_errors=has_errors)
+        doc = Document(path=db or "数据库", forms=forms)
+        stem = "jixiao-export"
+    if not forms:
+        fail("没有可导出的绩效表")
+    if fmt is ExportFormat.json:
+        _emit(dumps([form_to_contract(f) for f in forms]), output)
+        return
+    if fmt is ExportFormat.md:
+        _emit(_markdown_reports(doc, rules), output)
+        return
+    target = output or Path(f"{stem}.{'docx' if fmt is ExportFormat.report_docx else fmt.value}")
+    if file is not None and target.resolve() == file.resolve():
+        fail(f"输出文件与输入文件相同：{target}")
+    from jixiao.write import Template, write_docx, write_pdf, write_xlsx
+    from jixiao.write.pdf import PdfError
+
+    tpl = Template(template.value)
+    try:
+        if fmt is ExportFormat.xlsx:
+            write_xlsx(forms, target, tpl)
+        elif fmt is ExportFormat.docx:
+            write_docx(forms, target, tpl)
+        elif fmt is ExportFormat.pdf:
+            write_pdf(forms, target, tpl)
+        else:
+            from jixiao.write.report import write_report_docx
+
+            pairs = _reviewed(doc, rules)
+            if not pairs:
+                fail("文件中没有自评表，无法生成自评结果")
+            write_report_docx(pairs, target)
+    except PdfError as e:
+        fail(str(e))
+    except OSError as e:
+        fail(f"无法写入 {target}：{e.strerror or e}")
+    err.print(f"已导出 {len(forms)} 张表到 {target}", highlight=False)
+
+
+def _read(file: Path) -> Document:
+    from jixiao.read import ReadError, read
+
+    try:
+        doc = read(file)
+    except ReadError as e:
+        fail(str(e))
+    for issue in doc.issues:
+        where = issue.source.where() if issue.source else str(file)
+        err.print(f"[yellow]警告[/]：{where}：{issue.message}", highlight=False)
+    return doc
+
+
+def _from_db(db: str | None, **filters: object) -> list[Form]:
+    try:
+        from jixiao.store import export_forms
+    except ImportError:
+        fail("数据库导出不可用（jixiao.store 未安装或版本过旧）；请给出要导出的文件")
+    try:
+        return export_forms(db, **filters)  # type: ignore[arg-type]
+    except Exception as e:  # StoreError and database driver errors: one line, no traceback
+        fail(str(e) or f"无法打开数据库 {db or ''}")
+
+
+def _reviewed(doc: Document, rules: str | None) -> list[tuple[Form, object, list]]:
+    from jixiao.review import review_document
+
+    try:
+        result = review_document(doc, rules)
+    except (KeyError, ValueError) as e:
+        fail(f"审核规则集无效：{e}")
+    cards = {c.form: c for c in result.scorecards}
+    pairs = []
+    for i, form in enumerate(doc.forms):
+        if form.kind.is_target:
+            continue
+        findings = [f for f in result.findings if f.form == i]
+        pairs.append((form, cards.get(i), findings))
+    return pairs
+
+
+def _markdown_reports(doc: Document, rules: str | None) -> str:
+    from jixiao.write.report import report_markdown
+
+    pairs = _reviewed(doc, rules)
+    if not pairs:
+        fail("文件中没有自评表，无法生成自评结果")
+    return "\n\n---\n\n".join(report_markdown(f, card, findings) for f, card, findings in pairs)  # type: ignore[arg-type]
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        out.print(text, markup=False, highlight=False)
+        return
+    try:
+        output.write_text(text + "\n", encoding="utf-8")
+    except OSError as e:
+        fail(f"无法写入 {output}：{e.strerror or e}")
+    err.print(f"已写入 {output}", highlight=False)

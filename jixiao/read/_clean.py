@@ -64,9 +64,14 @@ def clean_markup(text: str) -> str:
 @lru_cache(maxsize=65536)
 def clean_cell(text: str) -> str:
     """A cell's printed text without layout noise: markup gone, spaces inside words gone."""
+    if not _NEEDS_WORK.search(text):
+        return text  # most cells: no markup, no spaces
     text = clean_markup(text)
     lines = [_squeeze(line) for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
+
+
+_NEEDS_WORK = re.compile(r"[\s<>&$*_\\]")
 
 
 _SPACE_AFTER_SIGN = re.compile(r"(?<=[≥≤<>=＞＜])\s+(?=[-\d.])")
@@ -74,6 +79,8 @@ _SPACE_AFTER_SIGN = re.compile(r"(?<=[≥≤<>=＞＜])\s+(?=[-\d.])")
 
 def _squeeze(line: str) -> str:
     line = _SPACES.sub(" ", line).strip()
+    if " " not in line:
+        return line
     line = _SPACE_AFTER_SIGN.sub("", line)
     return _SPACE_NEAR_WIDE.sub("", line)
 

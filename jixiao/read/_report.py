@@ -21,7 +21,7 @@ _BUDGET_SCORE = [
     re.compile(rf"预算执行(?:率|情况)?(?:得分)?(?:为)?{_NUM}分"),
     re.compile(rf"执行率[^。；;]{{0,30}}?得{_NUM}分"),
 ]
-_RATE = re.compile(rf"执行率(?:为|达|达到|是|[:：])?(?:了)?{_NUM}%")
+_RATE = re.compile(rf"执行率(?:为|达|达到|是|约|约为|[:：])?(?:了)?{_NUM}%")
 _AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元")
 _SUBJECT_NOISE = re.compile(
     r"^(\d{4})年度?|(项目)?(部门)?(单位)?(整体)?(绩效)?(自评结果|自评报告|评价报告)([(（].*?[)）])?$"
@@ -32,6 +32,7 @@ def read_report(title: str, rows: list[Row]) -> NarrativeReport:
     """The claims a narrative report states, read from its running text."""
     version = None
     texts: list[str] = []
+    parts = _score_table(rows)
     for row in rows:
         t = compact(row.text)
         m = _VERSION.match(t)
@@ -52,6 +53,10 @@ def read_report(title: str, rows: list[Row]) -> NarrativeReport:
             budget_score = float(bm.group(1))
             break
     rm = _RATE.search(body)
+    rates = []
+    for m in _RATE.finditer(body):
+        sentence = re.split(r"[。；;]", body[max(0, m.start() - 60) : m.start()])[-1]
+        rates.append((sentence, round(float(m.group(1)) / 100, 10)))
     amounts = []
     for m in _AMOUNT.finditer(body):
         ctx = re.split(r"[，。；,;：:（）()]", body[max(0, m.start() - 16) : m.start()])[-1]
@@ -64,6 +69,8 @@ def read_report(title: str, rows: list[Row]) -> NarrativeReport:
         stated_score=scores[0] if scores else None,
         stated_scores=scores,
         stated_rate=round(float(rm.group(1)) / 100, 10) if rm else None,
+        stated_rates=rates,
+        parts=parts,
         stated_budget_score=budget_score,
         amounts=amounts,
         source=rows[0].source if rows else None,
@@ -87,6 +94,34 @@ def _stated_scores(body: str) -> list[float]:
                 continue
             found.append(float(m.group(1)))
     return found
+
+
+def _score_table(rows: list[Row]) -> list[tuple[str, float | None, float | None]]:
+    """Rows under a header naming 权重 (or 分值) and 得分: the report's own score breakdown."""
+    found: list[tuple[str, float | None, float | None]] = []
+    cols: tuple[int, int] | None = None
+    for row in rows:
+        if not row.table:
+            cols = None
+            continue
+        cells = [compact(c) for c in row.cells]
+        weight_col = next((i for i, c in enumerate(cells) if c in ("权重", "分值", "标准分")), None)
+        score_col = next((i for i, c in enumerate(cells) if c.endswith("得分")), None)
+        if weight_col is not None and score_col is not None:
+            cols = (weight_col, score_col)
+            continue
+        if cols is None or not cells or not cells[0]:
+            continue
+        w = _number(cells[cols[0]]) if cols[0] < len(cells) else None
+        sc = _number(cells[cols[1]]) if cols[1] < len(cells) else None
+        if w is not None or sc is not None:
+            found.append((cells[0], w, sc))
+    return found
+
+
+def _number(text: str) -> float | None:
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)分?", text)
+    return float(m.group(1)) if m else None
 
 
 def _subject(ctitle: str) -> str:

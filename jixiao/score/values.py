@@ -509,6 +509,12 @@ def _parse_core(s: str) -> Value | None:
     return Value(s, ValueKind.NUMBER, comparator, num, unit=unit)
 
 
+_DECREASE = ("下降", "减少", "降低", "减幅", "下滑")
+_CHANGE = re.compile(
+    r"(增长|增加|提高|上升|增幅|下降|减少|降低|减幅|下滑)了?(\d+(?:\.\d+)?)%(以上|以下|以内)?"
+)
+
+
 def _negated(s: str) -> bool:
     if s == "差" or _NEGATED_START.match(s):
         return True
@@ -555,6 +561,18 @@ def parse_value(text: str | None) -> Value:
         head = re.split(r"[,;(（、]", s, maxsplit=1)[0]
         if head != s:
             v = _parse_core(head)
+    if v is None and numeric:
+        # "办件量同比增长10%以上" / "线下办件量同比下降45%": a change stated in words, signed.
+        changes = _CHANGE.findall(s)
+        if len(changes) == 1:
+            verb, num, bound = changes[0]
+            n = parse_number(num)
+            if n is not None:
+                sign = -1.0 if verb in _DECREASE else 1.0
+                comp = {"以上": ">=", "以下": "<=", "以内": "<="}.get(bound)
+                if comp is not None and sign < 0:
+                    comp = "<=" if comp == ">=" else ">="  # "下降10%以上" is a change of at most -10%
+                v = Value(s, ValueKind.NUMBER, comp, sign * n / 100, unit="%")
     if v is None and numeric:
         # "……。目标值100%。" — a description ending in its measurable value.
         m = re.search(r"目标值(?:为)?[:：]?([^,。;]+)$", s)

@@ -58,14 +58,15 @@ def test_catalogue_covers_the_contract() -> None:
 
 
 def test_budget_rate_mismatch(review_codes: Codes) -> None:
-    # 1918.63 / 2625.65 = 73.07%, printed 79.1% (score 15.82 follows the printed rate).
+    # 1918.63 / 2625.65 = 73.07%, printed 79.1%; the score 15.82 follows the wrong printed rate,
+    # so it is wrong too: 20 × 73.07% = 14.61 (seed 004, 党政办公室).
     form = """
 budget: 20 | 2625.65 | 1918.63 | 79.1% | 15.82
 goal: 年度绩效目标 | 80
 产出指标 | 数量指标 | 派遣人员到岗率 | 80 | 100% | 100% | 80
 total: 95.82
 """
-    assert review_codes(form) == {(None, "budget.rate_mismatch")}
+    assert review_codes(form) == {(None, "budget.rate_mismatch"), (None, "budget.score_mismatch")}
     # A rate printed capped at 100% is accepted: 944.63 / 940 = 100.49%.
     ok = form.replace("2625.65 | 1918.63 | 79.1% | 15.82", "940 | 944.63 | 100% | 20").replace("95.82", "100")
     assert review_codes(ok) == set()
@@ -524,3 +525,31 @@ total: {total}
 
     assert severity(0) == "warning"
     assert severity(40) == "error"
+
+
+def test_score_on_a_wrong_rate_names_both(review: Callable) -> None:
+    form = """
+budget: 20 | 2625.65 | 1918.63 | 79.1% | 15.82
+goal: 年度绩效目标 | 80
+产出指标 | 数量指标 | 派遣人员到岗率 | 80 | 100% | 100% | 80
+total: 95.82
+"""
+    score = next(f for f in review(form).findings if f.code == "budget.score_mismatch")
+    assert (score.printed, score.expected) == (15.82, 14.61)
+    assert "印错的执行率 79.1%" in score.message
+
+
+def test_full_goal_with_zero_scores_is_a_weight_warning(review: Callable) -> None:
+    # seed 004, 网络中心: scores add up to the goal's 80 although two indicators score 0
+    form = """
+budget: 20 | 100 | 100 | 100% | 20
+goal: 年度目标1 | 80
+产出指标 | 数量指标 | 短信平台发送量 | | ≥90% | 80% | 0
+产出指标 | 质量指标 | 网络应急能力提升 | | 良好 | 良好 | 40
+效益指标 | 社会效益指标 | 节省企业群众成本 | | 良好 | 未达成预期指标 | 0
+效益指标 | 经济效益指标 | 节约企业的时间成本 | | ≥5000 | 31198 | 40
+total: 100
+"""
+    found = [f for f in review(form).findings if f.code == "goal.weight_mismatch"]
+    assert [(f.severity, f.goal) for f in found] == [("warning", "年度目标1")]
+    assert "恰等于目标分值" in found[0].message

@@ -56,13 +56,18 @@ def test_004_budget_score_100_for_weight_20() -> None:
 
 def test_004_printed_rate_does_not_follow_the_amounts() -> None:
     errors = _errors("004", "2020年度管委会办公室项目自评表")
-    assert [(f.code, f.printed, f.expected) for f in errors] == [("budget.rate_mismatch", 0.791, 0.7307)]
+    # 1918.63 / 2625.65 = 73.07%, not 79.1%; the score 15.82 = 20 × 79.1% inherits the error
+    assert [(f.code, f.printed, f.expected) for f in errors] == [
+        ("budget.rate_mismatch", 0.791, 0.7307),
+        ("budget.score_mismatch", 15.82, 14.61),
+    ]
 
 
 def test_004_score_off_by_rounding() -> None:
     errors = _errors("004", "疫情防控资金")
     assert [(f.indicator, f.printed, f.expected) for f in errors] == [
-        ("把疫情对社会、对群众的影响降到最低", 9.48, 9.47)
+        ("把疫情对社会、对群众的影响降到最低", 9.48, 9.47),  # 10 × 90/95 = 9.47
+        (None, 40, 20),  # its 自评结果's score table gives 效益指标 40 points; the form prints (20分)
     ]
 
 

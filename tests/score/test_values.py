@@ -78,7 +78,23 @@ def test_levels(text: str, level: Outcome) -> None:
 
 def test_a_sentence_with_a_number_inside_is_not_a_value() -> None:
     assert parse_value("预备党员转正2人").kind is ValueKind.TEXT
-    assert parse_value("审批人员未增加的情况下, 办件量同比增长 10%以上").kind is not ValueKind.NUMBER
+
+
+def test_a_change_stated_in_words_is_a_signed_percentage() -> None:
+    """seed 004 购买人员服务: target 增长 10% 以上, actual 下降 45% — clearly not met."""
+    target = parse_value("审批人员未增加的情况下, 办件量同比增长 10%以上")
+    actual = parse_value("因疫情线上办件比例增大，线下办件量同比下降45%")
+    assert (target.comparator, target.number, target.unit) == (">=", pytest.approx(0.10), "%")
+    assert (actual.comparator, actual.number) == (None, pytest.approx(-0.45))
+    c = compare("审批人员未增加的情况下, 办件量同比增长 10%以上", "线下办件量同比下降45%", "审批成本大幅降低")
+    assert c.outcome is Outcome.NOT_MET
+    # "下降 5% 以上" is a change of at most -5%
+    assert (parse_value("能耗下降5%以上").comparator, parse_value("能耗下降5%以上").number) == (
+        "<=",
+        pytest.approx(-0.05),
+    )
+    # two changes in one cell say nothing single
+    assert parse_value("收入增长5%，支出下降3%").kind is ValueKind.TEXT
 
 
 def test_positive_ratio_b_over_a() -> None:

@@ -46,7 +46,13 @@ def check_score(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
         return
     weight = card.budget_weight
     computed, printed_rate = budget_rate(form)
-    rates = [r for r in (computed, printed_rate) if r is not None]
+    wrong_rate = (
+        computed is not None
+        and printed_rate is not None
+        and not (_pct_agrees(printed_rate, computed) or _pct_agrees(printed_rate, min(computed, 1.0)))
+    )
+    # a score computed from a wrongly printed 执行率 is wrong too (the rate check says why)
+    rates = [r for r in (computed, None if wrong_rate else printed_rate) if r is not None]
     if not rates:
         return
     candidates = [weight * min(max(r, 0.0), 1.0) for r in rates]
@@ -83,6 +89,8 @@ def check_score(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
         severity = "warning"
         how += "（表中未印预算执行分值，按本规则计）"
     over = f"，且超过分值 {fmt(weight)} 分" if b.score > weight + 1e-9 else ""
+    if wrong_rate and printed_rate is not None and agrees(b.score, weight * min(max(printed_rate, 0.0), 1.0)):
+        over += f"（按印错的执行率 {fmt_pct(printed_rate, 4)} 计算）"
     yield make_finding(
         "budget.score_mismatch",
         form,

@@ -115,4 +115,39 @@ def check_met_goal_short(
                 )
 
 
-CHECKS = [check_weights, check_scores, check_met_goal_short]
+def check_full_goal_with_zeros(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    """A goal's scores add up exactly to its weight although some indicators score 0.
+
+    Each indicator's score is at most its weight, so the others' weights already fill the goal
+    and the zero-scored ones carry weight beyond it: either some score exceeds its weight or the
+    indicator weights add up to more than the goal's.
+    """
+    if not is_scored(form) or read_incomplete(doc, index):
+        return
+    for goal in form.goals:
+        if goal.weight is None or len(goal.indicators) < 2 or any(i.score is None for i in goal.indicators):
+            continue
+        zeros = [i.name for i in goal.indicators if i.score == 0 and i.weight != 0]
+        total = round(sum(i.score or 0.0 for i in goal.indicators), 6)
+        if not zeros or not agrees(goal.weight, total):
+            continue
+        shown = "、".join(f"“{z}”" for z in zeros[:3]) + ("等" if len(zeros) > 3 else "")
+        detail = (
+            f"“{goal.name}”各项得分合计 {fmt(total)} 分，恰等于目标分值，但{shown}得 0 分："
+            "其余指标得分已占满目标分值，说明有指标得分超过其分值，或各指标分值合计超过目标分值"
+        )
+        yield make_finding(
+            "goal.weight_mismatch",
+            form,
+            index,
+            goal=goal.name,
+            printed=total,
+            expected=None,
+            detail=detail,
+            severity="warning",
+        )
+
+
+CHECKS = [check_weights, check_scores, check_met_goal_short, check_full_goal_with_zeros]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from jixiao.model import Document, Finding, Form, NarrativeReport, Scorecard
@@ -44,12 +45,32 @@ def check_score(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
         )
 
 
-def _rate_agrees(r: NarrativeReport, rates: list[float]) -> bool:
+_PART = re.compile(r"专项|结转|其中|子项|分项|[一二三四五六七八九十\d]号")
+_OTHER_BASE = re.compile(r"未压减|压减前|调整前|年初预算")
+
+
+def _overall_rates(r: NarrativeReport) -> list[float]:
+    """The overall 执行率 a report states: not a part's (专项, 结转, 其中 …), not another base's
+    (压减前, 调整前), each once."""
+    if not r.stated_rates:
+        return [r.stated_rate] if r.stated_rate is not None else []
+    found: list[float] = []
+    for sentence, rate in r.stated_rates:
+        clause = re.split(r"[，,、]", sentence)[-1]
+        if _PART.search(clause) or _OTHER_BASE.search(sentence):
+            continue
+        if rate not in found:
+            found.append(rate)
+    return found
+
+
+def _rate_agrees(r: NarrativeReport, stated: float, rates: list[float]) -> bool:
     """The stated 执行率 agrees with the form's (printed or computed, capped or not) or its own amounts."""
-    assert r.stated_rate is not None
-    pct = round(r.stated_rate * 100, 8)
-    if not rates or _rate_from_own_amounts(r, pct):
-        return True  # nothing to compare, or the report states its rate on another base (压减前/后)
+    pct = round(stated * 100, 8)
+    if not rates:
+        return True
+    if not r.stated_rates and _rate_from_own_amounts(r, pct):
+        return True  # no sentence to read the base from: the report may state it on another base
     return any(
         agrees(pct, x * 100, decimals_of(pct))
         or agrees(round(x * 100, 8), pct)
@@ -88,15 +109,17 @@ def check_figures(
                 what="预算执行得分",
                 note=rule,
             )
-        if r.stated_rate is not None and not _rate_agrees(r, rates):
+        for stated in _overall_rates(r):
+            if _rate_agrees(r, stated, rates):
+                continue
             shown = rates[0]
             yield make_finding(
                 "report.figure_mismatch",
                 form,
                 index,
-                printed=round(r.stated_rate, 6),
+                printed=round(stated, 6),
                 expected=round(shown, 6),
-                printed_text=fmt_pct(r.stated_rate, 4),
+                printed_text=fmt_pct(stated, 4),
                 expected_text=fmt_pct(shown, 4),
                 title=_title(r),
                 what="执行率",
@@ -122,4 +145,49 @@ def check_figures(
             )
 
 
-CHECKS = [check_score, check_figures]
+def _form_parts(form: Form) -> dict[str, tuple[float | None, float]]:
+    """The form's own breakdown by 一级 indicator: (weight printed in the label or summed from
+    the indicators' weights, sum of scores)."""
+    parts: dict[str, tuple[float | None, float]] = {}
+    for _, ind in form.indicators():
+        if not ind.level1:
+            continue
+        key = ind.level1[:2]
+        weight, score = parts.get(key, (None, 0.0))
+        if ind.level1_weight is not None:
+            weight = ind.level1_weight
+        parts[key] = (weight, score + (ind.score or 0.0))
+    return parts
+
+
+def check_parts(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document) -> Iterator[Finding]:
+    """A report's score table (评价准则 | 权重 | 得分) against the form's 一级 weights and scores."""
+    own = _form_parts(form)
+    for r in _reports(doc, index):
+        for label, weight, score in r.parts:
+            if label.startswith("预算执行"):
+                printed = (form.budget.weight, form.budget.score) if form.budget else (None, None)
+            elif label[:2] in own:
+                printed = own[label[:2]]
+            elif any(label.startswith(k) for k in ("服务对象满意", "社会公众满意", "满意")) and "满意" in own:
+                printed = own["满意"]
+            else:
+                continue
+            for what, stated, value in (("权重", weight, printed[0]), ("得分", score, printed[1])):
+                if stated is None or value is None or _same(stated, round(value, 6)):
+                    continue
+                yield make_finding(
+                    "report.figure_mismatch",
+                    form,
+                    index,
+                    printed=stated,
+                    expected=round(value, 6),
+                    printed_text=f"{fmt(stated)} 分",
+                    expected_text=f"{fmt(round(value, 6))} 分",
+                    title=_title(r),
+                    what=f"“{label}”的{what}",
+                    note="",
+                )
+
+
+CHECKS = [check_score, check_figures, check_parts]

@@ -19,15 +19,24 @@ _VAGUE = re.compile(
 _DIMENSIONS = {"产出指标": "产出", "效益指标": "效益", "满意度指标": "满意", "成本指标": "成本"}
 
 
-def _vague(text: str | None) -> bool:
+def _vague(text: str | None, descriptions_too: bool = False) -> bool:
+    """A value with no measure: a bare direction or feeling (有影响, 良好, 明显提升), or — in a
+    target table, where the value is the measure to be met — a description with no figure at
+    all (通过党建引领，发动群众，强化共建共治力度)."""
     if not text:
         return False
     v = parse_value(text)
     if v.kind not in (ValueKind.LEVEL, ValueKind.TEXT):
         return False
     s = re.sub(r"\s+", "", text)
-    if re.search(r"\d", s) or len(s) > 12:
+    if re.search(r"[\d%‰]", s):
         return False
+    if len(s) > 12:
+        return (
+            descriptions_too
+            and v.kind is ValueKind.TEXT
+            and not re.search(r"[一二三四五六七八九十百千万亿两]", s)
+        )
     return bool(_VAGUE.match(s)) or v.kind is ValueKind.LEVEL
 
 
@@ -35,7 +44,7 @@ def check_vague(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
     """Target tables: warning; self-evaluation forms: info (the target was set in an earlier year)."""
     severity = "warning" if form.kind.is_target else "info"
     for goal, ind in form.indicators():
-        if _vague(ind.target):
+        if _vague(ind.target, descriptions_too=form.kind.is_target):
             yield make_finding(
                 "target.vague",
                 form,

@@ -1,0 +1,132 @@
+"""DOCX body as rows: paragraphs are running text, table rows are grid rows.
+
+Cells are read from the WordprocessingML itself (``w:gridSpan``, ``w:vMerge``) rather than
+python-docx's ``row.cells``, which repeats a merged cell's object once per grid column.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from jixiao.model import Source
+from jixiao.read._clean import clean_cell
+from jixiao.read._errors import ReadError
+from jixiao.read._grid import Row
+
+__all__ = ["docx_rows"]
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_rows(path: Path) -> list[Row]:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
+        raise ReadError(str(path), f"不是有效的 Word（.docx）文件（{type(e).__name__}）") from e
+    rows: list[Row] = []
+    para_no = 0
+    table_no = 0
+    gap = False
+    for el in document.element.body.iterchildren():
+        if el.tag == _W + "p":
+            para_no += 1
+            text = clean_cell(_text(el))
+            if not text:
+                gap = True
+                continue
+            rows.append(
+                Row(
+                    [text],
+                    Source(file=str(path), line=para_no),
+                    table=False,
+                    heading=_is_heading(el, document),
+                    after_gap=gap,
+                )
+            )
+            gap = False
+        elif el.tag == _W + "tbl":
+            table_no += 1
+            rows.extend(_table_rows(el, path, table_no, gap))
+            gap = False
+    return rows
+
+
+def _text(el: Any) -> str:
+    """Text of a paragraph or cell: runs joined, line breaks and paragraphs as newlines."""
+    out: list[str] = []
+    for p in el.iter(_W + "p"):
+        parts = []
+        for node in p.iter(_W + "t", _W + "br", _W + "tab"):
+            if node.tag == _W + "t":
+                parts.append(node.text or "")
+            elif node.tag == _W + "br":
+                parts.append("\n")
+            else:
+                parts.append(" ")
+        out.append("".join(parts))
+    return "\n".join(out)
+
+
+def _is_heading(p: Any, document: Any) -> bool:
+    ppr = p.find(_W + "pPr")
+    if ppr is not None:
+        style = ppr.find(_W + "pStyle")
+        if style is not None:
+            sid = (style.get(_W + "val") or "").lower()
+            if sid.startswith(("heading", "title")) or sid in {"1", "2", "3"}:
+                return True
+    runs = [r for r in p.iter(_W + "r") if "".join(t.text or "" for t in r.iter(_W + "t")).strip()]
+    if not runs:
+        return False
+    for r in runs:
+        rpr = r.find(_W + "rPr")
+        if rpr is None:
+            return False
+        b = rpr.find(_W + "b")
+        sz = rpr.find(_W + "sz")
+        bold = b is not None and b.get(_W + "val") not in ("0", "false")
+        big = sz is not None and int(sz.get(_W + "val") or 0) >= 28
+        if not (bold or big):
+            return False
+    return True
+
+
+def _table_rows(tbl: Any, path: Path, table_no: int, gap: bool) -> list[Row]:
+    rows: list[Row] = []
+    for r, tr in enumerate(tbl.iterchildren(_W + "tr"), start=1):
+        cells: list[str] = []
+        trpr = tr.find(_W + "trPr")
+        before = _val(trpr, "gridBefore") if trpr is not None else 0
+        cells.extend([""] * before)
+        for tc in tr.iterchildren(_W + "tc"):
+            tcpr = tc.find(_W + "tcPr")
+            span = max(_val(tcpr, "gridSpan"), 1) if tcpr is not None else 1
+            continued = False
+            if tcpr is not None:
+                vm = tcpr.find(_W + "vMerge")
+                continued = vm is not None and vm.get(_W + "val") in (None, "continue")
+            cells.append("" if continued else clean_cell(_text(tc)))
+            cells.extend([""] * (span - 1))
+        while cells and not cells[-1]:
+            cells.pop()
+        if not any(cells):
+            continue
+        first = next(k for k, c in enumerate(cells) if c)
+        src = Source(file=str(path), sheet=str(table_no), cell=f"r{r}c{first + 1}")
+        rows.append(Row(cells, src, table=True, after_gap=gap and not rows))
+    return rows
+
+
+def _val(parent: Any, name: str) -> int:
+    el = parent.find(_W + name)
+    if el is None:
+        return 0
+    try:
+        return int(el.get(_W + "val") or 0)
+    except ValueError:
+        return 0

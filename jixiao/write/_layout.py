@@ -1,0 +1,478 @@
+"""The printed layout of a form, independent of the file format.
+
+One layout is computed per form (title, header lines, one or more bordered tables with
+merged cells, 备注 notes) and then rendered by the XLSX and DOCX writers (the PDF is the
+DOCX printed by LibreOffice). Keeping the geometry here means the three files show the same
+grid, and that grid is what the readers turn back into rows.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+from jixiao.model import Form, FormKind, Goal, Indicator
+
+__all__ = [
+    "Cell",
+    "Notes",
+    "Paragraph",
+    "Sheet",
+    "Table",
+    "Template",
+    "fmt_date",
+    "fmt_num",
+    "fmt_rate",
+    "form_layout",
+    "text_lines",
+]
+
+
+class Template(StrEnum):
+    """Printed templates: the seeds' Wuhan/Hubei layout and the national 财预〔2020〕10号 one."""
+
+    WUHAN = "wuhan"
+    NATIONAL = "national"
+
+
+Align = Literal["left", "center", "right"]
+
+
+@dataclass(slots=True)
+class Cell:
+    """One (possibly merged) cell; ``value`` is a number only where a spreadsheet should compute."""
+
+    row: int
+    col: int
+    text: str
+    value: float | None = None
+    rowspan: int = 1
+    colspan: int = 1
+    bold: bool = False
+    align: Align = "center"
+
+
+@dataclass(slots=True)
+class Table:
+    ncols: int
+    widths: list[float]  # relative column widths, in characters of a 10.5pt CJK font
+    cells: list[Cell] = field(default_factory=list)
+    nrows: int = 0
+
+    def put(
+        self,
+        row: int,
+        col: int,
+        text: str | None,
+        *,
+        value: float | None = None,
+        rowspan: int = 1,
+        colspan: int = 1,
+        bold: bool = False,
+        align: Align = "center",
+    ) -> None:
+        self.cells.append(Cell(row, col, text or "", value, rowspan, colspan, bold, align))
+        self.nrows = max(self.nrows, row + rowspan)
+
+    def row(
+        self, *specs: tuple[str | None, int] | str | None, bold: bool = False, align: Align = "center"
+    ) -> int:
+        """Append a row from ``(text, colspan)`` pairs (a bare text spans one column)."""
+        r = self.nrows
+        c = 0
+        for spec in specs:
+            text, span = spec if isinstance(spec, tuple) else (spec, 1)
+            self.put(r, c, text, colspan=span, bold=bold, align=align)
+            c += span
+        if c != self.ncols:  # pragma: no cover - a programming error in a layout below
+            raise ValueError(f"row spans {c} of {self.ncols} columns")
+        return r
+
+    def grid(self) -> list[list[str]]:
+        """The text grid as a reader sees it: merged-away cells are ``""``."""
+        g = [["" for _ in range(self.ncols)] for _ in range(self.nrows)]
+        for cell in self.cells:
+            g[cell.row][cell.col] = cell.text
+        return g
+
+
+ParagraphKind = Literal["title", "header", "heading", "note", "text"]
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    kind: ParagraphKind = "text"
+
+
+@dataclass(slots=True)
+class Sheet:
+    """One form as printed: its blocks in order."""
+
+    name: str
+    blocks: list[Paragraph | Table] = field(default_factory=list)
+    landscape: bool = False
+
+    @property
+    def ncols(self) -> int:
+        return max((b.ncols for b in self.blocks if isinstance(b, Table)), default=1)
+
+
+# --- value formatting -------------------------------------------------------------------------
+
+
+def fmt_num(value: float | None) -> str:
+    """Numbers as a form prints them: 20.0 -> "20", 944.63 -> "944.63"."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.10f}".rstrip("0").rstrip(".")
+
+
+def fmt_rate(rate: float | None) -> str:
+    """A fraction as a percentage: 0.6883 -> "68.83%"."""
+    if rate is None:
+        return ""
+    return fmt_num(round(rate * 100, 8)) + "%"
+
+
+def fmt_date(iso: str | None) -> str:
+    """ISO date -> "2021年6月17日" (as forms print it); anything else unchanged."""
+    if not iso:
+        return ""
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", iso)
+    if not m:
+        return iso
+    return f"{int(m[1])}年{int(m[2])}月{int(m[3])}日"
+
+
+def _pts(weight: float | None) -> str:
+    """The printed weight suffix: 7 -> "（7分）"; nothing when the form prints none."""
+    return "" if weight is None else f"（{fmt_num(weight)}分）"
+
+
+def text_lines(text: str, width_chars: float) -> int:
+    """Printed lines of a wrapped text in a cell ``width_chars`` CJK characters wide."""
+    if not text:
+        return 1
+    n = 0
+    for part in text.split("\n"):
+        units = sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in part)
+        n += max(1, math.ceil(units / max(width_chars - 1, 1)))
+    return n
+
+
+# --- notes (备注) -----------------------------------------------------------------------------
+
+WUHAN_NOTES = [
+    "1.预算执行情况口径：预算数为调整后财政资金总额（包括上年结余结转），执行数为资金使用单位财政资金实际支出数。",
+    "2.定量指标完成数汇总原则：绝对值直接累加计算，相对值按照资金额度加权平均计算。"
+    "定量指标计分原则：正向指标（即目标值为≥X，得分=权重×B/A），反向指标（即目标值为≤X，得分=权重×A/B），"
+    "得分不得突破权重总额。定量指标先汇总完成数，再计算得分。",
+    "3.定性指标计分原则：达成预期指标、部分达成预期指标、未达成预期指标三档，分别按照该指标对应分值区间"
+    "100%-80%（≥80%）、80%-50%（≥50%，<80%）、50%-0%（<50%）合理确定分值。"
+    "汇总时，以资金额度为权重，对分值进行加权平均计算。",
+    "4.基于经济性和必要性等因素考虑，满意度指标暂可不作为必评指标。",
+]
+
+NATIONAL_NOTES = [
+    "1.本表格式参照《项目支出绩效评价管理办法》（财预〔2020〕10号）所附项目支出绩效自评表。",
+    "2.分值一般为：预算执行率10分，产出指标50分，效益指标30分，满意度指标10分；本表列示的分值以原表为准。",
+    "3.定量指标按完成值与指标值之比计分，定性指标按达成、部分达成、未达成三档计分，得分不超过分值。",
+    "4.偏差原因分析及改进措施：说明偏离绩效目标的原因，以及下一步拟采取的改进措施。",
+]
+
+
+def notes_for(template: Template) -> list[str]:
+    """The 备注 of a template's rule set (printed under self-evaluation forms)."""
+    return list(NATIONAL_NOTES if template is Template.NATIONAL else WUHAN_NOTES)
+
+
+# --- layouts ----------------------------------------------------------------------------------
+
+
+Notes = list[str] | Literal["auto", "form"]
+
+
+def form_layout(form: Form, template: Template = Template.WUHAN, notes: Notes = "auto") -> Sheet:
+    """The printed layout of one form.
+
+    ``notes``: "auto" prints the form's own 备注 when it has them, else the rule set's notes of
+    the template (always the national notes under the national template); "form" prints only
+    the form's own; a list prints that list.
+    """
+    if form.kind.is_target:
+        return _target_layout(form)
+    own = form.extra.get("notes")
+    own_lines = [x for x in own.split("\n") if x.strip()] if isinstance(own, str) else []
+    if notes == "form":
+        notes = own_lines
+    elif notes == "auto":  # the national template states its own rule set's notes
+        notes = notes_for(template) if template is Template.NATIONAL else own_lines or notes_for(template)
+    if template is Template.NATIONAL:
+        return _national_layout(form, notes)
+    return _wuhan_layout(form, notes)
+
+
+def _header(form: Form) -> list[Paragraph]:
+    parts = []
+    if form.unit:
+        parts.append(f"单位名称：{form.unit}")
+    if form.filled_on:
+        parts.append(f"填报日期：{fmt_date(form.filled_on)}")
+    return [Paragraph("　　".join(parts), "header")] if parts else []
+
+
+def _title(form: Form) -> Paragraph:
+    return Paragraph(form.title, "title")
+
+
+def _runs(items: list[Indicator], key: object) -> list[tuple[int, int]]:
+    """(start, length) of consecutive runs of equal ``key(item)``; the merges of a label column."""
+    out: list[tuple[int, int]] = []
+    prev: object = object()
+    for i, item in enumerate(items):
+        k = key(item)  # type: ignore[operator]
+        if out and k == prev:
+            s, n = out[-1]
+            out[-1] = (s, n + 1)
+        else:
+            out.append((i, 1))
+        prev = k
+    return out
+
+
+def _indicator_block(t: Table, start: int, inds: list[Indicator], first_col: int) -> None:
+    """一级/二级 labels merged over their rows, then 三级 name and the values (one row each)."""
+    for s, n in _runs(inds, lambda i: (i.level1, i.level1_weight)):
+        ind = inds[s]
+        t.put(start + s, first_col, (ind.level1 or "") + _pts(ind.level1_weight), rowspan=n)
+    for s, n in _runs(inds, lambda i: (i.level1, i.level1_weight, i.level2, i.level2_weight)):
+        ind = inds[s]
+        t.put(start + s, first_col + 1, (ind.level2 or "") + _pts(ind.level2_weight), rowspan=n)
+
+
+def _wuhan_layout(form: Form, notes: list[str]) -> Sheet:
+    # columns: label | 一级 | 二级 | 三级 | 年初目标值 | 实际完成值 | 得分
+    t = Table(7, [10, 8, 10, 21, 13, 13, 10])
+    if form.project is not None or form.kind is FormKind.PROJECT_SELF_EVALUATION:
+        t.row("项目名称", (form.project, 6), align="left")
+        t.row("主管部门", (form.supervisor, 2), "项目实施单位", (form.implementer, 3))
+    _fields(t, form)
+    _other_rows(t, form)
+    b = form.budget
+    if b is not None:
+        r = t.nrows
+        t.put(r, 0, "预算执行情况（万元）" + _pts(b.weight), rowspan=2)
+        t.put(r, 1, "", colspan=2)
+        t.put(r, 3, "预算数（A）")
+        t.put(r, 4, "执行数（B）")
+        t.put(r, 5, "执行率（B/A）")
+        t.put(r, 6, "得分" + (f"（{fmt_num(b.weight)}分*执行率）" if b.weight is not None else ""))
+        total_label = "部门整体支出总额" if form.kind.is_department else "年度财政资金总额"
+        t.put(r + 1, 1, total_label, colspan=2)
+        t.put(r + 1, 3, fmt_num(b.planned), value=b.planned)
+        t.put(r + 1, 4, fmt_num(b.executed), value=b.executed)
+        t.put(r + 1, 5, fmt_rate(b.rate), value=b.rate)
+        t.put(r + 1, 6, fmt_num(b.score), value=b.score)
+    o = form.overall_goal
+    if o is not None:
+        r = t.nrows
+        t.put(r, 0, "项目绩效总目标" + _pts(o.weight), rowspan=2)
+        t.put(r, 1, "年初设定目标", colspan=3)
+        t.put(r, 4, "全年实际完成情况", colspan=2)
+        t.put(r, 6, "得分")
+        t.put(r + 1, 1, o.target, colspan=3, align="left")
+        t.put(r + 1, 4, o.actual, colspan=2, align="left")
+        t.put(r + 1, 6, fmt_num(o.score), value=o.score)
+    for goal in form.goals:
+        _wuhan_goal(t, goal, _goal_label(form, goal))
+    t.row(("总分", 6), fmt_num(form.total_score), bold=True)
+    t.cells[-1].value = form.total_score
+    t.row("偏差大或目标未完成原因分析", (form.deviation_reason, 6), align="left")
+    t.cells[-2].align = "center"
+    t.row("改进措施及结果应用方案", (form.improvement, 6), align="left")
+    t.cells[-2].align = "center"
+    blocks: list[Paragraph | Table] = [_title(form), *_header(form), t]
+    blocks += _notes(notes)
+    return Sheet(_sheet_name(form), blocks)
+
+
+def _goal_label(form: Form, goal: Goal) -> str:
+    """The goal label with its weight; a weight the form left as "(XX分)" is printed so again."""
+    placeholders = form.extra.get("placeholder_weights") or []
+    if goal.weight is None and goal.name in placeholders:
+        return f"{goal.name}（XX分）"
+    return goal.name + _pts(goal.weight)
+
+
+def _wuhan_goal(t: Table, goal: Goal, label: str) -> None:
+    if goal.text is not None:
+        t.row(label, (goal.text, 6), align="left")
+        t.cells[-2].align = "center"
+        label = "年度绩效指标"
+    r = t.nrows
+    t.put(r, 0, label, rowspan=1 + len(goal.indicators))
+    for c, head in enumerate(
+        ("一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分"), start=1
+    ):
+        t.put(r, c, head, bold=True)
+    inds = goal.indicators
+    _indicator_block(t, r + 1, inds, 1)
+    for k, ind in enumerate(inds):
+        rr = r + 1 + k
+        t.put(rr, 3, ind.name + _pts(ind.weight), align="left")
+        t.put(rr, 4, ind.target)
+        t.put(rr, 5, ind.actual)
+        t.put(rr, 6, fmt_num(ind.score), value=ind.score)
+
+
+def _national_layout(form: Form, notes: list[str]) -> Sheet:
+    # 财预〔2020〕10号 项目支出绩效自评表:
+    # label | 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
+    t = Table(9, [9, 8, 9, 18, 12, 12, 6, 6, 16])
+    if form.kind.is_department:
+        t.row("单位名称", (form.unit, 8), align="left")
+    else:
+        t.row("项目名称", (form.project, 8), align="left")
+        t.row("主管部门", (form.supervisor, 3), ("实施单位", 2), (form.implementer, 3))
+    b = form.budget
+    if b is not None:
+        r = t.nrows
+        t.put(r, 0, "项目资金（万元）", rowspan=2)
+        t.put(r, 1, "", colspan=2)
+        t.put(r, 3, "全年预算数（A）")
+        t.put(r, 4, "全年执行数（B）")
+        t.put(r, 5, "执行率（B/A）")
+        t.put(r, 6, "分值")
+        t.put(r, 7, "得分")
+        t.put(r, 8, "")
+        t.put(r + 1, 1, "年度资金总额", colspan=2)
+        t.put(r + 1, 3, fmt_num(b.planned), value=b.planned)
+        t.put(r + 1, 4, fmt_num(b.executed), value=b.executed)
+        t.put(r + 1, 5, fmt_rate(b.rate), value=b.rate)
+        t.put(r + 1, 6, fmt_num(b.weight), value=b.weight)
+        t.put(r + 1, 7, fmt_num(b.score), value=b.score)
+        t.put(r + 1, 8, "")
+    o = form.overall_goal
+    if o is not None:
+        r = t.nrows
+        t.put(r, 0, "年度总体目标", rowspan=2)
+        t.put(r, 1, "预期目标", colspan=3)
+        t.put(r, 4, "实际完成情况", colspan=2)
+        t.put(r, 6, "分值")
+        t.put(r, 7, "得分")
+        t.put(r, 8, "")
+        t.put(r + 1, 1, o.target, colspan=3, align="left")
+        t.put(r + 1, 4, o.actual, colspan=2, align="left")
+        t.put(r + 1, 6, fmt_num(o.weight), value=o.weight)
+        t.put(r + 1, 7, fmt_num(o.score), value=o.score)
+        t.put(r + 1, 8, "")
+    inds = [i for g in form.goals for i in g.indicators]
+    r = t.nrows
+    label = "绩效指标"
+    if len(form.goals) == 1 and form.goals[0].text:
+        label = f"绩效指标（{form.goals[0].text}）"
+    t.put(r, 0, label, rowspan=1 + len(inds))
+    heads = (
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年度指标值",
+        "实际完成值",
+        "分值",
+        "得分",
+        "偏差原因分析及改进措施",
+    )
+    for c, head in enumerate(heads, start=1):
+        t.put(r, c, head, bold=True)
+    _indicator_block(t, r + 1, inds, 1)
+    for k, ind in enumerate(inds):
+        rr = r + 1 + k
+        t.put(rr, 3, ind.name, align="left")
+        t.put(rr, 4, ind.target)
+        t.put(rr, 5, ind.actual)
+        t.put(rr, 6, fmt_num(ind.weight), value=ind.weight)
+        t.put(rr, 7, fmt_num(ind.score), value=ind.score)
+    reason = "\n".join(x for x in (form.deviation_reason, form.improvement) if x)
+    if inds:
+        t.put(r + 1, 8, reason, rowspan=len(inds), align="left")
+    t.row(("总分", 6), "100", fmt_num(form.total_score), "", bold=True)
+    t.cells[-2].value = form.total_score
+    blocks: list[Paragraph | Table] = [_title(form), *_header(form), t]
+    blocks += _notes(notes)
+    return Sheet(_sheet_name(form), blocks, landscape=True)
+
+
+def _target_layout(form: Form) -> Sheet:
+    # 目标名称 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 指标值确定依据
+    t = Table(6, [14, 10, 12, 24, 16, 14])
+    if form.kind is FormKind.PROJECT_TARGET:
+        t.row("项目名称", (form.project, 5), align="left")
+        t.row("项目主管部门", (form.supervisor, 2), "项目执行单位", (form.implementer, 2))
+    else:
+        t.row("部门（单位）名称", (form.unit, 5), align="left")
+    _fields(t, form)
+    _other_rows(t, form)
+    for goal in form.goals:
+        label = _goal_label(form, goal)
+        if goal.text is not None:
+            t.row(label, (goal.text, 5), align="left")
+            t.cells[-2].align = "center"
+        r = t.nrows
+        t.put(r, 0, "目标名称", bold=True)
+        for c, head in enumerate(("一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"), start=1):
+            t.put(r, c, head, bold=True)
+        inds = goal.indicators
+        if inds:
+            t.put(r + 1, 0, goal.name, rowspan=len(inds))
+        _indicator_block(t, r + 1, inds, 1)
+        for k, ind in enumerate(inds):
+            rr = r + 1 + k
+            t.put(rr, 3, ind.name + _pts(ind.weight), align="left")
+            t.put(rr, 4, ind.target)
+            t.put(rr, 5, ind.basis)
+    header = []
+    if form.unit and form.kind is FormKind.PROJECT_TARGET:
+        header.append(Paragraph(f"单位名称：{form.unit}", "header"))
+    return Sheet(_sheet_name(form), [_title(form), *header, t])
+
+
+def _fields(t: Table, form: Form) -> None:
+    """Label/value cells the form prints beyond the contract (项目类别, 填报人 …), kept as printed."""
+    fields = form.extra.get("fields")
+    if not isinstance(fields, dict):
+        return
+    for label, value in fields.items():
+        if isinstance(value, str | int | float) and label and str(value):
+            t.row(str(label), (str(value), t.ncols - 1), align="left")
+            t.cells[-2].align = "center"
+
+
+def _other_rows(t: Table, form: Form) -> None:
+    """Rows of blocks the model has no field for (资金来源, 支出明细 …), printed as read."""
+    rows = form.extra.get("rows")
+    if not isinstance(rows, list):
+        return
+    for texts in rows:
+        cells = [str(x) for x in texts if str(x)][: t.ncols] if isinstance(texts, list) else []
+        if not cells:
+            continue
+        specs: list[tuple[str | None, int] | str | None] = list(cells[:-1])
+        specs.append((cells[-1], t.ncols - len(cells) + 1))
+        t.row(*specs)
+
+
+def _notes(notes: list[str]) -> list[Paragraph | Table]:
+    if not notes:
+        return []
+    return [Paragraph("备注：", "note"), *(Paragraph(n, "note") for n in notes)]
+
+
+def _sheet_name(form: Form) -> str:
+    name = re.sub(r"[\[\]:*?/\\]", "", form.title) or "表"
+    return name[:31]
