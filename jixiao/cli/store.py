@@ -297,12 +297,16 @@ def stats_command(
     unit: Annotated[str | None, typer.Option("--unit", help="单位名称、别名或其中一段")] = None,
     year: Annotated[int | None, typer.Option("--year", help="年度")] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="表类型")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="最多显示多少组（0 为全部）")] = 50,
 ) -> None:
     from jixiao.store import FormFilter, stats
 
     with _open(db) as database:
-        rows = stats(database, FormFilter(unit=unit, year=year, kind=_kind_option(kind)))
-    table = Table(title=f"按单位和年度统计（{len(rows)} 组，仅当前版本）")
+        rows, total = stats(
+            database, FormFilter(unit=unit, year=year, kind=_kind_option(kind)), limit=limit or None
+        )
+    shown = f"，显示前 {len(rows)} 组" if len(rows) < total else ""
+    table = Table(title=f"按单位和年度统计（共 {total} 组{shown}，仅当前版本）")
     table.add_column("单位", ratio=1, overflow="fold")
     for col in ("年度", "表数", "填报平均分", "重算平均分"):
         table.add_column(col, justify="right", no_wrap=True)

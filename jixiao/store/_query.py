@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy import Select, and_, case, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from jixiao.contract import form_from_contract
@@ -284,10 +284,17 @@ class UnitYearStats:
     findings: dict[str, int] = field(default_factory=dict)  # code -> count (latest review)
 
 
-def stats(db: Database, filters: FormFilter = FormFilter()) -> list[UnitYearStats]:
-    """Per unit and year: form count, printed vs recomputed average, findings by code."""
+def stats(
+    db: Database, filters: FormFilter = FormFilter(), *, limit: int | None = None, offset: int = 0
+) -> tuple[list[UnitYearStats], int]:
+    """Per unit and year: form count, printed vs recomputed average, findings by code.
+
+    Rows in unit-name order (newest year first within a unit), ``limit`` of them from
+    ``offset``, and the number of unit-year rows in all. Findings are counted for the rows
+    of the page only, so a page costs little however many units the database holds.
+    """
     with db.reader() as session:
-        base = filters.apply(
+        grouped = filters.apply(
             session,
             select(
                 FormRow.unit_id,
@@ -295,32 +302,44 @@ def stats(db: Database, filters: FormFilter = FormFilter()) -> list[UnitYearStat
                 func.count(),
                 func.avg(FormRow.total_score),
                 func.avg(FormRow.total_computed),
-            ).group_by(FormRow.unit_id, FormRow.year),
+                func.min(UnitRow.name),
+            )
+            .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id)
+            .group_by(FormRow.unit_id, FormRow.year),
         )
-        if base is None:
-            return []
-        found = _findings_by_code(session, filters)
+        if grouped is None:
+            return [], 0
+        groups = grouped.subquery()
+        total = session.scalar(select(func.count()).select_from(groups)) or 0
+        page = select(groups).order_by(
+            groups.c[0].is_(None), groups.c[5], groups.c[1].desc().nulls_last(), groups.c[0]
+        )
+        page = page.offset(offset)
+        if limit is not None:
+            page = page.limit(limit)
+        rows = session.execute(page).all()
+        cells = [(unit_id, year) for unit_id, year, *_ in rows]
         by_cell: dict[tuple[int | None, int | None], dict[str, int]] = defaultdict(dict)
-        for unit_id, year, code, n in session.execute(found):
+        for unit_id, year, code, n in session.execute(_findings_by_code(session, filters, cells)):
             by_cell[(unit_id, year)][code] = int(n)
-        names = {uid: name for uid, name in session.execute(select(UnitRow.id, UnitRow.name))}
         result = [
             UnitYearStats(
-                unit=names.get(unit_id) if unit_id is not None else None,
+                unit=name,
                 year=year,
                 forms=n,
                 printed_average=None if printed is None else float(printed),
                 computed_average=None if computed is None else float(computed),
                 findings=dict(sorted(by_cell.get((unit_id, year), {}).items())),
             )
-            for unit_id, year, n, printed, computed in session.execute(base)
+            for unit_id, year, n, printed, computed, name in rows
         ]
-    result.sort(key=lambda s: (s.unit is None, s.unit or "", -(s.year or 0)))
-    return result
+    return result, total
 
 
-def _findings_by_code(session: Session, filters: FormFilter) -> Select[Any]:
-    """Findings of current forms counted per unit, year and code.
+def _findings_by_code(
+    session: Session, filters: FormFilter, cells: list[tuple[int | None, int | None]]
+) -> Select[Any]:
+    """Findings of current forms counted per unit, year and code, for the given unit-year cells.
 
     Read from the running tally (``finding_tallies``) when the filters allow; filters on the
     forms' verdicts (grade, errors) or on superseded forms count the findings themselves.
@@ -336,11 +355,17 @@ def _findings_by_code(session: Session, filters: FormFilter) -> Select[Any]:
             ),
         )
         assert joined is not None
+        units = {u for u, _ in cells if u is not None}
+        if len(units) < 500:  # narrow to the page's units; the page's cells are picked by the caller
+            joined = joined.where(or_(FormRow.unit_id.in_(units), FormRow.unit_id.is_(None)))
         return joined.group_by(FormRow.unit_id, FormRow.year, FindingRow.code)
     t = FindingTallyRow
     unit = case((t.unit_id == 0, None), else_=t.unit_id)
     year = case((t.year == 0, None), else_=t.year)
+    keys = sorted({(u or 0, y or 0) for u, y in cells})
     query = select(unit, year, t.code, func.sum(t.count)).where(t.count != 0)
+    if len(keys) <= 500:
+        query = query.where(tuple_(t.unit_id, t.year).in_(keys))
     if filters.unit:
         query = query.where(t.unit_id.in_(match_units(session, filters.unit)))
     if filters.year is not None:

@@ -334,7 +334,11 @@ class FindingTallyRow(Base):
     code: Mapped[str] = mapped_column(String(80))
     count: Mapped[int] = mapped_column(Integer)
 
-    __table_args__ = (UniqueConstraint("unit_id", "year", "kind", "code", name="uq_finding_tallies_cell"),)
+    __table_args__ = (
+        UniqueConstraint("unit_id", "year", "code", "kind", name="uq_finding_tallies_cell"),
+        # ``stats`` reads the counts in (unit, year, code) order from the index alone.
+        Index("ix_finding_tallies_stats", "unit_id", "year", "code", "kind", "count"),
+    )
 
 
 __all__ = [

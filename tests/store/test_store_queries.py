@@ -56,7 +56,7 @@ def test_import_summary_counts_findings_by_severity(
 
 
 def test_stats_per_unit_and_year(loaded: Database) -> None:
-    rows = {(r.unit, r.year): r for r in stats(loaded)}
+    rows = {(r.unit, r.year): r for r in stats(loaded)[0]}
     assert set(rows) == {(BIO, 2020), (BIG, 2020)}
     gov = rows[(BIG, 2020)]
     assert gov.forms == 2
@@ -71,7 +71,7 @@ def test_stats_per_unit_and_year(loaded: Database) -> None:
 def test_stats_count_only_current_revisions(loaded: Database, tmp_path: Path) -> None:
     fixed = write_doc(tmp_path / "bio2.txt", department_form(unit=BIO, total=99))
     import_paths([fixed], loaded)
-    bio = next(r for r in stats(loaded) if r.unit == BIO)
+    bio = next(r for r in stats(loaded)[0] if r.unit == BIO)
     assert (bio.forms, bio.printed_average, bio.findings["form.total_mismatch"]) == (1, 99, 1)
 
 
@@ -124,7 +124,7 @@ def test_alias_links_two_names_of_one_unit(db: Database, tmp_path: Path, fake_re
     units = list_units(db)
     assert [(u.name, u.aliases, u.forms) for u in units] == [(BIG, [SHORT], 2)]
     assert list_forms(db, FormFilter(unit=SHORT))[1] == 2
-    assert {r.unit for r in stats(db)} == {BIG}
+    assert {r.unit for r in stats(db)[0]} == {BIG}
 
     # Later imports under the short name, or with a line break inside the name, join the unit.
     import_paths([write_doc(tmp_path / "c.txt", project_form(unit=SHORT, year=2021))], db)
@@ -217,11 +217,31 @@ def test_stats_follow_alias_merge(db: Database, tmp_path: Path, fake_reviewer: N
     import_paths(
         [write_doc(tmp_path / "b.txt", project_form(unit=SHORT, project="统计工作经费项目", total=80))], db
     )
-    assert {r.unit: r.forms for r in stats(db)} == {BIG: 1, SHORT: 1}
+    assert {r.unit: r.forms for r in stats(db)[0]} == {BIG: 1, SHORT: 1}
     add_alias(db, SHORT, BIG)
-    (row,) = stats(db)
+    (row,), total = stats(db)
+    assert total == 1
     assert (row.unit, row.forms, row.printed_average) == (BIG, 2, 85)
     # each form: one total_mismatch error; one 9.5-of-10 indicator warning
     assert row.findings == {"form.total_mismatch": 2, "indicator.score_mismatch": 2}
-    assert stats(db, FormFilter(unit=SHORT))[0].findings == row.findings
-    assert stats(db, FormFilter(has_errors=True))[0].findings == row.findings
+    assert stats(db, FormFilter(unit=SHORT))[0][0].findings == row.findings
+    assert stats(db, FormFilter(has_errors=True))[0][0].findings == row.findings
+
+
+def test_stats_pages_in_unit_order(db: Database, tmp_path: Path, fake_reviewer: None) -> None:
+    """A page of unit-year rows: by unit name, newest year first; findings counted for the page."""
+    for year in (2020, 2021):
+        write_doc(tmp_path / f"gov{year}.txt", project_form(unit=BIG, year=year, total=90))
+        write_doc(tmp_path / f"bio{year}.txt", department_form(unit=BIO, year=year, total=97))
+    import_paths([tmp_path], db)
+    everything, total = stats(db)
+    assert total == 4
+    order = [(r.unit, r.year) for r in everything]
+    assert order == sorted(order, key=lambda k: (k[0], -k[1]))
+    page, total = stats(db, limit=2, offset=1)
+    assert total == 4
+    assert [(r.unit, r.year) for r in page] == order[1:3]
+    assert [r.findings for r in page] == [r.findings for r in everything[1:3]]
+    assert all(r.findings["form.total_mismatch"] == 1 for r in page)
+    graded, _ = stats(db, FormFilter(grade="良"), limit=1)
+    assert graded[0].findings == everything[0].findings

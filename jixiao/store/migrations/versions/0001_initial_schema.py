@@ -45,8 +45,13 @@ def upgrade() -> None:
         sa.Column("code", sa.String(length=80), nullable=False),
         sa.Column("count", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_finding_tallies")),
-        sa.UniqueConstraint("unit_id", "year", "kind", "code", name="uq_finding_tallies_cell"),
+        sa.UniqueConstraint("unit_id", "year", "code", "kind", name="uq_finding_tallies_cell"),
     )
+    with op.batch_alter_table("finding_tallies", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_finding_tallies_stats", ["unit_id", "year", "code", "kind", "count"], unique=False
+        )
+
     op.create_table(
         "fiscal_years",
         sa.Column("year", sa.Integer(), autoincrement=False, nullable=False),
@@ -410,6 +415,9 @@ def downgrade() -> None:
     op.drop_table("document_contents")
     op.drop_table("units")
     op.drop_table("fiscal_years")
+    with op.batch_alter_table("finding_tallies", schema=None) as batch_op:
+        batch_op.drop_index("ix_finding_tallies_stats")
+
     op.drop_table("finding_tallies")
     op.drop_table("documents")
     # ### end Alembic commands ###
