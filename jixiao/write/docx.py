@@ -23,7 +23,7 @@ from jixiao.write._layout import Cell, Notes, Paragraph, Sheet, Table, Template,
 
 __all__ = ["save_docx", "set_run_font", "sheets_to_docx", "write_docx"]
 
-FONT = "宋体"  # LibreOffice substitutes a CJK font (Noto Serif CJK SC) where SimSun is missing
+FONT = "宋体"  # where SimSun is missing LibreOffice substitutes the first CJK face fontconfig offers
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from jixiao.model import Document, Finding, Form, Goal, Indicator, IndicatorScore, Scorecard
+from jixiao.model import Document, Finding, Form, Goal, Indicator, IndicatorScore, Scorecard, Severity
 from jixiao.review.catalogue import fmt, make_finding
 from jixiao.review.checks._common import read_incomplete, total_counts_missing
 from jixiao.score.rules import RuleSet, agrees
@@ -249,36 +249,26 @@ def check_missing_score(
             continue
         if is_satisfaction(ind) and not rules.satisfaction_required and ind.weight is None:
             continue  # 满意度指标暂可不作为必评指标
+        severity: Severity | None
         if ind.weight is not None:
             detail = f"指标分值 {fmt(ind.weight)} 分，但未填写得分"
             severity = "warning" if read_incomplete(doc, index) else None
             if total_counts_missing(form):
                 detail += f"（总分 {fmt(form.total_score)} 分已按满分计入该项）"
                 severity = "warning"
-            yield make_finding(
-                "indicator.missing_score",
-                form,
-                index,
-                goal=goal.name,
-                indicator=ind.name,
-                printed=None,
-                expected=None,
-                detail=detail,
-                severity=severity,
-            )
         else:
-            detail = "本表各指标已按分值打分，该指标却未填写得分"
-            yield make_finding(
-                "indicator.missing_score",
-                form,
-                index,
-                goal=goal.name,
-                indicator=ind.name,
-                printed=None,
-                expected=None,
-                detail=detail,
-                severity="warning",
-            )
+            detail, severity = "本表各指标已按分值打分，该指标却未填写得分", "warning"
+        yield make_finding(
+            "indicator.missing_score",
+            form,
+            index,
+            goal=goal.name,
+            indicator=ind.name,
+            printed=None,
+            expected=None,
+            detail=detail,
+            severity=severity,
+        )
 
 
 def check_missing_actual(
