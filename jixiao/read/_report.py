@@ -138,14 +138,19 @@ def _line(obj: object) -> int:
 
 def attach_reports(doc: Document) -> None:
     """Link each report to the form it reports on (``form_index``)."""
+    if not doc.reports:
+        return
+    matchers = [
+        [_matcher(compact(x)) for x in (form.title, form.project or "", form.unit or "") if x]
+        for form in doc.forms
+    ]
     for report in doc.reports:
         best: tuple[float, int, int] | None = None
         subject = compact(report.subject or report.title)
         before = [i for i, f in enumerate(doc.forms) if _line(f) <= _line(report)]
         nearest = before[-1] if before else -1
         for i, form in enumerate(doc.forms):
-            names = [compact(x) for x in (form.title, form.project or "", form.unit or "") if x]
-            sim = max(_similarity(subject, n) for n in names)
+            sim = max(_similarity(subject, m) for m in matchers[i])
             if report.year and form.year and report.year == form.year:
                 sim += 0.05
             distance = _line(report) - _line(form)
@@ -162,8 +167,17 @@ def attach_reports(doc: Document) -> None:
             report.form_index = before[-1] if before else None
 
 
-def _similarity(a: str, b: str) -> float:
-    if not a or not b:
+def _matcher(name: str) -> SequenceMatcher:
+    """A matcher holding one form name (indexing it is the costly part, so it is done once)."""
+    sm = SequenceMatcher(None, autojunk=False)
+    sm.set_seq2(name)
+    return sm
+
+
+def _similarity(a: str, sm: SequenceMatcher) -> float:
+    """Share of the report's subject ``a`` found as one run in the form name held by ``sm``."""
+    if not a or not sm.b:
         return 0.0
-    m = SequenceMatcher(None, a, b).find_longest_match(0, len(a), 0, len(b))
+    sm.set_seq1(a)
+    m = sm.find_longest_match(0, len(a), 0, len(sm.b))
     return m.size / len(a)

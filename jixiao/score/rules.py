@@ -150,10 +150,11 @@ class RuleSet(_Strict):
         return float(_round(value, self.rounding.decimals, self.rounding.modes[0]))
 
 
-def rule_set_names() -> list[str]:
-    """Names of the shipped rule sets (file stems under ``rulesets/``)."""
+@cache
+def rule_set_names() -> tuple[str, ...]:
+    """Names of the shipped rule sets (file stems under ``rulesets/``); read once per process."""
     folder = resources.files("jixiao.score") / "rulesets"
-    return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return tuple(sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")))
 
 
 _LOADED_FILES: dict[str, RuleSet] = {}
