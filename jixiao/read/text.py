@@ -72,9 +72,7 @@ def text_rows(text: str, path: str) -> list[Row]:
         if not raw.strip():
             gap = True
             continue
-        source = Source.model_construct(
-            file=path, line=lineno, page=page if page > 1 else None, sheet=None, cell=None
-        )
+        source = Source(file=path, line=lineno, page=page if page > 1 else None, sheet=None, cell=None)
         after_gap, gap = gap, False
         if "\t" in raw or _PIPE_ROW.match(raw):
             parts = raw.split("\t") if "\t" in raw else raw.strip().strip("|").split("|")
