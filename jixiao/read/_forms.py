@@ -230,7 +230,7 @@ class _Builder:
             if full is not None:
                 self._label_tail = full[len(c) :]
                 return
-            rest = _strip_label(text, label)
+            rest = _strip_label(text)
             if rest:
                 self._append_field(label, rest)
             return
@@ -314,7 +314,7 @@ class _Builder:
         if label and self.state != "head":
             self.state = "tail"
             self.field_target = label
-            value = "\n".join(texts[1:]) or _strip_label(texts[0], label)
+            value = "\n".join(texts[1:]) or _strip_label(texts[0])
             if value:
                 self._append_field(label, value)
             return
@@ -571,7 +571,7 @@ class _Builder:
         self.level1_weight = self.level2_weight = None
         self._l1_col = self._l2_col = None
         if goal_label is not None:
-            self._goal_label(goal_label, row.source, from_header=True)
+            self._goal_label(goal_label, row.source)
 
     def _refine_header(self, row: Row) -> None:
         """A second header line such as 近两年指标值/预期当年实现值 or 前年/上年."""
@@ -583,7 +583,7 @@ class _Builder:
             i = self.table.roles.index("target")
             self.table.roles[i:i] = prev
 
-    def _goal_label(self, text: str, source: Source | None, from_header: bool = False) -> None:
+    def _goal_label(self, text: str, source: Source | None) -> None:
         label, weight, printed = split_weight(text)
         c = compact(label)
         m = GOAL_NUMBERED.match(c)
@@ -952,7 +952,8 @@ def _drop_chars(text: str, n: int) -> str:
     return ""
 
 
-def _strip_label(text: str, field_name: str) -> str:
+def _strip_label(text: str) -> str:
+    """The value printed after a field label in the same cell, if any."""
     c = compact(text)
     for label in _FIELD_LABELS:
         if c.startswith(label):
