@@ -979,8 +979,31 @@ def build_forms(rows: list[Row], path: str) -> Document:
         doc.forms.append(form)
     if orphans:
         _unfuse(doc, orphans)
+    _harmonize_levels(doc)
     attach_reports(doc)
     return doc
+
+
+def _harmonize_levels(doc: Document) -> None:
+    """One template per document: where its forms print a label such as 满意度指标 as a 二级
+    dimension (under 效益指标) and never as a 一级 label with dimensions of its own, a row that
+    shows it alone in the 一级 place (a shifted page) is read the same way."""
+    as_level2: dict[str, str] = {}
+    as_parent: set[str] = set()
+    for f in doc.forms:
+        for _, ind in f.indicators():
+            if ind.level2 and ind.level1 and is_level1(ind.level2):
+                as_level2.setdefault(ind.level2, ind.level1)
+            if ind.level1 and ind.level2:
+                as_parent.add(ind.level1)
+    for label, parent in as_level2.items():
+        if label in as_parent:
+            continue
+        for f in doc.forms:
+            for _, ind in f.indicators():
+                if ind.level1 == label and ind.level2 is None:
+                    ind.level1, ind.level2, ind.level2_weight = parent, label, ind.level1_weight
+                    ind.level1_weight = None
 
 
 def _unfuse(doc: Document, orphans: list[_Orphan]) -> None:

@@ -275,3 +275,23 @@ def test_lost_basis_is_recovered_from_the_same_indicator_in_the_other_table() ->
         ("年度绩效目标1", "历史标准"),
     ]
     assert form.extra["recovered"] == ["goals[1].indicators[0].basis"]
+
+
+def test_a_label_the_document_uses_as_a_second_level_stays_second_level_on_a_shifted_page() -> None:
+    """seed 003: 满意度指标 sits under 效益指标 as a 二级 dimension; one page prints it in the
+    一级 place alone, and it is read as the rest of the document reads it."""
+    second = PROJECT_HEAD.replace("示范中心", "第二中心")
+    doc = read_doc(
+        PROJECT_HEAD
+        + """
+    |效益指标|经济效益指标|税收增长|≥5%|6%|40
+    ||满意度指标|服务对象满意度||95%|97%|40
+    """
+        + second
+        + """
+    |产出指标|数量指标|培训人次||≥100 人次|120 人次|40
+    满意度指标||服务对象满意度|95%|97%|40
+    """
+    )
+    last = doc.forms[1].goals[0].indicators[-1]
+    assert (last.level1, last.level2, last.name) == ("效益指标", "满意度指标", "服务对象满意度")
