@@ -238,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     r = run(args.dirs, args.verbose)
     print(
-        f"documents {r['documents']}  forms {r['forms_found']}/{r['forms_expected']}  kinds right {r['kinds_right']}"
+        f"documents {r['documents']}  forms {r['forms_found']}/{r['forms_expected']}"
+        f"  kinds right {r['kinds_right']}"
     )
     print(f"field accuracy {r['field_accuracy']:.2%}")
     for g, a in r["by_group"].items():
