@@ -51,8 +51,8 @@ from jixiao.read._headers import (
     indicator_schema,
     is_budget_total,
     level_ranks,
-    simplified,
     overall_role,
+    simplified,
     text_field_of,
 )
 from jixiao.read._levels import backfill_level1, regroup
