@@ -11,7 +11,17 @@ import random
 from typing import Any
 
 from _model import Budget, Form, Goal, Ind, agrees, dec, fmt, half_up, is_number, leading_number, pct
-from _pools import BASES, COUNTIES, DEPARTMENTS, DEVIATIONS, DISTRICTS, PROJECTS, VALUE_NOTES, VILLAGES, XIANJIE
+from _pools import (
+    BASES,
+    COUNTIES,
+    DEPARTMENTS,
+    DEVIATIONS,
+    DISTRICTS,
+    PROJECTS,
+    VALUE_NOTES,
+    VILLAGES,
+    XIANJIE,
+)
 
 L1 = {"产出": "产出指标", "效益": "效益指标", "满意": "满意度指标", "成本": "成本指标"}
 L2 = {"数量": "数量指标", "质量": "质量指标", "时效": "时效指标", "成本": "成本指标", "经济": "经济效益指标",
@@ -453,9 +463,9 @@ def xianjie(rng: random.Random, year: int, sector: str, error: str | None, **opt
                 implementer=f"{county[:-1]}{village}乡人民政府" if rng.random() < 0.5 else f"{village}镇人民政府")
     level = rng.choice(["市县级衔接资金", "县级衔接资金"])
     form.budget = budget_block(rng, 10, ["其中：中央衔接资金", "省级衔接资金", level, "其他资金"], adjusted=False)
+    by_value = {i.value: leading_number(i.actual or "") for i in inds}
     form.overall = (spec["goal"].format(a=spec["a"], b=spec["b"], village=village),
-                    spec["done"].format(a2=next(leading_number(i.actual or "") for i in inds if i.value == spec["a"])
-                                        if any(i.value == spec["a"] for i in inds) else spec["a"], b2=spec["b"],
+                    spec["done"].format(a2=by_value.get(spec["a"]) or spec["a"], b2=by_value.get(spec["b"]) or spec["b"],
                                         village=village))
     form.goals = [Goal(name="绩效指标", label="绩效指标", inds=inds)]
     form.extra["initial_budget"] = form.budget.initial
@@ -607,7 +617,7 @@ def hebei(rng: random.Random, year: int, sector: str, error: str | None, **opt: 
     chosen = pick(rng, pool, opt.get("n", rng.randint(8, len(pool))))
     inds = []
     for p in chosen:
-        i = make_ind(p, L1, HEBEI_L2, {"pos": "≥", "neg": "≤", "eq": ""})
+        i = make_ind(p, L1, {**L2, **HEBEI_L2}, {"pos": "≥", "neg": "≤", "eq": ""})
         if p["l1"] in ("效益", "满意"):
             i.l1 = "效果指标"
         inds.append(i)
@@ -644,10 +654,7 @@ def hubei(rng: random.Random, year: int, sector: str, error: str | None, arrange
           **opt: Any) -> Form:
     """(h) Hubei 20/80 outside Wuhan: one 80-point block with points in labels, or 年度目标N rows."""
     city, _ = place(rng, "h")
-    if arrangement == 1:
-        spec = PROJECTS[sector]
-    else:
-        spec = DEPARTMENTS[sector]
+    spec = PROJECTS[sector] if arrangement == 1 else DEPARTMENTS[sector]
     pool = parse_pool(spec["inds"])
     chosen = pick(rng, pool, opt.get("n", rng.randint(7, len(pool))))
     inds = [make_ind(p, L1, L2, {"pos": "≥", "neg": "≤", "eq": ""}) for p in chosen]
@@ -675,7 +682,7 @@ def hubei(rng: random.Random, year: int, sector: str, error: str | None, arrange
         cuts = sorted(rng.sample(range(1, len(inds)), k - 1))
         runs = [inds[a:b] for a, b in zip([0, *cuts], [*cuts, len(inds)], strict=True)]
         texts = [t.strip("。") for t in spec["goal"].format(a=spec["a"], b=spec["b"]).split("，")]
-        texts = (texts + ["加强内部管理，提高资金使用效益", "提升服务对象获得感"])[:k]
+        texts = ([*texts, "加强内部管理，提高资金使用效益", "提升服务对象获得感"])[:k]
         form.goals = [Goal(name=f"年度目标{n + 1}", label=f"年度目标{n + 1}", text=texts[n],
                            weight=sum(i.weight for i in run), inds=run) for n, run in enumerate(runs)]
     form.budget = b

@@ -27,7 +27,7 @@ class Table:
     suffix: str = ""  # file suffix printed after the title in text layouts
 
 
-def C(text: Any, cs: int = 1, rs: int = 1) -> Cell:  # noqa: N802 - reads like a table cell
+def C(text: Any, cs: int = 1, rs: int = 1) -> Cell:
     return Cell("" if text is None else str(text), rs=rs, cs=cs)
 
 
@@ -39,8 +39,8 @@ def runs(inds: list[Ind], key: str, rows_of: Any) -> dict[int, int]:
     spans: dict[int, int] = {}
     start = 0
     for k in range(1, len(inds) + 1):
-        if k == len(inds) or getattr(inds[k], key) != getattr(inds[start], key) or key == "l2" and (
-                inds[k].l1 != inds[start].l1):
+        if k == len(inds) or getattr(inds[k], key) != getattr(inds[start], key) or (key == "l2" and (
+                inds[k].l1 != inds[start].l1)):
             spans[start] = sum(rows_of(inds[j]) for j in range(start, k))
             start = k
     return spans
@@ -148,7 +148,7 @@ def add_indicator_block(g: Grid, label: Cell | None, header: list[str], inds: li
 
 def national_like(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
     """Families a, b, c, e: the national layout, its column orders and header synonyms."""
-    S = Synonyms(rng)  # noqa: N806
+    S = Synonyms(rng)
     fam = form.family
     split = fam == "e"
     ab = opt.get("ab_marks", rng.random() < 0.6)
@@ -171,7 +171,7 @@ def national_like(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
     if merged is None:
         cols.append("dev")
         header.append(dev_label)
-    W = 1 + len(header) + (1 if merged else 0)  # noqa: N806
+    W = 1 + len(header) + (1 if merged else 0)
     g = Grid(W)
     b = form.budget
     assert b is not None
@@ -236,8 +236,8 @@ def national_like(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
 
 
 def sichuan(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
-    S = Synonyms(rng)  # noqa: N806
-    W = 11  # noqa: N806
+    S = Synonyms(rng)
+    W = 11
     g = Grid(W)
     b = form.budget
     assert b is not None and form.overall is not None
@@ -269,7 +269,7 @@ def sichuan(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
 
 
 def chongqing(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
-    W = 10  # noqa: N806
+    W = 10
     g = Grid(W)
     b = form.budget
     assert b is not None and form.overall is not None
@@ -299,7 +299,7 @@ def chongqing(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
 
 
 def hebei(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
-    W = 9  # noqa: N806
+    W = 9
     g = Grid(W)
     b = form.budget
     assert b is not None and form.overall is not None
@@ -338,7 +338,7 @@ def hebei(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
 
 
 def hubei_one_block(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
-    W = 7  # noqa: N806
+    W = 7
     g = Grid(W)
     b = form.budget
     assert b is not None
@@ -364,7 +364,7 @@ def hubei_one_block(rng: random.Random, form: Form, opt: dict[str, Any]) -> Tabl
 
 
 def hubei_goal_rows(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
-    W = 8  # noqa: N806
+    W = 8
     g = Grid(W)
     b = form.budget
     assert b is not None
@@ -387,7 +387,7 @@ def hubei_goal_rows(rng: random.Random, form: Form, opt: dict[str, Any]) -> Tabl
 
 
 def project_target(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
-    W = 8  # noqa: N806
+    W = 8
     g = Grid(W)
     e = form.extra
     g.add("项目名称", C(form.project, cs=7))
@@ -418,7 +418,7 @@ def project_target(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table
 
 
 def department_target(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
-    W = 6  # noqa: N806
+    W = 6
     g = Grid(W)
     e = form.extra
     g.add("部门（单位）名称", C(form.unit, cs=5))
@@ -437,8 +437,8 @@ def department_target(rng: random.Random, form: Form, opt: dict[str, Any]) -> Ta
 
 
 def target_101(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
-    S = Synonyms(rng)  # noqa: N806
-    W = 8  # noqa: N806
+    S = Synonyms(rng)
+    W = 8
     g = Grid(W)
     f = form.extra["funds"]
     g.add("单位名称", C(form.unit, cs=7))

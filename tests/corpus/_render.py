@@ -7,6 +7,7 @@ import csv
 import html
 import io
 import random
+import re
 import shutil
 import subprocess
 import tempfile
@@ -200,7 +201,7 @@ def _xl_value(text: str, pct_numbers: bool) -> tuple[object, str | None]:
         return (int(f) if f.is_integer() and "." not in text else f), None
     if pct_numbers and text.endswith("%") and is_number(text[:-1]):
         places = len(text[:-1].split(".")[1]) if "." in text else 0
-        return float(text[:-1]) / 100, "0." + "0" * places + "%" if places else "0%"
+        return round(float(text[:-1]) / 100, 8), "0." + "0" * places + "%" if places else "0%"
     return text, None
 
 
@@ -261,8 +262,12 @@ def write_xlsx(tables: list[Table], path: Path, rng: random.Random, pct_numbers:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    import datetime as dt
+
     wb.properties.creator = "corpus"
+    wb.properties.created = wb.properties.modified = dt.datetime(2024, 1, 1)
     wb.save(path)
+    normalize_zip(path)
 
 
 # ---------------------------------------------------------------- DOCX
@@ -306,8 +311,35 @@ def write_docx(tables: list[Table], path: Path) -> None:
         for line in t.post:
             d.add_paragraph(line)
         d.add_paragraph("")
+    import datetime as dt
+
     d.core_properties.author = "corpus"
+    d.core_properties.created = d.core_properties.modified = dt.datetime(2024, 1, 1)
+    d.core_properties.last_modified_by = "corpus"
     d.save(path)
+    normalize_zip(path)
+
+
+# ---------------------------------------------------------------- reproducible zips
+
+FIXED = (2024, 1, 1, 0, 0, 0)
+
+
+def normalize_zip(path: Path) -> None:
+    """XLSX/DOCX are zips stamped with the time of writing: restamp every entry so a rerun
+    writes the same bytes."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        entries = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":  # openpyxl stamps 'modified' at save time
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2024-01-01T00:00:00Z", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            z.writestr(fixed, data)
 
 
 # ---------------------------------------------------------------- PDF

@@ -393,7 +393,7 @@ def write_report(spec: Spec, rng: random.Random) -> dict[str, Any]:
     score = form.total
     grade = "优" if score >= 90 else "良"
     inds = form.all_inds()
-    iso, printed = F.filled(rng, spec.year)
+    _iso, printed = F.filled(rng, spec.year)
     text = REPORT.format(title=title, unit=dept, project=form.project, year=spec.year, initial=fmt(b.initial),
                          planned=fmt(b.planned), executed=fmt(b.executed), rate=f"{fmt(dec(b.rate) * 100)}%",
                          goal=form.overall[0], done=form.overall[1], n=len(inds),
@@ -405,8 +405,12 @@ def write_report(spec: Spec, rng: random.Random) -> dict[str, Any]:
         d = docx.Document()
         for para in text.split("\n"):
             d.add_paragraph(para)
+        import datetime as dt
+
         d.core_properties.author = "corpus"
+        d.core_properties.created = d.core_properties.modified = dt.datetime(2024, 1, 1)
         d.save(OUT / f"{spec.name}.docx")
+        R.normalize_zip(OUT / f"{spec.name}.docx")
     else:
         (OUT / f"{spec.name}.txt").write_text(text, encoding="utf-8")
     return {"title": title, "year": spec.year, "subject": form.project, "stated_score": score,
