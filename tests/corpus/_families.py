@@ -368,6 +368,8 @@ def national_project(rng: random.Random, year: int, sector: str, error: str | No
         form.budget = budget_block(rng, 10, ["其中：当年财政拨款", "上年结转资金", "其他资金"])
         while form.budget.rate >= 1:
             form.budget = budget_block(rng, 10, ["其中：当年财政拨款", "上年结转资金", "其他资金"])
+    if opt.get("int_budget_score"):  # printed as an integer (8.7 → 9): agrees by the rounding rule
+        form.budget.score = half_up(form.budget.score, 0)
     if opt.get("precut"):
         b = form.budget
         b.planned_text = f"{fmt(half_up(b.planned * 1.25, 0))}（压缩前）{fmt(b.planned)}（压缩后）"

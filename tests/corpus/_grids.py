@@ -354,6 +354,9 @@ def hubei_one_block(rng: random.Random, form: Form, opt: dict[str, Any]) -> Tabl
         ["name", "target", "actual", "score"], {**opt, "name_points": pts},
         l1_label=lambda i: i.l1 + pts.format(fmt(l1w[i.l1])),
         l2_label=lambda i: i.l2 + pts.format(fmt(l2w[f"{i.l1}/{i.l2}"])))
+    if opt.get("subtotal"):  # a 合计 row of the 80-point block: a subtotal, not the 总分
+        g.add(C("合计", cs=4), fmt(goal.weight), "", fmt(sum(i.score or 0 for i in goal.inds if not i.placeholder)),
+              kind="subtotal")
     g.add(C("总分", cs=6), num_cell(form.total), kind="total")
     g.add("偏差大或目标未完成原因分析", C(form.deviation_reason, cs=6))
     g.add("改进措施及结果应用方案", C(form.improvement, cs=6))

@@ -301,5 +301,16 @@ def answer(form: Form) -> dict[str, Any]:
         "total_score": jnum(form.total),
         "deviation_reason": form.deviation_reason,
         "improvement": form.improvement,
-        "extra": form.extra,
+        "extra": _plain(form.extra),
     }
+
+
+def _plain(x: Any) -> Any:
+    """Numbers in ``extra`` as the contract prints them (858.0 → 858)."""
+    if isinstance(x, dict):
+        return {k: _plain(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [_plain(v) for v in x]
+    if isinstance(x, float):
+        return jnum(x)
+    return x

@@ -358,5 +358,15 @@ def to_pdf(source: Path, target: Path) -> bool:
         profile = Path(tmp) / "profile"
         subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
                         "--outdir", tmp, str(source)], check=True, capture_output=True, timeout=180)
-        shutil.copyfile(Path(tmp) / (source.stem + ".pdf"), target)
+        data = (Path(tmp) / (source.stem + ".pdf")).read_bytes()
+    target.write_bytes(_fixed_pdf(data))
     return True
+
+
+def _fixed_pdf(data: bytes) -> bytes:
+    """Blank LibreOffice's creation dates and document ID with bytes of the same length, so the
+    cross-reference offsets stay valid and a rerun writes the same file."""
+    data = re.sub(rb"D:\d{14}", b"D:20240101000000", data)
+    data = re.sub(rb"<[0-9A-Fa-f]{32}>", b"<" + b"0" * 32 + b">", data)
+    data = re.sub(rb"/DocChecksum /[0-9A-F]{32}", b"/DocChecksum /" + b"0" * 32, data)
+    return data
