@@ -10,7 +10,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from _model import Cell, Form, Grid, Ind, fmt, pct
+from _model import COVER, Cell, Form, Grid, Ind, dec, fmt, pct
 
 
 @dataclass
@@ -102,6 +102,8 @@ def indicator_cells(i: Ind, cols: list[str], opt: dict[str, Any], sub: dict[str,
             out.append(C(i.target(), cs=2))
         elif key == "note":
             out.append(i.note or "")
+        elif key == "remark":  # a column no vocabulary names: must not shift the others
+            out.append(i.remark or "")
         elif key == "basis":
             out.append(i.basis or "")
         else:  # pragma: no cover
@@ -171,6 +173,9 @@ def national_like(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
     if merged is None:
         cols.append("dev")
         header.append(dev_label)
+    if opt.get("remark_col"):
+        cols.append("remark")
+        header.append(opt["remark_col"])
     W = 1 + len(header) + (1 if merged else 0)
     g = Grid(W)
     b = form.budget
@@ -186,6 +191,8 @@ def national_like(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
             g.add("项目负责人及电话", C(opt["leader"], cs=a), "项目地点", C(opt["site"], cs=W - 2 - a))
     # budget
     blabel = {"b": S("部门资金（万元）", "年度预算执行情况（万元）")}.get(fam, "项目资金（万元）")
+    if opt.get("yuan"):
+        blabel = blabel.replace("（万元）", "（元）")
     planned_label = S("全年预算数", "调整后预算数") + ("（A）" if ab else "")
     exec_label = "全年执行数" + ("（B）" if ab else "")
     rate_label = "执行率" + ("（B/A）" if ab else "")
@@ -194,11 +201,14 @@ def national_like(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
     rest = W - 7
     g.add(C(blabel, rs=2 + len(b.rows)), "", "年初预算数", planned_label, exec_label, bweight, rate_label,
           C("得分", cs=rest))
-    planned_cell = b.planned_text or num_cell(b.planned)
-    g.add(b.total_label, num_cell(b.initial), planned_cell, num_cell(b.executed), num_cell(b.weight),
+    def money(x: float | None) -> str:  # amounts in 元 when the form says 单位：元
+        return "" if x is None else fmt(dec(fmt(x)) * 10000) if opt.get("yuan") else num_cell(x)
+
+    planned_cell = b.planned_text or money(b.planned)
+    g.add(b.total_label, money(b.initial), planned_cell, money(b.executed), num_cell(b.weight),
           pct(b.rate, opt.get("rate_places", 2)), C(num_cell(b.score, opt.get("bscore_places")), cs=rest))
     for name, i0, a0, e0 in b.rows:
-        g.add(name, num_cell(i0), num_cell(a0), num_cell(e0), dash, dash, C(dash, cs=rest))
+        g.add(name, money(i0), money(a0), money(e0), dash, dash, C(dash, cs=rest))
     # goal text
     assert form.overall is not None
     h = (W - 1) // 2
@@ -453,5 +463,16 @@ def target_101(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
     g.add(goal.label, C(goal.text, cs=7))
     header = ["一级指标", "二级指标", "三级指标", S("指标性质", "计算符号"), S("指标值", "目标值"), S("度量单位", "计量单位"),
               S("指标值说明", "指标说明"), S("指标值设定依据", "指标值确定依据")]
-    add_indicator_block(g, None, header, goal.inds, ["name", "sign", "value", "unit", "note", "basis"], opt)
+    cols = ["name", "sign", "value", "unit", "note", "basis"]
+    if opt.get("remark_col"):
+        g.width += 1
+        for row in g.slots:  # the header rows so far: their last cell spans the new column too
+            last = row[-1]
+            row.append(COVER if isinstance(last, Cell) or last is COVER else None)
+            anchor = next((cell for cell in row[::-1] if isinstance(cell, Cell)), None)
+            if anchor is not None and last is not None:
+                anchor.cs += 1
+        header.append(opt["remark_col"])
+        cols.append("remark")
+    add_indicator_block(g, None, header, goal.inds, cols, opt)
     return Table(title=form.title, grid=g)

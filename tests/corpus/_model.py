@@ -174,6 +174,7 @@ class Ind:
     converted: float | None = None  # Hebei 单项指标折算得分
     met: bool = True
     cls: str = "met"  # met | partial | unmet (the truth the generator decided)
+    remark: str | None = None  # the cell of a column no vocabulary names (备注, 数据来源)
     placeholder: bool = False  # a template row left in (指标1：, ……, （XX分）): not an indicator
 
     def target(self) -> str:

@@ -293,6 +293,11 @@ def build(spec: Spec, rng: random.Random, index: int = 0) -> tuple[G.Table, dict
     if spec.family in ("i1", "i3"):
         form.year = spec.year
     add_placeholders(rng, form, spec)
+    if spec.opt.get("remark_col"):
+        sources = ["统计报表", "验收报告", "财务账簿", "抽样调查", "业务台账"]
+        for i in form.all_inds():
+            if spec.opt["remark_col"] == "数据来源" or rng.random() < 0.3:
+                i.remark = rng.choice(sources)
     pre = decorate(rng, spec, form, opt)
     found = verify(form)
     planted = {(e["code"], e["indicator"]) for e in form.errors}
@@ -305,6 +310,9 @@ def build(spec: Spec, rng: random.Random, index: int = 0) -> tuple[G.Table, dict
     if spec.family == "g":
         opt["export"] = f"{form.year + 1}-0{rng.randint(1, 4)}-{rng.randint(10, 28)} {rng.randint(8, 17)}:{rng.randint(10, 59)}:{rng.randint(10, 59)}"
     table = GRID[spec.family](rng, form, opt)
+    if opt.get("yuan"):
+        pre.append("单位：元")
+        form.extra["amount_unit"] = "元"
     table.pre = pre + table.pre
     table.suffix = spec.suffix
     if spec.side:
@@ -448,6 +456,8 @@ PLAN: list[Spec | tuple[str, str, list[Spec], list[str]]] = [
              "grade 优 beside the total"]),
     S("a15_national_weather_tab_total_label", "a", "weather", "tab", "indicator.score_mismatch", title="year_line",
       opt={"total_label": "自评总分", "grade": "优"}, notes=["total row labelled 自评总分", "grade beside the total"]),
+    S("a16_national_gas_docx_remark", "a", "gas", "docx", title="year", year=2024, opt={"remark_col": "备注"},
+      notes=["an unknown 备注 column after 偏差原因 (some cells filled)"]),
     S("a13_national_fire_tab_mid", "a", "fire", "tab_mid", "indicator.full_score_unmet", year=2024, suffix=".pdf",
       notes=["merged labels printed on the middle row of their span", "title with .pdf"]),
     # (b) national department
@@ -461,6 +471,8 @@ PLAN: list[Spec | tuple[str, str, list[Spec], list[str]]] = [
       notes=["PDF printed by LibreOffice from DOCX"]),
     S("b07_department_veterans_csv", "b", "veterans", "csv", year=2024),
     S("b08_department_civil_cells", "b", "civil", "cells", "budget.score_mismatch", title="prefix"),
+    S("b09_department_veterans_tab_yuan", "b", "veterans", "tab", year=2023, opt={"yuan": True},
+      notes=["amounts printed in 元 (单位：元); the answer is in 万元"]),
     # (c) 衔接资金
     S("c01_xianjie_greenhouse_cells", "c", "greenhouse", "cells", "indicator.full_score_unmet", title="prefix",
       info=False, notes=["★ core", "其中 rows", "分值 before 年度指标值"]),
@@ -532,6 +544,8 @@ PLAN: list[Spec | tuple[str, str, list[Spec], list[str]]] = [
       notes=["指标性质/指标值/度量单位/指标值说明/指标值设定依据", "成本指标 first"]),
     S("i10_target101_weather_docx", "i3", "weather", "docx", "target.vague", title="prefix", year=2025),
     S("i11_target101_fire_html", "i3", "fire", "html", title="year_line", year=2025),
+    S("i13_target101_river_html_source", "i3", "river", "html", title="prefix", year=2025,
+      opt={"remark_col": "数据来源"}, notes=["an unknown 数据来源 column"]),
     S("i12_target101_waste_spaces", "i3", "waste", "spaces", year=2025),
 ]
 
