@@ -1365,6 +1365,9 @@ def build_forms(rows: list[Row], path: str) -> Document:
         form = builder.build()
         doc.issues.extend(builder.issues)
         orphans.extend(builder.orphans)
+        valued = any(i.target or i.actual or i.score is not None for _, i in form.indicators())
+        if not seg.title and not valued:
+            continue  # header cells without a title and without one indicator are not a form
         if not form.goals and form.budget is None and form.total_score is None:
             doc.issues.append(ReadIssue(message=f"“{seg.title}”下没有可读取的表格内容", source=form.source))
             continue
