@@ -379,6 +379,8 @@ def national_project(rng: random.Random, year: int, sector: str, error: str | No
         if i.cls != "met":
             i.deviation = rng.choice(DEVIATIONS)
     form.extra["initial_budget"] = form.budget.initial
+    if opt.get("l1_points"):
+        form.extra["level1_weights"] = {k: sum(i.weight for i in inds if i.l1 == k) for k in split}
     if error and error != "form.total_mismatch":
         plant(rng, form, error)
     finish_total(rng, form, error)
@@ -804,10 +806,6 @@ def target_101(rng: random.Random, year: int, sector: str, error: str | None, **
     return form
 
 
-def date_line(printed: str) -> str:
-    return printed
-
-
 def today(rng: random.Random, form: Form) -> str:
     """Set a 填报日期 on the form and return it as printed."""
     iso, printed = filled(rng, form.year or 2023)
@@ -817,15 +815,3 @@ def today(rng: random.Random, form: Form) -> str:
 
 def person(rng: random.Random) -> str:
     return rng.choice(["王", "李", "张", "刘", "陈"]) + rng.choice(["建华", "秀英", "志强", "丽娟", "晓东"])
-
-
-def reason_text(form: Form) -> str | None:
-    return form.deviation_reason
-
-
-def any_text(x: Any) -> str:
-    return "" if x is None else str(x)
-
-
-def place_names() -> list[str]:
-    return [*COUNTIES, *DISTRICTS]

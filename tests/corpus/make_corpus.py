@@ -138,7 +138,7 @@ def decorate(rng: random.Random, spec: Spec, form: Form, opt: dict[str, Any]) ->
         pre.append(f"{label}{form.unit}　　　　填报日期：{printed_date}")
         return pre
     if spec.info:
-        unit = form.unit if fam in ("d", "h1") or spec.side else F.county_dept(form)
+        unit = form.unit if fam in ("d", "h1") or spec.side else county_dept(form)
         if fam not in ("d", "h1") and not spec.side:
             form.unit = unit
         if printed_date:
@@ -151,8 +151,6 @@ def decorate(rng: random.Random, spec: Spec, form: Form, opt: dict[str, Any]) ->
 def county_dept(form: Form) -> str:
     return form.supervisor or form.unit or ""
 
-
-F.county_dept = county_dept  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------- verification (README §4)
