@@ -73,12 +73,16 @@ def name_key(name: str | None) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    """How alike two keys are, 0–1 (1 for equal keys; containment counts as close)."""
+    """How alike two keys are, 0–1: 1 for equal keys, 0 where a character is replaced, else the
+    difflib ratio (containment counts as close: one name elaborates the other)."""
     if a == b:
         return 1.0
     if not a or not b:
         return 0.0
-    ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if any(op == "replace" for op, *_ in matcher.get_opcodes()):
+        return 0.0  # a word replaced (复工率 / 复产率) names another indicator
+    ratio = matcher.ratio()
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 4 and short in long_:
         ratio = max(ratio, 0.75 + 0.25 * len(short) / len(long_))
