@@ -92,13 +92,13 @@ class IndicatorLibrary:
     def find(self, name: str, level1: str | None = None) -> IndicatorGroup | None:
         """The group an indicator name belongs to (same key, else the most similar above the threshold)."""
         key = name_key(name)
-        best, best_sim = None, vocabulary().similar
         l1 = _level1_key(level1)
-        for g in self.groups:
-            if l1 and g.level1 and _level1_key(g.level1) != l1:
-                continue
-            if key in g.spellings_keys():
-                return g
+        groups = [g for g in self.groups if not (l1 and g.level1 and _level1_key(g.level1) != l1)]
+        exact = [g for g in groups if key in g.spellings_keys()]
+        if exact:  # the same spelling under several 一级 labels: the most used group
+            return max(exact, key=lambda g: (g.count, -self.groups.index(g)))
+        best, best_sim = None, vocabulary().similar
+        for g in groups:
             sim = similarity(key, g.key)
             if sim >= best_sim:
                 best, best_sim = g, sim
