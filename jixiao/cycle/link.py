@@ -30,6 +30,7 @@ __all__ = [
     "link_evaluation",
     "match_targets",
     "pair_indicators",
+    "project_key",
     "target_goals",
     "unit_key",
     "years_printed",
@@ -56,7 +57,8 @@ def unit_key(unit: str | None, aliases: Mapping[str, str] | None = None) -> str:
     return key
 
 
-def _project_key(project: str | None) -> str:
+def project_key(project: str | None) -> str:
+    """A project name's key without a leading year and a trailing 项目/专项/经费/资金."""
     key = name_key(project)
     key = re.sub(r"^(?:19|20)\d{2}年?度?", "", key)
     return re.sub(r"(?:项目|专项|经费|资金)+$", "", key) or key
@@ -130,8 +132,8 @@ def match_targets(
                 reasons.append("目标表未印年度" if cand.year is None else "自评表未印年度")
         if wanted is FormKind.PROJECT_TARGET:
             a, b = (
-                _project_key(evaluation.project or evaluation.title),
-                _project_key(cand.project or cand.title),
+                project_key(evaluation.project or evaluation.title),
+                project_key(cand.project or cand.title),
             )
             sim = similarity(a, b)
             if sim < 0.6:
