@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from jixiao.cycle._names import name_key, similarity, text_key, vocabulary
 from jixiao.model import Finding, Form, FormKind, Goal, Indicator
-from jixiao.review.catalogue import fmt, make_finding
+from jixiao.review.catalogue import fmt, fmt_pct, make_finding
 from jixiao.score.values import Value, ValueKind, direction_from_name, parse_value
 
 __all__ = [
@@ -258,7 +258,8 @@ def value_change(name: str, before: str | None, after: str | None) -> tuple[str,
             easier = e.number < t.number if side == "+" else e.number > t.number
             word = "调低" if e.number < t.number else "调高"
             what = "目标值" if side == "+" else "上限"
-            return (f"{what}{word}（{fmt(t.number)} → {fmt(e.number)}）", easier)
+            show = fmt_pct if t.family == "rate" else fmt
+            return (f"{what}{word}（{show(t.number)} → {show(e.number)}）", easier)
         if t.comparator != e.comparator:
             return (f"比较符由“{_SHOW[t.comparator]}”改为“{_SHOW[e.comparator]}”", False)
         return None  # same number, same comparator: a spelling of the same value

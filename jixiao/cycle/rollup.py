@@ -41,6 +41,11 @@ class SubForm:
     funds: float | None
     share: float | None
 
+    @property
+    def label(self) -> str:
+        """How the working names it: the project, else the title."""
+        return self.project or self.title
+
 
 @dataclass(frozen=True)
 class Part:
@@ -86,6 +91,11 @@ class Rollup:
     unaligned: list[Unaligned]
     rule_set: str
     basis: str
+    partial_total: float  # budget + overall goal + combined indicators; the total only if none is unaligned
+
+    @property
+    def complete(self) -> bool:
+        return not self.unaligned
 
 
 _NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
@@ -143,8 +153,8 @@ def _combine(
     subs = [s for s, _ in rows]
     inds = [i for _, i in rows]
     name = inds[0].name
-    titles = tuple(s.title for s in subs)
-    parts = [Part(s.title, i.target, i.actual, i.weight, i.score) for s, i in rows]
+    titles = tuple(s.label for s in subs)
+    parts = [Part(s.label, i.target, i.actual, i.weight, i.score) for s, i in rows]
     weight = _combine_weights(parts, subs)
     targets = [parse_value(i.target) for i in inds]
     actuals = [parse_value(i.actual) for i in inds]
@@ -249,7 +259,7 @@ def _combine(
         if len({text_key(i.target) for i in inds}) != 1:
             return unaligned("各子表完成时限不同：" + "、".join(i.target or "—" for i in inds))
         latest = max(range(len(inds)), key=lambda k: actuals[k].date or (0, 0, 0))
-        last = f"{subs[latest].title}：{inds[latest].actual}"
+        last = f"{subs[latest].label}：{inds[latest].actual}"
         working = f"完成时限各子表均为{inds[0].target}；实际完成时间取最晚者（{last}）"
         return CombinedValue(
             goal, name, "完成时间取最晚", inds[0].target, inds[latest].actual, weight, None, working, parts
@@ -336,9 +346,9 @@ def rollup(
     for key in order:
         present = [(n, by_key[key]) for n, by_key in enumerate(per_form) if key in by_key]
         first_goal, first = present[0][1][0]
-        titles = tuple(forms[n].title for n, _ in present)
+        titles = tuple(subs[n].label for n, _ in present)
         if len(present) < len(forms):
-            missing = [forms[n].title for n in range(len(forms)) if key not in per_form[n]]
+            missing = [subs[n].label for n in range(len(forms)) if key not in per_form[n]]
             unaligned.append(Unaligned(first.name, titles, "未见于：" + "、".join(missing)))
             continue
         if any(len(rows) > 1 for _, rows in present):
@@ -416,7 +426,9 @@ def rollup(
     if overall is not None and overall.score is not None:
         parts.append(overall.score)
     parts.extend(i.score for _, i in form.indicators() if i.score is not None)
-    form.total_score = rules.round(sum(parts))
+    # An indicator left out leaves the total incomplete: no total (and no grade) is claimed for it.
+    partial = rules.round(sum(parts))
+    form.total_score = None if unaligned else partial
     basis = agg.basis
     form.extra["rollup"] = {
         "rule_set": rules.name,
@@ -424,9 +436,12 @@ def rollup(
         "subforms": [asdict(s) for s in subs],
         "values": [{k: v for k, v in asdict(cv).items() if k != "parts"} for cv in values],
         "unaligned": [asdict(u) for u in unaligned],
+        "partial_total": partial if unaligned else None,
     }
     card = score_form(form, 0, rules)
-    return Rollup(form, card, subs, values, unaligned, rules.name, basis)
+    if unaligned:
+        card.total_computed = card.grade_computed = card.grade_printed = None
+    return Rollup(form, card, subs, values, unaligned, rules.name, basis, partial)
 
 
 def _overall(forms: Sequence[Form], subs: Sequence[SubForm], rules: RuleSet) -> OverallGoal | None:

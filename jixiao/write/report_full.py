@@ -83,7 +83,7 @@ class ReportFacts(BaseModel):
         if isinstance(v, str):
             return [p.strip() for p in v.split("\n\n") if p.strip()]
         if isinstance(v, list):
-            return [str(p).strip() for p in v if str(p).strip()]
+            return [str(p).strip() for p in v if p is not None and str(p).strip()]
         return v
 
 

@@ -83,12 +83,18 @@ def test_qualitative_scores_weighted_by_funds(result) -> None:
 def test_unaligned_indicator_is_listed_not_guessed(result) -> None:
     [u] = result.unaligned
     assert u.name == "培训场次"
-    assert u.present_in == ("2021年度街道二所社区服务自评表",)
-    assert "街道一所" in u.reason
+    assert u.present_in == ("社区服务（二所）",)
+    assert u.reason == "未见于：社区服务（一所）"
     assert all(i.name != "培训场次" for _, i in result.form.indicators())
+    # A total without it would be incomplete: none is claimed, the part that was combined is shown.
+    assert result.form.total_score is None and result.scorecard.grade_computed is None
+    assert result.partial_total == 94.15
 
 
-def test_combined_form_is_scored_and_printable(result, tmp_path) -> None:
+def test_combined_form_is_scored_and_printable(tmp_path) -> None:
+    second = "\n".join(line for line in SECOND.splitlines() if "培训场次" not in line)
+    result = rollup([form(FIRST), form(second)], load_rule_set("wuhan"), project="社区服务")
+    assert result.complete
     assert result.form.total_score == 94.15  # 18.5 + 20 + 19.37 + 16.5 + 19.78
     assert result.scorecard.total_computed == 94.15
     assert result.scorecard.grade_computed == "优"
