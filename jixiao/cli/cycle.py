@@ -50,11 +50,34 @@ def register(app: typer.Typer) -> None:
 # --- shared plumbing -----------------------------------------------------------------------------
 
 
+def _read_json(path: Path) -> Document:
+    """A form-v1 JSON file (one form or an array, e.g. a roll-up written by ``jixiao rollup -o``)."""
+    from jixiao.contract import form_from_contract
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        fail(f"{path}：无法读取（{e.strerror or e}）")
+    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+        fail(f"{path}：不是有效的 JSON（{e}）")
+    items = data if isinstance(data, list) else [data]
+    forms = []
+    for n, item in enumerate(items, start=1):
+        try:
+            forms.append(form_from_contract(item))
+        except (ValueError, KeyError, TypeError) as e:
+            fail(f"{path}：第 {n} 张表不是有效的 jixiao.form/1 表单（{e}）")
+    return Document(path=str(path), reader="form-v1", forms=forms)
+
+
 def _read(paths: Sequence[Path]) -> list[tuple[Path, Document]]:
     from jixiao.read import ReadError, read
 
     docs = []
     for path in paths:
+        if path.suffix.lower() == ".json" and path.is_file():
+            docs.append((path, _read_json(path)))
+            continue
         try:
             doc = read(path)
         except ReadError as e:
@@ -283,13 +306,17 @@ def _print_rollup(result) -> None:  # type: ignore[no-untyped-def]
             str(s.position + 1), escape(s.label), fmt(s.funds), "—" if s.share is None else f"{s.share:.2%}"
         )
     out.print(subs)
-    values = Table("指标", "方法", "目标值", "实际完成值", "分值", "得分", "计算过程", title="汇总指标")
+    values = Table("指标", "方法", "目标值", "实际完成值", "分值", "得分", title="汇总指标")
     for v in result.values:
         values.add_row(
             escape(v.name), v.method, escape(v.target or "—"), escape(v.actual or "—"), fmt(v.weight),
-            fmt(v.score), escape(v.working),
+            fmt(v.score),
         )  # fmt: skip
     out.print(values)
+    if result.values:
+        out.print("计算过程：", highlight=False)
+    for n, v in enumerate(result.values, start=1):
+        out.print(f"  {n}. {escape(v.name)}：{escape(v.working)}", highlight=False)
     b = result.form.budget
     if b is not None:
         out.print(
