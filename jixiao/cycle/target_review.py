@@ -45,8 +45,9 @@ def _term(goal: Goal) -> str | None:
 def check_unmeasurable(
     form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
 ) -> Iterator[Finding]:
-    """A bare number without a unit, or a qualitative value naming no standard (vague ones are left
-    to ``target.vague``)."""
+    """A bare number without a unit, or a qualitative value naming no standard nor a checkable
+    condition (vague ones are left to ``target.vague``; a figure in a unit the value parser does
+    not know, e.g. 個/萬畝, is left alone)."""
     if not form.kind.is_target:
         return
     from jixiao.review.checks.target import _vague
@@ -64,7 +65,13 @@ def check_unmeasurable(
             and not _UNIT_IN_NAME.search(ind.name)
         ):
             why = "只有数值，没有计量单位"
-        elif v.kind in (ValueKind.LEVEL, ValueKind.TEXT) and not _has_any(text, standards):
+        elif (
+            v.kind in (ValueKind.LEVEL, ValueKind.TEXT)
+            and not re.search(
+                r"[\d%‰≥≤><＞＜=＝]", text
+            )  # a figure the parser does not know is not qualitative
+            and not _has_any(text, standards)
+        ):
             why = "是定性表述，未写明评价标准"
         if why:
             yield make_finding(

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
+import pytest
+
+from jixiao.contract import form_from_contract
 from jixiao.cycle import review_target_table
 from jixiao.model import Document
 from jixiao.read import read
 from jixiao.review import CATALOGUE, review_document
-from tests.conftest import seed
+from tests.conftest import REPO, seed
 from tests.cycle.conftest import form
 
 WELL_FORMED = """
@@ -111,3 +115,13 @@ def test_seed_target_tables() -> None:
     assert "经济成本指标" in inconsistent.message
     assert ("举办或参加各类会议活动对推动光谷生物城产业发展", "target.vague") in pairs(found)  # 有显著影响
     assert not any(f.code == "target.rate_over_100" for f in found)  # =100% is written right
+
+
+def test_unseen_target_template_well_formed_is_left_alone() -> None:
+    """templates/examples/13 (财预〔2021〕101号 style): every indicator has a unit or a checkable
+    condition ("每台设备明确运维责任人"), a basis, all dimensions — nothing to say."""
+    path = REPO.parent / "shared" / "templates" / "examples" / "13_target_101_style.answer.json"
+    if not path.is_file():
+        pytest.skip(f"{path} not found")
+    [target] = [form_from_contract(d) for d in json.loads(path.read_text(encoding="utf-8"))]
+    assert review_target_table(target) == []
