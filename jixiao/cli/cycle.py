@@ -209,7 +209,7 @@ def _stored_pairs(
                     (
                         f"#{fid}",
                         _canonical(evaluation.form, evaluation.unit),
-                        evaluation.form.source.line or 0 if evaluation.form.source else 0,
+                        evaluation.position,
                         [_canonical(c.form, c.unit) for c in candidates],
                         [f"#{c.id}" for c in candidates],
                     )

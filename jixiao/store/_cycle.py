@@ -35,6 +35,7 @@ class StoredForm:
     grade: str | None
     errors: int
     findings: dict[str, int] = field(default_factory=dict)  # code → count, latest review
+    position: int = 0  # index of the form in its document (the ``form`` of its findings)
 
 
 def _load(db: Database, query) -> list[StoredForm]:  # type: ignore[no-untyped-def]
@@ -61,6 +62,7 @@ def _load(db: Database, query) -> list[StoredForm]:  # type: ignore[no-untyped-d
                 grade=f.grade,
                 errors=f.error_count,
                 findings=dict(sorted(counts.get(f.id, {}).items())),
+                position=f.position,
             )
             for f, body, unit in rows
         ]

@@ -132,3 +132,17 @@ def test_pairing_keeps_different_indicators_apart() -> None:
     e = form(EVALUATION.replace("服务达标率", "服务复产率"))
     links = pair_indicators(t, e)
     assert not any(x.target and x.evaluation and x.target.name == "服务复工率" for x in links)
+
+
+def test_review_reports_drift_from_the_target_table_in_the_same_document() -> None:
+    from jixiao.model import Document
+    from jixiao.review import review_document
+
+    same_unit = EVALUATION.replace("unit: 民政局", "unit: 某区民政局")
+    doc = Document(path="x", forms=[form(TARGET), form(same_unit)])
+    result = review_document(doc)
+    drift = {(f.form, f.indicator, f.code) for f in result.findings if f.code.startswith("target.") and f.form == 1}
+    assert (1, "服务社区数量", "target.changed") in drift
+    assert (1, "投诉处理及时率", "target.dropped") in drift
+    alone = review_document(Document(path="y", forms=[form(same_unit)]))
+    assert not any(f.code in ("target.changed", "target.dropped") for f in alone.findings)

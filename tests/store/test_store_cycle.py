@@ -64,3 +64,27 @@ def test_stored_forms_carry_verdicts(db: Database, tmp_path: Path, fake_reviewer
     assert [(r.year, r.printed_average, r.computed_average) for r in rows] == [(2020, 99.5, 98.5), (2021, 90, 89)]
     assert rows[0].findings == {"form.total_mismatch": 1, "indicator.score_mismatch": 1}
     assert rows[1].findings == {"form.total_mismatch": 1}
+
+
+def test_link_command_on_the_database(db: Database, tmp_path: Path, fake_reviewer: None) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from jixiao.cli import app
+
+    evaluation = project_form(unit=BIG, year=2020)
+    evaluation["goals"][0]["indicators"][1]["target"] = "≤5%"  # ≥5% turned into ≤5%
+    write_doc(tmp_path / "eval.txt", evaluation)
+    write_doc(tmp_path / "t.txt", target_of(project_form(), unit=SHORT, year=2020))
+    add_alias(db, SHORT, BIG)
+    import_paths([tmp_path / "eval.txt", tmp_path / "t.txt"], db)
+    [row], _ = list_forms(db, FormFilter(kind="project_self_evaluation"))
+    result = CliRunner().invoke(app, ["link", "--db", db.url, "--id", str(row.id), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [entry] = json.loads(result.stdout)
+    assert entry["confidence"] == 1.0
+    [changed] = [f for f in entry["findings"] if f["code"] == "target.changed"]
+    assert (changed["indicator"], changed["severity"]) == ("审减率", "error")
+    missing = CliRunner().invoke(app, ["link", "--db", db.url, "--id", "999999"])
+    assert missing.exit_code == 2 and "没有编号为 999999 的表" in missing.output
