@@ -36,7 +36,7 @@ _WIDE = "\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’、。�
 _SPACE_NEAR_WIDE = re.compile(rf"(?<=[{_WIDE}])\s+|\s+(?=[{_WIDE}])")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _DASH_RULE = re.compile(r"^[\s\-|:=_]+$")
-_MD_EMPH = re.compile(r"\*\*|__")
+_MD_EMPH = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
 
 
 def _latex(match: re.Match[str]) -> str:
@@ -57,7 +57,7 @@ def clean_markup(text: str) -> str:
     if "$" in text:
         text = _LATEX.sub(_latex, text)
     if "*" in text or "_" in text:
-        text = _MD_EMPH.sub("", text)
+        text = _MD_EMPH.sub(lambda m: m.group(1) or m.group(2) or "", text)
     return text.replace("\\*", "*")
 
 
