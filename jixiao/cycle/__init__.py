@@ -11,6 +11,16 @@ Pure functions over the model (``jixiao.model``); the store, CLI and web call th
 
 from __future__ import annotations
 
+from jixiao.cycle.history import (
+    FormRecord,
+    ProjectHistory,
+    UnitRow,
+    YearRow,
+    compare_units,
+    project_history,
+    record_of,
+    unit_history,
+)
 from jixiao.cycle.library import (
     IndicatorGroup,
     IndicatorLibrary,
@@ -33,23 +43,31 @@ from jixiao.cycle.target_review import review_target_table
 
 __all__ = [
     "CombinedValue",
+    "FormRecord",
     "IndicatorGroup",
     "IndicatorLibrary",
     "IndicatorLink",
     "Linkage",
+    "ProjectHistory",
     "Rollup",
     "RollupError",
     "SubForm",
     "Suggestion",
     "TargetMatch",
     "Unaligned",
+    "UnitRow",
+    "YearRow",
     "build_library",
+    "compare_units",
     "drift_findings",
     "link_evaluation",
     "match_targets",
     "pair_indicators",
     "peer_findings",
+    "project_history",
+    "record_of",
     "review_target_table",
     "rollup",
     "suggest",
+    "unit_history",
 ]

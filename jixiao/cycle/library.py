@@ -88,15 +88,25 @@ class IndicatorGroup:
 @dataclass
 class IndicatorLibrary:
     groups: list[IndicatorGroup]
+    _by_key: dict[str, list[IndicatorGroup]] | None = field(default=None, repr=False, compare=False)
 
     def find(self, name: str, level1: str | None = None) -> IndicatorGroup | None:
         """The group an indicator name belongs to (same key, else the most similar above the threshold)."""
+        if self._by_key is None:
+            self._by_key = {}
+            for g in self.groups:
+                for k in g.spellings_keys():
+                    self._by_key.setdefault(k, []).append(g)
         key = name_key(name)
         l1 = _level1_key(level1)
-        groups = [g for g in self.groups if not (l1 and g.level1 and _level1_key(g.level1) != l1)]
-        exact = [g for g in groups if key in g.spellings_keys()]
+
+        def fits(g: IndicatorGroup) -> bool:
+            return not (l1 and g.level1 and _level1_key(g.level1) != l1)
+
+        exact = [g for g in self._by_key.get(key, []) if fits(g)]
         if exact:  # the same spelling under several 一级 labels: the most used group
-            return max(exact, key=lambda g: (g.count, -self.groups.index(g)))
+            return max(exact, key=lambda g: g.count)
+        groups = [g for g in self.groups if fits(g)]
         best, best_sim = None, vocabulary().similar
         for g in groups:
             sim = similarity(key, g.key)

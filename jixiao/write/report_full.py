@@ -137,7 +137,9 @@ def _level1_group(level1: str | None) -> str:
 _OUTCOME = {"met": "已完成", "partly": "部分完成", "not_met": "未完成"}
 
 
-def _indicator_lines(form: Form, card: Scorecard | None, group: str) -> list[str]:
+def _indicator_lines(form: Form, card: Scorecard | None, group: str) -> tuple[list[str], dict[str, int]]:
+    """One sentence per indicator of a 一级 group, and how many are 已完成/部分完成/未完成."""
+    tally: dict[str, int] = {}
     outcome = {}
     if card is not None:
         for s in card.indicators:
@@ -152,12 +154,13 @@ def _indicator_lines(form: Form, card: Scorecard | None, group: str) -> list[str
         o = outcome.get((goal.name, ind.name))
         if o in _OUTCOME:
             parts.append(_OUTCOME[o])
+            tally[_OUTCOME[o]] = tally.get(_OUTCOME[o], 0) + 1
         if ind.score is not None:
             parts.append(
                 f"得分{fmt_num(ind.score)}分" + (f"（分值{fmt_num(ind.weight)}分）" if ind.weight else "")
             )
         lines.append("，".join(parts))
-    return lines
+    return lines, tally
 
 
 def full_report(
@@ -209,7 +212,7 @@ def full_report(
     sections.append(Section("（二）部门自评工作开展情况", 3, work))
 
     sections.append(Section("（三）绩效目标完成情况分析", 3))
-    budget = [*_budget_analysis(form, card), *facts.budget_analysis]
+    budget = [*_budget_analysis(form, findings), *facts.budget_analysis]
     _, printed_rate = budget_rate(form)
     if printed_rate is not None and printed_rate < 1 - 1e-9 and not facts.budget_analysis:
         if form.deviation_reason and form.deviation_reason.strip() not in ("无", "/", "-", "无。"):
@@ -221,11 +224,13 @@ def full_report(
     for n, (group, label) in enumerate(
         (("output", "产出指标"), ("benefit", "效益指标"), ("satisfaction", "满意度指标")), start=1
     ):
-        lines = _indicator_lines(form, card, group)
+        lines, tally = _indicator_lines(form, card, group)
         told = getattr(facts, f"{group}_analysis")
         body = []
         if lines:
-            body.append(f"表中{label}共{len(lines)}项：" + "；".join(lines) + "。")
+            counted = "、".join(f"{word}{tally[word]}项" for word in _OUTCOME.values() if tally.get(word))
+            head_line = f"表中{label}共{len(lines)}项" + (f"，其中{counted}" if counted else "") + "。"
+            body.append(head_line + "；".join(lines) + "。")
         else:
             body.append(f"表中未设{label}。")
         body.extend(told)
@@ -244,7 +249,7 @@ def full_report(
     return FullReport(ReportContent(report_title(form), "摘要版", sections), missing)
 
 
-def _budget_analysis(form: Form, card: Scorecard | None) -> list[str]:
+def _budget_analysis(form: Form, findings: Sequence[Finding]) -> list[str]:
     b = form.budget
     if b is None or (b.planned is None and b.executed is None):
         return [f"预算执行情况{SILENT}。"]
@@ -258,17 +263,15 @@ def _budget_analysis(form: Form, card: Scorecard | None) -> list[str]:
     if rate is not None:
         parts.append(f"预算执行率{fmt_rate(round(rate, 6))}")
     line = "，".join(parts) + "。"
-    if computed is not None and printed is not None and abs(computed - printed) > 0.00005:
-        line += f"按执行数与预算数计算，执行率应为{fmt_rate(round(computed, 4))}。"
     if b.score is not None:
         line += (
             f"预算执行得分{fmt_num(b.score)}分"
             + (f"（分值{fmt_num(b.weight)}分）" if b.weight else "")
             + "。"
         )
-    checked = card.budget_computed if card is not None else None
-    if checked is not None and b.score is not None and abs(checked - b.score) > 0.005:
-        line += f"按评分规则复核，预算执行得分应为{fmt_num(checked)}分。"
+    for f in findings:  # what the review found in the budget block, in its own words
+        if f.code.startswith("budget."):
+            line += f"审核意见：{f.message.rstrip('。')}。"
     return [line]
 
 

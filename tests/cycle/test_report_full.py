@@ -132,3 +132,15 @@ def test_seed_form_report() -> None:
     budget = next(s for s in report.content.sections if s.heading == "1. 预算执行情况分析")
     assert budget.paragraphs[0].startswith("预算数2903.5万元，实际执行2903.5万元，预算执行率100%。")
     assert "预算未全部执行的原因" not in report.missing
+
+
+def test_budget_analysis_states_what_the_review_found() -> None:
+    """执行率 printed 80% where 300/400 = 75%: the report repeats the review's finding, in its words."""
+    f = form(FORM.replace("75% | 15", "80% | 16"))
+    card, findings = reviewed(f)
+    report = full_report(f, card, findings)
+    budget = next(s for s in report.content.sections if s.heading == "1. 预算执行情况分析")
+    [rate] = [x for x in findings if x.code == "budget.rate_mismatch"]
+    assert f"审核意见：{rate.message}" in budget.paragraphs[0]
+    output = next(s for s in report.content.sections if s.heading == "（1）产出指标完成情况分析")
+    assert output.paragraphs[0].startswith("表中产出指标共2项，其中已完成1项、部分完成1项。")
