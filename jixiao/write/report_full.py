@@ -324,6 +324,7 @@ def write_full_report_docx(reports: Sequence[FullReport], path: str | Path) -> P
             h = doc.add_paragraph()
             h.paragraph_format.space_before = Pt(6)
             h.paragraph_format.first_line_indent = Pt(28)
+            h.paragraph_format.keep_with_next = True  # a heading never ends a page
             font = {2: "黑体", 3: "楷体"}.get(s.level, "仿宋")
             set_run_font(h.add_run(s.heading), 14, bold=s.level <= 4, name=font)
             for text in s.paragraphs:
