@@ -32,6 +32,7 @@ class Vocabulary:
     similar: float
     target_review: dict[str, Any]
     peers: dict[str, Any]
+    target_budget_fields: tuple[str, ...]
 
 
 @cache
@@ -44,6 +45,7 @@ def vocabulary() -> Vocabulary:
         similar=float(data["similar"]),
         target_review=dict(data["target_review"]),
         peers=dict(data["peers"]),
+        target_budget_fields=tuple(data["target_budget_fields"]),
     )
 
 

@@ -8,11 +8,12 @@ functions serve files read now and forms fetched from the store (``jixiao.store.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from jixiao.cycle._names import name_key, similarity, text_key
+from jixiao.cycle._names import name_key, similarity, text_key, vocabulary
 from jixiao.cycle.link import project_key, value_change
 from jixiao.model import Finding, Form, Scorecard
 from jixiao.review.catalogue import fmt, make_finding
@@ -23,6 +24,7 @@ __all__ = [
     "ProjectHistory",
     "UnitRow",
     "YearRow",
+    "budget_of",
     "compare_units",
     "project_history",
     "record_of",
@@ -160,6 +162,24 @@ class ProjectHistory:
     findings: list[Finding]
 
 
+def budget_of(form: Form) -> float | None:
+    """预算数 of a self-evaluation; a target table's from its header field (``vocab.yaml``)."""
+    if form.budget is not None and form.budget.planned is not None:
+        return form.budget.planned
+    fields = form.extra.get("fields") if isinstance(form.extra, dict) else None
+    if not isinstance(fields, dict):
+        return None
+    for label in vocabulary().target_budget_fields:
+        text = fields.get(label)
+        if isinstance(text, int | float):
+            return float(text)
+        if isinstance(text, str):
+            m = re.fullmatch(r"\s*(\d[\d,]*(?:\.\d+)?)\s*(?:万元)?\s*", text)
+            if m:
+                return float(m.group(1).replace(",", ""))
+    return None
+
+
 def project_history(
     forms: Sequence[Form], project: str, unit: str | None = None, *, threshold: float = 0.8
 ) -> ProjectHistory:
@@ -188,7 +208,7 @@ def project_history(
             row = rows.setdefault(key, IndicatorYears(ind.name, ind.level1))
             row.targets.setdefault(y, ind.target)
             row.actuals.setdefault(y, ind.actual)
-    budgets = {y: chosen[y][1].budget.planned if chosen[y][1].budget else None for y in years}
+    budgets = {y: budget_of(chosen[y][1]) for y in years}
     findings: list[Finding] = []
     for before, after in itertools.pairwise(years):
         b0, b1 = budgets[before], budgets[after]

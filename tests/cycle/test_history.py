@@ -47,3 +47,20 @@ def test_units_compared_by_how_far_printed_scores_run_above_the_rules() -> None:
     ]
     rows = compare_units(records, 2021)
     assert [(r.unit, r.gap) for r in rows] == [("某区民政局", 8), ("某区教育局", 1)]
+
+
+def test_target_tables_over_the_years_use_their_budget_field() -> None:
+    """Target tables print 项目当年预算 in their header, not a 预算执行 block."""
+
+    def target(year: int, budget: str, count: str):
+        f = form(
+            f"kind: project_target\ntitle: 项目支出绩效目标表\nunit: 某区民政局\nproject: 社区服务\nyear: {year}\n"
+            f"产出指标 | 数量指标 | 服务社区数量 | - | {count} | - | - | 计划标准"
+        )
+        f.extra["fields"] = {"项目当年预算": budget}
+        return f
+
+    h = project_history([target(2022, "233", "≥12个"), target(2023, "295", "≥10个")], "社区服务项目")
+    assert h.budgets == {2022: 233, 2023: 295}
+    [f] = h.findings
+    assert (f.code, f.indicator, f.printed, f.expected) == ("target.fell_budget_rose", "服务社区数量", "≥10个", "≥12个")
