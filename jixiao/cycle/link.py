@@ -32,6 +32,7 @@ __all__ = [
     "pair_indicators",
     "project_key",
     "target_goals",
+    "term_of",
     "unit_key",
     "years_printed",
 ]
@@ -75,6 +76,11 @@ def years_printed(form: Form) -> int | None:
     return max(counts, key=lambda y: (counts[y], y))
 
 
+def _implemented_by(form: Form, key: str, aliases: Mapping[str, str] | None) -> bool:
+    """The national project form prints no 单位名称: its 实施单位 / 主管部门 name the unit."""
+    return any(unit_key(name, aliases) == key for name in (form.implementer, form.supervisor) if name)
+
+
 @dataclass(frozen=True)
 class TargetMatch:
     """One candidate target table for a self-evaluation: its index, confidence 0–1 and why."""
@@ -113,6 +119,10 @@ def match_targets(
                 continue
             same_print = text_key(evaluation.unit) == text_key(cand.unit)
             reasons.append("单位相同" if same_print else f"单位经别名对应（“{cand.unit}”）")
+        elif ckey and _implemented_by(evaluation, ckey, aliases):
+            reasons.append(f"自评表未印单位名称，其实施单位（或主管部门）为“{cand.unit}”")
+        elif ckey and (evaluation.implementer or evaluation.supervisor):
+            continue  # the evaluation names another unit as implementer and supervisor
         else:
             confidence *= 0.8
             reasons.append("目标表未印单位名称" if not ckey else "自评表未印单位名称")
@@ -149,18 +159,21 @@ def match_targets(
 # --- indicators ------------------------------------------------------------------------------
 
 
+def term_of(goal: Goal) -> str | None:
+    """long_term (长期/中期目标) or annual (年度目标) as the goal says; None where it says neither."""
+    if goal.term:
+        return goal.term
+    if "长期" in goal.name or "中期" in goal.name:
+        return "long_term"
+    return "annual" if "年度" in goal.name else None
+
+
 def target_goals(form: Form) -> list[Goal]:
     """The goals a self-evaluation answers: the annual ones where a target table has both terms."""
-
-    def term(g: Goal) -> str | None:
-        if g.term:
-            return g.term
-        return "long_term" if "长期" in g.name else ("annual" if "年度" in g.name else None)
-
-    annual = [g for g in form.goals if term(g) == "annual"]
+    annual = [g for g in form.goals if term_of(g) == "annual"]
     if annual:
         return annual
-    return [g for g in form.goals if term(g) != "long_term"] or list(form.goals)
+    return [g for g in form.goals if term_of(g) != "long_term"] or list(form.goals)
 
 
 @dataclass(frozen=True)

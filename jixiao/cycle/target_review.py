@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from jixiao.cycle._names import name_key, text_key, vocabulary
-from jixiao.cycle.link import target_goals
+from jixiao.cycle.link import target_goals, term_of
 from jixiao.model import Document, Finding, Form, Goal, Indicator, Scorecard
 from jixiao.review.catalogue import fmt, fmt_pct, make_finding
 from jixiao.score.rules import RuleSet, load_rule_set
@@ -39,7 +39,7 @@ def _has_any(text: str | None, words: tuple[str, ...]) -> bool:
 
 
 def _term(goal: Goal) -> str | None:
-    return goal.term or ("long_term" if "长期" in goal.name else ("annual" if "年度" in goal.name else None))
+    return term_of(goal)
 
 
 def check_unmeasurable(

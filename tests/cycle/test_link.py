@@ -146,3 +146,20 @@ def test_review_reports_drift_from_the_target_table_in_the_same_document() -> No
     assert (1, "投诉处理及时率", "target.dropped") in drift
     alone = review_document(Document(path="y", forms=[form(same_unit)]))
     assert not any(f.code in ("target.changed", "target.dropped") for f in alone.findings)
+
+
+def test_national_project_form_names_its_unit_as_implementer() -> None:
+    """财预〔2020〕10号 project forms print 主管部门/实施单位, no 单位名称; the target table has 中期/年度 halves."""
+    target = form(
+        TARGET.replace("goal: 年度绩效目标1", "goal: 中期目标（2021年—2023年）\n"
+                       "产出指标 | 数量指标 | 服务社区数量 | - | ≥30个 | - | - | 计划标准\ngoal: 年度目标")
+    )  # fmt: skip
+    evaluation = form(EVALUATION.replace("unit: 民政局\n", ""))
+    evaluation.implementer = "某区民政局"
+    [m] = match_targets(evaluation, [target])
+    assert m.confident and "实施单位" in m.reasons[0]
+    linkage = link_evaluation(evaluation, 0, [target])
+    lowered = [f for f in linkage.findings if f.indicator == "服务社区数量" and f.code == "target.changed"]
+    assert [f.expected for f in lowered] == ["≥10个"]  # the annual target, not the 中期 one
+    evaluation.implementer = evaluation.supervisor = "某区教育局"
+    assert match_targets(evaluation, [target]) == []
