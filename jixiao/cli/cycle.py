@@ -527,7 +527,13 @@ def history_command(
         _print_findings(h.findings)
         return
     assert unit is not None
-    name = next((r.unit for r in records if r.unit and unit in r.unit), unit)
+    if files:  # printed names: the one the user's text is part of
+        name = next((r.unit for r in records if r.unit and unit in r.unit), unit)
+    else:  # the store matched the text (aliases included): its canonical name
+        names = sorted({r.unit for r in records if r.unit})
+        if len(names) > 1:
+            fail(f"“{unit}”对应多个单位：{'、'.join(names)}，请给出完整名称")
+        name = names[0] if names else unit
     rows = unit_history(records, name)
     if not rows:
         fail(f"没有找到单位“{unit}”的自评表")

@@ -88,3 +88,20 @@ def test_link_command_on_the_database(db: Database, tmp_path: Path, fake_reviewe
     assert (changed["indicator"], changed["severity"]) == ("审减率", "error")
     missing = CliRunner().invoke(app, ["link", "--db", db.url, "--id", "999999"])
     assert missing.exit_code == 2 and "没有编号为 999999 的表" in missing.output
+
+
+def test_history_command_on_the_database_through_an_alias(
+    db: Database, tmp_path: Path, fake_reviewer: None
+) -> None:
+    from typer.testing import CliRunner
+
+    from jixiao.cli import app
+
+    write_doc(tmp_path / "a.txt", project_form(unit=BIG, year=2020, total=99.5))
+    write_doc(tmp_path / "b.txt", project_form(unit=SHORT, year=2021, total=90, scores=(10, 10)))
+    add_alias(db, SHORT, BIG)
+    import_paths([tmp_path / "a.txt", tmp_path / "b.txt"], db)
+    result = CliRunner().invoke(app, ["history", "--db", db.url, "--unit", SHORT])
+    assert result.exit_code == 0, result.output
+    assert BIG in result.stdout and "2020" in result.stdout and "2021" in result.stdout
+    assert "98.5" in result.stdout and "89" in result.stdout  # the fake reviewer's recomputed totals
