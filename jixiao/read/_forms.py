@@ -32,6 +32,7 @@ from jixiao.model import (
 )
 from jixiao.read._align import align
 from jixiao.read._clean import (
+    amount,
     compact,
     first_number,
     is_score_like,
@@ -142,6 +143,7 @@ class _Builder:
         self.budget_roles: list[str] = []
         self.budget_schema: Schema | None = None
         self._budget_label = ""
+        self.money_scale = 1.0
         self.pending_goal: str | None = None  # a section label printed above a list (绩效指标)
         self.pending_text: str | None = None  # its description, printed before the table
         self.half_names: list[str] | None = None  # 总体目标 | 中期目标 | 年度目标: two tables side by side
@@ -235,6 +237,8 @@ class _Builder:
             self._goal_row(row)
             return
         if c.startswith(("单位：", "单位:", "金额单位")) and len(c) < 12:
+            if re.search(r"[:：]\s*元$", c):
+                self._set_money_unit("元")
             return
         m = re.match(r"^[(（]?(\d{4})年度?[)）]?$", c)
         if m and self.state == "head":
@@ -407,6 +411,11 @@ class _Builder:
         if self.state == "head":
             self._head_row(row)
 
+    def _set_money_unit(self, unit: str) -> None:
+        """Amounts printed in 元 are converted to the contract's 万元; the printed unit is noted."""
+        self.money_scale = 1 / 10000 if unit == "元" else 1.0
+        self.form.extra["money_unit"] = unit
+
     def _placed(self, row: Row) -> Row:
         """A sparse row (pipe or space layout) with its cells under the header's columns."""
         first = compact(row.texts[0]) if row.texts else ""
@@ -516,6 +525,8 @@ class _Builder:
             return False
         if schema is not None:
             self.budget_schema = schema
+            if any(_IN_YUAN.search(compact(t)) for t in row.texts):
+                self._set_money_unit("元")
         self.state = "budget"
         first = row.texts[0]
         _, weight, _ = split_weight(first)
@@ -564,8 +575,9 @@ class _Builder:
             b = Budget(weight=b.weight, source=row.source)
         self._budget_label = label
         b.source = row.source
-        b.planned = first_number(vals.get("planned"))
-        b.executed = first_number(vals.get("executed"))
+        scale = self.money_scale
+        b.planned = _scaled(amount(vals.get("planned")), scale)
+        b.executed = _scaled(amount(vals.get("executed")), scale)
         if vals.get("rate"):
             b.rate = rate_value(vals["rate"])
         if vals.get("score") and first_number(vals["score"]) is not None:
@@ -575,7 +587,7 @@ class _Builder:
         extra = self.form.extra
         for role, key in (("initial", "initial_budget"), ("received", "budget_received")):
             if first_number(vals.get(role)) is not None:
-                extra[key] = first_number(vals[role])
+                extra[key] = _scaled(amount(vals[role]), scale)
         if vals.get("reason") and first_number(vals["reason"]) is None:
             extra["budget_reason"] = vals["reason"]
         self.form.budget = b
@@ -613,7 +625,7 @@ class _Builder:
                 pairs.append(("rate", pct[0]))
         for role, v in pairs:
             if role == "planned":
-                b.planned = first_number(v)
+                b.planned = amount(v)
             elif role == "executed":
                 b.executed = first_number(v)
             elif role == "rate":
@@ -1302,6 +1314,13 @@ def _compose(values: dict[str, str]) -> tuple[str | None, str | None, str | None
     return target, joined(values.get("actual"), False), initial if adjusted else None
 
 
+_IN_YUAN = re.compile(r"[(（]元[)）]|单位[:：]元$")
+
+
+def _scaled(value: float | None, scale: float) -> float | None:
+    return None if value is None else (value if scale == 1.0 else round(value * scale, 6))
+
+
 def _int(text: str | None) -> int | None:
     return year_in(text) if text else None
 
@@ -1346,6 +1365,9 @@ def build_forms(rows: list[Row], path: str) -> Document:
         form = builder.build()
         doc.issues.extend(builder.issues)
         orphans.extend(builder.orphans)
+        valued = any(i.target or i.actual or i.score is not None for _, i in form.indicators())
+        if not seg.title and not valued:
+            continue  # header cells without a title and without one indicator are not a form
         if not form.goals and form.budget is None and form.total_score is None:
             doc.issues.append(ReadIssue(message=f"“{seg.title}”下没有可读取的表格内容", source=form.source))
             continue
