@@ -247,6 +247,10 @@ def _print_link(  # type: ignore[no-untyped-def]
         )
 
 
+FORMS_HELP = "只汇总其中几张：jixiao parse --format table 所列的序号 #（多个文件依次连续编号），如 0,1,3"
+FORM_HELP = "只生成其中一张：jixiao parse --format table 所列的序号 #；默认全部自评表"
+
+
 # --- rollup --------------------------------------------------------------------------------------
 
 ROLLUP_HELP = (
@@ -260,9 +264,7 @@ ROLLUP_HELP = (
 
 def rollup_command(
     files: Annotated[list[Path], typer.Argument(help="含待汇总自评表的文件，可多个")],
-    select: Annotated[
-        str | None, typer.Option("--forms", help="只汇总其中几张：按读入顺序的序号（从 1 起），如 1,2,4")
-    ] = None,
+    select: Annotated[str | None, typer.Option("--forms", help=FORMS_HELP)] = None,
     rules: Annotated[str | None, typer.Option("--rules", help="评分与汇总规则：名称或规则文件路径")] = None,
     project: Annotated[str | None, typer.Option("--project", help="汇总后的项目名称")] = None,
     title: Annotated[str | None, typer.Option("--title", help="汇总后的表名")] = None,
@@ -273,16 +275,18 @@ def rollup_command(
     from jixiao.cycle import RollupError, rollup
     from jixiao.score.rules import RuleSetError, choose_rule_set, load_rule_set
 
-    forms = [f for _, doc in _read(files) for f in doc.forms if not f.kind.is_target]
+    forms = [f for _, doc in _read(files) for f in doc.forms]
     if select:
         try:
             picks = [int(x) for x in select.replace("，", ",").split(",") if x.strip()]
         except ValueError:
-            fail(f"--forms 应为逗号分隔的序号，如 1,2,4：{select}")
-        bad = [p for p in picks if not 1 <= p <= len(forms)]
+            fail(f"--forms 应为逗号分隔的序号，如 0,1,3：{select}")
+        bad = [p for p in picks if not 0 <= p < len(forms)]
         if bad:
-            fail(f"--forms 中的序号 {bad[0]} 超出范围（共 {len(forms)} 张自评表）")
-        forms = [forms[p - 1] for p in picks]
+            fail(f"--forms 中的序号 {bad[0]} 超出范围（共 {len(forms)} 张表，序号 0–{len(forms) - 1}）")
+        forms = [forms[p] for p in picks]
+    else:
+        forms = [f for f in forms if not f.kind.is_target]
     try:
         rule_set = load_rule_set(rules or (choose_rule_set(forms[0]) if forms else "wuhan"))
         result = rollup(forms, rule_set, title=title, project=project)
@@ -456,12 +460,13 @@ def library_export(
 )
 def library_check(
     file: Annotated[Path, typer.Argument(help="要检查的目标表或自评表文件")],
-    library: Annotated[Path, typer.Option("--library", help="指标库文件（.json）")],
+    library: LibraryFile = None,
+    db: DbOption = None,
     format: Annotated[Output, typer.Option("--format", "-f", help="text 或 json")] = Output.text,
 ) -> None:
     from jixiao.cycle import peer_findings
 
-    lib = _library(None, None, library)
+    lib = _library(None, db, library)
     [(_, doc)] = _read([file])
     findings = [f for n, form in enumerate(doc.forms) for f in peer_findings(lib, form, n)]
     if format is Output.json:
@@ -625,9 +630,7 @@ class ReportFormat(StrEnum):
 def report_command(
     file: Annotated[Path | None, typer.Argument(help="含自评表的文件")] = None,
     facts: Annotated[Path | None, typer.Option("--facts", help="叙述事实文件（.yaml/.json）")] = None,
-    select: Annotated[
-        int | None, typer.Option("--form", help="文件中第几张自评表（从 1 起）；默认全部")
-    ] = None,
+    select: Annotated[int | None, typer.Option("--form", help=FORM_HELP)] = None,
     to: Annotated[ReportFormat, typer.Option("--to", "-t", help="md 或 docx")] = ReportFormat.md,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="输出文件；md 默认输出到屏幕")] = None,
     rules: Annotated[str | None, typer.Option("--rules", help="审核规则集（默认自动选择）")] = None,
@@ -660,12 +663,16 @@ def report_command(
     except RuleSetError as e:
         fail(str(e))
     evaluations = [n for n, f in enumerate(doc.forms) if not f.kind.is_target]
+    if select is not None:
+        if not 0 <= select < len(doc.forms):
+            fail(
+                f"--form {select} 超出范围（{file} 中共 {len(doc.forms)} 张表，序号 0–{len(doc.forms) - 1}）"
+            )
+        if doc.forms[select].kind.is_target:
+            fail(f"{file} 中第 {select} 号表是绩效目标表，自评结果只能由自评表生成")
+        evaluations = [select]
     if not evaluations:
         fail(f"{file} 中没有自评表，无法生成自评结果")
-    if select is not None:
-        if not 1 <= select <= len(evaluations):
-            fail(f"--form {select} 超出范围（{file} 中共 {len(evaluations)} 张自评表）")
-        evaluations = [evaluations[select - 1]]
     reports = [
         full_report(doc.forms[n], result.scorecards[n], [f for f in result.findings if f.form == n], given)
         for n in evaluations

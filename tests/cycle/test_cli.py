@@ -108,3 +108,18 @@ def test_unreadable_file_is_one_clear_error(args: list[str]) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert "错误" in result.output and "Traceback" not in result.output
+
+
+def test_form_numbers_are_those_parse_prints(tmp_path: Path) -> None:
+    src = write(tmp_path / "mixed.json", TARGET, FIRST, SECOND)  # #0 target table, #1 and #2 self-evaluations
+    result = runner.invoke(app, ["rollup", str(src), "--forms", "1,2"])
+    assert result.exit_code == 0, result.output
+    assert "社区服务（一所）" in result.stdout and "社区服务（二所）" in result.stdout
+    target = runner.invoke(app, ["rollup", str(src), "--forms", "0,1"])
+    assert target.exit_code == 2 and "目标表不能汇总" in target.output
+    out_of_range = runner.invoke(app, ["rollup", str(src), "--forms", "1,3"])
+    assert out_of_range.exit_code == 2 and "序号 3 超出范围" in out_of_range.output
+    one = runner.invoke(app, ["report", str(src), "--form", "2"])
+    assert one.exit_code == 0 and "2021年度街道二所社区服务自评结果" in one.stdout
+    assert "街道一所" not in one.stdout
+    assert runner.invoke(app, ["report", str(src), "--form", "0"]).exit_code == 2
