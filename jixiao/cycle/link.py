@@ -260,7 +260,7 @@ def value_change(name: str, before: str | None, after: str | None) -> tuple[str,
         ts, es = _SIDE.get(t.comparator or ""), _SIDE.get(e.comparator or "")
         if ts and es and ts != es:
             return (f"比较方向由“{_SHOW[t.comparator]}”改为“{_SHOW[e.comparator]}”", True)
-        if t.family != e.family:
+        if t.family != e.family or (t.unit and e.unit and t.unit != e.unit):
             return (f"计量单位由“{t.unit or '无'}”改为“{e.unit or '无'}”", False)
         side = ts or es
         if side is None:
@@ -273,9 +273,9 @@ def value_change(name: str, before: str | None, after: str | None) -> tuple[str,
             what = "目标值" if side == "+" else "上限"
             show = fmt_pct if t.family == "rate" else fmt
             return (f"{what}{word}（{show(t.number)} → {show(e.number)}）", easier)
-        if t.comparator != e.comparator:
+        if t.comparator and e.comparator and t.comparator != e.comparator:
             return (f"比较符由“{_SHOW[t.comparator]}”改为“{_SHOW[e.comparator]}”", False)
-        return None  # same number, same comparator: a spelling of the same value
+        return None  # same number, the comparator kept or left off ("≥95%" / "95%"): the same value
     return ("指标值文字不同", False)
 
 

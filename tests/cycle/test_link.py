@@ -163,3 +163,14 @@ def test_national_project_form_names_its_unit_as_implementer() -> None:
     assert [f.expected for f in lowered] == ["≥10个"]  # the annual target, not the 中期 one
     evaluation.implementer = evaluation.supervisor = "某区教育局"
     assert match_targets(evaluation, [target]) == []
+
+
+def test_value_changes() -> None:
+    from jixiao.cycle.link import value_change
+
+    assert value_change("服务达标率", "≥95%", "95%") is None  # the comparator left off
+    assert value_change("服务达标率", "≥95%", "≥ 95 %") is None
+    assert value_change("服务达标率", "≥95%", "≥90%") == ("目标值调低（95% → 90%）", True)
+    assert value_change("投诉处理时间", "≤3天", "≤5天") == ("上限调高（3 → 5）", True)
+    assert value_change("投诉处理时间", "≤3天", "≥3天") == ("比较方向由“≤”改为“≥”", True)
+    assert value_change("服务社区数量", "≥10个", "≥10家")[1] is False  # another unit: shown, not "easier"
