@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
@@ -21,6 +21,10 @@ from rich.table import Table
 from jixiao.cli._common import err, fail, out
 from jixiao.contract import dumps, findings_to_json, form_to_contract
 from jixiao.model import Document, Finding, Form
+
+if TYPE_CHECKING:
+    from jixiao.cycle import FormRecord, IndicatorLibrary, Linkage, Rollup
+    from jixiao.store import StoredForm
 
 DB_HELP = "数据库：SQLite 文件路径或 URL；默认 $JIXIAO_DB 或 ./jixiao.db"
 SEVERITY = {"error": "[red]错误[/]", "warning": "[yellow]警告[/]", "info": "[dim]提示[/]"}
@@ -89,7 +93,7 @@ def _read(paths: Sequence[Path]) -> list[tuple[Path, Document]]:
     return docs
 
 
-def _stored(db: str | None, unit: str | None = None, year: int | None = None) -> list:  # type: ignore[type-arg]
+def _stored(db: str | None, unit: str | None = None, year: int | None = None) -> list[StoredForm]:
     from jixiao.store import Database, FormFilter, StoreError, stored_forms
 
     try:
@@ -219,8 +223,13 @@ def _stored_pairs(
     return pairs
 
 
-def _print_link(  # type: ignore[no-untyped-def]
-    label: str, evaluation: Form, linkage, candidates: list[Form], where: list[str], show_all: bool
+def _print_link(
+    label: str,
+    evaluation: Form,
+    linkage: Linkage | None,
+    candidates: list[Form],
+    where: list[str],
+    show_all: bool,
 ) -> None:
     out.print(f"[bold]{escape(label)} {escape(evaluation.title)}[/]", highlight=False)
     if linkage is None:
@@ -297,7 +306,7 @@ def rollup_command(
         _write_form(result.form, output)
 
 
-def _print_rollup(result) -> None:  # type: ignore[no-untyped-def]
+def _print_rollup(result: Rollup) -> None:
     from jixiao.review.catalogue import fmt
 
     out.print(
@@ -368,7 +377,7 @@ def _write_form(form: Form, output: Path) -> None:
 # --- library -------------------------------------------------------------------------------------
 
 
-def _library(paths: Sequence[Path] | None, db: str | None, library: Path | None):  # type: ignore[no-untyped-def]
+def _library(paths: Sequence[Path] | None, db: str | None, library: Path | None) -> IndicatorLibrary:
     from jixiao.cycle import IndicatorLibrary, build_library
 
     if library is not None:
@@ -486,7 +495,7 @@ HISTORY_HELP = (
 )
 
 
-def _records(files: Sequence[Path] | None, db: str | None, unit: str | None = None):  # type: ignore[no-untyped-def]
+def _records(files: Sequence[Path] | None, db: str | None, unit: str | None = None) -> list[FormRecord]:
     from jixiao.cycle.history import FormRecord, record_of
 
     if files:

@@ -132,14 +132,14 @@ def _share_text(subs: Sequence[SubForm]) -> str:
 
 
 def _combine_weights(parts: Sequence[Part], subs: Sequence[SubForm]) -> float | None:
-    ws = [p.weight for p in parts]
-    if any(w is None for w in ws):
+    ws = [p.weight for p in parts if p.weight is not None]
+    if len(ws) < len(parts):
         return None
-    if all(abs(w - ws[0]) < 1e-9 for w in ws):  # type: ignore[operator]
+    if all(abs(w - ws[0]) < 1e-9 for w in ws):
         return ws[0]
     if any(s.share is None for s in subs):
         return None
-    return round(sum((s.share or 0) * (w or 0) for s, w in zip(subs, ws, strict=True)), 4)
+    return round(sum((s.share or 0) * w for s, w in zip(subs, ws, strict=True)), 4)
 
 
 def _quantitative(values: Sequence[Value]) -> bool:

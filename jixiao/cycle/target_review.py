@@ -35,7 +35,7 @@ def _words(key: str) -> tuple[str, ...]:
 
 
 def _has_any(text: str | None, words: tuple[str, ...]) -> bool:
-    return bool(text) and any(w in text for w in words)  # type: ignore[operator]
+    return text is not None and any(w in text for w in words)
 
 
 def _term(goal: Goal) -> str | None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 
 from jixiao.model import Form, FormKind
 from jixiao.store._db import Database
@@ -38,7 +39,7 @@ class StoredForm:
     position: int = 0  # index of the form in its document (the ``form`` of its findings)
 
 
-def _load(db: Database, query) -> list[StoredForm]:  # type: ignore[no-untyped-def]
+def _load(db: Database, query: Select[Any]) -> list[StoredForm]:
     with db.reader() as session:
         rows = session.execute(query).all()
         ids = [f.id for f, _, _ in rows]
@@ -68,7 +69,7 @@ def _load(db: Database, query) -> list[StoredForm]:  # type: ignore[no-untyped-d
         ]
 
 
-def _select():  # type: ignore[no-untyped-def]
+def _select() -> Select[Any]:
     return (
         select(FormRow, FormContractRow.body, UnitRow.name)
         .join(FormContractRow, FormContractRow.form_id == FormRow.id)
