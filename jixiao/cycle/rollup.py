@@ -163,12 +163,14 @@ def _combine(
     def unaligned(reason: str) -> Unaligned:
         return Unaligned(name, titles, reason)
 
+    if any(v.kind is ValueKind.RANGE for v in targets + actuals):
+        return unaligned("区间值（如“2-4个”）无法汇总：" + "、".join(i.target or "—" for i in inds))
     if _quantitative(targets) and _quantitative(actuals):
         families = {v.family for v in targets} | {v.family for v in actuals}
-        comparators = {v.comparator for v in targets}
+        comparators = {v.comparator for v in targets if v.comparator}  # "10个" reads as "≥10个"'s peer
         if len(families) != 1:
             return unaligned("各子表计量单位不同：" + "、".join(i.target or "—" for i in inds))
-        if len(comparators) != 1:
+        if len(comparators) > 1:
             return unaligned("各子表目标值的比较符不同：" + "、".join(i.target or "—" for i in inds))
         family = families.pop()
         if family in ("rate", "permille"):
@@ -178,12 +180,15 @@ def _combine(
             sign = "%" if family == "rate" else "‰"
             t_values = [v.number or 0.0 for v in targets]
             same_target = all(abs(t - t_values[0]) < 1e-12 for t in t_values)
+            with_comparator = next(
+                (i.target for i, v in zip(inds, targets, strict=True) if v.comparator), None
+            )
             if same_target:
-                target = inds[0].target
-                t_working = f"目标值各子表均为{inds[0].target}"
+                target = with_comparator or inds[0].target
+                t_working = f"目标值各子表均为{target}"
             elif funded:
                 t = sum((s.share or 0) * x for s, x in zip(subs, t_values, strict=True))
-                first = _printed_number(inds[0].target or "")
+                first = _printed_number(with_comparator or "")
                 comp = first[0] if first is not None else ""
                 target = f"{comp}{fmt(round(t * scale, 2))}{sign}"
                 t_working = (
@@ -244,7 +249,7 @@ def _combine(
             )
         t_sum = sum(p[1] for p in t_parts if p is not None)
         a_sum = sum(p[1] for p in a_parts if p is not None)
-        comp = t_parts[0][0] if t_parts[0] is not None else ""
+        comp = next((p[0] for p in t_parts if p is not None and p[0]), "")
         target = f"{comp}{fmt(round(t_sum, 6))}{unit}"
         actual = f"{fmt(round(a_sum, 6))}{a_unit}"
         working = (

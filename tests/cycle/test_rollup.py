@@ -126,3 +126,13 @@ def test_rollup_refuses_what_cannot_be_combined() -> None:
         rollup([form(FIRST)], load_rule_set("wuhan"))
     with pytest.raises(RollupError, match="目标表"):
         rollup([form(FIRST), form("kind: project_target\ntitle: t")], load_rule_set("wuhan"))
+
+
+def test_a_comparator_left_off_still_sums_and_ranges_are_listed() -> None:
+    second = SECOND.replace("≥5个 | 4个", "5个 | 4个").replace("≥2场 | 3场", "2-3场 | 3场")
+    first = FIRST + "产出指标 | 数量指标 | 培训场次 | - | ≥2场 | 3场 | -\n"
+    r = rollup([form(first), form(second)], load_rule_set("wuhan"))
+    v = next(v for v in r.values if v.name == "服务社区数量")
+    assert v.target == "≥15个"
+    [u] = r.unaligned
+    assert u.name == "培训场次" and "区间值" in u.reason
