@@ -40,7 +40,7 @@ def form_title_kind(text: str) -> FormKind | None:
     t = compact(simplified(clean_title(text)))
     if len(t) > 80 or not FORM_TITLE.search(t) or SUBTABLE_TITLE.match(t):
         return None
-    if "目标表" in t or ("目标" in t and "申报表" in t):
+    if "目标表" in t or ("目标" in t and ("申报表" in t or "批复表" in t)):
         return FormKind.DEPARTMENT_TARGET if ("部门" in t or "整体" in t) else FormKind.PROJECT_TARGET
     if "申报表" in t:
         return None
