@@ -1,16 +1,14 @@
-"""The yearly cycle on the command line: ``link``, ``rollup``, ``library``, ``history``,
-``compare`` and ``report`` (the 自评结果（摘要版）).
+"""The yearly cycle on the command line: ``link`` (targets ↔ self-evaluations), ``rollup`` (汇总),
+``history`` and ``compare``. ``library`` and ``report`` (摘要版) live in their own modules.
 
-Every command works on files; ``link``, ``library``, ``history`` and ``compare`` also on the
-database (``--db``), where units are matched through the alias table. The work is done by
-``jixiao.cycle`` and ``jixiao.write``; this module only reads arguments and prints.
+Every command works on files; ``link``, ``history`` and ``compare`` also on the database
+(``--db``), where units are matched through the alias table. The work is done by
+``jixiao.cycle``; this module only reads arguments and prints.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -20,25 +18,20 @@ from rich.table import Table
 
 from jixiao.cli._common import err, fail, out
 from jixiao.contract import dumps, findings_to_json, form_to_contract
-from jixiao.model import Document, Finding, Form
+from jixiao.model import Form
 
 if TYPE_CHECKING:
-    from jixiao.cycle import FormRecord, IndicatorLibrary, Linkage, Rollup
-    from jixiao.store import StoredForm
+    from jixiao.cycle import FormRecord, Linkage, Rollup
 
-DB_HELP = "数据库：SQLite 文件路径或 URL；默认 $JIXIAO_DB 或 ./jixiao.db"
-SEVERITY = {"error": "[red]错误[/]", "warning": "[yellow]警告[/]", "info": "[dim]提示[/]"}
-
-
-class Output(StrEnum):
-    text = "text"
-    json = "json"
-
-
-library_app = typer.Typer(
-    help="指标库：生成、推荐指标、导出 Excel、比较目标值。\n\n"
-    "由已读入的全部表单生成，同一指标的不同写法归为一组。",
-    no_args_is_help=True,
+from jixiao.cli._cycle_io import (
+    DB_HELP,
+    DbOption,
+    Output,
+    canonical,
+    load_stored,
+    print_findings,
+    read_files,
+    write_text,
 )
 
 
@@ -47,88 +40,6 @@ def register(app: typer.Typer) -> None:
     app.command("rollup", help=ROLLUP_HELP)(rollup_command)
     app.command("history", help=HISTORY_HELP)(history_command)
     app.command("compare", help="跨单位比较：填报与重算平均分、差距、等级、错误数。")(compare_command)
-    app.command("report", help=REPORT_HELP)(report_command)
-    app.add_typer(library_app, name="library")
-
-
-# --- shared plumbing -----------------------------------------------------------------------------
-
-
-def _read_json(path: Path) -> Document:
-    """A form-v1 JSON file (one form or an array, e.g. a roll-up written by ``jixiao rollup -o``)."""
-    from jixiao.contract import form_from_contract
-
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as e:
-        fail(f"{path}：无法读取（{e.strerror or e}）")
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        fail(f"{path}：不是有效的 JSON（{e}）")
-    items = data if isinstance(data, list) else [data]
-    forms = []
-    for n, item in enumerate(items, start=1):
-        try:
-            forms.append(form_from_contract(item))
-        except (ValueError, KeyError, TypeError) as e:
-            fail(f"{path}：第 {n} 张表不是有效的 jixiao.form/1 表单（{e}）")
-    return Document(path=str(path), reader="form-v1", forms=forms)
-
-
-def _read(paths: Sequence[Path]) -> list[tuple[Path, Document]]:
-    from jixiao.read import ReadError, read
-
-    docs = []
-    for path in paths:
-        if path.suffix.lower() == ".json" and path.is_file():
-            docs.append((path, _read_json(path)))
-            continue
-        try:
-            doc = read(path)
-        except ReadError as e:
-            fail(str(e))
-        for issue in doc.issues:
-            where = issue.source.where() if issue.source else str(path)
-            err.print(f"[yellow]警告[/]：{escape(where)}：{escape(issue.message)}", highlight=False)
-        docs.append((path, doc))
-    return docs
-
-
-def _stored(db: str | None, unit: str | None = None, year: int | None = None) -> list[StoredForm]:
-    from jixiao.store import Database, FormFilter, StoreError, stored_forms
-
-    try:
-        with Database(db, create=False) as database:
-            return stored_forms(database, FormFilter(unit=unit, year=year))
-    except StoreError as e:
-        fail(str(e))
-
-
-def _canonical(form: Form, unit: str | None) -> Form:
-    return form.model_copy(update={"unit": unit}) if unit and unit != form.unit else form
-
-
-def _print_findings(findings: Sequence[Finding]) -> None:
-    for f in findings:
-        where = "、".join(x for x in (f.goal, f.indicator) if x)
-        out.print(
-            f"  {SEVERITY[f.severity]} {escape(f.code)}  "
-            f"{escape(where + '：' if where else '')}{escape(f.message)}",
-            highlight=False,
-        )
-
-
-def _write_text(text: str, output: Path | None) -> None:
-    if output is None:
-        out.file.write(text if text.endswith("\n") else text + "\n")
-        out.file.flush()
-        return
-    try:
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
-    except OSError as e:
-        fail(f"无法写入 {output}：{e.strerror or e}")
-    err.print(f"已写入 {output}", highlight=False)
 
 
 # --- link ----------------------------------------------------------------------------------------
@@ -158,7 +69,7 @@ def link_command(
     ] = []  # label, evaluation, index, candidates, where
     if files:
         forms: list[tuple[str, Form]] = [
-            (f"{path.name}#{n + 1}", f) for path, doc in _read(files) for n, f in enumerate(doc.forms)
+            (f"{path.name}#{n + 1}", f) for path, doc in read_files(files) for n, f in enumerate(doc.forms)
         ]
         candidates = [f for _, f in forms if f.kind.is_target]
         where = [label for label, f in forms if f.kind.is_target]
@@ -187,7 +98,7 @@ def link_command(
         if format is Output.text:
             _print_link(label, evaluation, linkage, candidates, where, show_all)
     if format is Output.json:
-        _write_text(dumps(report), None)
+        write_text(dumps(report), None)
 
 
 def _stored_pairs(
@@ -212,9 +123,9 @@ def _stored_pairs(
                 pairs.append(
                     (
                         f"#{fid}",
-                        _canonical(evaluation.form, evaluation.unit),
+                        canonical(evaluation.form, evaluation.unit),
                         evaluation.position,
-                        [_canonical(c.form, c.unit) for c in candidates],
+                        [canonical(c.form, c.unit) for c in candidates],
                         [f"#{c.id}" for c in candidates],
                     )
                 )
@@ -249,7 +160,7 @@ def _print_link(
         highlight=False,
     )
     if m.confident or show_all:
-        _print_findings(linkage.findings)
+        print_findings(linkage.findings)
     elif linkage.findings:
         out.print(
             f"  匹配置信度低，{len(linkage.findings)} 条差异未逐项列出（加 --all 显示）。", highlight=False
@@ -257,7 +168,6 @@ def _print_link(
 
 
 FORMS_HELP = "只汇总其中几张：jixiao parse --format table 所列的序号 #（多个文件依次连续编号），如 0,1,3"
-FORM_HELP = "只生成其中一张：jixiao parse --format table 所列的序号 #；默认全部自评表"
 
 
 # --- rollup --------------------------------------------------------------------------------------
@@ -284,7 +194,7 @@ def rollup_command(
     from jixiao.cycle import RollupError, rollup
     from jixiao.score.rules import RuleSetError, choose_rule_set, load_rule_set
 
-    forms = [f for _, doc in _read(files) for f in doc.forms]
+    forms = [f for _, doc in read_files(files) for f in doc.forms]
     if select:
         try:
             picks = [int(x) for x in select.replace("，", ",").split(",") if x.strip()]
@@ -357,7 +267,7 @@ def _write_form(form: Form, output: Path) -> None:
     suffix = output.suffix.lower()
     try:
         if suffix == ".json":
-            _write_text(dumps([form_to_contract(form)]), output)
+            write_text(dumps([form_to_contract(form)]), output)
             return
         from jixiao.write import write_docx, write_pdf, write_xlsx
         from jixiao.write.pdf import PdfError
@@ -372,118 +282,6 @@ def _write_form(form: Form, output: Path) -> None:
     except OSError as e:
         fail(f"无法写入 {output}：{e.strerror or e}")
     err.print(f"已写入 {output}", highlight=False)
-
-
-# --- library -------------------------------------------------------------------------------------
-
-
-def _library(paths: Sequence[Path] | None, db: str | None, library: Path | None) -> IndicatorLibrary:
-    from jixiao.cycle import IndicatorLibrary, build_library
-
-    if library is not None:
-        try:
-            return IndicatorLibrary.from_json(json.loads(library.read_text(encoding="utf-8")))
-        except OSError as e:
-            fail(f"无法读取指标库 {library}：{e.strerror or e}")
-        except (ValueError, KeyError, TypeError) as e:
-            fail(f"{library}：不是有效的指标库文件（{e}）")
-    if paths:
-        forms = [f for _, doc in _read(paths) for f in doc.forms]
-        return build_library(forms)
-    stored = _stored(db)
-    return build_library([s.form for s in stored], [s.unit for s in stored])
-
-
-SourcePaths = Annotated[list[Path] | None, typer.Argument(help="表单文件；省略则用 --library 或数据库")]
-LibraryFile = Annotated[
-    Path | None, typer.Option("--library", help="jixiao library build 生成的指标库（.json）")
-]
-DbOption = Annotated[str | None, typer.Option("--db", help=DB_HELP)]
-
-
-@library_app.command(
-    "build", help="由文件或数据库中的全部表单生成指标库（.json），供 suggest/export/check 使用。"
-)
-def library_build(
-    paths: SourcePaths = None,
-    db: DbOption = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="指标库文件")] = Path("library.json"),
-) -> None:
-    lib = _library(paths, db, None)
-    _write_text(dumps(lib.to_json()), output)
-    err.print(
-        f"指标库共 {len(lib.groups)} 组指标（{sum(g.count for g in lib.groups)} 次使用）", highlight=False
-    )
-
-
-@library_app.command(
-    "suggest", help="为新填报的绩效目标表推荐指标：同类项目常用的指标、二级分类和常见目标值。"
-)
-def library_suggest(
-    project: Annotated[str, typer.Argument(help="项目名称")],
-    paths: SourcePaths = None,
-    db: DbOption = None,
-    library: LibraryFile = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="推荐条数")] = 12,
-) -> None:
-    from jixiao.cycle import suggest
-
-    found = suggest(_library(paths, db, library), project, limit)
-    if not found:
-        out.print(f"指标库中没有与“{escape(project)}”相近的项目。", highlight=False)
-        return
-    table = Table(
-        "一级指标", "二级指标", "指标名称", "常见指标值", "依据", title=f"“{escape(project)}”可参考的指标"
-    )
-    for s in found:
-        level2 = next(iter(s.group.level2), "")
-        table.add_row(
-            escape(s.group.level1 or ""),
-            escape(level2),
-            escape(s.group.name),
-            escape(s.typical or "—"),
-            escape(s.why),
-        )
-    out.print(table)
-
-
-@library_app.command("export", help="把指标库导出为 Excel 工作簿（指标分组一页、使用明细一页）。")
-def library_export(
-    paths: SourcePaths = None,
-    db: DbOption = None,
-    library: LibraryFile = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="输出 .xlsx")] = Path("指标库.xlsx"),
-) -> None:
-    from jixiao.write.library_xlsx import write_library_xlsx
-
-    lib = _library(paths, db, library)
-    try:
-        write_library_xlsx(lib, output)
-    except OSError as e:
-        fail(f"无法写入 {output}：{e.strerror or e}")
-    err.print(f"已写入 {output}（{len(lib.groups)} 组指标）", highlight=False)
-
-
-@library_app.command(
-    "check", help="把目标表的目标值与指标库中其他单位的同一指标比较，指出明显偏低（过易完成）的目标。"
-)
-def library_check(
-    file: Annotated[Path, typer.Argument(help="要检查的目标表或自评表文件")],
-    library: LibraryFile = None,
-    db: DbOption = None,
-    format: Annotated[Output, typer.Option("--format", "-f", help="text 或 json")] = Output.text,
-) -> None:
-    from jixiao.cycle import peer_findings
-
-    lib = _library(None, db, library)
-    [(_, doc)] = _read([file])
-    findings = [f for n, form in enumerate(doc.forms) for f in peer_findings(lib, form, n)]
-    if format is Output.json:
-        _write_text(dumps(findings_to_json(findings)), None)
-        return
-    if not findings:
-        out.print("未发现明显低于同类单位的目标值。", highlight=False)
-    _print_findings(findings)
 
 
 # --- history and compare -------------------------------------------------------------------------
@@ -502,7 +300,7 @@ def _records(files: Sequence[Path] | None, db: str | None, unit: str | None = No
         from jixiao.review import review_document
 
         records = []
-        for _, doc in _read(files):
+        for _, doc in read_files(files):
             result = review_document(doc)
             for n, f in enumerate(doc.forms):
                 records.append(
@@ -511,7 +309,7 @@ def _records(files: Sequence[Path] | None, db: str | None, unit: str | None = No
         return records
     return [
         FormRecord(s.form, s.unit, s.form.total_score, s.total_computed, s.grade, s.findings, s.errors, s.id)
-        for s in _stored(db, unit)
+        for s in load_stored(db, unit)
     ]
 
 
@@ -538,7 +336,7 @@ def history_command(
         for row in h.indicators:
             table.add_row(escape(row.name), *[escape(row.targets.get(y) or "—") for y in h.years])
         out.print(table)
-        _print_findings(h.findings)
+        print_findings(h.findings)
         return
     assert unit is not None
     if files:  # printed names: the one the user's text is part of
@@ -602,101 +400,3 @@ def compare_command(
             str(r.errors),
         )
     out.print(table)
-
-
-# --- report --------------------------------------------------------------------------------------
-
-REPORT_HELP = (
-    "生成自评结果（摘要版，含佐证材料），DOCX 或 Markdown。\n\n"
-    "内容：一、自评结论（得分、目标完成情况、存在的问题和原因、改进措施）和二、佐证材料"
-    "（基本情况、资金情况、部门自评工作开展情况、预算执行情况分析、绩效目标完成情况分析……）。"
-    "表中已有的数据和审核结果自动写入；表中没有的叙述（如自评工作开展情况）由 --facts 文件（YAML/JSON）提供，"
-    "未提供的部分注明“未提供”，决不编造。--facts-template 输出一份空白的叙述事实文件。"
-)
-
-FACTS_TEMPLATE = """\
-# 自评结果（摘要版）叙述事实：只填写表中没有的事实；每项可写一段文字，或多段（列表）。
-# 未填写的部分，报告中注明“未提供”。
-purpose:            # 项目立项目的和年度绩效目标（部门：部门职能和年度整体绩效目标）
-funds:              # 资金情况：资金结构、投向、用途、分配方式
-work:               # 部门自评工作开展情况：准备、实施、总结各阶段
-budget_analysis:    # 预算执行情况分析：未全部执行的原因等
-output_analysis:    # 产出指标完成情况分析（补充）
-benefit_analysis:   # 效益指标完成情况分析（补充）
-satisfaction_analysis:  # 满意度指标完成情况分析（补充）
-problems:           # 存在的问题和原因（列在表中偏差原因和审核意见之前）
-improvements:       # 下一步拟改进措施（不填则用表中“改进措施及结果应用方案”）
-last_year:          # 上年度自评结果应用情况
-evidence:           # 其他佐证材料
-"""
-
-
-class ReportFormat(StrEnum):
-    md = "md"
-    docx = "docx"
-
-
-def report_command(
-    file: Annotated[Path | None, typer.Argument(help="含自评表的文件")] = None,
-    facts: Annotated[Path | None, typer.Option("--facts", help="叙述事实文件（.yaml/.json）")] = None,
-    select: Annotated[int | None, typer.Option("--form", help=FORM_HELP)] = None,
-    to: Annotated[ReportFormat, typer.Option("--to", "-t", help="md 或 docx")] = ReportFormat.md,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="输出文件；md 默认输出到屏幕")] = None,
-    rules: Annotated[str | None, typer.Option("--rules", help="审核规则集（默认自动选择）")] = None,
-    facts_template: Annotated[
-        bool, typer.Option("--facts-template", help="输出空白的叙述事实文件后退出")
-    ] = False,
-) -> None:
-    if facts_template:
-        _write_text(FACTS_TEMPLATE, output)
-        return
-    if file is None:
-        fail("请给出含自评表的文件")
-    from jixiao.review import review_document
-    from jixiao.score.rules import RuleSetError
-    from jixiao.write.report_full import (
-        FactsError,
-        full_report,
-        full_report_markdown,
-        load_facts,
-        write_full_report_docx,
-    )
-
-    try:
-        given = load_facts(facts) if facts is not None else None
-    except FactsError as e:
-        fail(str(e))
-    [(_, doc)] = _read([file])
-    try:
-        result = review_document(doc, rules)
-    except RuleSetError as e:
-        fail(str(e))
-    evaluations = [n for n, f in enumerate(doc.forms) if not f.kind.is_target]
-    if select is not None:
-        if not 0 <= select < len(doc.forms):
-            fail(
-                f"--form {select} 超出范围（{file} 中共 {len(doc.forms)} 张表，序号 0–{len(doc.forms) - 1}）"
-            )
-        if doc.forms[select].kind.is_target:
-            fail(f"{file} 中第 {select} 号表是绩效目标表，自评结果只能由自评表生成")
-        evaluations = [select]
-    if not evaluations:
-        fail(f"{file} 中没有自评表，无法生成自评结果")
-    reports = [
-        full_report(doc.forms[n], result.scorecards[n], [f for f in result.findings if f.form == n], given)
-        for n in evaluations
-    ]
-    for r in reports:
-        if r.missing:
-            err.print(
-                f"[yellow]提示[/]：“{escape(r.content.title)}”未提供：{'、'.join(r.missing)}", highlight=False
-            )
-    if to is ReportFormat.md:
-        _write_text("\n---\n\n".join(full_report_markdown(r) for r in reports), output)
-        return
-    target = output or file.with_name(f"{file.stem}-自评结果（摘要版）.docx")
-    try:
-        write_full_report_docx(reports, target)
-    except OSError as e:
-        fail(f"无法写入 {target}：{e.strerror or e}")
-    err.print(f"已写入 {target}", highlight=False)
