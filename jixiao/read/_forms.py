@@ -743,7 +743,7 @@ class _Builder:
             if not cell:
                 continue
             label, _, _ = split_weight(cell)
-            c = compact(label)
+            c = compact(simplified(label))
             if c.startswith(("一级指", "二级指")) or NAME_HEADER.match(c):
                 seen_name = seen_name or bool(NAME_HEADER.match(c)) or c.startswith("二级指")
                 continue
