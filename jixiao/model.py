@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
     "Budget",
+    "CellReading",
     "Document",
     "Finding",
     "Form",
@@ -195,6 +196,21 @@ class ReadIssue(_Record):
     source: Source | None = None
 
 
+class CellReading(_Record):
+    """One cell read from a page image that a person should see: low confidence or repaired.
+
+    ``crop`` is the cell's image (PNG, base64) so a reviewer checks the value against the scan.
+    """
+
+    text: str  # the value the form was built from
+    confidence: float  # the recogniser's, 0-1 (lowest line of the cell)
+    source: Source | None = None  # page, table (sheet) and r{row}c{col} of the cell
+    box: tuple[int, int, int, int] | None = None  # x0, y0, x1, y1 in pixels of the page image
+    read_as: str | None = None  # what the recogniser read, when a repair changed it
+    repair: str | None = None  # why the repair is certain (Chinese)
+    crop: str | None = None  # PNG of the cell, base64
+
+
 class Document(_Record):
     """What a reader returns for one file: its forms, narrative reports and read issues."""
 
@@ -204,6 +220,7 @@ class Document(_Record):
     forms: list[Form] = Field(default_factory=list)
     reports: list[NarrativeReport] = Field(default_factory=list)
     issues: list[ReadIssue] = Field(default_factory=list)
+    cells: list[CellReading] = Field(default_factory=list)  # OCR cells to check (scans only)
 
 
 class Finding(_Record):
@@ -233,6 +250,7 @@ class IndicatorScore(_Record):
     high: float | None = None
     outcome: str  # met / partly / not_met / unknown
     reason: str  # Chinese, why this score
+    uncertain: bool = False  # computed from a scanned cell read with low confidence (OCR)
 
 
 class GoalScore(_Record):

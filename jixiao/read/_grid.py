@@ -26,6 +26,9 @@ class Row:
     exact: bool = False
     sparse: bool = False
     merged_down: frozenset[int] = frozenset()  # columns whose cell is merged with the rows below
+    # recognition confidence (0-1) per cell of a scanned page (OCR), 1.0 for an empty cell;
+    # empty for every reader that reads text as stored
+    confidence: tuple[float, ...] = ()
     _texts: list[str] | None = field(default=None, repr=False, compare=False)
 
     @property

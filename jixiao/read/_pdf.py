@@ -1,5 +1,8 @@
 """PDF pages as rows, from the text layer and the ruling lines of the tables.
 
+A page without a text layer (a scan inside the PDF) is rendered and read by OCR
+(``jixiao/read/_ocr.py``); the other pages of a mixed document are read as below.
+
 Tables are found from the cell geometry (pdfplumber's ``lines`` strategy): a merged cell is
 one rectangle over several grid positions, so its text lands in its first position and the
 covered positions stay empty, exactly like the text dumps. Words outside every table become
@@ -13,7 +16,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from jixiao.model import Source
+from jixiao.model import CellReading, Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
@@ -24,7 +27,8 @@ __all__ = ["pdf_rows"]
 _SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap_tolerance": 3}
 
 
-def pdf_rows(path: Path) -> list[Row]:
+def pdf_rows(path: Path, found: list[CellReading] | None = None) -> list[Row]:
+    """Rows of every page; OCR'd cells to check (scanned pages) are appended to ``found``."""
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfplumber.utils.exceptions import PdfminerException
@@ -37,20 +41,50 @@ def pdf_rows(path: Path) -> list[Row]:
             raise ReadError(str(path), "PDF 已加密，请先解除密码保护") from e
         raise ReadError(str(path), f"不是有效的 PDF 文件（{type(e).__name__}）") from e
     rows: list[Row] = []
-    chars = 0
+    scanned: list[int] = []
     with pdf:
         try:
             for pageno, page in enumerate(pdf.pages, start=1):
-                chars += len(page.chars)
+                if not page.chars:
+                    scanned.append(pageno)
+                    rows.append(Row([], Source(file=str(path), page=pageno), table=False))  # placeholder
+                    continue
                 rows.extend(_page_rows(page, pageno, str(path)))
         except PdfminerException as e:
             raise ReadError(str(path), f"PDF 内容无法解析（{e}）") from e
-    if chars == 0:
+    if scanned:
+        rows = _with_scans(path, rows, scanned, [] if found is None else found)
+    return rows
+
+
+def _with_scans(path: Path, rows: list[Row], scanned: list[int], found: list[CellReading]) -> list[Row]:
+    """The placeholder of each page without a text layer replaced by that page read by OCR."""
+    import pypdfium2 as pdfium
+
+    from jixiao.read._ocr import scan_rows
+    from jixiao.read._ocr_image import pdf_page_image
+
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as e:
+        raise ReadError(str(path), f"扫描页无法渲染（{e}）") from e
+    out: list[Row] = []
+    try:
+        for row in rows:
+            if row.cells or row.source.page not in scanned:
+                out.append(row)
+                continue
+            pageno = row.source.page
+            out.extend(scan_rows(pdf_page_image(doc, pageno - 1), pageno, str(path), found))
+    finally:
+        doc.close()
+    if not any(r.texts for r in out):
         raise ReadError(
             str(path),
-            "这是扫描件或图片 PDF（没有文字层），无法读取；请使用可复制文字的 PDF，或先进行 OCR 文字识别",
+            "这是扫描件或图片 PDF（没有文字层），OCR 也未识别出任何文字；"
+            "请提供更清晰的扫描件（建议 300 dpi）",
         )
-    return rows
+    return out
 
 
 def _page_rows(page: Any, pageno: int, file: str) -> list[Row]:

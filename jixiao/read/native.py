@@ -1,7 +1,9 @@
-"""Readers for the files units actually fill in: XLSX, DOCX, HTML pages and text-layer PDF.
+"""Readers for the files units actually fill in: XLSX, DOCX, HTML pages, PDF and scans.
 
-Each turns its file into ``Row``s (``_xlsx``, ``_docx``, ``_pdf``) and hands them to the same
-structural builder as the text reader, so a table grid is read by one set of rules.
+Each turns its file into ``Row``s (``_xlsx``, ``_docx``, ``_pdf``, ``_ocr``) and hands them to the
+same structural builder as the text reader, so a table grid is read by one set of rules. PDF
+pages without a text layer and image files are read by OCR; the cells a person should check
+come back in ``Document.cells``.
 """
 
 from __future__ import annotations
@@ -10,12 +12,12 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from jixiao.model import Document
+from jixiao.model import CellReading, Document
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
 from jixiao.read._vocab import head_line
 
-__all__ = ["DocxReader", "HtmlReader", "PdfReader", "XlsxReader", "native_readers"]
+__all__ = ["DocxReader", "HtmlReader", "ImageReader", "PdfReader", "XlsxReader", "native_readers"]
 
 
 def boxed_line(cells: list[str]) -> str | None:
@@ -34,10 +36,11 @@ def boxed_line(cells: list[str]) -> str | None:
 class _GridReader:
     name = ""
     suffixes: tuple[str, ...] = ()
-    _rows: Callable[[Path], list[Row]]
+    _rows: Callable[[Path, list[CellReading]], list[Row]]
 
-    def rows(self, path: Path) -> list[Row]:
-        return type(self)._rows(path)
+    def rows(self, path: Path, found: list[CellReading] | None = None) -> list[Row]:
+        """The rows of the file; OCR'd cells to check are appended to ``found``."""
+        return type(self)._rows(path, [] if found is None else found)
 
     def read(self, path: Path) -> Document:
         from jixiao.read._forms import build_forms
@@ -48,8 +51,10 @@ class _GridReader:
             raise ReadError(str(path), f"无法打开文件（{e.strerror or e}）") from e
         if not data:
             raise ReadError(str(path), "文件为空")
-        rows = self.rows(path)
+        found: list[CellReading] = []
+        rows = self.rows(path, found)
         doc = build_forms(rows, str(path))
+        doc.cells = found
         doc.sha256 = hashlib.sha256(data).hexdigest()
         doc.reader = self.name
         if not doc.forms and not doc.reports:  # a file holding only a 自评报告 is a report
@@ -57,28 +62,34 @@ class _GridReader:
         return doc
 
 
-def _xlsx(path: Path) -> list[Row]:
+def _xlsx(path: Path, found: list[CellReading]) -> list[Row]:
     from jixiao.read._xlsx import xlsx_rows
 
     return xlsx_rows(path)
 
 
-def _docx(path: Path) -> list[Row]:
+def _docx(path: Path, found: list[CellReading]) -> list[Row]:
     from jixiao.read._docx import docx_rows
 
     return docx_rows(path)
 
 
-def _html(path: Path) -> list[Row]:
+def _html(path: Path, found: list[CellReading]) -> list[Row]:
     from jixiao.read._html import html_rows
 
     return html_rows(path)
 
 
-def _pdf(path: Path) -> list[Row]:
+def _pdf(path: Path, found: list[CellReading]) -> list[Row]:
     from jixiao.read._pdf import pdf_rows
 
-    return pdf_rows(path)
+    return pdf_rows(path, found)
+
+
+def _image(path: Path, found: list[CellReading]) -> list[Row]:
+    from jixiao.read._ocr import image_rows
+
+    return image_rows(path, found)
 
 
 class XlsxReader(_GridReader):
@@ -105,5 +116,13 @@ class PdfReader(_GridReader):
     _rows = staticmethod(_pdf)
 
 
-def native_readers() -> list[XlsxReader | DocxReader | HtmlReader | PdfReader]:
-    return [XlsxReader(), DocxReader(), HtmlReader(), PdfReader()]
+class ImageReader(_GridReader):
+    """Scans and photos of forms (OCR; see ``jixiao/read/_ocr.py``)."""
+
+    name = "ocr"
+    suffixes = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+    _rows = staticmethod(_image)
+
+
+def native_readers() -> list[XlsxReader | DocxReader | HtmlReader | PdfReader | ImageReader]:
+    return [XlsxReader(), DocxReader(), HtmlReader(), PdfReader(), ImageReader()]

@@ -298,6 +298,23 @@ _TYPES = [
         "“{indicator}”的目标值由 {year_before} 年的“{target_before}”降为 {year_after} 年的“{target_after}”，"
         "而预算数由 {budget_before} 万元增至 {budget_after} 万元",
     ),
+    # --- scanned forms (issue 13): OCR cells a person must check ---
+    FindingType(
+        "read.low_confidence",
+        "info",
+        "扫描件识别置信度低",
+        "a cell read by OCR from a scan is below the confidence threshold; its crop is kept",
+        "扫描件经 OCR 识别，识别结果须与原件核对后方可作为审核依据",
+        "{where}识别为“{printed}”（{field}，置信度 {confidence}），{consequence}，请对照原件截图核对",
+    ),
+    FindingType(
+        "read.ocr_repair",
+        "info",
+        "扫描件识别结果已按单元格含义修正",
+        "an OCR confusion was repaired because the cell's role makes it certain (templates README §6)",
+        "扫描件经 OCR 识别，识别结果须与原件核对后方可作为审核依据",
+        "{where}：{repair}，请对照原件截图核对",
+    ),
 ]
 
 CATALOGUE: dict[str, FindingType] = {t.code: t for t in _TYPES}

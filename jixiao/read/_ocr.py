@@ -1,0 +1,329 @@
+"""Scanned pages as rows: the OCR pipeline from a page image to the grid every reader produces.
+
+page image → seal removed, upright, straight (``_ocr_image``) → ruled tables (``_ocr_grid``) →
+text of each cell with its confidence (``_ocr_text``) → role-certain repairs (``_ocr_fix``) →
+``Row``s with ``exact=True``, cells in their true columns, ``merged_down`` where a cell spans
+rows and ``confidence`` per cell. Cells that a person should check (low confidence or repaired)
+are returned as ``CellReading``s with the crop of the cell, for the review and the web page.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jixiao.model import CellReading, Source
+from jixiao.read._clean import clean_cell
+from jixiao.read._errors import ReadError
+from jixiao.read._grid import Row
+from jixiao.read._ocr_fix import column_roles, is_positive, repair
+from jixiao.read._ocr_grid import Grid, find_grids
+from jixiao.read._ocr_image import Page, binarize, image_pages, prepare, turned_upside_down
+from jixiao.read._ocr_text import engine, ink_lines, recognise
+
+__all__ = ["LOW_CONFIDENCE", "PageResult", "image_rows", "page_view", "read_page", "scan_rows"]
+
+LOW_CONFIDENCE = 0.8  # below this a cell is shown to a person (read.low_confidence)
+
+_MODEL_QUIRKS = str.maketrans({"丶": "、"})  # the model's enumeration comma; never printed on forms
+_NUMBER_IN = re.compile(r"\d+(?:\.\d+)?")
+
+
+@dataclass(slots=True)
+class ScanCell:
+    """One recognised cell of a page: grid position, box, text and confidence."""
+
+    table: int
+    row: int
+    col: int
+    rows: int
+    cols: int
+    box: tuple[int, int, int, int]
+    text: str
+    confidence: float
+    read_as: str | None = None
+    repair: str | None = None
+
+
+@dataclass(slots=True)
+class PageResult:
+    """A page as read: its rows, every cell, and the cleaned page image."""
+
+    page: Page
+    pageno: int
+    rows: list[Row] = field(default_factory=list)
+    cells: list[ScanCell] = field(default_factory=list)
+
+    def to_check(self, file: str) -> list[CellReading]:
+        """The cells a person should see, each with the crop of the cell."""
+        out: list[CellReading] = []
+        for c in self.cells:
+            if c.confidence >= LOW_CONFIDENCE and c.repair is None:
+                continue
+            src = Source(file=file, page=self.pageno, sheet=str(c.table), cell=f"r{c.row + 1}c{c.col + 1}")
+            out.append(
+                CellReading(
+                    text=c.text,
+                    confidence=round(c.confidence, 4),
+                    source=src,
+                    box=c.box,
+                    read_as=c.read_as,
+                    repair=c.repair,
+                    crop=crop_png(self.page.original, c.box),
+                )
+            )
+        return out
+
+
+def crop_png(img: Any, box: tuple[int, int, int, int]) -> str:
+    """The box of a page image as PNG, base64 (small enough to embed in a report or page)."""
+    import cv2
+
+    x0, y0, x1, y1 = box
+    ok, buf = cv2.imencode(".png", img[y0:y1, x0:x1])
+    return base64.b64encode(buf.tobytes()).decode("ascii") if ok else ""
+
+
+def _join(texts: list[str]) -> str:
+    from jixiao.read._pdf import _unwrap
+
+    return clean_cell(_unwrap("\n".join(texts)).translate(_MODEL_QUIRKS))
+
+
+def _upside_down(page: Page, ink: Any, boxes: list[tuple[int, int, int, int]]) -> bool:
+    """Whether most sampled text lines read upside down (PP-OCR's direction classifier)."""
+    import cv2
+
+    sample = [b for b in boxes if b[2] - b[0] > 2 * (b[3] - b[1])][:12]
+    if len(sample) < 3:
+        return False
+    crops = [cv2.cvtColor(page.gray[y0:y1, x0:x1], cv2.COLOR_GRAY2BGR) for x0, y0, x1, y1 in sample]
+    _, labels, _ = engine().text_cls(crops)
+    flipped = sum(1 for label, score in labels if label == "180" and score >= 0.8)
+    return flipped * 3 >= len(sample) * 2
+
+
+def read_page(img: Any, pageno: int, file: str) -> PageResult:
+    """One page image → rows (tables and running text, in reading order) and cells."""
+    page = prepare(img)
+    result = _read_prepared(page, pageno, file, check_direction=True)
+    return result
+
+
+def _read_prepared(page: Page, pageno: int, file: str, check_direction: bool) -> PageResult:
+    binary = binarize(page.gray)
+    grids, lines_ = find_grids(binary, page.dpi)
+    ink = _despeckle(binary & ~lines_, page.dpi)
+    clean = page.gray.copy()
+    clean[lines_ > 0] = 255  # the recogniser sees no ruling line at the edge of a crop
+    plan: list[tuple[int, Grid | None, Any, list[tuple[int, int, int, int]]]] = []
+    boxes: list[tuple[int, int, int, int]] = []
+    for tno, grid in enumerate(grids, start=1):
+        for cell in grid.cells:
+            x0, y0, x1, y1 = cell.box
+            m = max(2, round(page.dpi * 0.012))  # stay clear of the ruling line's antialiasing
+            inner = ink[y0 + m : y1 - m, x0 + m : x1 - m]
+            lines = [
+                (a + x0 + m, b + y0 + m, c + x0 + m, d + y0 + m) for a, b, c, d in ink_lines(inner, page.dpi)
+            ]
+            plan.append((tno, grid, cell, lines))
+            boxes.extend(lines)
+    outside = ink.copy()
+    for grid in grids:
+        x0, y0, x1, y1 = grid.box
+        outside[max(y0 - 3, 0) : y1 + 4, max(x0 - 3, 0) : x1 + 4] = 0
+    text_lines = _text_lines(outside, page.dpi)
+    for segments in text_lines:
+        boxes.extend(segments)
+    if check_direction and _upside_down(page, ink, boxes):
+        return _read_prepared(turned_upside_down(page), pageno, file, check_direction=False)
+    read = dict(zip(boxes, recognise(clean, boxes), strict=True))
+    result = PageResult(page=page, pageno=pageno)
+    items: list[tuple[float, float, Row]] = []
+    for tno, grid in enumerate(grids, start=1):
+        cells = [(cell, lines) for t, _g, cell, lines in plan if t == tno]
+        items.extend((y, 0.0, row) for y, row in _table_rows(grid, tno, cells, read, result, file, pageno))
+    heights = [seg[3] - seg[1] for segs in text_lines for seg in segs] or [1]
+    body = sorted(heights)[len(heights) // 2]
+    for segments in text_lines:
+        parts = [read[s] for s in segments]
+        text = clean_cell(" ".join(t for t, _ in parts if t).translate(_MODEL_QUIRKS))
+        if not text:
+            continue
+        conf = min(c for _, c in parts)
+        top = min(s[1] for s in segments)
+        height = max(s[3] - s[1] for s in segments)
+        src = Source(file=file, page=pageno)
+        row = Row([text], src, table=False, heading=height >= body * 1.3, confidence=(conf,))
+        items.append((top, float(segments[0][0]), row))
+    items.sort(key=lambda it: (it[0], it[1]))
+    result.rows = [it[2] for it in items]
+    if result.rows:
+        result.rows[0].after_gap = pageno > 1
+    return result
+
+
+def _despeckle(ink: Any, dpi: float) -> Any:
+    """Ink without isolated specks (scanner noise), which would otherwise become lines of text."""
+    import cv2
+    import numpy as np
+
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(ink, connectivity=8)
+    keep = stats[:, cv2.CC_STAT_AREA] >= max(3, round((dpi / 150) ** 2 * 3))
+    keep[0] = False
+    return np.where(keep[labels], 255, 0).astype(np.uint8)
+
+
+def _text_lines(ink: Any, dpi: float) -> list[list[tuple[int, int, int, int]]]:
+    """Lines of running text outside the tables, each as its segments (split at wide gaps)."""
+    import numpy as np
+
+    gap = dpi * 0.4  # wider than a word space: "单位名称：…      填报日期：…" are two segments
+    out: list[list[tuple[int, int, int, int]]] = []
+    for x0, y0, x1, y1 in ink_lines(ink, dpi):
+        cols = np.flatnonzero(ink[y0:y1, x0:x1].sum(axis=0))
+        segments: list[tuple[int, int, int, int]] = []
+        start = prev = int(cols[0])
+        for c in cols[1:]:
+            if c - prev > gap:
+                segments.append((x0 + start, y0, x0 + prev + 1, y1))
+                start = int(c)
+            prev = int(c)
+        segments.append((x0 + start, y0, x0 + prev + 1, y1))
+        out.append(segments)
+    return out
+
+
+def _number(text: str) -> float | None:
+    m = _NUMBER_IN.search(text)
+    return float(m[0]) if m else None
+
+
+def _table_rows(
+    grid: Grid,
+    tno: int,
+    cells: list[tuple[Any, list[tuple[int, int, int, int]]]],
+    read: dict[tuple[int, int, int, int], tuple[str, float]],
+    result: PageResult,
+    file: str,
+    pageno: int,
+) -> list[tuple[float, Row]]:
+    from jixiao.read.native import boxed_line
+
+    ncols = len(grid.xs) - 1
+    by_row: dict[int, list[ScanCell]] = {}
+    for cell, lines in cells:
+        parts = [read[b] for b in lines]
+        text = _join([t for t, _ in parts if t])
+        conf = min((c for t, c in parts if t), default=1.0) if text else 1.0
+        sc = ScanCell(tno, cell.row, cell.col, cell.rows, cell.cols, cell.box, text, conf)
+        by_row.setdefault(cell.row, []).append(sc)
+        result.cells.append(sc)
+    roles: list[str] = []
+    positive_header = False
+    out: list[tuple[float, Row]] = []
+    for r in range(len(grid.ys) - 1):
+        row_cells = sorted(by_row.get(r, []), key=lambda c: c.col)
+        texts = [""] * ncols
+        confs = [1.0] * ncols
+        for c in row_cells:
+            texts[c.col], confs[c.col] = c.text, c.confidence
+        header = column_roles(texts)
+        if any(header) and sum(1 for t in texts if t) >= 2 and all(len(t) <= 12 for t in texts if t):
+            roles, positive_header = header, is_positive(texts)
+        elif roles:
+            positive = positive_header or is_positive(texts)
+            actual = next(
+                (_number(t) for t, role in zip(texts, roles, strict=False) if role == "actual"), None
+            )
+            for c in row_cells:
+                role = roles[c.col] if c.col < len(roles) else ""
+                fixed, why = repair(c.text, role, positive=positive, actual=actual)
+                if why:
+                    c.read_as, c.text, c.repair = c.text, fixed, why
+                    texts[c.col] = fixed
+        while texts and not texts[-1]:
+            texts.pop()
+        if not any(texts):
+            continue
+        confs = confs[: len(texts)]
+        first = next(k for k, t in enumerate(texts) if t)
+        src = Source(file=file, page=pageno, sheet=str(tno), cell=f"r{r + 1}c{first + 1}")
+        y = float(grid.ys[r])
+        line = boxed_line(texts)
+        if line is not None:
+            out.append((y, Row([line], src, table=False, confidence=(min(confs),))))
+            continue
+        down = frozenset(c.col for c in row_cells if c.rows > 1 and c.text)
+        out.append((y, Row(texts, src, table=True, exact=True, merged_down=down, confidence=tuple(confs))))
+    return out
+
+
+def scan_rows(img: Any, pageno: int, file: str, found: list[CellReading]) -> list[Row]:
+    """Rows of one page image; cells to check are appended to ``found``."""
+    result = read_page(img, pageno, file)
+    found.extend(result.to_check(file))
+    return result.rows
+
+
+def image_rows(path: Path, found: list[CellReading]) -> list[Row]:
+    """Rows of every page of an image file (PNG, JPEG, TIFF)."""
+    rows: list[Row] = []
+    for pageno, img in enumerate(image_pages(path), start=1):
+        rows.extend(scan_rows(img, pageno, str(path), found))
+    if not any(r.texts for r in rows):
+        raise ReadError(
+            str(path), "图片中没有识别出任何文字（空白页或无法辨认），请提供清晰的扫描件（建议 300 dpi）"
+        )
+    return rows
+
+
+def page_view(path: str | Path, pageno: int = 1) -> dict[str, Any]:
+    """What the web form page shows for one scanned page: the page image, the recognised grid
+    (every cell's box, text and confidence) and the crop of every cell to check.
+
+    Returns ``{"image": PNG base64, "width", "height", "cells": [...], "check": [CellReading]}``.
+    """
+    import pypdfium2 as pdfium
+
+    from jixiao.read._ocr_image import pdf_page_image
+
+    p = Path(path)
+    if p.suffix.lower() == ".pdf":
+        pdf = pdfium.PdfDocument(str(p))
+        try:
+            if not 1 <= pageno <= len(pdf):
+                raise ReadError(str(p), f"没有第 {pageno} 页")
+            img = pdf_page_image(pdf, pageno - 1)
+        finally:
+            pdf.close()
+    else:
+        pages = image_pages(p)
+        if not 1 <= pageno <= len(pages):
+            raise ReadError(str(p), f"没有第 {pageno} 页")
+        img = pages[pageno - 1]
+    result = read_page(img, pageno, str(p))
+    h, w = result.page.original.shape[:2]
+    return {
+        "image": crop_png(result.page.original, (0, 0, w, h)),
+        "width": w,
+        "height": h,
+        "cells": [
+            {
+                "table": c.table,
+                "row": c.row,
+                "col": c.col,
+                "rows": c.rows,
+                "cols": c.cols,
+                "box": list(c.box),
+                "text": c.text,
+                "confidence": round(c.confidence, 4),
+                "low": c.confidence < LOW_CONFIDENCE,
+            }
+            for c in result.cells
+        ],
+        "check": result.to_check(str(p)),
+    }
