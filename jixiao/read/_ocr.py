@@ -90,7 +90,23 @@ def crop_png(img: Any, box: tuple[int, int, int, int]) -> str:
 def _join(texts: list[str]) -> str:
     from jixiao.read._pdf import _unwrap
 
-    return clean_cell(_unwrap("\n".join(texts)).translate(_MODEL_QUIRKS))
+    return clean_cell(_brackets(_unwrap("\n".join(texts)).translate(_MODEL_QUIRKS)))
+
+
+_CLOSER = {"（": "）", "(": ")"}
+
+
+def _brackets(text: str) -> str:
+    """A closing bracket in the width of the bracket it closes: the model mixes "（80分)"."""
+    out: list[str] = []
+    opened: list[str] = []
+    for ch in text:
+        if ch in _CLOSER:
+            opened.append(ch)
+        elif ch in ")）" and opened:
+            ch = _CLOSER[opened.pop()]
+        out.append(ch)
+    return "".join(out)
 
 
 def _upside_down(page: Page, ink: Any, boxes: list[tuple[int, int, int, int]]) -> bool:
@@ -150,7 +166,7 @@ def _read_prepared(page: Page, pageno: int, file: str, check_direction: bool) ->
     body = sorted(heights)[len(heights) // 2]
     for segments in text_lines:
         parts = [read[s] for s in segments]
-        text = clean_cell(" ".join(t for t, _ in parts if t).translate(_MODEL_QUIRKS))
+        text = clean_cell(_brackets(" ".join(t for t, _ in parts if t).translate(_MODEL_QUIRKS)))
         if not text:
             continue
         conf = min(c for _, c in parts)

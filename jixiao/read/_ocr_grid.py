@@ -103,10 +103,11 @@ def find_grids(binary: Any, dpi: float) -> tuple[list[Grid], Any]:
         hm = (horiz[y : y + h, x : x + w] > 0) & comp
         vm = (vert[y : y + h, x : x + w] > 0) & comp
         ys = _segments(hm, horizontal=True, min_len=dpi * 0.15, tol=tol)
-        xs = _segments(vm, horizontal=False, min_len=dpi * 0.08, tol=tol, across=hm)
+        vm = _borders(vm, hm, dpi * 0.08)
+        xs = _segments(vm, horizontal=False, min_len=dpi * 0.08, tol=tol)
         if len(ys) < 2 or len(xs) < 2:
             continue
-        mask[y : y + h, x : x + w][comp] = 255
+        mask[y : y + h, x : x + w][hm | vm] = 255
         grid = _cells(hm, vm, ys, xs, tol)
         grid.ys = [v + y for v in grid.ys]
         grid.xs = [v + x for v in grid.xs]
@@ -118,10 +119,8 @@ def find_grids(binary: Any, dpi: float) -> tuple[list[Grid], Any]:
     return grids, cv2.dilate(mask, cv2.getStructuringElement(cv2.MORPH_RECT, (3, 3)))
 
 
-def _segments(mask: Any, horizontal: bool, min_len: float, tol: int, across: Any = None) -> list[int]:
-    """Positions of the line segments in ``mask``; with ``across`` (the horizontal lines), only
-    vertical segments that touch a horizontal line at both ends: a border, not the long stroke
-    of a character (which stops short of the lines around it)."""
+def _segments(mask: Any, horizontal: bool, min_len: float, tol: int) -> list[int]:
+    """Positions of the line segments in ``mask``, clustered."""
     import cv2
     import numpy as np
 
@@ -130,12 +129,23 @@ def _segments(mask: Any, horizontal: bool, min_len: float, tol: int, across: Any
     for k in range(1, n):
         x, y, w, h, _ = stats[k]
         length, centre = (w, y + h / 2) if horizontal else (h, x + w / 2)
-        if length < min_len:
-            continue
-        if across is not None and not (_touches(across, x, y, w) and _touches(across, x, y + h - 1, w)):
-            continue
-        found.append((centre, float(length)))
+        if length >= min_len:
+            found.append((centre, float(length)))
     return _cluster(found, tol * 2)
+
+
+def _borders(vm: Any, hm: Any, min_len: float) -> Any:
+    """The vertical segments that touch a horizontal line at both ends: borders, not the long
+    stroke of a character (which stops short of the lines, or touches one when text is cramped)."""
+    import cv2
+    import numpy as np
+
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(vm.astype(np.uint8), connectivity=8)
+    keep = np.zeros(n, bool)
+    for k in range(1, n):
+        x, y, w, h, _ = stats[k]
+        keep[k] = h >= min_len and _touches(hm, x, y, w) and _touches(hm, x, y + h - 1, w)
+    return keep[labels]
 
 
 def _touches(lines: Any, x: int, y: int, w: int, reach: int = 3) -> bool:

@@ -84,11 +84,12 @@ def remove_seal(img: Any) -> tuple[Any, int]:
     b, g, r = (img[..., k].astype(np.int16) for k in range(3))
     red |= (r - np.maximum(g, b) >= 60) & (r >= 120)
     mask = cv2.dilate(red.astype(np.uint8), np.ones((3, 3), np.uint8)) > 0
-    # keep dark pixels under the seal: they are the black print it covers
+    # a dark pixel under the seal is the black print it covers: kept, as black
     gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
-    mask &= gray > 90
+    dark = mask & (gray <= 90)
     out = img.copy()
-    out[mask] = 255
+    out[mask & ~dark] = 255
+    out[dark] = img[dark].min(axis=1, keepdims=True)
     return out, int(mask.sum())
 
 
