@@ -102,4 +102,25 @@ def check_score(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
     )
 
 
-CHECKS = [check_rate, check_score]
+def check_overspent(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    """执行数 above 预算数: spending beyond the budget the rate is taken against."""
+    b = form.budget
+    if b is None or form.kind.is_target or b.planned is None or b.executed is None or b.planned <= 0:
+        return
+    if b.executed <= b.planned + 1e-9:
+        return
+    yield make_finding(
+        "budget.overspent",
+        form,
+        index,
+        printed=b.executed,
+        expected=b.planned,
+        executed=fmt(b.executed),
+        planned=fmt(b.planned),
+        rate=fmt_pct(b.executed / b.planned),
+    )
+
+
+CHECKS = [check_rate, check_score, check_overspent]

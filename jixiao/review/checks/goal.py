@@ -86,7 +86,7 @@ def check_met_goal_short(
             continue
         most = 0.0
         for ind in goal.indicators:
-            cmp = comparison_of(ind)
+            cmp = comparison_of(ind, rules)
             if ind.score is None or cmp.outcome is not Outcome.MET:
                 break
             if cmp.quantitative:
