@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from jixiao.model import Document, Form, Indicator
-from jixiao.score.rules import agrees
+from jixiao.score.rules import agrees, decimals_of
 
 
 def printed_parts(form: Form) -> float:
@@ -88,3 +88,19 @@ def indicator_path(form: Form, indicator: Indicator, field: str = "score") -> st
             if ind is indicator:
                 return f"goals[{gi}].indicators[{ii}].{field}"
     return ""
+
+
+def score_decimals(form: Form, indicator: Indicator) -> int | None:
+    """Decimals an indicator's printed score is judged at: its printed text where kept, else the
+    score column's precision — the most decimals any indicator score of the form prints.
+
+    A column printed to two decimals (9.47, 8.53) prints a full score as 10.00: a 10 there
+    against 9.79 is a full score, not 9.79 rounded to a whole number.
+    """
+    kept = printed_decimals(form, indicator_path(form, indicator))
+    if kept is not None:
+        return kept
+    scores = [i.score for _, i in form.indicators() if i.score is not None]
+    if not scores or indicator.score is None:
+        return None
+    return max(decimals_of(s) for s in scores)

@@ -9,9 +9,8 @@ from collections.abc import Iterator
 from jixiao.model import Document, Finding, Form, Goal, Indicator, IndicatorScore, Scorecard, Severity
 from jixiao.review.catalogue import fmt, make_finding
 from jixiao.review.checks._common import (
-    indicator_path,
-    printed_decimals,
     read_incomplete,
+    score_decimals,
     total_counts_missing,
 )
 from jixiao.score.rules import RuleSet, agrees
@@ -98,7 +97,7 @@ def check_full_score_unmet(
     form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
 ) -> Iterator[Finding]:
     for goal, ind, score, cmp in _rows(form, card, rules):
-        limit = _full_score_unmet(ind, score, cmp, rules, printed_decimals(form, indicator_path(form, ind)))
+        limit = _full_score_unmet(ind, score, cmp, rules, score_decimals(form, ind))
         if limit is None or ind.score is None or ind.score > (score.weight or 0) + _EPS:
             continue
         limit = rules.round(limit)
@@ -129,7 +128,7 @@ def check_score_mismatch(
         w = score.weight
         if w is None or ind.score is None or ind.score > w + _EPS:
             continue
-        decimals = printed_decimals(form, indicator_path(form, ind))
+        decimals = score_decimals(form, ind)
         if _full_score_unmet(ind, score, cmp, rules, decimals) is not None:
             continue
         raw = _raw(score, cmp)
@@ -425,7 +424,7 @@ def check_coefficient(
         if k > 1.5:  # printed in a （%） column as 97, not 0.97
             k = k / 100
         expected = k * ind.weight
-        if agrees(ind.score, expected, printed_decimals(form, indicator_path(form, ind))):
+        if agrees(ind.score, expected, score_decimals(form, ind)):
             continue
         yield make_finding(
             "indicator.coefficient_mismatch",
