@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from jixiao.model import Document, Finding, Form, Scorecard
 from jixiao.review.catalogue import fmt, fmt_pct, make_finding
-from jixiao.review.checks._common import total_counts_missing
+from jixiao.review.checks._common import printed_decimals, total_counts_missing
 from jixiao.score.rules import RuleSet, agrees, decimals_of, load_rule_set, rule_set_names
 from jixiao.score.scorecard import budget_rate, is_scored
 
@@ -78,7 +78,8 @@ def check_score(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
                 detail=f"预算执行得分未填写，按 {how}，应为 {fmt(expected)} 分{counted}",
             )
         return
-    if any(agrees(b.score, c) for c in candidates):
+    decimals = printed_decimals(form, "budget.score")  # "9.00" judged at two decimals, not as 9
+    if any(agrees(b.score, c, decimals) for c in candidates):
         return
     severity = None
     if b.weight is None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from jixiao.model import Document, Finding, Form, Goal, Scorecard
 from jixiao.review.catalogue import fmt, make_finding
-from jixiao.review.checks._common import read_incomplete, total_counts_missing
+from jixiao.review.checks._common import printed_decimals, read_incomplete, total_counts_missing
 from jixiao.score.rules import RuleSet, agrees, detect_rule_set
 from jixiao.score.scorecard import converted_shares, is_scored, weight_structure
 
@@ -48,7 +48,7 @@ def check_total(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
     if not parts:
         return
     total = round(sum(parts), 6)
-    if agrees(form.total_score, total):
+    if agrees(form.total_score, total, printed_decimals(form, "total_score")):
         return
     severity = None
     unweighted_blanks = [i for _, i in form.indicators() if i.score is None and i.weight is None]

@@ -13,7 +13,7 @@ from jixiao.review.checks._common import (
     score_decimals,
     total_counts_missing,
 )
-from jixiao.score.rules import RuleSet, agrees
+from jixiao.score.rules import RuleSet, agrees, decimals_of
 from jixiao.score.scorecard import FULL_MARKS, comparison_of, converted_shares, is_satisfaction, is_scored
 from jixiao.score.values import Comparison, Outcome, ValueKind, parse_value
 
@@ -394,7 +394,8 @@ def check_converted(
         if printed is None or share is None or ind.score is None:
             continue
         expected = ind.score * share
-        if agrees(printed, expected):
+        column = max(decimals_of(v) for v in converted.values() if isinstance(v, int | float))
+        if agrees(printed, expected, column):
             continue
         yield make_finding(
             "indicator.converted_mismatch",
