@@ -412,3 +412,33 @@ def test_one_root_cause_one_finding() -> None:
     vagues = [f for f in result.findings if f.code == "target.vague"]
     assert len(vagues) == 1
     assert "共 2 处" in vagues[0].message and "年度目标" in vagues[0].message
+
+
+def test_chosen_rule_set_title_in_text_html_and_json() -> None:
+    from rich.console import Console
+
+    from jixiao.contract import findings_to_json
+    from jixiao.review.render import build_page, render_html, render_text
+
+    rows = [ind("家庭医生签约户数", 90, "≥80户", "80户", 90, None, None)]
+    f = _chongqing(rows, {"家庭医生签约户数": 1.0}, 9.7, 99.7)
+    doc = Document(path="mine.json", forms=[form_from_contract(f)])
+    result = review_document(doc)
+    title = load_rule_set("chongqing").title
+    payload = findings_to_json(result.findings)
+    assert any(d["code"] == "form.rule_set" and title in d["message"] for d in payload)
+    page = build_page([("mine.json", doc, result)])
+    console = Console(record=True, width=200)
+    render_text(page, console)
+    assert title in console.export_text() and title in render_html(page)
+
+
+def test_unverified_total_is_shown_as_such() -> None:
+    from jixiao.review.render import build_page
+
+    rows = [ind("培训人次", 60, "≥500人次", "520人次", 60), ind("结业率", 48.94, "≥90%", "95%", 48.94)]
+    doc = Document(
+        path="mine.json", forms=[form_from_contract(form(rows, budget=(10, 40, 40, 1.0, 10), total=118.94))]
+    )
+    view = build_page([("mine.json", doc, review_document(doc))]).forms[0]
+    assert (view.total_computed, view.grade_computed) == ("无法复核", "—")
