@@ -123,7 +123,7 @@ def _table_rows(tbl: Any, path: Path, table_no: int, gap: bool) -> list[Row]:
         if line is not None:
             rows.append(Row([line], src, table=False, after_gap=gap and not rows))
             continue
-        rows.append(Row(cells, src, table=True, after_gap=gap and not rows))
+        rows.append(Row(cells, src, table=True, after_gap=gap and not rows, exact=True))
     return rows
 
 

@@ -57,7 +57,7 @@ def xlsx_rows(path: Path) -> list[Row]:
                     rows.append(Row([cells[filled[0]]], src, table=False, heading=heading, after_gap=gap))
                     gap = False
                     continue
-            rows.append(Row(cells, src, table=True, after_gap=gap))
+            rows.append(Row(cells, src, table=True, after_gap=gap, exact=True))
             gap = False
     return rows
 
