@@ -29,6 +29,7 @@ def clean_title(text: str) -> str:
             return out
         out = stripped
 
+
 REPORT_TITLE = re.compile(r"(自评结果|自评报告|评价报告)(?:[(（][^)）]{0,12}[)）])?$")
 
 SUBTABLE_TITLE = re.compile(r"^(长期|年度|中期)(绩效)?目标表$")

@@ -19,7 +19,6 @@ from jixiao.read._layouts import text_rows
 __all__ = ["TextReader", "decode", "text_rows"]
 
 
-
 class TextReader:
     """Reads ``.txt``/``.md`` dumps (and, as a fallback, any file that decodes as text)."""
 

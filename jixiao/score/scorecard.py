@@ -103,7 +103,7 @@ def weight_structure(form: Form, rule_set: RuleSet) -> tuple[float | None, float
     if layout.per_level1 is not None:
         by_level1: dict[str | None, float] = defaultdict(float)
         for _, ind in form.indicators():
-            if ind.weight is None:
+            if ind.weight is None or ind.level1 is None:  # a 一级 not read: the blocks cannot be told apart
                 return None, layout.total
             by_level1[ind.level1] += ind.weight
         if all(abs(v - layout.per_level1) <= 1e-6 for v in by_level1.values()):

@@ -442,3 +442,24 @@ def test_unverified_total_is_shown_as_such() -> None:
     )
     view = build_page([("mine.json", doc, review_document(doc))]).forms[0]
     assert (view.total_computed, view.grade_computed) == ("无法复核", "—")
+
+
+def test_hebei_structure_not_judged_when_a_block_was_not_read() -> None:
+    # The reader lost the 一级 of two rows and the 产出 share: nothing certain to say about the weights.
+    f = _hebei(25.94, 97.19)
+    for row in f["goals"][0]["indicators"][:2]:
+        row["level1"] = None
+    f["extra"]["share_by_level1"] = {"效果指标": 0.3}
+    assert "form.weight_mismatch" not in {x.code for x in review(f).findings}
+
+
+def test_hebei_shares_must_make_100_percent() -> None:
+    f = _hebei(25.94, 97.19)
+    f["extra"]["share_by_level1"] = {"产出指标": 0.7, "效果指标": 0.4}
+    assert (None, "form.weight_mismatch") in codes(review(f), "error")
+
+
+def test_a_target_without_its_figure_is_a_placeholder() -> None:
+    rows = [ind("取证率", None, "≥%", None, None, "产出指标", "质量指标")]
+    result = review(form(rows, kind="project_target", title="项目支出绩效目标申报表", year=2024))
+    assert "模板占位符" in one(result, "target.vague").message

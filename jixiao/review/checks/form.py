@@ -201,12 +201,11 @@ def _converted_weights(form: Form, index: int, rules: RuleSet) -> Iterator[Findi
     basis = (
         f"{rules.title}：{rules.total.basis}；各一级指标的指标分值各自合计 {fmt(per)} 分，权重占比合计 100%"
     )
-    points, _ = weight_structure(form, rules)
+    points, _ = weight_structure(form, rules)  # None unless every indicator has its weight and 一级
     sums: dict[str, float] = {}
     for _, ind in form.indicators():
-        if ind.weight is not None:
-            key = ind.level1 or "（无一级指标）"
-            sums[key] = round(sums.get(key, 0.0) + ind.weight, 6)
+        if ind.weight is not None and ind.level1 is not None:
+            sums[ind.level1] = round(sums.get(ind.level1, 0.0) + ind.weight, 6)
     wrong = {k: v for k, v in sums.items() if abs(v - per) > 1e-6}
     if points is not None and wrong:
         detail = "；".join(f"“{k}”各指标分值合计 {fmt(v)} 分，不等于 {fmt(per)} 分" for k, v in wrong.items())
@@ -220,7 +219,8 @@ def _converted_weights(form: Form, index: int, rules: RuleSet) -> Iterator[Findi
             detail=detail,
         )
     shares = converted_shares(form)
-    if shares and abs(sum(shares.values()) - 1) > 1e-6:
+    # only a complete set of 权重占比 (one per 一级 the form prints) can be summed
+    if points is not None and set(sums) <= set(shares) and abs(sum(shares.values()) - 1) > 1e-6:
         shown = "、".join(f"“{k}”{v:.0%}" for k, v in shares.items())
         yield make_finding(
             "form.weight_mismatch",
@@ -332,7 +332,7 @@ def check_year(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Doc
 
     A self-evaluation is filled in during or after its year (the year itself or the next); a
     target table in the year before or the year itself. An annual target's deadline
-    (``2023年11月底前``) falls in the form's year.
+    (``2023年11月底前``) falls in the form's year (on a target table: not before it).
     """
     year = form.year
     if year is None:
@@ -349,7 +349,9 @@ def check_year(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Doc
             continue
         for text in (ind.target, ind.name if not form.kind.is_target else None):
             for m in _DEADLINE.finditer(text or ""):
-                if int(m.group(1)) != year:
+                deadline = int(m.group(1))
+                # a target table may set a deadline beyond its year (a project of several years)
+                if deadline < year or (deadline > year and not form.kind.is_target):
                     places.append(f"指标“{ind.name}”的时限为“{m.group(0)}”")
     if not places:
         return

@@ -22,7 +22,10 @@ _SIMPLIFIED = str.maketrans({"產": "产", "滿": "满", "標": "标", "數": "�
 
 
 # A template placeholder where the figure should be: ≥**%, ≥X, XX个, ≤＊.
-_PLACEHOLDER_VALUE = re.compile(r"^[≥≤＞＜><=≧≦═﹦]?\s*(?:[*＊]+|[Xx×]{1,3})\s*[%‰\u4e00-\u9fff]*$")
+_PLACEHOLDER_VALUE = re.compile(
+    r"^[≥≤＞＜><=≧≦═﹦]?\s*(?:[*＊]+|[Xx×]{1,3})\s*[%‰\u4e00-\u9fff]*$"
+    r"|^[≥≤＞＜><≧≦═﹦]\s*[%‰]$"  # the figure left out altogether: "≥%"
+)
 
 
 def placeholder_value(text: str | None) -> bool:
