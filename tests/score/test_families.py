@@ -463,3 +463,19 @@ def test_a_target_without_its_figure_is_a_placeholder() -> None:
     rows = [ind("取证率", None, "≥%", None, None, "产出指标", "质量指标")]
     result = review(form(rows, kind="project_target", title="项目支出绩效目标申报表", year=2024))
     assert "模板占位符" in one(result, "target.vague").message
+
+
+def test_level_points_printed_in_labels_match_their_indicators() -> None:
+    # 产出指标（50分） over 30 + 15 = 45 points: a warning on the goal.
+    rows = [ind("新建村级文化广场", 30, "≥24个", "24个", 30), ind("书屋更新", 15, "≥10个", "10个", 15)]
+    rows.append(ind("参与率", 35, "≥70%", "72%", 35, "效益指标", "社会效益指标"))
+    f = form(
+        rows,
+        budget=(20, 10, 10, 1.0, 20),
+        total=100,
+        goal="年度绩效目标",
+        goal_weight=80,
+        extra={"level1_weights": {"产出指标": 50, "效益指标": 35}},
+    )
+    found = [x for x in review(f).findings if x.code == "goal.weight_mismatch"]
+    assert [(x.severity, x.printed, x.expected) for x in found] == [("warning", 50, 45)]
