@@ -479,3 +479,11 @@ def test_level_points_printed_in_labels_match_their_indicators() -> None:
     )
     found = [x for x in review(f).findings if x.code == "goal.weight_mismatch"]
     assert [(x.severity, x.printed, x.expected) for x in found] == [("warning", 50, 45)]
+
+
+def test_weak_hints_alone_choose_no_regional_rule_set() -> None:
+    # 效果指标 and an unscored budget hint at Hebei, but without its 折算/权重占比 columns they do not
+    # switch the form to converted scoring (which would judge each 一级 against 100 points).
+    rows = [ind("产值增长率", 50, "≥6%", "6.5%", 50, "效果指标", "经济效益")]
+    f = form(rows, budget=(None, 100, 90, 0.9, None), total=50)
+    assert detect_rule_set(form_from_contract(f)).name != "hebei"
