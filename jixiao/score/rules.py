@@ -154,6 +154,7 @@ class Evidence(_Strict):
     goal_weight: float | None = None
     null_levels: bool | None = None
     budget_unscored: bool | None = None
+    level1_points: float | None = None
 
     @model_validator(mode="after")
     def _one_matcher(self) -> Evidence:
@@ -173,6 +174,7 @@ _MATCHERS = (
     "goal_weight",
     "null_levels",
     "budget_unscored",
+    "level1_points",
 )
 
 
@@ -328,6 +330,13 @@ def _matches(ev: Evidence, form: Form) -> bool:
         b = form.budget
         unscored = b is not None and b.weight is None and b.score is None
         return unscored == ev.budget_unscored
+    if ev.level1_points is not None:
+        sums: dict[str, float] = {}
+        for i in indicators:
+            if i.level1 is None or i.weight is None:
+                return False
+            sums[i.level1] = sums.get(i.level1, 0.0) + i.weight
+        return len(sums) >= 2 and all(abs(v - ev.level1_points) < 1e-6 for v in sums.values())
     return False
 
 

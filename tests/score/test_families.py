@@ -487,3 +487,11 @@ def test_weak_hints_alone_choose_no_regional_rule_set() -> None:
     rows = [ind("产值增长率", 50, "≥6%", "6.5%", 50, "效果指标", "经济效益")]
     f = form(rows, budget=(None, 100, 90, 0.9, None), total=50)
     assert detect_rule_set(form_from_contract(f)).name != "hebei"
+
+
+def test_hebei_recognised_by_its_point_structure_alone() -> None:
+    # No 折算/占比 kept by the reader: two 一级指标 of 100 points each still say "Hebei".
+    f = _hebei(25.94, 97.19)
+    f["extra"] = {}
+    assert detect_rule_set(form_from_contract(f)).name == "hebei"
+    assert codes(review(f), "error") == set()

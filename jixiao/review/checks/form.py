@@ -186,7 +186,7 @@ def check_weights(
     total = round(sum(w for _, w in parts) + goal_sum, 6)
     if abs(total - layout.total) <= 1e-6:
         return
-    shown = " + ".join(f"{n} {fmt(w)} 分" for n, w in parts) + f" + 各目标 {fmt(goal_sum)} 分"
+    shown = " + ".join([*(f"{n} {fmt(w)} 分" for n, w in parts), f"各目标 {fmt(goal_sum)} 分"])
     detail = f"{shown} = {fmt(total)} 分，不等于 {fmt(layout.total)} 分"
     yield make_finding(
         "form.weight_mismatch", form, index, printed=total, expected=layout.total, basis=basis, detail=detail
