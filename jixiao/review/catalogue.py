@@ -162,7 +162,8 @@ _TYPES = [
         "target.vague",
         "warning",
         "指标值不可衡量",
-        "an indicator value cannot be measured (良好, 有影响, 达成 with no measure)",
+        "an indicator value cannot be measured (良好, 有影响, 达成 with no measure); an error when the "
+        "value is the template's placeholder (≥**%, ≥X)",
         "绩效目标应细化量化、可衡量（财预〔2020〕10号；绩效目标表填报要求）",
         "指标值“{target}”{placeholder}无法据以评价是否完成",
     ),

@@ -55,7 +55,10 @@ def _vague(text: str | None, descriptions_too: bool = False) -> bool:
 
 
 def check_vague(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document) -> Iterator[Finding]:
-    """Target tables: warning; self-evaluation forms: info (the target was set in an earlier year)."""
+    """Target tables: warning; self-evaluation forms: info (the target was set in an earlier year).
+
+    A value left as the template's placeholder (``≥**%``) sets no target at all: an error.
+    """
     severity = "warning" if form.kind.is_target else "info"
     for goal, ind in form.indicators():
         if placeholder_value(ind.target):
@@ -68,7 +71,7 @@ def check_vague(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
                 printed=ind.target,
                 expected=None,
                 target=re.sub(r"\s+", "", ind.target or ""),
-                severity="warning",
+                severity="error",  # the template's placeholder left in: no target was set at all
                 placeholder="是模板占位符，未填写具体数值，",
             )
         elif _vague(ind.target, descriptions_too=form.kind.is_target):
