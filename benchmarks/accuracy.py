@@ -100,11 +100,19 @@ def compare_form(t: Tally, where: str, exp: dict[str, Any], got: dict[str, Any] 
         for f in GOAL_FIELDS:
             t.check("goal", f"{gw}.{f}", eg.get(f), gg.get(f))
         got_inds = _indicators(gg)
-        by_name = {norm(i.get("name")): i for i in got_inds}
+        used: set[int] = set()
         for ii, ei in enumerate(_indicators(eg)):
-            gi_ = by_name.get(norm(ei.get("name")))
-            if gi_ is None and ii < len(got_inds):
-                gi_ = got_inds[ii]
+            k = next(
+                (
+                    k
+                    for k, g in enumerate(got_inds)
+                    if k not in used and norm(g.get("name")) == norm(ei.get("name"))
+                ),
+                ii if ii < len(got_inds) and ii not in used else None,
+            )
+            gi_ = got_inds[k] if k is not None else None
+            if k is not None:
+                used.add(k)
             iw = f"{gw}.indicators[{ii}]({ei.get('name')})"
             if gi_ is None:
                 t.missing("indicator", iw, len(INDICATOR_FIELDS))
@@ -162,18 +170,20 @@ def compare_errors(
         )
 
 
-def documents(dirs: list[Path]) -> list[tuple[Path, Path]]:
+def documents(dirs: list[Path], docs_dir: Path | None = None) -> list[tuple[Path, Path]]:
+    """(document, answer) pairs: ``NAME.answer.json`` beside ``NAME.*`` (or in ``docs_dir``)."""
     out = []
     for d in dirs:
         for answer in sorted(d.glob("*.answer.json")):
             stem = answer.name[: -len(".answer.json")]
-            docs = [p for p in d.glob(stem + ".*") if not p.name.endswith(".json")]
+            where = docs_dir or d
+            docs = [p for p in where.glob(stem + ".*") if not p.name.endswith(".json")]
             if docs:
                 out.append((docs[0], answer))
     return out
 
 
-def run(dirs: list[Path], verbose: bool = False) -> dict[str, Any]:
+def run(dirs: list[Path], verbose: bool = False, docs_dir: Path | None = None) -> dict[str, Any]:
     from jixiao.contract import findings_to_json, form_to_contract
     from jixiao.read import ReadError, read
 
@@ -182,7 +192,7 @@ def run(dirs: list[Path], verbose: bool = False) -> dict[str, Any]:
     per_file: dict[str, float] = {}
     forms_expected = forms_found = kinds_right = 0
     failures: list[str] = []
-    for doc, answer in documents(dirs):
+    for doc, answer in documents(dirs, docs_dir):
         expected = json.loads(answer.read_text(encoding="utf-8"))
         forms_expected += len(expected)
         try:
@@ -235,8 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("dirs", nargs="+", type=Path)
     ap.add_argument("--verbose", "-v", action="store_true", help="列出每个错误字段")
     ap.add_argument("--json", type=Path, help="把结果写成 JSON")
+    ap.add_argument("--docs", type=Path, help="文档所在目录（答案文件在 DIR 中，例如种子文件的基线）")
     args = ap.parse_args(argv)
-    r = run(args.dirs, args.verbose)
+    r = run(args.dirs, args.verbose, args.docs)
     print(
         f"documents {r['documents']}  forms {r['forms_found']}/{r['forms_expected']}"
         f"  kinds right {r['kinds_right']}"

@@ -32,6 +32,7 @@ from jixiao.model import (
 )
 from jixiao.read._align import align
 from jixiao.read._clean import (
+    amount,
     compact,
     first_number,
     is_score_like,
@@ -50,7 +51,9 @@ from jixiao.read._headers import (
     field_of,
     indicator_schema,
     is_budget_total,
+    level_ranks,
     overall_role,
+    simplified,
     text_field_of,
 )
 from jixiao.read._levels import backfill_level1, regroup
@@ -140,7 +143,13 @@ class _Builder:
         self.budget_roles: list[str] = []
         self.budget_schema: Schema | None = None
         self._budget_label = ""
+        self.money_scale = 1.0
         self.pending_goal: str | None = None  # a section label printed above a list (绩效指标)
+        self.pending_text: str | None = None  # its description, printed before the table
+        self.half_names: list[str] | None = None  # 总体目标 | 中期目标 | 年度目标: two tables side by side
+        self.half_texts: list[str] | None = None
+        self._await_half_texts = False
+        self.halves: list[tuple[Schema, dict[str, object]]] = []
         self.share: float | None = None  # 权重占比 printed once per 一级 block
         self.header_total: float | None = None
         self.fields: dict[str, str] = {}
@@ -197,6 +206,8 @@ class _Builder:
     def _text_row(self, row: Row) -> None:
         text = row.cells[0]
         c = compact(text)
+        if len(c) <= 8 and GOAL_GENERIC.match(label_of(text)) and self.state != "tail":
+            self.pending_goal = label_of(text)  # a section label above a list that has no goal column
         if SUBTABLE_TITLE.match(c):
             self._subtable(c)
             return
@@ -226,6 +237,8 @@ class _Builder:
             self._goal_row(row)
             return
         if c.startswith(("单位：", "单位:", "金额单位")) and len(c) < 12:
+            if re.search(r"[:：]\s*元$", c):
+                self._set_money_unit("元")
             return
         m = re.match(r"^[(（]?(\d{4})年度?[)）]?$", c)
         if m and self.state == "head":
@@ -322,6 +335,10 @@ class _Builder:
     # ------------------------------------------------------------ table rows
 
     def _table_row(self, row: Row) -> None:
+        if self._await_half_texts:
+            self._await_half_texts = False
+            if len(row.texts) == 2:
+                self.half_texts = list(row.texts)
         if row.sparse:
             row = self._placed(row)
         texts = [t for t in row.texts if not DOTS.match(t)]
@@ -373,6 +390,14 @@ class _Builder:
             return
         if self.state == "budget" and self._budget_data(row):
             return
+        if (
+            len(texts) == 1
+            and len(first) <= 8
+            and GOAL_GENERIC.match(label_of(texts[0]))
+            and self.state != "tail"
+        ):
+            self.pending_goal = label_of(texts[0])  # 绩效指标 above a table without a goal column
+            return
         if self.state == "overall":
             self._overall_data(row)
             return
@@ -385,6 +410,11 @@ class _Builder:
                 return
         if self.state == "head":
             self._head_row(row)
+
+    def _set_money_unit(self, unit: str) -> None:
+        """Amounts printed in 元 are converted to the contract's 万元; the printed unit is noted."""
+        self.money_scale = 1 / 10000 if unit == "元" else 1.0
+        self.form.extra["money_unit"] = unit
 
     def _placed(self, row: Row) -> Row:
         """A sparse row (pipe or space layout) with its cells under the header's columns."""
@@ -413,6 +443,16 @@ class _Builder:
             return row
         if len(row.cells) > len(roles):
             return row
+        open_level1 = self.level1 or next(
+            (st.get("level1") for _, st in self.halves if st.get("level1")), None
+        )
+        if self.state == "table" and open_level1 is not None and "level1" in roles:
+            # 成本指标 / 满意度指标 name a 一级 or a 二级 dimension; under an open 一级 label, and not
+            # followed by a 二级 label, it is the 二级 one
+            ranks = level_ranks(row.texts[0])
+            nxt = level_ranks(row.texts[1]) if len(row.texts) > 1 else set()
+            if ranks == {0, 1} and 1 not in nxt and label_of(row.texts[0]) != open_level1:
+                roles = [None if r == "level1" else r for r in roles]
         cells = align(row.cells, roles)
         return Row(cells=cells, source=row.source, table=True, after_gap=row.after_gap, exact=True)
 
@@ -485,6 +525,8 @@ class _Builder:
             return False
         if schema is not None:
             self.budget_schema = schema
+            if any(_IN_YUAN.search(compact(t)) for t in row.texts):
+                self._set_money_unit("元")
         self.state = "budget"
         first = row.texts[0]
         _, weight, _ = split_weight(first)
@@ -533,8 +575,9 @@ class _Builder:
             b = Budget(weight=b.weight, source=row.source)
         self._budget_label = label
         b.source = row.source
-        b.planned = first_number(vals.get("planned"))
-        b.executed = first_number(vals.get("executed"))
+        scale = self.money_scale
+        b.planned = _scaled(amount(vals.get("planned")), scale)
+        b.executed = _scaled(amount(vals.get("executed")), scale)
         if vals.get("rate"):
             b.rate = rate_value(vals["rate"])
         if vals.get("score") and first_number(vals["score"]) is not None:
@@ -544,7 +587,7 @@ class _Builder:
         extra = self.form.extra
         for role, key in (("initial", "initial_budget"), ("received", "budget_received")):
             if first_number(vals.get(role)) is not None:
-                extra[key] = first_number(vals[role])
+                extra[key] = _scaled(amount(vals[role]), scale)
         if vals.get("reason") and first_number(vals["reason"]) is None:
             extra["budget_reason"] = vals["reason"]
         self.form.budget = b
@@ -582,7 +625,7 @@ class _Builder:
                 pairs.append(("rate", pct[0]))
         for role, v in pairs:
             if role == "planned":
-                b.planned = first_number(v)
+                b.planned = amount(v)
             elif role == "executed":
                 b.executed = first_number(v)
             elif role == "rate":
@@ -599,9 +642,27 @@ class _Builder:
     # ------------------------------------------------------------ overall goal block
 
     def _overall_header(self, row: Row) -> bool:
-        c = compact(row.text)
+        c = compact(simplified(row.text))
+        texts = row.texts
+        if (
+            not self.kind.is_target
+            and len(texts) == 3
+            and overall_role(texts[1]) == "target"
+            and overall_role(texts[2]) == "actual"
+        ):
+            self.form.overall_goal = OverallGoal(source=row.source)  # 年度目标 | 预期目标 | 实际完成情况
+            self.state = "overall"
+            return True
+        if self.kind.is_target and len(texts) == 2 and GOAL_GENERIC.match(label_of(texts[0]) or "-"):
+            self.pending_goal, self.pending_text = label_of(texts[0]), texts[1]  # 年度绩效目标 | …
+            return True
         if "总目标" not in c and "总体目标" not in c:
             return False
+        if self.kind.is_target and len(texts) == 3:
+            self.half_names, self._await_half_texts = texts[1:], True
+        if self.kind.is_target and len(texts) == 2:
+            self.pending_text = texts[1]  # 年度总体目标 | … : the text of the goal whose table follows
+            return True
         if not any(k in c for k in ("年初设定目标", "预期目标", "实际完成", "设定目标")):
             if self.kind.is_target or self.state == "head":
                 self.state = "goal_descriptions" if self.kind == FormKind.PROJECT_TARGET else self.state
@@ -693,6 +754,14 @@ class _Builder:
         self.table = _Table(
             roles=roles, goal_column=goal_label is not None, step=min(step, 3), schema=indicator_schema(cells)
         )
+        self.halves = []
+        if (
+            self.kind.is_target
+            and self.table.schema is not None
+            and self.table.schema.roles.count("name") == 2
+        ):
+            self._twin_halves(self.table.schema, row.source)
+            return
         self.level1 = self.level2 = None
         self.level1_weight = self.level2_weight = None
         self._l1_col = self._l2_col = None
@@ -737,6 +806,8 @@ class _Builder:
     def _open_goal(self, name: str, text: str | None, weight: float | None, source: Source | None) -> None:
         self._level2_sum = 0.0
         term = "long_term" if name.startswith("长期") else ("annual" if "年度" in name else self.term)
+        if text is None and self.pending_text:
+            text, self.pending_text = self.pending_text, None
         self.goal = Goal(name=name, text=text, weight=weight, term=term, source=source)  # type: ignore[arg-type]
         self.form.goals.append(self.goal)
         self.level1 = self.level2 = None
@@ -764,6 +835,9 @@ class _Builder:
                 if is_weight_only(t):
                     weight = split_weight(t)[1]
         name = m.group("label")
+        if weight is None and len(others) >= 2 and score_value(others[-1]) is not None and not rest:
+            weight = score_value(others[-1])  # the goal's points in the 分值 column
+            text = " ".join(t for t in others[:-1] if not is_weight_only(t)) or None
         if self.goal is not None and compact(self.goal.name) == compact(name) and not self.goal.indicators:
             self.goal.text = self.goal.text or text
             self.goal.weight = self.goal.weight if self.goal.weight is not None else weight
@@ -897,14 +971,57 @@ class _Builder:
         cols[name_col] = "name"
         self.last_cols = cols
 
-    def _schema_row(self, row: Row) -> None:
+    def _twin_halves(self, schema: Schema, source: Source | None) -> None:
+        """A target table printing two tables side by side (中期 | 年度): the columns from the
+        second 二级/三级 block on are the second half; each half is a goal of its own."""
+        roles = schema.roles
+        names = [i for i, r in enumerate(roles) if r == "name"]
+        start = names[1]
+        while start - 1 > names[0] and roles[start - 1] in ("level1", "level2"):
+            start -= 1
+        first = [r if i < start else None for i, r in enumerate(roles)]
+        second = [
+            r if i >= start or (r == "level1" and "level1" not in roles[start:]) else None
+            for i, r in enumerate(roles)
+        ]
+        titles = self.half_names or ["中期目标", "年度目标"]
+        texts = self.half_texts or [None, None]
+        self.halves = []
+        for k, half in enumerate((first, second)):
+            name = titles[k] if k < len(titles) else f"目标{k + 1}"
+            term = "annual" if "年度" in label_of(name) else "long_term"
+            goal = Goal(name=name, text=texts[k] if k < len(texts) else None, term=term, source=source)  # type: ignore[arg-type]
+            self.form.goals.append(goal)
+            self.halves.append((Schema(half), {"goal": goal}))
+
+    def _twin_row(self, row: Row) -> None:
+        assert self.table is not None and self.table.schema is not None
+        cells = [*row.cells, *[""] * (len(self.table.schema.roles) - len(row.cells))]
+        if self.table.schema.refine(cells):
+            return
+        keys = ("goal", "level1", "level1_weight", "level2", "level2_weight", "last", "share")
+        for schema, state in self.halves:
+            saved = {k: getattr(self, k) for k in keys}
+            for k in keys:
+                setattr(self, k, state.get(k))
+            self._schema_row(row, schema)
+            for k in keys:
+                state[k] = getattr(self, k)
+                setattr(self, k, saved[k])
+
+    def _schema_row(self, row: Row, schema: Schema | None = None) -> None:
         """An indicator row of a grid (or a sparse row placed under its header): every cell read
         in the role its header column names."""
         assert self.table is not None and self.table.schema is not None
-        schema = self.table.schema
+        if schema is None:
+            if self.halves:
+                self._twin_row(row)
+                return
+            schema = self.table.schema
+            cells = [*row.cells, *[""] * (len(schema.roles) - len(row.cells))]
+            if schema.refine(cells):
+                return  # the second row of a two-row header (指标性质 | 指标值 | 度量单位)
         cells = [*row.cells, *[""] * (len(schema.roles) - len(row.cells))]
-        if schema.refine(cells):
-            return  # the second row of a two-row header (指标性质 | 指标值 | 度量单位)
         name: str | None = None
         printed_level1 = False
         for i, role in enumerate(schema.roles):
@@ -955,7 +1072,9 @@ class _Builder:
             )
             return
         if self.goal is None:
+            levels = (self.level1, self.level1_weight, self.level2, self.level2_weight)
             self._open_goal(self.pending_goal or "绩效指标", None, None, row.source)
+            self.level1, self.level1_weight, self.level2, self.level2_weight = levels
         assert self.goal is not None
         is_target = self.kind.is_target
         ind = Indicator(
@@ -983,7 +1102,11 @@ class _Builder:
         if initial:
             extra.setdefault("initial_targets", {})[label] = initial
         if values.get("deviation") and not is_target:
-            extra.setdefault("deviation_by_indicator", {})[label] = values["deviation"]
+            dev_col = schema.position("deviation")
+            if dev_col in row.merged_down and not self.goal.indicators and self.form.deviation_reason is None:
+                self.form.deviation_reason = values["deviation"]  # one merged cell beside all rows
+            else:
+                extra.setdefault("deviation_by_indicator", {})[label] = values["deviation"]
         if values.get("value_note"):
             extra.setdefault("value_notes", {})[label] = values["value_note"]
         coefficient = first_number(values.get("coefficient"))
@@ -1189,6 +1312,13 @@ def _compose(values: dict[str, str]) -> tuple[str | None, str | None, str | None
     initial = joined(values.get("target"), True)
     target = joined(adjusted, True) if adjusted else initial
     return target, joined(values.get("actual"), False), initial if adjusted else None
+
+
+_IN_YUAN = re.compile(r"[(（]元[)）]|单位[:：]元$")
+
+
+def _scaled(value: float | None, scale: float) -> float | None:
+    return None if value is None else (value if scale == 1.0 else round(value * scale, 6))
 
 
 def _int(text: str | None) -> int | None:

@@ -25,6 +25,7 @@ class Row:
     # ``sparse``: the layout dropped empty and merged-away cells, so only the order is known
     exact: bool = False
     sparse: bool = False
+    merged_down: frozenset[int] = frozenset()  # columns whose cell is merged with the rows below
     _texts: list[str] | None = field(default=None, repr=False, compare=False)
 
     @property

@@ -231,6 +231,18 @@ def level_rank(text: str) -> int | None:
     return None
 
 
+def level_ranks(text: str) -> set[int]:
+    """The levels a label can be: {0} 一级, {1} 二级, {0, 1} either (成本指标, 满意度指标)."""
+    key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", text))
+    v = vocabulary()
+    out = set()
+    if key in {label_key(x) for x in v.level1_labels}:
+        out.add(0)
+    if key in {label_key(x) for x in v.level2_labels}:
+        out.add(1)
+    return out
+
+
 def is_group_label(text: str) -> bool:
     return label_key(text) in {label_key(x) for x in vocabulary().group_labels}
 

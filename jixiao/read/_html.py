@@ -111,6 +111,7 @@ def _span(value: str | None) -> int:
 
 def _table(table: Any, path: Path, number: int) -> list[Row]:
     grid: list[list[str | None]] = []
+    down: dict[int, set[int]] = {}
     sources: list[Source] = []
     trs = [tr for tr in table.iter("tr") if _own_table(tr, table)]
     for r, tr in enumerate(trs):
@@ -125,6 +126,8 @@ def _table(table: Any, path: Path, number: int) -> list[Row]:
                 c += 1
             rs, cs = _span(td.get("rowspan")), _span(td.get("colspan"))
             text = clean_cell(_text(td))
+            if rs > 1:
+                down.setdefault(r, set()).add(c)
             for dr in range(rs):
                 while len(grid) <= r + dr:
                     grid.append([])
@@ -146,7 +149,7 @@ def _table(table: Any, path: Path, number: int) -> list[Row]:
         if line is not None:
             rows.append(Row([line], sources[r], table=False))
             continue
-        rows.append(Row(cells, sources[r], table=True, exact=True))
+        rows.append(Row(cells, sources[r], table=True, exact=True, merged_down=frozenset(down.get(r, ()))))
     return rows
 
 

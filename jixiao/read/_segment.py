@@ -126,7 +126,44 @@ def segments(rows: list[Row]) -> list[Segment]:
         if current is None:
             continue
         current.rows.append(row)
+    if not any(seg.kind is not None for seg in segments):
+        untitled = _untitled(rows)
+        if untitled is not None:
+            segments.insert(0, untitled)
     return segments
+
+
+def _untitled(rows: list[Row]) -> Segment | None:
+    """A form printed without any title, recognised from its header cells: it starts at the
+    first header field (项目名称, 单位名称 …) or table header, and its kind follows the columns."""
+    from jixiao.read._headers import budget_schema, field_of, indicator_schema
+
+    start = None
+    evaluation = target = False
+    for i, row in enumerate(rows):
+        if not row.table:
+            continue
+        schema = indicator_schema(row.cells)
+        if start is None and (
+            schema is not None or budget_schema(row.cells) is not None or field_of(row.texts[0])
+        ):
+            start = i
+        if schema is not None:
+            roles = set(schema.roles)
+            evaluation = evaluation or bool(roles & {"actual", "score"})
+            target = target or "target" in roles
+    if start is None or not (evaluation or target):
+        return None
+    department = any(
+        field_of(r.texts[0]) == "unit" and not any(field_of(t) == "project" for t in r.texts)
+        for r in rows[start : start + 6]
+        if r.table and r.texts
+    ) and not any(r.table and r.texts and field_of(r.texts[0]) == "project" for r in rows[start : start + 10])
+    if evaluation:
+        kind = FormKind.DEPARTMENT_SELF_EVALUATION if department else FormKind.PROJECT_SELF_EVALUATION
+    else:
+        kind = FormKind.DEPARTMENT_TARGET if department else FormKind.PROJECT_TARGET
+    return Segment(kind=kind, title="", rows=rows[start:])
 
 
 def refine_kind(seg: Segment) -> FormKind:

@@ -31,7 +31,7 @@ class TextReader:
         doc = build_forms(text_rows(text, str(path)), str(path))
         doc.sha256 = hashlib.sha256(data).hexdigest()
         doc.reader = self.name
-        if not doc.forms:
+        if not doc.forms and not doc.reports:  # a file holding only a 自评报告 is a report
             raise ReadError(str(path), "未找到任何绩效目标表或绩效自评表")
         return doc
 
