@@ -289,9 +289,12 @@ def score_form(form: Form, index: int, rule_set: RuleSet) -> Scorecard:
             parts.extend(g.computed for g in card.goals if g.computed is not None)
         card.total_computed = rule_set.round(sum(parts)) if parts else None
         points, expected = weight_structure(form, rule_set)
-        if points is not None and abs(points - expected) > 1e-6:
+        broken = points is not None and abs(points - expected) > 1e-6
+        if broken:
             card.total_computed = None  # 分值结构不合计 100 分：复核总分无从谈起（无法复核），不评等级
-        card.grade_printed = rule_set.grade(card.total_printed)
+        over = card.total_printed is not None and card.total_printed > expected + 1e-6
+        # a total above the points there are (118.94 of 100) earns no grade either
+        card.grade_printed = None if broken or over else rule_set.grade(card.total_printed)
         card.grade_computed = rule_set.grade(card.total_computed)
     return card
 

@@ -328,7 +328,7 @@ def test_weights_not_adding_to_100_leave_the_total_unverified() -> None:
     rows = [ind("培训人次", 60, "≥500人次", "520人次", 60), ind("结业率", 48.94, "≥90%", "95%", 48.94)]
     result = review(form(rows, budget=(10, 40, 40, 1.0, 10), total=118.94))
     card = result.scorecards[0]
-    assert card.total_computed is None and card.grade_computed is None
+    assert card.total_computed is None and card.grade_computed is None and card.grade_printed is None
     assert (None, "form.weight_mismatch") in codes(result, "error")
 
 
