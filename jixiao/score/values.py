@@ -347,6 +347,7 @@ _MET_WORDS = {
     "符合要求",
     "到位",
 }
+_DATE_END = re.compile(r"^(\d{4})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:底|末|月底|月末)$")
 _DATE_FULL = re.compile(r"^(\d{4})\s*[.．/\-年]\s*(\d{1,2})(?:\s*[.．/\-月]\s*(\d{1,2})\s*日?)?\s*月?$")
 _REFERENCE = re.compile(r"^\d{4}\s*年(?:度)?.*(?:天数|工作日|值班天数|日数)$|^(?:法定)?工作日(?:天数)?$")
 
@@ -481,6 +482,10 @@ def _parse_core(s: str) -> Value | None:
     if m and 1990 <= int(m.group(1)) <= 2100 and 1 <= int(m.group(2)) <= 12:
         day = int(m.group(3) or 0)
         return Value(s, ValueKind.DATE, comparator, date=(int(m.group(1)), int(m.group(2)), day))
+    # Month or year ends: "2023年11月底(前)", "2023年底", "2023年末" — met by any date up to that end.
+    m = _DATE_END.fullmatch(core)
+    if m and 1990 <= int(m.group(1)) <= 2100 and 1 <= int(m.group(2) or 12) <= 12:
+        return Value(s, ValueKind.DATE, comparator or "<=", date=(int(m.group(1)), int(m.group(2) or 12), 0))
     m = _VALUE_RE.fullmatch(core)
     if not m:
         return None

@@ -495,3 +495,17 @@ def test_hebei_recognised_by_its_point_structure_alone() -> None:
     f["extra"] = {}
     assert detect_rule_set(form_from_contract(f)).name == "hebei"
     assert codes(review(f), "error") == set()
+
+
+def test_month_end_deadlines() -> None:
+    from jixiao.score.values import Outcome, compare
+
+    # "2024年9月底前" is met by any day of September 2024, not by 3 October; "2024年底前" by December.
+    assert compare("2024年9月底前", "2024年9月30日").outcome is Outcome.MET
+    assert compare("2024年9月底前", "2024年10月3日").outcome is Outcome.NOT_MET
+    assert compare("2024年底前", "2024年12月").outcome is Outcome.MET
+    # A full score for a late finish is a full score for an unmet target.
+    rows = [ind("完工时限", 5, "2024年9月底前", "2024年10月3日", 5, "产出指标", "时效指标")]
+    rows.append(ind("完工数量", 85, "≥8处", "8处", 85))
+    f = form(rows, budget=(10, 50, 50, 1.0, 10), total=100, year=2024)
+    assert ("完工时限", "indicator.full_score_unmet") in codes(review(f), "error")
