@@ -1133,6 +1133,7 @@ class _Builder:
                 self.form.deviation_reason = values["deviation"]  # one merged cell beside all rows
             else:
                 extra.setdefault("deviation_by_indicator", {})[label] = values["deviation"]
+                ind.extra["deviation"] = values["deviation"]
         if values.get("value_note"):
             extra.setdefault("value_notes", {})[label] = values["value_note"]
         coefficient = first_number(values.get("coefficient"))
