@@ -93,6 +93,9 @@ class Budget(_Strict):
 class Quantitative(_Strict):
     positive: Literal["weight_x_b_over_a"] = "weight_x_b_over_a"  # 正向：权重 × B/A
     negative: Literal["weight_x_a_over_b"] = "weight_x_a_over_b"  # 反向：权重 × A/B
+    # Where the rules give no formula for a missed reverse target, other readings accepted too:
+    # weight_x_one_minus_excess = 权重 × (1 − (B−A)/A), 0 at B ≥ 2A (the vendor software's).
+    negative_also: list[Literal["weight_x_one_minus_excess"]] = Field(default_factory=list)
     cap_at_weight: bool = True
     basis: str
 

@@ -23,6 +23,7 @@ from jixiao.score.values import Comparison, Outcome, compare_texts
 
 __all__ = [
     "FULL_MARKS",
+    "budget_counts",
     "budget_rate",
     "comparison_of",
     "converted_shares",
@@ -89,6 +90,39 @@ def budget_rate(form: Form) -> tuple[float | None, float | None]:
     return computed, printed
 
 
+def _goal_points(form: Form) -> float | None:
+    """The goals' points as printed (a goal's weight, else its indicators' weights); None if unknown."""
+    total = 0.0
+    for goal in form.goals:
+        if goal.weight is not None:
+            total += goal.weight
+            continue
+        weights = [i.weight for i in goal.indicators]
+        if not weights or any(w is None for w in weights):
+            return None
+        total += sum(w for w in weights if w is not None)
+    return total
+
+
+def budget_counts(form: Form, rule_set: RuleSet) -> bool:
+    """Whether the form's 预算执行 earns points.
+
+    Printed points or a printed score say yes. Printed as neither, it earns none where the rules
+    do not score it, or where the goals' points alone make the whole (40/40/20 with the budget
+    row unscored); otherwise the rules' points are assumed.
+    """
+    b = form.budget
+    if b is None:
+        return False
+    if b.weight is not None or b.score is not None:
+        return True
+    if not rule_set.budget.scored:
+        return False
+    points = _goal_points(form)
+    og = form.overall_goal.weight if form.overall_goal is not None and form.overall_goal.weight else 0.0
+    return points is None or abs(points + og - rule_set.layout_for(form).total) > 1e-6
+
+
 def weight_structure(form: Form, rule_set: RuleSet) -> tuple[float | None, float]:
     """(points the form's weights add up to, points the rules expect), as printed.
 
@@ -110,7 +144,7 @@ def weight_structure(form: Form, rule_set: RuleSet) -> tuple[float | None, float
             return layout.total, layout.total
         return round(sum(by_level1.values()), 6), layout.per_level1 * len(by_level1)
     total = 0.0
-    if form.budget is not None and rule_set.budget.scored:
+    if form.budget is not None and budget_counts(form, rule_set):
         total += form.budget.weight if form.budget.weight is not None else layout.budget
     og = form.overall_goal
     if og is not None and og.weight is not None:
@@ -189,9 +223,8 @@ def score_form(form: Form, index: int, rule_set: RuleSet) -> Scorecard:
     scored = is_scored(form)
     card = Scorecard(form=index, rule_set=rule_set.name)
 
-    # Budget execution (预算执行率); not scored where the rules do not score it and the form prints no points.
-    budget_scored = rule_set.budget.scored or (form.budget is not None and form.budget.weight is not None)
-    if form.budget is not None and not form.kind.is_target and budget_scored:
+    # Budget execution (预算执行率), where it earns points (``budget_counts``).
+    if form.budget is not None and not form.kind.is_target and budget_counts(form, rule_set):
         weight = form.budget.weight if form.budget.weight is not None else layout.budget
         card.budget_weight = weight
         card.budget_printed = form.budget.score

@@ -509,3 +509,32 @@ def test_month_end_deadlines() -> None:
     rows.append(ind("完工数量", 85, "≥8处", "8处", 85))
     f = form(rows, budget=(10, 50, 50, 1.0, 10), total=100, year=2024)
     assert ("完工时限", "indicator.full_score_unmet") in codes(review(f), "error")
+
+
+def test_budget_row_unscored_when_the_indicators_make_100() -> None:
+    # 40/40/20 with the budget row printed without points or score: execution earns nothing.
+    rows = [
+        ind("巡回演出场次", 40, "≥20场", "20场", 40),
+        ind("观众人次", 40, "≥1万人次", "1.2万人次", 40, "效益指标", "社会效益指标"),
+        ind("观众满意度", 20, "≥90%", "95%", 20, "满意度指标", "服务对象满意度指标"),
+    ]
+    result = review(form(rows, budget=(None, 30, 27, 0.9, None), total=100))
+    card = result.scorecards[0]
+    assert card.budget_weight is None and card.total_computed == pytest.approx(100)
+    assert codes(result, "error") == set()
+    assert "budget.score_mismatch" not in {f.code for f in result.findings}
+
+
+def test_missed_reverse_target_accepts_both_common_formulas() -> None:
+    # ≤20天 with 25天, 10 points: A/B = 10 × 20/25 = 8; 1 − (B−A)/A = 10 × (1 − 5/20) = 7.5. Both pass
+    # under 财预〔2020〕10号 (no formula given); Hubei prints A/B only.
+    def one_row(score: float, **kw: Any) -> dict[str, Any]:
+        rows = [ind("审批办结时限", 10, "≤20天", "25天", score), ind("办件量", 80, "≥100件", "100件", 80)]
+        return form(rows, budget=(10, 20, 20, 1.0, 10), total=90 + score, **kw)
+
+    assert codes(review(one_row(8)), "error") == set()
+    assert codes(review(one_row(7.5)), "error") == set()
+    assert ("审批办结时限", "indicator.score_mismatch") in codes(review(one_row(6.5)), "error")
+    rows = [ind("审批办结时限", 10, "≤20天", "25天", 7.5), ind("办件量", 70, "≥100件", "100件", 70)]
+    hubei = form(rows, budget=(20, 20, 20, 1.0, 20), total=97.5, goal="年度绩效目标", goal_weight=80)
+    assert ("审批办结时限", "indicator.score_mismatch") in codes(review(hubei), "error")

@@ -84,7 +84,7 @@ def check_score(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
     severity = None
     if b.weight is None:
         # The form prints no 分值 for execution: the rule set's is an assumption.
-        others = {load_rule_set(n).budget.weight for n in rule_set_names()}
+        others = {load_rule_set(n).budget.weight for n in rule_set_names() if load_rule_set(n).budget.scored}
         if any(agrees(b.score, w * min(max(r, 0.0), 1.0)) for w in others for r in rates):
             return
         severity = "warning"

@@ -9,7 +9,7 @@ from jixiao.model import Document, Finding, Form, Goal, Scorecard
 from jixiao.review.catalogue import fmt, make_finding
 from jixiao.review.checks._common import printed_decimals, read_incomplete, total_counts_missing
 from jixiao.score.rules import RuleSet, agrees, detect_rule_set
-from jixiao.score.scorecard import converted_shares, is_scored, weight_structure
+from jixiao.score.scorecard import budget_counts, converted_shares, is_scored, weight_structure
 
 
 def check_total(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document) -> Iterator[Finding]:
@@ -28,7 +28,7 @@ def check_total(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
         if form.budget.score is not None:
             parts.append(form.budget.score)
             names.append("预算执行得分")
-        else:
+        elif budget_counts(form, rules):
             notes.append("预算执行得分未填写")
     og = form.overall_goal
     if og is not None:

@@ -54,6 +54,17 @@ def _raw(score: IndicatorScore, cmp: Comparison) -> float | None:
     return score.weight * min(cmp.ratio, 1.0)
 
 
+def _negative_alternatives(weight: float, cmp: Comparison, rules: RuleSet) -> list[float]:
+    """Other scores the rule set accepts for a missed reverse target (``negative_also``)."""
+    if cmp.direction != "negative" or cmp.ratio is None or cmp.ratio <= 0 or cmp.ratio >= 1:
+        return []
+    out = []
+    if "weight_x_one_minus_excess" in rules.quantitative.negative_also:
+        excess = 1.0 / cmp.ratio - 1.0  # (B − A)/A with ratio = A/B
+        out.append(weight * max(0.0, 1.0 - excess))
+    return out
+
+
 def _full_score_unmet(
     ind: Indicator, score: IndicatorScore, cmp: Comparison, rules: RuleSet, decimals: int | None = None
 ) -> float | None:
@@ -140,6 +151,8 @@ def check_score_mismatch(
                 other = w * min(1.0 / cmp.ratio, 1.0) if cmp.ratio > 0 else w
                 if agrees(ind.score, other, decimals):
                     continue
+            if any(agrees(ind.score, alt, decimals) for alt in _negative_alternatives(w, cmp, rules)):
+                continue
             formula = "B/A" if cmp.direction == "positive" else "A/B"
             sense = "正向" if cmp.direction == "positive" else "反向"
             detail = (
