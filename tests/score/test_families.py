@@ -5,6 +5,7 @@ Every expected figure below was worked out by hand from the rule quoted beside i
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -538,3 +539,16 @@ def test_missed_reverse_target_accepts_both_common_formulas() -> None:
     rows = [ind("审批办结时限", 10, "≤20天", "25天", 7.5), ind("办件量", 70, "≥100件", "100件", 70)]
     hubei = form(rows, budget=(20, 20, 20, 1.0, 20), total=97.5, goal="年度绩效目标", goal_weight=80)
     assert ("审批办结时限", "indicator.score_mismatch") in codes(review(hubei), "error")
+
+
+def test_evidence_needs_exactly_one_matcher() -> None:
+    from jixiao.score.rules import RuleSetError, parse_rule_set
+
+    text = (Path(__file__).resolve().parents[2] / "jixiao" / "score" / "rulesets" / "sichuan.yaml").read_text(
+        encoding="utf-8"
+    )
+    bad = text.replace("- {goal_weight: 90,", "- {goal_weight: 90, title: 四川,", 1)
+    with pytest.raises(RuleSetError, match="恰有一个匹配项"):
+        parse_rule_set(bad, "sichuan.yaml")
+    with pytest.raises(RuleSetError, match="未知的键"):
+        parse_rule_set(text.replace("goal_weight: 90", "goal_wieght: 90", 1), "sichuan.yaml")
