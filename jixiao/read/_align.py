@@ -23,6 +23,10 @@ _SIGN_ONLY = re.compile(r"^([≥≤<>=＞＜≧≦═﹦＝]{1,2}|定量|定性|
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _GOAL = re.compile(r"(年度|长期|中期)?(绩效)?(总体)?目标\d*|绩效指标|年度绩效指标")
+_UNIT = re.compile(
+    r"^[%‰℃]$|^(万|亿|千|百)?(元|人|个|次|户|家|所|座|处|项|台|套|辆|公里|千米|米|平方米|立方米|亩|吨|场|期|份|件|篇|本|册"
+    r"|卷|页|天|日|月|年|小时|分钟|个工作日|工作日|人次|条|批|张|床|间|栋|株|头|只|km|m|kg|t|%)([/每].{1,6})?$"
+)
 _DOTS = re.compile(r"^(……|…|\.{3,}|指标\d+[:：]?)$")
 _PLACEHOLDER = re.compile(r"^(……|…|\.{3,}|指标\d*[:：]?.*|无|/|／)$")
 
@@ -76,7 +80,9 @@ def fit(role: str | None, cell: str) -> float:
     if role == "unit":
         if _SIGN_ONLY.match(cell) or has_digit or key in ("是", "否"):
             return -3.0
-        return 1.5 if len(key) <= 6 else -1.5
+        if _UNIT.match(key):
+            return 2.0
+        return 0.5 if len(key) <= 2 else -1.0
     if role in ("target", "adjusted_target"):
         if _SIGN_ONLY.match(cell) or key in ("是", "否"):
             return -3.0

@@ -230,7 +230,7 @@ class _Builder:
             return
         if self.state == "goal_descriptions" and self._goal_description(row):
             return
-        if head_line().search(text):
+        if head_line().search(simplified(text)):
             self._head_line(text)
             return
         if self.state != "tail" and self._goal_row(row, probe=True):
@@ -295,7 +295,7 @@ class _Builder:
         setattr(self.form, name, text if not current else f"{current}\n{text}")
 
     def _head_line(self, text: str) -> None:
-        matches = list(head_line().finditer(text))
+        matches = list(head_line().finditer(simplified(text)))  # same length: positions hold
         for i, m in enumerate(matches):
             end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
             value = text[m.end() : end].strip(" ：:")
@@ -366,7 +366,15 @@ class _Builder:
             if value:
                 self._append_field(label, value)
             return
-        if TOTAL.match(first) and len(texts) <= 3 and self.state != "head":
+        grade = texts[-1] if compact(texts[-1]) in _GRADES and len(texts) > 2 else None
+        if (
+            TOTAL.match(compact(simplified(texts[0])))
+            and len(texts) <= (4 if grade else 3)
+            and self.state != "head"
+        ):
+            if grade:
+                texts = texts[:-1]
+                self.form.extra["grade"] = grade
             value = next((score_value(t) for t in reversed(texts) if score_value(t) is not None), None)
             if value is None:
                 value = score_value(TOTAL.sub("", texts[0]))
@@ -432,6 +440,8 @@ class _Builder:
         ):
             return row
         if self.state == "table" and self.table is not None and self.table.schema is not None:
+            if self.table.schema.expand(row.cells):
+                return Row(cells=[], source=row.source)  # a sub-header under a group label: consumed
             roles = self.table.schema.roles
         elif self.state == "budget" and self.budget_schema is not None:
             lead = next((i for i, r in enumerate(self.budget_schema.roles) if r), 0)
@@ -485,6 +495,12 @@ class _Builder:
         i = 0
         consumed = False
         cells = row.texts
+        for cell in cells:
+            if head_line().match(simplified(cell)):
+                self._head_line(cell)  # "填报单位：XX" printed inside a cell
+                consumed = True
+        if consumed:
+            return
         while i < len(cells):
             key = head_key(cells[i])
             if key is not None:
@@ -594,7 +610,7 @@ class _Builder:
         return True
 
     def _budget_data(self, row: Row) -> bool:
-        if row.exact and self.budget_schema is not None:
+        if self.budget_schema is not None and (row.exact or self._fits_budget(row)):
             return self._budget_by_position(row)
         cells = row.texts
         label_cell = cells[0]
@@ -727,7 +743,7 @@ class _Builder:
             if not cell:
                 continue
             label, _, _ = split_weight(cell)
-            c = compact(label)
+            c = compact(simplified(label))
             if c.startswith(("一级指", "二级指")) or NAME_HEADER.match(c):
                 seen_name = seen_name or bool(NAME_HEADER.match(c)) or c.startswith("二级指")
                 continue
@@ -751,10 +767,14 @@ class _Builder:
             roles.append("score")  # a self-evaluation always scores; the header cell was cut off
         gaps = [b - a for a, b in itertools.pairwise(positions)]
         step = gaps[0] if len(gaps) >= 2 and gaps[0] > 1 and len(set(gaps)) == 1 else 1
+        previous = self.table
         self.table = _Table(
             roles=roles, goal_column=goal_label is not None, step=min(step, 3), schema=indicator_schema(cells)
         )
         self.halves = []
+        repeated = previous is not None and previous.schema is not None and self.table.schema is not None
+        if repeated and previous.schema.labels == self.table.schema.labels and self.goal is not None:  # type: ignore[union-attr]
+            return  # the header printed again at the top of a new page: the labels carry on
         if (
             self.kind.is_target
             and self.table.schema is not None
@@ -819,10 +839,10 @@ class _Builder:
         texts = row.texts
         label, weight, _ = split_weight(texts[0])
         c = compact(label)
-        m = GOAL_NUMBERED.match(c)
+        m = GOAL_NUMBERED.match(simplified(c))  # same length: the printed characters are kept
         if not m:
             return False
-        rest = m.group("rest").strip("：:，, ")
+        rest = c[m.start("rest") :].strip("：:，, ")
         others = texts[1:]
         # a data row that merely starts with the goal label carries level labels or values
         if any(is_level1(t) for t in others) or len(others) >= 3:
@@ -834,7 +854,7 @@ class _Builder:
             for t in others:
                 if is_weight_only(t):
                     weight = split_weight(t)[1]
-        name = m.group("label")
+        name = c[m.start("label") : m.end("label")]
         if weight is None and len(others) >= 2 and score_value(others[-1]) is not None and not rest:
             weight = score_value(others[-1])  # the goal's points in the 分值 column
             text = " ".join(t for t in others[:-1] if not is_weight_only(t)) or None
@@ -854,6 +874,10 @@ class _Builder:
             )
         if self._goal_row(row):
             return
+        if self.table.schema is not None and not row.sparse:
+            padded = [*row.cells, *[""] * (len(self.table.schema.roles) - len(row.cells))]
+            if self.table.schema.refine(padded):
+                return  # the second row of a two-row header
         if self.table.schema is not None and (row.exact or self._fits_schema(row)):
             self._schema_row(row)
             return
@@ -971,12 +995,33 @@ class _Builder:
         cols[name_col] = "name"
         self.last_cols = cols
 
+    def _fits_budget(self, row: Row) -> bool:
+        """A TAB budget row whose cells stand in their header's columns (label, then figures)."""
+        schema = self.budget_schema
+        assert schema is not None
+        lead = next((i for i, r in enumerate(schema.roles) if r), 0)
+        if len(_trimmed(row.cells)) > len(schema.roles):
+            return False
+        figures = 0
+        for i, cell in enumerate(row.cells):
+            if not cell:
+                continue
+            role = schema.roles[i] if i < len(schema.roles) else None
+            if i < lead:
+                if fit("rowlabel", cell) < 0:
+                    return False
+                continue
+            if role is None or fit("b_" + role, cell) < 0:
+                return False
+            figures += 1
+        return figures >= 2
+
     def _fits_schema(self, row: Row) -> bool:
         """A TAB row whose every cell fits the role of the header column it stands in: its
         columns are true (a table copied as text), so it is read by position. Rows a PDF
         conversion shifted do not fit and are read by the value roles from the right."""
         schema = self.table.schema if self.table is not None else None
-        if schema is None or len(row.cells) > len(schema.roles) + 1:
+        if schema is None or len(_trimmed(row.cells)) > len(schema.roles):
             return False
         if self.halves:
             return True
@@ -1346,6 +1391,17 @@ _IN_YUAN = re.compile(r"[(（]元[)）]|单位[:：]元$")
 
 def _scaled(value: float | None, scale: float) -> float | None:
     return None if value is None else (value if scale == 1.0 else round(value * scale, 6))
+
+
+def _trimmed(cells: list[str]) -> list[str]:
+    """A row without the empty cells a TAB line ends with."""
+    end = len(cells)
+    while end and not cells[end - 1]:
+        end -= 1
+    return cells[:end]
+
+
+_GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格", "较差"}
 
 
 def _int(text: str | None) -> int | None:

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -299,6 +299,20 @@ class Schema:
     """The role of every column of a table, by position (``None`` for an unnamed column)."""
 
     roles: list[str | None]
+    labels: list[str] = field(default_factory=list)  # the header cells as printed
+
+    def expand(self, cells: list[str]) -> bool:
+        """A sparse second header row (``指标性质 | 指标值 | 度量单位`` with the covered cells
+        dropped): the group column above (年度指标值) becomes one column per sub-label."""
+        sub = [column_role(c) for c in cells if c]
+        if len(sub) < 2 or None in sub or {"name", "level1", "level2"} & set(sub):
+            return False
+        group = next((i for i, lab in enumerate(self.labels) if lab and is_group_label(lab)), None)
+        if group is None:
+            return False
+        self.roles[group : group + 1] = sub
+        self.labels[group : group + 1] = [c for c in cells if c]
+        return True
 
     def position(self, role: str) -> int | None:
         return self.roles.index(role) if role in self.roles else None
@@ -353,7 +367,7 @@ def indicator_schema(cells: list[str]) -> Schema | None:
     for i, c in enumerate(cells):
         if roles[i] is None and c and is_group_label(c):
             roles[i] = column_role(c)
-    return Schema(roles)
+    return Schema(roles, list(cells))
 
 
 def budget_schema(cells: list[str]) -> Schema | None:
