@@ -38,7 +38,11 @@ def main(argv: list[str] | None = None) -> int:
         except (OSError, json.JSONDecodeError) as e:
             print(f"{path.name}：无法读取（{e}）", file=sys.stderr)
             return 2
-        result = evaluate_findings(forms_json, errors_json, str(path))
+        try:
+            result = evaluate_findings(forms_json, errors_json, str(path))
+        except (ValueError, KeyError, TypeError) as e:  # not a form-v1 array
+            print(f"{path.name}：不是有效的 jixiao.form/1 数组（{type(e).__name__}: {e}）", file=sys.stderr)
+            return 2
         name = path.name.removesuffix(".answer.json")
         for n, counts in sorted(result["per_form"].items()):
             print(

@@ -20,8 +20,12 @@ __all__ = ["evaluate_findings", "matches", "review_forms"]
 
 
 def review_forms(forms_json: Sequence[dict[str, Any]], path: str = "<answers>") -> list[Finding]:
-    """Review a form-v1 array (as ``parse`` writes it, or an answer file)."""
-    doc = Document(path=path, forms=[form_from_contract(d) for d in forms_json])
+    """Review a form-v1 array (as ``parse`` writes it, or an answer file).
+
+    A form printed without a title (``"title": null``) is reviewed under an empty title.
+    """
+    forms = [form_from_contract({**d, "title": d.get("title") or ""}) for d in forms_json]
+    doc = Document(path=path, forms=forms)
     return review_document(doc).findings
 
 

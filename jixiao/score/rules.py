@@ -158,6 +158,7 @@ class Evidence(_Strict):
     null_levels: bool | None = None
     budget_unscored: bool | None = None
     level1_points: float | None = None
+    goal_points: float | None = None
 
     @model_validator(mode="after")
     def _one_matcher(self) -> Evidence:
@@ -178,6 +179,7 @@ _MATCHERS = (
     "null_levels",
     "budget_unscored",
     "level1_points",
+    "goal_points",
 )
 
 
@@ -333,6 +335,19 @@ def _matches(ev: Evidence, form: Form) -> bool:
         b = form.budget
         unscored = b is not None and b.weight is None and b.score is None
         return unscored == ev.budget_unscored
+    if ev.goal_points is not None:
+        total = 0.0
+        for goal in form.goals:
+            weights = [i.weight for i in goal.indicators]
+            if goal.weight is not None:
+                total += goal.weight
+            elif weights and all(w is not None for w in weights):
+                total += sum(w for w in weights if w is not None)
+            else:
+                return False
+        if form.overall_goal is not None and form.overall_goal.weight:
+            total += form.overall_goal.weight
+        return bool(form.goals) and abs(total - ev.goal_points) < 1e-6
     if ev.level1_points is not None:
         sums: dict[str, float] = {}
         for i in indicators:

@@ -552,3 +552,12 @@ def test_evidence_needs_exactly_one_matcher() -> None:
         parse_rule_set(bad, "sichuan.yaml")
     with pytest.raises(RuleSetError, match="未知的键"):
         parse_rule_set(text.replace("goal_weight: 90", "goal_wieght: 90", 1), "sichuan.yaml")
+
+
+def test_budget_block_without_points_or_score_takes_the_rules_points() -> None:
+    # The budget row kept no 分值 and no 得分 (blank, or lost in reading); indicators make 90:
+    # the structure is 10 + 90 (no weight error), and a total 7.4 above the parts is not an error.
+    rows = [ind("新建泵站", 90, "≥3座", "3座", 90)]
+    result = review(form(rows, budget=(None, 500, 370, 0.74, None), total=97.4))
+    assert codes(result, "error") == set()
+    assert one(result, "form.total_mismatch").severity == "warning"

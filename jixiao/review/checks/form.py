@@ -62,6 +62,9 @@ def check_total(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
     elif unweighted_blanks and form.total_score > total:
         notes.append("差额可能是未填写得分的指标计入了总分")
         severity = "warning"
+    elif _blank_budget_counted(form, card, total):
+        notes.append("差额不超过预算执行分值，可能是未填写的预算执行得分计入了总分")
+        severity = "warning"
     note = "；" + "，".join(notes) if notes else ""
     yield make_finding(
         "form.total_mismatch",
@@ -73,6 +76,16 @@ def check_total(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
         note=note,
         severity=severity,
     )
+
+
+def _blank_budget_counted(form: Form, card: Scorecard, parts: float) -> bool:
+    """The budget score cell is blank and the total exceeds the printed parts by no more than
+    the budget's points: the blank (or a cell lost in reading) may be what the total counts."""
+    b = form.budget
+    if b is None or b.score is not None or card.budget_weight is None or form.total_score is None:
+        return False
+    gap = form.total_score - parts
+    return 0 < gap <= card.budget_weight + 1e-6
 
 
 def _subtotal_of(form: Form) -> str | None:
@@ -179,6 +192,8 @@ def check_weights(
     parts = []
     if form.budget is not None and form.budget.weight is not None:
         parts.append(("预算执行", form.budget.weight))
+    elif form.budget is not None and budget_counts(form, rules):
+        parts.append(("预算执行（表中未印分值，按规则）", layout.budget))
     og = form.overall_goal
     if og is not None and og.weight is not None:
         parts.append(("总目标", og.weight))
