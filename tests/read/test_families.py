@@ -72,7 +72,7 @@ def test_pipe_rows_with_covered_cells_dropped_are_placed_by_role() -> None:
         ("满意度指标", "服务对象满意度指标", "农户满意度", 10, "≥90%", "95%", 10),
     ]
     assert f.extra["deviation_by_indicator"] == {"受益农户数": "部分农户延至下年申请"}
-    assert f.extra["placeholder_rows"]  # the …… row is reported, never an indicator
+    assert f.extra["placeholders"]  # the …… row is reported, never an indicator
     assert f.total_score == 95
 
 
