@@ -248,7 +248,7 @@ def _table_rows(
         for c in row_cells:
             texts[c.col], confs[c.col] = c.text, c.confidence
         header = column_roles(texts)
-        if any(header) and sum(1 for t in texts if t) >= 2 and all(len(t) <= 12 for t in texts if t):
+        if sum(1 for role in header if role) >= 2:  # a header row: 指标值 | 实际完成值 | 得分 …
             roles, positive_header = header, is_positive(texts)
         elif roles:
             positive = positive_header or is_positive(texts)

@@ -135,8 +135,9 @@ def _segments(mask: Any, horizontal: bool, min_len: float, tol: int) -> list[int
 
 
 def _borders(vm: Any, hm: Any, min_len: float) -> Any:
-    """The vertical segments that touch a horizontal line at both ends: borders, not the long
-    stroke of a character (which stops short of the lines, or touches one when text is cramped)."""
+    """The vertical segments that meet two horizontal lines or more: borders, not the long
+    stroke of a character (which stops short of the lines, or touches one when text is cramped).
+    A border still counts where the page cut the table off below its last line."""
     import cv2
     import numpy as np
 
@@ -144,13 +145,17 @@ def _borders(vm: Any, hm: Any, min_len: float) -> Any:
     keep = np.zeros(n, bool)
     for k in range(1, n):
         x, y, w, h, _ = stats[k]
-        keep[k] = h >= min_len and _touches(hm, x, y, w) and _touches(hm, x, y + h - 1, w)
+        keep[k] = h >= min_len and _lines_met(hm, x, y, w, h) >= 2
     return keep[labels]
 
 
-def _touches(lines: Any, x: int, y: int, w: int, reach: int = 3) -> bool:
-    """Whether a line of ``lines`` passes within ``reach`` pixels of the point (x..x+w, y)."""
-    return bool(lines[max(y - reach, 0) : y + reach + 1, max(x - reach, 0) : x + w + reach].any())
+def _lines_met(hm: Any, x: int, y: int, w: int, h: int, reach: int = 3) -> int:
+    """How many horizontal lines a vertical segment touches or crosses (a border meets two or
+    more; a character's stroke at most the one it is cramped against)."""
+    import numpy as np
+
+    hit = hm[max(y - reach, 0) : y + h + reach, max(x - reach, 0) : x + w + reach].any(axis=1)
+    return int(np.count_nonzero(hit[1:] & ~hit[:-1]) + (1 if len(hit) and hit[0] else 0))
 
 
 def _cells(hm: Any, vm: Any, ys: list[int], xs: list[int], tol: int) -> Grid:

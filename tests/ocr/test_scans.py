@@ -176,3 +176,28 @@ def test_recognition_needs_no_network(clean_page, monkeypatch: pytest.MonkeyPatc
     canvas[: h // 3] = top
     result = read_page(canvas, 1, "x.png")
     assert any("示范培训项目" in r.text for r in result.rows)
+
+
+def test_page_view_gives_the_web_page_image_grid_and_crops(clean_page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """What the form page of the web app draws: page image, every cell's box, crops to check."""
+    from PIL import Image
+
+    from jixiao.read._ocr import page_view
+
+    w, h = clean_page.size
+    canvas = Image.new("RGB", (w, h), "white")
+    canvas.paste(clean_page.crop((0, 0, w, h // 4)), (0, 0))
+    path = tmp_path / "上半页.png"
+    canvas.save(path)
+    view = page_view(path, 1)
+    assert (view["width"], view["height"]) == (w, h)
+    page = Image.open(io.BytesIO(base64.b64decode(view["image"])))
+    assert page.size == (w, h)
+    texts = {c["text"] for c in view["cells"]}
+    assert {"项目名称", "示范培训项目", "预算数(A)"} <= texts
+    for c in view["cells"]:
+        x0, y0, x1, y1 = c["box"]
+        assert 0 <= x0 < x1 <= w and 0 <= y0 < y1 <= h and 0 <= c["confidence"] <= 1
+    assert all(cell.crop for cell in view["check"])
+    with pytest.raises(ReadError, match="第 2 页"):
+        page_view(path, 2)
