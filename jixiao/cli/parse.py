@@ -24,7 +24,9 @@ def register(app: typer.Typer) -> None:
 
 
 def parse_command(
-    file: Path = typer.Argument(..., help="要读取的文件（.txt/.md/.xlsx/.docx/.pdf）"),
+    file: Path = typer.Argument(
+        ..., help="要读取的文件（.txt/.md/.xlsx/.docx/.pdf，或扫描件 .png/.jpg/.tif）"
+    ),
     format: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="json 或 table"),
     templates: list[Path] = typer.Option([], "--templates", help=TEMPLATES_HELP),
 ) -> None:

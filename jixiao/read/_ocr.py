@@ -162,7 +162,7 @@ def _read_prepared(page: Page, pageno: int, file: str, check_direction: bool) ->
     for tno, grid in enumerate(grids, start=1):
         cells = [(cell, lines) for t, _g, cell, lines in plan if t == tno]
         items.extend((y, 0.0, row) for y, row in _table_rows(grid, tno, cells, read, result, file, pageno))
-    heights = [seg[3] - seg[1] for segs in text_lines for seg in segs] or [1]
+    heights = [b[3] - b[1] for b in boxes] or [1]  # body text: mostly the cells' lines
     body = sorted(heights)[len(heights) // 2]
     for segments in text_lines:
         parts = [read[s] for s in segments]
@@ -176,7 +176,9 @@ def _read_prepared(page: Page, pageno: int, file: str, check_direction: bool) ->
         row = Row([text], src, table=False, heading=height >= body * 1.3, confidence=(conf,))
         items.append((top, float(segments[0][0]), row))
     items.sort(key=lambda it: (it[0], it[1]))
-    result.rows = [it[2] for it in items]
+    from jixiao.read._pdf import _join_headings
+
+    result.rows = _join_headings([it[2] for it in items])
     if result.rows:
         result.rows[0].after_gap = pageno > 1
     return result

@@ -39,30 +39,46 @@ def engine() -> Any:
 def ink_lines(ink: Any, dpi: float) -> list[tuple[int, int, int, int]]:
     """Boxes (x0, y0, x1, y1) of the text lines in a binarised box, top to bottom.
 
-    Rows with ink form bands; bands closer than a fifth of a character are one line (the
-    strokes of 二 or 三 leave such gaps), and a band too thin for a character is noise unless it
-    sits right against a line (a stroke cut off by the crop).
+    Rows with ink form bands. A band joins the one above when the gap is small and the two
+    together are no taller than one line (the strokes of 二 or 三 leave such gaps); a band two
+    lines tall (lines set close, as in a wrapped cell) is cut at its faintest row. Bands too thin
+    for a character are specks.
     """
     import numpy as np
 
-    rows = ink.sum(axis=1) > 0
+    profile = ink.sum(axis=1)
+    rows = profile > 0
     char = dpi * 10.5 / 72  # body text of the forms is 10–12 pt
-    bands: list[list[int]] = []
-    y = 0
-    n = len(rows)
+    raw: list[list[int]] = []
+    y, n = 0, len(rows)
     while y < n:
         if rows[y]:
             start = y
             while y < n and rows[y]:
                 y += 1
-            if bands and start - bands[-1][1] <= char * 0.2:
-                bands[-1][1] = y
-            else:
-                bands.append([start, y])
+            raw.append([start, y])
         y += 1
+    full = [b - a for a, b in raw if char * 0.5 <= b - a <= char * 1.6]
+    line = float(np.median(full)) if full else char
+    bands: list[list[int]] = []
+    for a, b in raw:
+        if bands and a - bands[-1][1] <= line * 0.35 and b - bands[-1][0] <= line * 1.3:
+            bands[-1][1] = b
+        else:
+            bands.append([a, b])
+    split: list[list[int]] = []
+    for a, b in bands:
+        while b - a > line * 1.8:  # two lines touching: cut at the faintest row near one line down
+            lo, hi = a + round(line * 0.7), min(b - round(line * 0.5), a + round(line * 1.4))
+            if hi <= lo:
+                break
+            cut = lo + int(np.argmin(profile[lo:hi]))
+            split.append([a, cut])
+            a = cut
+        split.append([a, b])
     out: list[tuple[int, int, int, int]] = []
-    for y0, y1 in bands:
-        if y1 - y0 < char * 0.25:
+    for y0, y1 in split:
+        if y1 - y0 < line * 0.3:
             continue
         cols = np.flatnonzero(ink[y0:y1].sum(axis=0))
         if len(cols) == 0:

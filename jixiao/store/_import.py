@@ -29,7 +29,7 @@ from jixiao.store._write import Prepared, imported_by, store_document
 __all__ = ["SUFFIXES", "Failure", "ImportSummary", "Imported", "Unchanged", "collect_files", "import_paths"]
 
 # File types a folder import picks up; files named explicitly are always tried.
-SUFFIXES = (".txt", ".md", ".text", ".xlsx", ".docx", ".pdf")
+SUFFIXES = (".txt", ".md", ".text", ".xlsx", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 @dataclass
