@@ -103,7 +103,7 @@ def _brackets(text: str) -> str:
     for ch in text:
         if ch in _CLOSER:
             opened.append(ch)
-        elif ch in ")）" and opened:
+        elif ch in ")）]】" and opened:  # the model closes "（" with "】" at times
             ch = _CLOSER[opened.pop()]
         out.append(ch)
     return "".join(out)
@@ -280,6 +280,17 @@ def _table_rows(
     return out
 
 
+def require(file: str) -> None:
+    """The OCR libraries are importable, else one clear error (a broken install, not a bad file)."""
+    try:
+        import cv2  # noqa: F401
+        import rapidocr_onnxruntime  # noqa: F401
+    except ImportError as e:  # e.g. libGL missing for opencv-python
+        raise ReadError(
+            file, f"扫描件识别组件不可用（{e}），请运行 scripts/bootstrap.sh 与 scripts/system-deps.sh"
+        ) from e
+
+
 def scan_rows(img: Any, pageno: int, file: str, found: list[CellReading]) -> list[Row]:
     """Rows of one page image; cells to check are appended to ``found``."""
     result = read_page(img, pageno, file)
@@ -289,6 +300,7 @@ def scan_rows(img: Any, pageno: int, file: str, found: list[CellReading]) -> lis
 
 def image_rows(path: Path, found: list[CellReading]) -> list[Row]:
     """Rows of every page of an image file (PNG, JPEG, TIFF)."""
+    require(str(path))
     rows: list[Row] = []
     for pageno, img in enumerate(image_pages(path), start=1):
         rows.extend(scan_rows(img, pageno, str(path), found))

@@ -152,6 +152,41 @@ def quarter_turns(binary: Any) -> int:
     return int(np.std(np.diff(cols)) > 1.3 * np.std(np.diff(rows)))
 
 
+def flatten(img: Any, binary: Any) -> Any:
+    """Undo a photo's perspective: the largest table's outline, a quadrilateral, made a rectangle.
+
+    Scans are left alone (their table outline is already a rectangle, up to a rotation that
+    ``deskew`` straightens).
+    """
+    import cv2
+    import numpy as np
+
+    h, w = binary.shape[:2]
+    closed = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, np.ones((5, 5), np.uint8))
+    contours, _ = cv2.findContours(closed, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return img
+    outline = max(contours, key=cv2.contourArea)
+    if cv2.contourArea(outline) < 0.15 * w * h:
+        return img
+    quad = cv2.approxPolyDP(cv2.convexHull(outline), 0.02 * cv2.arcLength(outline, True), True)
+    if len(quad) != 4:
+        return img
+    pts = quad.reshape(4, 2).astype(np.float32)
+    s, d = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
+    tl, br, tr, bl = pts[np.argmin(s)], pts[np.argmax(s)], pts[np.argmin(d)], pts[np.argmax(d)]
+    top, bottom = np.linalg.norm(tr - tl), np.linalg.norm(br - bl)
+    left, right = np.linalg.norm(bl - tl), np.linalg.norm(br - tr)
+    # a rotated rectangle has equal opposite sides; a perspective view does not
+    if abs(top - bottom) < 0.004 * max(top, bottom) and abs(left - right) < 0.004 * max(left, right):
+        return img
+    width, height = max(top, bottom), max(left, right)
+    x, y = float(tl[0]), float(tl[1])
+    dst = np.float32([[x, y], [x + width, y], [x + width, y + height], [x, y + height]])
+    m = cv2.getPerspectiveTransform(np.float32([tl, tr, br, bl]), dst)
+    return cv2.warpPerspective(img, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
+
+
 def prepare(img: Any) -> Page:
     """Seal removed, turned upright, straightened: the page the grid and the recogniser see."""
     import cv2
@@ -166,6 +201,11 @@ def prepare(img: Any) -> Page:
         img = cv2.rotate(img, cv2.ROTATE_90_CLOCKWISE)
         clean = cv2.rotate(clean, cv2.ROTATE_90_CLOCKWISE)
         gray = cv2.rotate(gray, cv2.ROTATE_90_CLOCKWISE)
+    flat = flatten(clean, binarize(gray))
+    if flat is not clean:  # a photo: the same homography for the page shown and the page read
+        img = flatten(img, binarize(gray))
+        clean = flat
+        gray = cv2.cvtColor(clean, cv2.COLOR_BGR2GRAY)
     dpi = estimate_dpi(gray)
     angle = skew_angle(binarize(gray), dpi)
     if abs(angle) >= 0.05:

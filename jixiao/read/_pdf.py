@@ -61,9 +61,10 @@ def _with_scans(path: Path, rows: list[Row], scanned: list[int], found: list[Cel
     """The placeholder of each page without a text layer replaced by that page read by OCR."""
     import pypdfium2 as pdfium
 
-    from jixiao.read._ocr import scan_rows
+    from jixiao.read._ocr import require, scan_rows
     from jixiao.read._ocr_image import pdf_page_image
 
+    require(str(path))
     try:
         doc = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as e:

@@ -201,3 +201,48 @@ def test_page_view_gives_the_web_page_image_grid_and_crops(clean_page, tmp_path:
     assert all(cell.crop for cell in view["check"])
     with pytest.raises(ReadError, match="第 2 页"):
         page_view(path, 2)
+
+
+@pytest.mark.slow
+def test_photographed_form_is_flattened_and_read(clean_page) -> None:  # type: ignore[no-untyped-def]
+    """A phone photo: paper colour, uneven light, perspective; the indicator rows still read."""
+    import numpy as np
+
+    from benchmarks.scans import degrade
+    from jixiao.read._ocr import read_page
+
+    photo = degrade(clean_page, photo=True, noise=3, jpeg=80, seed=3)
+    result = read_page(np.asarray(photo)[..., ::-1].copy(), 1, "photo.jpg")
+    rows = [r.cells for r in result.rows if r.table]
+    assert any(r[3:] == ["培训人次", "≥100人次", "120人次", "30"] for r in rows)
+    assert any(r[3:] == ["学员满意度", "≥90%", "92%", "20"] for r in rows)
+
+
+@pytest.mark.slow
+def test_mixed_pdf_reads_text_pages_as_text_and_scanned_pages_by_ocr(clean_page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    import pypdfium2 as pdfium
+
+    from benchmarks.scans import save_pdf
+    from jixiao.write import write_pdf
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice（soffice）未安装")
+    other = small_form().model_copy(update={"title": "2022年度第二项目自评表", "project": "第二项目"})
+    text_pdf = write_pdf([other], tmp_path / "text.pdf")
+    scan_pdf = save_pdf([clean_page], tmp_path / "scan.pdf", DPI)
+    mixed = pdfium.PdfDocument.new()
+    for src in (text_pdf, scan_pdf):
+        doc = pdfium.PdfDocument(str(src))
+        mixed.import_pages(doc)
+        doc.close()
+    path = tmp_path / "混合.pdf"
+    mixed.save(str(path))
+    mixed.close()
+    doc = read(path)
+    assert doc.reader == "pdf"
+    assert [f.title for f in doc.forms] == ["2022年度第二项目自评表", "2022年度示范培训项目自评表"]
+    assert [i.score for _, i in doc.forms[1].indicators()] == [30, 30, 20]
+    pages_read_by_ocr = {c.source.page for c in doc.cells if c.source}
+    assert all(p >= 2 for p in pages_read_by_ocr)
