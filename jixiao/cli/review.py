@@ -58,6 +58,8 @@ def review_command(
         except RuleSetError as e:
             fail(str(e))
     entries = _review_all(files, rules)
+    if output is not None:
+        _save_crops(entries, output)
     if format is ReviewFormat.json:
         if len(entries) == 1:
             payload: object = findings_to_json(entries[0][2].findings)
@@ -105,6 +107,26 @@ def _review_all(files: list[Path], rules: str | None) -> list[tuple[str, Documen
             entries.append((str(path), doc, review_document(doc, rules)))
             progress.advance(task)
     return entries
+
+
+def _save_crops(entries: list[tuple[str, Document, ReviewResult]], output: Path) -> None:
+    """Crops of the scanned cells to check (read.low_confidence / read.ocr_repair), as PNG files
+    in ``<report>.crops/`` beside the report, named by file, page, table and cell."""
+    import base64
+
+    crops = [(Path(path).stem, c) for path, doc, _ in entries for c in doc.cells if c.crop]
+    if not crops:
+        return
+    folder = output.with_name(output.stem + ".crops")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for stem, cell in crops:
+            src = cell.source
+            name = f"{stem}-第{src.page}页-表{src.sheet}-{src.cell}.png" if src else f"{stem}.png"
+            (folder / name).write_bytes(base64.b64decode(cell.crop or ""))
+    except OSError as e:
+        fail(f"无法写入 {folder}：{e.strerror or e}")
+    err.print(f"已保存 {len(crops)} 张待核对单元格截图到 {folder}", highlight=False)
 
 
 def _emit(text: str, output: Path | None) -> None:

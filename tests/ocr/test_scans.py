@@ -246,3 +246,17 @@ def test_mixed_pdf_reads_text_pages_as_text_and_scanned_pages_by_ocr(clean_page,
     assert [i.score for _, i in doc.forms[1].indicators()] == [30, 30, 20]
     pages_read_by_ocr = {c.source.page for c in doc.cells if c.source}
     assert all(p >= 2 for p in pages_read_by_ocr)
+
+
+def test_review_of_a_scan_saves_the_crops_beside_the_report(scanned, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from jixiao.cli import app
+
+    path, doc = scanned
+    report = tmp_path / "审核.json"
+    result = CliRunner().invoke(app, ["review", str(path), "--format", "json", "-o", str(report)])
+    assert result.exit_code == 0, result.output
+    crops = sorted((tmp_path / "审核.crops").glob("*.png")) if doc.cells else []
+    assert len(crops) == len([c for c in doc.cells if c.crop])
+    assert all(p.read_bytes().startswith(b"\x89PNG") for p in crops)
