@@ -8,10 +8,10 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from jixiao.cli._common import err, fail, out
+from jixiao.cli._common import out, read_file
 from jixiao.contract import dumps, form_to_contract
 from jixiao.model import Document
-from jixiao.read import ReadError, read
+from jixiao.vocabulary import kind_name
 
 
 class ParseFormat(StrEnum):
@@ -27,13 +27,7 @@ def parse_command(
     file: Path = typer.Argument(..., help="要读取的文件（.txt/.md/.xlsx/.docx/.pdf）"),
     format: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="json 或 table"),
 ) -> None:
-    try:
-        doc = read(file)
-    except ReadError as e:
-        fail(str(e))
-    for issue in doc.issues:
-        where = issue.source.where() if issue.source else str(file)
-        err.print(f"[yellow]警告[/]：{where}：{issue.message}", highlight=False)
+    doc = read_file(file)
     if format is ParseFormat.json:
         out.print(dumps([form_to_contract(f) for f in doc.forms]), markup=False, highlight=False)
     else:
@@ -48,7 +42,7 @@ def print_summary(doc: Document) -> None:
     for i, f in enumerate(doc.forms):
         table.add_row(
             str(i),
-            f.kind.label,
+            kind_name(f.kind),
             f.title,
             f.unit or "—",
             str(f.year or "—"),

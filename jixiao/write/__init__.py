@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from jixiao.write._files import OutputExistsError
 from jixiao.write._layout import Template, form_layout
 from jixiao.write.docx import write_docx
 from jixiao.write.pdf import PdfError, write_pdf
@@ -13,6 +14,7 @@ from jixiao.write.report import report_markdown, write_report_docx
 from jixiao.write.xlsx import write_xlsx
 
 __all__ = [
+    "OutputExistsError",
     "PdfError",
     "Template",
     "form_layout",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,6 +17,7 @@ from docx.table import _Cell
 from docx.text.run import Run
 
 from jixiao.model import Form
+from jixiao.write._files import atomic_output
 from jixiao.write._layout import Cell, Notes, Paragraph, Sheet, Table, Template, form_layout, text_lines
 
 __all__ = ["save_docx", "set_run_font", "sheets_to_docx", "write_docx"]
@@ -36,12 +35,14 @@ def write_docx(
     path: str | Path,
     template: Template = Template.WUHAN,
     notes: Notes = "auto",
+    *,
+    overwrite: bool = True,
 ) -> Path:
     """Write the forms to one document, each form starting on a new page."""
-    return sheets_to_docx([form_layout(f, template, notes) for f in forms], path)
+    return sheets_to_docx([form_layout(f, template, notes) for f in forms], path, overwrite=overwrite)
 
 
-def sheets_to_docx(sheets: Sequence[Sheet], path: str | Path) -> Path:
+def sheets_to_docx(sheets: Sequence[Sheet], path: str | Path, *, overwrite: bool = True) -> Path:
     doc = new_document()
     _base_style(doc)
     for k, sheet in enumerate(sheets):
@@ -50,21 +51,14 @@ def sheets_to_docx(sheets: Sequence[Sheet], path: str | Path) -> Path:
         else:
             _page(doc.add_section(WD_SECTION.NEW_PAGE), sheet.landscape)
         _render(doc, sheet)
-    return save_docx(doc, path)
+    return save_docx(doc, path, overwrite=overwrite)
 
 
-def save_docx(doc: DocxDocument, path: str | Path) -> Path:
+def save_docx(doc: DocxDocument, path: str | Path, *, overwrite: bool = True) -> Path:
     """Save through a temporary file so a failure never leaves half a document."""
-    out = Path(path)
-    fd, tmp = tempfile.mkstemp(suffix=".docx", dir=out.parent if str(out.parent) else ".")
-    os.close(fd)
-    try:
-        doc.save(tmp)
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return out
+    with atomic_output(path, overwrite=overwrite) as tmp:
+        doc.save(str(tmp))
+    return Path(path)
 
 
 def set_run_font(run: Run, size: float = 10.5, bold: bool = False, name: str = FONT) -> None:

@@ -7,7 +7,6 @@ reader can read back.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
@@ -15,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from jixiao.model import Form
+from jixiao.write._files import OutputExistsError, atomic_output
 from jixiao.write._layout import Notes, Template
 
 __all__ = ["PdfError", "docx_to_pdf", "soffice_path", "write_pdf"]
@@ -35,18 +35,22 @@ def write_pdf(
     path: str | Path,
     template: Template = Template.WUHAN,
     notes: Notes = "auto",
+    *,
+    overwrite: bool = True,
 ) -> Path:
     """Write the forms as one PDF (each form starts on a new page)."""
     from jixiao.write.docx import write_docx
 
     out = Path(path)
+    if not overwrite and out.exists():  # say so before the slow conversion
+        raise OutputExistsError(out)
     with tempfile.TemporaryDirectory(prefix="jixiao-pdf-") as tmp:
         src = Path(tmp) / "forms.docx"
         write_docx(forms, src, template, notes)
-        return docx_to_pdf(src, out)
+        return docx_to_pdf(src, out, overwrite=overwrite)
 
 
-def docx_to_pdf(src: Path, out: Path) -> Path:
+def docx_to_pdf(src: Path, out: Path, *, overwrite: bool = True) -> Path:
     """Convert one office document to ``out`` with LibreOffice; a clear error if it is missing."""
     soffice = soffice_path()
     if soffice is None:
@@ -74,12 +78,6 @@ def docx_to_pdf(src: Path, out: Path) -> Path:
         if proc.returncode != 0 or not produced.exists():
             detail = (proc.stderr or proc.stdout).strip().splitlines()
             raise PdfError(f"LibreOffice 未能生成 PDF：{src.name}" + (f"（{detail[-1]}）" if detail else ""))
-        fd, part = tempfile.mkstemp(suffix=".pdf", dir=out.parent if str(out.parent) else ".")
-        os.close(fd)
-        try:
+        with atomic_output(out, overwrite=overwrite) as part:
             shutil.copyfile(produced, part)
-            os.replace(part, out)
-        finally:
-            if os.path.exists(part):
-                os.unlink(part)
     return out

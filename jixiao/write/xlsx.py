@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.model import Form
+from jixiao.write._files import atomic_output
 from jixiao.write._layout import Notes, Paragraph, Sheet, Table, Template, form_layout, text_lines
 
 __all__ = ["sheets_to_xlsx", "write_xlsx"]
@@ -29,29 +28,23 @@ def write_xlsx(
     path: str | Path,
     template: Template = Template.WUHAN,
     notes: Notes = "auto",
+    *,
+    overwrite: bool = True,
 ) -> Path:
     """Write the forms to one workbook, a worksheet per form in order."""
-    return sheets_to_xlsx([form_layout(f, template, notes) for f in forms], path)
+    return sheets_to_xlsx([form_layout(f, template, notes) for f in forms], path, overwrite=overwrite)
 
 
-def sheets_to_xlsx(sheets: Sequence[Sheet], path: str | Path) -> Path:
+def sheets_to_xlsx(sheets: Sequence[Sheet], path: str | Path, *, overwrite: bool = True) -> Path:
     wb = Workbook()
     wb.remove(wb.active)  # type: ignore[arg-type]
     used: set[str] = set()
     for sheet in sheets:
         name = _unique(sheet.name, used)
         _render(wb.create_sheet(name), sheet)
-    out = Path(path)
-    # never leave a half-written file behind: write next to the target, then rename
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=out.parent if str(out.parent) else ".")
-    os.close(fd)
-    try:
+    with atomic_output(path, overwrite=overwrite) as tmp:
         wb.save(tmp)
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return out
+    return Path(path)
 
 
 def _unique(name: str, used: set[str]) -> str:
