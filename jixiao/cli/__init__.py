@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from jixiao.cli import export, parse, review, store
+from jixiao.cli._help import ChineseGroup
 
 app = typer.Typer(
     name="jixiao",
@@ -12,6 +13,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=ChineseGroup,
+    context_settings={"help_option_names": ["--help", "-h"]},
 )
 
 

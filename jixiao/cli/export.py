@@ -12,6 +12,7 @@ from pathlib import Path
 import typer
 
 from jixiao.cli._common import emit, err, fail, kind_option, read_file
+from jixiao.cli._help import ChineseCommand
 from jixiao.contract import dumps, form_to_contract
 from jixiao.model import Document, Form
 from jixiao.vocabulary import kind_choices
@@ -32,7 +33,7 @@ class TemplateName(StrEnum):
 
 
 HELP = (
-    "导出绩效表：读取 FILE（.txt/.md/.xlsx/.docx/.pdf），或不给 FILE 时从数据库按条件导出。\n\n"
+    "导出绩效表：读取文件（.txt/.md/.xlsx/.docx/.pdf），或不给文件时从数据库按条件导出。\n\n"
     "--to json 输出 form-v1 JSON 数组；xlsx 为一个工作簿、每张表一个工作表；docx/pdf 为一个文档、"
     "每张表另起一页；md 与 report-docx 为自评结果（缩略版），每张自评表一份。"
     "多张表总是写入同一个文件；未给 -o 时 json/md 输出到标准输出，其余写到当前目录："
@@ -42,27 +43,32 @@ HELP = (
 
 
 def register(app: typer.Typer) -> None:
-    app.command("export", help=HELP)(export_command)
+    app.command("export", cls=ChineseCommand, help=HELP)(export_command)
 
 
 def export_command(
-    file: Path | None = typer.Argument(None, help="要读取的文件；省略则从数据库导出"),
+    file: Path | None = typer.Argument(None, metavar="文件", help="要读取的文件；省略则从数据库导出"),
     to: ExportFormat | None = typer.Option(
-        None, "--to", "-t", help="json、xlsx、docx、pdf、md 或 report-docx"
+        None, "--to", "-t", metavar="格式", help="json、xlsx、docx、pdf、md 或 report-docx"
     ),
-    format: ExportFormat | None = typer.Option(None, "--format", "-f", help="同 --to"),
-    output: Path | None = typer.Option(None, "--output", "-o", help="输出文件"),
+    format: ExportFormat | None = typer.Option(None, "--format", "-f", metavar="格式", help="同 --to"),
+    output: Path | None = typer.Option(None, "--output", "-o", metavar="文件", help="输出文件"),
     template: TemplateName = typer.Option(
-        TemplateName.wuhan, "--template", help="wuhan（武汉/湖北格式）或 national（财预〔2020〕10号格式）"
+        TemplateName.wuhan,
+        "--template",
+        metavar="模板",
+        help="wuhan（武汉/湖北格式）或 national（财预〔2020〕10号格式）",
     ),
-    rules: str | None = typer.Option(None, "--rules", help="自评结果所用的审核规则集（默认自动选择）"),
+    rules: str | None = typer.Option(
+        None, "--rules", metavar="规则", help="自评结果所用的审核规则集（默认自动选择）"
+    ),
     db: str | None = typer.Option(
-        None, "--db", help="数据库：SQLite 文件路径或 URL；默认 $JIXIAO_DB 或 ./jixiao.db"
+        None, "--db", metavar="数据库", help="数据库：SQLite 文件路径或 URL；默认 $JIXIAO_DB 或 ./jixiao.db"
     ),
-    unit: str | None = typer.Option(None, "--unit", help="按单位筛选（数据库导出）"),
-    year: int | None = typer.Option(None, "--year", help="按年度筛选（数据库导出）"),
-    kind: str | None = typer.Option(None, "--kind", help=f"按表类型筛选：{kind_choices()}"),
-    grade: str | None = typer.Option(None, "--grade", help="按等级筛选（优/良/中/差）"),
+    unit: str | None = typer.Option(None, "--unit", metavar="单位", help="按单位筛选（数据库导出）"),
+    year: int | None = typer.Option(None, "--year", metavar="年度", help="按年度筛选（数据库导出）"),
+    kind: str | None = typer.Option(None, "--kind", metavar="类型", help=f"按表类型筛选：{kind_choices()}"),
+    grade: str | None = typer.Option(None, "--grade", metavar="等级", help="按等级筛选（优/良/中/差）"),
     has_errors: bool | None = typer.Option(
         None, "--has-errors/--no-errors", help="只导出有/无错误审核意见的表"
     ),

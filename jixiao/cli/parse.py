@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from jixiao.cli._common import out, read_file
+from jixiao.cli._help import ChineseCommand
 from jixiao.contract import dumps, form_to_contract
 from jixiao.model import Document
 from jixiao.vocabulary import kind_name
@@ -20,12 +21,16 @@ class ParseFormat(StrEnum):
 
 
 def register(app: typer.Typer) -> None:
-    app.command("parse", help="读取一个文件中的全部绩效表，输出 JSON（form-v1）或摘要表。")(parse_command)
+    app.command(
+        "parse", cls=ChineseCommand, help="读取一个文件中的全部绩效表，输出 JSON（form-v1）或摘要表。"
+    )(parse_command)
 
 
 def parse_command(
-    file: Path = typer.Argument(..., help="要读取的文件（.txt/.md/.xlsx/.docx/.pdf）"),
-    format: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="json 或 table"),
+    file: Path = typer.Argument(..., metavar="文件", help="要读取的文件（.txt/.md/.xlsx/.docx/.pdf）"),
+    format: ParseFormat = typer.Option(
+        ParseFormat.json, "--format", "-f", metavar="格式", help="json 或 table"
+    ),
 ) -> None:
     doc = read_file(file)
     if format is ParseFormat.json:

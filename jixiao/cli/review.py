@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from jixiao.cli._common import emit, err, fail, out, read_file
+from jixiao.cli._help import ChineseCommand
 from jixiao.contract import dumps, findings_to_json
 from jixiao.model import Document
 from jixiao.review import ReviewResult, review_document
@@ -35,19 +36,26 @@ _HELP = (
 
 
 def register(app: typer.Typer) -> None:
-    app.command("review", help=_HELP)(review_command)
+    app.command("review", cls=ChineseCommand, help=_HELP)(review_command)
 
 
 def review_command(
-    files: list[Path] = typer.Argument(..., help="要审核的文件（.txt/.md/.xlsx/.docx/.pdf），可多个"),
-    format: ReviewFormat = typer.Option(ReviewFormat.text, "--format", "-f", help="text、json 或 html"),
+    files: list[Path] = typer.Argument(
+        ..., metavar="文件", help="要审核的文件（.txt/.md/.xlsx/.docx/.pdf），可多个"
+    ),
+    format: ReviewFormat = typer.Option(
+        ReviewFormat.text, "--format", "-f", metavar="格式", help="text、json 或 html"
+    ),
     rules: str | None = typer.Option(
         None,
         "--rules",
+        metavar="规则",
         help=f"强制使用的评分规则：{'、'.join(rule_set_names())}，或自备规则文件（.yaml）的路径；"
         "默认按表中所印预算执行分值自动选择",
     ),
-    output: Path | None = typer.Option(None, "--output", "-o", help="写入此文件而不是标准输出"),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", metavar="文件", help="写入此文件而不是标准输出"
+    ),
     show_all: bool = typer.Option(False, "--all", "-a", help="文字报告也列出“提示”级审核意见"),
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
 ) -> None:

@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from jixiao.cli._common import err, fail, kind_option, out
+from jixiao.cli._help import ChineseCommand, ChineseGroup
 from jixiao.model import Document, FormKind
 from jixiao.review.wrap import wrap_text
 from jixiao.vocabulary import finding_title, kind_choices, kind_name, rule_set_title, severity_name
@@ -36,17 +37,22 @@ DB_HELP = (
 KIND_HELP = f"表类型：{kind_choices()}（也可用英文代码，如 project_self_evaluation）"
 
 aliases_app = typer.Typer(
-    help="查看和编辑单位别名（把同一单位的不同写法归为一个单位）。", no_args_is_help=True
+    help="查看和编辑单位别名（把同一单位的不同写法归为一个单位）。", no_args_is_help=True, cls=ChineseGroup
 )
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command("import", help="读取、审核并把文件（或目录下全部文件）存入数据库。")(import_command)
-    app.command("forms", help="列出数据库中的绩效表（可按单位、年度、类型、等级筛选）。")(forms_command)
-    app.command("show", help="显示一张表的全部内容、评分卡和审核意见。")(show_command)
+    app.command("import", cls=ChineseCommand, help="读取、审核并把文件（或目录下全部文件）存入数据库。")(
+        import_command
+    )
+    app.command("forms", cls=ChineseCommand, help="列出数据库中的绩效表（可按单位、年度、类型、等级筛选）。")(
+        forms_command
+    )
+    app.command("show", cls=ChineseCommand, help="显示一张表的全部内容、评分卡和审核意见。")(show_command)
     app.command(
         "stats",
+        cls=ChineseCommand,
         help="按单位、年度和表类型统计：表数、预算数合计、按资金加权的填报与重算平均分、各类审核意见数。"
         "部门整体表与项目表分开统计；分值结构不合计的表不计入重算平均分。",
     )(stats_command)
@@ -75,10 +81,17 @@ def _num(value: float | None, digits: int = 2) -> str:
 
 
 def import_command(
-    paths: Annotated[list[Path], typer.Argument(help="文件或目录（目录递归查找 .txt/.md/.xlsx/.docx/.pdf）")],
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
-    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="并行读取和审核的进程数")] = 1,
-    rules: Annotated[str | None, typer.Option("--rules", help="审核规则集（默认按表自动选择）")] = None,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="路径", help="文件或目录（目录递归查找 .txt/.md/.xlsx/.docx/.pdf）"),
+    ],
+    db: Annotated[str | None, typer.Option("--db", metavar="数据库", help=DB_HELP)] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", min=1, metavar="进程数", help="并行读取和审核的进程数")
+    ] = 1,
+    rules: Annotated[
+        str | None, typer.Option("--rules", metavar="规则", help="审核规则集（默认按表自动选择）")
+    ] = None,
 ) -> None:
     from jixiao.store import import_paths
 
@@ -146,18 +159,22 @@ def _print_summary(summary: ImportSummary, database: Database) -> None:
 
 
 def forms_command(
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="单位名称、别名或其中一段")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="年度，如 2020")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help=KIND_HELP)] = None,
+    db: Annotated[str | None, typer.Option("--db", metavar="数据库", help=DB_HELP)] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", metavar="单位", help="单位名称、别名或其中一段")
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", metavar="年度", help="年度，如 2020")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", metavar="类型", help=KIND_HELP)] = None,
     grade: Annotated[
-        str | None, typer.Option("--grade", help="等级（重算等级，无则填报等级），如 优")
+        str | None, typer.Option("--grade", metavar="等级", help="等级（重算等级，无则填报等级），如 优")
     ] = None,
     has_errors: Annotated[
         bool | None, typer.Option("--has-errors/--no-errors", help="只看有（或没有）错误级审核意见的表")
     ] = None,
     all_revisions: Annotated[bool, typer.Option("--all-revisions", help="包括已被新修订版取代的表")] = False,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="最多显示多少行（0 为全部）")] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=0, metavar="数量", help="最多显示多少行（0 为全部）")
+    ] = 50,
 ) -> None:
     from jixiao.store import FormFilter, list_forms
 
@@ -220,8 +237,8 @@ def _name_widths(width: int, rows: list) -> tuple[int, int]:  # type: ignore[typ
 
 
 def show_command(
-    form_id: Annotated[int, typer.Argument(help="表编号（见 jixiao forms）")],
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+    form_id: Annotated[int, typer.Argument(metavar="编号", help="表编号（见 jixiao forms）")],
+    db: Annotated[str | None, typer.Option("--db", metavar="数据库", help=DB_HELP)] = None,
 ) -> None:
     from jixiao.store import get_form
 
@@ -308,11 +325,15 @@ def show_command(
 
 
 def stats_command(
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="单位名称、别名或其中一段")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="年度")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help=KIND_HELP)] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="最多显示多少组（0 为全部）")] = 50,
+    db: Annotated[str | None, typer.Option("--db", metavar="数据库", help=DB_HELP)] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", metavar="单位", help="单位名称、别名或其中一段")
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", metavar="年度", help="年度")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", metavar="类型", help=KIND_HELP)] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=0, metavar="数量", help="最多显示多少组（0 为全部）")
+    ] = 50,
 ) -> None:
     from jixiao.store import FormFilter, stats
 
@@ -359,8 +380,10 @@ def _average(label: str, value: float | None, n: int, forms: int) -> str:
     return f"{label}按资金加权平均 {_num(value)}（{n} 张{part}）"
 
 
-@aliases_app.command("list", help="列出全部单位、别名和当前表数。")
-def aliases_list(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None) -> None:
+@aliases_app.command("list", cls=ChineseCommand, help="列出全部单位、别名和当前表数。")
+def aliases_list(
+    db: Annotated[str | None, typer.Option("--db", metavar="数据库", help=DB_HELP)] = None,
+) -> None:
     from jixiao.store import list_units
 
     with _open(db) as database:
@@ -373,11 +396,17 @@ def aliases_list(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] =
     out.print(table)
 
 
-@aliases_app.command("add", help="把 ALIAS 记为单位 UNIT 的别名；以 ALIAS 为名导入的表归入 UNIT。")
+@aliases_app.command(
+    "add",
+    cls=ChineseCommand,
+    help="把“别名”记为“单位”的别名；以该别名为单位名导入的表归入该单位。",
+)
 def aliases_add(
-    alias: Annotated[str, typer.Argument(help="别名，如 政务和大数据局")],
-    unit: Annotated[str, typer.Argument(help="单位名称（或其已有别名），如 政务服务和大数据管理局")],
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+    alias: Annotated[str, typer.Argument(metavar="别名", help="别名，如 政务和大数据局")],
+    unit: Annotated[
+        str, typer.Argument(metavar="单位", help="单位名称（或其已有别名），如 政务服务和大数据管理局")
+    ],
+    db: Annotated[str | None, typer.Option("--db", metavar="数据库", help=DB_HELP)] = None,
 ) -> None:
     from jixiao.store import AliasError, add_alias
 
@@ -396,10 +425,10 @@ def aliases_add(
     out.print(message + "。", highlight=False)
 
 
-@aliases_app.command("remove", help="删除一个别名（已归入的表仍留在原单位下）。")
+@aliases_app.command("remove", cls=ChineseCommand, help="删除一个别名（已归入的表仍留在原单位下）。")
 def aliases_remove(
-    alias: Annotated[str, typer.Argument(help="要删除的别名")],
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+    alias: Annotated[str, typer.Argument(metavar="别名", help="要删除的别名")],
+    db: Annotated[str | None, typer.Option("--db", metavar="数据库", help=DB_HELP)] = None,
 ) -> None:
     from jixiao.store import AliasError, remove_alias
 
