@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -52,7 +53,7 @@ def test_text_review_wraps_between_words_and_all_shows_infos() -> None:
     for f in findings:  # every finding's whole message, including the infos
         assert _squeeze(f["message"]) in text, f["message"]
     assert sum(line.lstrip().startswith("提示　") for line in lines) == len(infos)
-    for before, after in zip(lines, lines[1:], strict=False):  # no break inside a number or word
+    for before, after in itertools.pairwise(lines):  # no break inside a number or word
         nxt = after.lstrip(" 　")
         if before and nxt and after.startswith("  　"):
             assert not (_WORD.match(before[-1]) and _WORD.match(nxt[0])), (before, after)
