@@ -304,6 +304,7 @@ class _Chinese:
         **extra: Any,
     ) -> Any:
         from typer._click import exceptions as ce
+        from typer.exceptions import Abort
 
         try:
             rv = super().main(  # type: ignore[misc]
@@ -313,7 +314,7 @@ class _Chinese:
             if not standalone_mode:
                 raise
             _fail_usage(e, prog_name or getattr(self, "name", None) or "jixiao")
-        except ce.Abort:
+        except Abort:
             if not standalone_mode:
                 raise
             Console(stderr=True).print("已取消。")

@@ -6,6 +6,9 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
+from rich import box
+from rich.cells import cell_len
+from rich.markup import escape
 from rich.table import Table
 
 from jixiao.cli._common import out, read_file
@@ -40,16 +43,30 @@ def parse_command(
 
 
 def print_summary(doc: Document) -> None:
-    """One Rich table per document: kind, title, unit, year, goals, indicators, printed total."""
-    table = Table(title=f"{doc.path}：{len(doc.forms)} 张表，{len(doc.reports)} 份自评报告")
-    for col in ("#", "类型", "标题", "单位", "年度", "目标数", "指标数", "总分"):
-        table.add_column(col, overflow="fold")
+    """One Rich table per document: kind, title, unit, year, goals, indicators, printed total.
+
+    The title and unit are cut at the column end (…) so each form stays on one line at 80 columns.
+    """
+    table = Table(
+        title=f"{doc.path}：{len(doc.forms)} 张表，{len(doc.reports)} 份自评报告",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 0),
+    )
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("类型", no_wrap=True)
+    rest = ("年度", "目标数", "指标数", "总分")
+    fixed = 2 + 12 + sum(cell_len(x) for x in rest) + 9 + 1  # short columns, gaps and edges
+    left = max(out.width - fixed, 24)
+    table.add_column("标题", width=left - left * 2 // 5, no_wrap=True, overflow="ellipsis")
+    table.add_column("单位", width=left * 2 // 5, no_wrap=True, overflow="ellipsis")
+    for col in rest:
+        table.add_column(col, justify="right", no_wrap=True)
     for i, f in enumerate(doc.forms):
         table.add_row(
             str(i),
             kind_name(f.kind),
-            f.title,
-            f.unit or "—",
+            escape(f.title),
+            escape(f.unit or "—"),
             str(f.year or "—"),
             str(len(f.goals)),
             str(sum(len(g.indicators) for g in f.goals)),

@@ -23,7 +23,7 @@ from rich.text import Text
 from jixiao.cli._common import err, fail, kind_option, out
 from jixiao.cli._help import ChineseCommand, ChineseGroup
 from jixiao.model import Document, FormKind
-from jixiao.review.wrap import wrap_text
+from jixiao.review.wrap import wrap_items, wrap_text
 from jixiao.vocabulary import finding_title, kind_choices, kind_name, rule_set_title, severity_name
 
 if TYPE_CHECKING:
@@ -294,23 +294,25 @@ def show_command(
     out.print(head)
 
     computed = {(i.goal, i.indicator): i for i in card.indicators} if card else {}
-    table = Table(title="指标")
-    for col in ("目标", "一级", "二级", "三级指标", "分值", "目标值", "实际值", "填报得分", "重算得分"):
-        table.add_column(col, overflow="fold")
+    # records, one indicator a line or two: nine columns fold every cell at 80 columns
+    out.print("[bold]指标[/]", highlight=False)
+    width = max(out.width, 40)
+    current = None
     for goal, ind in form.indicators():
+        if goal.name != current:
+            current = goal.name
+            weight = f"（{_num(goal.weight)}分）" if goal.weight is not None else ""
+            out.print(Text(f"  {goal.name}{weight}", style="bold"), highlight=False)
         score = computed.get((goal.name, ind.name))
-        table.add_row(
-            escape(goal.name),
-            escape(ind.level1 or "—"),
-            escape(ind.level2 or "—"),
-            escape(ind.name),
-            _num(ind.weight),
-            escape(ind.target or "—"),
-            escape(ind.actual or "—"),
-            _num(ind.score),
-            _num(score.computed) if score else "—",
-        )
-    out.print(table)
+        levels = "/".join(x for x in (ind.level1, ind.level2) if x)
+        parts = [f"{levels}：{ind.name}" if levels else ind.name]
+        parts.append(f"分值 {_num(ind.weight)}")
+        parts.append(f"目标值 {ind.target or '—'}")
+        parts.append(f"实际值 {ind.actual or '—'}")
+        parts.append(f"填报得分 {_num(ind.score)}")
+        parts.append(f"重算得分 {_num(score.computed) if score else '—'}")
+        for line in wrap_items(parts, width - 5, hang="　"):
+            out.print(Text("    " + line), highlight=False)
     if detail.findings:
         out.print(f"[bold]审核意见（{len(detail.findings)} 条）[/]", highlight=False)
         width = max(out.width, 40)
@@ -344,8 +346,9 @@ def stats_command(
     shown = f"，显示前 {len(rows)} 组" if len(rows) < total else ""
     title = f"按单位、年度和表类型统计（共 {total} 组{shown}，仅当前版本；平均分以预算数为权重）"
     # records, one block per row: a table of nine columns is unreadable at 80 columns
-    out.print(f"[bold]{escape(title)}[/]", highlight=False)
     width = max(out.width, 40)
+    for line in wrap_text(title, width - 1):
+        out.print(Text(line, style="bold"), highlight=False)
     for r in rows:
         head = f"{r.unit or '（未标明单位）'}　{r.year or '年度不详'}年度　{kind_name(r.kind)}　{r.forms} 张"
         out.print(Text(head, style="bold"), highlight=False)
@@ -361,15 +364,13 @@ def stats_command(
             if r.unsound:
                 computed += f"（{r.unsound} 张表分值结构不合计 100 分，重算分不可比）"
             lines.append(computed)
-        if r.findings:
-            lines.append(
-                "审核意见：" + "；".join(f"{finding_title(code)} {n}" for code, n in r.findings.items())
-            )
-        else:
-            lines.append("审核意见：无")
         for line in lines:
             for part in wrap_text(line, width - 3, hang="　　"):
                 out.print(Text("  " + part), highlight=False)
+        titles = [f"{finding_title(code)} {n}" for code, n in r.findings.items()] or ["无"]
+        titles[0] = "审核意见：" + titles[0]
+        for part in wrap_items(titles, width - 3, sep="；", hang="　　"):
+            out.print(Text("  " + part), highlight=False)
 
 
 def _average(label: str, value: float | None, n: int, forms: int) -> str:

@@ -11,7 +11,7 @@ import re
 
 from rich.cells import cell_len
 
-__all__ = ["wrap_text"]
+__all__ = ["wrap_items", "wrap_text"]
 
 # one unbreakable unit: a run of Latin letters/digits/signs, or any single other character
 _TOKEN = re.compile(r"[A-Za-z0-9_.,:;%‰+\-−/=<>≥≤~×*@#&'\"()\[\]]+|\s+|.", re.S)
@@ -67,3 +67,26 @@ def _fit(text: str, width: int) -> int:
         if n > width:
             return max(i, 1)
     return len(text)
+
+
+def wrap_items(items: list[str], width: int, *, sep: str = "　", hang: str = "") -> list[str]:
+    """Items (“分值 10”, “目标值 280亿元” …) joined by ``sep``, a line break only between items;
+    an item longer than a line is wrapped on its own by ``wrap_text``."""
+    width = max(width, cell_len(hang) + 8)
+    lines: list[str] = []
+    line = ""
+    for item in items:
+        candidate = (hang if lines else "") + item if not line else line + sep + item
+        if cell_len(candidate) <= width:
+            line = candidate
+            continue
+        first = not lines and not line
+        if line:
+            lines.append(line)
+        indent = "" if first else hang
+        parts = [indent + x for x in wrap_text(item, width - cell_len(indent))]
+        lines += parts[:-1]
+        line = parts[-1]
+    if line:
+        lines.append(line)
+    return lines

@@ -57,3 +57,13 @@ def test_text_review_wraps_between_words_and_all_shows_infos() -> None:
         nxt = after.lstrip(" 　")
         if before and nxt and after.startswith("  　"):
             assert not (_WORD.match(before[-1]) and _WORD.match(nxt[0])), (before, after)
+
+
+def test_parse_table_keeps_one_line_per_form_at_80_columns() -> None:
+    result = runner.invoke(app, ["parse", str(seed("003")), "-f", "table"], env=ENV)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines)
+    rows = [line for line in lines if re.match(r"\s+\d+ ", line)]
+    assert len(rows) == 19  # one line per form: titles cut with “…”, never folded
+    assert "部门整体自评" in rows[0] and "97.01" in rows[0]
