@@ -71,7 +71,7 @@ def kind_option(kind: str | None) -> str | None:
     return found.value
 
 
-def emit(text: str, output: Path | None, *, force: bool = False) -> None:
+def emit(text: str, output: Path | None, *, force: bool = False, done: str | None = None) -> None:
     """Write all at once to ``output`` (never over an existing file without ``--force``), else stdout."""
     from jixiao.write._files import OutputExistsError, write_text
 
@@ -86,4 +86,4 @@ def emit(text: str, output: Path | None, *, force: bool = False) -> None:
         fail(str(e))
     except OSError as e:
         fail(f"无法写入 {output}：{e.strerror or e}")
-    err.print(f"已写入 {output}", highlight=False)
+    err.print(done or f"已写入 {output}", highlight=False)

@@ -76,7 +76,8 @@ def review_command(
 
     page = build_page(entries)
     if format is ReviewFormat.html:
-        emit(render_html(page), output, force=force)
+        done = f"审核报告已写入 {output}，用浏览器打开即可查看（如 xdg-open {output}）" if output else None
+        emit(render_html(page), output, force=force, done=done)
         return
     if output is None:
         render_text(page, out, show_info=show_all)
