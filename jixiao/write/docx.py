@@ -22,7 +22,8 @@ from jixiao.write._layout import Cell, Notes, Paragraph, Sheet, Table, Template,
 
 __all__ = ["save_docx", "set_run_font", "sheets_to_docx", "write_docx"]
 
-FONT = "宋体"  # where SimSun is missing LibreOffice substitutes the first CJK face fontconfig offers
+FONT = "宋体"  # printed through jixiao/write/fonts.conf: Noto Serif CJK SC where SimSun is missing
+LANG = "zh-CN"  # Simplified Chinese: word processors pick SC glyphs and Chinese line breaking
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -71,6 +72,17 @@ def set_run_font(run: Run, size: float = 10.5, bold: bool = False, name: str = F
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     fonts.set(qn("w:eastAsia"), name)
+    set_language(rpr)
+
+
+def set_language(rpr: object) -> None:
+    """``<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>`` on a run or style's properties."""
+    lang = rpr.find(qn("w:lang"))  # type: ignore[attr-defined]
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)  # type: ignore[attr-defined]
+    lang.set(qn("w:val"), LANG)
+    lang.set(qn("w:eastAsia"), LANG)
 
 
 def _base_style(doc: DocxDocument) -> None:
@@ -83,6 +95,7 @@ def _base_style(doc: DocxDocument) -> None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     fonts.set(qn("w:eastAsia"), FONT)
+    set_language(rpr)
     style.paragraph_format.space_after = Pt(0)
     style.paragraph_format.space_before = Pt(0)
 
@@ -115,6 +128,8 @@ def _render(doc: DocxDocument, sheet: Sheet) -> None:
 def _paragraph(doc: DocxDocument, p: Paragraph) -> None:
     para = doc.add_paragraph()
     run = para.add_run(p.text)
+    # the title and header stay with the table, the 备注 together (never two lines on a page)
+    para.paragraph_format.keep_with_next = p.kind in ("title", "header", "note")
     if p.kind == "title":
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
         para.paragraph_format.space_after = Pt(10)
@@ -146,7 +161,12 @@ def _table(doc: DocxDocument, t: Table, usable: int) -> None:
     # The first row of a merged label is made tall enough for the whole label, so that the label
     # is printed on the page where its rows begin even when the merge runs over a page break.
     min_lines = [0] * t.nrows
+    keep = set(t.keep) | set(range(max(t.nrows - 2, 0), t.nrows))  # the last rows stay with 备注
     for cell in t.cells:
+        # a merged label's first row never alone at the foot of a page: the label would print
+        # on the next page, leaving that row unlabelled
+        if cell.rowspan > 1 and cell.text:
+            keep.add(cell.row)
         if cell.rowspan > 1 and cell.text:
             width = sum(t.widths[cell.col : cell.col + cell.colspan])
             min_lines[cell.row] = max(min_lines[cell.row], text_lines(cell.text, width))
@@ -174,7 +194,8 @@ def _table(doc: DocxDocument, t: Table, usable: int) -> None:
             if cell is not None and cell.rowspan > 1:
                 tc.vMerge = "restart" if cell.row == r else "continue"
             if cell is None or cell.row != r:
-                tc.append(OxmlElement("w:p"))
+                para = dcell.add_paragraph()
+                para.paragraph_format.keep_with_next = r in keep
             else:
                 # a label merged down several rows is printed at its top: centred, it could land
                 # on the next page, leaving its first rows unlabelled on this one
@@ -185,6 +206,9 @@ def _table(doc: DocxDocument, t: Table, usable: int) -> None:
                 for line in cell.text.split("\n") if cell.text else [""]:
                     para = dcell.add_paragraph()
                     para.alignment = _ALIGN[cell.align]
+                    # heading rows stay with the rows they head; the last rows with the 备注
+                    para.paragraph_format.keep_with_next = r in keep
                     set_run_font(para.add_run(line), 10.5, bold=cell.bold)
             c += span
-    doc.add_paragraph()  # Word needs a paragraph between a table and what follows
+    gap = doc.add_paragraph()  # Word needs a paragraph between a table and what follows
+    gap.paragraph_format.keep_with_next = True

@@ -7,6 +7,7 @@ reader can read back.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -20,6 +21,8 @@ from jixiao.write._layout import Notes, Template
 __all__ = ["PdfError", "docx_to_pdf", "soffice_path", "write_pdf"]
 
 _TIMEOUT_S = 180
+# 宋体/仿宋/黑体 → Noto Serif/Sans CJK SC for this conversion only (see the file)
+_FONTS_CONF = Path(__file__).with_name("fonts.conf")
 
 
 class PdfError(RuntimeError):
@@ -70,8 +73,11 @@ def docx_to_pdf(src: Path, out: Path, *, overwrite: bool = True) -> Path:
             tmp,
             str(src),
         ]
+        env = {**os.environ, "FONTCONFIG_FILE": str(_FONTS_CONF)}
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=_TIMEOUT_S, check=False)
+            proc = subprocess.run(
+                cmd, capture_output=True, text=True, timeout=_TIMEOUT_S, check=False, env=env
+            )
         except subprocess.TimeoutExpired as e:
             raise PdfError(f"LibreOffice 转换 PDF 超时（{_TIMEOUT_S} 秒）：{src.name}") from e
         produced = Path(tmp) / (src.stem + ".pdf")
