@@ -35,25 +35,22 @@ def supported_suffixes() -> tuple[str, ...]:
     return found or SUPPORTED_SUFFIXES
 
 
-def check_supported(path: Path) -> None:
-    """An unsupported file type is named as such, not read as text and found empty."""
-    if path.is_dir() or not path.exists():
-        return
-    suffixes = supported_suffixes()
-    if path.suffix.lower() not in suffixes:
-        kinds = "、".join(s.lstrip(".") for s in suffixes)
-        shown = path.suffix or "（无扩展名）"
-        fail(f"不支持的文件类型：{path}（{shown}）；可读取 {kinds} 文件")
-
-
 def read_file(path: Path) -> Document:
-    """Read one input file; unreadable input ends the command with one Chinese line."""
+    """Read one input file; unreadable input ends the command with one Chinese line.
+
+    A file of a type no reader declares is still tried as text (the readers' rule), but when
+    that finds nothing it is answered as an unsupported type, not as a form-less document.
+    """
     from jixiao.read import ReadError, read
 
-    check_supported(path)
     try:
         doc = read(path)
     except ReadError as e:
+        suffixes = supported_suffixes()
+        if path.is_file() and path.suffix.lower() not in suffixes:
+            kinds = "、".join(s.lstrip(".") for s in suffixes)
+            shown = path.suffix or "无扩展名"
+            fail(f"不支持的文件类型：{path}（{shown}）；可读取 {kinds} 文件（{e.reason}）")
         fail(str(e))
     for issue in doc.issues:
         where = issue.source.where() if issue.source else str(path)
