@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from jixiao.cli import export, parse, review, store
+from jixiao.cli import cycle, export, full_report, library, parse, review, store
 from jixiao.cli._help import ChineseGroup
 
 app = typer.Typer(
@@ -23,7 +23,7 @@ def _root() -> None:
     """绩效：读取、评分、审核预算绩效目标表与自评表。"""
 
 
-for _module in (parse, review, store, export):
+for _module in (parse, review, store, export, cycle, library, full_report):
     _module.register(app)
 
 

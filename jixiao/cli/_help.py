@@ -329,4 +329,28 @@ class ChineseCommand(_Chinese, TyperCommand):
 
 
 class ChineseGroup(_Chinese, TyperGroup):
-    pass
+    """The root group; every command under it gets the Chinese help, whichever module added it
+    (a command registered without ``cls=ChineseCommand`` is given that class here)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, cmd in list(self.commands.items()):
+            self.commands[name] = _as_chinese(cmd)
+
+    def add_command(self, cmd: Any, name: str | None = None) -> None:
+        super().add_command(_as_chinese(cmd), name)
+
+
+def _as_chinese(cmd: Any) -> Any:
+    """The same command as a Chinese one: Typer's command classes hold nothing but their
+    attributes, which the new object takes over unchanged."""
+    if type(cmd) is TyperCommand:
+        new: Any = ChineseCommand.__new__(ChineseCommand)
+    elif type(cmd) is TyperGroup:
+        new = ChineseGroup.__new__(ChineseGroup)
+    else:
+        return cmd
+    new.__dict__.update(cmd.__dict__)
+    if isinstance(new, TyperGroup):
+        new.commands = {name: _as_chinese(sub) for name, sub in new.commands.items()}
+    return new

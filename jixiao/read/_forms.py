@@ -641,9 +641,9 @@ class _Builder:
                 pairs.append(("rate", pct[0]))
         for role, v in pairs:
             if role == "planned":
-                b.planned = amount(v)
+                b.planned = _scaled(amount(v), self.money_scale)
             elif role == "executed":
-                b.executed = first_number(v)
+                b.executed = _scaled(first_number(v), self.money_scale)
             elif role == "rate":
                 b.rate = rate_value(v)
             elif role == "score":
@@ -1030,7 +1030,11 @@ class _Builder:
             if not cell:
                 continue
             role = schema.roles[i] if i < len(schema.roles) else None
-            if role is None or fit(role, cell) < -0.6:
+            if role is None:
+                if i < len(schema.labels) and schema.labels[i]:
+                    continue  # a column the vocabulary does not know: kept aside, never shifts the rest
+                return False
+            if fit(role, cell) < -0.6:
                 return False
             placed += role in ("name", "target", "actual", "score", "weight")
         return placed >= 2
@@ -1165,6 +1169,9 @@ class _Builder:
         )
         if is_target and actual:
             ind.extra["actual"] = actual
+        for i, role in enumerate(schema.roles):
+            if role is None and cells[i] and i < len(schema.labels) and schema.labels[i]:
+                ind.extra.setdefault("columns", {})[schema.labels[i]] = cells[i]
         for role in ("prev2", "prev1", "note", "audit_score"):
             if values.get(role):
                 ind.extra[role] = values[role]

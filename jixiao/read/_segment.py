@@ -94,6 +94,15 @@ def _split_titles(rows: list[Row]) -> list[Row]:
             out.append(Row(cells=[texts[0]], source=row.source, table=False, after_gap=row.after_gap))
             out.append(Row(cells=["  ".join(texts[1:])], source=row.source, table=False))
             continue
+        if not row.table and len(texts) == 1:
+            from jixiao.read._vocab import head_line
+
+            m = head_line().search(simplified(texts[0]))
+            if m and m.start() > 0 and form_title_kind(texts[0][: m.start()]) is not None:
+                # "…自评表填报单位：XX" — a title and the header line run together on one line
+                out.append(Row(cells=[texts[0][: m.start()].strip()], source=row.source, table=False))
+                out.append(Row(cells=[texts[0][m.start() :]], source=row.source, table=False))
+                continue
         out.append(row)
     return out
 
@@ -177,6 +186,9 @@ def refine_kind(seg: Segment) -> FormKind:
         c = compact(simplified(row.texts[0]))
         if c == "项目名称":
             return FormKind.PROJECT_SELF_EVALUATION
-        if any(k in compact(simplified(row.text)) for k in ("部门整体支出总额", "基本支出总额", "部门（单位）名称")):
+        if any(
+            k in compact(simplified(row.text))
+            for k in ("部门整体支出总额", "基本支出总额", "部门（单位）名称")
+        ):
             return FormKind.DEPARTMENT_SELF_EVALUATION
     return seg.kind

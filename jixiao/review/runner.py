@@ -10,12 +10,12 @@ from collections.abc import Sequence
 
 from jixiao.model import Document, Finding, Form, Scorecard
 from jixiao.review.catalogue import make_finding
-from jixiao.review.checks import Check, budget, form, goal, indicator, report, target
+from jixiao.review.checks import Check, budget, form, goal, indicator, report, target, target_table
 from jixiao.score.rules import RuleSet
 
 __all__ = ["CHECK_MODULES", "all_checks", "run_checks"]
 
-CHECK_MODULES = (budget, goal, indicator, form, report, target)
+CHECK_MODULES = (budget, goal, indicator, form, report, target, target_table)
 
 
 def all_checks() -> list[Check]:

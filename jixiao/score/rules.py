@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from jixiao.model import Form
 
 __all__ = [
+    "Aggregation",
     "Band",
     "GradeBand",
     "Layout",
@@ -107,6 +108,25 @@ class Target(_Strict):
     basis: str
 
 
+# --- aggregation (汇总): how sub-forms roll up into one form (jixiao.cycle.rollup) ---------------
+
+
+class Aggregation(_Strict):
+    """How second-level self-evaluations roll up into the first-level form (汇总).
+
+    Absolute values are summed; relative values (rates) are computed from summed numerators and
+    denominators where the sub-forms print them, else weighted by funds; qualitative scores are
+    weighted by funds; quantitative scores are recomputed from the combined values.
+    """
+
+    funds: Literal["planned", "executed"] = "planned"  # 资金额度: 预算数 (A) or 执行数 (B)
+    absolute: Literal["sum", "not_aggregated"] = "sum"
+    relative: Literal["funds_weighted", "not_aggregated"] = "funds_weighted"
+    counts_first: bool = True  # 分子/分母 printed by every sub-form: the rate of the sums
+    qualitative: Literal["funds_weighted_score", "not_aggregated"] = "funds_weighted_score"
+    basis: str = "未规定汇总口径：按资金额度加权（可在规则文件 aggregation 中修改）"
+
+
 class RuleSet(_Strict):
     name: str
     version: str
@@ -122,6 +142,7 @@ class RuleSet(_Strict):
     satisfaction_basis: str = ""
     constraint_negative: bool = False  # 约束性指标以负数计分
     target: Target
+    aggregation: Aggregation = Field(default_factory=Aggregation)  # 汇总 of sub-forms
 
     def layout_for(self, form: Form) -> Layout:
         """The point split a form uses: a weighted overall-goal block selects the layout with one."""

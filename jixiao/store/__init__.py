@@ -6,10 +6,12 @@ The only package that imports SQLAlchemy and Alembic. Public surface:
 - ``import_paths(paths, db, workers=1)`` → ``ImportSummary``
 - ``list_forms``, ``get_form``, ``stats`` with ``FormFilter``; ``export_forms(db_url, …)``
 - ``add_alias``, ``remove_alias``, ``list_units`` — the user-edited unit alias table
+- ``stored_forms``, ``targets_for`` — current forms with verdicts; a self-evaluation's target tables
 """
 
 from __future__ import annotations
 
+from jixiao.store._cycle import StoredForm, stored_forms, targets_for
 from jixiao.store._db import DEFAULT_URL, Database, StoreError, resolve_url
 from jixiao.store._import import Failure, Imported, ImportSummary, Unchanged, collect_files, import_paths
 from jixiao.store._query import (
@@ -43,6 +45,7 @@ __all__ = [
     "ParsedValue",
     "Revision",
     "StoreError",
+    "StoredForm",
     "Unchanged",
     "UnitInfo",
     "UnitYearStats",
@@ -58,6 +61,8 @@ __all__ = [
     "remove_alias",
     "resolve_url",
     "stats",
+    "stored_forms",
+    "targets_for",
 ]
 
 

@@ -293,6 +293,7 @@ def test_target_table_checks(review_codes: Codes) -> None:
     assert review_codes(TARGET) == {
         ("宣传工作对产业发展的影响效果", "target.vague"),
         ("服务对象满意率", "target.missing_basis"),
+        ("年度绩效目标1", "target.missing_subdimension"),  # 产出 has 数量 only: no 质量/时效 (目标审核)
     }
     no_benefit = "\n".join(line for line in TARGET.splitlines() if not line.startswith("效益指标"))
     assert ("年度绩效目标1", "target.missing_dimension") in review_codes(no_benefit)

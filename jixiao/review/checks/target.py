@@ -31,6 +31,8 @@ def _vague(text: str | None, descriptions_too: bool = False) -> bool:
     s = re.sub(r"\s+", "", text)
     if re.search(r"[\d%‰]", s):
         return False
+    if re.search(r"《[^》]+》", s):  # names the standard it is judged by (目标审核: 定性指标写明标准)
+        return False
     if len(s) > 12:
         return (
             descriptions_too
