@@ -207,11 +207,15 @@ def forms_command(
             escape(r.unit or "—"),
             escape(r.project or r.title) + (f"（第{r.revision}版，已取代）" if r.superseded else ""),
             _num(r.total_score),
-            _num(r.total_computed),
-            r.grade or "—",
+            _num(r.total_computed) if r.sound else "不计",
+            (r.grade or "—") if r.sound else "—",
             f"{r.errors}/{r.warnings}",
         )
     out.print(table)
+    if any(not r.sound for r in rows):
+        note = "重算“不计”：该表分值结构不合计 100 分，重算分不可比，不评等级（详见 jixiao show 编号）。"
+        for line in wrap_text(note, max(out.width, 40) - 1):
+            out.print(Text(line), highlight=False)
 
 
 def _name_widths(width: int, rows: list) -> tuple[int, int]:  # type: ignore[type-arg]
@@ -226,7 +230,7 @@ def _name_widths(width: int, rows: list) -> tuple[int, int]:  # type: ignore[typ
         widest([kind_name(r.kind) for r in rows], "类型"),
         4,
         widest([_num(r.total_score) for r in rows], "填报"),
-        widest([_num(r.total_computed) for r in rows], "重算"),
+        widest([_num(r.total_computed) if r.sound else "不计" for r in rows], "重算"),
         4,
         widest([f"{r.errors}/{r.warnings}" for r in rows], "错/警"),
     ]
@@ -282,9 +286,12 @@ def show_command(
         )
     head.add_row("填报总分", _num(form.total_score))
     card = detail.scorecard
-    if card is not None:
+    if card is not None and s.sound:
         head.add_row("重算总分", _num(card.total_computed))
         head.add_row("等级", f"填报 {card.grade_printed or '—'}，重算 {card.grade_computed or '—'}")
+    elif card is not None:  # a total re-scored over weights that do not add up is no score
+        head.add_row("重算总分", f"{_num(card.total_computed)}（分值结构不合计 100 分，仅供核对，不可比）")
+        head.add_row("等级", f"填报 {card.grade_printed or '—'}，重算 不评（分值结构不合计）")
     if detail.rule_set:
         head.add_row(
             "评分规则",

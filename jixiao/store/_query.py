@@ -93,6 +93,27 @@ class FormSummary:
     revision: int
     superseded: bool
     file_name: str
+    # the weights add up (no ``*.weight_mismatch`` finding): only then is the recomputed total
+    # and its grade a score to compare
+    sound: bool = True
+
+
+def _weights_broken() -> Any:
+    """EXISTS a finding of the form's latest review saying its weights do not add up."""
+    return (
+        select(FindingRow.id)
+        .where(
+            FindingRow.form_id == FormRow.id,
+            FindingRow.review_run_id == FormRow.review_run_id,
+            FindingRow.code.like(_STRUCTURE_CODES),
+        )
+        .exists()
+    )
+
+
+# Findings that mean the weights themselves do not add up (goal or form level): a catalogue
+# naming rule, so a new ``*.weight_mismatch`` type joins without a change here.
+_STRUCTURE_CODES = "%.weight_mismatch"
 
 
 _SUMMARY_COLUMNS = (
@@ -115,7 +136,7 @@ _SUMMARY_COLUMNS = (
 
 def _summary_select() -> Select[Any]:
     return (
-        select(*_SUMMARY_COLUMNS)
+        select(*_SUMMARY_COLUMNS, ~_weights_broken())
         .select_from(FormRow)
         .join(DocumentRow, DocumentRow.id == FormRow.document_id)
         .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id)
@@ -296,11 +317,6 @@ class UnitYearStats:
     findings: dict[str, int] = field(default_factory=dict)  # code -> count (latest review)
 
 
-# Findings that mean the weights themselves do not add up (goal or form level): a catalogue
-# naming rule, so a new ``*.weight_mismatch`` type joins without a change here.
-_STRUCTURE_CODES = "%.weight_mismatch"
-
-
 def stats(
     db: Database, filters: FormFilter = FormFilter(), *, limit: int | None = None, offset: int = 0
 ) -> tuple[list[UnitYearStats], int]:
@@ -312,15 +328,7 @@ def stats(
     """
     funds = FormRow.budget_planned
     has_funds = and_(funds.is_not(None), funds > 0)
-    broken = (
-        select(FindingRow.id)
-        .where(
-            FindingRow.form_id == FormRow.id,
-            FindingRow.review_run_id == FormRow.review_run_id,
-            FindingRow.code.like(_STRUCTURE_CODES),
-        )
-        .exists()
-    )
+    broken = _weights_broken()
     printed_ok = and_(FormRow.total_score.is_not(None), has_funds)
     computed_ok = and_(FormRow.total_computed.is_not(None), has_funds, ~broken)
     with db.reader() as session:

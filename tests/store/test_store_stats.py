@@ -87,3 +87,20 @@ def test_cli_stats_reads_at_80_columns(weighted: Database, monkeypatch: pytest.M
     assert "分值结构不合计 100 分 1" in text  # the finding's catalogue title, not its code
     assert "form.weight_mismatch" not in text
     assert all(len(line) <= 80 for line in text.splitlines())
+
+
+def test_forms_and_show_give_no_grade_where_weights_do_not_add_up(weighted: Database) -> None:
+    from typer.testing import CliRunner
+
+    from jixiao.cli import app
+
+    runner = CliRunner()
+    listed = runner.invoke(app, ["forms", "--db", weighted.url], env={"COLUMNS": "80"}).stdout
+    broken = next(line for line in listed.splitlines() if "分值结构不合计项目" in line)
+    assert "不计" in broken and "良" not in broken  # the fake review's grade is not shown for it
+    sound = next(line for line in listed.splitlines() if "大项目" in line and "结构" not in line)
+    assert "69" in sound and "良" in sound
+    assert all(len(line) <= 80 for line in listed.splitlines())
+    form_id = broken.split()[0]
+    shown = runner.invoke(app, ["show", form_id, "--db", weighted.url], env={"COLUMNS": "80"}).stdout
+    assert "重算 不评（分值结构不合计）" in shown and "不可比" in shown
