@@ -23,7 +23,8 @@ from jixiao.write._layout import Cell, Notes, Paragraph, Sheet, Table, Template,
 __all__ = ["save_docx", "set_run_font", "sheets_to_docx", "write_docx"]
 
 FONT = "宋体"  # printed through jixiao/write/fonts.conf: Noto Serif CJK SC where SimSun is missing
-LANG = "zh-CN"  # Simplified Chinese: word processors pick SC glyphs and Chinese line breaking
+LANG = "zh-CN"  # Chinese text is Simplified Chinese: SC glyphs and Chinese line breaking
+LATIN_LANG = "en-US"  # digits and Latin words: never broken inside "98.54" (zh-CN rules would)
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -76,12 +77,12 @@ def set_run_font(run: Run, size: float = 10.5, bold: bool = False, name: str = F
 
 
 def set_language(rpr: object) -> None:
-    """``<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>`` on a run or style's properties."""
+    """``<w:lang w:val="en-US" w:eastAsia="zh-CN"/>`` on a run or style's properties."""
     lang = rpr.find(qn("w:lang"))  # type: ignore[attr-defined]
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)  # type: ignore[attr-defined]
-    lang.set(qn("w:val"), LANG)
+    lang.set(qn("w:val"), LATIN_LANG)
     lang.set(qn("w:eastAsia"), LANG)
 
 

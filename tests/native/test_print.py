@@ -122,6 +122,7 @@ def test_docx_is_simplified_chinese(department_form: Form, tmp_path: Path) -> No
     doc = open_docx(str(write_docx([department_form], tmp_path / "a.docx")))
     normal = doc.styles["Normal"].element.rPr
     assert normal.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
+    assert normal.find(qn("w:lang")).get(qn("w:val")) == "en-US"  # digits and Latin: Latin rules
     runs = [r for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs]
     assert runs
     for run in runs:
@@ -253,3 +254,29 @@ def test_own_workbook_with_formulas_reads_back_its_totals(department_form: Form,
         for c in r
     )
     assert read(path).forms[0].total_score == department_form.total_score
+
+
+@pytest.mark.slow
+def test_printed_report_never_breaks_a_number(tmp_path: Path) -> None:
+    """Chinese line breaking applies to Chinese text only: "98.54" stays on one line."""
+    needs_soffice()
+    from jixiao.read import read
+    from jixiao.review import review_document
+    from jixiao.write.pdf import docx_to_pdf
+    from jixiao.write.report import report_markdown, write_report_docx
+
+    seed = next((p for p in SEED_FILES if p.name.startswith("003")), None)
+    if seed is None:
+        pytest.skip("seed 003 不存在")
+    doc = read(seed)
+    result = review_document(doc)
+    items = []
+    for i in range(1, 4):
+        card = next(c for c in result.scorecards if c.form == i)
+        items.append((doc.forms[i], card, [f for f in result.findings if f.form == i]))
+    pdf = docx_to_pdf(write_report_docx(items, tmp_path / "r.docx"), tmp_path / "r.pdf")
+    lines = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.splitlines()
+    numbers = {n for item in items for n in re.findall(r"[0-9]+\.[0-9]+", report_markdown(*item))}
+    assert numbers
+    for n in numbers:
+        assert any(n in line for line in lines), n
