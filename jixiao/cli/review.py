@@ -51,7 +51,7 @@ def review_command(
         "--rules",
         metavar="规则",
         help=f"强制使用的评分规则：{'、'.join(rule_set_names())}，或自备规则文件（.yaml）的路径；"
-        "默认按表中所印预算执行分值自动选择",
+        "默认按表中所印内容（预算执行分值、栏目、标题用词等）识别模板并自动选择",
     ),
     output: Path | None = typer.Option(
         None, "--output", "-o", metavar="文件", help="写入此文件而不是标准输出"

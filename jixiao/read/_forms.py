@@ -56,7 +56,7 @@ from jixiao.read._headers import (
     simplified,
     text_field_of,
 )
-from jixiao.read._levels import backfill_level1, regroup
+from jixiao.read._levels import backfill_level1, parents, regroup
 from jixiao.read._report import attach_reports, read_report
 from jixiao.read._segment import SUBTABLE_TITLE, form_title_kind, refine_kind, segments
 from jixiao.read._vocab import (
@@ -1034,10 +1034,11 @@ class _Builder:
                 if i < len(schema.labels) and schema.labels[i]:
                     continue  # a column the vocabulary does not know: kept aside, never shifts the rest
                 return False
-            if fit(role, cell) < -0.6:
+            if fit(role, cell) < 0:
                 return False
             placed += role in ("name", "target", "actual", "score", "weight")
-        return placed >= 2
+        labelled = any(row.cells[: schema.first_value])
+        return placed >= 2 and labelled  # values with nothing left of them: a shifted row
 
     def _twin_halves(self, schema: Schema, source: Source | None) -> None:
         """A target table printing two tables side by side (中期 | 年度): the columns from the
@@ -1101,8 +1102,16 @@ class _Builder:
                     self._goal_label(t, row.source)
             elif role == "level1":
                 label, weight, _ = split_weight(t)
-                self.level1, self.level1_weight = compact(label), weight
-                self.level2 = self.level2_weight = None
+                new = compact(label)
+                keep = self.level2 if new.startswith(parents(self.level2) or ("-",)) else None
+                if keep is not None and not (self.level1 or "").startswith(parents(keep)):
+                    # a merged 一级 cell printed in the middle of its span: the 二级 group above
+                    # belongs to it, and this row continues that group
+                    level2_weight = self.level2_weight
+                else:
+                    keep, level2_weight = None, None
+                self.level1, self.level1_weight = new, weight
+                self.level2, self.level2_weight = keep, level2_weight
                 self.share = None
                 printed_level1 = True
             elif role == "level2":
@@ -1365,7 +1374,7 @@ def _recover_lost_basis(form: Form) -> list[str]:
 
 PLACEHOLDER_NAME = re.compile(r"^(指标\d*[:：]?|……|…|\.{2,}|。{2,}|X+|x+)$")
 _SIGN = re.compile(r"^[≥≤<>=＞＜≧≦═﹦＝]")
-_ENDS_BARE = re.compile(r"[\d.]$")
+_ENDS_BARE = re.compile(r"[\d.*]$")  # a bare number, or a placeholder value such as **
 
 
 def _compose(values: dict[str, str]) -> tuple[str | None, str | None, str | None]:
