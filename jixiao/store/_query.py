@@ -111,9 +111,10 @@ def _weights_broken() -> Any:
     )
 
 
-# Findings that mean the weights themselves do not add up (goal or form level): a catalogue
-# naming rule, so a new ``*.weight_mismatch`` type joins without a change here.
-_STRUCTURE_CODES = "%.weight_mismatch"
+# Findings that mean the form's weights do not add up to the rules' points (budget + goals ≠
+# 100): a catalogue naming rule, so a new form-level ``*weight_mismatch`` type joins without a
+# change here. A goal whose sub-labels disagree with its indicators is a warning, not this.
+_STRUCTURE_CODES = "form.%weight_mismatch"
 
 
 _SUMMARY_COLUMNS = (
@@ -313,7 +314,7 @@ class UnitYearStats:
     printed_forms: int  # forms in that mean (a printed total and a 预算数)
     computed_average: float | None  # funds-weighted mean recomputed total, sound forms only
     computed_forms: int  # forms in that mean
-    unsound: int  # forms with a recomputed total whose weight structure does not add up
+    unsound: int  # scored forms whose weight structure does not add up (no comparable recomputed total)
     findings: dict[str, int] = field(default_factory=dict)  # code -> count (latest review)
 
 
@@ -346,7 +347,7 @@ def stats(
                 func.sum(case((computed_ok, FormRow.total_computed * funds))),
                 func.sum(case((computed_ok, funds))),
                 func.sum(case((computed_ok, 1), else_=0)),
-                func.sum(case((and_(FormRow.total_computed.is_not(None), broken), 1), else_=0)),
+                func.sum(case((and_(FormRow.total_score.is_not(None), broken), 1), else_=0)),
                 func.min(UnitRow.name),
             )
             .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id)

@@ -23,9 +23,20 @@ def _project(name: str, planned: float, total: float) -> dict:  # type: ignore[t
 
 
 def _review_marking_broken_weights(doc: Document, rules: str | None = None) -> ReviewResult:
-    """The fake review, plus ``form.weight_mismatch`` on forms whose project name says so."""
+    """The fake review, plus ``form.weight_mismatch`` on forms whose project name says so, and a
+    goal-level ``goal.weight_mismatch`` warning (a sub-label) on the small project."""
     result = fake_review(doc, rules)
     for i, form in enumerate(doc.forms):
+        if form.project == "小项目":
+            result.findings.append(
+                Finding(
+                    form=i,
+                    form_title=form.title,
+                    code="goal.weight_mismatch",
+                    severity="warning",
+                    message="“产出指标/时效指标”印为 0.5 分，其下 2 项指标分值合计 1 分",
+                )
+            )
         if form.project and "结构不合计" in form.project:
             result.findings.append(
                 Finding(
@@ -61,7 +72,7 @@ def test_means_are_weighted_by_funds_and_kinds_kept_apart(weighted: Database) ->
     # printed: (90×100 + 70×300 + 100×600) / 1000 = 90 (the plain mean would be 86.67)
     assert p.printed_average == pytest.approx(90) and p.printed_forms == 3
     # recomputed (printed − 1 by the fake review) without the form whose weights do not add up:
-    # (89×100 + 69×300) / 400 = 74
+    # (89×100 + 69×300) / 400 = 74; a goal's sub-label mismatch leaves the form's 100 points whole
     assert p.computed_average == pytest.approx(74) and p.computed_forms == 2 and p.unsound == 1
     d = rows["department_self_evaluation"]
     assert d.forms == 1 and (d.printed_average, d.computed_average) == pytest.approx((60, 59))
