@@ -31,6 +31,7 @@ _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FONT = "宋体"
 _LINE_PT = 15.0  # height of one 10.5pt text line
+_CJK_FIT = 0.8  # a column holds this share of its layout width in CJK characters
 
 
 def write_xlsx(
@@ -106,7 +107,10 @@ def _unique(name: str, used: set[str]) -> str:
 def _render(ws: Worksheet, sheet: Sheet) -> dict[str, float]:
     ncols = sheet.ncols
     widths = next((b.widths for b in sheet.blocks if isinstance(b, Table)), [12.0] * ncols)
-    scale = 2.0  # openpyxl widths are in Latin characters; a CJK character is about two
+    # openpyxl widths are in Latin characters and a CJK character is about two; columns get
+    # _CJK_FIT of their layout width in CJK characters (texts wrap a little more, rows are
+    # sized for it) so that the form fits A4 landscape at a legible scale
+    scale = 2.0 * _CJK_FIT
     for c, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(c)].width = w * scale
     total_width = sum(widths)
@@ -161,7 +165,7 @@ def _paragraph(ws: Worksheet, p: Paragraph, r: int, ncols: int, total_width: flo
     else:
         cell.font = Font(name=_FONT, size=10.5, bold=p.text == "备注：")
         cell.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
-        ws.row_dimensions[r].height = _LINE_PT * text_lines(p.text, total_width) + 3
+        ws.row_dimensions[r].height = _LINE_PT * text_lines(p.text, total_width * _CJK_FIT) + 3
     return r + 1
 
 
@@ -192,7 +196,7 @@ def _table(ws: Worksheet, t: Table, top: int, cached: dict[str, float]) -> int:
                 end_column=cell.col + cell.colspan,
             )
         width = sum(t.widths[cell.col : cell.col + cell.colspan])
-        need = math.ceil(text_lines(cell.text, width) / cell.rowspan)
+        need = math.ceil(text_lines(cell.text, width * _CJK_FIT) / cell.rowspan)
         for rr in range(cell.row, cell.row + cell.rowspan):
             heights[rr] = max(heights[rr], need)
     for rr in range(t.nrows):  # borders on every grid cell, merged or not
