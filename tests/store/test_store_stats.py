@@ -115,3 +115,4 @@ def test_forms_and_show_give_no_grade_where_weights_do_not_add_up(weighted: Data
     form_id = broken.split()[0]
     shown = runner.invoke(app, ["show", form_id, "--db", weighted.url], env={"COLUMNS": "80"}).stdout
     assert "重算 不评（分值结构不合计）" in shown and "不可比" in shown
+    assert all(len(line) <= 80 for line in shown.splitlines())  # records, not a 9-column table
