@@ -84,3 +84,22 @@ def emit(text: str, output: Path | None, *, force: bool = False, done: str | Non
     except OSError as e:
         fail(f"无法写入 {output}：{e.strerror or e}")
     err.print(done or f"已写入 {output}", highlight=False)
+
+
+TEMPLATES_HELP = "补充表头词表的 YAML 文件（栏目名称 → 角色，格式见 jixiao/read/vocabulary.yaml），可多次给出"
+
+
+def use_template_files(paths: list[Path]) -> None:
+    """Check the user's header-vocabulary files and put them in force for this run (and, through
+    the environment, for its worker processes); a bad file is one Chinese line."""
+    import os
+
+    from jixiao.read import ReadError
+    from jixiao.read._headers import TEMPLATES_ENV, load_templates
+
+    for p in paths:
+        try:
+            load_templates(p)
+        except ReadError as e:
+            fail(str(e))
+    os.environ[TEMPLATES_ENV] = os.pathsep.join(str(p.resolve()) for p in paths)

@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from rich.markup import escape
 from rich.table import Table
 
-from jixiao.cli._common import out, read_file
+from jixiao.cli._common import TEMPLATES_HELP, out, read_file, use_template_files
 from jixiao.cli._help import ChineseCommand
 from jixiao.contract import dumps, form_to_contract
 from jixiao.model import Document
@@ -34,7 +34,10 @@ def parse_command(
     format: ParseFormat = typer.Option(
         ParseFormat.json, "--format", "-f", metavar="格式", help="json 或 table"
     ),
+    templates: list[Path] = typer.Option([], "--templates", metavar="文件", help=TEMPLATES_HELP),
 ) -> None:
+    if templates:
+        use_template_files(templates)
     doc = read_file(file)
     if format is ParseFormat.json:
         out.print(dumps([form_to_contract(f) for f in doc.forms]), markup=False, highlight=False)

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from jixiao.cli._common import emit, err, fail, out, read_file
+from jixiao.cli._common import TEMPLATES_HELP, emit, err, fail, out, read_file, use_template_files
 from jixiao.cli._help import ChineseCommand
 from jixiao.contract import dumps, findings_to_json
 from jixiao.model import Document
@@ -58,7 +58,10 @@ def review_command(
     ),
     show_all: bool = typer.Option(False, "--all", "-a", help="文字报告也列出“提示”级审核意见"),
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
+    templates: list[Path] = typer.Option([], "--templates", metavar="文件", help=TEMPLATES_HELP),
 ) -> None:
+    if templates:
+        use_template_files(templates)
     if rules is not None:
         try:
             load_rule_set(rules)
