@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from jixiao.cli import export, parse, review, store
+from jixiao.cli import export, parse, review, serve, store
 
 app = typer.Typer(
     name="jixiao",
@@ -20,7 +20,7 @@ def _root() -> None:
     """绩效：读取、评分、审核预算绩效目标表与自评表。"""
 
 
-for _module in (parse, review, store, export):
+for _module in (parse, review, store, export, serve):
     _module.register(app)
 
 

@@ -56,6 +56,7 @@ __all__ = [
     "carry_pending",
     "confirmed_findings",
     "create_self_evaluation",
+    "document_forms",
     "form_unit",
     "get_draft",
     "list_queue",
@@ -440,7 +441,9 @@ def _carry(
     _set(session, new_id, state or (old.state if old else DEFAULT_STATE), by, comment, **values)
 
 
-def carry_pending(db: Database, by: str = "系统", state: str | None = None) -> int:
+def carry_pending(
+    db: Database, by: str = "系统", state: str | None = None, only: list[int] | None = None
+) -> int:
     """Carry review work to every current revision that has not received it yet; returns how many.
 
     Idempotent: a revision that has a workflow row of its own is left alone. Runs after web
@@ -457,11 +460,24 @@ def carry_pending(db: Database, by: str = "系统", state: str | None = None) ->
             select(old.id, new.id)
             .join(new, new.id == old.superseded_by_id)
             .where(new.superseded.is_(False), ~exists().where(WorkflowRow.form_id == new.id), work)
+            .where(new.id.in_(only) if only is not None else True)
             .order_by(new.id)
         ).all()
         for old_id, new_id in pairs:
             _carry(session, old_id, new_id, state, by)
         return len(pairs)
+
+
+def document_forms(db: Database, document_id: int) -> list[tuple[int, bool]]:
+    """The forms of a stored document: (form id, has a workflow row)."""
+    with db.reader() as session:
+        rows = session.execute(
+            select(FormRow.id, WorkflowRow.state)
+            .outerjoin(WorkflowRow, WorkflowRow.form_id == FormRow.id)
+            .where(FormRow.document_id == document_id)
+            .order_by(FormRow.position)
+        )
+        return [(fid, state is not None) for fid, state in rows]
 
 
 # ---------------------------------------------------------------- drafts, edits and submission
