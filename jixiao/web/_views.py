@@ -141,7 +141,7 @@ def setup(
 def logout(request: Request) -> Response:
     if token := request.cookies.get(SESSION_COOKIE):
         store.delete_session(db_of(request), token)
-    response = back("/login")
+    response = back("/login?logged_out=1")
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
 
