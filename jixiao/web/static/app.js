@@ -53,7 +53,8 @@
   document.addEventListener("DOMContentLoaded", function () {
     overview();
     var sheet = document.getElementById("sheet");
-    if (sheet) sheet.addEventListener("submit", function (e) { e.preventDefault(); });
+    // the unit's sheet saves field by field (htmx); Enter in a cell must not post the whole page
+    if (sheet && sheet.tagName === "FORM") sheet.addEventListener("submit", function (e) { if (e.target === sheet) e.preventDefault(); });
     document.body.addEventListener("htmx:xhr:progress", function (e) {
       var bar = document.getElementById("upload-progress");
       if (bar && e.detail.lengthComputable) { bar.hidden = false; bar.value = e.detail.loaded / e.detail.total * 100; }
