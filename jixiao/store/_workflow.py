@@ -123,7 +123,16 @@ def form_unit(db: Database, form_id: int) -> tuple[bool, int | None]:
         return (row is not None, row[0] if row else None)
 
 
-def _set(session: Session, form_id: int, state: str, by: str, comment: str | None, **values: Any) -> None:
+def _set(
+    session: Session,
+    form_id: int,
+    state: str,
+    by: str,
+    comment: str | None,
+    came_from: str | None = None,
+    **values: Any,
+) -> None:
+    """Put one form in ``state`` and record the step (``came_from``: the state of its predecessor)."""
     before = session.scalar(select(WorkflowRow.state).where(WorkflowRow.form_id == form_id))
     row = {"state": state, "updated_at": _now(), "updated_by": by, **values}
     if before is None:
@@ -134,7 +143,7 @@ def _set(session: Session, form_id: int, state: str, by: str, comment: str | Non
         insert(TransitionRow.__table__),
         {
             "form_id": form_id,
-            "from_state": before or (None if state == "draft" else DEFAULT_STATE),
+            "from_state": before or came_from or (None if state == "draft" else DEFAULT_STATE),
             "to_state": state,
             "by": by,
             "at": _now(),
@@ -438,7 +447,8 @@ def _carry(
         )
     old = session.get(WorkflowRow, old_id)
     values = {"opinion": old.opinion if old else None, "carried_from": old_id}
-    _set(session, new_id, state or (old.state if old else DEFAULT_STATE), by, comment, **values)
+    came_from = old.state if old else DEFAULT_STATE
+    _set(session, new_id, state or came_from, by, comment, came_from, **values)
 
 
 def carry_pending(

@@ -100,7 +100,26 @@ class IndicatorLine:
     audit_score: str = ""
     audit_reason: str = ""
     audit_stale: bool = False
+    level1_span: int = 1  # rows the 一级 cell spans (0: merged into the row above), as printed
+    level2_span: int = 1
     findings: list[FindingItem] = field(default_factory=list)
+
+
+def _spans(lines: list[IndicatorLine]) -> None:
+    """Merge equal 一级/二级 labels of consecutive rows, as the printed form does."""
+    for attr, parent in (("level1", None), ("level2", "level1")):
+        start = 0
+        for n in range(1, len(lines) + 1):
+            same = (
+                n < len(lines)
+                and getattr(lines[n], attr) == getattr(lines[start], attr)
+                and (parent is None or getattr(lines[n], parent) == getattr(lines[start], parent))
+            )
+            if not same:
+                setattr(lines[start], f"{attr}_span", n - start)
+                for k in range(start + 1, n):
+                    setattr(lines[k], f"{attr}_span", 0)
+                start = n
 
 
 @dataclass
@@ -323,6 +342,7 @@ def _page(
                     findings=take(lambda f, g=goal.name, i=ind.name: f.goal == g and f.indicator == i),
                 )
             )
+        _spans(block.indicators)
         goals.append(block)
     form_findings = take(lambda f: True)
     live = {i.key for i in items}

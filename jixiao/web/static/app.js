@@ -18,25 +18,29 @@
     var d = JSON.parse(node.textContent);
     var pts = d.scatter.map(function (p) { return [p[0], p[1], p[2]]; });
     var max = pts.reduce(function (m, p) { return Math.max(m, p[0], p[1]); }, 100);
+    var min = pts.reduce(function (m, p) { return Math.min(m, p[0], p[1]); }, 100);
+    min = Math.max(0, Math.floor(min / 10) * 10 - 10);
     var s = chart("chart-scatter", pts.length ? {
       animation: false,
       tooltip: { formatter: function (p) { return "表 " + p.value[2] + "<br>填报 " + p.value[0] + "　重算 " + p.value[1]; } },
-      xAxis: { name: "填报总分", min: 0, max: Math.ceil(max / 10) * 10 }, yAxis: { name: "重算总分", min: 0, max: Math.ceil(max / 10) * 10 },
+      xAxis: { name: "填报总分", min: min, max: Math.ceil(max / 10) * 10 }, yAxis: { name: "重算总分", min: min, max: Math.ceil(max / 10) * 10 },
       grid: { left: 50, right: 70, top: 30, bottom: 40 },
       series: [{ type: "scatter", symbolSize: 7, data: pts, itemStyle: { color: "#a32020", opacity: 0.6 } },
-               { type: "line", data: [[0, 0], [max, max]], symbol: "none", lineStyle: { color: "#999", type: "dashed" }, tooltip: { show: false } }]
+               { type: "line", data: [[min, min], [max, max]], symbol: "none", lineStyle: { color: "#999", type: "dashed" }, tooltip: { show: false } }]
     } : empty("暂无数据"));
     if (s) s.on("click", function (p) { if (p.seriesIndex === 0) window.location = "/forms/" + p.value[2]; });
     var codes = d.findings_by_code.slice(0, 15).reverse();
     chart("chart-codes", codes.length ? {
       animation: false, tooltip: {}, grid: { left: 190, right: 30, top: 10, bottom: 30 },
-      xAxis: { type: "value" }, yAxis: { type: "category", data: codes.map(function (c) { return c.title; }) },
+      xAxis: { type: "value" },
+      yAxis: { type: "category", data: codes.map(function (c) { return c.title; }), axisLabel: { width: 175, overflow: "truncate" } },
       series: [{ type: "bar", data: codes.map(function (c) { return c.count; }), itemStyle: { color: "#1a4f9c" } }]
     } : empty("暂无审核发现"));
     var inf = d.inflation_by_unit.slice().reverse();
     chart("chart-inflation", inf.length ? {
       animation: false, tooltip: {}, grid: { left: 190, right: 30, top: 10, bottom: 30 },
-      xAxis: { type: "value", name: "分" }, yAxis: { type: "category", data: inf.map(function (u) { return u[0]; }) },
+      xAxis: { type: "value", name: "分" },
+      yAxis: { type: "category", data: inf.map(function (u) { return u[0]; }), axisLabel: { width: 175, overflow: "truncate" } },
       series: [{ type: "bar", data: inf.map(function (u) { return u[1]; }), itemStyle: { color: "#a15c00" } }]
     } : empty("暂无数据"));
     var years = Object.keys(d.grades_by_year);
