@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 from jixiao import store
@@ -198,3 +199,39 @@ def test_review_without_storing(client_for) -> None:  # type: ignore[no-untyped-
     [result] = c.post("/api/review", files=[("files", ("a.txt", content, "text/plain"))]).json()
     assert result["forms"] == 1 and any(f["code"] == "indicator.full_score_unmet" for f in result["findings"])
     assert c.get("/api/forms").json()["total"] == 0
+
+
+def test_downloads(loaded: store.Database, client_for) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from docx import Document as Docx
+    from openpyxl import load_workbook
+
+    form_id = _self_evaluation(loaded, CULTURE)
+    c = client_for("wenhua")
+    xlsx = c.get(f"/forms/{form_id}/download/xlsx")
+    assert xlsx.status_code == 200 and "attachment" in xlsx.headers["content-disposition"]
+    cells = [
+        v for row in load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True) for v in row
+    ]
+    assert "群众文化活动经费" in " ".join(str(v) for v in cells if v)
+    docx = c.get(f"/forms/{form_id}/download/docx")
+    words = " ".join(c.text for t in Docx(io.BytesIO(docx.content)).tables for r in t.rows for c in r.cells)
+    assert "群众文化活动经费" in words
+    report = c.get(f"/forms/{form_id}/download/report.html")
+    assert report.headers["content-type"].startswith("text/html")
+    assert "未达成目标却得满分" in report.text  # the form's finding, by its catalogue title
+    assert c.get(f"/forms/{form_id}/download/exe").status_code == 404
+
+
+@pytest.mark.slow
+def test_pdf_downloads(loaded: store.Database, client_for) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice 未安装")
+    form_id = _self_evaluation(loaded, CULTURE)
+    c = client_for("reviewer")
+    for kind in ("pdf", "report.pdf"):
+        r = c.get(f"/forms/{form_id}/download/{kind}")
+        assert r.status_code == 200 and r.content[:5] == b"%PDF-", kind
