@@ -30,7 +30,7 @@ from jixiao.model import (
     ReadIssue,
     Source,
 )
-from jixiao.read._align import align
+from jixiao.read._align import align, fit
 from jixiao.read._clean import (
     amount,
     compact,
@@ -854,7 +854,7 @@ class _Builder:
             )
         if self._goal_row(row):
             return
-        if row.exact and self.table.schema is not None:
+        if self.table.schema is not None and (row.exact or self._fits_schema(row)):
             self._schema_row(row)
             return
         if all(HEADER_WORD.match(compact(t)) for t in texts):
@@ -971,6 +971,25 @@ class _Builder:
         cols[name_col] = "name"
         self.last_cols = cols
 
+    def _fits_schema(self, row: Row) -> bool:
+        """A TAB row whose every cell fits the role of the header column it stands in: its
+        columns are true (a table copied as text), so it is read by position. Rows a PDF
+        conversion shifted do not fit and are read by the value roles from the right."""
+        schema = self.table.schema if self.table is not None else None
+        if schema is None or len(row.cells) > len(schema.roles) + 1:
+            return False
+        if self.halves:
+            return True
+        placed = 0
+        for i, cell in enumerate(row.cells):
+            if not cell:
+                continue
+            role = schema.roles[i] if i < len(schema.roles) else None
+            if role is None or fit(role, cell) < -0.6:
+                return False
+            placed += role in ("name", "target", "actual", "score", "weight")
+        return placed >= 2
+
     def _twin_halves(self, schema: Schema, source: Source | None) -> None:
         """A target table printing two tables side by side (中期 | 年度): the columns from the
         second 二级/三级 block on are the second half; each half is a goal of its own."""
@@ -1050,7 +1069,14 @@ class _Builder:
             self.share = rate_value(values["share"])
         if name is None:
             if any(values.get(r) for r in ("target", "actual", "score")):
-                self.issues.append(ReadIssue(message="指标行没有指标名称，已跳过", source=row.source))
+                issue = ReadIssue(message="指标行没有指标名称，已跳过", source=row.source)
+                self.issues.append(issue)
+                if self.goal is not None and self.goal.indicators:
+                    target, actual, _ = _compose(values)
+                    vals: dict[str, str | None] = {**values, "target": target, "actual": actual}
+                    position = len(self.goal.indicators)
+                    orphan = _Orphan(self.goal, position, vals, row.source, issue, self.kind.is_target)
+                    self.orphans.append(orphan)
             return
         label, weight, _ = split_weight(name)
         c = compact(label)
@@ -1365,6 +1391,9 @@ def build_forms(rows: list[Row], path: str) -> Document:
         form = builder.build()
         doc.issues.extend(builder.issues)
         orphans.extend(builder.orphans)
+        valued = any(i.target or i.actual or i.score is not None for _, i in form.indicators())
+        if not seg.title and not valued:
+            continue  # header cells without a title and without one indicator are not a form
         if not form.goals and form.budget is None and form.total_score is None:
             doc.issues.append(ReadIssue(message=f"“{seg.title}”下没有可读取的表格内容", source=form.source))
             continue

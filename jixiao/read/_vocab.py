@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from jixiao.read._clean import compact, split_weight
 from jixiao.read._grid import Row
-from jixiao.read._headers import field_of, simplified, vocabulary
+from jixiao.read._headers import column_role, field_of, simplified, vocabulary
 
 LEVEL1 = re.compile(r"^(产出|效益|满意度?|成本)(指标?|度指标)?$")
 
@@ -115,6 +115,11 @@ def is_head_key(text: str) -> bool:
 def role_of(c: str) -> str | None:
     if NAME_HEADER.match(c) or c.startswith(("一级指", "二级指")):
         return None
+    role = column_role(c)
+    if role in ("goal", "level1", "level2", "name"):
+        return None
+    if role is not None:
+        return {"converted_score": "score", "audit_score": "note"}.get(role, role)
     for role, pattern in ROLE_PATTERNS:
         if pattern.search(c):
             return role
