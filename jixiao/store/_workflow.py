@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, func, insert, select, update
+from sqlalchemy import and_, delete, exists, func, insert, select, union, update
 from sqlalchemy.orm import Session, aliased
 
 from jixiao.contract import form_from_contract, form_to_contract
@@ -460,22 +460,31 @@ def carry_pending(
     uploads and before the queue is listed, so forms revised by a CLI import follow too.
     """
     old, new = aliased(FormRow), aliased(FormRow)
-    work = (
-        exists().where(WorkflowRow.form_id == old.id)
-        | exists().where(VerdictRow.form_id == old.id)
-        | exists().where(AuditScoreRow.form_id == old.id)
+    # driven from the (small) review tables, so the cost follows the review work, not the forms
+    worked = union(
+        select(WorkflowRow.form_id.label("form_id")),
+        select(VerdictRow.form_id.label("form_id")),
+        select(AuditScoreRow.form_id.label("form_id")),
+    ).subquery()
+    query = (
+        select(old.id, new.id)
+        .select_from(worked)
+        .join(old, old.id == worked.c.form_id)
+        .join(new, new.id == old.superseded_by_id)
+        .where(new.superseded.is_(False), ~exists().where(WorkflowRow.form_id == new.id))
+        .order_by(new.id)
     )
+    if only is not None:
+        query = query.where(new.id.in_(only))
+    with db.reader() as session:
+        pairs = session.execute(query).all()
+    if not pairs:
+        return 0
     with db.session() as session:
-        pairs = session.execute(
-            select(old.id, new.id)
-            .join(new, new.id == old.superseded_by_id)
-            .where(new.superseded.is_(False), ~exists().where(WorkflowRow.form_id == new.id), work)
-            .where(new.id.in_(only) if only is not None else True)
-            .order_by(new.id)
-        ).all()
         for old_id, new_id in pairs:
-            _carry(session, old_id, new_id, state, by)
-        return len(pairs)
+            if session.get(WorkflowRow, new_id) is None:  # another request may have carried it meanwhile
+                _carry(session, old_id, new_id, state, by)
+    return len(pairs)
 
 
 def document_forms(db: Database, document_id: int) -> list[tuple[int, bool]]:
