@@ -59,6 +59,11 @@
     var sheet = document.getElementById("sheet");
     // the unit's sheet saves field by field (htmx); Enter in a cell must not post the whole page
     if (sheet && sheet.tagName === "FORM") sheet.addEventListener("submit", function (e) { if (e.target === sheet) e.preventDefault(); });
+    var files = document.getElementById("files");
+    if (files) files.addEventListener("change", function () {
+      var names = Array.prototype.map.call(files.files, function (f) { return f.name; });
+      document.getElementById("chosen").textContent = names.length ? "已选 " + names.length + " 个文件：" + names.join("、") : "未选择文件";
+    });
     document.body.addEventListener("htmx:xhr:progress", function (e) {
       var bar = document.getElementById("upload-progress");
       if (bar && e.detail.lengthComputable) { bar.hidden = false; bar.value = e.detail.loaded / e.detail.total * 100; }
