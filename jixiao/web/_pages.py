@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -449,8 +450,23 @@ class QueuePage:
 PAGE_SIZE = 50
 
 
+_CARRIED: dict[int, float] = {}
+CARRY_EVERY_S = 5.0
+
+
+def carry_now_and_then(db: store.Database) -> None:
+    """Carry review work to revisions imported outside the web (CLI), at most every few seconds.
+
+    Web uploads and submissions carry their own forms at once; this catches the rest cheaply.
+    """
+    now = time.monotonic()
+    if now - _CARRIED.get(id(db), -CARRY_EVERY_S) >= CARRY_EVERY_S:
+        _CARRIED[id(db)] = now
+        store.carry_pending(db)
+
+
 def build_queue(db: store.Database, flt: store.QueueFilter, page: int) -> QueuePage:
-    store.carry_pending(db)
+    carry_now_and_then(db)
     rows, total = store.list_queue(db, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     return QueuePage(
         filters={k: v for k, v in dataclasses.asdict(flt).items() if k != "unit_ids"},
@@ -497,7 +513,7 @@ class OverviewPage:
 
 
 def build_overview(db: store.Database, user: store.User) -> OverviewPage:
-    store.carry_pending(db)
+    carry_now_and_then(db)
     unit_ids = user.unit_ids if user.role == "filler" else None
     o = store.overview(db, unit_ids)
     everything = o if unit_ids is None else store.overview(db, None)
