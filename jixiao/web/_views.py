@@ -71,7 +71,7 @@ def healthz() -> dict[str, str]:
 def login_page(request: Request) -> Response:
     if store.user_count(db_of(request)) == 0:
         return back("/setup")
-    return render(request, "login.html", error=None)
+    return render(request, "login.html", error=None, bye="logged_out" in request.query_params)
 
 
 def _start_session(request: Request, user: store.User, to: str = "/") -> Response:
@@ -85,7 +85,7 @@ def _start_session(request: Request, user: store.User, to: str = "/") -> Respons
         token,
         httponly=True,
         samesite="lax",
-        secure=request.app.state.settings.secure_cookies,
+        secure=request.app.state.settings.secure_cookies or request.url.scheme == "https",
         max_age=store.SESSION_HOURS * 3600,
         path="/",
     )

@@ -162,3 +162,11 @@ def test_anonymous_api_gets_401(client_for) -> None:  # type: ignore[no-untyped-
     r = c.get("/api/forms")
     assert r.status_code == 401 and r.headers["www-authenticate"] == "Bearer"
     assert c.get("/api/forms", headers={"Authorization": "Bearer jx_wrong"}).status_code == 401
+
+
+def test_lists_show_a_unit_only_its_own_forms(loaded: store.Database, client_for) -> None:  # type: ignore[no-untyped-def]
+    for name, unit in (("wenhua", CULTURE), ("chengguan", CITY)):
+        rows = client_for(name).get("/api/forms").json()["rows"]
+        assert rows and {r["unit"] for r in rows} == {unit}, name
+        assert client_for(name).get("/api/overview").json()["forms"] == len(rows)
+    assert client_for("reviewer").get("/api/forms").json()["total"] == 4
