@@ -235,3 +235,25 @@ def test_pdf_downloads(loaded: store.Database, client_for) -> None:  # type: ign
     for kind in ("pdf", "report.pdf"):
         r = c.get(f"/forms/{form_id}/download/{kind}")
         assert r.status_code == 200 and r.content[:5] == b"%PDF-", kind
+
+
+def test_page_and_api_twin_share_one_model(loaded: store.Database, client_for) -> None:  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from jixiao.web._pages import FormPage, OverviewPage, QueuePage
+
+    form_id = _self_evaluation(loaded, CULTURE)
+    c = client_for("reviewer")
+    for url, model in (
+        (f"/api/forms/{form_id}", FormPage),
+        ("/api/forms", QueuePage),
+        ("/api/overview", OverviewPage),
+    ):
+        assert set(c.get(url).json()) == {f.name for f in dataclasses.fields(model)}, url
+    page = c.get(f"/api/forms/{form_id}").json()
+    html = c.get(f"/forms/{form_id}").text
+    for goal in page["goals"]:
+        for ind in goal["indicators"]:
+            assert f'data-indicator="{ind["name"]}"' in html
+            for f in ind["findings"]:
+                assert f["message"] in html

@@ -34,14 +34,14 @@
       animation: false, tooltip: {}, grid: { left: 190, right: 30, top: 10, bottom: 30 },
       xAxis: { type: "value" },
       yAxis: { type: "category", data: codes.map(function (c) { return c.title; }), axisLabel: { width: 175, overflow: "truncate" } },
-      series: [{ type: "bar", data: codes.map(function (c) { return c.count; }), itemStyle: { color: "#1a4f9c" } }]
+      series: [{ type: "bar", barMaxWidth: 26, data: codes.map(function (c) { return c.count; }), itemStyle: { color: "#1a4f9c" } }]
     } : empty("暂无审核发现"));
     var inf = d.inflation_by_unit.slice().reverse();
     chart("chart-inflation", inf.length ? {
       animation: false, tooltip: {}, grid: { left: 190, right: 30, top: 10, bottom: 30 },
       xAxis: { type: "value", name: "分" },
       yAxis: { type: "category", data: inf.map(function (u) { return u[0]; }), axisLabel: { width: 175, overflow: "truncate" } },
-      series: [{ type: "bar", data: inf.map(function (u) { return u[1]; }), itemStyle: { color: "#a15c00" } }]
+      series: [{ type: "bar", barMaxWidth: 26, data: inf.map(function (u) { return u[1]; }), itemStyle: { color: "#a15c00" } }]
     } : empty("暂无数据"));
     var years = Object.keys(d.grades_by_year);
     var grades = [];
@@ -51,7 +51,7 @@
     chart("chart-grades", years.length ? {
       animation: false, tooltip: {}, legend: { top: 0 }, grid: { left: 50, right: 20, top: 30, bottom: 30 },
       xAxis: { type: "category", data: years }, yAxis: { type: "value", name: "表格数" },
-      series: grades.map(function (g) { return { name: g, type: "bar", stack: "g", data: years.map(function (y) { return d.grades_by_year[y][g] || 0; }) }; })
+      series: grades.map(function (g) { return { name: g, type: "bar", stack: "g", barMaxWidth: 60, data: years.map(function (y) { return d.grades_by_year[y][g] || 0; }) }; })
     } : empty("暂无数据"));
   }
   document.addEventListener("DOMContentLoaded", function () {
