@@ -712,10 +712,15 @@ class QueueRow:
         return STATE_LABELS[self.state]
 
 
-_STATE = func.coalesce(WorkflowRow.state, DEFAULT_STATE)
+_state_or_default = func.coalesce(WorkflowRow.state, DEFAULT_STATE)
 
 
-def _filtered(session: Session, query: Any, flt: QueueFilter) -> Any | None:
+def _filtered(session: Session, query: Any, flt: QueueFilter, joined: bool = False) -> Any | None:
+    """``query`` over current forms narrowed by ``flt``; None when the unit text matches no unit.
+
+    The workflow table is joined only for a state filter (``joined``: the query has it already),
+    so counts over 100,000 forms read the forms' indexes alone.
+    """
     query = query.where(FormRow.superseded.is_(False))
     if flt.unit_ids is not None:
         query = query.where(FormRow.unit_id.in_(flt.unit_ids))
@@ -729,7 +734,9 @@ def _filtered(session: Session, query: Any, flt: QueueFilter) -> Any | None:
     if flt.kind:
         query = query.where(FormRow.kind == flt.kind)
     if flt.state:
-        query = query.where(flt.state == _STATE)
+        if not joined:
+            query = query.outerjoin(WorkflowRow, WorkflowRow.form_id == FormRow.id)
+        query = query.where(_state_or_default == flt.state)
     if flt.has_errors is True:
         query = query.where(FormRow.error_count > 0)
     elif flt.has_errors is False:
@@ -742,14 +749,9 @@ def _filtered(session: Session, query: Any, flt: QueueFilter) -> Any | None:
 def list_queue(
     db: Database, flt: QueueFilter = QueueFilter(), *, limit: int = 50, offset: int = 0
 ) -> tuple[list[QueueRow], int]:
-    """Current forms with their workflow state, newest first, and how many match."""
+    """Current forms with their workflow state (newest year first, as ``forms``), and how many match."""
     with db.reader() as session:
-        base = (
-            select(func.count())
-            .select_from(FormRow)
-            .outerjoin(WorkflowRow, WorkflowRow.form_id == FormRow.id)
-        )
-        counted = _filtered(session, base, flt)
+        counted = _filtered(session, select(func.count()).select_from(FormRow), flt)
         if counted is None:
             return [], 0
         total = session.scalar(counted) or 0
@@ -768,14 +770,17 @@ def list_queue(
                 FormRow.error_count,
                 FormRow.warning_count,
                 FormRow.revision,
-                _STATE,
+                _state_or_default,
             )
             .select_from(FormRow)
             .outerjoin(WorkflowRow, WorkflowRow.form_id == FormRow.id)
             .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id),
             flt,
+            joined=True,
         )
-        rows = session.execute(query.order_by(FormRow.id.desc()).limit(limit).offset(offset)).all()
+        # the order of ix_forms_list read backwards: a page costs no sort
+        order = (FormRow.year.desc(), FormRow.unit_id.desc(), FormRow.id.desc())
+        rows = session.execute(query.order_by(*order).limit(limit).offset(offset)).all()
         return [QueueRow(*r) for r in rows], total
 
 
@@ -792,40 +797,63 @@ class Overview:
 
 
 def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
-    """Counts and chart data over current forms (of the given units only, when given)."""
+    """Counts and chart data over current forms (of the given units only, when given).
+
+    Grouped by ids on the forms' indexes; names are looked up for the few rows shown. States
+    come from the (small) workflow table: forms without a row count as submitted.
+    """
     flt = QueueFilter(unit_ids=unit_ids)
     with db.reader() as session:
 
         def q(*cols: Any) -> Any:
-            return _filtered(
-                session,
-                select(*cols).select_from(FormRow).outerjoin(WorkflowRow, WorkflowRow.form_id == FormRow.id),
-                flt,
-            )
+            return _filtered(session, select(*cols).select_from(FormRow), flt)
 
-        by_state = {s: int(n) for s, n in session.execute(q(_STATE, func.count()).group_by(_STATE))}
-        by_year = {
-            int(y): int(n)
-            for y, n in session.execute(q(FormRow.year, func.count()).group_by(FormRow.year))
-            if y is not None
+        by_year_all: dict[int | None, int] = {
+            y: int(n) for y, n in session.execute(q(FormRow.year, func.count()).group_by(FormRow.year))
         }
-        unit_name = func.coalesce(UnitRow.name, "（未注明单位）")
-        by_unit = [
-            (str(u), int(n))
-            for u, n in session.execute(
-                q(unit_name, func.count())
-                .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id)
-                .group_by(unit_name)
-                .order_by(func.count().desc())
-                .limit(20)
+        total = sum(by_year_all.values())
+        by_state = {
+            str(st): int(n)
+            for st, n in session.execute(
+                q(WorkflowRow.state, func.count())
+                .join(WorkflowRow, WorkflowRow.form_id == FormRow.id)
+                .group_by(WorkflowRow.state)
             )
+        }
+        by_state[DEFAULT_STATE] = total - sum(n for st, n in by_state.items() if st != DEFAULT_STATE)
+        per_unit = session.execute(
+            q(FormRow.unit_id, func.count()).group_by(FormRow.unit_id).order_by(func.count().desc()).limit(20)
+        ).all()
+        gap = func.avg(FormRow.total_score - FormRow.total_computed)
+        inflation_rows = session.execute(
+            q(FormRow.unit_id, gap, func.count())
+            .where(
+                FormRow.unit_id.is_not(None),
+                FormRow.total_score.is_not(None),
+                FormRow.total_computed.is_not(None),
+            )
+            .group_by(FormRow.unit_id)
+            .order_by(gap.desc())
+            .limit(15)
+        ).all()
+        wanted = {u for u, _ in per_unit if u is not None} | {u for u, _, _ in inflation_rows}
+        names = (
+            dict(session.execute(select(UnitRow.id, UnitRow.name).where(UnitRow.id.in_(wanted))).all())
+            if wanted
+            else {}
+        )
+        by_unit = [
+            (names.get(u, "（未注明单位）") if u is not None else "（未注明单位）", int(n))
+            for u, n in per_unit
+        ]
+        inflation = [
+            (names.get(u, str(u)), round(float(g), 2), int(n)) for u, g, n in inflation_rows if g is not None
         ]
         scatter = [
             (float(p), float(c), int(i))
             for p, c, i in session.execute(
                 q(FormRow.total_score, FormRow.total_computed, FormRow.id)
                 .where(FormRow.total_score.is_not(None), FormRow.total_computed.is_not(None))
-                .order_by(FormRow.id.desc())
                 .limit(2000)
             )
         ]
@@ -838,19 +866,6 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
             for c, n in session.execute(tq.group_by(t.code).order_by(func.sum(t.count).desc()))
             if n
         ]
-        gap = func.avg(FormRow.total_score - FormRow.total_computed)
-        inflation = [
-            (str(u), round(float(g), 2), int(n))
-            for u, g, n in session.execute(
-                q(UnitRow.name, gap, func.count())
-                .join(UnitRow, UnitRow.id == FormRow.unit_id)
-                .where(FormRow.total_score.is_not(None), FormRow.total_computed.is_not(None))
-                .group_by(UnitRow.name)
-                .order_by(gap.desc())
-                .limit(15)
-            )
-            if g is not None
-        ]
         grades: dict[int, dict[str, int]] = {}
         for y, g, n in session.execute(
             q(FormRow.year, FormRow.grade, func.count())
@@ -859,9 +874,9 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
         ):
             grades.setdefault(int(y), {})[str(g)] = int(n)
         return Overview(
-            forms=sum(by_state.values()),
-            by_state=by_state,
-            by_year=dict(sorted(by_year.items())),
+            forms=total,
+            by_state={k: v for k, v in by_state.items() if v},
+            by_year=dict(sorted((y, n) for y, n in by_year_all.items() if y is not None)),
             by_unit=by_unit,
             scatter=scatter,
             findings_by_code=findings,
@@ -923,6 +938,7 @@ def confirmed_findings(db: Database, flt: QueueFilter = QueueFilter()) -> list[C
             .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id)
             .where(VerdictRow.verdict == "confirmed", VerdictRow.stale.is_(False)),
             flt,
+            joined=True,
         )
         if query is None:
             return []
