@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
-from jixiao.cli import export, parse, review, serve, store
+from jixiao.cli import cycle, export, full_report, library, parse, review, serve, store
+from jixiao.cli._common import TEMPLATES_HELP, use_template_files
 
 app = typer.Typer(
     name="jixiao",
@@ -16,11 +19,19 @@ app = typer.Typer(
 
 
 @app.callback()
-def _root() -> None:
+def _root(
+    templates: list[Path] = typer.Option(
+        [],
+        "--templates",
+        help=TEMPLATES_HELP + "；也可用环境变量 JIXIAO_TEMPLATES",
+    ),
+) -> None:
     """绩效：读取、评分、审核预算绩效目标表与自评表。"""
+    if templates:
+        use_template_files(templates)
 
 
-for _module in (parse, review, store, export, serve):
+for _module in (parse, review, store, export, cycle, library, full_report, serve):
     _module.register(app)
 
 

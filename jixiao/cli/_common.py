@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import NoReturn
 
 import typer
@@ -15,3 +16,22 @@ def fail(message: str, code: int = 2) -> NoReturn:
     """Print a one-line Chinese error and exit; never a traceback."""
     err.print(f"[bold red]错误[/]：{message}", markup=True, highlight=False)
     raise typer.Exit(code)
+
+
+TEMPLATES_HELP = "补充表头词表的 YAML 文件（栏目名称 → 角色，格式见 jixiao/read/vocabulary.yaml），可多次给出"
+
+
+def use_template_files(paths: list[Path]) -> None:
+    """Check the user's header-vocabulary files and put them in force for this run (and, through
+    the environment, for its worker processes); a bad file is one Chinese line."""
+    import os
+
+    from jixiao.read import ReadError
+    from jixiao.read._headers import TEMPLATES_ENV, load_templates
+
+    for p in paths:
+        try:
+            load_templates(p)
+        except ReadError as e:
+            fail(str(e))
+    os.environ[TEMPLATES_ENV] = os.pathsep.join(str(p.resolve()) for p in paths)

@@ -56,7 +56,7 @@ from jixiao.read._headers import (
     simplified,
     text_field_of,
 )
-from jixiao.read._levels import backfill_level1, regroup
+from jixiao.read._levels import backfill_level1, parents, regroup
 from jixiao.read._report import attach_reports, read_report
 from jixiao.read._segment import SUBTABLE_TITLE, form_title_kind, refine_kind, segments
 from jixiao.read._vocab import (
@@ -230,7 +230,7 @@ class _Builder:
             return
         if self.state == "goal_descriptions" and self._goal_description(row):
             return
-        if head_line().search(text):
+        if head_line().search(simplified(text)):
             self._head_line(text)
             return
         if self.state != "tail" and self._goal_row(row, probe=True):
@@ -295,7 +295,7 @@ class _Builder:
         setattr(self.form, name, text if not current else f"{current}\n{text}")
 
     def _head_line(self, text: str) -> None:
-        matches = list(head_line().finditer(text))
+        matches = list(head_line().finditer(simplified(text)))  # same length: positions hold
         for i, m in enumerate(matches):
             end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
             value = text[m.end() : end].strip(" ：:")
@@ -366,11 +366,23 @@ class _Builder:
             if value:
                 self._append_field(label, value)
             return
-        if TOTAL.match(first) and len(texts) <= 3 and self.state != "head":
-            value = next((score_value(t) for t in reversed(texts) if score_value(t) is not None), None)
+        grade = texts[-1] if compact(texts[-1]) in _GRADES and len(texts) > 2 else None
+        if (
+            TOTAL.match(compact(simplified(texts[0])))
+            and len(texts) <= (4 if grade else 3)
+            and self.state != "head"
+        ):
+            if grade:
+                texts = texts[:-1]
+                self.form.extra["grade"] = grade
+            printed = next((t for t in reversed(texts) if score_value(t) is not None), None)
+            value = score_value(printed)
             if value is None:
-                value = score_value(TOTAL.sub("", texts[0]))
+                printed = TOTAL.sub("", texts[0])
+                value = score_value(printed)
             self.form.total_score = value
+            if value is not None and printed and _TRAILING_ZERO.search(compact(printed)):
+                self.form.extra.setdefault("printed", {})["total_score"] = compact(printed)
             self.state = "tail"
             return
         if self.state == "tail" and not row.cells[0] and self.field_target and len(texts) == 1:
@@ -411,6 +423,14 @@ class _Builder:
         if self.state == "head":
             self._head_row(row)
 
+    def _keep_headers(self, labels: list[str]) -> None:
+        """The column labels as printed (``extra["headers"]``): the review recognises a template
+        family by them."""
+        kept: list[str] = self.form.extra.setdefault("headers", [])
+        for label in labels:
+            if label and label not in kept:
+                kept.append(label)
+
     def _set_money_unit(self, unit: str) -> None:
         """Amounts printed in 元 are converted to the contract's 万元; the printed unit is noted."""
         self.money_scale = 1 / 10000 if unit == "元" else 1.0
@@ -432,6 +452,8 @@ class _Builder:
         ):
             return row
         if self.state == "table" and self.table is not None and self.table.schema is not None:
+            if self.table.schema.expand(row.cells):
+                return Row(cells=[], source=row.source)  # a sub-header under a group label: consumed
             roles = self.table.schema.roles
         elif self.state == "budget" and self.budget_schema is not None:
             lead = next((i for i, r in enumerate(self.budget_schema.roles) if r), 0)
@@ -459,7 +481,7 @@ class _Builder:
     def _placeholder(self, row: Row) -> None:
         """A template row naming no indicator (……, 指标1：, XX分): reported, never read."""
         f = self.form
-        f.extra.setdefault("placeholder_rows", []).append(" ".join(c for c in row.cells if c) or "（空行）")
+        f.extra.setdefault("placeholders", []).append(" ".join(c for c in row.cells if c) or "（空行）")
 
     def _overall_pairs(self, row: Row) -> bool:
         """年度总体目标 | … | 年度目标完成情况 | …: the overall goal as label/value pairs."""
@@ -485,6 +507,12 @@ class _Builder:
         i = 0
         consumed = False
         cells = row.texts
+        for cell in cells:
+            if head_line().match(simplified(cell)):
+                self._head_line(cell)  # "填报单位：XX" printed inside a cell
+                consumed = True
+        if consumed:
+            return
         while i < len(cells):
             key = head_key(cells[i])
             if key is not None:
@@ -525,6 +553,7 @@ class _Builder:
             return False
         if schema is not None:
             self.budget_schema = schema
+            self._keep_headers(row.texts)
             if any(_IN_YUAN.search(compact(t)) for t in row.texts):
                 self._set_money_unit("元")
         self.state = "budget"
@@ -582,6 +611,8 @@ class _Builder:
             b.rate = rate_value(vals["rate"])
         if vals.get("score") and first_number(vals["score"]) is not None:
             b.score = first_number(vals["score"])
+            if _TRAILING_ZERO.search(compact(vals["score"])):
+                self.form.extra.setdefault("printed", {})["budget.score"] = compact(vals["score"])
         if vals.get("weight") and first_number(vals["weight"]) is not None:
             b.weight = first_number(vals["weight"])
         extra = self.form.extra
@@ -594,7 +625,7 @@ class _Builder:
         return True
 
     def _budget_data(self, row: Row) -> bool:
-        if row.exact and self.budget_schema is not None:
+        if self.budget_schema is not None and (row.exact or self._fits_budget(row)):
             return self._budget_by_position(row)
         cells = row.texts
         label_cell = cells[0]
@@ -625,9 +656,9 @@ class _Builder:
                 pairs.append(("rate", pct[0]))
         for role, v in pairs:
             if role == "planned":
-                b.planned = amount(v)
+                b.planned = _scaled(amount(v), self.money_scale)
             elif role == "executed":
-                b.executed = first_number(v)
+                b.executed = _scaled(first_number(v), self.money_scale)
             elif role == "rate":
                 b.rate = rate_value(v)
             elif role == "score":
@@ -727,7 +758,7 @@ class _Builder:
             if not cell:
                 continue
             label, _, _ = split_weight(cell)
-            c = compact(label)
+            c = compact(simplified(label))
             if c.startswith(("一级指", "二级指")) or NAME_HEADER.match(c):
                 seen_name = seen_name or bool(NAME_HEADER.match(c)) or c.startswith("二级指")
                 continue
@@ -751,10 +782,15 @@ class _Builder:
             roles.append("score")  # a self-evaluation always scores; the header cell was cut off
         gaps = [b - a for a, b in itertools.pairwise(positions)]
         step = gaps[0] if len(gaps) >= 2 and gaps[0] > 1 and len(set(gaps)) == 1 else 1
+        previous = self.table
+        self._keep_headers(row.texts)
         self.table = _Table(
             roles=roles, goal_column=goal_label is not None, step=min(step, 3), schema=indicator_schema(cells)
         )
         self.halves = []
+        repeated = previous is not None and previous.schema is not None and self.table.schema is not None
+        if repeated and previous.schema.labels == self.table.schema.labels and self.goal is not None:  # type: ignore[union-attr]
+            return  # the header printed again at the top of a new page: the labels carry on
         if (
             self.kind.is_target
             and self.table.schema is not None
@@ -819,10 +855,10 @@ class _Builder:
         texts = row.texts
         label, weight, _ = split_weight(texts[0])
         c = compact(label)
-        m = GOAL_NUMBERED.match(c)
+        m = GOAL_NUMBERED.match(simplified(c))  # same length: the printed characters are kept
         if not m:
             return False
-        rest = m.group("rest").strip("：:，, ")
+        rest = c[m.start("rest") :].strip("：:，, ")
         others = texts[1:]
         # a data row that merely starts with the goal label carries level labels or values
         if any(is_level1(t) for t in others) or len(others) >= 3:
@@ -834,7 +870,7 @@ class _Builder:
             for t in others:
                 if is_weight_only(t):
                     weight = split_weight(t)[1]
-        name = m.group("label")
+        name = c[m.start("label") : m.end("label")]
         if weight is None and len(others) >= 2 and score_value(others[-1]) is not None and not rest:
             weight = score_value(others[-1])  # the goal's points in the 分值 column
             text = " ".join(t for t in others[:-1] if not is_weight_only(t)) or None
@@ -854,6 +890,11 @@ class _Builder:
             )
         if self._goal_row(row):
             return
+        if self.table.schema is not None and not row.sparse:
+            padded = [*row.cells, *[""] * (len(self.table.schema.roles) - len(row.cells))]
+            if self.table.schema.refine(padded):
+                self._keep_headers(row.texts)
+                return  # the second row of a two-row header
         if self.table.schema is not None and (row.exact or self._fits_schema(row)):
             self._schema_row(row)
             return
@@ -959,6 +1000,8 @@ class _Builder:
         )
         if values.get("weight") and score_value(values["weight"]) is not None:
             ind.weight = score_value(values["weight"])
+        if ind.score is not None:
+            ind.extra["printed_score"] = compact(values["score"] or "")
         for key in ("prev2", "prev1", "deviation", "note"):
             if values.get(key):
                 ind.extra[key] = values[key]
@@ -971,12 +1014,33 @@ class _Builder:
         cols[name_col] = "name"
         self.last_cols = cols
 
+    def _fits_budget(self, row: Row) -> bool:
+        """A TAB budget row whose cells stand in their header's columns (label, then figures)."""
+        schema = self.budget_schema
+        assert schema is not None
+        lead = next((i for i, r in enumerate(schema.roles) if r), 0)
+        if len(_trimmed(row.cells)) > len(schema.roles):
+            return False
+        figures = 0
+        for i, cell in enumerate(row.cells):
+            if not cell:
+                continue
+            role = schema.roles[i] if i < len(schema.roles) else None
+            if i < lead:
+                if fit("rowlabel", cell) < 0:
+                    return False
+                continue
+            if role is None or fit("b_" + role, cell) < 0:
+                return False
+            figures += 1
+        return figures >= 2
+
     def _fits_schema(self, row: Row) -> bool:
         """A TAB row whose every cell fits the role of the header column it stands in: its
         columns are true (a table copied as text), so it is read by position. Rows a PDF
         conversion shifted do not fit and are read by the value roles from the right."""
         schema = self.table.schema if self.table is not None else None
-        if schema is None or len(row.cells) > len(schema.roles) + 1:
+        if schema is None or len(_trimmed(row.cells)) > len(schema.roles):
             return False
         if self.halves:
             return True
@@ -985,10 +1049,15 @@ class _Builder:
             if not cell:
                 continue
             role = schema.roles[i] if i < len(schema.roles) else None
-            if role is None or fit(role, cell) < -0.6:
+            if role is None:
+                if i < len(schema.labels) and schema.labels[i]:
+                    continue  # a column the vocabulary does not know: kept aside, never shifts the rest
+                return False
+            if fit(role, cell) < 0:
                 return False
             placed += role in ("name", "target", "actual", "score", "weight")
-        return placed >= 2
+        labelled = any(row.cells[: schema.first_value])
+        return placed >= 2 and labelled  # values with nothing left of them: a shifted row
 
     def _twin_halves(self, schema: Schema, source: Source | None) -> None:
         """A target table printing two tables side by side (中期 | 年度): the columns from the
@@ -1052,8 +1121,16 @@ class _Builder:
                     self._goal_label(t, row.source)
             elif role == "level1":
                 label, weight, _ = split_weight(t)
-                self.level1, self.level1_weight = compact(label), weight
-                self.level2 = self.level2_weight = None
+                new = compact(label)
+                keep = self.level2 if new.startswith(parents(self.level2) or ("-",)) else None
+                if keep is not None and not (self.level1 or "").startswith(parents(keep)):
+                    # a merged 一级 cell printed in the middle of its span: the 二级 group above
+                    # belongs to it, and this row continues that group
+                    level2_weight = self.level2_weight
+                else:
+                    keep, level2_weight = None, None
+                self.level1, self.level1_weight = new, weight
+                self.level2, self.level2_weight = keep, level2_weight
                 self.share = None
                 printed_level1 = True
             elif role == "level2":
@@ -1120,6 +1197,11 @@ class _Builder:
         )
         if is_target and actual:
             ind.extra["actual"] = actual
+        if ind.score is not None:
+            ind.extra["printed_score"] = compact(values["score"])
+        for i, role in enumerate(schema.roles):
+            if role is None and cells[i] and i < len(schema.labels) and schema.labels[i]:
+                ind.extra.setdefault("columns", {})[schema.labels[i]] = cells[i]
         for role in ("prev2", "prev1", "note", "audit_score"):
             if values.get(role):
                 ind.extra[role] = values[role]
@@ -1133,6 +1215,7 @@ class _Builder:
                 self.form.deviation_reason = values["deviation"]  # one merged cell beside all rows
             else:
                 extra.setdefault("deviation_by_indicator", {})[label] = values["deviation"]
+                ind.extra["deviation"] = values["deviation"]
         if values.get("value_note"):
             extra.setdefault("value_notes", {})[label] = values["value_note"]
         coefficient = first_number(values.get("coefficient"))
@@ -1312,7 +1395,7 @@ def _recover_lost_basis(form: Form) -> list[str]:
 
 PLACEHOLDER_NAME = re.compile(r"^(指标\d*[:：]?|……|…|\.{2,}|。{2,}|X+|x+)$")
 _SIGN = re.compile(r"^[≥≤<>=＞＜≧≦═﹦＝]")
-_ENDS_BARE = re.compile(r"[\d.]$")
+_ENDS_BARE = re.compile(r"[\d.*]$")  # a bare number, or a placeholder value such as **
 
 
 def _compose(values: dict[str, str]) -> tuple[str | None, str | None, str | None]:
@@ -1345,6 +1428,17 @@ _IN_YUAN = re.compile(r"[(（]元[)）]|单位[:：]元$")
 
 def _scaled(value: float | None, scale: float) -> float | None:
     return None if value is None else (value if scale == 1.0 else round(value * scale, 6))
+
+
+def _trimmed(cells: list[str]) -> list[str]:
+    """A row without the empty cells a TAB line ends with."""
+    end = len(cells)
+    while end and not cells[end - 1]:
+        end -= 1
+    return cells[:end]
+
+
+_GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格", "较差"}
 
 
 def _int(text: str | None) -> int | None:
@@ -1401,8 +1495,26 @@ def build_forms(rows: list[Row], path: str) -> Document:
     if orphans:
         _unfuse(doc, orphans)
     _harmonize_levels(doc)
+    for form in doc.forms:
+        _printed_scores(form)
     attach_reports(doc)
     return doc
+
+
+_TRAILING_ZERO = re.compile(r"\.\d*0(?:分)?$")
+
+
+def _printed_scores(form: Form) -> None:
+    """Each score's printed text under ``extra["printed"]`` by its form-v1 path ("9.00" keeps
+    the precision the review judges it at), once the indicators have their final places."""
+    printed: dict[str, str] = form.extra.get("printed", {})
+    for gi, goal in enumerate(form.goals):
+        for ii, ind in enumerate(goal.indicators):
+            text = ind.extra.pop("printed_score", None)
+            if text and _TRAILING_ZERO.search(text):  # only what form-v1's number loses: "9.00"
+                printed[f"goals[{gi}].indicators[{ii}].score"] = text
+    if printed:
+        form.extra["printed"] = printed
 
 
 def _harmonize_levels(doc: Document) -> None:

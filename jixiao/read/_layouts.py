@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from jixiao.model import Source
 from jixiao.read._clean import clean_cell, is_rule_line
 from jixiao.read._grid import Row
-from jixiao.read._headers import budget_schema, indicator_schema
+from jixiao.read._headers import budget_schema, indicator_schema, simplified
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import stream_rows
+from jixiao.read._vocab import head_line
 
 __all__ = ["text_rows"]
 
@@ -224,8 +225,8 @@ def _spaces_in(lines: list[_Line], kinds: list[str], start: int, end: int) -> No
     ):
         return
     for k, tokens in split.items():
-        if len(tokens) >= 2:
-            kinds[k] = "spaces"
+        if len(tokens) >= 2 and not head_line().search(simplified(lines[k].raw)):
+            kinds[k] = "spaces"  # "单位：XX  填报日期：XX" stays a line of label：value pairs
 
 
 _TOKEN_SPLIT = re.compile(r"[ \u3000\u00a0]+")

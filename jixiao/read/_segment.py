@@ -12,7 +12,9 @@ from jixiao.read._grid import Row
 from jixiao.read._headers import simplified
 from jixiao.read._vocab import is_indicator_header
 
-FORM_TITLE = re.compile(r"(自评表|目标表|评价表|评分表|申报表|批复表|评价指标表)(?:[(（][^)）]{0,12}[)）])?$")
+FORM_TITLE = re.compile(
+    r"(自评表|目标表|评价表|评分表|申报表|批复表|评价指标表|支出绩效目标)(?:[(（][^)）]{0,12}[)）])?$"
+)
 
 # what a file name or a page adds after a title: "….xlsx", "…_第1页", "…（第2页）"
 TITLE_SUFFIX = re.compile(
@@ -40,7 +42,7 @@ def form_title_kind(text: str) -> FormKind | None:
     t = compact(simplified(clean_title(text)))
     if len(t) > 80 or not FORM_TITLE.search(t) or SUBTABLE_TITLE.match(t):
         return None
-    if "目标表" in t or ("目标" in t and "申报表" in t):
+    if "目标表" in t or t.endswith("支出绩效目标") or ("目标" in t and ("申报表" in t or "批复表" in t)):
         return FormKind.DEPARTMENT_TARGET if ("部门" in t or "整体" in t) else FormKind.PROJECT_TARGET
     if "申报表" in t:
         return None
@@ -76,7 +78,7 @@ def starts_form(rows: Iterable[Row]) -> bool:
     for row in rows:
         if not row.table:
             continue
-        c = compact(row.texts[0]) if row.texts else ""
+        c = compact(simplified(row.texts[0])) if row.texts else ""
         if FORM_START.match(c) or "预算执行情况" in c or "项目执行情况" in c:
             return True
         if is_indicator_header(row) or len(row.texts) >= 3:
@@ -94,6 +96,15 @@ def _split_titles(rows: list[Row]) -> list[Row]:
             out.append(Row(cells=[texts[0]], source=row.source, table=False, after_gap=row.after_gap))
             out.append(Row(cells=["  ".join(texts[1:])], source=row.source, table=False))
             continue
+        if not row.table and len(texts) == 1:
+            from jixiao.read._vocab import head_line
+
+            m = head_line().search(simplified(texts[0]))
+            if m and m.start() > 0 and form_title_kind(texts[0][: m.start()]) is not None:
+                # "…自评表填报单位：XX" — a title and the header line run together on one line
+                out.append(Row(cells=[texts[0][: m.start()].strip()], source=row.source, table=False))
+                out.append(Row(cells=[texts[0][m.start() :]], source=row.source, table=False))
+                continue
         out.append(row)
     return out
 
@@ -174,9 +185,12 @@ def refine_kind(seg: Segment) -> FormKind:
     for row in seg.rows[:30]:
         if not row.table or not row.texts:
             continue
-        c = compact(row.texts[0])
+        c = compact(simplified(row.texts[0]))
         if c == "项目名称":
             return FormKind.PROJECT_SELF_EVALUATION
-        if any(k in compact(row.text) for k in ("部门整体支出总额", "基本支出总额", "部门（单位）名称")):
+        if any(
+            k in compact(simplified(row.text))
+            for k in ("部门整体支出总额", "基本支出总额", "部门（单位）名称")
+        ):
             return FormKind.DEPARTMENT_SELF_EVALUATION
     return seg.kind

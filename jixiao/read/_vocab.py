@@ -127,10 +127,10 @@ def role_of(c: str) -> str | None:
 
 
 def is_indicator_header(row: Row) -> bool:
-    joined = "".join(row.cells)
+    joined = simplified("".join(row.cells))
     if "级" not in joined and "指标名称" not in joined and "指标内容" not in joined:
         return False
-    cs = [compact(split_weight(t)[0]) for t in row.texts]
+    cs = [compact(simplified(split_weight(t)[0])) for t in row.texts]
     has1 = any(c.startswith("一级指") for c in cs)
     has2 = any(c.startswith("二级指") for c in cs)
     has3 = any(NAME_HEADER.match(c) for c in cs)

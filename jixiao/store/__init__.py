@@ -7,10 +7,12 @@ The only package that imports SQLAlchemy and Alembic. Public surface:
 - ``list_forms``, ``get_form``, ``stats`` with ``FormFilter``; ``export_forms(db_url, …)``
 - ``add_alias``, ``remove_alias``, ``list_units`` — the user-edited unit alias table
 - accounts, sessions, tokens (``_users``) and the workflow of a form with its review work (``_workflow``)
+- ``stored_forms``, ``targets_for`` — current forms with verdicts; a self-evaluation's target tables
 """
 
 from __future__ import annotations
 
+from jixiao.store._cycle import StoredForm, stored_forms, targets_for
 from jixiao.store._db import DEFAULT_URL, Database, StoreError, resolve_url
 from jixiao.store._import import Failure, Imported, ImportSummary, Unchanged, collect_files, import_paths
 from jixiao.store._query import (
@@ -115,6 +117,7 @@ __all__ = [
     "Revision",
     "Step",
     "StoreError",
+    "StoredForm",
     "Unchanged",
     "UnitInfo",
     "UnitYearStats",
@@ -158,7 +161,9 @@ __all__ = [
     "set_year_rule_set",
     "state_of",
     "stats",
+    "stored_forms",
     "submit_form",
+    "targets_for",
     "token_user",
     "transition",
     "unit_of_name",
