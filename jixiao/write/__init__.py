@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from jixiao.write._files import OutputExistsError
 from jixiao.write._layout import Template, form_layout
 from jixiao.write.docx import write_docx
 from jixiao.write.issues import IssueLine, write_issue_list
@@ -30,6 +31,7 @@ __all__ = [
     "FactsError",
     "FullReport",
     "IssueLine",
+    "OutputExistsError",
     "PdfError",
     "ReportFacts",
     "Template",
