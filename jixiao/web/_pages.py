@@ -14,11 +14,11 @@ from datetime import datetime
 from typing import Any
 
 from jixiao import store
-from jixiao.cli.store import SEVERITY_LABELS
 from jixiao.model import Document, Finding, Form, FormKind, Scorecard
 from jixiao.review import CATALOGUE, review_document
 from jixiao.review.catalogue import fmt, fmt_pct
 from jixiao.score import load_rule_set
+from jixiao.vocabulary import finding_title, kind_name, severity_name
 
 __all__ = [
     "KIND_LABELS",
@@ -33,7 +33,7 @@ __all__ = [
     "to_json",
 ]
 
-KIND_LABELS = {k.value: k.label for k in FormKind}
+KIND_LABELS = {k.value: kind_name(k) for k in FormKind}  # the one vocabulary (jixiao.vocabulary)
 
 
 def to_json(page: Any) -> Any:
@@ -202,9 +202,9 @@ def _item(f: Finding, basis: str, verdicts: dict[str, store.Verdict]) -> Finding
     return FindingItem(
         key=key,
         severity=f.severity,
-        severity_label=SEVERITY_LABELS[f.severity],
+        severity_label=severity_name(f.severity),
         code=f.code,
-        title=kind.title if kind else f.code,
+        title=finding_title(f.code),
         message=f.message,
         rule=kind.rule_text(basis) if kind else "",
         goal=f.goal,
@@ -350,7 +350,7 @@ def _page(
     earlier = [
         {
             "code": v.code,
-            "title": CATALOGUE[v.code].title if v.code in CATALOGUE else v.code,
+            "title": finding_title(v.code),
             "goal": v.goal,
             "indicator": v.indicator,
             "verdict": v.label,
@@ -527,7 +527,7 @@ def build_overview(db: store.Database, user: store.User) -> OverviewPage:
         by_unit=o.by_unit,
         scatter=o.scatter,
         findings_by_code=[
-            {"code": c, "title": CATALOGUE[c].title if c in CATALOGUE else c, "count": n}
+            {"code": c, "title": finding_title(c), "count": n}
             for c, n in o.findings_by_code
         ],
         inflation_by_unit=o.inflation_by_unit,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +9,8 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+
+from jixiao.write._files import atomic_output
 
 __all__ = ["ISSUE_COLUMNS", "IssueLine", "write_issue_list"]
 
@@ -75,13 +75,6 @@ def write_issue_list(lines: Sequence[IssueLine], path: str | Path, title: str = 
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
-    out = Path(path)
-    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=out.parent if str(out.parent) else ".")
-    os.close(fd)
-    try:
+    with atomic_output(path) as tmp:
         wb.save(tmp)
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return out
+    return Path(path)
