@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Debian packages used by the PDF writer/reader tests, the OCR reader and the PostgreSQL back end.
+# Debian packages used by the PDF writer/reader tests, the OCR reader, the PostgreSQL back end and the
+# browser tests.
 set -euo pipefail
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
@@ -8,6 +9,7 @@ command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 # opencv-python (pulled by rapidocr-onnxruntime, the OCR of scanned forms) loads libGL and GLib
 ldconfig -p | grep -q 'libGL\.so\.1' || need+=(libgl1)
 ldconfig -p | grep -q 'libgthread-2\.0\.so\.0' || need+=(libglib2.0-0)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)  # the web end-to-end tests (Playwright drives it)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import typer
 
-from jixiao.cli import cycle, export, full_report, library, parse, review, store
+from jixiao.cli import cycle, export, full_report, library, parse, review, serve, store
 from jixiao.cli._common import TEMPLATES_HELP, use_template_files
+from jixiao.cli._help import ChineseGroup
 
 app = typer.Typer(
     name="jixiao",
@@ -15,6 +16,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=ChineseGroup,
+    context_settings={"help_option_names": ["--help", "-h"]},
 )
 
 
@@ -31,7 +34,7 @@ def _root(
         use_template_files(templates)
 
 
-for _module in (parse, review, store, export, cycle, library, full_report):
+for _module in (parse, review, store, export, cycle, library, full_report, serve):
     _module.register(app)
 
 
