@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import io
 import socket
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,10 @@ from jixiao.review import review_document
 from .conftest import needs_font, small_form
 
 DPI = 150
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
 
 
 @pytest.fixture(scope="module")
@@ -76,8 +81,8 @@ def test_grid_rows_are_exact_with_merged_cells_and_confidence(clean_result) -> N
     assert all(0.0 <= c <= 1.0 for r in result.rows for c in r.confidence)
     # the indicator header row: seven columns, the goal label merged down over the three indicators
     head = next(r for r in table if "三级指标" in r.cells)
-    assert head.cells == [
-        "年度绩效目标1（80分）",
+    assert [_nfkc(c) for c in head.cells] == [
+        "年度绩效目标1(80分)",  # full- or half-width brackets: the same to every reader
         "一级指标",
         "二级指标",
         "三级指标",
