@@ -97,7 +97,7 @@ def test_query_on_missing_database_file(tmp_path: Path) -> None:
 def test_unreachable_postgres_is_a_clear_error() -> None:
     result = CliRunner().invoke(app, ["forms", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none"])
     assert result.exit_code == 2
-    assert "无法打开数据库" in result.stderr and "Traceback" not in result.output
+    assert "无法连接数据库服务器" in result.stderr and "Traceback" not in result.output
 
 
 def test_db_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
