@@ -14,6 +14,7 @@ from jixiao.model import Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
+from jixiao.read._limits import check_zip
 from jixiao.read.native import boxed_line
 
 __all__ = ["docx_rows"]
@@ -25,6 +26,7 @@ def docx_rows(path: Path) -> list[Row]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_zip(path, "docx")
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:

@@ -13,6 +13,7 @@ from jixiao.model import Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
+from jixiao.read._limits import check_zip
 from jixiao.read.native import boxed_line
 
 __all__ = ["display_text", "xlsx_rows"]
@@ -23,6 +24,7 @@ def xlsx_rows(path: Path) -> list[Row]:
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
+    check_zip(path, "xlsx")
     try:
         with warnings.catch_warnings():  # openpyxl warns about extensions it ignores (数据验证 …)
             warnings.simplefilter("ignore")
