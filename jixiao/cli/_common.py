@@ -1,4 +1,8 @@
-"""Shared CLI plumbing: consoles and the one way bad input ends a command."""
+"""Shared CLI plumbing: consoles and the one way bad input ends a command.
+
+Every path and message is escaped before Rich sees it: a file named ``[/x]`` or ``[final]``
+is printed as named, never read as markup.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from typing import NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -13,5 +18,19 @@ err = Console(stderr=True, soft_wrap=True)
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print a one-line Chinese error and exit; never a traceback."""
-    err.print(f"[bold red]错误[/]：{message}", markup=True, highlight=False)
+    err.print(f"[bold red]错误[/]：{escape(one_line(message))}", markup=True, highlight=False)
     raise typer.Exit(code)
+
+
+def warn(where: str, message: str) -> None:
+    """A reader's warning about one place of a file."""
+    err.print(f"[yellow]警告[/]：{escape(where)}：{escape(one_line(message))}", highlight=False)
+
+
+def note(message: str) -> None:
+    """A plain progress message on stderr (paths in it are not markup)."""
+    err.print(message, markup=False, highlight=False)
+
+
+def one_line(message: str) -> str:
+    return " ".join(str(message).split())

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from jixiao.cli._common import err, fail, out
+from jixiao.cli._common import fail, note, out, warn
 from jixiao.contract import dumps, form_to_contract
 from jixiao.model import Document, Form
 
@@ -107,8 +107,10 @@ def export_command(
     except PdfError as e:
         fail(str(e))
     except OSError as e:
-        fail(f"无法写入 {target}：{e.strerror or e}")
-    err.print(f"已导出 {len(forms)} 张表到 {target}", highlight=False)
+        from jixiao.read._limits import os_reason
+
+        fail(f"无法写入 {target}：{os_reason(e)}（未留下不完整的文件）")
+    note(f"已导出 {len(forms)} 张表到 {target}")
 
 
 def _read(file: Path) -> Document:
@@ -120,7 +122,7 @@ def _read(file: Path) -> Document:
         fail(str(e))
     for issue in doc.issues:
         where = issue.source.where() if issue.source else str(file)
-        err.print(f"[yellow]警告[/]：{where}：{issue.message}", highlight=False)
+        warn(where, issue.message)
     return doc
 
 
@@ -129,10 +131,14 @@ def _from_db(db: str | None, **filters: object) -> list[Form]:
         from jixiao.store import export_forms
     except ImportError:
         fail("数据库导出不可用（jixiao.store 未安装或版本过旧）；请给出要导出的文件")
+    from jixiao.store import DatabaseError, StoreError, explain
+
     try:
         return export_forms(db, **filters)  # type: ignore[arg-type]
-    except Exception as e:  # StoreError and database driver errors: one line, no traceback
-        fail(str(e) or f"无法打开数据库 {db or ''}")
+    except StoreError as e:
+        fail(str(e))
+    except DatabaseError as e:  # database driver errors: one Chinese line, no traceback
+        fail(explain(e))
 
 
 def _reviewed(doc: Document, rules: str | None) -> list[tuple[Form, object, list]]:
@@ -165,8 +171,11 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         out.print(text, markup=False, highlight=False)
         return
+    from jixiao._atomic import write_text
+    from jixiao.read._limits import os_reason
+
     try:
-        output.write_text(text + "\n", encoding="utf-8")
+        write_text(output, text + "\n")
     except OSError as e:
-        fail(f"无法写入 {output}：{e.strerror or e}")
-    err.print(f"已写入 {output}", highlight=False)
+        fail(f"无法写入 {output}：{os_reason(e)}（未留下不完整的文件）")
+    note(f"已写入 {output}")

@@ -6,9 +6,10 @@ from enum import StrEnum
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
-from jixiao.cli._common import err, fail, out
+from jixiao.cli._common import fail, out, warn
 from jixiao.contract import dumps, form_to_contract
 from jixiao.model import Document
 from jixiao.read import ReadError, read
@@ -33,7 +34,7 @@ def parse_command(
         fail(str(e))
     for issue in doc.issues:
         where = issue.source.where() if issue.source else str(file)
-        err.print(f"[yellow]警告[/]：{where}：{issue.message}", highlight=False)
+        warn(where, issue.message)
     if format is ParseFormat.json:
         out.print(dumps([form_to_contract(f) for f in doc.forms]), markup=False, highlight=False)
     else:
@@ -42,15 +43,15 @@ def parse_command(
 
 def print_summary(doc: Document) -> None:
     """One Rich table per document: kind, title, unit, year, goals, indicators, printed total."""
-    table = Table(title=f"{doc.path}：{len(doc.forms)} 张表，{len(doc.reports)} 份自评报告")
+    table = Table(title=f"{escape(doc.path)}：{len(doc.forms)} 张表，{len(doc.reports)} 份自评报告")
     for col in ("#", "类型", "标题", "单位", "年度", "目标数", "指标数", "总分"):
         table.add_column(col, overflow="fold")
     for i, f in enumerate(doc.forms):
         table.add_row(
             str(i),
             f.kind.label,
-            f.title,
-            f.unit or "—",
+            escape(f.title),
+            escape(f.unit or "—"),
             str(f.year or "—"),
             str(len(f.goals)),
             str(sum(len(g.indicators) for g in f.goals)),

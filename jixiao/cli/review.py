@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from jixiao.cli._common import err, fail, out
+from jixiao.cli._common import err, fail, note, out, warn
 from jixiao.contract import dumps, findings_to_json
 from jixiao.model import Document
 from jixiao.read import ReadError, read
@@ -98,7 +98,7 @@ def _review_all(files: list[Path], rules: str | None) -> list[tuple[str, Documen
                 fail(str(e))
             for issue in doc.issues:
                 where = issue.source.where() if issue.source else str(path)
-                err.print(f"[yellow]警告[/]：{where}：{issue.message}", highlight=False)
+                warn(where, issue.message)
             entries.append((str(path), doc, review_document(doc, rules)))
             progress.advance(task)
     return entries
@@ -110,11 +110,12 @@ def _emit(text: str, output: Path | None) -> None:
         out.file.write(text)
         out.file.flush()
         return
+    from jixiao._atomic import write_text
+    from jixiao.read._limits import os_reason
+
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+        write_text(output, text)
     except OSError as e:
-        fail(f"无法写入 {output}：{e.strerror or e}")
-    err.print(f"已写入 {output}", highlight=False)
+        fail(f"无法写入 {output}：{os_reason(e)}（未留下不完整的文件）")
+    note(f"已写入 {output}")

@@ -10,7 +10,9 @@ The only package that imports SQLAlchemy and Alembic. Public surface:
 
 from __future__ import annotations
 
-from jixiao.store._db import DEFAULT_URL, Database, StoreError, resolve_url
+from sqlalchemy.exc import SQLAlchemyError as DatabaseError
+
+from jixiao.store._db import DEFAULT_URL, Database, StoreError, explain, resolve_url
 from jixiao.store._import import Failure, Imported, ImportSummary, Unchanged, collect_files, import_paths
 from jixiao.store._query import (
     FormDetail,
@@ -34,6 +36,7 @@ __all__ = [
     "AliasChange",
     "AliasError",
     "Database",
+    "DatabaseError",
     "Failure",
     "FormDetail",
     "FormFilter",
@@ -48,6 +51,7 @@ __all__ = [
     "UnitYearStats",
     "add_alias",
     "collect_files",
+    "explain",
     "export_forms",
     "get_form",
     "import_paths",
