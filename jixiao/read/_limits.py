@@ -36,6 +36,7 @@ __all__ = [
     "check_zip",
     "install_pdf_guard",
     "pdf_budget",
+    "reraise_limit",
     "time_limit",
 ]
 
@@ -332,6 +333,20 @@ def pdf_budget(path: Path) -> Iterator[None]:
         raise LimitError(path, name, found, f"{_fmt(lim)} MB") from None
     finally:
         _pdf_decoded.reset(token)
+
+
+def reraise_limit(e: BaseException) -> None:
+    """If a PDF library wrapped a stream-limit stop in its own exception, raise the stop itself."""
+    seen: set[int] = set()
+    stack: list[object] = [e]
+    while stack:
+        x = stack.pop()
+        if not isinstance(x, BaseException) or id(x) in seen:
+            continue
+        seen.add(id(x))
+        if isinstance(x, _PdfStreamLimit):
+            raise x
+        stack.extend([x.__cause__, x.__context__, *x.args])
 
 
 def check_pdf_pages(path: Path, pages: int) -> None:

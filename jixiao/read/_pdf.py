@@ -17,7 +17,7 @@ from jixiao.model import Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
-from jixiao.read._limits import check_pdf_pages, pdf_budget
+from jixiao.read._limits import check_pdf_pages, pdf_budget, reraise_limit
 from jixiao.read.native import boxed_line
 
 __all__ = ["pdf_rows"]
@@ -39,6 +39,7 @@ def _pdf_rows(path: Path) -> list[Row]:
         pdf = pdfplumber.open(str(path))
         pdf.pages  # noqa: B018 - parses the page tree: encrypted or broken files fail here
     except (PdfminerException, PDFSyntaxError, ValueError, OSError) as e:
+        reraise_limit(e)
         if "Password" in repr(e) or "Encrypt" in repr(e):
             raise ReadError(str(path), "PDF 已加密，请先解除密码保护") from e
         raise ReadError(str(path), f"不是有效的 PDF 文件（{type(e).__name__}）") from e
@@ -56,6 +57,7 @@ def _pdf_rows(path: Path) -> list[Row]:
                 chars += len(page.chars)
                 rows.extend(_page_rows(page, pageno, str(path)))
         except PdfminerException as e:
+            reraise_limit(e)
             raise ReadError(str(path), "PDF 内容无法解析（PDF 结构错误）") from e
     if chars == 0:
         raise ReadError(

@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from jixiao.model import Document, ReadIssue
 from jixiao.read import ReadError, read
+from jixiao.read._limits import check_file, os_reason
 from jixiao.review import ReviewResult, review_document
 from jixiao.store._db import Database, explain
 from jixiao.store._schema import DocumentRow
@@ -101,6 +102,13 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
             )
         elif p.is_file():
             files.append(p)
+        elif p.exists():
+            try:
+                check_file(p)
+            except ReadError as e:
+                failures.append(Failure(str(p), e.reason))
+            else:  # pragma: no cover - exists, not a directory, not a file: checked above
+                files.append(p)
         else:
             failures.append(Failure(str(p), "文件不存在"))
     seen: set[Path] = set()
@@ -221,9 +229,14 @@ def import_paths(
         for f in files:
             path = str(f)
             try:
+                check_file(f)  # regular file within the size limit: safe to read whole
                 content = f.read_bytes()
+            except ReadError as e:
+                summary.failures.append(Failure(path, e.reason))
+                tick(path)
+                continue
             except OSError as e:
-                summary.failures.append(Failure(path, f"无法读取文件（{e.strerror or e}）"))
+                summary.failures.append(Failure(path, f"无法读取文件（{os_reason(e)}）"))
                 tick(path)
                 continue
             sha = hashlib.sha256(content).hexdigest()
@@ -264,7 +277,7 @@ def _write_all(
             content = Path(path).read_bytes()
         except OSError as e:
             content = b""
-            reason = f"无法读取文件（{e.strerror or e}）"
+            reason = f"无法读取文件（{os_reason(e)}）"
         else:
             changed = hashlib.sha256(content).hexdigest() != sha
             reason = "文件在导入过程中被改动，请重新导入" if changed else ""

@@ -154,7 +154,11 @@ def test_concurrent_imports_of_revisions(db_url: str, tmp_path: Path, fake_revie
         for r in range(4):
             write_doc(
                 folder / f"r{r}.txt",
-                *(project_form(unit=u, project=f"项目{p}", total=80 + w + r / 10) for u in UNITS for p in "AB"),
+                *(
+                    project_form(unit=u, project=f"项目{p}", total=80 + w + r / 10)
+                    for u in UNITS
+                    for p in "AB"
+                ),
             )
         folders.append(folder)
     with Database(db_url):
@@ -204,7 +208,11 @@ def test_yearless_form_linked_by_the_year_in_its_file_name(db, tmp_path: Path, f
                 FormRow.id
             )
         ).all()
-    assert rows == [(2021, "file_name", 1, True), (2021, "file_name", 2, False), (2022, "file_name", 1, False)]
+    assert rows == [
+        (2021, "file_name", 1, True),
+        (2021, "file_name", 2, False),
+        (2022, "file_name", 1, False),
+    ]
 
 
 def test_alias_merge_resolves_identity_collisions(db, tmp_path: Path, fake_reviewer: None) -> None:
