@@ -84,3 +84,7 @@ def docx_file(tmp_path: Path) -> Path:
     path = tmp_path / "small.docx"
     d.save(path)
     return path
+
+
+# The storage fixtures (a database per back end, the fake reader and reviewer).
+from tests.store.conftest import db_url, fake_reader, fake_reviewer  # noqa: E402,F401
