@@ -30,7 +30,7 @@ def docx_rows(path: Path) -> list[Row]:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise ReadError(str(path), f"不是有效的 Word（.docx）文件（{type(e).__name__}）") from e
+        raise ReadError(str(path), "不是有效的 Word（.docx）文件（文件结构损坏）") from e
     rows: list[Row] = []
     para_no = 0
     table_no = 0

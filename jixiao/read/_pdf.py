@@ -42,7 +42,7 @@ def _pdf_rows(path: Path) -> list[Row]:
         reraise_limit(e)
         if "Password" in repr(e) or "Encrypt" in repr(e):
             raise ReadError(str(path), "PDF 已加密，请先解除密码保护") from e
-        raise ReadError(str(path), f"不是有效的 PDF 文件（{type(e).__name__}）") from e
+        raise ReadError(str(path), "不是有效的 PDF 文件（文件结构损坏）") from e
     if len(pdf.pages) > 0:
         try:
             check_pdf_pages(path, len(pdf.pages))

@@ -30,7 +30,7 @@ def xlsx_rows(path: Path) -> list[Row]:
             warnings.simplefilter("ignore")
             wb = load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
-        raise ReadError(str(path), f"不是有效的 Excel（.xlsx）文件（{type(e).__name__}）") from e
+        raise ReadError(str(path), "不是有效的 Excel（.xlsx）文件（文件结构损坏）") from e
     rows: list[Row] = []
     for ws in wb.worksheets:
         bordered = _has_borders(ws)
