@@ -37,7 +37,7 @@ _WIDE_CHAR = re.compile(rf"[{_WIDE}]")
 _WS_RUN = re.compile(r"\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _DASH_RULE = re.compile(r"^[\s\-|:=_]+$")
-_MD_EMPH = re.compile(r"\*\*|__")
+_MD_EMPH = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
 
 
 def _latex(match: re.Match[str]) -> str:
@@ -58,7 +58,7 @@ def clean_markup(text: str) -> str:
     if "$" in text:
         text = _LATEX.sub(_latex, text)
     if "*" in text or "_" in text:
-        text = _MD_EMPH.sub("", text)
+        text = _MD_EMPH.sub(lambda m: m.group(1) or m.group(2) or "", text)
     return text.replace("\\*", "*")
 
 
@@ -140,6 +140,7 @@ def is_rule_line(text: str) -> bool:
 # ---------------------------------------------------------------- weights in labels
 
 _WEIGHT = re.compile(r"[(（]\s*(?P<w>\d+(?:\.\d+)?|[Xx]{1,3})\s*分\s*[)）]")
+_WEIGHT_BARE = re.compile(r"(?<=[\u4e00-\u9fff\d])\s*[(（]\s*(?P<w>\d{1,3}(?:\.\d+)?)\s*[)）]\s*$")
 _WEIGHT_ONLY = re.compile(r"^[(（]?\s*(?:\d+(?:\.\d+)?|[Xx]{1,3})\s*分\s*[)）]?$")
 
 
@@ -152,6 +153,9 @@ def split_weight(text: str) -> tuple[str, float | None, bool]:
     """
     found = list(_WEIGHT.finditer(text))
     if not found:
+        bare = _WEIGHT_BARE.search(text)  # "产出指标 (60)": points printed without 分
+        if bare and float(bare.group("w")) <= 100:
+            return text[: bare.start()].strip(" ：:"), float(bare.group("w")), True
         return text, None, False
     m = found[-1]  # the weight is printed last: "(万元) (20分)"
     label = (text[: m.start()] + text[m.end() :]).strip(" ：:")
@@ -178,6 +182,19 @@ def first_number(text: str | None) -> float | None:
         return None
     m = _NUMBER.search(text)
     return float(m.group(0).replace(",", "")) if m else None
+
+
+_AFTER_CUT = re.compile(r"(-?\d[\d,]*(?:\.\d+)?)\s*[(（][^()（）]*(?:后|调整)[^()（）]*[)）]")
+
+
+def amount(text: str | None) -> float | None:
+    """A printed amount; of "9000（压缩前）7200（压缩后）" the figure after the cut or adjustment."""
+    if not text:
+        return None
+    m = _AFTER_CUT.search(text)
+    if m:
+        return float(m.group(1).replace(",", ""))
+    return first_number(text)
 
 
 def numbers(text: str) -> list[str]:

@@ -103,6 +103,7 @@ def _table_rows(tbl: Any, path: Path, table_no: int, gap: bool) -> list[Row]:
     rows: list[Row] = []
     for r, tr in enumerate(tbl.iterchildren(_W + "tr"), start=1):
         cells: list[str] = []
+        down: set[int] = set()
         trpr = tr.find(_W + "trPr")
         before = _val(trpr, "gridBefore") if trpr is not None else 0
         cells.extend([""] * before)
@@ -113,6 +114,8 @@ def _table_rows(tbl: Any, path: Path, table_no: int, gap: bool) -> list[Row]:
             if tcpr is not None:
                 vm = tcpr.find(_W + "vMerge")
                 continued = vm is not None and vm.get(_W + "val") in (None, "continue")
+                if vm is not None and vm.get(_W + "val") == "restart":
+                    down.add(len(cells))
             cells.append("" if continued else clean_cell(_text(tc)))
             cells.extend([""] * (span - 1))
         while cells and not cells[-1]:
@@ -125,7 +128,9 @@ def _table_rows(tbl: Any, path: Path, table_no: int, gap: bool) -> list[Row]:
         if line is not None:
             rows.append(Row([line], src, table=False, after_gap=gap and not rows))
             continue
-        rows.append(Row(cells, src, table=True, after_gap=gap and not rows))
+        rows.append(
+            Row(cells, src, table=True, after_gap=gap and not rows, exact=True, merged_down=frozenset(down))
+        )
     return rows
 
 

@@ -30,7 +30,9 @@ from jixiao.model import (
     ReadIssue,
     Source,
 )
+from jixiao.read._align import align, fit
 from jixiao.read._clean import (
+    amount,
     compact,
     first_number,
     is_score_like,
@@ -43,6 +45,17 @@ from jixiao.read._clean import (
 )
 from jixiao.read._columns import cell_value, columns_of, join_wrapped, split_values
 from jixiao.read._grid import Row
+from jixiao.read._headers import (
+    Schema,
+    budget_schema,
+    field_of,
+    indicator_schema,
+    is_budget_total,
+    level_ranks,
+    overall_role,
+    simplified,
+    text_field_of,
+)
 from jixiao.read._levels import backfill_level1, regroup
 from jixiao.read._report import attach_reports, read_report
 from jixiao.read._segment import SUBTABLE_TITLE, form_title_kind, refine_kind, segments
@@ -52,13 +65,13 @@ from jixiao.read._vocab import (
     FIELD_DEVIATION,
     GOAL_GENERIC,
     GOAL_NUMBERED,
-    HEAD_LINE,
     HEADER_WORD,
     NAME_HEADER,
     NOTES,
     TOTAL,
     VALUE_NAME,
     head_key,
+    head_line,
     is_goal_label,
     is_head_key,
     is_indicator_header,
@@ -92,6 +105,7 @@ class _Table:
     roles: list[str]
     goal_column: bool = False
     step: int = 1  # 2 when the dump spreads every column over two cells
+    schema: Schema | None = None  # every column's role, by position, from the header vocabulary
 
 
 @dataclass
@@ -127,6 +141,16 @@ class _Builder:
         self.printed_level1: set[int] = set()  # indicators whose own row prints a 一级 label
         self.orphans: list[_Orphan] = []  # value rows whose name cell was fused into the row above
         self.budget_roles: list[str] = []
+        self.budget_schema: Schema | None = None
+        self._budget_label = ""
+        self.money_scale = 1.0
+        self.pending_goal: str | None = None  # a section label printed above a list (绩效指标)
+        self.pending_text: str | None = None  # its description, printed before the table
+        self.half_names: list[str] | None = None  # 总体目标 | 中期目标 | 年度目标: two tables side by side
+        self.half_texts: list[str] | None = None
+        self._await_half_texts = False
+        self.halves: list[tuple[Schema, dict[str, object]]] = []
+        self.share: float | None = None  # 权重占比 printed once per 一级 block
         self.header_total: float | None = None
         self.fields: dict[str, str] = {}
         self.other_rows: list[list[str]] = []
@@ -182,6 +206,8 @@ class _Builder:
     def _text_row(self, row: Row) -> None:
         text = row.cells[0]
         c = compact(text)
+        if len(c) <= 8 and GOAL_GENERIC.match(label_of(text)) and self.state != "tail":
+            self.pending_goal = label_of(text)  # a section label above a list that has no goal column
         if SUBTABLE_TITLE.match(c):
             self._subtable(c)
             return
@@ -204,13 +230,15 @@ class _Builder:
             return
         if self.state == "goal_descriptions" and self._goal_description(row):
             return
-        if HEAD_LINE.search(text):
+        if head_line().search(simplified(text)):
             self._head_line(text)
             return
         if self.state != "tail" and self._goal_row(row, probe=True):
             self._goal_row(row)
             return
         if c.startswith(("单位：", "单位:", "金额单位")) and len(c) < 12:
+            if re.search(r"[:：]\s*元$", c):
+                self._set_money_unit("元")
             return
         m = re.match(r"^[(（]?(\d{4})年度?[)）]?$", c)
         if m and self.state == "head":
@@ -246,6 +274,9 @@ class _Builder:
     def _field_label(self, c: str) -> str | None:
         if len(c) > 40:
             return None
+        role = text_field_of(c)
+        if role is not None:
+            return role
         if FIELD_DEVIATION.match(c) and "原因" in c:
             return "deviation_reason"
         if c.startswith("改进措施及") or c.startswith("结果应用方案") or c == "改进措施":
@@ -256,11 +287,15 @@ class _Builder:
         if name == "notes":
             self.notes.append(text)
             return
+        if name == "conclusion":
+            old = self.form.extra.get("conclusion")
+            self.form.extra["conclusion"] = f"{old}\n{text}" if old else text
+            return
         current = getattr(self.form, name)
         setattr(self.form, name, text if not current else f"{current}\n{text}")
 
     def _head_line(self, text: str) -> None:
-        matches = list(HEAD_LINE.finditer(text))
+        matches = list(head_line().finditer(simplified(text)))  # same length: positions hold
         for i, m in enumerate(matches):
             end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
             value = text[m.end() : end].strip(" ：:")
@@ -271,23 +306,28 @@ class _Builder:
         f = self.form
         if not value or compact(value) in EMPTY_MARKS:
             return
-        if key in ("单位名称", "部门（单位）名称", "部门(单位)名称", "部门名称", "填报单位"):
+        role = field_of(key)
+        if role in ("project_code", "project_attribute", "project_period"):
+            f.extra.setdefault(role, value)
+            self.fields.setdefault(key, value)
+            return
+        if role == "unit":
             if f.unit is None:
                 f.unit = value
             elif compact(value) != compact(f.unit):
                 self.fields.setdefault("单位全称", value)
-        elif key == "填报日期":
+        elif role == "filled_on":
             f.filled_on = f.filled_on or iso_date(value)
-        elif key in ("自评得分", "总分"):
+        elif role == "total":
             self.header_total = score_value(value) if self.header_total is None else self.header_total
-        elif key == "项目名称":
+        elif role == "project":
             if f.kind.is_department:
                 self.fields.setdefault(key, value)
             else:
                 f.project = f.project or value
-        elif key in ("主管部门", "项目主管部门"):
+        elif role == "supervisor":
             f.supervisor = f.supervisor or value
-        elif key in ("项目实施单位", "项目执行单位", "实施单位"):
+        elif role == "implementer":
             f.implementer = f.implementer or value
         else:
             self.fields.setdefault(key, value)
@@ -295,8 +335,16 @@ class _Builder:
     # ------------------------------------------------------------ table rows
 
     def _table_row(self, row: Row) -> None:
+        if self._await_half_texts:
+            self._await_half_texts = False
+            if len(row.texts) == 2:
+                self.half_texts = list(row.texts)
+        if row.sparse:
+            row = self._placed(row)
         texts = [t for t in row.texts if not DOTS.match(t)]
         if not texts:
+            if row.exact and self.state == "table" and any(row.cells):
+                self._placeholder(row)
             return
         first = compact(texts[0])
         if len(texts) == 1 and SUBTABLE_TITLE.match(first):  # 长期/年度绩效目标表 in a table cell
@@ -318,7 +366,15 @@ class _Builder:
             if value:
                 self._append_field(label, value)
             return
-        if TOTAL.match(first) and len(texts) <= 3 and self.state != "head":
+        grade = texts[-1] if compact(texts[-1]) in _GRADES and len(texts) > 2 else None
+        if (
+            TOTAL.match(compact(simplified(texts[0])))
+            and len(texts) <= (4 if grade else 3)
+            and self.state != "head"
+        ):
+            if grade:
+                texts = texts[:-1]
+                self.form.extra["grade"] = grade
             value = next((score_value(t) for t in reversed(texts) if score_value(t) is not None), None)
             if value is None:
                 value = score_value(TOTAL.sub("", texts[0]))
@@ -332,13 +388,23 @@ class _Builder:
             return
         if self._overall_header(row):
             return
-        if is_indicator_header(row):
+        if overall_role(texts[0]) and len(texts) in (2, 4) and self._overall_pairs(row):
+            return
+        if is_indicator_header(row) or (self.state != "tail" and indicator_schema(row.cells) is not None):
             self._indicator_header(row)
             return
         if self.state in ("budget", "overall", "head") and self._goal_row(row, probe=True):
             self._goal_row(row)
             return
         if self.state == "budget" and self._budget_data(row):
+            return
+        if (
+            len(texts) == 1
+            and len(first) <= 8
+            and GOAL_GENERIC.match(label_of(texts[0]))
+            and self.state != "tail"
+        ):
+            self.pending_goal = label_of(texts[0])  # 绩效指标 above a table without a goal column
             return
         if self.state == "overall":
             self._overall_data(row)
@@ -353,6 +419,71 @@ class _Builder:
         if self.state == "head":
             self._head_row(row)
 
+    def _set_money_unit(self, unit: str) -> None:
+        """Amounts printed in 元 are converted to the contract's 万元; the printed unit is noted."""
+        self.money_scale = 1 / 10000 if unit == "元" else 1.0
+        self.form.extra["money_unit"] = unit
+
+    def _placed(self, row: Row) -> Row:
+        """A sparse row (pipe or space layout) with its cells under the header's columns."""
+        first = compact(row.texts[0]) if row.texts else ""
+        if (
+            not first
+            or TOTAL.match(first)
+            or NOTES.match(first)
+            or self._field_label(first)
+            or head_key(row.texts[0])
+            or overall_role(row.texts[0])
+            or self._goal_row(row, probe=True)
+            or indicator_schema(row.cells) is not None
+            or budget_schema(row.cells) is not None
+        ):
+            return row
+        if self.state == "table" and self.table is not None and self.table.schema is not None:
+            if self.table.schema.expand(row.cells):
+                return Row(cells=[], source=row.source)  # a sub-header under a group label: consumed
+            roles = self.table.schema.roles
+        elif self.state == "budget" and self.budget_schema is not None:
+            lead = next((i for i, r in enumerate(self.budget_schema.roles) if r), 0)
+            roles = [
+                "rowlabel" if i == max(lead - 1, 0) else r for i, r in enumerate(self.budget_schema.roles)
+            ]
+            roles = [("b_" + r if r and r != "rowlabel" else r) for r in roles]
+        else:
+            return row
+        if len(row.cells) > len(roles):
+            return row
+        open_level1 = self.level1 or next(
+            (st.get("level1") for _, st in self.halves if st.get("level1")), None
+        )
+        if self.state == "table" and open_level1 is not None and "level1" in roles:
+            # 成本指标 / 满意度指标 name a 一级 or a 二级 dimension; under an open 一级 label, and not
+            # followed by a 二级 label, it is the 二级 one
+            ranks = level_ranks(row.texts[0])
+            nxt = level_ranks(row.texts[1]) if len(row.texts) > 1 else set()
+            if ranks == {0, 1} and 1 not in nxt and label_of(row.texts[0]) != open_level1:
+                roles = [None if r == "level1" else r for r in roles]
+        cells = align(row.cells, roles)
+        return Row(cells=cells, source=row.source, table=True, after_gap=row.after_gap, exact=True)
+
+    def _placeholder(self, row: Row) -> None:
+        """A template row naming no indicator (……, 指标1：, XX分): reported, never read."""
+        f = self.form
+        f.extra.setdefault("placeholder_rows", []).append(" ".join(c for c in row.cells if c) or "（空行）")
+
+    def _overall_pairs(self, row: Row) -> bool:
+        """年度总体目标 | … | 年度目标完成情况 | …: the overall goal as label/value pairs."""
+        texts = row.texts
+        pairs = list(zip(texts[0::2], texts[1::2], strict=False))
+        roles = [overall_role(k) for k, _ in pairs]
+        if not all(roles) or overall_role(texts[1]):
+            return False
+        og = self.form.overall_goal or OverallGoal(source=row.source)
+        for role, (_, value) in zip(roles, pairs, strict=True):
+            setattr(og, role, value)
+        self.form.overall_goal = og
+        return True
+
     def _head_row(self, row: Row) -> None:
         texts = row.texts
         c = compact(texts[0])
@@ -364,6 +495,12 @@ class _Builder:
         i = 0
         consumed = False
         cells = row.texts
+        for cell in cells:
+            if head_line().match(simplified(cell)):
+                self._head_line(cell)  # "填报单位：XX" printed inside a cell
+                consumed = True
+        if consumed:
+            return
         while i < len(cells):
             key = head_key(cells[i])
             if key is not None:
@@ -393,13 +530,19 @@ class _Builder:
 
     def _budget_header(self, row: Row) -> bool:
         c = compact(row.text)
+        schema = budget_schema(row.cells)
         if not (
             any(k in c for k in ("预算执行情况", "项目执行情况", "资金执行情况", "预算执行率"))
             or ("预算数" in c and "执行数" in c)
+            or schema is not None
         ):
             return False
         if self.state in ("table", "tail") and "执行数" not in c:
             return False
+        if schema is not None:
+            self.budget_schema = schema
+            if any(_IN_YUAN.search(compact(t)) for t in row.texts):
+                self._set_money_unit("元")
         self.state = "budget"
         first = row.texts[0]
         _, weight, _ = split_weight(first)
@@ -428,7 +571,47 @@ class _Builder:
             self.budget_roles = roles
         return True
 
+    def _budget_by_position(self, row: Row) -> bool:
+        """A budget row of a grid: every figure read from its header's column."""
+        schema = self.budget_schema
+        assert schema is not None
+        lead = next((i for i, r in enumerate(schema.roles) if r), 0)
+        label = next((c for c in row.cells[:lead] if c), "")
+        vals = {
+            r: row.cells[i] for i, r in enumerate(schema.roles) if r and i < len(row.cells) and row.cells[i]
+        }
+        if not any(first_number(vals.get(r)) is not None for r in ("planned", "executed", "initial")):
+            return False
+        b = self.form.budget or Budget()
+        if b.planned is not None or b.executed is not None:
+            previous = self._budget_label
+            if not (is_budget_total(label) and not is_budget_total(previous)):
+                self.other_rows.append([c for c in row.cells if c])  # a 其中 … sub-row
+                return True
+            b = Budget(weight=b.weight, source=row.source)
+        self._budget_label = label
+        b.source = row.source
+        scale = self.money_scale
+        b.planned = _scaled(amount(vals.get("planned")), scale)
+        b.executed = _scaled(amount(vals.get("executed")), scale)
+        if vals.get("rate"):
+            b.rate = rate_value(vals["rate"])
+        if vals.get("score") and first_number(vals["score"]) is not None:
+            b.score = first_number(vals["score"])
+        if vals.get("weight") and first_number(vals["weight"]) is not None:
+            b.weight = first_number(vals["weight"])
+        extra = self.form.extra
+        for role, key in (("initial", "initial_budget"), ("received", "budget_received")):
+            if first_number(vals.get(role)) is not None:
+                extra[key] = _scaled(amount(vals[role]), scale)
+        if vals.get("reason") and first_number(vals["reason"]) is None:
+            extra["budget_reason"] = vals["reason"]
+        self.form.budget = b
+        return True
+
     def _budget_data(self, row: Row) -> bool:
+        if self.budget_schema is not None and (row.exact or self._fits_budget(row)):
+            return self._budget_by_position(row)
         cells = row.texts
         label_cell = cells[0]
         label = (
@@ -458,7 +641,7 @@ class _Builder:
                 pairs.append(("rate", pct[0]))
         for role, v in pairs:
             if role == "planned":
-                b.planned = first_number(v)
+                b.planned = amount(v)
             elif role == "executed":
                 b.executed = first_number(v)
             elif role == "rate":
@@ -475,9 +658,27 @@ class _Builder:
     # ------------------------------------------------------------ overall goal block
 
     def _overall_header(self, row: Row) -> bool:
-        c = compact(row.text)
+        c = compact(simplified(row.text))
+        texts = row.texts
+        if (
+            not self.kind.is_target
+            and len(texts) == 3
+            and overall_role(texts[1]) == "target"
+            and overall_role(texts[2]) == "actual"
+        ):
+            self.form.overall_goal = OverallGoal(source=row.source)  # 年度目标 | 预期目标 | 实际完成情况
+            self.state = "overall"
+            return True
+        if self.kind.is_target and len(texts) == 2 and GOAL_GENERIC.match(label_of(texts[0]) or "-"):
+            self.pending_goal, self.pending_text = label_of(texts[0]), texts[1]  # 年度绩效目标 | …
+            return True
         if "总目标" not in c and "总体目标" not in c:
             return False
+        if self.kind.is_target and len(texts) == 3:
+            self.half_names, self._await_half_texts = texts[1:], True
+        if self.kind.is_target and len(texts) == 2:
+            self.pending_text = texts[1]  # 年度总体目标 | … : the text of the goal whose table follows
+            return True
         if not any(k in c for k in ("年初设定目标", "预期目标", "实际完成", "设定目标")):
             if self.kind.is_target or self.state == "head":
                 self.state = "goal_descriptions" if self.kind == FormKind.PROJECT_TARGET else self.state
@@ -542,7 +743,7 @@ class _Builder:
             if not cell:
                 continue
             label, _, _ = split_weight(cell)
-            c = compact(label)
+            c = compact(simplified(label))
             if c.startswith(("一级指", "二级指")) or NAME_HEADER.match(c):
                 seen_name = seen_name or bool(NAME_HEADER.match(c)) or c.startswith("二级指")
                 continue
@@ -566,7 +767,21 @@ class _Builder:
             roles.append("score")  # a self-evaluation always scores; the header cell was cut off
         gaps = [b - a for a, b in itertools.pairwise(positions)]
         step = gaps[0] if len(gaps) >= 2 and gaps[0] > 1 and len(set(gaps)) == 1 else 1
-        self.table = _Table(roles=roles, goal_column=goal_label is not None, step=min(step, 3))
+        previous = self.table
+        self.table = _Table(
+            roles=roles, goal_column=goal_label is not None, step=min(step, 3), schema=indicator_schema(cells)
+        )
+        self.halves = []
+        repeated = previous is not None and previous.schema is not None and self.table.schema is not None
+        if repeated and previous.schema.labels == self.table.schema.labels and self.goal is not None:  # type: ignore[union-attr]
+            return  # the header printed again at the top of a new page: the labels carry on
+        if (
+            self.kind.is_target
+            and self.table.schema is not None
+            and self.table.schema.roles.count("name") == 2
+        ):
+            self._twin_halves(self.table.schema, row.source)
+            return
         self.level1 = self.level2 = None
         self.level1_weight = self.level2_weight = None
         self._l1_col = self._l2_col = None
@@ -611,6 +826,8 @@ class _Builder:
     def _open_goal(self, name: str, text: str | None, weight: float | None, source: Source | None) -> None:
         self._level2_sum = 0.0
         term = "long_term" if name.startswith("长期") else ("annual" if "年度" in name else self.term)
+        if text is None and self.pending_text:
+            text, self.pending_text = self.pending_text, None
         self.goal = Goal(name=name, text=text, weight=weight, term=term, source=source)  # type: ignore[arg-type]
         self.form.goals.append(self.goal)
         self.level1 = self.level2 = None
@@ -622,10 +839,10 @@ class _Builder:
         texts = row.texts
         label, weight, _ = split_weight(texts[0])
         c = compact(label)
-        m = GOAL_NUMBERED.match(c)
+        m = GOAL_NUMBERED.match(simplified(c))  # same length: the printed characters are kept
         if not m:
             return False
-        rest = m.group("rest").strip("：:，, ")
+        rest = c[m.start("rest") :].strip("：:，, ")
         others = texts[1:]
         # a data row that merely starts with the goal label carries level labels or values
         if any(is_level1(t) for t in others) or len(others) >= 3:
@@ -637,7 +854,10 @@ class _Builder:
             for t in others:
                 if is_weight_only(t):
                     weight = split_weight(t)[1]
-        name = m.group("label")
+        name = c[m.start("label") : m.end("label")]
+        if weight is None and len(others) >= 2 and score_value(others[-1]) is not None and not rest:
+            weight = score_value(others[-1])  # the goal's points in the 分值 column
+            text = " ".join(t for t in others[:-1] if not is_weight_only(t)) or None
         if self.goal is not None and compact(self.goal.name) == compact(name) and not self.goal.indicators:
             self.goal.text = self.goal.text or text
             self.goal.weight = self.goal.weight if self.goal.weight is not None else weight
@@ -653,6 +873,13 @@ class _Builder:
                 roles=["target", "basis"] if self.kind.is_target else ["target", "actual", "score"]
             )
         if self._goal_row(row):
+            return
+        if self.table.schema is not None and not row.sparse:
+            padded = [*row.cells, *[""] * (len(self.table.schema.roles) - len(row.cells))]
+            if self.table.schema.refine(padded):
+                return  # the second row of a two-row header
+        if self.table.schema is not None and (row.exact or self._fits_schema(row)):
+            self._schema_row(row)
             return
         if all(HEADER_WORD.match(compact(t)) for t in texts):
             self._refine_header(row)
@@ -767,6 +994,206 @@ class _Builder:
         self.last = ind
         cols[name_col] = "name"
         self.last_cols = cols
+
+    def _fits_budget(self, row: Row) -> bool:
+        """A TAB budget row whose cells stand in their header's columns (label, then figures)."""
+        schema = self.budget_schema
+        assert schema is not None
+        lead = next((i for i, r in enumerate(schema.roles) if r), 0)
+        if len(_trimmed(row.cells)) > len(schema.roles):
+            return False
+        figures = 0
+        for i, cell in enumerate(row.cells):
+            if not cell:
+                continue
+            role = schema.roles[i] if i < len(schema.roles) else None
+            if i < lead:
+                if fit("rowlabel", cell) < 0:
+                    return False
+                continue
+            if role is None or fit("b_" + role, cell) < 0:
+                return False
+            figures += 1
+        return figures >= 2
+
+    def _fits_schema(self, row: Row) -> bool:
+        """A TAB row whose every cell fits the role of the header column it stands in: its
+        columns are true (a table copied as text), so it is read by position. Rows a PDF
+        conversion shifted do not fit and are read by the value roles from the right."""
+        schema = self.table.schema if self.table is not None else None
+        if schema is None or len(_trimmed(row.cells)) > len(schema.roles):
+            return False
+        if self.halves:
+            return True
+        placed = 0
+        for i, cell in enumerate(row.cells):
+            if not cell:
+                continue
+            role = schema.roles[i] if i < len(schema.roles) else None
+            if role is None or fit(role, cell) < -0.6:
+                return False
+            placed += role in ("name", "target", "actual", "score", "weight")
+        return placed >= 2
+
+    def _twin_halves(self, schema: Schema, source: Source | None) -> None:
+        """A target table printing two tables side by side (中期 | 年度): the columns from the
+        second 二级/三级 block on are the second half; each half is a goal of its own."""
+        roles = schema.roles
+        names = [i for i, r in enumerate(roles) if r == "name"]
+        start = names[1]
+        while start - 1 > names[0] and roles[start - 1] in ("level1", "level2"):
+            start -= 1
+        first = [r if i < start else None for i, r in enumerate(roles)]
+        second = [
+            r if i >= start or (r == "level1" and "level1" not in roles[start:]) else None
+            for i, r in enumerate(roles)
+        ]
+        titles = self.half_names or ["中期目标", "年度目标"]
+        texts = self.half_texts or [None, None]
+        self.halves = []
+        for k, half in enumerate((first, second)):
+            name = titles[k] if k < len(titles) else f"目标{k + 1}"
+            term = "annual" if "年度" in label_of(name) else "long_term"
+            goal = Goal(name=name, text=texts[k] if k < len(texts) else None, term=term, source=source)  # type: ignore[arg-type]
+            self.form.goals.append(goal)
+            self.halves.append((Schema(half), {"goal": goal}))
+
+    def _twin_row(self, row: Row) -> None:
+        assert self.table is not None and self.table.schema is not None
+        cells = [*row.cells, *[""] * (len(self.table.schema.roles) - len(row.cells))]
+        if self.table.schema.refine(cells):
+            return
+        keys = ("goal", "level1", "level1_weight", "level2", "level2_weight", "last", "share")
+        for schema, state in self.halves:
+            saved = {k: getattr(self, k) for k in keys}
+            for k in keys:
+                setattr(self, k, state.get(k))
+            self._schema_row(row, schema)
+            for k in keys:
+                state[k] = getattr(self, k)
+                setattr(self, k, saved[k])
+
+    def _schema_row(self, row: Row, schema: Schema | None = None) -> None:
+        """An indicator row of a grid (or a sparse row placed under its header): every cell read
+        in the role its header column names."""
+        assert self.table is not None and self.table.schema is not None
+        if schema is None:
+            if self.halves:
+                self._twin_row(row)
+                return
+            schema = self.table.schema
+            cells = [*row.cells, *[""] * (len(schema.roles) - len(row.cells))]
+            if schema.refine(cells):
+                return  # the second row of a two-row header (指标性质 | 指标值 | 度量单位)
+        cells = [*row.cells, *[""] * (len(schema.roles) - len(row.cells))]
+        name: str | None = None
+        printed_level1 = False
+        for i, role in enumerate(schema.roles):
+            t = cells[i]
+            if not t or role not in ("goal", "level1", "level2", "name"):
+                continue
+            if role == "goal":
+                if is_goal_label(t) or GOAL_NUMBERED.match(label_of(t)):
+                    self._goal_label(t, row.source)
+            elif role == "level1":
+                label, weight, _ = split_weight(t)
+                self.level1, self.level1_weight = compact(label), weight
+                self.level2 = self.level2_weight = None
+                self.share = None
+                printed_level1 = True
+            elif role == "level2":
+                label, weight, _ = split_weight(t)
+                self.level2, self.level2_weight = compact(label), weight
+            elif name is None:
+                name = t
+        values: dict[str, str] = {}
+        for i, role in enumerate(schema.roles):
+            if role and role not in ("goal", "level1", "level2", "name") and cells[i]:
+                values.setdefault(role, cells[i])
+        if values.get("share") and rate_value(values["share"]) is not None:
+            self.share = rate_value(values["share"])
+        if name is None:
+            if any(values.get(r) for r in ("target", "actual", "score")):
+                issue = ReadIssue(message="指标行没有指标名称，已跳过", source=row.source)
+                self.issues.append(issue)
+                if self.goal is not None and self.goal.indicators:
+                    target, actual, _ = _compose(values)
+                    vals: dict[str, str | None] = {**values, "target": target, "actual": actual}
+                    position = len(self.goal.indicators)
+                    orphan = _Orphan(self.goal, position, vals, row.source, issue, self.kind.is_target)
+                    self.orphans.append(orphan)
+            return
+        label, weight, _ = split_weight(name)
+        c = compact(label)
+        if not c or c in EMPTY_MARKS or PLACEHOLDER_NAME.match(c):
+            self._placeholder(row)
+            return
+        extra = self.form.extra
+        starred = label.strip().startswith("★")
+        label = label.strip().lstrip("★").strip()
+        target, actual, initial = _compose(values)
+        if (
+            c.startswith("其中")
+            and self.last is not None
+            and not values.get("score")
+            and not values.get("weight")
+        ):
+            extra.setdefault("sub_rows", []).append(
+                {"parent": self.last.name, "name": label, "target": target, "actual": actual}
+            )
+            return
+        if self.goal is None:
+            levels = (self.level1, self.level1_weight, self.level2, self.level2_weight)
+            self._open_goal(self.pending_goal or "绩效指标", None, None, row.source)
+            self.level1, self.level1_weight, self.level2, self.level2_weight = levels
+        assert self.goal is not None
+        is_target = self.kind.is_target
+        ind = Indicator(
+            level1=self.level1,
+            level2=self.level2,
+            name=label,
+            weight=score_value(values.get("weight"))
+            if score_value(values.get("weight")) is not None
+            else weight,
+            target=target,
+            actual=None if is_target else actual,
+            score=None if is_target else score_value(values.get("score")),
+            basis=cell_value(values.get("basis")) if is_target else None,
+            level1_weight=self.level1_weight,
+            level2_weight=self.level2_weight,
+            source=row.source,
+        )
+        if is_target and actual:
+            ind.extra["actual"] = actual
+        for role in ("prev2", "prev1", "note", "audit_score"):
+            if values.get(role):
+                ind.extra[role] = values[role]
+        if starred or compact(values.get("core", "")) in ("是", "★", "√"):
+            extra.setdefault("core_indicators", []).append(label)
+        if initial:
+            extra.setdefault("initial_targets", {})[label] = initial
+        if values.get("deviation") and not is_target:
+            dev_col = schema.position("deviation")
+            if dev_col in row.merged_down and not self.goal.indicators and self.form.deviation_reason is None:
+                self.form.deviation_reason = values["deviation"]  # one merged cell beside all rows
+            else:
+                extra.setdefault("deviation_by_indicator", {})[label] = values["deviation"]
+                ind.extra["deviation"] = values["deviation"]
+        if values.get("value_note"):
+            extra.setdefault("value_notes", {})[label] = values["value_note"]
+        coefficient = first_number(values.get("coefficient"))
+        if coefficient is not None:
+            extra.setdefault("score_coefficients", {})[label] = round(coefficient / 100, 6)
+        converted = score_value(values.get("converted_score"))
+        if converted is not None:
+            extra.setdefault("converted_scores", {})[label] = converted
+        if self.share is not None and self.level1:
+            extra.setdefault("share_by_level1", {})[self.level1] = self.share
+        self.goal.indicators.append(ind)
+        if printed_level1:
+            self.printed_level1.add(id(ind))
+        self.last = ind
+        self.last_cols = {}
 
     def _set_levels(self, labels: list[str], columns: list[int] | None = None) -> dict[int, str]:
         """Carry 一级/二级 labels down: a 一级 label resets the 二级 one."""
@@ -929,6 +1356,54 @@ def _recover_lost_basis(form: Form) -> list[str]:
     return found
 
 
+PLACEHOLDER_NAME = re.compile(r"^(指标\d*[:：]?|……|…|\.{2,}|。{2,}|X+|x+)$")
+_SIGN = re.compile(r"^[≥≤<>=＞＜≧≦═﹦＝]")
+_ENDS_BARE = re.compile(r"[\d.]$")
+
+
+def _compose(values: dict[str, str]) -> tuple[str | None, str | None, str | None]:
+    """Target, actual and the initial target of a row whose value is split over columns:
+    指标性质 ``≥`` + 指标值 ``95`` + 度量单位 ``%`` → ``≥95%`` (定性/定量 are not signs); an adjusted
+    target (调整指标值) replaces the initial one, which is returned as the third item."""
+    sign = values.get("comparator", "")
+    sign = sign if _SIGN.match(sign) else ""
+    unit = values.get("unit", "")
+    unit = "" if unit in EMPTY_MARKS else unit
+
+    def joined(v: str | None, with_sign: bool) -> str | None:
+        v = cell_value(v)
+        if v is None:
+            return None
+        if with_sign and sign and not _SIGN.match(v):
+            v = sign + v
+        if unit and _ENDS_BARE.search(v):
+            v = v + unit
+        return v
+
+    adjusted = cell_value(values.get("adjusted_target"))
+    initial = joined(values.get("target"), True)
+    target = joined(adjusted, True) if adjusted else initial
+    return target, joined(values.get("actual"), False), initial if adjusted else None
+
+
+_IN_YUAN = re.compile(r"[(（]元[)）]|单位[:：]元$")
+
+
+def _scaled(value: float | None, scale: float) -> float | None:
+    return None if value is None else (value if scale == 1.0 else round(value * scale, 6))
+
+
+def _trimmed(cells: list[str]) -> list[str]:
+    """A row without the empty cells a TAB line ends with."""
+    end = len(cells)
+    while end and not cells[end - 1]:
+        end -= 1
+    return cells[:end]
+
+
+_GRADES = {"优", "良", "中", "差", "优秀", "良好", "合格", "不合格", "较差"}
+
+
 def _int(text: str | None) -> int | None:
     return year_in(text) if text else None
 
@@ -973,6 +1448,9 @@ def build_forms(rows: list[Row], path: str) -> Document:
         form = builder.build()
         doc.issues.extend(builder.issues)
         orphans.extend(builder.orphans)
+        valued = any(i.target or i.actual or i.score is not None for _, i in form.indicators())
+        if not seg.title and not valued:
+            continue  # header cells without a title and without one indicator are not a form
         if not form.goals and form.budget is None and form.total_score is None:
             doc.issues.append(ReadIssue(message=f"“{seg.title}”下没有可读取的表格内容", source=form.source))
             continue

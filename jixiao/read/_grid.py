@@ -21,6 +21,11 @@ class Row:
     table: bool = True
     heading: bool = False  # a Markdown heading or a title-styled paragraph
     after_gap: bool = False  # preceded by a blank line or page break (a row may continue there)
+    # ``exact``: every cell stands in its true column (a grid: XLSX, DOCX, HTML, PDF, CSV);
+    # ``sparse``: the layout dropped empty and merged-away cells, so only the order is known
+    exact: bool = False
+    sparse: bool = False
+    merged_down: frozenset[int] = frozenset()  # columns whose cell is merged with the rows below
     _texts: list[str] | None = field(default=None, repr=False, compare=False)
 
     @property

@@ -83,7 +83,7 @@ def _page_rows(page: Any, pageno: int, file: str) -> list[Row]:
             if line is not None:
                 items.append((trow.bbox[1], 0.0, Row([line], src, table=False)))
                 continue
-            items.append((trow.bbox[1], 0.0, Row(texts, src, table=True)))
+            items.append((trow.bbox[1], 0.0, Row(texts, src, table=True, exact=True)))
     boxes = [t.bbox for t in tables]
 
     def outside(obj: dict[str, Any]) -> bool:

@@ -9,9 +9,26 @@ from dataclasses import dataclass, field
 from jixiao.model import FormKind
 from jixiao.read._clean import compact
 from jixiao.read._grid import Row
+from jixiao.read._headers import simplified
 from jixiao.read._vocab import is_indicator_header
 
-FORM_TITLE = re.compile(r"(自评表|目标表|评价表|评分表|申报表)(?:[(（][^)）]{0,12}[)）])?$")
+FORM_TITLE = re.compile(r"(自评表|目标表|评价表|评分表|申报表|批复表|评价指标表)(?:[(（][^)）]{0,12}[)）])?$")
+
+# what a file name or a page adds after a title: "….xlsx", "…_第1页", "…（第2页）"
+TITLE_SUFFIX = re.compile(
+    r"(?:\.(?:xlsx|xlsm|xls|docx|doc|pdf|wps|et|txt|html?|csv))+$|[_\-－—\s]*[（(]?第\s*\d+\s*页[)）]?$", re.I
+)
+
+
+def clean_title(text: str) -> str:
+    """A title as printed, without a file suffix or page mark."""
+    out = text.strip()
+    while True:
+        stripped = TITLE_SUFFIX.sub("", out).strip()
+        if stripped == out:
+            return out
+        out = stripped
+
 
 REPORT_TITLE = re.compile(r"(自评结果|自评报告|评价报告)(?:[(（][^)）]{0,12}[)）])?$")
 
@@ -20,10 +37,10 @@ SUBTABLE_TITLE = re.compile(r"^(长期|年度|中期)(绩效)?目标表$")
 
 def form_title_kind(text: str) -> FormKind | None:
     """The kind a title names, or ``None`` if the text is not a form title."""
-    t = compact(text)
+    t = compact(simplified(clean_title(text)))
     if len(t) > 80 or not FORM_TITLE.search(t) or SUBTABLE_TITLE.match(t):
         return None
-    if "目标表" in t or ("目标" in t and "申报表" in t):
+    if "目标表" in t or ("目标" in t and ("申报表" in t or "批复表" in t)):
         return FormKind.DEPARTMENT_TARGET if ("部门" in t or "整体" in t) else FormKind.PROJECT_TARGET
     if "申报表" in t:
         return None
@@ -31,7 +48,7 @@ def form_title_kind(text: str) -> FormKind | None:
 
 
 def is_report_title(text: str) -> bool:
-    t = compact(text)
+    t = compact(simplified(clean_title(text)))
     return len(t) <= 80 and bool(REPORT_TITLE.search(t)) and not t.startswith(("一", "二", "（", "("))
 
 
@@ -59,7 +76,7 @@ def starts_form(rows: Iterable[Row]) -> bool:
     for row in rows:
         if not row.table:
             continue
-        c = compact(row.texts[0]) if row.texts else ""
+        c = compact(simplified(row.texts[0])) if row.texts else ""
         if FORM_START.match(c) or "预算执行情况" in c or "项目执行情况" in c:
             return True
         if is_indicator_header(row) or len(row.texts) >= 3:
@@ -67,11 +84,37 @@ def starts_form(rows: Iterable[Row]) -> bool:
     return False
 
 
+def _split_titles(rows: list[Row]) -> list[Row]:
+    """A title sharing its line with other cells (``2022年度…自评表 | 部门:XX``): the title, then
+    the rest as a line of its own."""
+    out: list[Row] = []
+    for row in rows:
+        texts = row.texts
+        if row.table and len(texts) >= 2 and form_title_kind(texts[0]) is not None and len(texts) <= 3:
+            out.append(Row(cells=[texts[0]], source=row.source, table=False, after_gap=row.after_gap))
+            out.append(Row(cells=["  ".join(texts[1:])], source=row.source, table=False))
+            continue
+        if not row.table and len(texts) == 1:
+            from jixiao.read._vocab import head_line
+
+            m = head_line().search(simplified(texts[0]))
+            if m and m.start() > 0 and form_title_kind(texts[0][: m.start()]) is not None:
+                # "…自评表填报单位：XX" — a title and the header line run together on one line
+                out.append(Row(cells=[texts[0][: m.start()].strip()], source=row.source, table=False))
+                out.append(Row(cells=[texts[0][m.start() :]], source=row.source, table=False))
+                continue
+        out.append(row)
+    return out
+
+
 def segments(rows: list[Row]) -> list[Segment]:
     segments: list[Segment] = []
     current: Segment | None = None
+    rows = _split_titles(rows)
     for i, row in enumerate(rows):
         title = title_of(row)
+        if title is not None:
+            title = clean_title(title)
         if title is not None:
             kind = form_title_kind(title)
             if kind is not None:
@@ -92,7 +135,44 @@ def segments(rows: list[Row]) -> list[Segment]:
         if current is None:
             continue
         current.rows.append(row)
+    if not any(seg.kind is not None for seg in segments):
+        untitled = _untitled(rows)
+        if untitled is not None:
+            segments.insert(0, untitled)
     return segments
+
+
+def _untitled(rows: list[Row]) -> Segment | None:
+    """A form printed without any title, recognised from its header cells: it starts at the
+    first header field (项目名称, 单位名称 …) or table header, and its kind follows the columns."""
+    from jixiao.read._headers import budget_schema, field_of, indicator_schema
+
+    start = None
+    evaluation = target = False
+    for i, row in enumerate(rows):
+        if not row.table:
+            continue
+        schema = indicator_schema(row.cells)
+        if start is None and (
+            schema is not None or budget_schema(row.cells) is not None or field_of(row.texts[0])
+        ):
+            start = i
+        if schema is not None:
+            roles = set(schema.roles)
+            evaluation = evaluation or bool(roles & {"actual", "score"})
+            target = target or "target" in roles
+    if start is None or not (evaluation or target):
+        return None
+    department = any(
+        field_of(r.texts[0]) == "unit" and not any(field_of(t) == "project" for t in r.texts)
+        for r in rows[start : start + 6]
+        if r.table and r.texts
+    ) and not any(r.table and r.texts and field_of(r.texts[0]) == "project" for r in rows[start : start + 10])
+    if evaluation:
+        kind = FormKind.DEPARTMENT_SELF_EVALUATION if department else FormKind.PROJECT_SELF_EVALUATION
+    else:
+        kind = FormKind.DEPARTMENT_TARGET if department else FormKind.PROJECT_TARGET
+    return Segment(kind=kind, title="", rows=rows[start:])
 
 
 def refine_kind(seg: Segment) -> FormKind:
@@ -103,9 +183,12 @@ def refine_kind(seg: Segment) -> FormKind:
     for row in seg.rows[:30]:
         if not row.table or not row.texts:
             continue
-        c = compact(row.texts[0])
+        c = compact(simplified(row.texts[0]))
         if c == "项目名称":
             return FormKind.PROJECT_SELF_EVALUATION
-        if any(k in compact(row.text) for k in ("部门整体支出总额", "基本支出总额", "部门（单位）名称")):
+        if any(
+            k in compact(simplified(row.text))
+            for k in ("部门整体支出总额", "基本支出总额", "部门（单位）名称")
+        ):
             return FormKind.DEPARTMENT_SELF_EVALUATION
     return seg.kind

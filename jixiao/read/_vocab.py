@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from jixiao.read._clean import compact, split_weight
 from jixiao.read._grid import Row
+from jixiao.read._headers import column_role, field_of, simplified, vocabulary
 
 LEVEL1 = re.compile(r"^(产出|效益|满意度?|成本)(指标?|度指标)?$")
 
@@ -28,7 +29,7 @@ FIELD_IMPROVEMENT = re.compile(r"^(改进措施|结果应用)")
 
 TOTAL = re.compile(r"^(总分|合计|总计|自评得分|综合得分|自评总分)[:：]?")
 
-NOTES = re.compile(r"^备注[:：]?")
+NOTES = re.compile(r"^(?:备注[:：]?|注[:：])")
 
 DOTS = re.compile(r"^[.·…。\s]+$")
 
@@ -74,16 +75,25 @@ HEAD_KEYS = (
     "填报单位",
 )
 
-HEAD_LINE = re.compile(
-    r"(?P<key>部门[（(]单位[)）]名称|单位名称|部门名称|填报单位|填报日期|自评得分|总分|项目名称|主管部门|项目实施单位)"
-    r"\s*(?:[（(][^)）]{0,6}[)）])?\s*[:：]"
-)
+
+def head_line() -> re.Pattern[str]:
+    """ "label：value" pairs on a line, for every header-field label of the vocabulary."""
+    return _head_line(id(vocabulary()))
+
+
+@lru_cache(maxsize=8)
+def _head_line(_: int) -> re.Pattern[str]:
+    labels = sorted({x for xs in vocabulary().header_fields.values() for x in xs}, key=len, reverse=True)
+    alts = "|".join(re.escape(x).replace("（", "[（(]").replace("）", "[)）]") for x in labels)
+    return re.compile(rf"(?P<key>{alts})\s*(?:[（(][^)）]{{0,6}}[)）])?\s*[:：]")
 
 
 def head_key(text: str) -> str | None:
     """The header field a label cell names: exact, without a bracketed remark, or a known
     label followed by a qualifier (主管部门及代码 → 主管部门)."""
-    c = compact(text).rstrip(":：")
+    c = compact(simplified(text)).rstrip(":：")
+    if field_of(c) is not None:
+        return c
     if c in HEAD_KEYS:
         return c
     bare = re.sub(r"[（(].*?[)）]", "", c)
@@ -105,6 +115,11 @@ def is_head_key(text: str) -> bool:
 def role_of(c: str) -> str | None:
     if NAME_HEADER.match(c) or c.startswith(("一级指", "二级指")):
         return None
+    role = column_role(c)
+    if role in ("goal", "level1", "level2", "name"):
+        return None
+    if role is not None:
+        return {"converted_score": "score", "audit_score": "note"}.get(role, role)
     for role, pattern in ROLE_PATTERNS:
         if pattern.search(c):
             return role
@@ -112,10 +127,10 @@ def role_of(c: str) -> str | None:
 
 
 def is_indicator_header(row: Row) -> bool:
-    joined = "".join(row.cells)
+    joined = simplified("".join(row.cells))
     if "级" not in joined and "指标名称" not in joined and "指标内容" not in joined:
         return False
-    cs = [compact(split_weight(t)[0]) for t in row.texts]
+    cs = [compact(simplified(split_weight(t)[0])) for t in row.texts]
     has1 = any(c.startswith("一级指") for c in cs)
     has2 = any(c.startswith("二级指") for c in cs)
     has3 = any(NAME_HEADER.match(c) for c in cs)

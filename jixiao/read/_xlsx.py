@@ -35,8 +35,11 @@ def xlsx_rows(path: Path) -> list[Row]:
     for ws in wb.worksheets:
         bordered = _has_borders(ws)
         merged_width = {}
+        merged_down: dict[int, set[int]] = {}
         for rng in ws.merged_cells.ranges:
             merged_width[(rng.min_row, rng.min_col)] = rng.max_col - rng.min_col + 1
+            if rng.max_row > rng.min_row:
+                merged_down.setdefault(rng.min_row, set()).add(rng.min_col - 1)
         ncols = ws.max_column
         gap = False
         for r, line in enumerate(ws.iter_rows(), start=1):
@@ -59,7 +62,8 @@ def xlsx_rows(path: Path) -> list[Row]:
                     rows.append(Row([cells[filled[0]]], src, table=False, heading=heading, after_gap=gap))
                     gap = False
                     continue
-            rows.append(Row(cells, src, table=True, after_gap=gap))
+            down = frozenset(merged_down.get(r, ()))
+            rows.append(Row(cells, src, table=True, after_gap=gap, exact=True, merged_down=down))
             gap = False
     return rows
 

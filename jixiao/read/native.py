@@ -1,4 +1,4 @@
-"""Readers for the files units actually fill in: XLSX, DOCX and text-layer PDF.
+"""Readers for the files units actually fill in: XLSX, DOCX, HTML pages and text-layer PDF.
 
 Each turns its file into ``Row``s (``_xlsx``, ``_docx``, ``_pdf``) and hands them to the same
 structural builder as the text reader, so a table grid is read by one set of rules.
@@ -13,9 +13,9 @@ from pathlib import Path
 from jixiao.model import Document
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
-from jixiao.read._vocab import HEAD_LINE
+from jixiao.read._vocab import head_line
 
-__all__ = ["DocxReader", "PdfReader", "XlsxReader", "native_readers"]
+__all__ = ["DocxReader", "HtmlReader", "PdfReader", "XlsxReader", "native_readers"]
 
 
 def boxed_line(cells: list[str]) -> str | None:
@@ -26,7 +26,7 @@ def boxed_line(cells: list[str]) -> str | None:
     lines from text rows).
     """
     filled = [c for c in cells if c]
-    if len(filled) == 1 and HEAD_LINE.search(filled[0]):
+    if len(filled) == 1 and head_line().search(filled[0]):
         return filled[0]
     return None
 
@@ -52,7 +52,7 @@ class _GridReader:
         doc = build_forms(rows, str(path))
         doc.sha256 = hashlib.sha256(data).hexdigest()
         doc.reader = self.name
-        if not doc.forms:
+        if not doc.forms and not doc.reports:  # a file holding only a 自评报告 is a report
             raise ReadError(str(path), "未找到任何绩效目标表或绩效自评表")
         return doc
 
@@ -67,6 +67,12 @@ def _docx(path: Path) -> list[Row]:
     from jixiao.read._docx import docx_rows
 
     return docx_rows(path)
+
+
+def _html(path: Path) -> list[Row]:
+    from jixiao.read._html import html_rows
+
+    return html_rows(path)
 
 
 def _pdf(path: Path) -> list[Row]:
@@ -87,11 +93,17 @@ class DocxReader(_GridReader):
     _rows = staticmethod(_docx)
 
 
+class HtmlReader(_GridReader):
+    name = "html"
+    suffixes = (".html", ".htm", ".xhtml")
+    _rows = staticmethod(_html)
+
+
 class PdfReader(_GridReader):
     name = "pdf"
     suffixes = (".pdf",)
     _rows = staticmethod(_pdf)
 
 
-def native_readers() -> list[XlsxReader | DocxReader | PdfReader]:
-    return [XlsxReader(), DocxReader(), PdfReader()]
+def native_readers() -> list[XlsxReader | DocxReader | HtmlReader | PdfReader]:
+    return [XlsxReader(), DocxReader(), HtmlReader(), PdfReader()]

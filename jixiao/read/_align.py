@@ -1,0 +1,150 @@
+"""Placing the cells of a row that lost its empty and merged-away cells under their header columns.
+
+Pipe rows copied from HTML tables drop the cells a rowspan/colspan covers; space-separated rows
+lose every empty cell. Such a row is only a sequence: its cells keep their order, not their
+positions. ``align`` finds the placement of that sequence into the header's columns that fits
+best, column role by column role (a 指标性质 column wants a sign, a 得分 column a number, a 一级
+column a 一级 label …), by dynamic programming over (cell, column) — the same rule for every
+template and layout, never a position learned from one file.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from jixiao.read._headers import label_key, vocabulary
+
+__all__ = ["align", "fit"]
+
+_NUM = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％分]?$")
+_SIGN = re.compile(r"^[≥≤<>=＞＜≧≦═﹦＝]")
+_SIGN_ONLY = re.compile(r"^([≥≤<>=＞＜≧≦═﹦＝]{1,2}|定量|定性|正向|反向|正向指标|反向指标)$")
+_DIGIT = re.compile(r"\d")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_GOAL = re.compile(r"(年度|长期|中期)?(绩效)?(总体)?目标\d*|绩效指标|年度绩效指标")
+_UNIT = re.compile(
+    r"^[%‰℃]$|^(万|亿|千|百)?(元|人|个|次|户|家|所|座|处|项|台|套|辆|公里|千米|米|平方米|立方米|亩|吨|场|期|份|件|篇|本|册"
+    r"|卷|页|天|日|月|年|小时|分钟|个工作日|工作日|人次|条|批|张|床|间|栋|株|头|只|km|m|kg|t|%)([/每].{1,6})?$"
+)
+_DOTS = re.compile(r"^(……|…|\.{3,}|指标\d+[:：]?)$")
+_PLACEHOLDER = re.compile(r"^(……|…|\.{3,}|指标\d*[:：]?.*|无|/|／)$")
+
+SKIP = -0.05  # leaving a column empty costs a little: prefer placing cells where they fit
+
+
+@lru_cache(maxsize=4096)
+def _levels() -> tuple[frozenset[str], frozenset[str]]:
+    v = vocabulary()
+    return frozenset(label_key(x) for x in v.level1_labels), frozenset(label_key(x) for x in v.level2_labels)
+
+
+@lru_cache(maxsize=65536)
+def fit(role: str | None, cell: str) -> float:
+    """How well ``cell`` fits a column of ``role``: positive fits, negative does not."""
+    if not cell:
+        return 0.0
+    key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", cell))
+    l1, l2 = _levels()
+    number = bool(_NUM.match(cell.replace(" ", "")))
+    sign = bool(_SIGN.match(cell))
+    has_digit = bool(_DIGIT.search(cell))
+    cjk = bool(_CJK.search(cell))
+    if role is None:
+        return -0.5
+    if role == "rowlabel":
+        return 1.0 if cjk and not number else -3.0
+    if role.startswith("b_"):
+        dash = key in ("-", "—", "/", "——", "－")
+        if role == "b_reason":
+            return 0.8 if cjk and not number else (-0.5 if dash else -2.0)
+        return 1.5 if number else (0.5 if dash else -2.0)
+    if role != "name" and _DOTS.match(key):
+        return -1.0  # a template's placeholder row (……, 指标1：) names no value
+    if role == "goal":
+        return 2.5 if _GOAL.fullmatch(key) else -2.0
+    if role == "level1":
+        return 3.0 if key in l1 else -3.0
+    if role == "level2":
+        return 2.5 if key in l2 else (-0.5 if key.endswith("指标") and len(key) <= 12 else -2.5)
+    if role == "name":
+        if _PLACEHOLDER.match(key):
+            return 0.5
+        if number or _SIGN_ONLY.match(cell) or key in ("是", "否"):
+            return -3.0
+        if key in l1 or key in l2:
+            return -1.0
+        return 1.0 if cjk else -0.5
+    if role == "comparator":
+        return 3.0 if _SIGN_ONLY.match(cell) else -3.0
+    if role == "unit":
+        if _SIGN_ONLY.match(cell) or has_digit or key in ("是", "否"):
+            return -3.0
+        if _UNIT.match(key):
+            return 2.0
+        return 0.5 if len(key) <= 2 else -1.0
+    if role in ("target", "adjusted_target"):
+        if _SIGN_ONLY.match(cell) or key in ("是", "否"):
+            return -3.0
+        bonus = -0.2 if role == "adjusted_target" else 0.0  # usually left blank
+        if sign:
+            return 2.0 + bonus
+        return (1.2 if has_digit else 0.6) + bonus
+    if role == "actual":
+        if _SIGN_ONLY.match(cell) or key in ("是", "否"):
+            return -3.0
+        if sign:
+            return -0.3
+        return 1.2 if has_digit else 0.6
+    if role in (
+        "weight",
+        "score",
+        "coefficient",
+        "share",
+        "converted_score",
+        "audit_score",
+        "prev1",
+        "prev2",
+    ):
+        return 1.5 if number else -3.0
+    if role == "core":
+        return 3.0 if key in ("是", "否", "★", "√", "核心") else -3.0
+    if role in ("deviation", "basis", "value_note", "note"):
+        if number or _SIGN_ONLY.match(cell):
+            return -2.0
+        return 0.8 if cjk else -0.5
+    return -0.5
+
+
+def align(cells: list[str], roles: list[str | None], start: int = 0) -> list[str]:
+    """The row's cells placed under ``roles`` (columns ``start`` … end), as a full-width row.
+
+    Cells keep their order; each goes to one column; columns left over are empty. When the row
+    has more cells than columns, it is returned unchanged (it is not a row of this table).
+    """
+    cols = list(range(start, len(roles)))
+    n, m = len(cells), len(cols)
+    if n == 0 or n > m:
+        return list(cells)
+    neg = float("-inf")
+    # best[i][j]: best score placing cells[:i] into cols[:j]
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    back: list[list[int]] = [[0] * (m + 1) for _ in range(n + 1)]  # 1 = cell i-1 in col j-1, 0 = skip
+    for j in range(m + 1):
+        best[0][j] = SKIP * j
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            skip = best[i][j - 1] + SKIP if j - 1 >= i else neg
+            place = best[i - 1][j - 1] + fit(roles[cols[j - 1]], cells[i - 1])
+            if place >= skip:
+                best[i][j], back[i][j] = place, 1
+            else:
+                best[i][j], back[i][j] = skip, 0
+    out = [""] * len(roles)
+    i, j = n, m
+    while i > 0 and j > 0:
+        if back[i][j] == 1:
+            out[cols[j - 1]] = cells[i - 1]
+            i -= 1
+        j -= 1
+    return out

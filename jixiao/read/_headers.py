@@ -1,0 +1,381 @@
+"""Column roles from header text, as data: the vocabulary in ``vocabulary.yaml``.
+
+A header cell's role is found by one mechanism for every template: its text is normalised
+(NFKC, traditional → simplified, no whitespace, no bracketed remark such as （%） or (A)) and
+takes the role of the longest vocabulary label it equals or contains. Users extend the
+vocabulary with their own YAML file (``--templates``), read through ``use_templates``; nothing
+here names a unit, a region's form or a line of any file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import unicodedata
+from collections.abc import Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from jixiao.read._errors import ReadError
+
+__all__ = [
+    "INDICATOR_VALUE_ROLES",
+    "Schema",
+    "Vocabulary",
+    "budget_role",
+    "budget_schema",
+    "field_of",
+    "indicator_schema",
+    "label_key",
+    "level_rank",
+    "simplified",
+    "use_templates",
+    "vocabulary",
+]
+
+
+class Vocabulary(BaseModel):
+    """The header vocabulary; unknown keys are an error so a typo in a user file is caught."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    indicator_columns: dict[str, list[str]]
+    group_labels: list[str] = []
+    budget_columns: dict[str, list[str]]
+    budget_labels: list[str] = []
+    budget_total_rows: list[str] = []
+    header_fields: dict[str, list[str]] = {}
+    overall_target: list[str] = []
+    overall_actual: list[str] = []
+    text_fields: dict[str, list[str]] = {}
+    level1_labels: list[str] = []
+    level2_labels: list[str] = []
+
+    def merged(self, other: dict[str, object]) -> Vocabulary:
+        """This vocabulary with a user file's labels added (lists appended, roles checked)."""
+        data = self.model_dump()
+        for key, value in other.items():
+            if key not in data:
+                raise ValueError(f"未知的词表项“{key}”")
+            if isinstance(data[key], dict):
+                if not isinstance(value, dict):
+                    raise ValueError(f"词表项“{key}”应为“角色: [标签…]”")
+                for role, labels in value.items():
+                    if role not in data[key] and key in ("indicator_columns", "budget_columns"):
+                        raise ValueError(f"词表项“{key}”没有角色“{role}”")
+                    data[key].setdefault(role, [])
+                    data[key][role] = [*data[key][role], *_labels(labels, f"{key}.{role}")]
+            else:
+                data[key] = [*data[key], *_labels(value, key)]
+        return Vocabulary.model_validate(data)
+
+
+def _labels(value: object, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"词表项“{where}”应为文字列表")
+    return list(value)
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> Vocabulary:
+    text = resources.files("jixiao.read").joinpath("vocabulary.yaml").read_text(encoding="utf-8")
+    return Vocabulary.model_validate(yaml.safe_load(text))
+
+
+_ACTIVE: ContextVar[Vocabulary | None] = ContextVar("jixiao_vocabulary", default=None)
+
+
+def vocabulary() -> Vocabulary:
+    """The vocabulary in force: the built-in one, or it merged with ``use_templates`` files."""
+    return _ACTIVE.get() or _builtin()
+
+
+def load_templates(path: str | Path) -> Vocabulary:
+    """The built-in vocabulary extended by a user's YAML file; ``ReadError`` names the problem."""
+    p = Path(path)
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise ReadError(str(p), f"无法打开模板词表文件（{e.strerror or e}）") from e
+    except yaml.YAMLError as e:
+        raise ReadError(str(p), f"模板词表文件不是有效的 YAML（{e}）") from e
+    if not isinstance(data, dict):
+        raise ReadError(str(p), "模板词表文件应为“词表项: …”的映射")
+    try:
+        return _builtin().merged(data)
+    except (ValueError, ValidationError) as e:
+        raise ReadError(str(p), f"模板词表文件有误：{e}") from e
+
+
+@contextlib.contextmanager
+def use_templates(*paths: str | Path) -> Iterator[Vocabulary]:
+    """Read with the built-in vocabulary extended by the files ``paths`` inside the block."""
+    vocab = _builtin()
+    for p in paths:
+        extended = load_templates(p)
+        vocab = extended if vocab is _builtin() else vocab.merged(_user_data(extended))
+    token = _ACTIVE.set(vocab)
+    _index.cache_clear()
+    try:
+        yield vocab
+    finally:
+        _ACTIVE.reset(token)
+        _index.cache_clear()
+
+
+def _user_data(extended: Vocabulary) -> dict[str, object]:
+    """What a user file added to the built-in vocabulary (to stack several files)."""
+    base = _builtin().model_dump()
+    out: dict[str, object] = {}
+    for key, value in extended.model_dump().items():
+        if isinstance(value, dict):
+            added = {r: v[len(base[key].get(r, [])) :] for r, v in value.items()}
+            out[key] = {r: v for r, v in added.items() if v}
+        else:
+            out[key] = value[len(base[key]) :]
+    return out
+
+
+# ------------------------------------------------------------------ normalising labels
+
+
+@lru_cache(maxsize=1)
+def _t2s():  # type: ignore[no-untyped-def]
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - opencc is a dependency
+        return None
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def simplified(text: str) -> str:
+    """Traditional characters converted to simplified, character for character (same length)."""
+    if not text or text.isascii():
+        return text
+    conv = _t2s()
+    if conv is None:
+        return text
+    out = conv.convert(text)
+    if len(out) != len(text):  # a phrase conversion changed the length: convert char by char
+        out = "".join(conv.convert(ch) for ch in text)
+    return out
+
+
+_REMARK = re.compile(r"[（(][^()（）]{0,12}[)）]")
+_WS = re.compile(r"\s+")
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]")
+
+
+@lru_cache(maxsize=65536)
+def label_key(text: str) -> str:
+    """A header label as compared: NFKC, simplified, no spaces, no remarks, no colon or ★."""
+    t = _WS.sub("", unicodedata.normalize("NFKC", simplified(text)))
+    t = _PINYIN.sub("", t)
+    t = _REMARK.sub("", t)
+    return t.strip(":：★*").replace("（", "").replace("）", "")
+
+
+@lru_cache(maxsize=8)
+def _index(table: str) -> tuple[tuple[str, str], ...]:
+    """(label, role) pairs of one vocabulary table, longest label first."""
+    v = vocabulary()
+    src: dict[str, list[str]] = getattr(v, table)
+    pairs = [(label_key(lab), role) for role, labels in src.items() for lab in labels]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def _role(table: str, text: str, exact: bool = False) -> str | None:
+    key = label_key(text)
+    if not key or len(key) > 24:
+        return None
+    for label, role in _index(table):
+        if key == label or (not exact and len(label) >= 2 and label in key):
+            return role
+    return None
+
+
+def column_role(text: str) -> str | None:
+    """The indicator-table role a header cell names, or ``None``."""
+    return _role("indicator_columns", text)
+
+
+def budget_role(text: str) -> str | None:
+    """The budget-block role a header cell names, or ``None``."""
+    return _role("budget_columns", text)
+
+
+def field_of(text: str) -> str | None:
+    """The header field a label cell names (unit, project, supervisor …), exactly."""
+    return _role("header_fields", text, exact=True)
+
+
+def text_field_of(text: str) -> str | None:
+    return _role("text_fields", text, exact=True)
+
+
+def level_rank(text: str) -> int | None:
+    """0 for a 一级 label of the vocabulary, 1 for a 二级 label, else ``None``."""
+    key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", text))
+    v = vocabulary()
+    if key in {label_key(x) for x in v.level1_labels} and key not in {label_key(x) for x in v.level2_labels}:
+        return 0
+    if key in {label_key(x) for x in v.level2_labels}:
+        return 1
+    return None
+
+
+def level_ranks(text: str) -> set[int]:
+    """The levels a label can be: {0} 一级, {1} 二级, {0, 1} either (成本指标, 满意度指标)."""
+    key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", text))
+    v = vocabulary()
+    out = set()
+    if key in {label_key(x) for x in v.level1_labels}:
+        out.add(0)
+    if key in {label_key(x) for x in v.level2_labels}:
+        out.add(1)
+    return out
+
+
+def is_group_label(text: str) -> bool:
+    return label_key(text) in {label_key(x) for x in vocabulary().group_labels}
+
+
+def is_budget_label(text: str) -> bool:
+    key = label_key(text)
+    return any(key.startswith(label_key(x)) for x in vocabulary().budget_labels)
+
+
+def is_budget_total(text: str) -> bool:
+    key = label_key(text)
+    return key in {label_key(x) for x in vocabulary().budget_total_rows}
+
+
+def overall_role(text: str) -> str | None:
+    key = label_key(text)
+    v = vocabulary()
+    if key in {label_key(x) for x in v.overall_actual}:
+        return "actual"
+    if key in {label_key(x) for x in v.overall_target}:
+        return "target"
+    return None
+
+
+# ------------------------------------------------------------------ schemas
+
+INDICATOR_VALUE_ROLES = frozenset(
+    {
+        "weight",
+        "comparator",
+        "target",
+        "adjusted_target",
+        "unit",
+        "actual",
+        "score",
+        "coefficient",
+        "audit_score",
+        "deviation",
+        "core",
+        "basis",
+        "value_note",
+        "share",
+        "converted_score",
+        "prev2",
+        "prev1",
+        "note",
+    }
+)
+LABEL_ROLES = ("goal", "level1", "level2", "name")
+
+
+@dataclass
+class Schema:
+    """The role of every column of a table, by position (``None`` for an unnamed column)."""
+
+    roles: list[str | None]
+    labels: list[str] = field(default_factory=list)  # the header cells as printed
+
+    def expand(self, cells: list[str]) -> bool:
+        """A sparse second header row (``指标性质 | 指标值 | 度量单位`` with the covered cells
+        dropped): the group column above (年度指标值) becomes one column per sub-label."""
+        sub = [column_role(c) for c in cells if c]
+        if len(sub) < 2 or None in sub or {"name", "level1", "level2"} & set(sub):
+            return False
+        group = next((i for i, lab in enumerate(self.labels) if lab and is_group_label(lab)), None)
+        if group is None:
+            return False
+        self.roles[group : group + 1] = sub
+        self.labels[group : group + 1] = [c for c in cells if c]
+        return True
+
+    def position(self, role: str) -> int | None:
+        return self.roles.index(role) if role in self.roles else None
+
+    @property
+    def value_positions(self) -> list[int]:
+        return [i for i, r in enumerate(self.roles) if r in INDICATOR_VALUE_ROLES]
+
+    @property
+    def first_value(self) -> int:
+        vp = self.value_positions
+        return vp[0] if vp else len(self.roles)
+
+    def refine(self, cells: list[str]) -> bool:
+        """Merge a second header row (指标性质 | 指标值 | 度量单位 under 年度指标值): the lower
+        label names its column. True if the row was a header row."""
+        lower = [column_role(c) if c else None for c in cells]
+        named = [r for r in lower if r]
+        if not named or any(c and column_role(c) is None and not is_group_label(c) for c in cells):
+            return False
+        width = max(len(self.roles), len(cells))
+        roles = [*self.roles, *[None] * (width - len(self.roles))]
+        for i, r in enumerate(lower):
+            if r:
+                roles[i] = r
+        # a group label spanning columns left unnamed: the covered columns take the sub-labels
+        self.roles = roles
+        return True
+
+
+def indicator_schema(cells: list[str]) -> Schema | None:
+    """The schema of an indicator table header row, or ``None`` if the row is not one.
+
+    A header names an indicator (一级/二级/三级 or 指标名称) and at least one value column
+    (指标值, 实际完成值, 得分 …); every other non-empty cell must be a vocabulary label too
+    (a data row carrying one label-like word is not a header).
+    """
+    roles: list[str | None] = []
+    unknown = 0
+    for c in cells:
+        r = column_role(c) if c else None
+        if c and r is None and not is_group_label(c):
+            unknown += 1
+        roles.append(r)
+    names = {"level1", "level2", "name"} & set(roles)
+    values = INDICATOR_VALUE_ROLES & set(roles)
+    if not names or not values or unknown > 1:
+        return None
+    if "name" not in names and not ({"level1", "level2"} <= names or "level2" in names):
+        return None
+    # a group label (年度指标值 over three sub-columns) keeps the target role until refined
+    for i, c in enumerate(cells):
+        if roles[i] is None and c and is_group_label(c):
+            roles[i] = column_role(c)
+    return Schema(roles, list(cells))
+
+
+def budget_schema(cells: list[str]) -> Schema | None:
+    """The schema of a budget header row: at least a budget and an executed column."""
+    roles: list[str | None] = [budget_role(c) if c else None for c in cells]
+    found = set(roles)
+    if not (
+        {"planned", "executed"} <= found or {"planned", "rate"} <= found or {"executed", "rate"} <= found
+    ):
+        return None
+    return Schema(roles)

@@ -1,0 +1,236 @@
+"""Text in every layout the forms reach us in, turned into rows of cells.
+
+Detected per block of lines, not per file (a document may mix them):
+
+- TAB rows (PDF conversions, the seeds): a line is a row, covered cells are empty strings;
+- pipe rows (HTML tables copied as text): ``a | b | c``, with or without the leading ``|``,
+  covered cells dropped and runs of ``|`` as padding — the cells' order is kept, not their
+  columns (``Row.sparse``), and the builder places them under the header by role (``_align``);
+- quoted CSV rows: cells in their columns;
+- one cell per line, blank-line separated (an empty cell is a line holding a space) or each line
+  ending in `` |``: rows are rebuilt from the header's columns (``_stream``);
+- rows of space-separated cells (empty cells leave no trace): ``Row.sparse`` as for pipes;
+- everything else is a line of running text.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+
+from jixiao.model import Source
+from jixiao.read._clean import clean_cell, is_rule_line
+from jixiao.read._grid import Row
+from jixiao.read._headers import budget_schema, indicator_schema, simplified
+from jixiao.read._segment import form_title_kind, is_report_title
+from jixiao.read._stream import stream_rows
+from jixiao.read._vocab import head_line
+
+__all__ = ["text_rows"]
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_PAGE_BREAK = "\f"
+_CSV_SIGN = re.compile(r'^"|","|",|,"|,,')
+_BAR_CELL = re.compile(r"^[^|]*\s\|\s*$|^\s*\|\s*$")
+
+
+@dataclass
+class _Line:
+    raw: str
+    lineno: int
+    page: int
+
+    def source(self, path: str) -> Source:
+        return Source(
+            file=path, line=self.lineno, page=self.page if self.page > 1 else None, sheet=None, cell=None
+        )
+
+
+def _kind(raw: str) -> str:
+    if not raw:
+        return "blank"
+    if not raw.strip():
+        return "space"
+    if "\t" in raw:
+        return "tab"
+    if _BAR_CELL.match(raw):
+        return "bar"
+    if raw.count("|") >= 2 or ("|" in raw.strip().strip("|")):
+        return "pipe"
+    if _CSV_SIGN.search(raw) and raw.count(",") >= 2:
+        return "csv"
+    return "plain"
+
+
+def _is_title(text: str) -> bool:
+    return form_title_kind(text) is not None or is_report_title(text)
+
+
+def text_rows(text: str, path: str) -> list[Row]:
+    """The document's rows, each block read in its own layout."""
+    lines: list[_Line] = []
+    page = 1
+    for lineno, raw in enumerate(text.splitlines(), start=1):
+        if _PAGE_BREAK in raw:
+            page += raw.count(_PAGE_BREAK)
+            raw = raw.replace(_PAGE_BREAK, "")
+        lines.append(_Line(raw.rstrip("\r"), lineno, page))
+    kinds = [_kind(ln.raw) for ln in lines]
+    _mark_spaces(lines, kinds)
+    rows: list[Row] = []
+    i = 0
+    gap = False
+    while i < len(lines):
+        end = _stream_end(lines, kinds, i)
+        if end > i:
+            rows.extend(_stream_block(lines[i:end], kinds[i:end], path))
+            i = end
+            gap = True
+            continue
+        ln, kind = lines[i], kinds[i]
+        i += 1
+        if kind in ("blank", "space"):
+            gap = True
+            continue
+        row = _line_row(ln, kind, path, gap)
+        gap = False
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
+def _line_row(ln: _Line, kind: str, path: str, gap: bool) -> Row | None:
+    raw = ln.raw
+    source = ln.source(path)
+    if kind == "tab":
+        cells = [clean_cell(c) for c in raw.split("\t")]
+        if not any(cells) or all(is_rule_line(c) for c in cells if c):
+            return None
+        return Row(cells=cells, source=source, table=True, after_gap=gap)
+    if kind == "pipe":
+        body = raw.strip()
+        if body.startswith("|"):
+            body = body[1:]
+        cells = [clean_cell(c) for c in body.split("|")]
+        while cells and not cells[-1]:
+            cells.pop()  # the padding run of | at the end
+        if not any(cells) or all(is_rule_line(c) for c in cells if c):
+            return None
+        if len([c for c in cells if c]) == 1 and _is_title(next(c for c in cells if c)):
+            return Row(cells=[next(c for c in cells if c)], source=source, table=False, after_gap=gap)
+        return Row(cells=cells, source=source, table=True, after_gap=gap, sparse=True)
+    if kind == "spaces":
+        cells = [clean_cell(t) for t in _tokens(raw)]
+        return Row(cells=cells, source=source, table=True, after_gap=gap, sparse=True)
+    if kind == "csv":
+        try:
+            parsed = next(csv.reader([raw]))
+        except (csv.Error, StopIteration):
+            parsed = [raw]
+        cells = [clean_cell(c) for c in parsed]
+        while cells and not cells[-1]:
+            cells.pop()
+        if len([c for c in cells if c]) > 1:
+            return Row(cells=cells, source=source, table=True, after_gap=gap, exact=True)
+        text = next((c for c in cells if c), "")
+        return Row(cells=[text], source=source, table=False, after_gap=gap) if text else None
+    heading = bool(_HEADING.match(raw))
+    line = _HEADING.sub("", raw) if heading else raw
+    if kind == "bar":
+        line = line.rstrip().rstrip("|")
+    cell = clean_cell(line)
+    if not cell or is_rule_line(cell):
+        return None
+    return Row(cells=[cell], source=source, table=False, heading=heading, after_gap=gap)
+
+
+# ------------------------------------------------------------------ one cell per line
+
+
+def _cell_text(ln: _Line, kind: str) -> str:
+    raw = ln.raw
+    if kind == "bar":
+        raw = raw.rstrip().removesuffix("|")
+    return clean_cell(raw.strip())
+
+
+def _stream_end(lines: list[_Line], kinds: list[str], i: int) -> int:
+    """The end of a one-cell-per-line block starting at ``i`` (``i`` itself when there is none).
+
+    Such a block is a run of single-cell lines (plain, `` |``-ended, blank or a lone space)
+    holding at least three consecutive header labels of a table, one per line.
+    """
+    if kinds[i] not in ("plain", "bar"):
+        return i
+    j = i
+    cells: list[str] = []
+    while j < len(lines) and kinds[j] in ("plain", "bar", "blank", "space"):
+        if kinds[j] in ("plain", "bar", "space"):
+            cells.append(_cell_text(lines[j], kinds[j]))
+        j += 1
+    if len(cells) < 8 or not _has_header_run(cells):
+        return i
+    return j
+
+
+def _has_header_run(cells: list[str]) -> bool:
+    filled = [c for c in cells if c]
+    for k in range(len(filled) - 3):
+        window = filled[k : k + 6]
+        for width in range(len(window), 2, -1):
+            if indicator_schema(window[:width]) is not None or budget_schema(window[:width]) is not None:
+                return True
+    return False
+
+
+def _stream_block(block: list[_Line], kinds: list[str], path: str) -> list[Row]:
+    cells: list[tuple[str, Source]] = []
+    rows: list[Row] = []
+    blank_separated = "blank" in kinds and "bar" not in kinds
+    for ln, kind in zip(block, kinds, strict=True):
+        if kind == "blank":
+            continue
+        text = "" if kind == "space" else _cell_text(ln, kind)
+        if kind == "plain" and not blank_separated and ln.raw.strip() and "|" not in ln.raw:
+            # a line without the cell marker among ` |` cells is running text (title, 单位 line)
+            cells.append((text, ln.source(path)))
+            cells.append(("\x00", ln.source(path)))  # marks the end of a text line
+            continue
+        cells.append((text, ln.source(path)))
+    rows.extend(stream_rows(cells))
+    return rows
+
+
+# ------------------------------------------------------------------ space-separated rows
+
+
+def _mark_spaces(lines: list[_Line], kinds: list[str]) -> None:
+    """Lines of space-separated cells: between two titles, when a plain line split at its spaces
+    is a table header, every plain line of that stretch with two or more cells is a row."""
+    start = 0
+    for k in range(len(lines) + 1):
+        if k == len(lines) or (kinds[k] == "plain" and _is_title(clean_cell(lines[k].raw))):
+            _spaces_in(lines, kinds, start, k)
+            start = k + 1
+
+
+def _spaces_in(lines: list[_Line], kinds: list[str], start: int, end: int) -> None:
+    if any(kinds[k] in ("tab", "pipe", "csv") for k in range(start, end)):
+        return
+    split = {k: _tokens(lines[k].raw) for k in range(start, end) if kinds[k] == "plain"}
+    if not any(
+        len(t) >= 3 and (indicator_schema(t) is not None or budget_schema(t) is not None)
+        for t in split.values()
+    ):
+        return
+    for k, tokens in split.items():
+        if len(tokens) >= 2 and not head_line().search(simplified(lines[k].raw)):
+            kinds[k] = "spaces"  # "单位：XX  填报日期：XX" stays a line of label：value pairs
+
+
+_TOKEN_SPLIT = re.compile(r"[ \u3000\u00a0]+")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in _TOKEN_SPLIT.split(text.strip()) if t]

@@ -1,0 +1,211 @@
+"""Rebuilding table rows from a stream of cells printed one per line.
+
+Some publication pages print a table one cell per line: row boundaries are gone, covered cells
+are absent, an empty cell is a blank. The header says how many columns follow; every data row
+holds its value columns in full (empty ones as blanks) but may miss its leading label cells
+(merged 一级/二级 labels are printed once). So a row starts at the column its first cell names
+(a 一级 label, a 二级 label or else the indicator's name) and ends after the last value column.
+Label/value pairs (项目名称 | …), totals and text boxes are recognised by the same vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.model import Source
+from jixiao.read._grid import Row
+from jixiao.read._headers import (
+    Schema,
+    budget_schema,
+    field_of,
+    indicator_schema,
+    is_budget_label,
+    label_key,
+    overall_role,
+    text_field_of,
+    vocabulary,
+)
+from jixiao.read._segment import form_title_kind, is_report_title
+
+__all__ = ["stream_rows"]
+
+_TOTAL = re.compile(r"^(总分|合计|总计|自评得分|自评总分|综合得分)[:：]?$")
+_NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%分]?$")
+_DASH = {"-", "—", "/", "——", "－", ""}
+_GOAL = re.compile(r"^(年度|项目|部门)?(总体|绩效)?目标$|^年度总体目标$")
+_LINE_END = "\x00"
+
+
+def _levels() -> tuple[set[str], set[str]]:
+    v = vocabulary()
+    return {label_key(x) for x in v.level1_labels}, {label_key(x) for x in v.level2_labels}
+
+
+def _header_run(texts: list[str], i: int, make) -> tuple[Schema, int] | None:  # type: ignore[no-untyped-def]
+    """The longest header (by ``make``) starting at ``i``: its schema and width."""
+    best = None
+    for width in range(3, min(len(texts) - i, 16) + 1):
+        window = texts[i : i + width]
+        if _LINE_END in window:
+            break
+        schema = make(window)
+        if schema is not None and all(
+            r is not None or not c for r, c in zip(schema.roles, window, strict=True)
+        ):
+            best = (schema, width)
+        elif schema is None and best is not None and width > best[1] + 1:
+            break
+    return best
+
+
+def _label_start(texts: list[str], j: int, schema: Schema) -> int:
+    """The column a data row starts in: its first cell's level, else the name column."""
+    l1, l2 = _levels()
+    key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", texts[j]))
+    nxt = label_key(texts[j + 1]) if j + 1 < len(texts) else ""
+    p1, p2, pn = schema.position("level1"), schema.position("level2"), schema.position("name")
+    if p1 is not None and key in l1 and (key not in l2 or nxt in l2):
+        return p1
+    if p2 is not None and key in l2:
+        return p2
+    if pn is not None:
+        return pn
+    return p2 if p2 is not None else (p1 or 0)
+
+
+def _ends_block(texts: list[str], j: int) -> bool:
+    t = texts[j]
+    if t == _LINE_END:
+        return True
+    return bool(
+        _TOTAL.match(label_key(t))
+        or field_of(t)
+        or text_field_of(t)
+        or t.startswith(("注：", "注:", "备注"))
+        or form_title_kind(t)
+        or is_report_title(t)
+        or _header_run(texts, j, indicator_schema)
+        or _header_run(texts, j, budget_schema)
+    )
+
+
+def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
+    texts = [t for t, _ in cells]
+    rows: list[Row] = []
+    i = 0
+    n = len(texts)
+
+    def emit(j: int, row_cells: list[str], table: bool = True) -> None:
+        rows.append(Row(cells=row_cells, source=cells[j][1], table=table, exact=table))
+
+    while i < n:
+        t = texts[i]
+        if t == _LINE_END:
+            i += 1
+            continue
+        if not t:
+            i += 1
+            continue
+        run = _header_run(texts, i, indicator_schema)
+        if run is not None:
+            schema, width = run
+            emit(i, texts[i : i + width])
+            i = _indicator_rows(texts, i + width, schema, emit)
+            continue
+        brun = _budget_header(texts, i)
+        if brun is not None:
+            schema, first, width = brun
+            emit(i, texts[i : i + width])
+            i = _budget_rows(texts, i + width, schema, first, emit)
+            continue
+        if i + 4 < n and overall_role(texts[i + 1]) == "target" and overall_role(texts[i + 2]) == "actual":
+            emit(i, texts[i : i + 3])
+            emit(i + 3, ["", texts[i + 3], texts[i + 4]])
+            i += 5
+            continue
+        if _TOTAL.match(label_key(t)):
+            j = i + 1
+            while (
+                j < n
+                and j - i <= 4
+                and (_NUMBER.match(texts[j]) or texts[j] in _DASH)
+                and texts[j] != _LINE_END
+            ):
+                j += 1
+            emit(i, texts[i:j])
+            i = j
+            continue
+        if (field_of(t) or text_field_of(t) or overall_role(t)) and i + 1 < n and texts[i + 1] != _LINE_END:
+            nxt = texts[i + 1]
+            if not (field_of(nxt) or text_field_of(nxt)):
+                emit(i, [t, nxt])
+                i += 2
+                continue
+        emit(i, [t], table=False)
+        i += 1
+    return rows
+
+
+def _indicator_rows(texts: list[str], i: int, schema: Schema, emit) -> int:  # type: ignore[no-untyped-def]
+    width = len(schema.roles)
+    first_value = schema.first_value
+    n = len(texts)
+    while i < n:
+        if texts[i] == _LINE_END:
+            i += 1
+            continue
+        if not texts[i] or _ends_block(texts, i):
+            if not texts[i]:
+                i += 1
+                continue
+            return i
+        start = min(_label_start(texts, i, schema), first_value)
+        take = width - start
+        row = [""] * start + texts[i : i + take]
+        if _LINE_END in row:
+            return i
+        emit(i, row + [""] * (width - len(row)))
+        i += take
+    return i
+
+
+def _budget_header(texts: list[str], i: int) -> tuple[Schema, int, int] | None:
+    """A budget header: an optional block label, an optional empty cell, then budget columns."""
+    j = i
+    label = is_budget_label(texts[i]) and budget_schema([texts[i]]) is None
+    if label:
+        j += 1
+        if j < len(texts) and not texts[j]:
+            j += 1
+    run = _header_run(texts, j, budget_schema)
+    if run is None:
+        return None
+    schema, width = run
+    lead = j - i
+    roles: list[str | None] = [None] * lead + schema.roles
+    return Schema(roles), lead, lead + width
+
+
+def _budget_rows(texts: list[str], i: int, schema: Schema, lead: int, emit) -> int:  # type: ignore[no-untyped-def]
+    """Budget data rows: a row label then one cell per budget column."""
+    values = len(schema.roles) - lead
+    label_col = max(lead - 1, 0)
+    n = len(texts)
+    while i < n:
+        t = texts[i]
+        if t == _LINE_END:
+            i += 1
+            continue
+        if _ends_block(texts, i) or overall_role(t) or _GOAL.match(label_key(t)):
+            return i
+        has_label = not _NUMBER.match(t)
+        row_cells = texts[i + 1 : i + 1 + values] if has_label else texts[i : i + values]
+        if _LINE_END in row_cells or not any(_NUMBER.match(c) for c in row_cells):
+            return i
+        row = [""] * len(schema.roles)
+        if has_label:
+            row[label_col] = t
+        row[lead : lead + len(row_cells)] = row_cells
+        emit(i, row)
+        i += (1 if has_label else 0) + values
+    return i
