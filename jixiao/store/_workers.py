@@ -64,6 +64,16 @@ def _alone(fn: Callable[..., R], path: str, arg: Any, on_death: Callable[[str], 
         _kill(pool)
 
 
+def _submit(pool: ProcessPoolExecutor, fn: Callable[..., R], path: str, arg: Any) -> Future[R]:
+    """Submit; on a pool already broken, a future that says so (handled like any broken one)."""
+    try:
+        return pool.submit(fn, path, arg)
+    except BrokenProcessPool as e:
+        future: Future[R] = Future()
+        future.set_exception(e)
+        return future
+
+
 def parallel_map(
     fn: Callable[[str, Any], R],
     paths: list[str],
@@ -80,7 +90,7 @@ def parallel_map(
     try:
         while True:
             while len(pending) < window and (path := next(todo, None)) is not None:
-                pending.append((path, pool.submit(fn, path, arg)))
+                pending.append((path, _submit(pool, fn, path, arg)))
             if not pending:
                 return
             path, future = pending[0]

@@ -34,7 +34,11 @@ def _assert_one_chinese_line(result, path: Path) -> None:  # type: ignore[no-unt
     assert str(path) in lines[0], lines[0]
     rest = lines[0].replace(str(path), "")
     # Limits are named by their setting (max_…) and formats by their extension: nothing else English.
-    rest = re.sub(r"[\w/\[\]]+\.(?:xml|rels)|max_\w+|jixiao|toml|Excel|Word|XML|PDF|DTD|SHA|UTF|\.xlsx|\.docx|--limit", "", rest)
+    rest = re.sub(
+        r"[\w/\[\]]+\.(?:xml|rels)|max_\w+|jixiao|toml|Excel|Word|XML|PDF|DTD|SHA|UTF|\.xlsx|\.docx|--limit",
+        "",
+        rest,
+    )
     assert not ENGLISH.search(rest), lines[0]
 
 

@@ -1,0 +1,93 @@
+"""Parallel import: a worker that dies costs its own file only; a killed import leaves no worker."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+import jixiao.store._import as store_import
+from jixiao.store import Database, import_paths
+
+from ..store.conftest import fake_read, project_form, write_doc
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie is dead for our purpose
+        state = Path(f"/proc/{pid}/stat").read_text().split()[2]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_a_killed_worker_fails_its_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_reviewer: None
+) -> None:
+    def killer(path: str | Path):  # type: ignore[no-untyped-def]
+        if Path(path).name == "kill.txt":
+            os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's OOM killer would
+        return fake_read(path)
+
+    monkeypatch.setattr(store_import, "read", killer)
+    files = [write_doc(tmp_path / f"f{i}.txt", project_form(project=f"项目{i}")) for i in range(5)]
+    files.insert(2, write_doc(tmp_path / "kill.txt", project_form(project="致命")))
+    with Database(tmp_path / "j.db") as db:
+        summary = import_paths(files, db, workers=2)
+    assert sorted(Path(d.path).name for d in summary.imported) == sorted(
+        f.name for f in files if f.name != "kill.txt"
+    )
+    assert [Path(f.path).name for f in summary.failures] == ["kill.txt"]
+    assert "进程意外终止" in summary.failures[0].reason
+    import multiprocessing
+
+    assert multiprocessing.active_children() == []
+
+
+def test_killed_import_leaves_no_worker(tmp_path: Path) -> None:
+    """SIGKILL to a parallel ``import``: its workers die with it (nothing left reading)."""
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    for i in range(4):
+        write_doc(tmp_path / f"f{i}.txt", project_form(project=f"项目{i}"))
+    script = textwrap.dedent(
+        f"""
+        import os, time, sys
+        sys.path.insert(0, {str(Path(__file__).resolve().parents[2])!r})
+        import jixiao.store._import as imp
+        from jixiao.store import Database, import_paths
+
+        def slow(path):
+            open(os.path.join({str(pids)!r}, str(os.getpid())), "w").close()
+            time.sleep(120)
+
+        imp.read = slow
+        with Database({str(tmp_path / "j.db")!r}) as db:
+            import_paths([{str(tmp_path)!r}], db, workers=2)
+        """
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(pids.iterdir())) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        workers = [int(p.name) for p in pids.iterdir()]
+        assert len(workers) >= 2
+        proc.kill()
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(w) for w in workers)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
