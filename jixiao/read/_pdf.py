@@ -35,10 +35,13 @@ def _pdf_rows(path: Path) -> list[Row]:
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfplumber.utils.exceptions import PdfminerException
 
+    pdf = None
     try:
         pdf = pdfplumber.open(str(path))
         pdf.pages  # noqa: B018 - parses the page tree: encrypted or broken files fail here
     except (PdfminerException, PDFSyntaxError, ValueError, OSError) as e:
+        if pdf is not None:
+            pdf.close()
         reraise_limit(e)
         if "Password" in repr(e) or "Encrypt" in repr(e):
             raise ReadError(str(path), "PDF 已加密，请先解除密码保护") from e
