@@ -91,3 +91,49 @@ def test_killed_import_leaves_no_worker(tmp_path: Path) -> None:
     finally:
         if proc.poll() is None:
             proc.kill()
+
+
+def test_import_stops_at_a_full_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_reviewer: None
+) -> None:
+    """The first "disk full" ends the batch: files before it kept whole, the rest not tried."""
+    from sqlalchemy.exc import OperationalError
+    from typer.testing import CliRunner
+
+    import jixiao.store._write as store_write
+    from jixiao.cli import app
+
+    real = store_write.store_document
+    calls: list[str] = []
+
+    def filling(session, prep, **kw):  # type: ignore[no-untyped-def]
+        calls.append(Path(prep.path).name)
+        if len(calls) == 2:
+            raise OperationalError("INSERT", {}, Exception("database or disk is full"))
+        return real(session, prep, **kw)
+
+    monkeypatch.setattr(store_import, "store_document", filling)
+    files = [write_doc(tmp_path / f"f{i}.txt", project_form(project=f"项目{i}")) for i in range(4)]
+    result = CliRunner().invoke(app, ["import", *map(str, files), "--db", str(tmp_path / "j.db")])
+    assert result.exit_code == 2
+    assert calls == ["f0.txt", "f1.txt"]
+    assert "磁盘已满" in result.stderr and "Traceback" not in result.output
+    with Database(tmp_path / "j.db", readonly=True) as db:
+        from jixiao.store import list_forms
+
+        _rows, total = list_forms(db)
+    assert total == 1
+
+
+def test_memory_error_in_a_reader_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jixiao.read import ReadError, read
+    from jixiao.read.text import TextReader
+
+    def hungry(self: TextReader, path: Path) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(TextReader, "read", hungry)
+    path = tmp_path / "x.txt"
+    path.write_text("内容", encoding="utf-8")
+    with pytest.raises(ReadError, match="内存不足"):
+        read(path)

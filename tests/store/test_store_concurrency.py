@@ -228,3 +228,24 @@ def test_alias_merge_resolves_identity_collisions(db, tmp_path: Path, fake_revie
     with db.reader() as s:
         current = s.execute(select(FormRow.total_score).where(FormRow.superseded.is_(False))).scalars().all()
     assert current == [95]
+
+
+def test_show_says_where_the_linking_year_came_from(db, tmp_path: Path, fake_reviewer: None) -> None:
+    from typer.testing import CliRunner
+
+    from jixiao.cli import app
+
+    form = department_form()
+    form["year"] = None
+    import_paths(
+        [
+            write_doc(tmp_path / "2021年部门目标表.txt", form),
+            write_doc(tmp_path / "无年度.txt", {**form, "unit": "乙"}),
+        ],
+        db,
+    )
+    shown = CliRunner().invoke(app, ["show", "1", "--db", db.url])
+    assert shown.exit_code == 0, shown.output
+    assert "按文件名中的年度 2021" in shown.stdout
+    other = CliRunner().invoke(app, ["show", "2", "--db", db.url])
+    assert "不与其他表关联为修订版" in other.stdout
