@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from jixiao.cli import export, maintain, parse, review, store
-from jixiao.cli._common import err, fail
+from jixiao.cli import cycle, export, full_report, library, maintain, parse, review, store
+from jixiao.cli._common import TEMPLATES_HELP, err, fail, use_template_files
 
 app = typer.Typer(
     name="jixiao",
@@ -29,6 +30,11 @@ def _root(
             "也可写在 jixiao.toml 的 [limits] 或环境变量 JIXIAO_LIMIT_名称）",
         ),
     ] = None,
+    templates: list[Path] = typer.Option(
+        [],
+        "--templates",
+        help=TEMPLATES_HELP + "；也可用环境变量 JIXIAO_TEMPLATES",
+    ),
 ) -> None:
     """绩效：读取、评分、审核预算绩效目标表与自评表。"""
     from jixiao.settings import SettingsError, limits, set_limits
@@ -38,9 +44,11 @@ def _root(
         limits()
     except SettingsError as e:
         fail(str(e))
+    if templates:
+        use_template_files(templates)
 
 
-for _module in (parse, review, store, export, maintain):
+for _module in (parse, review, store, export, cycle, library, full_report, maintain):
     _module.register(app)
 
 

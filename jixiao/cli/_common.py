@@ -6,6 +6,7 @@ is printed as named, never read as markup.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import NoReturn
 
 import typer
@@ -34,3 +35,22 @@ def note(message: str) -> None:
 
 def one_line(message: str) -> str:
     return " ".join(str(message).split())
+
+
+TEMPLATES_HELP = "补充表头词表的 YAML 文件（栏目名称 → 角色，格式见 jixiao/read/vocabulary.yaml），可多次给出"
+
+
+def use_template_files(paths: list[Path]) -> None:
+    """Check the user's header-vocabulary files and put them in force for this run (and, through
+    the environment, for its worker processes); a bad file is one Chinese line."""
+    import os
+
+    from jixiao.read import ReadError
+    from jixiao.read._headers import TEMPLATES_ENV, load_templates
+
+    for p in paths:
+        try:
+            load_templates(p)
+        except ReadError as e:
+            fail(str(e))
+    os.environ[TEMPLATES_ENV] = os.pathsep.join(str(p.resolve()) for p in paths)

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from jixiao.cli._common import fail, out, warn
+from jixiao.cli._common import TEMPLATES_HELP, fail, out, use_template_files, warn
 from jixiao.contract import dumps, form_to_contract
 from jixiao.model import Document
 from jixiao.read import ReadError, read
@@ -27,7 +27,10 @@ def register(app: typer.Typer) -> None:
 def parse_command(
     file: Path = typer.Argument(..., help="要读取的文件（.txt/.md/.xlsx/.docx/.pdf）"),
     format: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="json 或 table"),
+    templates: list[Path] = typer.Option([], "--templates", help=TEMPLATES_HELP),
 ) -> None:
+    if templates:
+        use_template_files(templates)
     try:
         doc = read(file)
     except ReadError as e:

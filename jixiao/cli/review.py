@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from jixiao.cli._common import err, fail, note, out, warn
+from jixiao.cli._common import TEMPLATES_HELP, err, fail, note, out, use_template_files, warn
 from jixiao.contract import dumps, findings_to_json
 from jixiao.model import Document
 from jixiao.read import ReadError, read
@@ -46,10 +46,13 @@ def review_command(
         None,
         "--rules",
         help=f"强制使用的评分规则：{'、'.join(rule_set_names())}，或自备规则文件（.yaml）的路径；"
-        "默认按表中所印预算执行分值自动选择",
+        "默认按表中所印内容（预算执行分值、栏目、标题用词等）识别模板并自动选择",
     ),
     output: Path | None = typer.Option(None, "--output", "-o", help="写入此文件而不是标准输出"),
+    templates: list[Path] = typer.Option([], "--templates", help=TEMPLATES_HELP),
 ) -> None:
+    if templates:
+        use_template_files(templates)
     if rules is not None:
         try:
             load_rule_set(rules)

@@ -27,21 +27,30 @@ _UNIT = re.compile(
     r"^[%‰℃]$|^(万|亿|千|百)?(元|人|个|次|户|家|所|座|处|项|台|套|辆|公里|千米|米|平方米|立方米|亩|吨|场|期|份|件|篇|本|册"
     r"|卷|页|天|日|月|年|小时|分钟|个工作日|工作日|人次|条|批|张|床|间|栋|株|头|只|km|m|kg|t|%)([/每].{1,6})?$"
 )
+_LEADING_NUM = re.compile(r"^\d[\d,.]*\s*[(（]")  # "940（压缩后）"
 _DOTS = re.compile(r"^(……|…|\.{3,}|指标\d+[:：]?)$")
 _PLACEHOLDER = re.compile(r"^(……|…|\.{3,}|指标\d*[:：]?.*|无|/|／)$")
 
 SKIP = -0.05  # leaving a column empty costs a little: prefer placing cells where they fit
 
 
-@lru_cache(maxsize=4096)
 def _levels() -> tuple[frozenset[str], frozenset[str]]:
+    return _levels_of(id(vocabulary()))
+
+
+@lru_cache(maxsize=8)
+def _levels_of(_: int) -> tuple[frozenset[str], frozenset[str]]:
     v = vocabulary()
     return frozenset(label_key(x) for x in v.level1_labels), frozenset(label_key(x) for x in v.level2_labels)
 
 
-@lru_cache(maxsize=65536)
 def fit(role: str | None, cell: str) -> float:
     """How well ``cell`` fits a column of ``role``: positive fits, negative does not."""
+    return _fit(id(vocabulary()), role, cell)
+
+
+@lru_cache(maxsize=65536)
+def _fit(_: int, role: str | None, cell: str) -> float:
     if not cell:
         return 0.0
     key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", cell))
@@ -58,7 +67,11 @@ def fit(role: str | None, cell: str) -> float:
         dash = key in ("-", "—", "/", "——", "－")
         if role == "b_reason":
             return 0.8 if cjk and not number else (-0.5 if dash else -2.0)
-        return 1.5 if number else (0.5 if dash else -2.0)
+        if number:
+            return 1.5
+        if dash:
+            return 0.5
+        return 1.0 if _LEADING_NUM.match(cell) and role != "b_rate" else -2.0
     if role != "name" and _DOTS.match(key):
         return -1.0  # a template's placeholder row (……, 指标1：) names no value
     if role == "goal":

@@ -72,6 +72,14 @@ def clean_cell(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff，、（(])\n(?=[\u4e00-\u9fff）)])")
+
+
+def join_lines(text: str) -> str:
+    """A cell's lines joined where the break falls inside Chinese text (layout, not content)."""
+    return _WRAP.sub("", text) if "\n" in text else text
+
+
 _NEEDS_WORK = re.compile(r"[\s<>&$*_\\]")
 
 

@@ -10,6 +10,7 @@ here names a unit, a region's form or a line of any file.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -91,14 +92,34 @@ def _builtin() -> Vocabulary:
 _ACTIVE: ContextVar[Vocabulary | None] = ContextVar("jixiao_vocabulary", default=None)
 
 
+TEMPLATES_ENV = "JIXIAO_TEMPLATES"
+
+
 def vocabulary() -> Vocabulary:
-    """The vocabulary in force: the built-in one, or it merged with ``use_templates`` files."""
-    return _ACTIVE.get() or _builtin()
+    """The vocabulary in force: ``use_templates`` files, else the files named by
+    ``$JIXIAO_TEMPLATES`` (so worker processes read alike), else the built-in one."""
+    active = _ACTIVE.get()
+    if active is not None:
+        return active
+    files = os.environ.get(TEMPLATES_ENV)
+    return _from_env(files) if files else _builtin()
+
+
+@lru_cache(maxsize=4)
+def _from_env(files: str) -> Vocabulary:
+    vocab = _builtin()
+    for p in files.split(os.pathsep):
+        if p:
+            extended = load_templates(p)
+            vocab = extended if vocab is _builtin() else vocab.merged(_user_data(extended))
+    return vocab
 
 
 def load_templates(path: str | Path) -> Vocabulary:
     """The built-in vocabulary extended by a user's YAML file; ``ReadError`` names the problem."""
     p = Path(path)
+    if not p.is_file():
+        raise ReadError(str(p), "模板词表文件不存在")
     try:
         data = yaml.safe_load(p.read_text(encoding="utf-8"))
     except OSError as e:
@@ -121,12 +142,10 @@ def use_templates(*paths: str | Path) -> Iterator[Vocabulary]:
         extended = load_templates(p)
         vocab = extended if vocab is _builtin() else vocab.merged(_user_data(extended))
     token = _ACTIVE.set(vocab)
-    _index.cache_clear()
     try:
         yield vocab
     finally:
         _ACTIVE.reset(token)
-        _index.cache_clear()
 
 
 def _user_data(extended: Vocabulary) -> dict[str, object]:
@@ -182,9 +201,13 @@ def label_key(text: str) -> str:
     return t.strip(":：★*").replace("（", "").replace("）", "")
 
 
-@lru_cache(maxsize=8)
 def _index(table: str) -> tuple[tuple[str, str], ...]:
     """(label, role) pairs of one vocabulary table, longest label first."""
+    return _index_of(id(vocabulary()), table)
+
+
+@lru_cache(maxsize=32)
+def _index_of(_: int, table: str) -> tuple[tuple[str, str], ...]:
     v = vocabulary()
     src: dict[str, list[str]] = getattr(v, table)
     pairs = [(label_key(lab), role) for role, labels in src.items() for lab in labels]

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.model import Source
-from jixiao.read._clean import clean_cell
+from jixiao.read._clean import clean_cell, join_lines
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
 from jixiao.read.native import boxed_line
@@ -125,7 +125,7 @@ def _table(table: Any, path: Path, number: int) -> list[Row]:
             while c < len(row) and row[c] is not None:
                 c += 1
             rs, cs = _span(td.get("rowspan")), _span(td.get("colspan"))
-            text = clean_cell(_text(td))
+            text = join_lines(clean_cell(_text(td)))
             if rs > 1:
                 down.setdefault(r, set()).add(c)
             for dr in range(rs):

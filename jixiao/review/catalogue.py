@@ -13,6 +13,11 @@ from jixiao.model import Finding, Form, Severity
 __all__ = ["CATALOGUE", "FindingType", "fmt", "fmt_pct", "make_finding"]
 
 
+class _Blank(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 @dataclass(frozen=True, slots=True)
 class FindingType:
     code: str
@@ -23,7 +28,8 @@ class FindingType:
     template: str  # Chinese message, ``str.format`` fields filled by the check
 
     def render(self, **values: object) -> str:
-        return self.template.format(**values)
+        """The message with the check's values; a field a caller does not give reads as empty."""
+        return self.template.format_map(_Blank(values))
 
     def rule_text(self, basis: str) -> str:
         """The rule this finding enforces, with the rule set's own basis where the entry defers to it."""
@@ -156,9 +162,10 @@ _TYPES = [
         "target.vague",
         "warning",
         "指标值不可衡量",
-        "an indicator value cannot be measured (良好, 有影响, 达成 with no measure)",
+        "an indicator value cannot be measured (良好, 有影响, 达成 with no measure); an error when the "
+        "value is the template's placeholder (≥**%, ≥X)",
         "绩效目标应细化量化、可衡量（财预〔2020〕10号；绩效目标表填报要求）",
-        "指标值“{target}”没有可衡量的标准，无法据以评价是否完成",
+        "指标值“{target}”{placeholder}无法据以评价是否完成",
     ),
     FindingType(
         "target.missing_basis",
@@ -166,7 +173,7 @@ _TYPES = [
         "缺少指标值确定依据",
         "a target table's indicator has no 指标值确定依据",
         "绩效目标表“指标值确定依据”栏",
-        "未填写指标值确定依据（计划标准、行业标准或历史标准等）",
+        "{where}未填写指标值确定依据（计划标准、行业标准或历史标准等）",
     ),
     FindingType(
         "target.missing_dimension",
@@ -177,12 +184,184 @@ _TYPES = [
         "{where}未设{dimension}",
     ),
     FindingType(
+        "form.rule_set",
+        "info",
+        "所用评分规则",
+        "which rule set the form was re-scored under and what the form prints that chose it",
+        "{basis}",
+        "按“{title}”复核{why}",
+    ),
+    FindingType(
+        "form.placeholder",
+        "info",
+        "模板占位行未填写",
+        "template placeholder rows (指标1：, ……, （XX分）) were left in the form; they are not indicators",
+        "绩效自评表/目标表填报要求：模板示例行应删除或填写完整",
+        "表中留有模板占位行{rows}，未作为指标审核",
+    ),
+    FindingType(
+        "form.year_mismatch",
+        "warning",
+        "年度与表中内容不符",
+        "the year in the title contradicts the form's content (填报日期, dated targets)",
+        "自评表/目标表所属年度应与填报日期、指标时限一致",
+        "标题所属年度为 {year} 年，而{what}",
+    ),
+    FindingType(
+        "budget.overspent",
+        "warning",
+        "执行数超过预算数",
+        "执行数 is above 预算数: spending beyond the (adjusted) budget",
+        "《预算法》第十三条：各级政府、各部门、各单位的支出必须以经批准的预算为依据，未列入预算的不得支出",
+        "执行数 {executed} 万元超过预算数 {planned} 万元（执行率 {rate}），"
+        "请核实是否超预算支出或预算数未按调整后填列",
+    ),
+    FindingType(
+        "indicator.target_too_low",
+        "warning",
+        "实际远超目标，目标值可能偏低",
+        "a positive quantitative target was exceeded by 30% or more: the target was set too low",
+        "财预〔2020〕10号附件：超额完成目标明显的，应分析目标设定是否偏低，适度调减得分",
+        "目标“{target}”，实际“{actual}”，完成比例 {ratio}，远超目标值，目标可能设定偏低",
+    ),
+    FindingType(
+        "indicator.converted_mismatch",
+        "error",
+        "折算得分计算错误",
+        "a printed 单项指标折算得分 differs from 单项指标得分 × 权重占比 beyond rounding",
+        "{basis}：单项指标折算得分=单项指标得分×权重占比",
+        "折算得分印为 {printed} 分，"
+        "按单项指标得分 {score} 分 ×“{level1}”权重占比 {share}，应为 {expected} 分",
+    ),
+    FindingType(
+        "indicator.coefficient_mismatch",
+        "error",
+        "指标得分与得分系数不符",
+        "a printed 指标得分 differs from 得分系数 × 指标权重 beyond rounding",
+        "{basis}：指标得分=得分系数×指标权重",
+        "指标得分印为 {printed} 分，按得分系数 {coefficient} × 指标权重 {weight} 分，应为 {expected} 分",
+    ),
+    FindingType(
         "internal.check_failed",
         "warning",
         "审核规则内部错误",
         "a check crashed on this form; the other checks still ran",
         "—",
         "审核规则“{check}”处理本表时出错（{error}），本项未能审核，请人工复核",
+    ),
+    # --- the yearly cycle (issue 12): targets ↔ self-evaluations, 目标审核, 指标库, history ---
+    FindingType(
+        "target.dropped",
+        "warning",
+        "目标表指标未在自评表中评价",
+        "an indicator of the matched target table is missing from the self-evaluation",
+        "自评应对照预算申报的绩效目标表逐项评价（绩效自评表“年初目标值”栏）",
+        "目标表{target_title}中的指标“{indicator}”（指标值“{target}”）未出现在自评表中{note}",
+    ),
+    FindingType(
+        "target.added",
+        "warning",
+        "自评表新增了目标表没有的指标",
+        "the self-evaluation scores an indicator that was never a target in the matched target table",
+        "自评应对照预算申报的绩效目标表逐项评价，不得自行增设指标",
+        "自评表中的指标“{indicator}”在目标表{target_title}中没有对应的绩效指标{note}",
+    ),
+    FindingType(
+        "target.changed",
+        "error",
+        "年初目标值被改动",
+        "a target value differs from the matched target table (lowered, comparator turned, unit changed)",
+        "自评表“年初目标值”应与批复的绩效目标表一致；目标调整须经批准",
+        "目标表中“{indicator}”的指标值为“{target_before}”，自评表印为“{target_after}”：{how}{note}",
+    ),
+    FindingType(
+        "target.weight_changed",
+        "warning",
+        "指标分值被改动",
+        "an indicator's weight differs from the matched target table",
+        "自评表各指标分值应与绩效目标表一致",
+        "目标表中“{indicator}”的分值为 {weight_before} 分，自评表印为 {weight_after} 分{note}",
+    ),
+    FindingType(
+        "target.unmeasurable",
+        "warning",
+        "指标值缺少计量单位或评价标准",
+        "a target is a bare number without a unit, or qualitative without a named standard",
+        "绩效指标应可衡量：定量指标有数值和计量单位或完成时限，定性指标须写明评价标准",
+        "指标值“{target}”{why}，无法据以评价是否完成",
+    ),
+    FindingType(
+        "target.missing_subdimension",
+        "warning",
+        "产出指标缺少必要的二级指标",
+        "a goal's 产出指标 lack a 二级 dimension (数量/质量/时效, 成本 where required)",
+        "绩效目标表：产出指标一般包括数量、质量、时效（及成本）指标",
+        "“{goal}”的产出指标中未设{dimension}",
+    ),
+    FindingType(
+        "target.cost_not_bounded",
+        "warning",
+        "成本指标未设上限",
+        "a cost indicator is not bounded above (≥, = or no comparator): cost should have a ceiling",
+        "成本指标应设定上限（≤），以约束支出",
+        "成本指标“{indicator}”的指标值为“{target}”，未以“≤”设定成本上限",
+    ),
+    FindingType(
+        "target.rate_over_100",
+        "warning",
+        "比率指标目标值不可能超过 100%",
+        "a rate that cannot exceed 100% is targeted as ≥100% (or above)",
+        "目标值应合理可实现：完成率、合格率等比率不超过 100%，应写作“=100%”",
+        "比率指标“{indicator}”的指标值为“{target}”，该比率不可能超过 100%，应写作“=100%”",
+    ),
+    FindingType(
+        "target.low_satisfaction",
+        "warning",
+        "满意度目标偏低",
+        "a satisfaction target is below the floor a reviewer accepts",
+        "满意度指标目标值不应低于目标审核口径的下限",
+        "满意度指标“{indicator}”的指标值为“{target}”，低于一般不低于 {floor} 的审核口径",
+    ),
+    FindingType(
+        "target.duplicate",
+        "warning",
+        "指标重复设置",
+        "the same indicator is set twice in one goal",
+        "绩效指标应清晰、不重复",
+        "“{indicator}”在“{goal}”中重复设置（另见“{other}”）",
+    ),
+    FindingType(
+        "target.annual_inconsistent",
+        "warning",
+        "年度目标与长期目标不一致",
+        "an annual indicator contradicts the long-term one of the same name (direction, unit, category)",
+        "年度绩效目标应与长期绩效目标相衔接",
+        "年度指标“{indicator}”{how}",
+    ),
+    FindingType(
+        "target.weights_sum",
+        "error",
+        "目标表分值合计不符",
+        "printed indicator weights of a target table do not add up (to the goal or to the layout's total)",
+        "{basis}",
+        "{detail}",
+    ),
+    FindingType(
+        "target.below_peers",
+        "info",
+        "目标值明显低于同类单位",
+        "a positive target is far below what comparable units set for the same indicator (指标库)",
+        "绩效目标应与同类单位、同类项目的标准相当（指标库比较）",
+        "“{indicator}”的指标值“{target}”，低于{peers}个其他单位同一指标的中位数 {median}（{units}）",
+    ),
+    FindingType(
+        "target.fell_budget_rose",
+        "warning",
+        "预算增加而目标值下降",
+        "a target fell from one year to the next while the project's budget rose",
+        "绩效目标应与预算资金相匹配（预算增加，产出和效益目标不应降低）",
+        "“{indicator}”的目标值由 {year_before} 年的“{target_before}”降为 {year_after} 年的“{target_after}”，"
+        "而预算数由 {budget_before} 万元增至 {budget_after} 万元",
     ),
 ]
 

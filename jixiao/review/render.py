@@ -114,7 +114,13 @@ def _form_view(path: str, index: int, form: Form, card: Scorecard, findings: lis
         kind=form.kind.label,
         rule_set=load_rule_set(card.rule_set).title,
         total_printed=fmt(card.total_printed) if card.total_printed is not None else "—",
-        total_computed=fmt(card.total_computed) if card.total_computed is not None else "—",
+        total_computed=(
+            fmt(card.total_computed)
+            if card.total_computed is not None
+            else "无法复核"  # the weights do not add up to the rules' points: no total, no grade
+            if card.total_printed is not None and not form.kind.is_target
+            else "—"
+        ),
         grade_printed=card.grade_printed or "—",
         grade_computed=card.grade_computed or "—",
         errors=sum(f.severity == "error" for f in findings),

@@ -6,12 +6,14 @@ The only package that imports SQLAlchemy and Alembic. Public surface:
 - ``import_paths(paths, db, workers=1)`` → ``ImportSummary``
 - ``list_forms``, ``get_form``, ``stats`` with ``FormFilter``; ``export_forms(db_url, …)``
 - ``add_alias``, ``remove_alias``, ``list_units`` — the user-edited unit alias table
+- ``stored_forms``, ``targets_for`` — current forms with verdicts; a self-evaluation's target tables
 """
 
 from __future__ import annotations
 
 from sqlalchemy.exc import SQLAlchemyError as DatabaseError
 
+from jixiao.store._cycle import StoredForm, stored_forms, targets_for
 from jixiao.store._db import DEFAULT_URL, Database, StoreError, explain, resolve_url
 from jixiao.store._import import Failure, Imported, ImportSummary, Unchanged, collect_files, import_paths
 from jixiao.store._query import (
@@ -46,6 +48,7 @@ __all__ = [
     "ParsedValue",
     "Revision",
     "StoreError",
+    "StoredForm",
     "Unchanged",
     "UnitInfo",
     "UnitYearStats",
@@ -62,6 +65,8 @@ __all__ = [
     "remove_alias",
     "resolve_url",
     "stats",
+    "stored_forms",
+    "targets_for",
 ]
 
 

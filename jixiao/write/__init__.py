@@ -2,6 +2,8 @@
 
 - ``write_xlsx`` / ``write_docx`` / ``write_pdf(forms, path, template=Template.WUHAN)``
 - ``report_markdown`` / ``write_report_docx``: the 自评结果（缩略版）of a form and its review
+- ``full_report`` / ``full_report_markdown`` / ``write_full_report_docx``: the 摘要版 with 佐证材料,
+  narrative facts from ``load_facts`` (``ReportFacts``); ``write_library_xlsx``: the 指标库 workbook
 """
 
 from __future__ import annotations
@@ -10,14 +12,32 @@ from jixiao.write._layout import Template, form_layout
 from jixiao.write.docx import write_docx
 from jixiao.write.pdf import PdfError, write_pdf
 from jixiao.write.report import report_markdown, write_report_docx
+from jixiao.write.report_full import (
+    FactsError,
+    FullReport,
+    ReportFacts,
+    full_report,
+    full_report_markdown,
+    load_facts,
+    write_full_report_docx,
+    write_full_report_markdown,
+)
 from jixiao.write.xlsx import write_xlsx
 
 __all__ = [
+    "FactsError",
+    "FullReport",
     "PdfError",
+    "ReportFacts",
     "Template",
     "form_layout",
+    "full_report",
+    "full_report_markdown",
+    "load_facts",
     "report_markdown",
     "write_docx",
+    "write_full_report_docx",
+    "write_full_report_markdown",
     "write_pdf",
     "write_report_docx",
     "write_xlsx",

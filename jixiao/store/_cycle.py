@@ -1,0 +1,108 @@
+"""The store's side of the yearly cycle: current forms with their verdicts, and the target
+tables a stored self-evaluation may report on (same unit — aliases resolved through
+``unit_id`` —, counterpart kind, same year or none printed). No new tables: what the cycle
+computes (matches, drift, roll-ups, the 指标库) is derived from forms already stored.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+
+from jixiao.model import Form, FormKind
+from jixiao.store._db import Database
+from jixiao.store._query import FormFilter, _form_from_rows
+from jixiao.store._schema import FindingRow, FormContractRow, FormRow, UnitRow
+
+__all__ = ["StoredForm", "stored_forms", "targets_for"]
+
+_COUNTERPART = {
+    FormKind.PROJECT_SELF_EVALUATION.value: FormKind.PROJECT_TARGET.value,
+    FormKind.DEPARTMENT_SELF_EVALUATION.value: FormKind.DEPARTMENT_TARGET.value,
+}
+
+
+@dataclass
+class StoredForm:
+    """A current stored form, its canonical unit and the verdict of its latest review."""
+
+    id: int
+    unit: str | None  # canonical unit name (alias-resolved), else as printed
+    form: Form
+    total_computed: float | None
+    grade: str | None
+    errors: int
+    findings: dict[str, int] = field(default_factory=dict)  # code → count, latest review
+    position: int = 0  # index of the form in its document (the ``form`` of its findings)
+
+
+def _load(db: Database, query: Select[Any]) -> list[StoredForm]:
+    with db.reader() as session:
+        rows = session.execute(query).all()
+        ids = [f.id for f, _, _ in rows]
+        counts: dict[int, dict[str, int]] = defaultdict(dict)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            q = (
+                select(FindingRow.form_id, FindingRow.code, func.count())
+                .join(FormRow, FormRow.id == FindingRow.form_id)
+                .where(FindingRow.form_id.in_(chunk), FindingRow.review_run_id == FormRow.review_run_id)
+                .group_by(FindingRow.form_id, FindingRow.code)
+            )
+            for form_id, code, n in session.execute(q):
+                counts[form_id][code] = int(n)
+        return [
+            StoredForm(
+                id=f.id,
+                unit=unit or f.unit_name,
+                form=_form_from_rows(body, f),
+                total_computed=f.total_computed,
+                grade=f.grade,
+                errors=f.error_count,
+                findings=dict(sorted(counts.get(f.id, {}).items())),
+                position=f.position,
+            )
+            for f, body, unit in rows
+        ]
+
+
+def _select() -> Select[Any]:
+    return (
+        select(FormRow, FormContractRow.body, UnitRow.name)
+        .join(FormContractRow, FormContractRow.form_id == FormRow.id)
+        .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id)
+    )
+
+
+def stored_forms(db: Database, filters: FormFilter | None = None) -> list[StoredForm]:
+    """Current forms matching ``filters``, in document then printed order."""
+    with db.reader() as session:
+        query = (filters or FormFilter()).apply(session, _select())
+    if query is None:
+        return []
+    return _load(db, query.order_by(FormRow.document_id, FormRow.position))
+
+
+def targets_for(db: Database, form_id: int) -> tuple[StoredForm | None, list[StoredForm]]:
+    """A stored self-evaluation and the current target tables that may be its target.
+
+    Candidates share its unit (by ``unit_id``, so aliases count), are of the counterpart kind,
+    and print the same year or none. ``(None, [])`` when the form does not exist.
+    """
+    with db.reader() as session:
+        row = session.get(FormRow, form_id)
+        if row is None:
+            return None, []
+        kind, unit_id, year = row.kind, row.unit_id, row.year
+    [evaluation] = _load(db, _select().where(FormRow.id == form_id))
+    wanted = _COUNTERPART.get(kind)
+    if wanted is None:
+        return evaluation, []
+    query = _select().where(FormRow.superseded.is_(False), FormRow.kind == wanted)
+    query = query.where(FormRow.unit_id == unit_id) if unit_id is not None else query
+    if year is not None:
+        query = query.where(or_(FormRow.year == year, FormRow.year.is_(None)))
+    return evaluation, _load(db, query.order_by(FormRow.year.desc(), FormRow.id))
