@@ -18,7 +18,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import func, select, text
+from sqlalchemy import func, literal_column, select, text
 from sqlalchemy.engine import make_url
 
 from jixiao._atomic import atomic_path
@@ -61,10 +61,17 @@ def verify(db: Database) -> VerifyReport:
             elif len(content) != size or hashlib.sha256(content).hexdigest() != sha:
                 report.problems.append(f"文件 {name}（文档 {doc_id}）的原件与导入时的 SHA-256 不符，已被改动")
         f = FormRow
+        identity = (
+            func.coalesce(f.unit_id, literal_column("0")),
+            f.link_year,
+            f.kind,
+            f.project_key,
+            f.ordinal,
+        )
         dupes = s.execute(
-            select(func.coalesce(f.unit_id, 0), f.link_year, f.kind, f.project_key, f.ordinal, func.count())
+            select(*identity, func.count())
             .where(f.superseded.is_(False), f.link_year.is_not(None))
-            .group_by(func.coalesce(f.unit_id, 0), f.link_year, f.kind, f.project_key, f.ordinal)
+            .group_by(*identity)
             .having(func.count() > 1)
         ).all()
         for *_, n in dupes:

@@ -169,6 +169,8 @@ def test_backup_and_restore_give_back_every_row(db_url: str, tmp_path: Path, fak
         )
         before = _every_row(db)
     assert before["forms"] and before["findings"] and before["scorecards"]
+    verified = run("verify", "--db", db_url)
+    assert verified.exit_code == 0 and "3 个文件" in verified.stdout, verified.output
     archive = tmp_path / "backup.bin"
     result = run("backup", str(archive), "--db", db_url)
     assert result.exit_code == 0, result.output
