@@ -37,6 +37,7 @@ class Limits:
     max_cell_chars: int = 100_000  # characters of one cell or text node
     max_line_chars: int = 200_000  # characters of one line of a text file
     max_seconds: float = 300  # wall time to read one file
+    max_memory_mb: float = 2048  # data memory of one parallel reading process (import -j N)
 
 
 LIMIT_HELP = {
@@ -55,6 +56,7 @@ LIMIT_HELP = {
     "max_cell_chars": "单元格或文字段的字符数",
     "max_line_chars": "文本文件单行字符数",
     "max_seconds": "读取单个文件的时间（秒）",
+    "max_memory_mb": "并行导入时每个读取进程的内存（MB）",
 }
 
 

@@ -24,6 +24,17 @@ R = TypeVar("R")
 
 def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:  # a file that needs more memory than the limit fails alone (MemoryError), the batch goes on
+        import resource
+
+        from jixiao.settings import limits
+
+        cap = int(limits().max_memory_mb * 1024 * 1024)
+        _soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+        if hard == resource.RLIM_INFINITY or cap < hard:
+            resource.setrlimit(resource.RLIMIT_DATA, (cap, hard))
+    except (ImportError, ValueError, OSError):  # pragma: no cover - not Unix
+        pass
     try:  # Linux: the kernel kills this worker when its parent dies, however the parent died
         import ctypes
 

@@ -137,3 +137,23 @@ def test_memory_error_in_a_reader_is_one_line(tmp_path: Path, monkeypatch: pytes
     path.write_text("内容", encoding="utf-8")
     with pytest.raises(ReadError, match="内存不足"):
         read(path)
+
+
+def test_a_file_over_the_memory_limit_fails_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_reviewer: None
+) -> None:
+    from jixiao.settings import override_limits
+
+    def greedy(path: str | Path):  # type: ignore[no-untyped-def]
+        if Path(path).name == "huge.txt":
+            blocks = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GB
+            assert blocks
+        return fake_read(path)
+
+    monkeypatch.setattr(store_import, "read", greedy)
+    files = [write_doc(tmp_path / f"f{i}.txt", project_form(project=f"项目{i}")) for i in range(3)]
+    files.append(write_doc(tmp_path / "huge.txt", project_form(project="大")))
+    with override_limits(max_memory_mb=1024), Database(tmp_path / "j.db") as db:
+        summary = import_paths(files, db, workers=2)
+    assert len(summary.imported) == 3
+    assert [(Path(f.path).name, "内存不足" in f.reason) for f in summary.failures] == [("huge.txt", True)]
