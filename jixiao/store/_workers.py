@@ -97,7 +97,7 @@ def parallel_map(
     pool = _pool(workers)
     pending: deque[tuple[str, Future[R]]] = deque()
     todo = iter(paths)
-    window = workers * 2
+    window = max(workers * 8, 16)  # lookahead: a slow file at the head must not idle the others
     try:
         while True:
             while len(pending) < window and (path := next(todo, None)) is not None:
