@@ -10,6 +10,7 @@ import typer
 
 from jixiao.cli import cycle, export, full_report, library, maintain, parse, review, store
 from jixiao.cli._common import TEMPLATES_HELP, err, fail, use_template_files
+from jixiao.cli._help import ChineseGroup
 
 app = typer.Typer(
     name="jixiao",
@@ -17,6 +18,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=ChineseGroup,
+    context_settings={"help_option_names": ["--help", "-h"]},
 )
 
 

@@ -110,18 +110,16 @@ def test_import_names_markup_paths_and_broken_files(tmp_path: Path, xlsx_file: P
 
 
 def test_export_to_a_full_disk_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import jixiao._atomic as atomic
-
     target = tmp_path / "out.json"
     target.write_text("earlier export\n", encoding="utf-8")
-    real = Path.write_bytes
+    real = Path.write_text
 
-    def full(self: Path, data: bytes) -> int:
-        real(self, data[: len(data) // 2])
+    def full(self: Path, data: str, *args: object, **kwargs: object) -> int:
+        real(self, data[: len(data) // 2], encoding="utf-8")
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(atomic.Path, "write_bytes", full)
-    result = run("export", str(GOOD_TEXT), "--to", "json", "-o", str(target))
+    monkeypatch.setattr(Path, "write_text", full)
+    result = run("export", str(GOOD_TEXT), "--to", "json", "-o", str(target), "--force")
     assert result.exit_code == 2
     assert "磁盘已满" in result.stderr and "No space" not in result.stderr
     assert target.read_text(encoding="utf-8") == "earlier export\n"
