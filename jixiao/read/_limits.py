@@ -62,7 +62,7 @@ def _fmt(value: object) -> str:
 
 
 def _mb(n: int) -> str:
-    return f"{n / MB:.1f} MB"
+    return f"{n / MB:.1f} MB" if n >= MB // 10 else f"{n / 1024:.1f} KB"
 
 
 _KINDS = (
