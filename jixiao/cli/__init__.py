@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli import cycle, export, full_report, library, maintain, parse, review, store
+from jixiao.cli import cycle, export, full_report, library, maintain, parse, review, serve, store
 from jixiao.cli._common import TEMPLATES_HELP, err, fail, use_template_files
 from jixiao.cli._help import ChineseGroup
 
@@ -51,7 +51,7 @@ def _root(
         use_template_files(templates)
 
 
-for _module in (parse, review, store, export, cycle, library, full_report, maintain):
+for _module in (parse, review, store, export, cycle, library, full_report, serve, maintain):
     _module.register(app)
 
 

@@ -113,14 +113,12 @@ TEMPLATES_HELP = "补充表头词表的 YAML 文件（栏目名称 → 角色，
 def use_template_files(paths: list[Path]) -> None:
     """Check the user's header-vocabulary files and put them in force for this run (and, through
     the environment, for its worker processes); a bad file is one Chinese line."""
-    import os
-
     from jixiao.read import ReadError
-    from jixiao.read._headers import TEMPLATES_ENV, load_templates
+    from jixiao.read._headers import load_templates, set_template_files
 
     for p in paths:
         try:
             load_templates(p)
         except ReadError as e:
             fail(str(e))
-    os.environ[TEMPLATES_ENV] = os.pathsep.join(str(p.resolve()) for p in paths)
+    set_template_files([str(p.resolve()) for p in paths])

@@ -93,6 +93,14 @@ _ACTIVE: ContextVar[Vocabulary | None] = ContextVar("jixiao_vocabulary", default
 
 
 TEMPLATES_ENV = "JIXIAO_TEMPLATES"
+_env_files: list[str | None] = [os.environ.get(TEMPLATES_ENV)]  # read once: vocabulary() is hot
+
+
+def set_template_files(paths: list[str]) -> None:
+    """Put user vocabulary files in force for this process and the workers it starts."""
+    value = os.pathsep.join(paths)
+    os.environ[TEMPLATES_ENV] = value
+    _env_files[0] = value or None
 
 
 def vocabulary() -> Vocabulary:
@@ -101,7 +109,7 @@ def vocabulary() -> Vocabulary:
     active = _ACTIVE.get()
     if active is not None:
         return active
-    files = os.environ.get(TEMPLATES_ENV)
+    files = _env_files[0]
     return _from_env(files) if files else _builtin()
 
 
@@ -215,6 +223,11 @@ def _index_of(_: int, table: str) -> tuple[tuple[str, str], ...]:
 
 
 def _role(table: str, text: str, exact: bool = False) -> str | None:
+    return _role_of(id(vocabulary()), table, text, exact)
+
+
+@lru_cache(maxsize=131072)
+def _role_of(_: int, table: str, text: str, exact: bool) -> str | None:
     key = label_key(text)
     if not key or len(key) > 24:
         return None
@@ -267,7 +280,12 @@ def level_ranks(text: str) -> set[int]:
 
 
 def is_group_label(text: str) -> bool:
-    return label_key(text) in {label_key(x) for x in vocabulary().group_labels}
+    return label_key(text) in _groups(id(vocabulary()))
+
+
+@lru_cache(maxsize=8)
+def _groups(_: int) -> frozenset[str]:
+    return frozenset(label_key(x) for x in vocabulary().group_labels)
 
 
 def is_budget_label(text: str) -> bool:
@@ -373,12 +391,16 @@ def indicator_schema(cells: list[str]) -> Schema | None:
     (指标值, 实际完成值, 得分 …); every other non-empty cell must be a vocabulary label too
     (a data row carrying one label-like word is not a header).
     """
+    vid = id(vocabulary())
+    groups = _groups(vid)
     roles: list[str | None] = []
     unknown = 0
     for c in cells:
-        r = column_role(c) if c else None
-        if c and r is None and not is_group_label(c):
-            unknown += 1
+        r = _role_of(vid, "indicator_columns", c, False) if c else None
+        if c and r is None:
+            unknown += label_key(c) not in groups
+            if unknown > 1:
+                return None  # a data row, not a header: most rows end here
         roles.append(r)
     names = {"level1", "level2", "name"} & set(roles)
     values = INDICATOR_VALUE_ROLES & set(roles)
@@ -395,7 +417,8 @@ def indicator_schema(cells: list[str]) -> Schema | None:
 
 def budget_schema(cells: list[str]) -> Schema | None:
     """The schema of a budget header row: at least a budget and an executed column."""
-    roles: list[str | None] = [budget_role(c) if c else None for c in cells]
+    vid = id(vocabulary())
+    roles: list[str | None] = [_role_of(vid, "budget_columns", c, False) if c else None for c in cells]
     found = set(roles)
     if not (
         {"planned", "executed"} <= found or {"planned", "rate"} <= found or {"executed", "rate"} <= found

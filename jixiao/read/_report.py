@@ -152,7 +152,7 @@ def attach_reports(doc: Document) -> None:
         before = [i for i, f in enumerate(doc.forms) if _line(f) <= _line(report)]
         nearest = before[-1] if before else -1
         for i, form in enumerate(doc.forms):
-            sim = max(_similarity(subject, m) for m in matchers[i])
+            sim = max((_similarity(subject, m) for m in matchers[i]), default=0.0)  # an untitled form
             if report.year and form.year and report.year == form.year:
                 sim += 0.05
             distance = _line(report) - _line(form)

@@ -453,9 +453,10 @@ def test_cli_templates_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     from typer.testing import CliRunner
 
     from jixiao.cli import app
-    from jixiao.read._headers import TEMPLATES_ENV
+    from jixiao.read import _headers
 
-    monkeypatch.delenv(TEMPLATES_ENV, raising=False)  # the CLI sets it for its workers; restored after
+    monkeypatch.delenv(_headers.TEMPLATES_ENV, raising=False)  # the CLI sets it for its workers
+    monkeypatch.setattr(_headers, "_env_files", [None])  # restored after the test
 
     mine = tmp_path / "my.yaml"
     mine.write_text("indicator_columns:\n  actual: [本期实绩]\n", encoding="utf-8")

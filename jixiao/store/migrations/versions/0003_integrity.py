@@ -7,7 +7,7 @@ an identity (left by concurrent imports) keep only the latest, and the finding t
 recounted from the findings.
 
 Revision ID: 0003_integrity
-Revises: 0001
+Revises: 0002_web
 Create Date: 2026-12-01
 """
 
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0003_integrity"
-down_revision: str | None = "0001"
+down_revision: str | None = "0002_web"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
