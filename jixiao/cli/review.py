@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from jixiao.cli._common import TEMPLATES_HELP, emit, err, fail, out, read_file, use_template_files
@@ -107,7 +108,7 @@ def _review_all(files: list[Path], rules: str | None) -> list[tuple[str, Documen
     ) as progress:
         task = progress.add_task("", total=len(files))
         for path in files:
-            progress.update(task, description=path.name)
+            progress.update(task, description=escape(path.name))
             doc = read_file(path)
             entries.append((str(path), doc, review_document(doc, rules)))
             progress.advance(task)

@@ -20,6 +20,7 @@ from jixiao.model import CellReading, Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
+from jixiao.read._limits import check_pdf_pages, pdf_budget, reraise_limit
 from jixiao.read.native import boxed_line
 
 __all__ = ["pdf_rows"]
@@ -29,17 +30,35 @@ _SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap
 
 def pdf_rows(path: Path, found: list[CellReading] | None = None) -> list[Row]:
     """Rows of every page; OCR'd cells to check (scanned pages) are appended to ``found``."""
+    with pdf_budget(path):
+        rows, scanned = _pdf_rows(path)
+    if scanned:
+        rows = _with_scans(path, rows, scanned, [] if found is None else found)
+    return rows
+
+
+def _pdf_rows(path: Path) -> tuple[list[Row], list[int]]:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfplumber.utils.exceptions import PdfminerException
 
+    pdf = None
     try:
         pdf = pdfplumber.open(str(path))
         pdf.pages  # noqa: B018 - parses the page tree: encrypted or broken files fail here
     except (PdfminerException, PDFSyntaxError, ValueError, OSError) as e:
+        if pdf is not None:
+            pdf.close()
+        reraise_limit(e)
         if "Password" in repr(e) or "Encrypt" in repr(e):
             raise ReadError(str(path), "PDF 已加密，请先解除密码保护") from e
-        raise ReadError(str(path), f"不是有效的 PDF 文件（{type(e).__name__}）") from e
+        raise ReadError(str(path), "不是有效的 PDF 文件（文件结构损坏）") from e
+    if len(pdf.pages) > 0:
+        try:
+            check_pdf_pages(path, len(pdf.pages))
+        except ReadError:
+            pdf.close()
+            raise
     rows: list[Row] = []
     scanned: list[int] = []
     with pdf:
@@ -51,10 +70,9 @@ def pdf_rows(path: Path, found: list[CellReading] | None = None) -> list[Row]:
                     continue
                 rows.extend(_page_rows(page, pageno, str(path)))
         except PdfminerException as e:
-            raise ReadError(str(path), f"PDF 内容无法解析（{e}）") from e
-    if scanned:
-        rows = _with_scans(path, rows, scanned, [] if found is None else found)
-    return rows
+            reraise_limit(e)
+            raise ReadError(str(path), "PDF 内容无法解析（PDF 结构错误）") from e
+    return rows, scanned
 
 
 def _with_scans(path: Path, rows: list[Row], scanned: list[int], found: list[CellReading]) -> list[Row]:

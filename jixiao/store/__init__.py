@@ -12,8 +12,10 @@ The only package that imports SQLAlchemy and Alembic. Public surface:
 
 from __future__ import annotations
 
+from sqlalchemy.exc import SQLAlchemyError as DatabaseError
+
 from jixiao.store._cycle import StoredForm, stored_forms, targets_for
-from jixiao.store._db import DEFAULT_URL, Database, StoreError, resolve_url
+from jixiao.store._db import DEFAULT_URL, Database, StoreError, explain, resolve_url
 from jixiao.store._import import Failure, Imported, ImportSummary, Unchanged, collect_files, import_paths
 from jixiao.store._query import (
     FormDetail,
@@ -102,6 +104,7 @@ __all__ = [
     "AuditScore",
     "ConfirmedFinding",
     "Database",
+    "DatabaseError",
     "Edit",
     "Failure",
     "FormDetail",
@@ -136,6 +139,7 @@ __all__ = [
     "create_token",
     "delete_session",
     "document_forms",
+    "explain",
     "export_forms",
     "form_unit",
     "get_draft",
