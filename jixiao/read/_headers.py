@@ -121,12 +121,19 @@ def use_templates(*paths: str | Path) -> Iterator[Vocabulary]:
         extended = load_templates(p)
         vocab = extended if vocab is _builtin() else vocab.merged(_user_data(extended))
     token = _ACTIVE.set(vocab)
-    _index.cache_clear()
+    _clear_caches()
     try:
         yield vocab
     finally:
         _ACTIVE.reset(token)
-        _index.cache_clear()
+        _clear_caches()
+
+
+def _clear_caches() -> None:
+    """Forget what was derived from the vocabulary in force (it just changed)."""
+    _index.cache_clear()
+    _role_of_key.cache_clear()
+    _keys.cache_clear()
 
 
 def _user_data(extended: Vocabulary) -> dict[str, object]:
@@ -191,8 +198,19 @@ def _index(table: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+@lru_cache(maxsize=8)
+def _keys(table: str) -> frozenset[str]:
+    """The label keys of one vocabulary list (computed once per vocabulary)."""
+    return frozenset(label_key(x) for x in getattr(vocabulary(), table))
+
+
 def _role(table: str, text: str, exact: bool = False) -> str | None:
-    key = label_key(text)
+    return _role_of_key(table, label_key(text), exact)
+
+
+@lru_cache(maxsize=65536)
+def _role_of_key(table: str, key: str, exact: bool) -> str | None:
+    """The role of a label key (cached: the same header words recur in every form)."""
     if not key or len(key) > 24:
         return None
     for label, role in _index(table):
@@ -223,10 +241,9 @@ def text_field_of(text: str) -> str | None:
 def level_rank(text: str) -> int | None:
     """0 for a 一级 label of the vocabulary, 1 for a 二级 label, else ``None``."""
     key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", text))
-    v = vocabulary()
-    if key in {label_key(x) for x in v.level1_labels} and key not in {label_key(x) for x in v.level2_labels}:
+    if key in _keys("level1_labels") and key not in _keys("level2_labels"):
         return 0
-    if key in {label_key(x) for x in v.level2_labels}:
+    if key in _keys("level2_labels"):
         return 1
     return None
 
@@ -234,17 +251,16 @@ def level_rank(text: str) -> int | None:
 def level_ranks(text: str) -> set[int]:
     """The levels a label can be: {0} 一级, {1} 二级, {0, 1} either (成本指标, 满意度指标)."""
     key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", text))
-    v = vocabulary()
     out = set()
-    if key in {label_key(x) for x in v.level1_labels}:
+    if key in _keys("level1_labels"):
         out.add(0)
-    if key in {label_key(x) for x in v.level2_labels}:
+    if key in _keys("level2_labels"):
         out.add(1)
     return out
 
 
 def is_group_label(text: str) -> bool:
-    return label_key(text) in {label_key(x) for x in vocabulary().group_labels}
+    return label_key(text) in _keys("group_labels")
 
 
 def is_budget_label(text: str) -> bool:
@@ -254,15 +270,14 @@ def is_budget_label(text: str) -> bool:
 
 def is_budget_total(text: str) -> bool:
     key = label_key(text)
-    return key in {label_key(x) for x in vocabulary().budget_total_rows}
+    return key in _keys("budget_total_rows")
 
 
 def overall_role(text: str) -> str | None:
     key = label_key(text)
-    v = vocabulary()
-    if key in {label_key(x) for x in v.overall_actual}:
+    if key in _keys("overall_actual"):
         return "actual"
-    if key in {label_key(x) for x in v.overall_target}:
+    if key in _keys("overall_target"):
         return "target"
     return None
 

@@ -81,8 +81,13 @@ def text_rows(text: str, path: str) -> list[Row]:
     rows: list[Row] = []
     i = 0
     gap = False
+    no_stream_before = 0  # a run already found to hold no block: no later start in it does either
     while i < len(lines):
-        end = _stream_end(lines, kinds, i)
+        end = i
+        if i >= no_stream_before:
+            end, run_end = _stream_end(lines, kinds, i)
+            if end == i:
+                no_stream_before = run_end
         if end > i:
             rows.extend(_stream_block(lines[i:end], kinds[i:end], path))
             i = end
@@ -155,14 +160,17 @@ def _cell_text(ln: _Line, kind: str) -> str:
     return clean_cell(raw.strip())
 
 
-def _stream_end(lines: list[_Line], kinds: list[str], i: int) -> int:
-    """The end of a one-cell-per-line block starting at ``i`` (``i`` itself when there is none).
+def _stream_end(lines: list[_Line], kinds: list[str], i: int) -> tuple[int, int]:
+    """The end of a one-cell-per-line block starting at ``i`` (``i`` itself when there is none),
+    and the end of the run of single-cell lines scanned.
 
     Such a block is a run of single-cell lines (plain, `` |``-ended, blank or a lone space)
-    holding at least three consecutive header labels of a table, one per line.
+    holding at least three consecutive header labels of a table, one per line. When the run
+    from ``i`` holds none, no start later in the same run does (its cells are a suffix), so
+    the caller skips the rest of the run instead of rescanning it line by line.
     """
     if kinds[i] not in ("plain", "bar"):
-        return i
+        return i, i
     j = i
     cells: list[str] = []
     while j < len(lines) and kinds[j] in ("plain", "bar", "blank", "space"):
@@ -170,8 +178,8 @@ def _stream_end(lines: list[_Line], kinds: list[str], i: int) -> int:
             cells.append(_cell_text(lines[j], kinds[j]))
         j += 1
     if len(cells) < 8 or not _has_header_run(cells):
-        return i
-    return j
+        return i, j
+    return j, j
 
 
 def _has_header_run(cells: list[str]) -> bool:
