@@ -11,9 +11,10 @@ The only package that imports SQLAlchemy and Alembic. Public surface:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from jixiao.store._cycle import StoredForm, stored_forms, targets_for
 from jixiao.store._db import DEFAULT_URL, Database, StoreError, resolve_url
-from jixiao.store._import import Failure, Imported, ImportSummary, Unchanged, collect_files, import_paths
 from jixiao.store._query import (
     FormDetail,
     FormFilter,
@@ -30,6 +31,31 @@ from jixiao.store._units import add_alias as _add_alias
 from jixiao.store._units import list_units as _list_units
 from jixiao.store._units import remove_alias as _remove_alias
 from jixiao.store._values import ParsedValue, parse_value
+
+if TYPE_CHECKING:
+    from jixiao.store._import import (
+        Failure,
+        Imported,
+        ImportSummary,
+        Unchanged,
+        collect_files,
+        import_paths,
+    )
+
+_IMPORT_NAMES = frozenset(
+    ("Failure", "Imported", "ImportSummary", "Unchanged", "collect_files", "import_paths")
+)
+
+
+def __getattr__(name: str) -> Any:
+    """The import path (reader and review included) is loaded only by what imports files."""
+    if name in _IMPORT_NAMES:
+        from jixiao.store import _import
+
+        value = getattr(_import, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'jixiao.store' has no attribute {name!r}")
 
 __all__ = [
     "DEFAULT_URL",

@@ -9,15 +9,23 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    NoSuchModuleError,
+    OperationalError,
+    ProgrammingError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 __all__ = ["DEFAULT_URL", "Database", "StoreError", "resolve_url"]
@@ -98,7 +106,13 @@ class Database:
         return make_url(self.url).render_as_string(hide_password=True)
 
     def upgrade(self) -> None:
-        """Apply every shipped migration not yet applied (``alembic upgrade head``)."""
+        """Apply every shipped migration not yet applied (``alembic upgrade head``).
+
+        One query tells whether the database is at the shipped head already (the usual case);
+        Alembic is imported and run only when an upgrade is due.
+        """
+        if self._current_revisions() == shipped_heads():
+            return
         from alembic import command
         from alembic.config import Config
 
@@ -107,6 +121,14 @@ class Database:
         with self.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+
+    def _current_revisions(self) -> frozenset[str] | None:
+        """The revisions recorded in ``alembic_version``; ``None`` if there is no such table."""
+        try:
+            with self.engine.connect() as conn:
+                return frozenset(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
+        except (OperationalError, ProgrammingError):
+            return None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -129,6 +151,25 @@ class Database:
 
     def __repr__(self) -> str:
         return f"Database({self.display_url!r})"
+
+
+_REVISION = re.compile(r"^(down_revision|revision)\b[^=]*=\s*(.+)$", re.M)
+
+
+@lru_cache(maxsize=1)
+def shipped_heads() -> frozenset[str]:
+    """The head revisions of the shipped migrations, read from the files' ``revision`` and
+    ``down_revision`` lines (importing Alembic's script directory costs more than the check)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    versions = resources.files("jixiao.store") / "migrations" / "versions"
+    for entry in versions.iterdir():
+        if not entry.name.endswith(".py") or entry.name.startswith("_"):
+            continue
+        for name, value in _REVISION.findall(entry.read_text(encoding="utf-8")):
+            found = set(re.findall(r"[\"']([^\"']+)[\"']", value))
+            (revisions if name == "revision" else parents).update(found)
+    return frozenset(revisions - parents)
 
 
 def _first_line(e: object) -> str:
