@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import io
+import shutil
+import tempfile
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -16,6 +20,9 @@ from jixiao.model import Document
 from jixiao.read import ReadError, read
 from jixiao.review import ReviewResult, review_document
 from jixiao.score.rules import RuleSetError, load_rule_set, rule_set_names
+
+if TYPE_CHECKING:
+    from jixiao.review.render import ReviewPage
 
 
 class ReviewFormat(StrEnum):
@@ -54,17 +61,12 @@ def review_command(
             load_rule_set(rules)
         except RuleSetError as e:
             fail(str(e))
-    entries = _review_all(files, rules)
     if format is ReviewFormat.json:
-        if len(entries) == 1:
-            payload: object = findings_to_json(entries[0][2].findings)
-        else:
-            payload = {path: findings_to_json(result.findings) for path, _, result in entries}
-        _emit(dumps(payload) + "\n", output)
+        _review_json(files, rules, output)
         return
-    from jixiao.review.render import build_page, render_html, render_text
+    from jixiao.review.render import render_html, render_text
 
-    page = build_page(entries)
+    page = _review_page(files, rules)
     if format is ReviewFormat.html:
         _emit(render_html(page), output)
         return
@@ -76,9 +78,9 @@ def review_command(
     _emit(console.export_text(), output)
 
 
-def _review_all(files: list[Path], rules: str | None) -> list[tuple[str, Document, ReviewResult]]:
-    """Read and review every file first; an unreadable file stops the command before any output."""
-    entries: list[tuple[str, Document, ReviewResult]] = []
+def _reviewed(files: list[Path], rules: str | None) -> Iterator[tuple[str, Document, ReviewResult]]:
+    """Read and review file by file (only one document in memory at a time); an unreadable file
+    stops the command, and since output is held back until the end, before any output."""
     with Progress(
         TextColumn("审核中"),
         BarColumn(),
@@ -99,9 +101,69 @@ def _review_all(files: list[Path], rules: str | None) -> list[tuple[str, Documen
             for issue in doc.issues:
                 where = issue.source.where() if issue.source else str(path)
                 err.print(f"[yellow]警告[/]：{where}：{issue.message}", highlight=False)
-            entries.append((str(path), doc, review_document(doc, rules)))
+            yield str(path), doc, review_document(doc, rules)
             progress.advance(task)
-    return entries
+
+
+def _review_page(files: list[Path], rules: str | None) -> ReviewPage:
+    """The page model, keeping each file's form views (not its document)."""
+    from datetime import datetime
+
+    from jixiao.review.render import ReviewPage, form_views
+
+    forms = []
+    paths = []
+    for path, doc, result in _reviewed(files, rules):
+        paths.append(path)
+        forms.extend(form_views(path, doc, result))
+    return ReviewPage(
+        title="绩效自评审核报告",
+        generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
+        files=paths,
+        forms=forms,
+    )
+
+
+def _review_json(files: list[Path], rules: str | None, output: Path | None) -> None:
+    """findings-v1 written file by file into a spool (memory-bounded, spilled to disk), then out at
+    once: the same bytes as ``dumps`` of the whole array or object, never half an output."""
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL, mode="w+", encoding="utf-8") as spool:
+        if len(files) == 1:
+            for _, _, result in _reviewed(files, rules):
+                spool.write(dumps(findings_to_json(result.findings)))
+        else:
+            seen: set[str] = set()
+            spool.write("{")
+            for path, _, result in _reviewed(files, rules):
+                if path in seen:  # an object keeps one entry per key; the result is the same
+                    continue
+                spool.write(("\n" if not seen else ",\n") + "  " + dumps(path) + ": ")
+                spool.write(dumps(findings_to_json(result.findings)).replace("\n", "\n  "))
+                seen.add(path)
+            spool.write("\n}")
+        spool.write("\n")
+        spool.seek(0)
+        _emit_file(spool, output)
+
+
+_SPOOL = 64 * 1024 * 1024  # bytes of output held in memory before the spool moves to disk
+
+
+def _emit_file(source: IO[str], output: Path | None) -> None:
+    """Copy a finished output to ``output`` (via a temporary file) or to stdout."""
+    if output is None:
+        shutil.copyfileobj(source, out.file)
+        out.file.flush()
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        tmp = output.with_name(output.name + ".tmp")
+        with tmp.open("w", encoding="utf-8") as f:
+            shutil.copyfileobj(source, f)
+        tmp.replace(output)
+    except OSError as e:
+        fail(f"无法写入 {output}：{e.strerror or e}")
+    err.print(f"已写入 {output}", highlight=False)
 
 
 def _emit(text: str, output: Path | None) -> None:
