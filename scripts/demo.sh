@@ -8,5 +8,5 @@ for f in examples/*.txt; do
   .venv/bin/jixiao parse "$f" --format table
 done
 .venv/bin/jixiao review examples/*.txt --format text
-.venv/bin/jixiao review examples/*.txt --format html -o out/review.html
-echo "审核报告已写入 out/review.html"
+# the last line printed says where the report is and how to open it
+.venv/bin/jixiao review examples/*.txt --format html -o out/review.html --force

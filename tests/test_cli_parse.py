@@ -28,7 +28,7 @@ def test_parse_table_summary() -> None:
         app, ["parse", str(EXAMPLES / "2023_江夏区城市管理执法局_部门整体自评表.txt"), "-f", "table"]
     )
     assert result.exit_code == 0, result.output
-    assert "1 张表" in result.stdout and "97.5" in result.stdout and "│ 14 " in result.stdout
+    assert "1 张表" in result.stdout and "97.5" in result.stdout and " 14 " in result.stdout
 
 
 def test_examples_parse() -> None:

@@ -1,17 +1,103 @@
-"""Shared CLI plumbing: consoles and the one way bad input ends a command."""
+"""Shared CLI plumbing: consoles, reading an input file, writing an output, ending on bad input."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import NoReturn
 
 import typer
 from rich.console import Console
 
+from jixiao.model import Document
+from jixiao.vocabulary import kind_choices, parse_kind
+
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
+
+# What the readers read; anything else is answered before reading (the text reader would try it)
+SUPPORTED_SUFFIXES = (".txt", ".md", ".xlsx", ".docx", ".pdf")
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print a one-line Chinese error and exit; never a traceback."""
     err.print(f"[bold red]错误[/]：{message}", markup=True, highlight=False)
     raise typer.Exit(code)
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    """The suffixes the installed readers declare (the list above if they cannot be asked)."""
+    try:
+        from jixiao.read._registry import _readers
+
+        found = tuple(s for r in _readers() for s in r.suffixes)
+    except (ImportError, AttributeError):  # pragma: no cover - a reader redesign in progress
+        return SUPPORTED_SUFFIXES
+    return found or SUPPORTED_SUFFIXES
+
+
+def read_file(path: Path) -> Document:
+    """Read one input file; unreadable input ends the command with one Chinese line.
+
+    A file of a type no reader declares is still tried as text (the readers' rule), but when
+    that finds nothing it is answered as an unsupported type, not as a form-less document.
+    """
+    from jixiao.read import ReadError, read
+
+    try:
+        doc = read(path)
+    except ReadError as e:
+        suffixes = supported_suffixes()
+        if path.is_file() and path.suffix.lower() not in suffixes:
+            kinds = "、".join(s.lstrip(".") for s in suffixes)
+            shown = path.suffix or "无扩展名"
+            fail(f"不支持的文件类型：{path}（{shown}）；可读取 {kinds} 文件（{e.reason}）")
+        fail(str(e))
+    for issue in doc.issues:
+        where = issue.source.where() if issue.source else str(path)
+        err.print(f"[yellow]警告[/]：{where}：{issue.message}", highlight=False)
+    return doc
+
+
+def kind_option(kind: str | None) -> str | None:
+    """A ``--kind`` value (Chinese name or English code) as the stored code."""
+    if kind is None:
+        return None
+    found = parse_kind(kind)
+    if found is None:
+        fail(f"未知的表类型“{kind}”，可选：{kind_choices()}")
+    return found.value
+
+
+def emit(text: str, output: Path | None, *, force: bool = False, done: str | None = None) -> None:
+    """Write all at once to ``output`` (never over an existing file without ``--force``), else stdout."""
+    from jixiao.write._files import OutputExistsError, write_text
+
+    if output is None:
+        out.file.write(text)
+        out.file.flush()
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_text(output, text, overwrite=force)
+    except OutputExistsError as e:
+        fail(str(e))
+    except OSError as e:
+        fail(f"无法写入 {output}：{e.strerror or e}")
+    err.print(done or f"已写入 {output}", highlight=False)
+
+
+TEMPLATES_HELP = "补充表头词表的 YAML 文件（栏目名称 → 角色，格式见 jixiao/read/vocabulary.yaml），可多次给出"
+
+
+def use_template_files(paths: list[Path]) -> None:
+    """Check the user's header-vocabulary files and put them in force for this run (and, through
+    the environment, for its worker processes); a bad file is one Chinese line."""
+    from jixiao.read import ReadError
+    from jixiao.read._headers import load_templates, set_template_files
+
+    for p in paths:
+        try:
+            load_templates(p)
+        except ReadError as e:
+            fail(str(e))
+    set_template_files([str(p.resolve()) for p in paths])

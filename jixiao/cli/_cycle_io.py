@@ -13,12 +13,14 @@ from rich.markup import escape
 
 from jixiao.cli._common import err, fail, out
 from jixiao.model import Document, Finding, Form
+from jixiao.vocabulary import severity_name
 
 if TYPE_CHECKING:
     from jixiao.store import StoredForm
 
 DB_HELP = "数据库：SQLite 文件路径或 URL；默认 $JIXIAO_DB 或 ./jixiao.db"
-SEVERITY = {"error": "[red]错误[/]", "warning": "[yellow]警告[/]", "info": "[dim]提示[/]"}
+_STYLE = {"error": "red", "warning": "yellow", "info": "dim"}
+SEVERITY = {k: f"[{style}]{severity_name(k)}[/]" for k, style in _STYLE.items()}  # the one vocabulary
 DbOption = Annotated[str | None, typer.Option("--db", help=DB_HELP)]
 
 

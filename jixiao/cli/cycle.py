@@ -218,9 +218,11 @@ def rollup_command(
 
 def _print_rollup(result: Rollup) -> None:
     from jixiao.review.catalogue import fmt
+    from jixiao.vocabulary import rule_set_title
 
     out.print(
-        f"[bold]{escape(result.form.title)}[/]（规则：{escape(result.rule_set)}；{escape(result.basis)}）",
+        f"[bold]{escape(result.form.title)}[/]（规则：{escape(rule_set_title(result.rule_set))}；"
+        f"{escape(result.basis)}）",
         highlight=False,
     )
     subs = Table("序号", "子表（项目）", "资金额度（万元）", "权重", title="子表与资金权重")

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import typer
 
-from jixiao.cli._common import err, fail, out
+from jixiao.cli._common import emit, err, fail, kind_option, read_file
+from jixiao.cli._help import ChineseCommand
 from jixiao.contract import dumps, form_to_contract
 from jixiao.model import Document, Form
+from jixiao.vocabulary import kind_choices
 
 
 class ExportFormat(StrEnum):
@@ -31,97 +33,101 @@ class TemplateName(StrEnum):
 
 
 HELP = (
-    "导出绩效表：读取 FILE（.txt/.md/.xlsx/.docx/.pdf），或不给 FILE 时从数据库按条件导出。\n\n"
+    "导出绩效表：读取文件（.txt/.md/.xlsx/.docx/.pdf），或不给文件时从数据库按条件导出。\n\n"
     "--to json 输出 form-v1 JSON 数组；xlsx 为一个工作簿、每张表一个工作表；docx/pdf 为一个文档、"
     "每张表另起一页；md 与 report-docx 为自评结果（缩略版），每张自评表一份。"
-    "多张表总是写入同一个文件；未给 -o 时 json/md 输出到标准输出，其余写到与输入同名的文件。"
+    "多张表总是写入同一个文件；未给 -o 时 json/md 输出到标准输出，其余写到当前目录："
+    "表格为“输入文件名-绩效表.xlsx/.docx/.pdf”，自评结果为“输入文件名-自评结果.docx”。"
+    "已存在的文件只在加 --force 时覆盖。"
 )
 
 
 def register(app: typer.Typer) -> None:
-    app.command("export", help=HELP)(export_command)
+    app.command("export", cls=ChineseCommand, help=HELP)(export_command)
 
 
 def export_command(
-    file: Path | None = typer.Argument(None, help="要读取的文件；省略则从数据库导出"),
+    file: Path | None = typer.Argument(None, metavar="文件", help="要读取的文件；省略则从数据库导出"),
     to: ExportFormat | None = typer.Option(
-        None, "--to", "-t", help="json、xlsx、docx、pdf、md 或 report-docx"
+        None, "--to", "-t", metavar="格式", help="json、xlsx、docx、pdf、md 或 report-docx"
     ),
-    format: ExportFormat | None = typer.Option(None, "--format", "-f", help="同 --to"),
-    output: Path | None = typer.Option(None, "--output", "-o", help="输出文件"),
+    format: ExportFormat | None = typer.Option(None, "--format", "-f", metavar="格式", help="同 --to"),
+    output: Path | None = typer.Option(None, "--output", "-o", metavar="文件", help="输出文件"),
     template: TemplateName = typer.Option(
-        TemplateName.wuhan, "--template", help="wuhan（武汉/湖北格式）或 national（财预〔2020〕10号格式）"
+        TemplateName.wuhan,
+        "--template",
+        metavar="模板",
+        help="wuhan（武汉/湖北格式）或 national（财预〔2020〕10号格式）",
     ),
-    rules: str | None = typer.Option(None, "--rules", help="自评结果所用的审核规则集（默认自动选择）"),
+    rules: str | None = typer.Option(
+        None, "--rules", metavar="规则", help="自评结果所用的审核规则集（默认自动选择）"
+    ),
     db: str | None = typer.Option(
-        None, "--db", help="数据库：SQLite 文件路径或 URL；默认 $JIXIAO_DB 或 ./jixiao.db"
+        None, "--db", metavar="数据库", help="数据库：SQLite 文件路径或 URL；默认 $JIXIAO_DB 或 ./jixiao.db"
     ),
-    unit: str | None = typer.Option(None, "--unit", help="按单位筛选（数据库导出）"),
-    year: int | None = typer.Option(None, "--year", help="按年度筛选（数据库导出）"),
-    kind: str | None = typer.Option(None, "--kind", help="按表类型筛选，如 project_self_evaluation"),
-    grade: str | None = typer.Option(None, "--grade", help="按等级筛选（优/良/中/差）"),
+    unit: str | None = typer.Option(None, "--unit", metavar="单位", help="按单位筛选（数据库导出）"),
+    year: int | None = typer.Option(None, "--year", metavar="年度", help="按年度筛选（数据库导出）"),
+    kind: str | None = typer.Option(None, "--kind", metavar="类型", help=f"按表类型筛选：{kind_choices()}"),
+    grade: str | None = typer.Option(None, "--grade", metavar="等级", help="按等级筛选（优/良/中/差）"),
     has_errors: bool | None = typer.Option(
         None, "--has-errors/--no-errors", help="只导出有/无错误审核意见的表"
     ),
+    force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
 ) -> None:
     fmt = to or format or ExportFormat.json
     if to is not None and format is not None and to is not format:
         fail("--to 与 --format 不一致，请只给一个")
     if file is not None:
-        doc = _read(file)
+        doc = read_file(file)
         forms = doc.forms
         stem = file.stem
     else:
-        forms = _from_db(db, unit=unit, year=year, kind=kind, grade=grade, has_errors=has_errors)
+        forms = _from_db(db, unit=unit, year=year, kind=kind_option(kind), grade=grade, has_errors=has_errors)
         doc = Document(path=db or "数据库", forms=forms)
         stem = "jixiao-export"
     if not forms:
         fail("没有可导出的绩效表")
     if fmt is ExportFormat.json:
-        _emit(dumps([form_to_contract(f) for f in forms]), output)
+        emit(dumps([form_to_contract(f) for f in forms]) + "\n", output, force=force)
         return
     if fmt is ExportFormat.md:
-        _emit(_markdown_reports(doc, rules), output)
+        emit(_markdown_reports(doc, rules), output, force=force)
         return
-    target = output or Path(f"{stem}.{'docx' if fmt is ExportFormat.report_docx else fmt.value}")
+    target = output or default_name(stem, fmt)
     if file is not None and target.resolve() == file.resolve():
         fail(f"输出文件与输入文件相同：{target}")
-    from jixiao.write import Template, write_docx, write_pdf, write_xlsx
+    from jixiao.write import OutputExistsError, Template, write_docx, write_pdf, write_xlsx
     from jixiao.write.pdf import PdfError
 
     tpl = Template(template.value)
     try:
         if fmt is ExportFormat.xlsx:
-            write_xlsx(forms, target, tpl)
+            write_xlsx(forms, target, tpl, overwrite=force)
         elif fmt is ExportFormat.docx:
-            write_docx(forms, target, tpl)
+            write_docx(forms, target, tpl, overwrite=force)
         elif fmt is ExportFormat.pdf:
-            write_pdf(forms, target, tpl)
+            write_pdf(forms, target, tpl, overwrite=force)
         else:
             from jixiao.write.report import write_report_docx
 
             pairs = _reviewed(doc, rules)
             if not pairs:
                 fail("文件中没有自评表，无法生成自评结果")
-            write_report_docx(pairs, target)
-    except PdfError as e:
+            write_report_docx(pairs, target, overwrite=force)
+            err.print(f"已写入 {len(pairs)} 份自评结果：{target}", highlight=False)
+            return
+    except (PdfError, OutputExistsError) as e:
         fail(str(e))
     except OSError as e:
         fail(f"无法写入 {target}：{e.strerror or e}")
-    err.print(f"已导出 {len(forms)} 张表到 {target}", highlight=False)
+    err.print(f"已导出 {len(forms)} 张表：{target}", highlight=False)
 
 
-def _read(file: Path) -> Document:
-    from jixiao.read import ReadError, read
-
-    try:
-        doc = read(file)
-    except ReadError as e:
-        fail(str(e))
-    for issue in doc.issues:
-        where = issue.source.where() if issue.source else str(file)
-        err.print(f"[yellow]警告[/]：{where}：{issue.message}", highlight=False)
-    return doc
+def default_name(stem: str, fmt: ExportFormat) -> Path:
+    """Distinct names per output, so that forms and reports of one input never collide."""
+    if fmt is ExportFormat.report_docx:
+        return Path(f"{stem}-自评结果.docx")
+    return Path(f"{stem}-绩效表.{fmt.value}")
 
 
 def _from_db(db: str | None, **filters: object) -> list[Form]:
@@ -159,14 +165,3 @@ def _markdown_reports(doc: Document, rules: str | None) -> str:
     if not pairs:
         fail("文件中没有自评表，无法生成自评结果")
     return "\n\n---\n\n".join(report_markdown(f, card, findings) for f, card, findings in pairs)  # type: ignore[arg-type]
-
-
-def _emit(text: str, output: Path | None) -> None:
-    if output is None:
-        out.print(text, markup=False, highlight=False)
-        return
-    try:
-        output.write_text(text + "\n", encoding="utf-8")
-    except OSError as e:
-        fail(f"无法写入 {output}：{e.strerror or e}")
-    err.print(f"已写入 {output}", highlight=False)

@@ -8,12 +8,16 @@ from pathlib import Path
 from typing import TextIO
 
 import typer
+from rich import box
+from rich.cells import cell_len
+from rich.markup import escape
 from rich.table import Table
 
-from jixiao.cli._common import err, fail, out
+from jixiao.cli._common import TEMPLATES_HELP, out, read_file, use_template_files
+from jixiao.cli._help import ChineseCommand
 from jixiao.contract import dumps, form_to_contract
 from jixiao.model import Document
-from jixiao.read import ReadError, read
+from jixiao.vocabulary import kind_name
 
 
 class ParseFormat(StrEnum):
@@ -22,20 +26,21 @@ class ParseFormat(StrEnum):
 
 
 def register(app: typer.Typer) -> None:
-    app.command("parse", help="读取一个文件中的全部绩效表，输出 JSON（form-v1）或摘要表。")(parse_command)
+    app.command(
+        "parse", cls=ChineseCommand, help="读取一个文件中的全部绩效表，输出 JSON（form-v1）或摘要表。"
+    )(parse_command)
 
 
 def parse_command(
-    file: Path = typer.Argument(..., help="要读取的文件（.txt/.md/.xlsx/.docx/.pdf）"),
-    format: ParseFormat = typer.Option(ParseFormat.json, "--format", "-f", help="json 或 table"),
+    file: Path = typer.Argument(..., metavar="文件", help="要读取的文件（.txt/.md/.xlsx/.docx/.pdf）"),
+    format: ParseFormat = typer.Option(
+        ParseFormat.json, "--format", "-f", metavar="格式", help="json 或 table"
+    ),
+    templates: list[Path] = typer.Option([], "--templates", metavar="文件", help=TEMPLATES_HELP),
 ) -> None:
-    try:
-        doc = read(file)
-    except ReadError as e:
-        fail(str(e))
-    for issue in doc.issues:
-        where = issue.source.where() if issue.source else str(file)
-        err.print(f"[yellow]警告[/]：{where}：{issue.message}", highlight=False)
+    if templates:
+        use_template_files(templates)
+    doc = read_file(file)
     if format is ParseFormat.json:
         write_json_array((form_to_contract(f) for f in doc.forms), out.file)
     else:
@@ -58,16 +63,30 @@ def write_json_array(items: Iterable[object], file: TextIO) -> None:
 
 
 def print_summary(doc: Document) -> None:
-    """One Rich table per document: kind, title, unit, year, goals, indicators, printed total."""
-    table = Table(title=f"{doc.path}：{len(doc.forms)} 张表，{len(doc.reports)} 份自评报告")
-    for col in ("#", "类型", "标题", "单位", "年度", "目标数", "指标数", "总分"):
-        table.add_column(col, overflow="fold")
+    """One Rich table per document: kind, title, unit, year, goals, indicators, printed total.
+
+    The title and unit are cut at the column end (…) so each form stays on one line at 80 columns.
+    """
+    table = Table(
+        title=f"{doc.path}：{len(doc.forms)} 张表，{len(doc.reports)} 份自评报告",
+        box=box.SIMPLE_HEAD,
+        padding=(0, 0),
+    )
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("类型", no_wrap=True)
+    rest = ("年度", "目标数", "指标数", "总分")
+    fixed = 2 + 12 + sum(cell_len(x) for x in rest) + 9 + 1  # short columns, gaps and edges
+    left = max(out.width - fixed, 24)
+    table.add_column("标题", width=left - left * 2 // 5, no_wrap=True, overflow="ellipsis")
+    table.add_column("单位", width=left * 2 // 5, no_wrap=True, overflow="ellipsis")
+    for col in rest:
+        table.add_column(col, justify="right", no_wrap=True)
     for i, f in enumerate(doc.forms):
         table.add_row(
             str(i),
-            f.kind.label,
-            f.title,
-            f.unit or "—",
+            kind_name(f.kind),
+            escape(f.title),
+            escape(f.unit or "—"),
             str(f.year or "—"),
             str(len(f.goals)),
             str(sum(len(g.indicators) for g in f.goals)),

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import io
-import shutil
-import tempfile
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from jixiao.cli._common import err, fail, out
+from jixiao.cli._common import TEMPLATES_HELP, emit, err, fail, out, read_file, use_template_files
+from jixiao.cli._help import ChineseCommand
 from jixiao.contract import dumps, findings_to_json
 from jixiao.model import Document
-from jixiao.read import ReadError, read
 from jixiao.review import ReviewResult, review_document
 from jixiao.score.rules import RuleSetError, load_rule_set, rule_set_names
 
@@ -32,7 +30,8 @@ class ReviewFormat(StrEnum):
 
 
 _HELP = (
-    "重新按评分规则计分并审核每张表，列出表中与规则不符之处（错误）和需要关注之处（提示）。\n\n"
+    "重新按评分规则计分并审核每张表，列出表中与规则不符之处（错误）和需要关注之处（警告）；"
+    "仅供参考的提示加 --all 显示。\n\n"
     "输出格式：text 为按表分组的文字报告；"
     "json 为 findings-v1 审核结果——只给一个文件时输出该文件的数组，"
     "给多个文件时输出以文件路径为键、数组为值的对象；"
@@ -42,45 +41,58 @@ _HELP = (
 
 
 def register(app: typer.Typer) -> None:
-    app.command("review", help=_HELP)(review_command)
+    app.command("review", cls=ChineseCommand, help=_HELP)(review_command)
 
 
 def review_command(
-    files: list[Path] = typer.Argument(..., help="要审核的文件（.txt/.md/.xlsx/.docx/.pdf），可多个"),
-    format: ReviewFormat = typer.Option(ReviewFormat.text, "--format", "-f", help="text、json 或 html"),
+    files: list[Path] = typer.Argument(
+        ..., metavar="文件", help="要审核的文件（.txt/.md/.xlsx/.docx/.pdf），可多个"
+    ),
+    format: ReviewFormat = typer.Option(
+        ReviewFormat.text, "--format", "-f", metavar="格式", help="text、json 或 html"
+    ),
     rules: str | None = typer.Option(
         None,
         "--rules",
+        metavar="规则",
         help=f"强制使用的评分规则：{'、'.join(rule_set_names())}，或自备规则文件（.yaml）的路径；"
-        "默认按表中所印预算执行分值自动选择",
+        "默认按表中所印内容（预算执行分值、栏目、标题用词等）识别模板并自动选择",
     ),
-    output: Path | None = typer.Option(None, "--output", "-o", help="写入此文件而不是标准输出"),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", metavar="文件", help="写入此文件而不是标准输出"
+    ),
+    show_all: bool = typer.Option(False, "--all", "-a", help="文字报告也列出“提示”级审核意见"),
+    force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
+    templates: list[Path] = typer.Option([], "--templates", metavar="文件", help=TEMPLATES_HELP),
 ) -> None:
+    if templates:
+        use_template_files(templates)
     if rules is not None:
         try:
             load_rule_set(rules)
         except RuleSetError as e:
             fail(str(e))
     if format is ReviewFormat.json:
-        _review_json(files, rules, output)
+        emit(_findings_json(files, rules), output, force=force)
         return
     from jixiao.review.render import render_html, render_text
 
     page = _review_page(files, rules)
     if format is ReviewFormat.html:
-        _emit(render_html(page), output)
+        done = f"审核报告已写入 {output}，用浏览器打开即可查看（如 xdg-open {output}）" if output else None
+        emit(render_html(page), output, force=force, done=done)
         return
     if output is None:
-        render_text(page, out)
+        render_text(page, out, show_info=show_all)
         return
-    console = Console(record=True, width=120, file=io.StringIO())
-    render_text(page, console)
-    _emit(console.export_text(), output)
+    console = Console(record=True, width=100, file=io.StringIO())
+    render_text(page, console, show_info=show_all)
+    emit(console.export_text(), output, force=force)
 
 
 def _reviewed(files: list[Path], rules: str | None) -> Iterator[tuple[str, Document, ReviewResult]]:
-    """Read and review file by file (only one document in memory at a time); an unreadable file
-    stops the command, and since output is held back until the end, before any output."""
+    """Read and review file by file, one document in memory at a time; an unreadable file stops
+    the command, and since output is written only at the end, before any output."""
     with Progress(
         TextColumn("审核中"),
         BarColumn(),
@@ -94,89 +106,29 @@ def _reviewed(files: list[Path], rules: str | None) -> Iterator[tuple[str, Docum
         task = progress.add_task("", total=len(files))
         for path in files:
             progress.update(task, description=path.name)
-            try:
-                doc = read(path)
-            except ReadError as e:
-                fail(str(e))
-            for issue in doc.issues:
-                where = issue.source.where() if issue.source else str(path)
-                err.print(f"[yellow]警告[/]：{where}：{issue.message}", highlight=False)
+            doc = read_file(path)
             yield str(path), doc, review_document(doc, rules)
             progress.advance(task)
 
 
+def _findings_json(files: list[Path], rules: str | None) -> str:
+    """findings-v1: the array of one file, or an object of arrays by path; each file's part is
+    made as it is reviewed (same text as ``dumps`` of the whole, without keeping the documents)."""
+    if len(files) == 1:
+        return "".join(dumps(findings_to_json(r.findings)) for _, _, r in _reviewed(files, rules)) + "\n"
+    parts: dict[str, str] = {}  # an object keeps one entry per path (the first place, the last value)
+    for path, _, result in _reviewed(files, rules):
+        parts[path] = dumps(findings_to_json(result.findings)).replace("\n", "\n  ")
+    body = ",\n".join(f"  {dumps(path)}: {text}" for path, text in parts.items())
+    return "{\n" + body + "\n}\n"
+
+
 def _review_page(files: list[Path], rules: str | None) -> ReviewPage:
     """The page model, keeping each file's form views (not its document)."""
-    from datetime import datetime
+    from jixiao.review.render import build_page, form_views
 
-    from jixiao.review.render import ReviewPage, form_views
-
-    forms = []
-    paths = []
+    page = build_page([])
     for path, doc, result in _reviewed(files, rules):
-        paths.append(path)
-        forms.extend(form_views(path, doc, result))
-    return ReviewPage(
-        title="绩效自评审核报告",
-        generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
-        files=paths,
-        forms=forms,
-    )
-
-
-def _review_json(files: list[Path], rules: str | None, output: Path | None) -> None:
-    """findings-v1 written file by file into a spool (memory-bounded, spilled to disk), then out at
-    once: the same bytes as ``dumps`` of the whole array or object, never half an output."""
-    with tempfile.SpooledTemporaryFile(max_size=_SPOOL, mode="w+", encoding="utf-8") as spool:
-        if len(files) == 1:
-            for _, _, result in _reviewed(files, rules):
-                spool.write(dumps(findings_to_json(result.findings)))
-        else:
-            seen: set[str] = set()
-            spool.write("{")
-            for path, _, result in _reviewed(files, rules):
-                if path in seen:  # an object keeps one entry per key; the result is the same
-                    continue
-                spool.write(("\n" if not seen else ",\n") + "  " + dumps(path) + ": ")
-                spool.write(dumps(findings_to_json(result.findings)).replace("\n", "\n  "))
-                seen.add(path)
-            spool.write("\n}")
-        spool.write("\n")
-        spool.seek(0)
-        _emit_file(spool, output)
-
-
-_SPOOL = 64 * 1024 * 1024  # bytes of output held in memory before the spool moves to disk
-
-
-def _emit_file(source: IO[str], output: Path | None) -> None:
-    """Copy a finished output to ``output`` (via a temporary file) or to stdout."""
-    if output is None:
-        shutil.copyfileobj(source, out.file)
-        out.file.flush()
-        return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        tmp = output.with_name(output.name + ".tmp")
-        with tmp.open("w", encoding="utf-8") as f:
-            shutil.copyfileobj(source, f)
-        tmp.replace(output)
-    except OSError as e:
-        fail(f"无法写入 {output}：{e.strerror or e}")
-    err.print(f"已写入 {output}", highlight=False)
-
-
-def _emit(text: str, output: Path | None) -> None:
-    """Write all at once (never half a file): to ``output`` via a temporary file, else to stdout."""
-    if output is None:
-        out.file.write(text)
-        out.file.flush()
-        return
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
-    except OSError as e:
-        fail(f"无法写入 {output}：{e.strerror or e}")
-    err.print(f"已写入 {output}", highlight=False)
+        page.files.append(path)
+        page.forms.extend(form_views(path, doc, result))
+    return page

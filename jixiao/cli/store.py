@@ -14,12 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich import box
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
-from jixiao.cli._common import err, fail, out
+from jixiao.cli._common import err, fail, kind_option, out
+from jixiao.cli._help import ChineseCommand, ChineseGroup
 from jixiao.model import Document, FormKind
+from jixiao.review.wrap import wrap_items, wrap_text
+from jixiao.vocabulary import finding_title, kind_choices, kind_name, rule_set_title, severity_name
 
 if TYPE_CHECKING:
     from jixiao.store import Database, ImportSummary
@@ -28,19 +33,29 @@ DB_HELP = (
     "数据库：SQLite 文件路径或 URL（如 postgresql+psycopg://用户@主机/库）；"
     "默认取环境变量 JIXIAO_DB，否则 ./jixiao.db"
 )
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+KIND_HELP = f"表类型：{kind_choices()}（也可用英文代码，如 project_self_evaluation）"
 
 aliases_app = typer.Typer(
-    help="查看和编辑单位别名（把同一单位的不同写法归为一个单位）。", no_args_is_help=True
+    help="查看和编辑单位别名（把同一单位的不同写法归为一个单位）。", no_args_is_help=True, cls=ChineseGroup
 )
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    app.command("import", help="读取、审核并把文件（或目录下全部文件）存入数据库。")(import_command)
-    app.command("forms", help="列出数据库中的绩效表（可按单位、年度、类型、等级筛选）。")(forms_command)
-    app.command("show", help="显示一张表的全部内容、评分卡和审核意见。")(show_command)
-    app.command("stats", help="按单位和年度统计：表数、填报与重算平均分、各类审核意见数。")(stats_command)
+    app.command("import", cls=ChineseCommand, help="读取、审核并把文件（或目录下全部文件）存入数据库。")(
+        import_command
+    )
+    app.command("forms", cls=ChineseCommand, help="列出数据库中的绩效表（可按单位、年度、类型、等级筛选）。")(
+        forms_command
+    )
+    app.command("show", cls=ChineseCommand, help="显示一张表的全部内容、评分卡和审核意见。")(show_command)
+    app.command(
+        "stats",
+        cls=ChineseCommand,
+        help="按单位、年度和表类型统计：表数、预算数合计、按资金加权的填报与重算平均分、各类审核意见数。"
+        "部门整体表与项目表分开统计；分值结构不合计的表不计入重算平均分。",
+    )(stats_command)
     app.add_typer(aliases_app, name="aliases")
 
 
@@ -65,19 +80,18 @@ def _num(value: float | None, digits: int = 2) -> str:
     return f"{value:.{digits}f}".rstrip("0").rstrip(".")
 
 
-KIND_SHORT = {
-    FormKind.PROJECT_SELF_EVALUATION: "项目自评",
-    FormKind.DEPARTMENT_SELF_EVALUATION: "部门自评",
-    FormKind.DEPARTMENT_TARGET: "部门目标",
-    FormKind.PROJECT_TARGET: "项目目标",
-}
-
-
 def import_command(
-    paths: Annotated[list[Path], typer.Argument(help="文件或目录（目录递归查找 .txt/.md/.xlsx/.docx/.pdf）")],
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
-    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="并行读取和审核的进程数")] = 1,
-    rules: Annotated[str | None, typer.Option("--rules", help="审核规则集（默认按表自动选择）")] = None,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(metavar="路径", help="文件或目录（目录递归查找 .txt/.md/.xlsx/.docx/.pdf）"),
+    ],
+    db: Annotated[str | None, typer.Option("--db", metavar="数据库", help=DB_HELP)] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", "-j", min=1, metavar="进程数", help="并行读取和审核的进程数")
+    ] = 1,
+    rules: Annotated[
+        str | None, typer.Option("--rules", metavar="规则", help="审核规则集（默认按表自动选择）")
+    ] = None,
 ) -> None:
     from jixiao.store import import_paths
 
@@ -122,9 +136,7 @@ def _print_summary(summary: ImportSummary, database: Database) -> None:
         note = f"，其中 {d.revised} 张为新修订版" if d.revised else ""
         out.print(f"已导入：{escape(d.path)}：{d.forms} 张表{note}", highlight=False)
     findings = summary.findings
-    by_severity = (
-        "，".join(f"{SEVERITY_LABELS[s]} {findings[s]}" for s in ("error", "warning", "info")) or "无"
-    )
+    by_severity = "，".join(f"{severity_name(s)} {findings[s]}" for s in ("error", "warning", "info")) or "无"
     table = Table(title=f"导入结果（{escape(database.display_url)}）", show_header=False)
     table.add_column("项目")
     table.add_column("数量")
@@ -146,33 +158,27 @@ def _print_summary(summary: ImportSummary, database: Database) -> None:
         out.print("数据库未改动：所有文件都已导入过。")
 
 
-def _kind_option(kind: str | None) -> str | None:
-    if kind is None:
-        return None
-    for k in FormKind:
-        if kind in (k.value, k.label):
-            return k.value
-    choices = "、".join(f"{k.value}（{k.label}）" for k in FormKind)
-    fail(f"未知的表类型“{kind}”，可选：{choices}")
-
-
 def forms_command(
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="单位名称、别名或其中一段")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="年度，如 2020")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="表类型，如 project_self_evaluation")] = None,
+    db: Annotated[str | None, typer.Option("--db", metavar="数据库", help=DB_HELP)] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", metavar="单位", help="单位名称、别名或其中一段")
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", metavar="年度", help="年度，如 2020")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", metavar="类型", help=KIND_HELP)] = None,
     grade: Annotated[
-        str | None, typer.Option("--grade", help="等级（重算等级，无则填报等级），如 优")
+        str | None, typer.Option("--grade", metavar="等级", help="等级（重算等级，无则填报等级），如 优")
     ] = None,
     has_errors: Annotated[
         bool | None, typer.Option("--has-errors/--no-errors", help="只看有（或没有）错误级审核意见的表")
     ] = None,
     all_revisions: Annotated[bool, typer.Option("--all-revisions", help="包括已被新修订版取代的表")] = False,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="最多显示多少行（0 为全部）")] = 50,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=0, metavar="数量", help="最多显示多少行（0 为全部）")
+    ] = 50,
 ) -> None:
     from jixiao.store import FormFilter, list_forms
 
-    filters = FormFilter(unit, year, _kind_option(kind), grade, has_errors, all_revisions)
+    filters = FormFilter(unit, year, kind_option(kind), grade, has_errors, all_revisions)
     with _open(db) as database:
         rows, total = list_forms(database, filters, limit=limit or None)
     if unit and total == 0:
@@ -180,36 +186,63 @@ def forms_command(
             f"没有与“{escape(unit)}”匹配的表（可用 jixiao aliases list 查看单位和别名）", highlight=False
         )
     title = f"共 {total} 张表" + (f"，显示前 {len(rows)} 张" if len(rows) < total else "")
-    table = Table(title=title)
-    table.add_column("编号", justify="right", no_wrap=True)
-    table.add_column("类型", no_wrap=True)
-    table.add_column("单位", ratio=2, overflow="fold")
-    table.add_column("年度", no_wrap=True)
-    table.add_column("项目或标题", ratio=3, overflow="fold")
+    table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 0))
+    fixed = (("编号", "right"), ("类型", "left"), ("年度", "left"))
+    for col, justify in fixed:
+        table.add_column(col, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    # names are cut at the column end (…) rather than folded into 2 characters a line;
+    # ``jixiao show 编号`` prints them whole
+    unit_w, name_w = _name_widths(out.width, rows)
+    table.add_column("单位", width=unit_w, no_wrap=True, overflow="ellipsis")
+    table.add_column("项目或标题", width=name_w, no_wrap=True, overflow="ellipsis")
     for col in ("填报", "重算"):
         table.add_column(col, justify="right", no_wrap=True)
     table.add_column("等级", no_wrap=True)
     table.add_column("错/警", justify="right", no_wrap=True)
-    table.add_column("版本", no_wrap=True)
     for r in rows:
         table.add_row(
             str(r.id),
-            KIND_SHORT[FormKind(r.kind)],
-            escape(r.unit or "—"),
+            kind_name(r.kind),
             str(r.year or "—"),
-            escape(r.project or r.title),
+            escape(r.unit or "—"),
+            escape(r.project or r.title) + (f"（第{r.revision}版，已取代）" if r.superseded else ""),
             _num(r.total_score),
-            _num(r.total_computed),
-            r.grade or "—",
+            _num(r.total_computed) if r.sound else "不计",
+            (r.grade or "—") if r.sound else "—",
             f"{r.errors}/{r.warnings}",
-            f"{r.revision}" + ("（已取代）" if r.superseded else ""),
         )
     out.print(table)
+    if any(not r.sound for r in rows):
+        note = "重算“不计”：该表分值结构不合计 100 分，重算分不可比，不评等级（详见 jixiao show 编号）。"
+        for line in wrap_text(note, max(out.width, 40) - 1):
+            out.print(Text(line), highlight=False)
+
+
+def _name_widths(width: int, rows: list) -> tuple[int, int]:  # type: ignore[type-arg]
+    """Cells left for the unit and project columns once the short columns have theirs (2 : 3)."""
+    from rich.cells import cell_len
+
+    def widest(values: list[str], head: str) -> int:
+        return max([cell_len(head), *(cell_len(v) for v in values)])
+
+    short = [
+        widest([str(r.id) for r in rows], "编号"),
+        widest([kind_name(r.kind) for r in rows], "类型"),
+        4,
+        widest([_num(r.total_score) for r in rows], "填报"),
+        widest([_num(r.total_computed) if r.sound else "不计" for r in rows], "重算"),
+        4,
+        widest([f"{r.errors}/{r.warnings}" for r in rows], "错/警"),
+    ]
+    left = max(width - sum(short) - (len(short) + 3) - 1, 20)  # column gaps and edges
+    units = widest([r.unit or "—" for r in rows], "单位")
+    unit_w = min(units, max(8, left * 2 // 5))
+    return unit_w, max(left - unit_w, 10)
 
 
 def show_command(
-    form_id: Annotated[int, typer.Argument(help="表编号（见 jixiao forms）")],
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+    form_id: Annotated[int, typer.Argument(metavar="编号", help="表编号（见 jixiao forms）")],
+    db: Annotated[str | None, typer.Option("--db", metavar="数据库", help=DB_HELP)] = None,
 ) -> None:
     from jixiao.store import get_form
 
@@ -218,7 +251,7 @@ def show_command(
     if detail is None:
         fail(f"数据库中没有编号为 {form_id} 的表")
     s, form = detail.summary, detail.form
-    out.print(f"[bold]{escape(form.title)}[/]（编号 {s.id}，{FormKind(s.kind).label}）", highlight=False)
+    out.print(f"[bold]{escape(form.title)}[/]（编号 {s.id}，{kind_name(s.kind)}）", highlight=False)
     head = Table(show_header=False)
     head.add_column("项目")
     head.add_column("内容")
@@ -253,78 +286,112 @@ def show_command(
         )
     head.add_row("填报总分", _num(form.total_score))
     card = detail.scorecard
-    if card is not None:
+    if card is not None and s.sound:
         head.add_row("重算总分", _num(card.total_computed))
         head.add_row("等级", f"填报 {card.grade_printed or '—'}，重算 {card.grade_computed or '—'}")
+    elif card is not None:  # a total re-scored over weights that do not add up is no score
+        head.add_row("重算总分", f"{_num(card.total_computed)}（分值结构不合计 100 分，仅供核对，不可比）")
+        head.add_row("等级", f"填报 {card.grade_printed or '—'}，重算 不评（分值结构不合计）")
     if detail.rule_set:
         head.add_row(
-            "审核规则集", f"{escape(detail.rule_set)}（版本 {escape(detail.rule_set_version or '?')}）"
+            "评分规则",
+            f"{escape(rule_set_title(detail.rule_set))}（{escape(detail.rule_set)}，"
+            f"版本 {escape(detail.rule_set_version or '?')}）",
         )
     out.print(head)
 
     computed = {(i.goal, i.indicator): i for i in card.indicators} if card else {}
-    table = Table(title="指标")
-    for col in ("目标", "一级", "二级", "三级指标", "分值", "目标值", "实际值", "填报得分", "重算得分"):
-        table.add_column(col, overflow="fold")
+    # records, one indicator a line or two: nine columns fold every cell at 80 columns
+    out.print("[bold]指标[/]", highlight=False)
+    width = max(out.width, 40)
+    current = None
     for goal, ind in form.indicators():
+        if goal.name != current:
+            current = goal.name
+            weight = f"（{_num(goal.weight)}分）" if goal.weight is not None else ""
+            out.print(Text(f"  {goal.name}{weight}", style="bold"), highlight=False)
         score = computed.get((goal.name, ind.name))
-        table.add_row(
-            escape(goal.name),
-            escape(ind.level1 or "—"),
-            escape(ind.level2 or "—"),
-            escape(ind.name),
-            _num(ind.weight),
-            escape(ind.target or "—"),
-            escape(ind.actual or "—"),
-            _num(ind.score),
-            _num(score.computed) if score else "—",
-        )
-    out.print(table)
+        levels = "/".join(x for x in (ind.level1, ind.level2) if x)
+        parts = [f"{levels}：{ind.name}" if levels else ind.name]
+        parts.append(f"分值 {_num(ind.weight)}")
+        parts.append(f"目标值 {ind.target or '—'}")
+        parts.append(f"实际值 {ind.actual or '—'}")
+        parts.append(f"填报得分 {_num(ind.score)}")
+        parts.append(f"重算得分 {_num(score.computed) if score else '—'}")
+        for line in wrap_items(parts, width - 5, hang="　"):
+            out.print(Text("    " + line), highlight=False)
     if detail.findings:
-        findings = Table(title=f"审核意见（{len(detail.findings)} 条）")
-        for col in ("级别", "代码", "位置", "说明"):
-            findings.add_column(col, overflow="fold")
+        out.print(f"[bold]审核意见（{len(detail.findings)} 条）[/]", highlight=False)
+        width = max(out.width, 40)
         for f in detail.findings:
             where = " / ".join(x for x in (f.goal, f.indicator) if x) or "整表"
-            findings.add_row(SEVERITY_LABELS[f.severity], f.code, escape(where), escape(f.message))
-        out.print(findings)
+            label = severity_name(f.severity)
+            text = f"{label}　{finding_title(f.code)}　{where}：{f.message}"
+            for line in wrap_text(text, width - 3, hang="　" * (len(label) + 1)):
+                out.print(Text("  " + line), highlight=False)
     else:
         out.print("无审核意见。" if detail.rule_set else "尚未审核。")
 
 
 def stats_command(
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="单位名称、别名或其中一段")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="年度")] = None,
-    kind: Annotated[str | None, typer.Option("--kind", help="表类型")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="最多显示多少组（0 为全部）")] = 50,
+    db: Annotated[str | None, typer.Option("--db", metavar="数据库", help=DB_HELP)] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", metavar="单位", help="单位名称、别名或其中一段")
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", metavar="年度", help="年度")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", metavar="类型", help=KIND_HELP)] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=0, metavar="数量", help="最多显示多少组（0 为全部）")
+    ] = 50,
 ) -> None:
     from jixiao.store import FormFilter, stats
 
     with _open(db) as database:
         rows, total = stats(
-            database, FormFilter(unit=unit, year=year, kind=_kind_option(kind)), limit=limit or None
+            database, FormFilter(unit=unit, year=year, kind=kind_option(kind)), limit=limit or None
         )
     shown = f"，显示前 {len(rows)} 组" if len(rows) < total else ""
-    table = Table(title=f"按单位和年度统计（共 {total} 组{shown}，仅当前版本）")
-    table.add_column("单位", ratio=1, overflow="fold")
-    for col in ("年度", "表数", "填报平均分", "重算平均分"):
-        table.add_column(col, justify="right", no_wrap=True)
-    table.add_column("审核意见（按代码）", no_wrap=True)
+    title = f"按单位、年度和表类型统计（共 {total} 组{shown}，仅当前版本；平均分以预算数为权重）"
+    # records, one block per row: a table of nine columns is unreadable at 80 columns
+    width = max(out.width, 40)
+    for line in wrap_text(title, width - 1):
+        out.print(Text(line, style="bold"), highlight=False)
     for r in rows:
-        table.add_row(
-            escape(r.unit or "（未标明单位）"),
-            str(r.year or "—"),
-            str(r.forms),
-            _num(r.printed_average),
-            _num(r.computed_average),
-            "\n".join(f"{code} {n}" for code, n in r.findings.items()) or "—",
-        )
-    out.print(table)
+        head = f"{r.unit or '（未标明单位）'}　{r.year or '年度不详'}年度　{kind_name(r.kind)}　{r.forms} 张"
+        out.print(Text(head, style="bold"), highlight=False)
+        lines = []
+        if r.funds is not None:
+            lines.append(f"预算数合计 {_num(r.funds)} 万元")
+        if not FormKind(r.kind).is_target:
+            lines.append(_average("填报总分", r.printed_average, r.printed_forms, r.forms))
+            if r.computed_forms or not r.unsound:
+                computed = _average("重算总分", r.computed_average, r.computed_forms, r.forms - r.unsound)
+            else:
+                computed = "重算总分：不计平均"
+            if r.unsound:
+                computed += f"（{r.unsound} 张表分值结构不合计 100 分，重算分不可比）"
+            lines.append(computed)
+        for line in lines:
+            for part in wrap_text(line, width - 3, hang="　　"):
+                out.print(Text("  " + part), highlight=False)
+        titles = [f"{finding_title(code)} {n}" for code, n in r.findings.items()] or ["无"]
+        titles[0] = "审核意见：" + titles[0]
+        for part in wrap_items(titles, width - 3, sep="；", hang="　　"):
+            out.print(Text("  " + part), highlight=False)
 
 
-@aliases_app.command("list", help="列出全部单位、别名和当前表数。")
-def aliases_list(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None) -> None:
+def _average(label: str, value: float | None, n: int, forms: int) -> str:
+    """ "填报总分 按资金加权平均 97.59（18 张）"; which forms are in the mean when not all are."""
+    if value is None:
+        return f"{label}：无可加权的表（缺总分或预算数）"
+    part = "" if n == forms else f"，{forms - n} 张缺总分或预算数未计入"
+    return f"{label}按资金加权平均 {_num(value)}（{n} 张{part}）"
+
+
+@aliases_app.command("list", cls=ChineseCommand, help="列出全部单位、别名和当前表数。")
+def aliases_list(
+    db: Annotated[str | None, typer.Option("--db", metavar="数据库", help=DB_HELP)] = None,
+) -> None:
     from jixiao.store import list_units
 
     with _open(db) as database:
@@ -337,11 +404,17 @@ def aliases_list(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] =
     out.print(table)
 
 
-@aliases_app.command("add", help="把 ALIAS 记为单位 UNIT 的别名；以 ALIAS 为名导入的表归入 UNIT。")
+@aliases_app.command(
+    "add",
+    cls=ChineseCommand,
+    help="把“别名”记为“单位”的别名；以该别名为单位名导入的表归入该单位。",
+)
 def aliases_add(
-    alias: Annotated[str, typer.Argument(help="别名，如 政务和大数据局")],
-    unit: Annotated[str, typer.Argument(help="单位名称（或其已有别名），如 政务服务和大数据管理局")],
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+    alias: Annotated[str, typer.Argument(metavar="别名", help="别名，如 政务和大数据局")],
+    unit: Annotated[
+        str, typer.Argument(metavar="单位", help="单位名称（或其已有别名），如 政务服务和大数据管理局")
+    ],
+    db: Annotated[str | None, typer.Option("--db", metavar="数据库", help=DB_HELP)] = None,
 ) -> None:
     from jixiao.store import AliasError, add_alias
 
@@ -360,10 +433,10 @@ def aliases_add(
     out.print(message + "。", highlight=False)
 
 
-@aliases_app.command("remove", help="删除一个别名（已归入的表仍留在原单位下）。")
+@aliases_app.command("remove", cls=ChineseCommand, help="删除一个别名（已归入的表仍留在原单位下）。")
 def aliases_remove(
-    alias: Annotated[str, typer.Argument(help="要删除的别名")],
-    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+    alias: Annotated[str, typer.Argument(metavar="别名", help="要删除的别名")],
+    db: Annotated[str | None, typer.Option("--db", metavar="数据库", help=DB_HELP)] = None,
 ) -> None:
     from jixiao.store import AliasError, remove_alias
 

@@ -34,15 +34,23 @@ _PLACEHOLDER = re.compile(r"^(……|…|\.{3,}|指标\d*[:：]?.*|无|/|／)$")
 SKIP = -0.05  # leaving a column empty costs a little: prefer placing cells where they fit
 
 
-@lru_cache(maxsize=4096)
 def _levels() -> tuple[frozenset[str], frozenset[str]]:
+    return _levels_of(id(vocabulary()))
+
+
+@lru_cache(maxsize=8)
+def _levels_of(_: int) -> tuple[frozenset[str], frozenset[str]]:
     v = vocabulary()
     return frozenset(label_key(x) for x in v.level1_labels), frozenset(label_key(x) for x in v.level2_labels)
 
 
-@lru_cache(maxsize=65536)
 def fit(role: str | None, cell: str) -> float:
     """How well ``cell`` fits a column of ``role``: positive fits, negative does not."""
+    return _fit(id(vocabulary()), role, cell)
+
+
+@lru_cache(maxsize=65536)
+def _fit(_: int, role: str | None, cell: str) -> float:
     if not cell:
         return 0.0
     key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", cell))

@@ -56,7 +56,7 @@ from jixiao.read._headers import (
     simplified,
     text_field_of,
 )
-from jixiao.read._levels import backfill_level1, regroup
+from jixiao.read._levels import backfill_level1, parents, regroup
 from jixiao.read._report import attach_reports, read_report
 from jixiao.read._segment import SUBTABLE_TITLE, form_title_kind, refine_kind, segments
 from jixiao.read._vocab import (
@@ -375,10 +375,14 @@ class _Builder:
             if grade:
                 texts = texts[:-1]
                 self.form.extra["grade"] = grade
-            value = next((score_value(t) for t in reversed(texts) if score_value(t) is not None), None)
+            printed = next((t for t in reversed(texts) if score_value(t) is not None), None)
+            value = score_value(printed)
             if value is None:
-                value = score_value(TOTAL.sub("", texts[0]))
+                printed = TOTAL.sub("", texts[0])
+                value = score_value(printed)
             self.form.total_score = value
+            if value is not None and printed and _TRAILING_ZERO.search(compact(printed)):
+                self.form.extra.setdefault("printed", {})["total_score"] = compact(printed)
             self.state = "tail"
             return
         if self.state == "tail" and not row.cells[0] and self.field_target and len(texts) == 1:
@@ -418,6 +422,14 @@ class _Builder:
                 return
         if self.state == "head":
             self._head_row(row)
+
+    def _keep_headers(self, labels: list[str]) -> None:
+        """The column labels as printed (``extra["headers"]``): the review recognises a template
+        family by them."""
+        kept: list[str] = self.form.extra.setdefault("headers", [])
+        for label in labels:
+            if label and label not in kept:
+                kept.append(label)
 
     def _set_money_unit(self, unit: str) -> None:
         """Amounts printed in 元 are converted to the contract's 万元; the printed unit is noted."""
@@ -469,7 +481,7 @@ class _Builder:
     def _placeholder(self, row: Row) -> None:
         """A template row naming no indicator (……, 指标1：, XX分): reported, never read."""
         f = self.form
-        f.extra.setdefault("placeholder_rows", []).append(" ".join(c for c in row.cells if c) or "（空行）")
+        f.extra.setdefault("placeholders", []).append(" ".join(c for c in row.cells if c) or "（空行）")
 
     def _overall_pairs(self, row: Row) -> bool:
         """年度总体目标 | … | 年度目标完成情况 | …: the overall goal as label/value pairs."""
@@ -541,6 +553,7 @@ class _Builder:
             return False
         if schema is not None:
             self.budget_schema = schema
+            self._keep_headers(row.texts)
             if any(_IN_YUAN.search(compact(t)) for t in row.texts):
                 self._set_money_unit("元")
         self.state = "budget"
@@ -598,6 +611,8 @@ class _Builder:
             b.rate = rate_value(vals["rate"])
         if vals.get("score") and first_number(vals["score"]) is not None:
             b.score = first_number(vals["score"])
+            if _TRAILING_ZERO.search(compact(vals["score"])):
+                self.form.extra.setdefault("printed", {})["budget.score"] = compact(vals["score"])
         if vals.get("weight") and first_number(vals["weight"]) is not None:
             b.weight = first_number(vals["weight"])
         extra = self.form.extra
@@ -768,6 +783,7 @@ class _Builder:
         gaps = [b - a for a, b in itertools.pairwise(positions)]
         step = gaps[0] if len(gaps) >= 2 and gaps[0] > 1 and len(set(gaps)) == 1 else 1
         previous = self.table
+        self._keep_headers(row.texts)
         self.table = _Table(
             roles=roles, goal_column=goal_label is not None, step=min(step, 3), schema=indicator_schema(cells)
         )
@@ -877,6 +893,7 @@ class _Builder:
         if self.table.schema is not None and not row.sparse:
             padded = [*row.cells, *[""] * (len(self.table.schema.roles) - len(row.cells))]
             if self.table.schema.refine(padded):
+                self._keep_headers(row.texts)
                 return  # the second row of a two-row header
         if self.table.schema is not None and (row.exact or self._fits_schema(row)):
             self._schema_row(row)
@@ -983,6 +1000,8 @@ class _Builder:
         )
         if values.get("weight") and score_value(values["weight"]) is not None:
             ind.weight = score_value(values["weight"])
+        if ind.score is not None:
+            ind.extra["printed_score"] = compact(values["score"] or "")
         for key in ("prev2", "prev1", "deviation", "note"):
             if values.get(key):
                 ind.extra[key] = values[key]
@@ -1034,10 +1053,11 @@ class _Builder:
                 if i < len(schema.labels) and schema.labels[i]:
                     continue  # a column the vocabulary does not know: kept aside, never shifts the rest
                 return False
-            if fit(role, cell) < -0.6:
+            if fit(role, cell) < 0:
                 return False
             placed += role in ("name", "target", "actual", "score", "weight")
-        return placed >= 2
+        labelled = any(row.cells[: schema.first_value])
+        return placed >= 2 and labelled  # values with nothing left of them: a shifted row
 
     def _twin_halves(self, schema: Schema, source: Source | None) -> None:
         """A target table printing two tables side by side (中期 | 年度): the columns from the
@@ -1101,8 +1121,16 @@ class _Builder:
                     self._goal_label(t, row.source)
             elif role == "level1":
                 label, weight, _ = split_weight(t)
-                self.level1, self.level1_weight = compact(label), weight
-                self.level2 = self.level2_weight = None
+                new = compact(label)
+                keep = self.level2 if new.startswith(parents(self.level2) or ("-",)) else None
+                if keep is not None and not (self.level1 or "").startswith(parents(keep)):
+                    # a merged 一级 cell printed in the middle of its span: the 二级 group above
+                    # belongs to it, and this row continues that group
+                    level2_weight = self.level2_weight
+                else:
+                    keep, level2_weight = None, None
+                self.level1, self.level1_weight = new, weight
+                self.level2, self.level2_weight = keep, level2_weight
                 self.share = None
                 printed_level1 = True
             elif role == "level2":
@@ -1169,6 +1197,8 @@ class _Builder:
         )
         if is_target and actual:
             ind.extra["actual"] = actual
+        if ind.score is not None:
+            ind.extra["printed_score"] = compact(values["score"])
         for i, role in enumerate(schema.roles):
             if role is None and cells[i] and i < len(schema.labels) and schema.labels[i]:
                 ind.extra.setdefault("columns", {})[schema.labels[i]] = cells[i]
@@ -1365,7 +1395,7 @@ def _recover_lost_basis(form: Form) -> list[str]:
 
 PLACEHOLDER_NAME = re.compile(r"^(指标\d*[:：]?|……|…|\.{2,}|。{2,}|X+|x+)$")
 _SIGN = re.compile(r"^[≥≤<>=＞＜≧≦═﹦＝]")
-_ENDS_BARE = re.compile(r"[\d.]$")
+_ENDS_BARE = re.compile(r"[\d.*]$")  # a bare number, or a placeholder value such as **
 
 
 def _compose(values: dict[str, str]) -> tuple[str | None, str | None, str | None]:
@@ -1465,8 +1495,26 @@ def build_forms(rows: list[Row], path: str) -> Document:
     if orphans:
         _unfuse(doc, orphans)
     _harmonize_levels(doc)
+    for form in doc.forms:
+        _printed_scores(form)
     attach_reports(doc)
     return doc
+
+
+_TRAILING_ZERO = re.compile(r"\.\d*0(?:分)?$")
+
+
+def _printed_scores(form: Form) -> None:
+    """Each score's printed text under ``extra["printed"]`` by its form-v1 path ("9.00" keeps
+    the precision the review judges it at), once the indicators have their final places."""
+    printed: dict[str, str] = form.extra.get("printed", {})
+    for gi, goal in enumerate(form.goals):
+        for ii, ind in enumerate(goal.indicators):
+            text = ind.extra.pop("printed_score", None)
+            if text and _TRAILING_ZERO.search(text):  # only what form-v1's number loses: "9.00"
+                printed[f"goals[{gi}].indicators[{ii}].score"] = text
+    if printed:
+        form.extra["printed"] = printed
 
 
 def _harmonize_levels(doc: Document) -> None:

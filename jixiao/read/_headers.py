@@ -10,6 +10,7 @@ here names a unit, a region's form or a line of any file.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -91,14 +92,42 @@ def _builtin() -> Vocabulary:
 _ACTIVE: ContextVar[Vocabulary | None] = ContextVar("jixiao_vocabulary", default=None)
 
 
+TEMPLATES_ENV = "JIXIAO_TEMPLATES"
+_env_files: list[str | None] = [os.environ.get(TEMPLATES_ENV)]  # read once: vocabulary() is hot
+
+
+def set_template_files(paths: list[str]) -> None:
+    """Put user vocabulary files in force for this process and the workers it starts."""
+    value = os.pathsep.join(paths)
+    os.environ[TEMPLATES_ENV] = value
+    _env_files[0] = value or None
+
+
 def vocabulary() -> Vocabulary:
-    """The vocabulary in force: the built-in one, or it merged with ``use_templates`` files."""
-    return _ACTIVE.get() or _builtin()
+    """The vocabulary in force: ``use_templates`` files, else the files named by
+    ``$JIXIAO_TEMPLATES`` (so worker processes read alike), else the built-in one."""
+    active = _ACTIVE.get()
+    if active is not None:
+        return active
+    files = _env_files[0]
+    return _from_env(files) if files else _builtin()
+
+
+@lru_cache(maxsize=4)
+def _from_env(files: str) -> Vocabulary:
+    vocab = _builtin()
+    for p in files.split(os.pathsep):
+        if p:
+            extended = load_templates(p)
+            vocab = extended if vocab is _builtin() else vocab.merged(_user_data(extended))
+    return vocab
 
 
 def load_templates(path: str | Path) -> Vocabulary:
     """The built-in vocabulary extended by a user's YAML file; ``ReadError`` names the problem."""
     p = Path(path)
+    if not p.is_file():
+        raise ReadError(str(p), "模板词表文件不存在")
     try:
         data = yaml.safe_load(p.read_text(encoding="utf-8"))
     except OSError as e:
@@ -121,19 +150,10 @@ def use_templates(*paths: str | Path) -> Iterator[Vocabulary]:
         extended = load_templates(p)
         vocab = extended if vocab is _builtin() else vocab.merged(_user_data(extended))
     token = _ACTIVE.set(vocab)
-    _clear_caches()
     try:
         yield vocab
     finally:
         _ACTIVE.reset(token)
-        _clear_caches()
-
-
-def _clear_caches() -> None:
-    """Forget what was derived from the vocabulary in force (it just changed)."""
-    _index.cache_clear()
-    _role_of_key.cache_clear()
-    _keys.cache_clear()
 
 
 def _user_data(extended: Vocabulary) -> dict[str, object]:
@@ -189,28 +209,36 @@ def label_key(text: str) -> str:
     return t.strip(":：★*").replace("（", "").replace("）", "")
 
 
-@lru_cache(maxsize=8)
 def _index(table: str) -> tuple[tuple[str, str], ...]:
     """(label, role) pairs of one vocabulary table, longest label first."""
+    return _index_of(id(vocabulary()), table)
+
+
+@lru_cache(maxsize=32)
+def _index_of(_: int, table: str) -> tuple[tuple[str, str], ...]:
     v = vocabulary()
     src: dict[str, list[str]] = getattr(v, table)
     pairs = [(label_key(lab), role) for role, labels in src.items() for lab in labels]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
-@lru_cache(maxsize=8)
 def _keys(table: str) -> frozenset[str]:
     """The label keys of one vocabulary list (computed once per vocabulary)."""
+    return _keys_of(id(vocabulary()), table)
+
+
+@lru_cache(maxsize=32)
+def _keys_of(_: int, table: str) -> frozenset[str]:
     return frozenset(label_key(x) for x in getattr(vocabulary(), table))
 
 
 def _role(table: str, text: str, exact: bool = False) -> str | None:
-    return _role_of_key(table, label_key(text), exact)
+    return _role_of(id(vocabulary()), table, text, exact)
 
 
-@lru_cache(maxsize=65536)
-def _role_of_key(table: str, key: str, exact: bool) -> str | None:
-    """The role of a label key (cached: the same header words recur in every form)."""
+@lru_cache(maxsize=131072)
+def _role_of(_: int, table: str, text: str, exact: bool) -> str | None:
+    key = label_key(text)
     if not key or len(key) > 24:
         return None
     for label, role in _index(table):
@@ -260,7 +288,12 @@ def level_ranks(text: str) -> set[int]:
 
 
 def is_group_label(text: str) -> bool:
-    return label_key(text) in _keys("group_labels")
+    return label_key(text) in _groups(id(vocabulary()))
+
+
+@lru_cache(maxsize=8)
+def _groups(_: int) -> frozenset[str]:
+    return frozenset(label_key(x) for x in vocabulary().group_labels)
 
 
 def is_budget_label(text: str) -> bool:
@@ -365,12 +398,16 @@ def indicator_schema(cells: list[str]) -> Schema | None:
     (指标值, 实际完成值, 得分 …); every other non-empty cell must be a vocabulary label too
     (a data row carrying one label-like word is not a header).
     """
+    vid = id(vocabulary())
+    groups = _groups(vid)
     roles: list[str | None] = []
     unknown = 0
     for c in cells:
-        r = column_role(c) if c else None
-        if c and r is None and not is_group_label(c):
-            unknown += 1
+        r = _role_of(vid, "indicator_columns", c, False) if c else None
+        if c and r is None:
+            unknown += label_key(c) not in groups
+            if unknown > 1:
+                return None  # a data row, not a header: most rows end here
         roles.append(r)
     names = {"level1", "level2", "name"} & set(roles)
     values = INDICATOR_VALUE_ROLES & set(roles)
@@ -387,7 +424,8 @@ def indicator_schema(cells: list[str]) -> Schema | None:
 
 def budget_schema(cells: list[str]) -> Schema | None:
     """The schema of a budget header row: at least a budget and an executed column."""
-    roles: list[str | None] = [budget_role(c) if c else None for c in cells]
+    vid = id(vocabulary())
+    roles: list[str | None] = [_role_of(vid, "budget_columns", c, False) if c else None for c in cells]
     found = set(roles)
     if not (
         {"planned", "executed"} <= found or {"planned", "rate"} <= found or {"executed", "rate"} <= found

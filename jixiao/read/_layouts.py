@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from jixiao.model import Source
 from jixiao.read._clean import clean_cell, is_rule_line
 from jixiao.read._grid import Row
-from jixiao.read._headers import budget_schema, indicator_schema, simplified
+from jixiao.read._headers import (
+    budget_role,
+    budget_schema,
+    column_role,
+    indicator_schema,
+    is_budget_label,
+    simplified,
+)
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import stream_rows
 from jixiao.read._vocab import head_line
@@ -79,15 +86,11 @@ def text_rows(text: str, path: str) -> list[Row]:
     kinds = [_kind(ln.raw) for ln in lines]
     _mark_spaces(lines, kinds)
     rows: list[Row] = []
+    streams = _stream_blocks(lines, kinds)
     i = 0
     gap = False
-    no_stream_before = 0  # a run already found to hold no block: no later start in it does either
     while i < len(lines):
-        end = i
-        if i >= no_stream_before:
-            end, run_end = _stream_end(lines, kinds, i)
-            if end == i:
-                no_stream_before = run_end
+        end = streams.get(i, i)
         if end > i:
             rows.extend(_stream_block(lines[i:end], kinds[i:end], path))
             i = end
@@ -160,31 +163,40 @@ def _cell_text(ln: _Line, kind: str) -> str:
     return clean_cell(raw.strip())
 
 
-def _stream_end(lines: list[_Line], kinds: list[str], i: int) -> tuple[int, int]:
-    """The end of a one-cell-per-line block starting at ``i`` (``i`` itself when there is none),
-    and the end of the run of single-cell lines scanned.
+def _stream_blocks(lines: list[_Line], kinds: list[str]) -> dict[int, int]:
+    """The one-cell-per-line blocks, as start → end, found in one pass.
 
     Such a block is a run of single-cell lines (plain, `` |``-ended, blank or a lone space)
-    holding at least three consecutive header labels of a table, one per line. When the run
-    from ``i`` holds none, no start later in the same run does (its cells are a suffix), so
-    the caller skips the rest of the run instead of rescanning it line by line.
+    holding at least three consecutive header labels of a table, one per line.
     """
-    if kinds[i] not in ("plain", "bar"):
-        return i, i
-    j = i
-    cells: list[str] = []
-    while j < len(lines) and kinds[j] in ("plain", "bar", "blank", "space"):
-        if kinds[j] in ("plain", "bar", "space"):
-            cells.append(_cell_text(lines[j], kinds[j]))
-        j += 1
-    if len(cells) < 8 or not _has_header_run(cells):
-        return i, j
-    return j, j
+    blocks: dict[int, int] = {}
+    i = 0
+    n = len(lines)
+    while i < n:
+        if kinds[i] not in ("plain", "bar"):
+            i += 1
+            continue
+        j = i
+        cells: list[str] = []
+        while j < n and kinds[j] in ("plain", "bar", "blank", "space"):
+            if kinds[j] in ("plain", "bar", "space"):
+                cells.append(_cell_text(lines[j], kinds[j]))
+            j += 1
+        if len(cells) >= 8 and _has_header_run(cells):
+            blocks[i] = j
+        i = j
+    return blocks
 
 
 def _has_header_run(cells: list[str]) -> bool:
     filled = [c for c in cells if c]
     for k in range(len(filled) - 3):
+        if (
+            column_role(filled[k]) is None
+            and budget_role(filled[k]) is None
+            and not is_budget_label(filled[k])
+        ):
+            continue  # a header run starts at a label
         window = filled[k : k + 6]
         for width in range(len(window), 2, -1):
             if indicator_schema(window[:width]) is not None or budget_schema(window[:width]) is not None:

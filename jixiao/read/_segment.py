@@ -12,7 +12,9 @@ from jixiao.read._grid import Row
 from jixiao.read._headers import simplified
 from jixiao.read._vocab import is_indicator_header
 
-FORM_TITLE = re.compile(r"(自评表|目标表|评价表|评分表|申报表|批复表|评价指标表)(?:[(（][^)）]{0,12}[)）])?$")
+FORM_TITLE = re.compile(
+    r"(自评表|目标表|评价表|评分表|申报表|批复表|评价指标表|支出绩效目标)(?:[(（][^)）]{0,12}[)）])?$"
+)
 
 # what a file name or a page adds after a title: "….xlsx", "…_第1页", "…（第2页）"
 TITLE_SUFFIX = re.compile(
@@ -40,7 +42,7 @@ def form_title_kind(text: str) -> FormKind | None:
     t = compact(simplified(clean_title(text)))
     if len(t) > 80 or not FORM_TITLE.search(t) or SUBTABLE_TITLE.match(t):
         return None
-    if "目标表" in t or ("目标" in t and ("申报表" in t or "批复表" in t)):
+    if "目标表" in t or t.endswith("支出绩效目标") or ("目标" in t and ("申报表" in t or "批复表" in t)):
         return FormKind.DEPARTMENT_TARGET if ("部门" in t or "整体" in t) else FormKind.PROJECT_TARGET
     if "申报表" in t:
         return None

@@ -12,6 +12,7 @@ from typing import Any
 from jixiao.model import Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
+from jixiao.read._formulas import check_formula_values
 from jixiao.read._grid import Row
 from jixiao.read.native import boxed_line
 
@@ -40,6 +41,7 @@ def xlsx_rows(path: Path) -> list[Row]:
                 wb.close()
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
         raise ReadError(str(path), f"不是有效的 Excel（.xlsx）文件（{type(e).__name__}）") from e
+    check_formula_values(path)  # a formula saved without its value would read as an empty cell
     rows: list[Row] = []
     for title, lines, ranges in sheets:
         covered: set[tuple[int, int]] = set()

@@ -13,6 +13,11 @@ from jixiao.model import Finding, Form, Severity
 __all__ = ["CATALOGUE", "FindingType", "fmt", "fmt_pct", "make_finding"]
 
 
+class _Blank(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 @dataclass(frozen=True, slots=True)
 class FindingType:
     code: str
@@ -23,7 +28,8 @@ class FindingType:
     template: str  # Chinese message, ``str.format`` fields filled by the check
 
     def render(self, **values: object) -> str:
-        return self.template.format(**values)
+        """The message with the check's values; a field a caller does not give reads as empty."""
+        return self.template.format_map(_Blank(values))
 
     def rule_text(self, basis: str) -> str:
         """The rule this finding enforces, with the rule set's own basis where the entry defers to it."""
@@ -156,9 +162,10 @@ _TYPES = [
         "target.vague",
         "warning",
         "指标值不可衡量",
-        "an indicator value cannot be measured (良好, 有影响, 达成 with no measure)",
+        "an indicator value cannot be measured (良好, 有影响, 达成 with no measure); an error when the "
+        "value is the template's placeholder (≥**%, ≥X)",
         "绩效目标应细化量化、可衡量（财预〔2020〕10号；绩效目标表填报要求）",
-        "指标值“{target}”没有可衡量的标准，无法据以评价是否完成",
+        "指标值“{target}”{placeholder}无法据以评价是否完成",
     ),
     FindingType(
         "target.missing_basis",
@@ -166,7 +173,7 @@ _TYPES = [
         "缺少指标值确定依据",
         "a target table's indicator has no 指标值确定依据",
         "绩效目标表“指标值确定依据”栏",
-        "未填写指标值确定依据（计划标准、行业标准或历史标准等）",
+        "{where}未填写指标值确定依据（计划标准、行业标准或历史标准等）",
     ),
     FindingType(
         "target.missing_dimension",
@@ -175,6 +182,64 @@ _TYPES = [
         "a goal lacks a dimension the rules expect (产出, 效益, 满意度; 成本 where required)",
         "{basis}",
         "{where}未设{dimension}",
+    ),
+    FindingType(
+        "form.rule_set",
+        "info",
+        "所用评分规则",
+        "which rule set the form was re-scored under and what the form prints that chose it",
+        "{basis}",
+        "按“{title}”复核{why}",
+    ),
+    FindingType(
+        "form.placeholder",
+        "info",
+        "模板占位行未填写",
+        "template placeholder rows (指标1：, ……, （XX分）) were left in the form; they are not indicators",
+        "绩效自评表/目标表填报要求：模板示例行应删除或填写完整",
+        "表中留有模板占位行{rows}，未作为指标审核",
+    ),
+    FindingType(
+        "form.year_mismatch",
+        "warning",
+        "年度与表中内容不符",
+        "the year in the title contradicts the form's content (填报日期, dated targets)",
+        "自评表/目标表所属年度应与填报日期、指标时限一致",
+        "标题所属年度为 {year} 年，而{what}",
+    ),
+    FindingType(
+        "budget.overspent",
+        "warning",
+        "执行数超过预算数",
+        "执行数 is above 预算数: spending beyond the (adjusted) budget",
+        "《预算法》第十三条：各级政府、各部门、各单位的支出必须以经批准的预算为依据，未列入预算的不得支出",
+        "执行数 {executed} 万元超过预算数 {planned} 万元（执行率 {rate}），"
+        "请核实是否超预算支出或预算数未按调整后填列",
+    ),
+    FindingType(
+        "indicator.target_too_low",
+        "warning",
+        "实际远超目标，目标值可能偏低",
+        "a positive quantitative target was exceeded by 30% or more: the target was set too low",
+        "财预〔2020〕10号附件：超额完成目标明显的，应分析目标设定是否偏低，适度调减得分",
+        "目标“{target}”，实际“{actual}”，完成比例 {ratio}，远超目标值，目标可能设定偏低",
+    ),
+    FindingType(
+        "indicator.converted_mismatch",
+        "error",
+        "折算得分计算错误",
+        "a printed 单项指标折算得分 differs from 单项指标得分 × 权重占比 beyond rounding",
+        "{basis}：单项指标折算得分=单项指标得分×权重占比",
+        "折算得分印为 {printed} 分，"
+        "按单项指标得分 {score} 分 ×“{level1}”权重占比 {share}，应为 {expected} 分",
+    ),
+    FindingType(
+        "indicator.coefficient_mismatch",
+        "error",
+        "指标得分与得分系数不符",
+        "a printed 指标得分 differs from 得分系数 × 指标权重 beyond rounding",
+        "{basis}：指标得分=得分系数×指标权重",
+        "指标得分印为 {printed} 分，按得分系数 {coefficient} × 指标权重 {weight} 分，应为 {expected} 分",
     ),
     FindingType(
         "internal.check_failed",

@@ -14,13 +14,14 @@ from pathlib import Path
 
 from jinja2 import Environment, select_autoescape
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from jixiao.model import Document, Finding, Form, Scorecard
 from jixiao.review import ReviewResult
 from jixiao.review.catalogue import CATALOGUE, fmt, fmt_pct
+from jixiao.review.wrap import wrap_text
 from jixiao.score.rules import load_rule_set
+from jixiao.vocabulary import kind_name, rule_set_title, severity_name
 
 __all__ = [
     "FindingView",
@@ -33,7 +34,6 @@ __all__ = [
     "render_text",
 ]
 
-_SEVERITY_LABEL = {"error": "错误", "warning": "提示", "info": "信息"}
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
 
@@ -65,8 +65,9 @@ class FormView:
     file_name: str
     index: int
     title: str
-    kind: str
-    rule_set: str
+    kind: str  # the printed form title of the kind: 项目支出绩效自评表
+    kind_name: str  # its short name in lists: 项目自评
+    rule_set: str  # the rule set's Chinese title
     total_printed: str
     total_computed: str
     grade_printed: str
@@ -98,13 +99,17 @@ class ReviewPage:
     def warnings(self) -> int:
         return sum(f.warnings for f in self.forms)
 
+    @property
+    def infos(self) -> int:
+        return sum(f.infos for f in self.forms)
+
 
 def _view(f: Finding, basis: str) -> FindingView:
     kind = CATALOGUE.get(f.code)
     where = " / ".join(x for x in (f.goal, f.indicator) if x)
     return FindingView(
         severity=f.severity,
-        severity_label=_SEVERITY_LABEL[f.severity],
+        severity_label=severity_name(f.severity),
         code=f.code,
         title=kind.title if kind else f.code,
         message=f.message,
@@ -121,9 +126,16 @@ def _form_view(path: str, index: int, form: Form, card: Scorecard, findings: lis
         index=index,
         title=form.title,
         kind=form.kind.label,
-        rule_set=load_rule_set(card.rule_set).title,
+        kind_name=kind_name(form.kind),
+        rule_set=rule_set_title(card.rule_set),
         total_printed=fmt(card.total_printed) if card.total_printed is not None else "—",
-        total_computed=fmt(card.total_computed) if card.total_computed is not None else "—",
+        total_computed=(
+            fmt(card.total_computed)
+            if card.total_computed is not None
+            else "无法复核"  # the weights do not add up to the rules' points: no total, no grade
+            if card.total_printed is not None and not form.kind.is_target
+            else "—"
+        ),
         grade_printed=card.grade_printed or "—",
         grade_computed=card.grade_computed or "—",
         errors=sum(f.severity == "error" for f in findings),
@@ -248,48 +260,63 @@ def render_html(page: ReviewPage) -> str:
     return env.from_string(source).render(page=page)
 
 
-def render_text(page: ReviewPage, console: Console) -> None:
-    """The Rich report: one block per form, printed vs recomputed total and grade, then findings."""
+def render_text(page: ReviewPage, console: Console, *, show_info: bool = False) -> None:
+    """The Rich report: one block per form, printed vs recomputed total and grade, then findings.
+
+    Each finding is its severity, place and message, wrapped at the console width between words
+    (never inside a number or a Latin word) and indented under its severity.
+    """
+    width = max(console.width, 40)
     console.print(
         Text(
-            f"{page.title}：{len(page.files)} 个文件，{len(page.forms)} 张表，"
-            f"{page.errors} 个错误，{page.warnings} 个提示",
+            f"{page.title}：{len(page.files)} 个文件，{len(page.forms)} 张表；"
+            f"{severity_name('error')} {page.errors}，{severity_name('warning')} {page.warnings}，"
+            f"{severity_name('info')} {page.infos}",
             style="bold",
-        )
+        ),
+        soft_wrap=False,
     )
     current = None
     for fv in page.forms:
         if fv.file != current:
             current = fv.file
             console.rule(Text(fv.file, style="bold"))
-        head = Text()
-        head.append(f"[{fv.index}] {fv.title}", style="bold")
-        head.append(f"（{fv.kind}；{fv.rule_set}）\n", style="dim")
+        _print_wrapped(console, f"[{fv.index}] {fv.title}", width, "", style="bold")
+        _print_wrapped(console, f"（{fv.kind_name}；{fv.rule_set}）", width, "  ", style="dim")
         if fv.total_printed != "—" or fv.total_computed != "—":
-            head.append(
-                f"  表中总分 {fv.total_printed}（{fv.grade_printed}）  按规则复核 {fv.total_computed}"
-                f"（{fv.grade_computed}）  错误 {fv.errors}  提示 {fv.warnings}"
+            _print_wrapped(
+                console,
+                f"表中总分 {fv.total_printed}（{fv.grade_printed}）　按规则复核 {fv.total_computed}"
+                f"（{fv.grade_computed}）　{severity_name('error')} {fv.errors}　"
+                f"{severity_name('warning')} {fv.warnings}　{severity_name('info')} {fv.infos}",
+                width,
+                "  ",
             )
-        console.print(head)
         every = [f for r in fv.rows for f in r.findings] + fv.form_findings
-        shown = [f for f in every if f.severity != "info"]
+        shown = every if show_info else [f for f in every if f.severity != "info"]
         infos = len(every) - len(shown)
-        note = f"（另有 {infos} 条信息，见 HTML 或 JSON 输出）" if infos else ""
+        note = f"另有 {infos} 条{severity_name('info')}，加 --all 显示" if infos else ""
         if not shown:
-            console.print(Text(f"  未发现问题{note}", style="green"))
+            console.print(Text(f"  未发现问题{'（' + note + '）' if note else ''}", style="green"))
             continue
-        table = Table(
-            show_header=True, header_style="bold", box=None, padding=(0, 1), pad_edge=False, expand=True
-        )
-        table.add_column("级别", no_wrap=True)
-        table.add_column("位置", max_width=28, overflow="fold")
-        table.add_column("问题", overflow="fold", ratio=1)
         for f in shown:
-            table.add_row(
-                Text(f.severity_label, style=_SEVERITY_STYLE[f.severity]),
-                f.where or "全表",
-                Text(f.message, style=_SEVERITY_STYLE[f.severity] if f.severity == "info" else ""),
+            label = severity_name(f.severity)
+            where = f.where or "全表"
+            _print_wrapped(
+                console,
+                f"{label}　{where}：{f.message}",
+                width,
+                "  ",
+                hang="　" * (len(label) + 1),
+                style=_SEVERITY_STYLE[f.severity] if f.severity != "error" else "",
             )
-        console.print(table)
         if note:
-            console.print(Text(f"  {note}", style="dim"))
+            console.print(Text(f"  （{note}）", style="dim"))
+
+
+def _print_wrapped(
+    console: Console, text: str, width: int, indent: str, *, hang: str = "", style: str = ""
+) -> None:
+    lines = wrap_text(text, width - len(indent) * 1 - 1, hang=hang)
+    for line in lines:
+        console.print(Text(indent + line, style=style), soft_wrap=True, highlight=False)

@@ -8,6 +8,7 @@ Unknown keys are rejected (``extra="forbid"``) so a typo in a rule file fails lo
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from functools import cache
 from importlib import resources
@@ -22,6 +23,7 @@ from jixiao.model import Form
 __all__ = [
     "Aggregation",
     "Band",
+    "Detection",
     "GradeBand",
     "Layout",
     "RuleSet",
@@ -29,6 +31,7 @@ __all__ = [
     "agrees",
     "choose_rule_set",
     "decimals_of",
+    "detect_rule_set",
     "load_rule_set",
     "parse_rule_set",
     "rule_set_names",
@@ -44,13 +47,19 @@ class _Strict(BaseModel):
 
 
 class Layout(_Strict):
-    """One point split (分值结构): budget + overall goal + indicators = total."""
+    """One point split (分值结构): budget + overall goal + indicators = total.
+
+    ``per_level1`` is for converted totals (Hebei): each 一级指标's points add up to it on their
+    own and the form's total is Σ 单项得分 × 权重占比, so the indicators' points add up to
+    ``per_level1`` × the number of 一级指标 rather than to ``indicators``.
+    """
 
     name: str
     budget: float
     overall_goal: float = 0
     indicators: float
     level1: dict[str, float] = Field(default_factory=dict)  # 产出指标: 50 … where the rules fix it
+    per_level1: float | None = None
 
     @property
     def total(self) -> float:
@@ -76,7 +85,8 @@ class GradeBand(_Strict):
 
 
 class Budget(_Strict):
-    weight: float
+    weight: float  # 0 where execution is not scored (``scored: false``)
+    scored: bool = True  # False: 预算执行 is reported but earns no points (Hebei exports)
     formula: Literal["weight_x_min_rate_1"] = "weight_x_min_rate_1"  # 得分 = 分值 × min(执行率, 100%)
     basis: str
 
@@ -84,6 +94,9 @@ class Budget(_Strict):
 class Quantitative(_Strict):
     positive: Literal["weight_x_b_over_a"] = "weight_x_b_over_a"  # 正向：权重 × B/A
     negative: Literal["weight_x_a_over_b"] = "weight_x_a_over_b"  # 反向：权重 × A/B
+    # Where the rules give no formula for a missed reverse target, other readings accepted too:
+    # weight_x_one_minus_excess = 权重 × (1 − (B−A)/A), 0 at B ≥ 2A (the vendor software's).
+    negative_also: list[Literal["weight_x_one_minus_excess"]] = Field(default_factory=list)
     cap_at_weight: bool = True
     basis: str
 
@@ -105,7 +118,81 @@ class Target(_Strict):
 
     required_dimensions: list[str]  # 一级指标 each goal needs: 产出指标, 效益指标 …
     cost_required: bool = False  # 成本指标 required (newer regimes)
+    basis_required: bool = True  # the template has a 指标值确定依据 column every indicator must fill
     basis: str
+
+
+class Total(_Strict):
+    """How the form's total is reached: the sum of its parts, or Σ 单项得分 × 权重占比 (converted)."""
+
+    formula: Literal["sum", "converted"] = "sum"
+    basis: str = ""
+
+
+class Coefficient(_Strict):
+    """指标得分 = 得分系数 × 指标权重, with the coefficient printed per indicator (Chongqing)."""
+
+    basis: str
+
+
+class Evidence(_Strict):
+    """One thing a form prints that points to this rule set; ``points`` weigh it against the others.
+
+    Exactly one of the matchers is given:
+    ``extra_key`` (the reader kept this key under ``extra``), ``title`` (a word of the title),
+    ``text`` (a word of the title, unit, departments, project or printed notes), ``header`` (a
+    column label the reader kept under ``extra["headers"]``), ``level1`` (an 一级指标 label),
+    ``target_sign`` (a character printed in a target), ``goal_weight`` (a goal printed with these
+    points), ``null_levels`` (a flat list: no 一级/二级 at all), ``budget_unscored`` (a budget
+    block printed without points or score).
+    """
+
+    says: str  # Chinese, what was seen, for the review output
+    points: float = 1
+    extra_key: str | None = None
+    title: str | None = None
+    text: str | None = None
+    header: str | None = None
+    level1: str | None = None
+    target_sign: str | None = None
+    goal_weight: float | None = None
+    null_levels: bool | None = None
+    budget_unscored: bool | None = None
+    level1_points: float | None = None
+    goal_points: float | None = None
+
+    @model_validator(mode="after")
+    def _one_matcher(self) -> Evidence:
+        given = [k for k in _MATCHERS if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(f"每条依据须恰有一个匹配项（{'、'.join(_MATCHERS)}），实有 {len(given)} 个")
+        return self
+
+
+_MATCHERS = (
+    "extra_key",
+    "title",
+    "text",
+    "header",
+    "level1",
+    "target_sign",
+    "goal_weight",
+    "null_levels",
+    "budget_unscored",
+    "level1_points",
+    "goal_points",
+)
+
+
+class Detect(_Strict):
+    """How a form is recognised as following this rule set (see ``choose_rule_set``).
+
+    ``prior`` breaks ties between rule sets the evidence does not separate (the general
+    regime of a budget weight gets the higher prior, a regional one wins only on evidence).
+    """
+
+    prior: float = 0
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 # --- aggregation (汇总): how sub-forms roll up into one form (jixiao.cycle.rollup) ---------------
@@ -142,6 +229,11 @@ class RuleSet(_Strict):
     satisfaction_basis: str = ""
     constraint_negative: bool = False  # 约束性指标以负数计分
     target: Target
+    total: Total = Field(default_factory=Total)
+    coefficient: Coefficient | None = None
+    # Look-alike comparison signs mapped before comparing (≧ → ≥, ═ → =): some templates print them.
+    signs: dict[str, str] = Field(default_factory=dict)
+    detect: Detect = Field(default_factory=Detect)
     aggregation: Aggregation = Field(default_factory=Aggregation)  # 汇总 of sub-forms
 
     def layout_for(self, form: Form) -> Layout:
@@ -223,14 +315,103 @@ def parse_rule_set(text: str, source: str = "<规则>") -> RuleSet:
         raise RuleSetError(f"{source}：" + "；".join(problems)) from None
 
 
-def choose_rule_set(form: Form, default: str = "wuhan") -> str:
-    """The rule set a form prints: its budget weight (执行率分值) names the regime."""
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """The rule set a form was matched to and what it prints that says so (Chinese phrases)."""
+
+    name: str
+    evidence: tuple[str, ...] = ()
+
+
+def _printed_text(form: Form) -> str:
+    parts = [form.title, form.unit, form.supervisor, form.implementer, form.project]
+    notes = form.extra.get("notes") if isinstance(form.extra, dict) else None
+    parts.extend(notes if isinstance(notes, list) else [notes] if isinstance(notes, str) else [])
+    return " ".join(p for p in parts if isinstance(p, str))
+
+
+def _matches(ev: Evidence, form: Form) -> bool:
+    """Whether ``form`` prints what ``ev`` looks for (see ``Evidence``)."""
+    extra = form.extra if isinstance(form.extra, dict) else {}
+    indicators = [i for _, i in form.indicators()]
+    if ev.extra_key is not None:
+        return bool(extra.get(ev.extra_key))
+    if ev.title is not None:
+        return ev.title in (form.title or "")
+    if ev.text is not None:
+        return ev.text in _printed_text(form)
+    if ev.header is not None:
+        headers = extra.get("headers") or []
+        return isinstance(headers, list) and any(ev.header in str(h) for h in headers)
+    if ev.level1 is not None:
+        return any(i.level1 and ev.level1 in i.level1 for i in indicators)
+    if ev.target_sign is not None:
+        return any(i.target and ev.target_sign in i.target for i in indicators)
+    if ev.goal_weight is not None:
+        return any(g.weight is not None and abs(g.weight - ev.goal_weight) < 1e-9 for g in form.goals)
+    if ev.null_levels is not None:
+        flat = bool(indicators) and all(i.level1 is None and i.level2 is None for i in indicators)
+        return flat == ev.null_levels
+    if ev.budget_unscored is not None:
+        b = form.budget
+        unscored = b is not None and b.weight is None and b.score is None
+        return unscored == ev.budget_unscored
+    if ev.goal_points is not None:
+        total = 0.0
+        for goal in form.goals:
+            weights = [i.weight for i in goal.indicators]
+            if goal.weight is not None:
+                total += goal.weight
+            elif weights and all(w is not None for w in weights):
+                total += sum(w for w in weights if w is not None)
+            else:
+                return False
+        if form.overall_goal is not None and form.overall_goal.weight:
+            total += form.overall_goal.weight
+        return bool(form.goals) and abs(total - ev.goal_points) < 1e-6
+    if ev.level1_points is not None:
+        sums: dict[str, float] = {}
+        for i in indicators:
+            if i.level1 is None or i.weight is None:
+                return False
+            sums[i.level1] = sums.get(i.level1, 0.0) + i.weight
+        return len(sums) >= 2 and all(abs(v - ev.level1_points) < 1e-6 for v in sums.values())
+    return False
+
+
+def detect_rule_set(form: Form, default: str = "wuhan") -> Detection:
+    """The rule set whose evidence the form prints most strongly.
+
+    A printed budget weight (执行率分值) rules out every rule set that scores execution otherwise
+    and counts as one point for those that agree; each rule set's ``detect.evidence`` adds its
+    points; ties go to the higher ``detect.prior``. Less than one point anywhere → ``default``.
+    All of it is data in the rule files: a user's rule file can add a family without code.
+    """
     weight = form.budget.weight if form.budget else None
-    if weight is not None:
-        for name in rule_set_names():
-            if abs(load_rule_set(name).budget.weight - weight) < 1e-9:
-                return name
-    return default
+    best: tuple[tuple[float, float], str, list[str]] | None = None
+    for name in rule_set_names():
+        rules = load_rule_set(name)
+        score, says = 0.0, []
+        if weight is not None:
+            if not rules.budget.scored or abs(rules.budget.weight - weight) > 1e-9:
+                continue
+            score += 1
+            says.append(f"预算执行 {weight:g} 分")
+        for ev in rules.detect.evidence:
+            if _matches(ev, form):
+                score += ev.points
+                says.append(ev.says)
+        key = (score, rules.detect.prior)
+        if best is None or key > best[0]:
+            best = (key, name, says)
+    if best is None or best[0][0] < 1:  # half-points alone (a weak hint) choose nothing
+        return Detection(default)
+    return Detection(best[1], tuple(best[2]))
+
+
+def choose_rule_set(form: Form, default: str = "wuhan") -> str:
+    """The name of the rule set a form prints (``detect_rule_set``)."""
+    return detect_rule_set(form, default).name
 
 
 # --- rounding ------------------------------------------------------------------------------

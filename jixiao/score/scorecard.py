@@ -14,13 +14,24 @@ not exceed its weight), so each weight equals its score (``FULL_MARKS``).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from jixiao.model import Form, Goal, GoalScore, Indicator, IndicatorScore, Scorecard
 from jixiao.score.rules import RuleSet
 from jixiao.score.values import Comparison, Outcome, compare_texts
 
-__all__ = ["FULL_MARKS", "budget_rate", "comparison_of", "is_satisfaction", "is_scored", "score_form"]
+__all__ = [
+    "FULL_MARKS",
+    "budget_counts",
+    "budget_rate",
+    "comparison_of",
+    "converted_shares",
+    "is_satisfaction",
+    "is_scored",
+    "score_form",
+    "weight_structure",
+]
 
 # Reason of the one inference that is certain: a goal whose indicator scores add up to its
 # weight gave every indicator full marks (no score may exceed its weight).
@@ -29,9 +40,21 @@ FULL_MARKS = "各指标得分合计等于目标分值，即各项均得满分"
 _EPS = 1e-9
 
 
-def comparison_of(indicator: Indicator) -> Comparison:
-    """The indicator's actual against its target (memoised on the printed strings)."""
-    return compare_texts(indicator.target, indicator.actual, indicator.name)
+def _signs(text: str | None, signs: Mapping[str, str] | None) -> str | None:
+    if not text or not signs:
+        return text
+    for printed, meant in signs.items():
+        text = text.replace(printed, meant)
+    return text
+
+
+def comparison_of(indicator: Indicator, rules: RuleSet | None = None) -> Comparison:
+    """The indicator's actual against its target (memoised on the printed strings).
+
+    The rule set's look-alike signs (``signs``: ≧ → ≥, ═ → =) are read as the signs they stand for.
+    """
+    signs = rules.signs if rules is not None else None
+    return compare_texts(_signs(indicator.target, signs), _signs(indicator.actual, signs), indicator.name)
 
 
 def is_satisfaction(indicator: Indicator) -> bool:
@@ -50,7 +73,8 @@ def is_scored(form: Form) -> bool:
 def budget_rate(form: Form) -> tuple[float | None, float | None]:
     """(执行率 from 执行数/预算数, printed 执行率 as a fraction) — either may be None.
 
-    A rate printed without its % sign ("67.24") reads as a percentage.
+    A rate printed without its % sign ("67.24") reads as a percentage — unless the amounts
+    show it is the fraction itself: 494% of a budget (4.94 against 执行数/预算数 = 4.94) stays 4.94.
     """
     b = form.budget
     if b is None:
@@ -60,8 +84,80 @@ def budget_rate(form: Form) -> tuple[float | None, float | None]:
         computed = b.executed / b.planned
     printed = b.rate
     if printed is not None and printed > 2.5:
-        printed = printed / 100
+        as_pct = printed / 100
+        if computed is None or abs(as_pct - computed) <= abs(printed - computed):
+            printed = as_pct
     return computed, printed
+
+
+def _goal_points(form: Form) -> float | None:
+    """The goals' points as printed (a goal's weight, else its indicators' weights); None if unknown."""
+    total = 0.0
+    for goal in form.goals:
+        if goal.weight is not None:
+            total += goal.weight
+            continue
+        weights = [i.weight for i in goal.indicators]
+        if not weights or any(w is None for w in weights):
+            return None
+        total += sum(w for w in weights if w is not None)
+    return total
+
+
+def budget_counts(form: Form, rule_set: RuleSet) -> bool:
+    """Whether the form's 预算执行 earns points.
+
+    Printed points or a printed score say yes. Printed as neither, it earns none where the rules
+    do not score it, or where the goals' points alone make the whole (40/40/20 with the budget
+    row unscored); otherwise the rules' points are assumed.
+    """
+    b = form.budget
+    if b is None:
+        return False
+    if b.weight is not None or b.score is not None:
+        return True
+    if not rule_set.budget.scored:
+        return False
+    points = _goal_points(form)
+    og = form.overall_goal.weight if form.overall_goal is not None and form.overall_goal.weight else 0.0
+    return points is None or abs(points + og - rule_set.layout_for(form).total) > 1e-6
+
+
+def weight_structure(form: Form, rule_set: RuleSet) -> tuple[float | None, float]:
+    """(points the form's weights add up to, points the rules expect), as printed.
+
+    Budget weight (or the rules' where the budget prints none) + overall-goal weight + each
+    goal's weight, or the sum of its indicators' weights when the goal prints none. None where
+    some weight is not printed. Converted totals (Hebei): each 一级指标's points must make
+    ``per_level1`` on their own; the structure then counts as the layout's total when they do.
+    """
+    layout = rule_set.layout_for(form)
+    if not form.goals:
+        return None, layout.total
+    if layout.per_level1 is not None:
+        by_level1: dict[str | None, float] = defaultdict(float)
+        for _, ind in form.indicators():
+            if ind.weight is None or ind.level1 is None:  # a 一级 not read: the blocks cannot be told apart
+                return None, layout.total
+            by_level1[ind.level1] += ind.weight
+        if all(abs(v - layout.per_level1) <= 1e-6 for v in by_level1.values()):
+            return layout.total, layout.total
+        return round(sum(by_level1.values()), 6), layout.per_level1 * len(by_level1)
+    total = 0.0
+    if form.budget is not None and budget_counts(form, rule_set):
+        total += form.budget.weight if form.budget.weight is not None else layout.budget
+    og = form.overall_goal
+    if og is not None and og.weight is not None:
+        total += og.weight
+    for goal in form.goals:
+        if goal.weight is not None:
+            total += goal.weight
+            continue
+        weights = [i.weight for i in goal.indicators]
+        if not weights or any(w is None for w in weights):
+            return None, layout.total
+        total += sum(w for w in weights if w is not None)
+    return round(total, 6), layout.total
 
 
 @dataclass(slots=True)
@@ -127,8 +223,8 @@ def score_form(form: Form, index: int, rule_set: RuleSet) -> Scorecard:
     scored = is_scored(form)
     card = Scorecard(form=index, rule_set=rule_set.name)
 
-    # Budget execution (预算执行率).
-    if form.budget is not None and not form.kind.is_target:
+    # Budget execution (预算执行率), where it earns points (``budget_counts``).
+    if form.budget is not None and not form.kind.is_target and budget_counts(form, rule_set):
         weight = form.budget.weight if form.budget.weight is not None else layout.budget
         card.budget_weight = weight
         card.budget_printed = form.budget.score
@@ -141,7 +237,7 @@ def score_form(form: Form, index: int, rule_set: RuleSet) -> Scorecard:
     rows: list[_Row] = []
     for gi, goal in enumerate(form.goals):
         for ind in goal.indicators:
-            cmp = comparison_of(ind)
+            cmp = comparison_of(ind, rule_set)
             rows.append(_Row(gi, goal, ind, cmp, ind.weight))
     if scored:
         _infer_weights(form, rows)
@@ -204,15 +300,45 @@ def score_form(form: Form, index: int, rule_set: RuleSet) -> Scorecard:
     if scored:
         card.total_printed = form.total_score
         parts: list[float] = []
-        if card.budget_computed is not None:
-            parts.append(card.budget_computed)
-        elif card.budget_printed is not None:
-            parts.append(card.budget_printed)
-        og = form.overall_goal
-        if og is not None and og.score is not None:
-            parts.append(min(og.score, og.weight) if og.weight is not None else og.score)
-        parts.extend(g.computed for g in card.goals if g.computed is not None)
+        if rule_set.total.formula == "converted":
+            shares = converted_shares(form)
+            for row, entry in zip(rows, card.indicators, strict=True):
+                value = entry.computed
+                if value is None and entry.printed is not None:
+                    value = entry.printed
+                    if entry.low is not None and entry.high is not None:
+                        value = min(max(value, entry.low), entry.high)
+                share = shares.get(row.indicator.level1)
+                if value is not None and share is not None:
+                    parts.append(value * share)
+        else:
+            if card.budget_computed is not None:
+                parts.append(card.budget_computed)
+            elif card.budget_printed is not None:
+                parts.append(card.budget_printed)
+            og = form.overall_goal
+            if og is not None and og.score is not None:
+                parts.append(min(og.score, og.weight) if og.weight is not None else og.score)
+            parts.extend(g.computed for g in card.goals if g.computed is not None)
         card.total_computed = rule_set.round(sum(parts)) if parts else None
-        card.grade_printed = rule_set.grade(card.total_printed)
+        points, expected = weight_structure(form, rule_set)
+        broken = points is not None and abs(points - expected) > 1e-6
+        if broken:
+            card.total_computed = None  # 分值结构不合计 100 分：复核总分无从谈起（无法复核），不评等级
+        over = card.total_printed is not None and card.total_printed > expected + 1e-6
+        # a total above the points there are (118.94 of 100) earns no grade either
+        card.grade_printed = None if broken or over else rule_set.grade(card.total_printed)
         card.grade_computed = rule_set.grade(card.total_computed)
     return card
+
+
+def converted_shares(form: Form) -> dict[str | None, float]:
+    """权重占比 per 一级指标 (``extra.share_by_level1``, fractions; a printed 60 reads as 60%)."""
+    raw = form.extra.get("share_by_level1") if isinstance(form.extra, dict) else None
+    if not isinstance(raw, dict):
+        return {}
+    shares: dict[str | None, float] = {}
+    for key, value in raw.items():
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            shares[key] = value / 100 if value > 1 else float(value)
+    return shares

@@ -138,6 +138,7 @@ _COUNT_UNITS = sorted(
         "栋",
         "座",
         "亩",
+        "册",
         "吨",
         "公里",
         "千米",
@@ -346,6 +347,7 @@ _MET_WORDS = {
     "符合要求",
     "到位",
 }
+_DATE_END = re.compile(r"^(\d{4})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:底|末|月底|月末)$")
 _DATE_FULL = re.compile(r"^(\d{4})\s*[.．/\-年]\s*(\d{1,2})(?:\s*[.．/\-月]\s*(\d{1,2})\s*日?)?\s*月?$")
 _REFERENCE = re.compile(r"^\d{4}\s*年(?:度)?.*(?:天数|工作日|值班天数|日数)$|^(?:法定)?工作日(?:天数)?$")
 
@@ -480,6 +482,10 @@ def _parse_core(s: str) -> Value | None:
     if m and 1990 <= int(m.group(1)) <= 2100 and 1 <= int(m.group(2)) <= 12:
         day = int(m.group(3) or 0)
         return Value(s, ValueKind.DATE, comparator, date=(int(m.group(1)), int(m.group(2)), day))
+    # Month or year ends: "2023年11月底(前)", "2023年底", "2023年末" — met by any date up to that end.
+    m = _DATE_END.fullmatch(core)
+    if m and 1990 <= int(m.group(1)) <= 2100 and 1 <= int(m.group(2) or 12) <= 12:
+        return Value(s, ValueKind.DATE, comparator or "<=", date=(int(m.group(1)), int(m.group(2) or 12), 0))
     m = _VALUE_RE.fullmatch(core)
     if not m:
         return None
@@ -652,11 +658,32 @@ def compare(
         return _compare_dates(t, a)
     if _same_text(t.text, a.text):
         return Comparison(Outcome.MET, 1.0, "实际与目标一致")
+    partly = _partly_prefix(t, a)
+    if partly:
+        return Comparison(Outcome.PARTLY, None, f"实际“{_fmt(a)}”为部分达成（“{partly}”）")
     if a.kind is ValueKind.LEVEL and a.level is Outcome.MET and t.kind in (ValueKind.LEVEL, ValueKind.TEXT):
         return Comparison(Outcome.MET, 1.0, f"实际“{_fmt(a)}”表明目标已达成")
     if t.kind is ValueKind.REFERENCE:
         return Comparison(Outcome.UNKNOWN, None, f"目标“{_fmt(t)}”未给出具体数值，无法比较")
     return Comparison(Outcome.UNKNOWN, None, "目标与实际无法直接比较")
+
+
+_PARTLY_PREFIXES = ("基本", "部分")
+
+
+def _partly_prefix(t: Value, a: Value) -> str | None:
+    """A qualitative actual that qualifies its target with 基本/部分 (健全 → 基本健全) is 部分达成."""
+    if t.kind not in (ValueKind.LEVEL, ValueKind.TEXT) or a.kind not in (ValueKind.LEVEL, ValueKind.TEXT):
+        return None
+    actual = _normalise(a.text)
+    for prefix in _PARTLY_PREFIXES:
+        if (
+            actual.startswith(prefix)
+            and not _normalise(t.text).startswith(prefix)
+            and len(actual) > len(prefix)
+        ):
+            return prefix
+    return None
 
 
 def _compare_dates(t: Value, a: Value) -> Comparison:

@@ -93,6 +93,28 @@ class FormSummary:
     revision: int
     superseded: bool
     file_name: str
+    # the weights add up (no ``*.weight_mismatch`` finding): only then is the recomputed total
+    # and its grade a score to compare
+    sound: bool = True
+
+
+def _weights_broken() -> Any:
+    """EXISTS a finding of the form's latest review saying its weights do not add up."""
+    return (
+        select(FindingRow.id)
+        .where(
+            FindingRow.form_id == FormRow.id,
+            FindingRow.review_run_id == FormRow.review_run_id,
+            FindingRow.code.like(_STRUCTURE_CODES),
+        )
+        .exists()
+    )
+
+
+# Findings that mean the form's weights do not add up to the rules' points (budget + goals ≠
+# 100): a catalogue naming rule, so a new form-level ``*weight_mismatch`` type joins without a
+# change here. A goal whose sub-labels disagree with its indicators is a warning, not this.
+_STRUCTURE_CODES = "form.%weight_mismatch"
 
 
 _SUMMARY_COLUMNS = (
@@ -115,7 +137,7 @@ _SUMMARY_COLUMNS = (
 
 def _summary_select() -> Select[Any]:
     return (
-        select(*_SUMMARY_COLUMNS)
+        select(*_SUMMARY_COLUMNS, ~_weights_broken())
         .select_from(FormRow)
         .join(DocumentRow, DocumentRow.id == FormRow.document_id)
         .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id)
@@ -274,64 +296,96 @@ def _form_from_rows(body: dict[str, Any], f: FormRow) -> Form:
 
 @dataclass
 class UnitYearStats:
-    """One row of ``jixiao stats``."""
+    """One row of ``jixiao stats``: the forms of one unit, year and kind.
+
+    Averages are weighted by funds, as the forms' 备注 prescribe for 汇总 (以资金额度为权重):
+    each form's total counts in proportion to its 预算数. Department and project forms (and
+    self-evaluations and target tables) are never averaged together. A recomputed total counts
+    only where the form's weight structure adds up; a total re-scored over a broken structure
+    (weights summing to 118.94 points) is no score to average.
+    """
 
     unit: str | None
     year: int | None
+    kind: str  # a FormKind value
     forms: int
-    printed_average: float | None  # mean printed total score of the forms that print one
-    computed_average: float | None  # mean re-scored total of the forms that have one
+    funds: float | None  # sum of 预算数 (万元) of the forms that print one
+    printed_average: float | None  # funds-weighted mean printed total
+    printed_forms: int  # forms in that mean (a printed total and a 预算数)
+    computed_average: float | None  # funds-weighted mean recomputed total, sound forms only
+    computed_forms: int  # forms in that mean
+    unsound: int  # scored forms whose weight structure does not add up (no comparable recomputed total)
     findings: dict[str, int] = field(default_factory=dict)  # code -> count (latest review)
 
 
 def stats(
     db: Database, filters: FormFilter = FormFilter(), *, limit: int | None = None, offset: int = 0
 ) -> tuple[list[UnitYearStats], int]:
-    """Per unit and year: form count, printed vs recomputed average, findings by code.
+    """Per unit, year and kind: form count, funds-weighted printed vs recomputed average, findings.
 
     Rows in unit-name order (newest year first within a unit), ``limit`` of them from
-    ``offset``, and the number of unit-year rows in all. Findings are counted for the rows
-    of the page only, so a page costs little however many units the database holds.
+    ``offset``, and the number of rows in all. Findings are counted for the rows of the page
+    only, so a page costs little however many units the database holds.
     """
+    funds = FormRow.budget_planned
+    has_funds = and_(funds.is_not(None), funds > 0)
+    broken = _weights_broken()
+    printed_ok = and_(FormRow.total_score.is_not(None), has_funds)
+    computed_ok = and_(FormRow.total_computed.is_not(None), has_funds, ~broken)
     with db.reader() as session:
         grouped = filters.apply(
             session,
             select(
                 FormRow.unit_id,
                 FormRow.year,
+                FormRow.kind,
                 func.count(),
-                func.avg(FormRow.total_score),
-                func.avg(FormRow.total_computed),
+                func.sum(funds),
+                func.sum(case((printed_ok, FormRow.total_score * funds))),
+                func.sum(case((printed_ok, funds))),
+                func.sum(case((printed_ok, 1), else_=0)),
+                func.sum(case((computed_ok, FormRow.total_computed * funds))),
+                func.sum(case((computed_ok, funds))),
+                func.sum(case((computed_ok, 1), else_=0)),
+                func.sum(case((and_(FormRow.total_score.is_not(None), broken), 1), else_=0)),
                 func.min(UnitRow.name),
             )
             .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id)
-            .group_by(FormRow.unit_id, FormRow.year),
+            .group_by(FormRow.unit_id, FormRow.year, FormRow.kind),
         )
         if grouped is None:
             return [], 0
         groups = grouped.subquery()
+        c = groups.c
         total = session.scalar(select(func.count()).select_from(groups)) or 0
-        page = select(groups).order_by(
-            groups.c[0].is_(None), groups.c[5], groups.c[1].desc().nulls_last(), groups.c[0]
-        )
+        page = select(groups).order_by(c[0].is_(None), c[12], c[1].desc().nulls_last(), c[0], c[2])
         page = page.offset(offset)
         if limit is not None:
             page = page.limit(limit)
         rows = session.execute(page).all()
         cells = [(unit_id, year) for unit_id, year, *_ in rows]
-        by_cell: dict[tuple[int | None, int | None], dict[str, int]] = defaultdict(dict)
-        for unit_id, year, code, n in session.execute(_findings_by_code(session, filters, cells)):
-            by_cell[(unit_id, year)][code] = int(n)
+        by_cell: dict[tuple[int | None, int | None, str], dict[str, int]] = defaultdict(dict)
+        for unit_id, year, kind, code, n in session.execute(_findings_by_code(session, filters, cells)):
+            by_cell[(unit_id, year, kind)][code] = int(n)
+
+        def mean(num: float | None, den: float | None) -> float | None:
+            return None if num is None or not den else float(num) / float(den)
+
         result = [
             UnitYearStats(
-                unit=name,
-                year=year,
-                forms=n,
-                printed_average=None if printed is None else float(printed),
-                computed_average=None if computed is None else float(computed),
-                findings=dict(sorted(by_cell.get((unit_id, year), {}).items())),
+                unit=r[12],
+                year=r[1],
+                kind=r[2],
+                forms=r[3],
+                funds=None if r[4] is None else float(r[4]),
+                printed_average=mean(r[5], r[6]),
+                printed_forms=int(r[7] or 0),
+                computed_average=mean(r[8], r[9]),
+                computed_forms=int(r[10] or 0),
+                unsound=int(r[11] or 0),
+                findings=dict(sorted(by_cell.get((r[0], r[1], r[2]), {}).items())),
             )
-            for unit_id, year, n, printed, computed, name in rows
+            for r in rows
         ]
     return result, total
 
@@ -347,7 +401,7 @@ def _findings_by_code(
     if filters.grade or filters.has_errors is not None or filters.include_superseded:
         joined = filters.apply(
             session,
-            select(FormRow.unit_id, FormRow.year, FindingRow.code, func.count())
+            select(FormRow.unit_id, FormRow.year, FormRow.kind, FindingRow.code, func.count())
             .select_from(FormRow)
             .join(
                 FindingRow,
@@ -358,12 +412,12 @@ def _findings_by_code(
         units = {u for u, _ in cells if u is not None}
         if len(units) < 500:  # narrow to the page's units; the page's cells are picked by the caller
             joined = joined.where(or_(FormRow.unit_id.in_(units), FormRow.unit_id.is_(None)))
-        return joined.group_by(FormRow.unit_id, FormRow.year, FindingRow.code)
+        return joined.group_by(FormRow.unit_id, FormRow.year, FormRow.kind, FindingRow.code)
     t = FindingTallyRow
     unit = case((t.unit_id == 0, None), else_=t.unit_id)
     year = case((t.year == 0, None), else_=t.year)
     keys = sorted({(u or 0, y or 0) for u, y in cells})
-    query = select(unit, year, t.code, func.sum(t.count)).where(t.count != 0)
+    query = select(unit, year, t.kind, t.code, func.sum(t.count)).where(t.count != 0)
     if len(keys) <= 500:
         query = query.where(tuple_(t.unit_id, t.year).in_(keys))
     if filters.unit:
@@ -372,7 +426,7 @@ def _findings_by_code(
         query = query.where(t.year == filters.year)
     if filters.kind:
         query = query.where(t.kind == filters.kind)
-    return query.group_by(t.unit_id, t.year, t.code)
+    return query.group_by(t.unit_id, t.year, t.kind, t.code)
 
 
 def export_forms(

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from jixiao.write._files import OutputExistsError
 from jixiao.write._layout import Template, form_layout
 from jixiao.write.docx import write_docx
 from jixiao.write.pdf import PdfError, write_pdf
@@ -27,6 +28,7 @@ from jixiao.write.xlsx import write_xlsx
 __all__ = [
     "FactsError",
     "FullReport",
+    "OutputExistsError",
     "PdfError",
     "ReportFacts",
     "Template",

@@ -53,6 +53,8 @@ class Cell:
     colspan: int = 1
     bold: bool = False
     align: Align = "center"
+    # the (row, col) cells of this table that add up to this one: a spreadsheet writes =SUM(...)
+    sum_of: list[tuple[int, int]] | None = None
 
 
 @dataclass(slots=True)
@@ -61,6 +63,7 @@ class Table:
     widths: list[float]  # relative column widths, in characters of a 10.5pt CJK font
     cells: list[Cell] = field(default_factory=list)
     nrows: int = 0
+    keep: set[int] = field(default_factory=set)  # rows printed on the same page as the next row
 
     def put(
         self,
@@ -198,8 +201,13 @@ def notes_for(template: Template) -> list[str]:
 Notes = list[str] | Literal["auto", "form"]
 
 
-def form_layout(form: Form, template: Template = Template.WUHAN, notes: Notes = "auto") -> Sheet:
+def form_layout(
+    form: Form, template: Template = Template.WUHAN, notes: Notes = "auto", *, weight_column: bool = False
+) -> Sheet:
     """The printed layout of one form.
+
+    ``weight_column``: the Wuhan layout with a 分值 column of its own (a spreadsheet adds it up)
+    instead of each weight printed after its indicator's name.
 
     ``notes``: "auto" prints the form's own 备注 when it has them, else the rule set's notes of
     the template (always the national notes under the national template); "form" prints only
@@ -215,7 +223,7 @@ def form_layout(form: Form, template: Template = Template.WUHAN, notes: Notes = 
         notes = notes_for(template) if template is Template.NATIONAL else own_lines or notes_for(template)
     if template is Template.NATIONAL:
         return _national_layout(form, notes)
-    return _wuhan_layout(form, notes)
+    return _wuhan_layout(form, notes, weight_column)
 
 
 def _header(form: Form) -> list[Paragraph]:
@@ -256,79 +264,113 @@ def _indicator_block(t: Table, start: int, inds: list[Indicator], first_col: int
         t.put(start + s, first_col + 1, (ind.level2 or "") + _pts(ind.level2_weight), rowspan=n)
 
 
-def _wuhan_layout(form: Form, notes: list[str]) -> Sheet:
-    # columns: label | 一级 | 二级 | 三级 | 年初目标值 | 实际完成值 | 得分
-    t = Table(7, [10, 8, 10, 21, 13, 13, 10])
+def _wuhan_layout(form: Form, notes: list[str], weight_column: bool = False) -> Sheet:
+    # columns: label | 一级 | 二级 | 三级 | [分值] | 年初目标值 | 实际完成值 | 得分
+    w = 1 if weight_column else 0
+    widths = [10, 8, 10, 19, 6, 12, 12, 9] if w else [10, 8, 10, 21, 13, 13, 10]
+    t = Table(7 + w, widths)
+    last = 6 + w  # the 得分 column
     if form.project is not None or form.kind is FormKind.PROJECT_SELF_EVALUATION:
-        t.row("项目名称", (form.project, 6), align="left")
-        t.row("主管部门", (form.supervisor, 2), "项目实施单位", (form.implementer, 3))
+        t.row("项目名称", (form.project, last), align="left")
+        t.row("主管部门", (form.supervisor, 2), "项目实施单位", (form.implementer, 3 + w))
     _fields(t, form)
     _other_rows(t, form)
+    scores: list[tuple[int, int]] = []  # the cells the 总分 adds up
     b = form.budget
     if b is not None:
         r = t.nrows
         t.put(r, 0, "预算执行情况（万元）" + _pts(b.weight), rowspan=2)
         t.put(r, 1, "", colspan=2)
         t.put(r, 3, "预算数（A）")
-        t.put(r, 4, "执行数（B）")
-        t.put(r, 5, "执行率（B/A）")
-        t.put(r, 6, "得分" + (f"（{fmt_num(b.weight)}分*执行率）" if b.weight is not None else ""))
+        t.put(r, 4, "执行数（B）", colspan=1 + w)
+        t.put(r, 5 + w, "执行率（B/A）")
+        t.put(r, last, "得分" + (f"（{fmt_num(b.weight)}分*执行率）" if b.weight is not None else ""))
         total_label = "部门整体支出总额" if form.kind.is_department else "年度财政资金总额"
         t.put(r + 1, 1, total_label, colspan=2)
         t.put(r + 1, 3, fmt_num(b.planned), value=b.planned)
-        t.put(r + 1, 4, fmt_num(b.executed), value=b.executed)
-        t.put(r + 1, 5, fmt_rate(b.rate), value=b.rate)
-        t.put(r + 1, 6, fmt_num(b.score), value=b.score)
+        t.put(r + 1, 4, fmt_num(b.executed), value=b.executed, colspan=1 + w)
+        t.put(r + 1, 5 + w, fmt_rate(b.rate), value=b.rate)
+        t.put(r + 1, last, fmt_num(b.score), value=b.score)
+        scores.append((r + 1, last))
     o = form.overall_goal
     if o is not None:
         r = t.nrows
         t.put(r, 0, "项目绩效总目标" + _pts(o.weight), rowspan=2)
         t.put(r, 1, "年初设定目标", colspan=3)
-        t.put(r, 4, "全年实际完成情况", colspan=2)
-        t.put(r, 6, "得分")
+        t.put(r, 4, "全年实际完成情况", colspan=2 + w)
+        t.put(r, last, "得分")
         t.put(r + 1, 1, o.target, colspan=3, align="left")
-        t.put(r + 1, 4, o.actual, colspan=2, align="left")
-        t.put(r + 1, 6, fmt_num(o.score), value=o.score)
+        t.put(r + 1, 4, o.actual, colspan=2 + w, align="left")
+        t.put(r + 1, last, fmt_num(o.score), value=o.score)
+        scores.append((r + 1, last))
     for goal in form.goals:
-        _wuhan_goal(t, goal, _goal_label(form, goal))
-    t.row(("总分", 6), fmt_num(form.total_score), bold=True)
-    t.cells[-1].value = form.total_score
-    t.row("偏差大或目标未完成原因分析", (form.deviation_reason, 6), align="left")
+        rows = _wuhan_goal(t, goal, _goal_label(form, goal), w)
+        scores += [(rr, last) for rr in rows]
+    r = t.nrows
+    if w:
+        # the budget's points sit in its label, not in this column: no 分值 total to print
+        t.row(("总分", 4), None, ("", 2), fmt_num(form.total_score), bold=True)
+    else:
+        t.row(("总分", 6), fmt_num(form.total_score), bold=True)
+    total = next(c for c in t.cells if c.row == r and c.col == last)
+    total.value = form.total_score
+    parts = [c.value for c in t.cells if (c.row, c.col) in set(scores) and c.value is not None]
+    if form.total_score is not None and parts and abs(sum(parts) - form.total_score) < 0.005:
+        total.sum_of = scores  # a formula only where it gives the printed total
+    t.row("偏差大或目标未完成原因分析", (form.deviation_reason, last), align="left")
     t.cells[-2].align = "center"
-    t.row("改进措施及结果应用方案", (form.improvement, 6), align="left")
+    t.row("改进措施及结果应用方案", (form.improvement, last), align="left")
     t.cells[-2].align = "center"
     blocks: list[Paragraph | Table] = [_title(form), *_header(form), t]
     blocks += _notes(notes)
-    return Sheet(_sheet_name(form), blocks)
+    return Sheet(_sheet_name(form), blocks, landscape=bool(w))
+
+
+def _sum_cell(t: Table, row: int, col: int, parts: list[tuple[int, int]], values: list[float | None]) -> None:
+    """A total cell: the sum of ``parts`` when every part has a value, else left blank."""
+    cell = next(c for c in t.cells if c.row == row and c.col == col)
+    if values and all(v is not None for v in values):
+        total = round(sum(v for v in values if v is not None), 6)
+        cell.text, cell.value, cell.sum_of = fmt_num(total), total, parts
 
 
 def _goal_label(form: Form, goal: Goal) -> str:
-    """The goal label with its weight; a weight the form left as "(XX分)" is printed so again."""
+    """The goal label with its weight on a line of its own (a narrow label column then never breaks
+    inside "（9分）"); a weight the form left as "(XX分)" is printed so again."""
     placeholders = form.extra.get("placeholder_weights") or []
     if goal.weight is None and goal.name in placeholders:
-        return f"{goal.name}（XX分）"
-    return goal.name + _pts(goal.weight)
+        return f"{goal.name}\n（XX分）"
+    return goal.name + ("\n" + _pts(goal.weight) if goal.weight is not None else "")
 
 
-def _wuhan_goal(t: Table, goal: Goal, label: str) -> None:
+def _wuhan_goal(t: Table, goal: Goal, label: str, w: int = 0) -> list[int]:
+    """A goal's rows; returns the rows of its indicators (for the totals)."""
+    last = 6 + w
     if goal.text is not None:
-        t.row(label, (goal.text, 6), align="left")
+        t.keep.add(t.row(label, (goal.text, last), align="left"))
         t.cells[-2].align = "center"
         label = "年度绩效指标"
     r = t.nrows
+    t.keep.add(r)  # a goal's heading rows never end a page
     t.put(r, 0, label, rowspan=1 + len(goal.indicators))
-    for c, head in enumerate(
-        ("一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分"), start=1
-    ):
+    heads = ["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分"]
+    if w:
+        heads.insert(3, "分值")
+    for c, head in enumerate(heads, start=1):
         t.put(r, c, head, bold=True)
     inds = goal.indicators
     _indicator_block(t, r + 1, inds, 1)
     for k, ind in enumerate(inds):
         rr = r + 1 + k
-        t.put(rr, 3, ind.name + _pts(ind.weight), align="left")
-        t.put(rr, 4, ind.target)
-        t.put(rr, 5, ind.actual)
-        t.put(rr, 6, fmt_num(ind.score), value=ind.score)
+        if w:
+            t.put(rr, 3, ind.name, align="left")
+            t.put(rr, 4, fmt_num(ind.weight), value=ind.weight)
+        else:
+            t.put(rr, 3, ind.name + _pts(ind.weight), align="left")
+        t.put(rr, 4 + w, ind.target)
+        t.put(rr, 5 + w, ind.actual)
+        t.put(rr, last, fmt_num(ind.score), value=ind.score)
+    return [r + 1 + k for k in range(len(inds))]
 
 
 def _national_layout(form: Form, notes: list[str]) -> Sheet:
@@ -340,6 +382,9 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
     else:
         t.row("项目名称", (form.project, 8), align="left")
         t.row("主管部门", (form.supervisor, 3), ("实施单位", 2), (form.implementer, 3))
+    scores: list[tuple[int, int]] = []
+    weights: list[tuple[int, int]] = []
+    weight_values: list[float | None] = []
     b = form.budget
     if b is not None:
         r = t.nrows
@@ -358,6 +403,9 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
         t.put(r + 1, 6, fmt_num(b.weight), value=b.weight)
         t.put(r + 1, 7, fmt_num(b.score), value=b.score)
         t.put(r + 1, 8, "")
+        scores.append((r + 1, 7))
+        weights.append((r + 1, 6))
+        weight_values.append(b.weight)
     o = form.overall_goal
     if o is not None:
         r = t.nrows
@@ -372,12 +420,13 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
         t.put(r + 1, 6, fmt_num(o.weight), value=o.weight)
         t.put(r + 1, 7, fmt_num(o.score), value=o.score)
         t.put(r + 1, 8, "")
-    inds = [i for g in form.goals for i in g.indicators]
-    r = t.nrows
-    label = "绩效指标"
-    if len(form.goals) == 1 and form.goals[0].text:
-        label = f"绩效指标（{form.goals[0].text}）"
-    t.put(r, 0, label, rowspan=1 + len(inds))
+        if o.weight is not None or o.score is not None:
+            scores.append((r + 1, 7))
+            weights.append((r + 1, 6))
+            weight_values.append(o.weight)
+    # 偏差原因分析及改进措施: per indicator, as the template prints it
+    by_indicator = form.extra.get("deviation_by_indicator")
+    deviation = by_indicator if isinstance(by_indicator, dict) else {}
     heads = (
         "一级指标",
         "二级指标",
@@ -388,21 +437,46 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
         "得分",
         "偏差原因分析及改进措施",
     )
-    for c, head in enumerate(heads, start=1):
-        t.put(r, c, head, bold=True)
-    _indicator_block(t, r + 1, inds, 1)
-    for k, ind in enumerate(inds):
-        rr = r + 1 + k
-        t.put(rr, 3, ind.name, align="left")
-        t.put(rr, 4, ind.target)
-        t.put(rr, 5, ind.actual)
-        t.put(rr, 6, fmt_num(ind.weight), value=ind.weight)
-        t.put(rr, 7, fmt_num(ind.score), value=ind.score)
-    reason = "\n".join(x for x in (form.deviation_reason, form.improvement) if x)
-    if inds:
-        t.put(r + 1, 8, reason, rowspan=len(inds), align="left")
-    t.row(("总分", 6), "100", fmt_num(form.total_score), "", bold=True)
-    t.cells[-2].value = form.total_score
+    single = len(form.goals) == 1
+    for goal in form.goals:
+        label = "绩效指标" if single else "年度绩效指标"
+        if goal.text or not single:  # the goal's own label in its cell, its text beside it
+            t.keep.add(t.row(_goal_label(form, goal), (goal.text, 8), align="left"))
+            t.cells[-2].align = "center"
+        inds = goal.indicators
+        r = t.nrows
+        t.keep.add(r)
+        t.put(r, 0, label, rowspan=1 + len(inds))
+        for c, head in enumerate(heads, start=1):
+            t.put(r, c, head, bold=True)
+        _indicator_block(t, r + 1, inds, 1)
+        for k, ind in enumerate(inds):
+            rr = r + 1 + k
+            t.put(rr, 3, ind.name, align="left")
+            t.put(rr, 4, ind.target)
+            t.put(rr, 5, ind.actual)
+            t.put(rr, 6, fmt_num(ind.weight), value=ind.weight)
+            t.put(rr, 7, fmt_num(ind.score), value=ind.score)
+            text = deviation.get(ind.name)
+            t.put(rr, 8, text if isinstance(text, str) else "", align="left")
+            scores.append((rr, 7))
+            weights.append((rr, 6))
+            weight_values.append(ind.weight)
+    r = t.nrows
+    t.row(("总分", 6), None, fmt_num(form.total_score), "", bold=True)
+    _sum_cell(t, r, 6, weights, weight_values)
+    total = next(c for c in t.cells if c.row == r and c.col == 7)
+    total.value = form.total_score
+    parts = [c.value for c in t.cells if (c.row, c.col) in set(scores) and c.value is not None]
+    if form.total_score is not None and parts and abs(sum(parts) - form.total_score) < 0.005:
+        total.sum_of = scores
+    # a form-level analysis (forms of other templates) in full-width rows under the table
+    if form.deviation_reason:
+        t.row("偏差原因分析", (form.deviation_reason, 8), align="left")
+        t.cells[-2].align = "center"
+    if form.improvement:
+        t.row("改进措施", (form.improvement, 8), align="left")
+        t.cells[-2].align = "center"
     blocks: list[Paragraph | Table] = [_title(form), *_header(form), t]
     blocks += _notes(notes)
     return Sheet(_sheet_name(form), blocks, landscape=True)
@@ -462,9 +536,14 @@ def _other_rows(t: Table, form: Form) -> None:
         cells = [str(x) for x in texts if str(x)][: t.ncols] if isinstance(texts, list) else []
         if not cells:
             continue
-        specs: list[tuple[str | None, int] | str | None] = list(cells[:-1])
-        specs.append((cells[-1], t.ncols - len(cells) + 1))
-        t.row(*specs)
+        # the columns shared out evenly: a long text never squeezed into the narrow label column
+        n = len(cells)
+        spans = [t.ncols // n + (1 if k < t.ncols % n else 0) for k in range(n)]
+        r = t.nrows
+        c = 0
+        for text, span in zip(cells, spans, strict=True):
+            t.put(r, c, text, colspan=span, align="left" if len(text) > 2 * span * 4 else "center")
+            c += span
 
 
 def _notes(notes: list[str]) -> list[Paragraph | Table]:
@@ -474,5 +553,10 @@ def _notes(notes: list[str]) -> list[Paragraph | Table]:
 
 
 def _sheet_name(form: Form) -> str:
-    name = re.sub(r"[\[\]:*?/\\]", "", form.title) or "表"
-    return name[:31]
+    """A worksheet name: the project's (or unit's) name, else the title; Excel allows 31 characters
+    and none of []:*?/\\."""
+    for name in (form.project, form.unit, form.title):
+        cleaned = re.sub(r"[\[\]:*?/\\]", "", name or "").strip().strip("'")
+        if cleaned:
+            return cleaned[:31]
+    return "表"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -19,11 +17,14 @@ from docx.table import _Cell
 from docx.text.run import Run
 
 from jixiao.model import Form
+from jixiao.write._files import atomic_output
 from jixiao.write._layout import Cell, Notes, Paragraph, Sheet, Table, Template, form_layout, text_lines
 
 __all__ = ["save_docx", "set_run_font", "sheets_to_docx", "write_docx"]
 
-FONT = "宋体"  # where SimSun is missing LibreOffice substitutes the first CJK face fontconfig offers
+FONT = "宋体"  # printed through jixiao/write/fonts.conf: Noto Serif CJK SC where SimSun is missing
+LANG = "zh-CN"  # Chinese text is Simplified Chinese: SC glyphs and Chinese line breaking
+LATIN_LANG = "en-US"  # digits and Latin words: never broken inside "98.54" (zh-CN rules would)
 _ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
     "center": WD_ALIGN_PARAGRAPH.CENTER,
@@ -36,12 +37,14 @@ def write_docx(
     path: str | Path,
     template: Template = Template.WUHAN,
     notes: Notes = "auto",
+    *,
+    overwrite: bool = True,
 ) -> Path:
     """Write the forms to one document, each form starting on a new page."""
-    return sheets_to_docx([form_layout(f, template, notes) for f in forms], path)
+    return sheets_to_docx([form_layout(f, template, notes) for f in forms], path, overwrite=overwrite)
 
 
-def sheets_to_docx(sheets: Sequence[Sheet], path: str | Path) -> Path:
+def sheets_to_docx(sheets: Sequence[Sheet], path: str | Path, *, overwrite: bool = True) -> Path:
     doc = new_document()
     _base_style(doc)
     for k, sheet in enumerate(sheets):
@@ -50,21 +53,14 @@ def sheets_to_docx(sheets: Sequence[Sheet], path: str | Path) -> Path:
         else:
             _page(doc.add_section(WD_SECTION.NEW_PAGE), sheet.landscape)
         _render(doc, sheet)
-    return save_docx(doc, path)
+    return save_docx(doc, path, overwrite=overwrite)
 
 
-def save_docx(doc: DocxDocument, path: str | Path) -> Path:
+def save_docx(doc: DocxDocument, path: str | Path, *, overwrite: bool = True) -> Path:
     """Save through a temporary file so a failure never leaves half a document."""
-    out = Path(path)
-    fd, tmp = tempfile.mkstemp(suffix=".docx", dir=out.parent if str(out.parent) else ".")
-    os.close(fd)
-    try:
-        doc.save(tmp)
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-    return out
+    with atomic_output(path, overwrite=overwrite) as tmp:
+        doc.save(str(tmp))
+    return Path(path)
 
 
 def set_run_font(run: Run, size: float = 10.5, bold: bool = False, name: str = FONT) -> None:
@@ -77,6 +73,17 @@ def set_run_font(run: Run, size: float = 10.5, bold: bool = False, name: str = F
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     fonts.set(qn("w:eastAsia"), name)
+    set_language(rpr)
+
+
+def set_language(rpr: object) -> None:
+    """``<w:lang w:val="en-US" w:eastAsia="zh-CN"/>`` on a run or style's properties."""
+    lang = rpr.find(qn("w:lang"))  # type: ignore[attr-defined]
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)  # type: ignore[attr-defined]
+    lang.set(qn("w:val"), LATIN_LANG)
+    lang.set(qn("w:eastAsia"), LANG)
 
 
 def _base_style(doc: DocxDocument) -> None:
@@ -89,6 +96,7 @@ def _base_style(doc: DocxDocument) -> None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     fonts.set(qn("w:eastAsia"), FONT)
+    set_language(rpr)
     style.paragraph_format.space_after = Pt(0)
     style.paragraph_format.space_before = Pt(0)
 
@@ -121,6 +129,8 @@ def _render(doc: DocxDocument, sheet: Sheet) -> None:
 def _paragraph(doc: DocxDocument, p: Paragraph) -> None:
     para = doc.add_paragraph()
     run = para.add_run(p.text)
+    # the title and header stay with the table, the 备注 together (never two lines on a page)
+    para.paragraph_format.keep_with_next = p.kind in ("title", "header", "note")
     if p.kind == "title":
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
         para.paragraph_format.space_after = Pt(10)
@@ -152,7 +162,12 @@ def _table(doc: DocxDocument, t: Table, usable: int) -> None:
     # The first row of a merged label is made tall enough for the whole label, so that the label
     # is printed on the page where its rows begin even when the merge runs over a page break.
     min_lines = [0] * t.nrows
+    keep = set(t.keep) | set(range(max(t.nrows - 2, 0), t.nrows))  # the last rows stay with 备注
     for cell in t.cells:
+        # a merged label's first row never alone at the foot of a page: the label would print
+        # on the next page, leaving that row unlabelled
+        if cell.rowspan > 1 and cell.text:
+            keep.add(cell.row)
         if cell.rowspan > 1 and cell.text:
             width = sum(t.widths[cell.col : cell.col + cell.colspan])
             min_lines[cell.row] = max(min_lines[cell.row], text_lines(cell.text, width))
@@ -180,7 +195,8 @@ def _table(doc: DocxDocument, t: Table, usable: int) -> None:
             if cell is not None and cell.rowspan > 1:
                 tc.vMerge = "restart" if cell.row == r else "continue"
             if cell is None or cell.row != r:
-                tc.append(OxmlElement("w:p"))
+                para = dcell.add_paragraph()
+                para.paragraph_format.keep_with_next = r in keep
             else:
                 # a label merged down several rows is printed at its top: centred, it could land
                 # on the next page, leaving its first rows unlabelled on this one
@@ -191,6 +207,9 @@ def _table(doc: DocxDocument, t: Table, usable: int) -> None:
                 for line in cell.text.split("\n") if cell.text else [""]:
                     para = dcell.add_paragraph()
                     para.alignment = _ALIGN[cell.align]
+                    # heading rows stay with the rows they head; the last rows with the 备注
+                    para.paragraph_format.keep_with_next = r in keep
                     set_run_font(para.add_run(line), 10.5, bold=cell.bold)
             c += span
-    doc.add_paragraph()  # Word needs a paragraph between a table and what follows
+    gap = doc.add_paragraph()  # Word needs a paragraph between a table and what follows
+    gap.paragraph_format.keep_with_next = True

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao.model import Finding, Form, Scorecard
+from jixiao.vocabulary import rule_set_title
+from jixiao.write._files import write_text
 from jixiao.write._layout import fmt_num, fmt_rate
 
 __all__ = ["ReportContent", "report_content", "report_markdown", "write_report_docx", "write_report_markdown"]
@@ -58,7 +60,7 @@ def report_content(form: Form, card: Scorecard | None, findings: Sequence[Findin
     else:
         score.paragraphs.append(f"自评得分：{SILENT}。")
     if card is not None and card.total_computed is not None and card.total_computed != form.total_score:
-        line = f"按“{card.rule_set}”评分规则复核，得分应为{fmt_num(round(card.total_computed, 2))}分"
+        line = f"按“{rule_set_title(card.rule_set)}”复核，得分应为{fmt_num(round(card.total_computed, 2))}分"
         if card.grade_computed:
             line += f"，等级为“{card.grade_computed}”"
         score.paragraphs.append(line + "。")
@@ -163,18 +165,20 @@ def report_markdown(form: Form, card: Scorecard | None, findings: Sequence[Findi
 
 
 def write_report_markdown(
-    items: Sequence[tuple[Form, Scorecard | None, Sequence[Finding]]], path: str | Path
+    items: Sequence[tuple[Form, Scorecard | None, Sequence[Finding]]],
+    path: str | Path,
+    *,
+    overwrite: bool = True,
 ) -> Path:
-    out = Path(path)
     text = "\n---\n\n".join(report_markdown(*item) for item in items)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(out)
-    return out
+    return write_text(path, text, overwrite=overwrite)
 
 
 def write_report_docx(
-    items: Sequence[tuple[Form, Scorecard | None, Sequence[Finding]]], path: str | Path
+    items: Sequence[tuple[Form, Scorecard | None, Sequence[Finding]]],
+    path: str | Path,
+    *,
+    overwrite: bool = True,
 ) -> Path:
     """The reports as one Word document, each starting on a new page (仿宋 body, 黑体 headings)."""
     from docx import Document as new_document
@@ -207,4 +211,4 @@ def write_report_docx(
                 para.paragraph_format.first_line_indent = Pt(28)
                 para.paragraph_format.line_spacing = Pt(26)
                 set_run_font(para.add_run(text), 14, name="仿宋")
-    return save_docx(doc, path)
+    return save_docx(doc, path, overwrite=overwrite)

@@ -24,9 +24,24 @@ from _pools import (
 )
 
 L1 = {"产出": "产出指标", "效益": "效益指标", "满意": "满意度指标", "成本": "成本指标"}
-L2 = {"数量": "数量指标", "质量": "质量指标", "时效": "时效指标", "成本": "成本指标", "经济": "经济效益指标",
-      "社会": "社会效益指标", "生态": "生态效益指标", "可持续": "可持续影响指标", "满意": "服务对象满意度指标"}
-HEBEI_L2 = {"经济": "经济效益", "社会": "社会效益", "生态": "生态效益", "可持续": "可持续影响", "满意": "满意度"}
+L2 = {
+    "数量": "数量指标",
+    "质量": "质量指标",
+    "时效": "时效指标",
+    "成本": "成本指标",
+    "经济": "经济效益指标",
+    "社会": "社会效益指标",
+    "生态": "生态效益指标",
+    "可持续": "可持续影响指标",
+    "满意": "服务对象满意度指标",
+}
+HEBEI_L2 = {
+    "经济": "经济效益",
+    "社会": "社会效益",
+    "生态": "生态效益",
+    "可持续": "可持续影响",
+    "满意": "满意度",
+}
 
 CHONGQING_COMMON = """
 管理|管理|财政供养人员控制率|neg|100|%|0
@@ -42,8 +57,18 @@ def parse_pool(text: str) -> list[dict[str, Any]]:
     for line in text.strip().splitlines():
         l1, l2, name, kind, value, unit, places = line.split("|")
         core = name.startswith("*")
-        out.append({"l1": l1, "l2": l2, "name": name.lstrip("*"), "kind": kind, "value": value,
-                    "unit": unit, "places": int(places), "core": core})
+        out.append(
+            {
+                "l1": l1,
+                "l2": l2,
+                "name": name.lstrip("*"),
+                "kind": kind,
+                "value": value,
+                "unit": unit,
+                "places": int(places),
+                "core": core,
+            }
+        )
     return out
 
 
@@ -131,9 +156,16 @@ def print_units(inds: list[Ind]) -> None:
 def make_ind(p: dict[str, Any], l1: dict[str, str], l2: dict[str, str], signs: dict[str, str]) -> Ind:
     kind = p["kind"]
     sign = signs.get(kind, "")
-    return Ind(l1=l1.get(p["l1"], p["l1"]), l2=l2.get(p["l2"], p["l2"]), name=p["name"], kind=kind,
-               value=p["value"], unit=p["unit"] if kind not in ("qual", "time") else "", sign=sign,
-               core=p["core"])
+    return Ind(
+        l1=l1.get(p["l1"], p["l1"]),
+        l2=l2.get(p["l2"], p["l2"]),
+        name=p["name"],
+        kind=kind,
+        value=p["value"],
+        unit=p["unit"] if kind not in ("qual", "time") else "",
+        sign=sign,
+        core=p["core"],
+    )
 
 
 def pick(rng: random.Random, pool: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
@@ -158,10 +190,15 @@ def assign_weights(rng: random.Random, inds: list[Ind], split: dict[str, int]) -
             ind.weight = w
 
 
-def decide(rng: random.Random, inds: list[Ind], year: int, rules: str, missed: int, places: dict[str, int]) -> None:
+def decide(
+    rng: random.Random, inds: list[Ind], year: int, rules: str, missed: int, places: dict[str, int]
+) -> None:
     """Mark ``missed`` indicators as missed (partial for qualitative ones) and score all."""
-    candidates = [i for i in inds if i.kind in ("pos", "eq") or (i.kind == "qual")
-                  or (i.kind == "neg" and rules == "hubei")]
+    candidates = [
+        i
+        for i in inds
+        if i.kind in ("pos", "eq") or (i.kind == "qual") or (i.kind == "neg" and rules == "hubei")
+    ]
     rng.shuffle(candidates)
     chosen = {id(i) for i in candidates[:missed]}
     for ind in inds:
@@ -171,8 +208,9 @@ def decide(rng: random.Random, inds: list[Ind], year: int, rules: str, missed: i
         achieve(rng, ind, cls, year, rules, places.get(ind.name, 1))
 
 
-def budget_block(rng: random.Random, weight: float | None, rows: list[str], places: int = 2,
-                 adjusted: bool = True) -> Budget:
+def budget_block(
+    rng: random.Random, weight: float | None, rows: list[str], places: int = 2, adjusted: bool = True
+) -> Budget:
     """Budget figures whose rate and score agree: B/A printed, score = weight × rate."""
     planned = float(rng.choice([48, 64, 85, 120, 156, 210, 236, 300, 415, 560, 780, 1260, 2450]))
     initial = planned if not adjusted else float(half_up(planned * rng.choice([0.8, 0.9, 0.95, 1.0, 1.1]), 0))
@@ -180,8 +218,15 @@ def budget_block(rng: random.Random, weight: float | None, rows: list[str], plac
     executed = half_up(planned * rate_target, 2)
     rate = half_up(dec(fmt(executed)) / dec(fmt(planned)), 4)
     score = None if weight is None else half_up(dec(weight) * dec(str(min(rate, 1.0))), 2)
-    b = Budget(weight=weight, initial=initial, planned=planned, executed=executed, rate=rate, score=score,
-               rate_places=places)
+    b = Budget(
+        weight=weight,
+        initial=initial,
+        planned=planned,
+        executed=executed,
+        rate=rate,
+        score=score,
+        rate_places=places,
+    )
     # sub-rows: planned split into the row labels; executed at the overall rate, the last row the rest
     if rows:
         shares = split_points(rng, 100, len(rows), low=5)
@@ -232,14 +277,24 @@ def total_of(form: Form) -> float:
 # ---------------------------------------------------------------- planted errors
 
 PLANTABLE = {
-    "a": ["budget.score_mismatch", "indicator.score_mismatch", "indicator.full_score_unmet", "form.total_mismatch"],
+    "a": [
+        "budget.score_mismatch",
+        "indicator.score_mismatch",
+        "indicator.full_score_unmet",
+        "form.total_mismatch",
+    ],
     "b": ["indicator.full_score_unmet", "form.total_mismatch", "budget.score_mismatch"],
     "c": ["indicator.full_score_unmet", "indicator.score_mismatch"],
     "d": ["goal.weight_mismatch", "budget.score_mismatch", "indicator.score_mismatch"],
     "e": ["indicator.score_mismatch", "form.total_mismatch"],
     "f": ["budget.score_mismatch", "form.total_mismatch"],
     "g": ["indicator.full_score_unmet"],
-    "h": ["indicator.score_mismatch", "goal.weight_mismatch", "indicator.full_score_unmet", "budget.score_mismatch"],
+    "h": [
+        "indicator.score_mismatch",
+        "goal.weight_mismatch",
+        "indicator.full_score_unmet",
+        "budget.score_mismatch",
+    ],
     "i": ["target.vague"],
 }
 
@@ -255,8 +310,10 @@ def plant(rng: random.Random, form: Form, code: str, index: int = 0) -> None:
         wrong = float(b.weight)
         if agrees(wrong, dec(fmt(b.score))) or b.score >= b.weight:
             wrong = half_up(b.score - 0.8, 2)
-        err["why"] = (f"执行率{pct(b.rate)}，分值{fmt(b.weight)}，按 {fmt(b.weight)}×{pct(b.rate)} 应得{fmt(b.score)}分，"
-                      f"表中印{fmt(wrong)}分。")
+        err["why"] = (
+            f"执行率{pct(b.rate)}，分值{fmt(b.weight)}，按 {fmt(b.weight)}×{pct(b.rate)} 应得{fmt(b.score)}分，"
+            f"表中印{fmt(wrong)}分。"
+        )
         b.score = wrong
     elif code == "indicator.score_mismatch":
         cand = [i for i in inds if i.cls == "missed" and i.kind in ("pos", "eq", "neg")]
@@ -267,8 +324,10 @@ def plant(rng: random.Random, form: Form, code: str, index: int = 0) -> None:
         wrong = half_up(right + 0.5, 2) if right + 0.5 < i.weight else half_up(right - 0.6, 2)
         assert not agrees(wrong, dec(fmt(right)))
         err["indicator"] = i.name
-        err["why"] = (f"目标{i.target()}，实际{i.actual_answer()}，按比例应得{fmt(right)}分（权重{fmt(i.weight)}），"
-                      f"表中印{fmt(wrong)}分。")
+        err["why"] = (
+            f"目标{i.target()}，实际{i.actual_answer()}，按比例应得{fmt(right)}分（权重{fmt(i.weight)}），"
+            f"表中印{fmt(wrong)}分。"
+        )
         i.score = wrong
     elif code == "indicator.full_score_unmet":
         cand = [i for i in inds if i.cls in ("missed", "partial")]
@@ -288,7 +347,9 @@ def plant(rng: random.Random, form: Form, code: str, index: int = 0) -> None:
         else:  # keep the indicator's own score consistent with its new weight
             achieve_again(i)
         total = sum(x.weight or 0 for x in g.inds if not x.placeholder)
-        err["why"] = f"{g.label}下各指标权重合计{fmt(total)}分，不等于{fmt(g.weight)}分（“{i.name}”只给了{fmt(i.weight)}分）。"
+        err["why"] = (
+            f"{g.label}下各指标权重合计{fmt(total)}分，不等于{fmt(g.weight)}分（“{i.name}”只给了{fmt(i.weight)}分）。"
+        )
     elif code == "form.total_mismatch":
         pass  # handled after the total
     elif code == "target.vague":
@@ -316,9 +377,14 @@ def finish_total(rng: random.Random, form: Form, code: str | None, total: float 
     form.total = total_of(form) if total is None else total
     if code == "form.total_mismatch":
         wrong = half_up(form.total + rng.choice([1, -1, 1.5]), 2)
-        form.errors.append({"form": form.errors[0]["form"] if form.errors else 0, "code": code,
-                            "indicator": None,
-                            "why": f"各部分得分合计{fmt(form.total)}分，总分却印{fmt(wrong)}分。"})
+        form.errors.append(
+            {
+                "form": form.errors[0]["form"] if form.errors else 0,
+                "code": code,
+                "indicator": None,
+                "why": f"各部分得分合计{fmt(form.total)}分，总分却印{fmt(wrong)}分。",
+            }
+        )
         form.total = wrong
 
 
@@ -330,8 +396,9 @@ def _pool_for(rng: random.Random, sector: str | None) -> tuple[str, dict[str, An
     return key, PROJECTS[key]
 
 
-def national_project(rng: random.Random, year: int, sector: str, error: str | None, family: str = "a",
-                     **opt: Any) -> Form:
+def national_project(
+    rng: random.Random, year: int, sector: str, error: str | None, family: str = "a", **opt: Any
+) -> Form:
     """(a) 财预〔2020〕10号 project self-evaluation; (e) Yunnan is the same with a split target."""
     county, _ = place(rng, family)
     _, spec = _pool_for(rng, sector)
@@ -342,15 +409,25 @@ def national_project(rng: random.Random, year: int, sector: str, error: str | No
     if family == "e":
         signs = {"pos": rng.choice(["≧", "≥"]), "neg": "≤", "eq": rng.choice(["═", "﹦", "="])}
     inds = [make_ind(p, L1, L2, signs) for p in chosen]
-    split = rng.choice([{"产出指标": 50, "效益指标": 30, "满意度指标": 10},
-                        {"产出指标": 60, "效益指标": 20, "满意度指标": 10},
-                        {"产出指标": 40, "效益指标": 40, "满意度指标": 10}])
+    split = rng.choice(
+        [
+            {"产出指标": 50, "效益指标": 30, "满意度指标": 10},
+            {"产出指标": 60, "效益指标": 20, "满意度指标": 10},
+            {"产出指标": 40, "效益指标": 40, "满意度指标": 10},
+        ]
+    )
     assign_weights(rng, inds, split)
     missed = 1 if error is None else 2
     if error in ("indicator.score_mismatch",):
         missed = 2
-    decide(rng, inds, year, "national", rng.choice([0, 1, 2]) if error is None else missed,
-           {p["name"]: p["places"] for p in chosen})
+    decide(
+        rng,
+        inds,
+        year,
+        "national",
+        rng.choice([0, 1, 2]) if error is None else missed,
+        {p["name"]: p["places"] for p in chosen},
+    )
     if error == "indicator.score_mismatch" and not any(i.cls == "missed" and i.kind != "qual" for i in inds):
         force_miss(rng, inds, year)
     if error == "indicator.full_score_unmet" and not any(i.cls != "met" for i in inds):
@@ -361,8 +438,16 @@ def national_project(rng: random.Random, year: int, sector: str, error: str | No
         for i in inds:
             i.actual_bare = True
     dept = county + spec["dept"]
-    form = Form(family=family, kind="project_self_evaluation", title=None, year=year, project=spec["project"],
-                supervisor=dept, implementer=county + spec["impl"], rules="national")
+    form = Form(
+        family=family,
+        kind="project_self_evaluation",
+        title=None,
+        year=year,
+        project=spec["project"],
+        supervisor=dept,
+        implementer=county + spec["impl"],
+        rules="national",
+    )
     form.budget = budget_block(rng, 10, ["其中：当年财政拨款", "上年结转资金", "其他资金"])
     if error == "budget.score_mismatch" and form.budget.rate >= 1:
         form.budget = budget_block(rng, 10, ["其中：当年财政拨款", "上年结转资金", "其他资金"])
@@ -406,7 +491,14 @@ def national_department(rng: random.Random, year: int, sector: str, error: str |
     chosen = pick(rng, pool, opt.get("n", rng.randint(7, len(pool))))
     inds = [make_ind(p, L1, L2, {"pos": "≥", "neg": "≤", "eq": ""}) for p in chosen]
     assign_weights(rng, inds, {"产出指标": 50, "效益指标": 30, "满意度指标": 10})
-    decide(rng, inds, year, "national", 1 if error else rng.choice([0, 1]), {p["name"]: p["places"] for p in chosen})
+    decide(
+        rng,
+        inds,
+        year,
+        "national",
+        1 if error else rng.choice([0, 1]),
+        {p["name"]: p["places"] for p in chosen},
+    )
     if error == "indicator.full_score_unmet" and not any(i.cls != "met" for i in inds):
         force_miss(rng, inds, year)
     print_units(inds)
@@ -442,7 +534,14 @@ def xianjie(rng: random.Random, year: int, sector: str, error: str | None, **opt
     chosen = pick(rng, pool, opt.get("n", len(pool) - rng.randint(0, 1)))
     inds = [make_ind(p, L1, L2, {"pos": "≥", "neg": "≤", "eq": ""}) for p in chosen]
     assign_weights(rng, inds, {"产出指标": 50, "效益指标": 30, "满意度指标": 10})
-    decide(rng, inds, year, "national", 1 if error else rng.choice([0, 1]), {p["name"]: p["places"] for p in chosen})
+    decide(
+        rng,
+        inds,
+        year,
+        "national",
+        1 if error else rng.choice([0, 1]),
+        {p["name"]: p["places"] for p in chosen},
+    )
     if error == "indicator.score_mismatch" and not any(i.cls == "missed" and i.kind != "qual" for i in inds):
         force_miss(rng, inds, year)
     subs = []
@@ -462,15 +561,26 @@ def xianjie(rng: random.Random, year: int, sector: str, error: str | None, **opt
             i.deviation = rng.choice(DEVIATIONS)
     print_units(inds)
     dept = county + "农业农村局"
-    form = Form(family="c", kind="project_self_evaluation", title=None, year=year,
-                project=spec["project"].format(village=village), supervisor=dept,
-                implementer=f"{county[:-1]}{village}乡人民政府" if rng.random() < 0.5 else f"{village}镇人民政府")
+    form = Form(
+        family="c",
+        kind="project_self_evaluation",
+        title=None,
+        year=year,
+        project=spec["project"].format(village=village),
+        supervisor=dept,
+        implementer=f"{county[:-1]}{village}乡人民政府" if rng.random() < 0.5 else f"{village}镇人民政府",
+    )
     level = rng.choice(["市县级衔接资金", "县级衔接资金"])
-    form.budget = budget_block(rng, 10, ["其中：中央衔接资金", "省级衔接资金", level, "其他资金"], adjusted=False)
+    form.budget = budget_block(
+        rng, 10, ["其中：中央衔接资金", "省级衔接资金", level, "其他资金"], adjusted=False
+    )
     by_value = {i.value: leading_number(i.actual or "") for i in inds}
-    form.overall = (spec["goal"].format(a=spec["a"], b=spec["b"], village=village),
-                    spec["done"].format(a2=by_value.get(spec["a"]) or spec["a"], b2=by_value.get(spec["b"]) or spec["b"],
-                                        village=village))
+    form.overall = (
+        spec["goal"].format(a=spec["a"], b=spec["b"], village=village),
+        spec["done"].format(
+            a2=by_value.get(spec["a"]) or spec["a"], b2=by_value.get(spec["b"]) or spec["b"], village=village
+        ),
+    )
     form.goals = [Goal(name="绩效指标", label="绩效指标", inds=inds)]
     form.extra["initial_budget"] = form.budget.initial
     form.extra["core_indicators"] = [i.name for i in inds if i.core]
@@ -498,7 +608,14 @@ def sichuan(rng: random.Random, year: int, sector: str, error: str | None, **opt
     if opt.get("no_satisfaction"):
         split = {"产出指标": 60, "效益指标": 30}
     assign_weights(rng, inds, split)
-    decide(rng, inds, year, "national", 1 if error else rng.choice([0, 1, 2]), {p["name"]: p["places"] for p in chosen})
+    decide(
+        rng,
+        inds,
+        year,
+        "national",
+        1 if error else rng.choice([0, 1, 2]),
+        {p["name"]: p["places"] for p in chosen},
+    )
     if error == "indicator.score_mismatch" and not any(i.cls == "missed" and i.kind != "qual" for i in inds):
         force_miss(rng, inds, year)
     for i in inds:
@@ -506,14 +623,26 @@ def sichuan(rng: random.Random, year: int, sector: str, error: str | None, **opt
         if i.cls != "met":
             i.deviation = rng.choice(DEVIATIONS)
     dept = county + spec["dept"]
-    form = Form(family="d", kind="project_self_evaluation", title=None, year=year, unit=dept,
-                project=spec["project"], supervisor=dept, implementer=county + spec["impl"])
+    form = Form(
+        family="d",
+        kind="project_self_evaluation",
+        title=None,
+        year=year,
+        unit=dept,
+        project=spec["project"],
+        supervisor=dept,
+        implementer=county + spec["impl"],
+    )
     form.budget = budget_block(rng, 10, [])
     while error == "budget.score_mismatch" and form.budget.rate >= 1:
         form.budget = budget_block(rng, 10, [])
     b = form.budget
-    b.rows = [("财政资金", b.initial, b.planned, b.executed), ("财政专户管理资金", 0, 0, 0), ("单位资金", 0, 0, 0),
-              ("其他资金", 0, 0, 0)]
+    b.rows = [
+        ("财政资金", b.initial, b.planned, b.executed),
+        ("财政专户管理资金", 0, 0, 0),
+        ("单位资金", 0, 0, 0),
+        ("其他资金", 0, 0, 0),
+    ]
     if b.rate < 0.9:
         b.reason = "部分项目款项待竣工结算后支付，执行率未达90%。"
         form.extra["budget_reason"] = b.reason
@@ -538,9 +667,13 @@ def chongqing(rng: random.Random, year: int, sector: str, error: str | None, **o
     district, _ = place(rng, "f")
     spec = DEPARTMENTS[sector]
     pool = parse_pool(spec["inds"])
-    business = [p for p in pool if p["l1"] != "满意" and p["name"] not in ("“三公”经费控制率", "预算调整率",
-                                                                           "结转结余率", "政府采购执行率",
-                                                                           "公用经费控制率")]
+    business = [
+        p
+        for p in pool
+        if p["l1"] != "满意"
+        and p["name"]
+        not in ("“三公”经费控制率", "预算调整率", "结转结余率", "政府采购执行率", "公用经费控制率")
+    ]
     n_b = opt.get("n", rng.randint(5, min(8, len(business))))
     chosen = pick(rng, business, n_b) + rng.sample(parse_pool(CHONGQING_COMMON), rng.randint(3, 5))
     inds = [make_ind(p, {}, {}, {"pos": "≥", "neg": "≤", "eq": ""}) for p in chosen]
@@ -551,7 +684,11 @@ def chongqing(rng: random.Random, year: int, sector: str, error: str | None, **o
     for i, w in zip(inds, pts, strict=True):
         i.weight = w
     # score: coefficient = min(B/A, 1) for 定量; qualitative bands
-    missed = rng.sample([i for i in inds if i.kind == "pos" and i.unit != "%"] or inds, 1) if rng.random() < 0.7 else []
+    missed = (
+        rng.sample([i for i in inds if i.kind == "pos" and i.unit != "%"] or inds, 1)
+        if rng.random() < 0.7
+        else []
+    )
     for i in inds:
         if i in missed:
             coef = rng.choice([0.9, 0.95, 0.96, 0.97, 0.98])
@@ -584,7 +721,9 @@ def chongqing(rng: random.Random, year: int, sector: str, error: str | None, **o
         if dec(adj.actual) < dec(adj.value):
             adj.actual = adj.value
     unit = district + spec["dept"]
-    form = Form(family="f", kind="department_self_evaluation", title=None, year=year, unit=unit, rules="chongqing")
+    form = Form(
+        family="f", kind="department_self_evaluation", title=None, year=year, unit=unit, rules="chongqing"
+    )
     b = budget_block(rng, 10, [], places=1)
     b.rate = half_up(b.rate, 3)  # printed as 87.5 in a (%) column
     b.executed = half_up(b.planned * b.rate, 2)
@@ -626,15 +765,36 @@ def hebei(rng: random.Random, year: int, sector: str, error: str | None, **opt: 
             i.l1 = "效果指标"
         inds.append(i)
     assign_weights(rng, inds, {"产出指标": 100, "效果指标": 100})
-    decide(rng, inds, year, "national", 1 if error else rng.choice([1, 2]), {p["name"]: p["places"] for p in chosen})
+    decide(
+        rng,
+        inds,
+        year,
+        "national",
+        1 if error else rng.choice([1, 2]),
+        {p["name"]: p["places"] for p in chosen},
+    )
     if error == "indicator.full_score_unmet" and not any(i.cls != "met" for i in inds):
         force_miss(rng, inds, year)
     print_units(inds)
-    share = rng.choice([{"产出指标": 0.6, "效果指标": 0.4}, {"产出指标": 0.5, "效果指标": 0.5},
-                        {"产出指标": 0.7, "效果指标": 0.3}])
+    share = rng.choice(
+        [
+            {"产出指标": 0.6, "效果指标": 0.4},
+            {"产出指标": 0.5, "效果指标": 0.5},
+            {"产出指标": 0.7, "效果指标": 0.3},
+        ]
+    )
     dept = county + spec["dept"]
-    form = Form(family="g", kind="project_self_evaluation", title=None, year=year, unit=dept,
-                project=spec["project"], supervisor=dept, implementer=county + spec["impl"], rules="hebei")
+    form = Form(
+        family="g",
+        kind="project_self_evaluation",
+        title=None,
+        year=year,
+        unit=dept,
+        project=spec["project"],
+        supervisor=dept,
+        implementer=county + spec["impl"],
+        rules="hebei",
+    )
     b = budget_block(rng, None, [], adjusted=False)
     b.rate = half_up(b.rate, 4)
     b.received = half_up(b.planned * 0.98, 0) if b.executed <= b.planned * 0.98 else b.planned
@@ -654,8 +814,9 @@ def hebei(rng: random.Random, year: int, sector: str, error: str | None, **opt: 
     return form
 
 
-def hubei(rng: random.Random, year: int, sector: str, error: str | None, arrangement: int = 1,
-          **opt: Any) -> Form:
+def hubei(
+    rng: random.Random, year: int, sector: str, error: str | None, arrangement: int = 1, **opt: Any
+) -> Form:
     """(h) Hubei 20/80 outside Wuhan: one 80-point block with points in labels, or 年度目标N rows."""
     city, _ = place(rng, "h")
     spec = PROJECTS[sector] if arrangement == 1 else DEPARTMENTS[sector]
@@ -663,11 +824,16 @@ def hubei(rng: random.Random, year: int, sector: str, error: str | None, arrange
     chosen = pick(rng, pool, opt.get("n", rng.randint(7, len(pool))))
     inds = [make_ind(p, L1, L2, {"pos": "≥", "neg": "≤", "eq": ""}) for p in chosen]
     has_sat = any(i.l1 == "满意度指标" for i in inds)
-    split = {"产出指标": 50, "效益指标": 20, "满意度指标": 10} if has_sat else {"产出指标": 50, "效益指标": 30}
+    split = (
+        {"产出指标": 50, "效益指标": 20, "满意度指标": 10} if has_sat else {"产出指标": 50, "效益指标": 30}
+    )
     assign_weights(rng, inds, split)
-    decide(rng, inds, year, "hubei", 1 if error else rng.choice([1, 2]), {p["name"]: p["places"] for p in chosen})
+    decide(
+        rng, inds, year, "hubei", 1 if error else rng.choice([1, 2]), {p["name"]: p["places"] for p in chosen}
+    )
     if error in ("indicator.score_mismatch", "indicator.full_score_unmet") and not any(
-            i.cls == "missed" and i.kind != "qual" for i in inds):
+        i.cls == "missed" and i.kind != "qual" for i in inds
+    ):
         force_miss(rng, inds, year)
     print_units(inds)
     name = city + spec["dept"]
@@ -676,19 +842,38 @@ def hubei(rng: random.Random, year: int, sector: str, error: str | None, arrange
         b = budget_block(rng, 20, [], adjusted=False)
     b.total_label = "年度财政资金总额" if arrangement == 1 else "部门整体支出总额"
     if arrangement == 1:
-        form = Form(family="h", kind="project_self_evaluation", title=None, year=year, unit=name,
-                    project=spec["project"], supervisor=name, implementer=city + spec["impl"], rules="hubei")
+        form = Form(
+            family="h",
+            kind="project_self_evaluation",
+            title=None,
+            year=year,
+            unit=name,
+            project=spec["project"],
+            supervisor=name,
+            implementer=city + spec["impl"],
+            rules="hubei",
+        )
         form.goals = [Goal(name="年度绩效目标", label="年度绩效目标（80分）", weight=80, inds=inds)]
     else:
-        form = Form(family="h", kind="department_self_evaluation", title=None, year=year, unit=name, rules="hubei")
+        form = Form(
+            family="h", kind="department_self_evaluation", title=None, year=year, unit=name, rules="hubei"
+        )
         # goals: split the indicators in 2–3 runs, each goal weight = its indicators' sum
         k = rng.choice([2, 3])
         cuts = sorted(rng.sample(range(1, len(inds)), k - 1))
         runs = [inds[a:b] for a, b in zip([0, *cuts], [*cuts, len(inds)], strict=True)]
         texts = [t.strip("。") for t in spec["goal"].format(a=spec["a"], b=spec["b"]).split("，")]
         texts = ([*texts, "加强内部管理，提高资金使用效益", "提升服务对象获得感"])[:k]
-        form.goals = [Goal(name=f"年度目标{n + 1}", label=f"年度目标{n + 1}", text=texts[n],
-                           weight=sum(i.weight for i in run), inds=run) for n, run in enumerate(runs)]
+        form.goals = [
+            Goal(
+                name=f"年度目标{n + 1}",
+                label=f"年度目标{n + 1}",
+                text=texts[n],
+                weight=sum(i.weight for i in run),
+                inds=run,
+            )
+            for n, run in enumerate(runs)
+        ]
     form.budget = b
     missed = [i for i in inds if i.cls != "met"]
     form.deviation_reason = f"{missed[0].name}未完成年度目标，主要受项目实施进度影响。" if missed else "无"
@@ -732,13 +917,23 @@ def project_target(rng: random.Random, year: int, sector: str, error: str | None
         mid.append(m)
         ann.append(a)
     dept = county + spec["dept"]
-    form = Form(family="i1", kind="project_target", title=None, year=year, project=spec["project"],
-                supervisor=dept, implementer=county + spec["impl"], rules="target")
+    form = Form(
+        family="i1",
+        kind="project_target",
+        title=None,
+        year=year,
+        project=spec["project"],
+        supervisor=dept,
+        implementer=county + spec["impl"],
+        rules="target",
+    )
     mname = f"中期目标（{year}年—{year + 2}年）"
     t_a, _ = goal_texts(rng, spec, ann)
     t_m = f"目标1：{year}—{year + 2}年三年累计，" + t_a + "目标2：形成长效管理机制。"
-    form.goals = [Goal(name=mname, label=mname, text=t_m, inds=mid), Goal(name="年度目标", label="年度目标",
-                                                                            text="目标1：" + t_a, inds=ann)]
+    form.goals = [
+        Goal(name=mname, label=mname, text=t_m, inds=mid),
+        Goal(name="年度目标", label="年度目标", text="目标1：" + t_a, inds=ann),
+    ]
     total_mid = float(rng.choice([600, 900, 1500]))
     total_ann = half_up(total_mid * rng.choice([0.3, 0.35, 0.4]), 0)
     form.extra["medium_term_funds"] = {"total": total_mid, "fiscal": total_mid - 60, "other": 60}
@@ -768,7 +963,9 @@ def department_target(rng: random.Random, year: int, sector: str, error: str | N
     for name, content in spec["tasks"]:
         fiscal = float(rng.choice([60, 85, 120, 240, 310]))
         other = float(rng.choice([0, 0, 10, 20]))
-        tasks.append({"name": name, "content": content, "total": fiscal + other, "fiscal": fiscal, "other": other})
+        tasks.append(
+            {"name": name, "content": content, "total": fiscal + other, "fiscal": fiscal, "other": other}
+        )
     form.extra["tasks"] = tasks
     form.extra["budget_request"] = {k: sum(t[k] for t in tasks) for k in ("total", "fiscal", "other")}
     if error:
@@ -794,8 +991,17 @@ def target_101(rng: random.Random, year: int, sector: str, error: str | None, **
         inds.append(i)
     inds.sort(key=lambda i: 0 if i.l1 == "成本指标" else 1)
     dept = county + spec["dept"]
-    form = Form(family="i3", kind="project_target", title=None, year=year, unit=dept, project=spec["project"],
-                supervisor=dept, implementer=county + spec["impl"], rules="target")
+    form = Form(
+        family="i3",
+        kind="project_target",
+        title=None,
+        year=year,
+        unit=dept,
+        project=spec["project"],
+        supervisor=dept,
+        implementer=county + spec["impl"],
+        rules="target",
+    )
     text, _ = goal_texts(rng, spec, inds)
     form.goals = [Goal(name="年度绩效目标", label="年度绩效目标", text=text, inds=inds)]
     total = float(rng.choice([120, 180, 260, 340]))

@@ -39,8 +39,11 @@ def runs(inds: list[Ind], key: str, rows_of: Any) -> dict[int, int]:
     spans: dict[int, int] = {}
     start = 0
     for k in range(1, len(inds) + 1):
-        if k == len(inds) or getattr(inds[k], key) != getattr(inds[start], key) or (key == "l2" and (
-                inds[k].l1 != inds[start].l1)):
+        if (
+            k == len(inds)
+            or getattr(inds[k], key) != getattr(inds[start], key)
+            or (key == "l2" and (inds[k].l1 != inds[start].l1))
+        ):
             spans[start] = sum(rows_of(inds[j]) for j in range(start, k))
             start = k
     return spans
@@ -63,19 +66,31 @@ class Synonyms:
 # ---------------------------------------------------------------- national style (a, b, c, e)
 
 
-def indicator_cells(i: Ind, cols: list[str], opt: dict[str, Any], sub: dict[str, str] | None = None) -> list[Any]:
+def indicator_cells(
+    i: Ind, cols: list[str], opt: dict[str, Any], sub: dict[str, str] | None = None
+) -> list[Any]:
     out: list[Any] = []
     for key in cols:
         if sub is not None:
-            out.append({"name": sub["name"], "target": sub["target"], "actual": sub["actual"]}.get(key, opt.get(
-                "sub_blank", "")))
+            out.append(
+                {"name": sub["name"], "target": sub["target"], "actual": sub["actual"]}.get(
+                    key, opt.get("sub_blank", "")
+                )
+            )
             continue
         if i.placeholder:
             if key == "target_wide":
                 out.append(C(i.value, cs=2))
             else:
-                out.append(i.name if key == "name" else (i.weight_text or "") if key == "weight" else
-                           i.value if key == "target" else "")
+                out.append(
+                    i.name
+                    if key == "name"
+                    else (i.weight_text or "")
+                    if key == "weight"
+                    else i.value
+                    if key == "target"
+                    else ""
+                )
             continue
         if key == "name":
             name = ("★" if i.core and opt.get("stars") else "") + i.name
@@ -111,9 +126,19 @@ def indicator_cells(i: Ind, cols: list[str], opt: dict[str, Any], sub: dict[str,
     return out
 
 
-def add_indicator_block(g: Grid, label: Cell | None, header: list[str], inds: list[Ind], cols: list[str],
-                        opt: dict[str, Any], levels: int = 2, l1_label: Any = None, l2_label: Any = None,
-                        merged_dev: str | None = None, subheader: list[str] | None = None) -> None:
+def add_indicator_block(
+    g: Grid,
+    label: Cell | None,
+    header: list[str],
+    inds: list[Ind],
+    cols: list[str],
+    opt: dict[str, Any],
+    levels: int = 2,
+    l1_label: Any = None,
+    l2_label: Any = None,
+    merged_dev: str | None = None,
+    subheader: list[str] | None = None,
+) -> None:
     """Header row then one row per indicator (and 其中 sub-row); 一级/二级 merged over their runs."""
 
     def rows_of(i: Ind) -> int:
@@ -158,14 +183,27 @@ def national_like(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
     actual_label = {"c": "全年实际值"}.get(fam) or S("实际完成值", "全年实际值", "完成值", "全年完成值")
     weight_label = S("分值", "权重", "指标权重") if fam not in ("c",) else "分值"
     score_label = S("得分", "指标得分", "自评分")
-    dev_label = S("偏差原因分析及改进措施", "偏差原因", "未完成原因分析及改进措施") if fam != "c" else S(
-        "未完成原因分析及改进措施", "偏差原因分析及改进措施")
+    dev_label = (
+        S("偏差原因分析及改进措施", "偏差原因", "未完成原因分析及改进措施")
+        if fam != "c"
+        else S("未完成原因分析及改进措施", "偏差原因分析及改进措施")
+    )
     if fam == "c":
         cols = ["name", "weight", "target", "actual", "score"]
         header = ["一级指标", "二级指标", "三级指标", weight_label, target_label, actual_label, score_label]
     elif split:
         cols = ["name", "sign", "value", "unit", "actual", "weight", "score"]
-        header = ["一级指标", "二级指标", "三级指标", "年度指标值", "", "", actual_label, weight_label, score_label]
+        header = [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "",
+            "",
+            actual_label,
+            weight_label,
+            score_label,
+        ]
     else:
         cols = ["name", "target", "actual", "weight", "score"]
         header = ["一级指标", "二级指标", "三级指标", target_label, actual_label, weight_label, score_label]
@@ -185,8 +223,12 @@ def national_like(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
     else:
         g.add("项目名称", C(form.project, cs=W - 1))
         a = (W - 3) // 2
-        g.add(S("主管部门", "主管部门及代码") if fam == "a" else "主管部门", C(form.supervisor, cs=a), "实施单位",
-              C(form.implementer, cs=W - 2 - a))
+        g.add(
+            S("主管部门", "主管部门及代码") if fam == "a" else "主管部门",
+            C(form.supervisor, cs=a),
+            "实施单位",
+            C(form.implementer, cs=W - 2 - a),
+        )
         if fam == "c":
             g.add("项目负责人及电话", C(opt["leader"], cs=a), "项目地点", C(opt["site"], cs=W - 2 - a))
     # budget
@@ -199,14 +241,30 @@ def national_like(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
     bweight = S("分值", "权重") if fam != "c" else "分值"
     dash = opt.get("dash", rng.choice(DASH))
     rest = W - 7
-    g.add(C(blabel, rs=2 + len(b.rows)), "", "年初预算数", planned_label, exec_label, bweight, rate_label,
-          C("得分", cs=rest))
+    g.add(
+        C(blabel, rs=2 + len(b.rows)),
+        "",
+        "年初预算数",
+        planned_label,
+        exec_label,
+        bweight,
+        rate_label,
+        C("得分", cs=rest),
+    )
+
     def money(x: float | None) -> str:  # amounts in 元 when the form says 单位：元
         return "" if x is None else fmt(dec(fmt(x)) * 10000) if opt.get("yuan") else num_cell(x)
 
     planned_cell = b.planned_text or money(b.planned)
-    g.add(b.total_label, money(b.initial), planned_cell, money(b.executed), num_cell(b.weight),
-          pct(b.rate, opt.get("rate_places", 2)), C(num_cell(b.score, opt.get("bscore_places")), cs=rest))
+    g.add(
+        b.total_label,
+        money(b.initial),
+        planned_cell,
+        money(b.executed),
+        num_cell(b.weight),
+        pct(b.rate, opt.get("rate_places", 2)),
+        C(num_cell(b.score, opt.get("bscore_places")), cs=rest),
+    )
     for name, i0, a0, e0 in b.rows:
         g.add(name, money(i0), money(a0), money(e0), dash, dash, C(dash, cs=rest))
     # goal text
@@ -225,19 +283,36 @@ def national_like(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
         return i.l1 or ""
 
     if split:  # 年度指标值 over 指标性质 | 指标值 | 度量单位; every other heading spans both rows
-        heads: list[Any] = [C(h, rs=2) for h in header[:3]] + [C("年度指标值", cs=3)] + [C(h, rs=2) for h in header[6:]]
-        add_indicator_block(g, C(form.goals[0].label), heads, inds, cols, opt, l1_label=l1_label,
-                            merged_dev=merged, subheader=["指标性质", "指标值", "度量单位"])
+        heads: list[Any] = (
+            [C(h, rs=2) for h in header[:3]] + [C("年度指标值", cs=3)] + [C(h, rs=2) for h in header[6:]]
+        )
+        add_indicator_block(
+            g,
+            C(form.goals[0].label),
+            heads,
+            inds,
+            cols,
+            opt,
+            l1_label=l1_label,
+            merged_dev=merged,
+            subheader=["指标性质", "指标值", "度量单位"],
+        )
     else:
-        add_indicator_block(g, C(form.goals[0].label), header, inds, cols, opt, l1_label=l1_label,
-                            merged_dev=merged)
+        add_indicator_block(
+            g, C(form.goals[0].label), header, inds, cols, opt, l1_label=l1_label, merged_dev=merged
+        )
     # total
     wc = 3 + cols.index("weight")
     sc = 3 + cols.index("score")
     row: list[Any] = [C(opt.get("total_label", "总分"), cs=wc)]
     for c in range(wc, W):
-        row.append("100" if c == wc else num_cell(form.total) if c == sc else (opt.get("grade", "") if c == sc + 1
-                                                                                 else ""))
+        row.append(
+            "100"
+            if c == wc
+            else num_cell(form.total)
+            if c == sc
+            else (opt.get("grade", "") if c == sc + 1 else "")
+        )
     g.add(*row, kind="total")
     return Table(title=form.title, grid=g)
 
@@ -253,19 +328,46 @@ def sichuan(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
     assert b is not None and form.overall is not None
     g.add("项目名称", C(form.project, cs=W - 1))
     g.add("主管部门", C(form.supervisor, cs=4), S("实施单位", "预算单位"), C(form.implementer, cs=5))
-    g.add(C("预算执行情况（万元）（10分）", rs=1 + len(b.rows)), "", S("年初预算", "年初预算数"), "调整后预算数", "预算执行数",
-          "预算执行率", "权重", "得分", C("原因", cs=3))
+    g.add(
+        C("预算执行情况（万元）（10分）", rs=1 + len(b.rows)),
+        "",
+        S("年初预算", "年初预算数"),
+        "调整后预算数",
+        "预算执行数",
+        "预算执行率",
+        "权重",
+        "得分",
+        C("原因", cs=3),
+    )
     for k, (name, i0, a0, e0) in enumerate(b.rows):
         if k == 0:
-            g.add(name, num_cell(i0), num_cell(a0), num_cell(e0), pct(b.rate), num_cell(b.weight),
-                  num_cell(b.score), C(b.reason or "", cs=3))
+            g.add(
+                name,
+                num_cell(i0),
+                num_cell(a0),
+                num_cell(e0),
+                pct(b.rate),
+                num_cell(b.weight),
+                num_cell(b.score),
+                C(b.reason or "", cs=3),
+            )
         else:
             g.add(name, num_cell(i0), num_cell(a0), num_cell(e0), "", "", "", C("", cs=3))
     g.add(C("年度目标", rs=2), C("预期目标", cs=5), C("实际完成情况", cs=5))
     g.add(C(form.overall[0], cs=5), C(form.overall[1], cs=5))
     goal = form.goals[0]
-    header = ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", S("度量单位", "计量单位"), S("完成值", "实际完成值"),
-              S("权重", "指标权重"), S("得分", "自评分"), S("未完成原因分析", "偏差原因")]
+    header = [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标性质",
+        "指标值",
+        S("度量单位", "计量单位"),
+        S("完成值", "实际完成值"),
+        S("权重", "指标权重"),
+        S("得分", "自评分"),
+        S("未完成原因分析", "偏差原因"),
+    ]
     cols = ["name", "sign", "value", "unit", "actual", "weight", "score", "dev"]
     add_indicator_block(g, C(goal.label), header, goal.inds, cols, opt)
     g.add(C("总分", cs=8), "100", num_cell(form.total), "", kind="total")
@@ -284,14 +386,40 @@ def chongqing(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
     b = form.budget
     assert b is not None and form.overall is not None
     g.add("单位名称", C(form.unit, cs=5), "填报日期", C(opt["date"], cs=3))
-    g.add(C("预算执行情况", rs=2), "年初预算数（万元）", "全年预算数（万元）", "全年执行数（万元）", "执行率（%）", "执行率权重",
-          "执行率得分（分）", C("", cs=3))
-    g.add(num_cell(b.initial), num_cell(b.planned), num_cell(b.executed), fmt(b.rate * 100), num_cell(b.weight),
-          num_cell(b.score), C("", cs=3))
+    g.add(
+        C("预算执行情况", rs=2),
+        "年初预算数（万元）",
+        "全年预算数（万元）",
+        "全年执行数（万元）",
+        "执行率（%）",
+        "执行率权重",
+        "执行率得分（分）",
+        C("", cs=3),
+    )
+    g.add(
+        num_cell(b.initial),
+        num_cell(b.planned),
+        num_cell(b.executed),
+        fmt(b.rate * 100),
+        num_cell(b.weight),
+        num_cell(b.score),
+        C("", cs=3),
+    )
     g.add("年度总体目标", C(form.overall[0], cs=4), "年度目标完成情况", C(form.overall[1], cs=4))
     g.add(C(form.goals[0].label, cs=W))
-    g.add("指标名称", "计量单位", "指标性质", "年初指标值", "调整指标值", "全年完成值", "得分系数（%）", "指标权重（分）",
-          "指标得分（分）", "是否核心指标", kind="head")
+    g.add(
+        "指标名称",
+        "计量单位",
+        "指标性质",
+        "年初指标值",
+        "调整指标值",
+        "全年完成值",
+        "得分系数（%）",
+        "指标权重（分）",
+        "指标得分（分）",
+        "是否核心指标",
+        kind="head",
+    )
     for i in form.goals[0].inds:
         if i.kind in ("qual", "time"):
             init, adj = i.value, ""
@@ -299,8 +427,19 @@ def chongqing(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
             init, adj = f"{i.sign}{i.initial}", f"{i.sign}{i.value}"
         else:
             init, adj = f"{i.sign}{i.value}", ""
-        g.add(i.name, i.unit, "定性" if i.kind in ("qual", "time") else "定量", init, adj, i.actual,
-              fmt(i.coef * 100), num_cell(i.weight), num_cell(i.score), "是" if i.core else "否", kind="ind")
+        g.add(
+            i.name,
+            i.unit,
+            "定性" if i.kind in ("qual", "time") else "定量",
+            init,
+            adj,
+            i.actual,
+            fmt(i.coef * 100),
+            num_cell(i.weight),
+            num_cell(i.score),
+            "是" if i.core else "否",
+            kind="ind",
+        )
     g.add(C("总分", cs=8), num_cell(form.total), "", kind="total")
     return Table(title=form.title, grid=g)
 
@@ -316,14 +455,31 @@ def hebei(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
     g.add("单位名称", C(form.unit, cs=8))
     g.add("项目名称", C(form.project, cs=4), "项目编码", C(form.extra["project_code"], cs=3))
     g.add("主管部门", C(form.supervisor, cs=4), "实施单位", C(form.implementer, cs=3))
-    g.add(C("预算执行情况（万元）", rs=2), C("预算数", cs=2), C("到位数", cs=2), C("执行数", cs=2), C("预算执行进度（%）", cs=2))
-    g.add(C(num_cell(b.planned), cs=2), C(num_cell(b.received), cs=2), C(num_cell(b.executed), cs=2),
-          C(fmt(b.rate * 100), cs=2))
+    g.add(
+        C("预算执行情况（万元）", rs=2),
+        C("预算数", cs=2),
+        C("到位数", cs=2),
+        C("执行数", cs=2),
+        C("预算执行进度（%）", cs=2),
+    )
+    g.add(
+        C(num_cell(b.planned), cs=2),
+        C(num_cell(b.received), cs=2),
+        C(num_cell(b.executed), cs=2),
+        C(fmt(b.rate * 100), cs=2),
+    )
     g.add(C("绩效目标", rs=2), C("年初目标", cs=4), C("实际完成情况", cs=4))
     g.add(C(form.overall[0], cs=4), C(form.overall[1], cs=4))
     g.add(C("绩效指标", cs=W))
-    g.add(C("一级指标", rs=2), C("二级指标", rs=2), C("三级指标", rs=2), C("指标分值", rs=2), C("指标值", cs=2),
-          C("得分情况", cs=3), kind="head")
+    g.add(
+        C("一级指标", rs=2),
+        C("二级指标", rs=2),
+        C("三级指标", rs=2),
+        C("指标分值", rs=2),
+        C("指标值", cs=2),
+        C("得分情况", cs=3),
+        kind="head",
+    )
     g.add("年度指标值", "实际完成值", "单项指标得分", "权重占比（%）", "单项指标折算得分", kind="head")
     inds = form.goals[0].inds
     share = form.options["share"]
@@ -354,25 +510,45 @@ def hubei_one_block(rng: random.Random, form: Form, opt: dict[str, Any]) -> Tabl
     assert b is not None
     g.add("项目名称", C(form.project, cs=6))
     g.add("主管部门", C(form.supervisor, cs=2), "项目实施单位", C(form.implementer, cs=2))
-    g.add(C("预算执行情况（万元）（20分）", rs=2), C("", cs=2), "预算数(A)", "执行数(B)", "执行率(B/A)", "得分（20分*执行率）")
+    g.add(
+        C("预算执行情况（万元）（20分）", rs=2),
+        C("", cs=2),
+        "预算数(A)",
+        "执行数(B)",
+        "执行率(B/A)",
+        "得分（20分*执行率）",
+    )
     g.add(C(b.total_label, cs=2), num_cell(b.planned), num_cell(b.executed), pct(b.rate), num_cell(b.score))
     goal = form.goals[0]
     pts = opt.get("points", "（{}分）")
     l1w, l2w = form.options["l1w"], form.options["l2w"]
     add_indicator_block(
-        g, C(goal.label), ["一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"], goal.inds,
-        ["name", "target", "actual", "score"], {**opt, "name_points": pts},
+        g,
+        C(goal.label),
+        ["一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+        goal.inds,
+        ["name", "target", "actual", "score"],
+        {**opt, "name_points": pts},
         l1_label=lambda i: i.l1 + pts.format(fmt(l1w[i.l1])),
-        l2_label=lambda i: i.l2 + pts.format(fmt(l2w[f"{i.l1}/{i.l2}"])))
+        l2_label=lambda i: i.l2 + pts.format(fmt(l2w[f"{i.l1}/{i.l2}"])),
+    )
     if opt.get("subtotal"):  # a 合计 row of the 80-point block: a subtotal, not the 总分
-        g.add(C("合计", cs=4), fmt(goal.weight), "", fmt(sum(i.score or 0 for i in goal.inds if not i.placeholder)),
-              kind="subtotal")
+        g.add(
+            C("合计", cs=4),
+            fmt(goal.weight),
+            "",
+            fmt(sum(i.score or 0 for i in goal.inds if not i.placeholder)),
+            kind="subtotal",
+        )
     g.add(C("总分", cs=6), num_cell(form.total), kind="total")
     g.add("偏差大或目标未完成原因分析", C(form.deviation_reason, cs=6))
     g.add("改进措施及结果应用方案", C(form.improvement, cs=6))
-    post = ["备注：", "1.预算执行率=执行数/预算数，预算数为调整后财政资金总额（含上年结转）。",
-            "2.正向指标得分=权重×B/A，反向指标得分=权重×A/B，得分不得突破权重。",
-            "3.定性指标按达成、部分达成、未达成分别在权重的100%-80%、80%-50%、50%-0%区间评分。"]
+    post = [
+        "备注：",
+        "1.预算执行率=执行数/预算数，预算数为调整后财政资金总额（含上年结转）。",
+        "2.正向指标得分=权重×B/A，反向指标得分=权重×A/B，得分不得突破权重。",
+        "3.定性指标按达成、部分达成、未达成分别在权重的100%-80%、80%-50%、50%-0%区间评分。",
+    ]
     return Table(title=form.title, grid=g, post=post)
 
 
@@ -382,14 +558,31 @@ def hubei_goal_rows(rng: random.Random, form: Form, opt: dict[str, Any]) -> Tabl
     b = form.budget
     assert b is not None
     g.add("单位名称", C(form.unit, cs=4), "部门整体支出总额（万元）", C(num_cell(b.planned), cs=2))
-    g.add(C("预算执行情况（万元）（20分）", cs=3), C("预算数(A)", cs=2), "执行数(B)", "执行率(B/A)", "得分(20分*执行率)")
-    g.add(C(b.total_label, cs=3), C(num_cell(b.planned), cs=2), num_cell(b.executed), pct(b.rate),
-          num_cell(b.score))
+    g.add(
+        C("预算执行情况（万元）（20分）", cs=3),
+        C("预算数(A)", cs=2),
+        "执行数(B)",
+        "执行率(B/A)",
+        "得分(20分*执行率)",
+    )
+    g.add(
+        C(b.total_label, cs=3),
+        C(num_cell(b.planned), cs=2),
+        num_cell(b.executed),
+        pct(b.rate),
+        num_cell(b.score),
+    )
     for goal in form.goals:
         n = len(goal.inds)
         g.add(C(goal.label, rs=n + 2), C(goal.text, cs=3), num_cell(goal.weight), C("", cs=3), kind="goal")
-        add_indicator_block(g, None, ["一级指标", "二级指标", "三级指标", "分值", "年初目标值", "实际完成值", "得分"],
-                            goal.inds, ["name", "weight", "target", "actual", "score"], opt)
+        add_indicator_block(
+            g,
+            None,
+            ["一级指标", "二级指标", "三级指标", "分值", "年初目标值", "实际完成值", "得分"],
+            goal.inds,
+            ["name", "weight", "target", "actual", "score"],
+            opt,
+        )
     g.add(C("总分", cs=7), num_cell(form.total), kind="total")
     g.add(C("偏差大或目标未完成原因分析", cs=2), C(form.deviation_reason, cs=6))
     g.add(C("改进措施及结果应用方案", cs=2), C(form.improvement, cs=6))
@@ -415,7 +608,17 @@ def project_target(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table
     g.add(C("总体目标", rs=2), C(mid.label, cs=4), C(ann.label, cs=3))
     g.add(C(mid.text, cs=4), C(ann.text, cs=3))
     n = len(ann.inds)
-    g.add(C("绩效指标", rs=n + 1), "一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值", kind="head")
+    g.add(
+        C("绩效指标", rs=n + 1),
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        "二级指标",
+        "三级指标",
+        "指标值",
+        kind="head",
+    )
     s1 = runs(ann.inds, "l1", lambda i: 1)
     s2 = runs(ann.inds, "l2", lambda i: 1)
     for k, (mi, ai) in enumerate(zip(mid.inds, ann.inds, strict=True)):
@@ -436,7 +639,12 @@ def department_target(rng: random.Random, form: Form, opt: dict[str, Any]) -> Ta
     e = form.extra
     g.add("部门（单位）名称", C(form.unit, cs=5))
     tasks = e["tasks"]
-    g.add(C("年度主要任务", rs=2 + len(tasks)), C("任务名称", rs=2), C("主要内容", rs=2), C("预算金额（万元）", cs=3))
+    g.add(
+        C("年度主要任务", rs=2 + len(tasks)),
+        C("任务名称", rs=2),
+        C("主要内容", rs=2),
+        C("预算金额（万元）", cs=3),
+    )
     g.add("总额", "财政拨款", "其他资金")
     for t in tasks:
         g.add(t["name"], t["content"], num_cell(t["total"]), num_cell(t["fiscal"]), num_cell(t["other"]))
@@ -444,8 +652,14 @@ def department_target(rng: random.Random, form: Form, opt: dict[str, Any]) -> Ta
     g.add(C("金额合计", cs=3), num_cell(r["total"]), num_cell(r["fiscal"]), num_cell(r["other"]))
     goal = form.goals[0]
     g.add("年度总体目标", C(goal.text, cs=5))
-    add_indicator_block(g, C(goal.label), ["一级指标", "二级指标", "三级指标", C("指标值", cs=2)], goal.inds,
-                        ["name", "target_wide"], opt)
+    add_indicator_block(
+        g,
+        C(goal.label),
+        ["一级指标", "二级指标", "三级指标", C("指标值", cs=2)],
+        goal.inds,
+        ["name", "target_wide"],
+        opt,
+    )
     return Table(title=form.title, grid=g)
 
 
@@ -457,12 +671,27 @@ def target_101(rng: random.Random, form: Form, opt: dict[str, Any]) -> Table:
     g.add("单位名称", C(form.unit, cs=7))
     g.add("项目名称", C(form.project, cs=7))
     g.add("主管部门", C(form.supervisor, cs=3), "实施单位", C(form.implementer, cs=3))
-    g.add("项目资金（万元）", "资金总额", num_cell(f["total"]), "其中：财政拨款", num_cell(f["fiscal"]), "其他资金",
-          C(num_cell(f["other"]), cs=2))
+    g.add(
+        "项目资金（万元）",
+        "资金总额",
+        num_cell(f["total"]),
+        "其中：财政拨款",
+        num_cell(f["fiscal"]),
+        "其他资金",
+        C(num_cell(f["other"]), cs=2),
+    )
     goal = form.goals[0]
     g.add(goal.label, C(goal.text, cs=7))
-    header = ["一级指标", "二级指标", "三级指标", S("指标性质", "计算符号"), S("指标值", "目标值"), S("度量单位", "计量单位"),
-              S("指标值说明", "指标说明"), S("指标值设定依据", "指标值确定依据")]
+    header = [
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        S("指标性质", "计算符号"),
+        S("指标值", "目标值"),
+        S("度量单位", "计量单位"),
+        S("指标值说明", "指标说明"),
+        S("指标值设定依据", "指标值确定依据"),
+    ]
     cols = ["name", "sign", "value", "unit", "note", "basis"]
     if opt.get("remark_col"):
         g.width += 1

@@ -48,7 +48,12 @@ def agrees(printed: float, computed: Decimal | float) -> bool:
     printed decimals (or to two decimals, the most any form prints)."""
     text = fmt(printed)
     places = len(text.split(".")[1]) if "." in text else 0
-    return printed in (half_up(computed, places), trunc(computed, places), half_up(computed, 2), trunc(computed, 2))
+    return printed in (
+        half_up(computed, places),
+        trunc(computed, places),
+        half_up(computed, 2),
+        trunc(computed, 2),
+    )
 
 
 def pct(rate: float, places: int = 2) -> str:

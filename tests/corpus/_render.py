@@ -167,8 +167,12 @@ def _br(text: str, rng: random.Random) -> str:
 
 
 def html_page(tables: list[Table], rng: random.Random) -> str:
-    out = ['<!DOCTYPE html>', '<html lang="zh-CN"><head><meta charset="utf-8">',
-           f"<title>{html.escape(tables[0].title or '绩效表')}</title></head>", "<body>"]
+    out = [
+        "<!DOCTYPE html>",
+        '<html lang="zh-CN"><head><meta charset="utf-8">',
+        f"<title>{html.escape(tables[0].title or '绩效表')}</title></head>",
+        "<body>",
+    ]
     for t in tables:
         g = t.grid
         if t.title:
@@ -180,7 +184,9 @@ def html_page(tables: list[Table], rng: random.Random) -> str:
             tds = []
             for _, s in g.anchors(r):
                 if isinstance(s, Cell):
-                    attrs = (f' rowspan="{s.rs}"' if s.rs > 1 else "") + (f' colspan="{s.cs}"' if s.cs > 1 else "")
+                    attrs = (f' rowspan="{s.rs}"' if s.rs > 1 else "") + (
+                        f' colspan="{s.cs}"' if s.cs > 1 else ""
+                    )
                     tds.append(f"<td{attrs}>{_br(s.text, rng)}</td>")
                 else:
                     tds.append("<td></td>")
@@ -205,8 +211,9 @@ def _xl_value(text: str, pct_numbers: bool) -> tuple[object, str | None]:
     return text, None
 
 
-def write_xlsx(tables: list[Table], path: Path, rng: random.Random, pct_numbers: bool = True,
-               sheet: str = "自评表") -> None:
+def write_xlsx(
+    tables: list[Table], path: Path, rng: random.Random, pct_numbers: bool = True, sheet: str = "自评表"
+) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
@@ -248,8 +255,12 @@ def write_xlsx(tables: list[Table], path: Path, rng: random.Random, pct_numbers:
                         cell.number_format = number_format
                     cell.alignment = Alignment(wrap_text=True, vertical="center")
                     if s.rs > 1 or s.cs > 1:
-                        ws.merge_cells(start_row=row + r, start_column=c + 1, end_row=row + r + s.rs - 1,
-                                       end_column=c + s.cs)
+                        ws.merge_cells(
+                            start_row=row + r,
+                            start_column=c + 1,
+                            end_row=row + r + s.rs - 1,
+                            end_column=c + s.cs,
+                        )
         row += g.rows()
         for line in t.post:
             ws.cell(row, 1, line)
@@ -356,8 +367,21 @@ def to_pdf(source: Path, target: Path) -> bool:
         return False
     with tempfile.TemporaryDirectory() as tmp:
         profile = Path(tmp) / "profile"
-        subprocess.run([exe, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", tmp, str(source)], check=True, capture_output=True, timeout=180)
+        subprocess.run(
+            [
+                exe,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
         data = (Path(tmp) / (source.stem + ".pdf")).read_bytes()
     target.write_bytes(_fixed_pdf(data))
     return True

@@ -25,8 +25,19 @@ HERE = Path(__file__).resolve().parent
 FILES = HERE / "files"
 ANSWER = ".answer.json"
 
-FORM_FIELDS = ["kind", "title", "year", "unit", "project", "supervisor", "implementer", "filled_on",
-               "total_score", "deviation_reason", "improvement"]
+FORM_FIELDS = [
+    "kind",
+    "title",
+    "year",
+    "unit",
+    "project",
+    "supervisor",
+    "implementer",
+    "filled_on",
+    "total_score",
+    "deviation_reason",
+    "improvement",
+]
 BUDGET_FIELDS = ["weight", "planned", "executed", "rate", "score"]
 GOAL_FIELDS = ["name", "text", "weight"]
 IND_FIELDS = ["level1", "level2", "name", "weight", "target", "actual", "score", "basis"]
@@ -79,7 +90,14 @@ class Tally:
         self.right.update(other.right)
         self.total.update(other.total)
         self.wrong += other.wrong
-        for name in ("extra_indicators", "forms_expected", "forms_found", "planted", "planted_found", "clean_forms"):
+        for name in (
+            "extra_indicators",
+            "forms_expected",
+            "forms_found",
+            "planted",
+            "planted_found",
+            "clean_forms",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.read_errors += other.read_errors
         self.crashes += other.crashes
@@ -188,7 +206,9 @@ def measure_file(path: Path, review: bool = True) -> Tally:
         claims = json.loads(claims_path.read_text(encoding="utf-8"))
         reports = doc.reports if doc is not None else []
         t.add(name, "report.found", True, bool(reports))
-        t.add(name, "report.stated_score", claims["stated_score"], reports[0].stated_score if reports else None)
+        t.add(
+            name, "report.stated_score", claims["stated_score"], reports[0].stated_score if reports else None
+        )
         t.add(name, "report.stated_rate", claims["stated_rate"], reports[0].stated_rate if reports else None)
     if review and doc is not None and doc.forms:
         try:
@@ -205,8 +225,17 @@ def measure_file(path: Path, review: bool = True) -> Tally:
         for p in planted:
             t.planted += 1
             want = exp_index.get(p["form"])
-            hit = next((k for k, f in enumerate(errs) if k not in matched and f.form == want and f.code == p["code"]
-                        and (p["indicator"] is None or same(f.indicator, p["indicator"]))), None)
+            hit = next(
+                (
+                    k
+                    for k, f in enumerate(errs)
+                    if k not in matched
+                    and f.form == want
+                    and f.code == p["code"]
+                    and (p["indicator"] is None or same(f.indicator, p["indicator"]))
+                ),
+                None,
+            )
             if hit is None:
                 t.missed_errors.append((name, p["code"], p["indicator"]))
             else:
@@ -255,10 +284,14 @@ def report(folder: Path, by: str, show: str | None) -> None:
                 print(f"  {doc} {f}: expected {e!r}, got {g!r}")
     fields = sum(total.total.values())
     print(f"{len(documents(folder))} documents, {total.forms_expected} forms, {fields} fields")
-    print(f"fields right: {total.accuracy():.2%}   forms found with their kind: "
-          f"{total.forms_found}/{total.forms_expected}   extra indicators: {total.extra_indicators}")
-    print(f"planted errors found: {total.planted_found}/{total.planted}   false errors: {len(total.false_errors)} "
-          f"on {total.clean_forms} error-free forms ({len(total.false_errors) / max(1, total.clean_forms):.2f} per form)")
+    print(
+        f"fields right: {total.accuracy():.2%}   forms found with their kind: "
+        f"{total.forms_found}/{total.forms_expected}   extra indicators: {total.extra_indicators}"
+    )
+    print(
+        f"planted errors found: {total.planted_found}/{total.planted}   false errors: {len(total.false_errors)} "
+        f"on {total.clean_forms} error-free forms ({len(total.false_errors) / max(1, total.clean_forms):.2f} per form)"
+    )
     print(f"read errors: {len(total.read_errors)}   tracebacks: {len(total.crashes)}")
     for line in total.crashes:
         print("  TRACEBACK", line)
@@ -268,8 +301,10 @@ def report(folder: Path, by: str, show: str | None) -> None:
     else:
         for key in sorted(groups):
             g = groups[key]
-            print(f"  {key:12s} {g.accuracy():7.2%}  forms {g.forms_found}/{g.forms_expected}  "
-                  f"errors {g.planted_found}/{g.planted}  false {len(g.false_errors)}")
+            print(
+                f"  {key:12s} {g.accuracy():7.2%}  forms {g.forms_found}/{g.forms_expected}  "
+                f"errors {g.planted_found}/{g.planted}  false {len(g.false_errors)}"
+            )
 
 
 def main() -> None:

@@ -18,11 +18,33 @@ from tests.corpus.measure import FILES, Tally, documents, manifest, measure_file
 pytestmark = pytest.mark.corpus
 
 DOCS = documents(FILES)
-CONTRACT_KEYS = {"schema", "kind", "title", "year", "unit", "project", "supervisor", "implementer", "filled_on",
-                 "budget", "overall_goal", "goals", "total_score", "deviation_reason", "improvement", "extra"}
+CONTRACT_KEYS = {
+    "schema",
+    "kind",
+    "title",
+    "year",
+    "unit",
+    "project",
+    "supervisor",
+    "implementer",
+    "filled_on",
+    "budget",
+    "overall_goal",
+    "goals",
+    "total_score",
+    "deviation_reason",
+    "improvement",
+    "extra",
+}
 INDICATOR_KEYS = {"level1", "level2", "name", "weight", "target", "actual", "score", "basis"}
-FINDING_CODES = {"budget.score_mismatch", "indicator.score_mismatch", "indicator.full_score_unmet",
-                 "form.total_mismatch", "goal.weight_mismatch", "target.vague"}
+FINDING_CODES = {
+    "budget.score_mismatch",
+    "indicator.score_mismatch",
+    "indicator.full_score_unmet",
+    "form.total_mismatch",
+    "goal.weight_mismatch",
+    "target.vague",
+}
 
 
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
@@ -57,7 +79,15 @@ def test_corpus_is_complete_and_in_contract_shape() -> None:
 def test_generator_does_not_use_jixiao() -> None:
     """Answers come from the generator's records, never from the reader or the scorer."""
     here = Path(__file__).parent
-    for src in ("make_corpus.py", "_model.py", "_families.py", "_grids.py", "_render.py", "_pools.py", "_trad.py"):
+    for src in (
+        "make_corpus.py",
+        "_model.py",
+        "_families.py",
+        "_grids.py",
+        "_render.py",
+        "_pools.py",
+        "_trad.py",
+    ):
         text = (here / src).read_text(encoding="utf-8")
         assert "import jixiao" not in text and "from jixiao" not in text, src
 
@@ -68,7 +98,9 @@ def test_accuracy_is_measured(capsys: pytest.CaptureFixture[str]) -> None:
     for path in DOCS:
         total.merge(measure_file(path))
     with capsys.disabled():
-        print(f"\ncorpus: fields right {total.accuracy():.2%}, forms found {total.forms_found}/"
-              f"{total.forms_expected}, planted errors found {total.planted_found}/{total.planted}, "
-              f"false errors {len(total.false_errors)} on {total.clean_forms} error-free forms")
+        print(
+            f"\ncorpus: fields right {total.accuracy():.2%}, forms found {total.forms_found}/"
+            f"{total.forms_expected}, planted errors found {total.planted_found}/{total.planted}, "
+            f"false errors {len(total.false_errors)} on {total.clean_forms} error-free forms"
+        )
     assert not total.crashes, total.crashes

@@ -22,7 +22,9 @@ SEED_FILES = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 # total (``recovered``). Everything else of the contract, ``extra.fields`` (label/value cells),
 # ``extra.rows`` (blocks the model has no field for) and ``extra.notes`` (备注) included, must
 # survive the round trip.
-UNPRINTED_EXTRA = ("recovered",)
+# what the reader notes about the source's layout, not what the form says: a written file has
+# its own layout (recovered cells, printed column labels, number texts, placeholder rows)
+UNPRINTED_EXTRA = ("recovered", "headers", "printed", "placeholders")
 
 
 def _norm(value: Any) -> Any:

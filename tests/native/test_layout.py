@@ -21,7 +21,7 @@ def test_wuhan_layout_prints_weights_in_labels_and_merges_levels(department_form
     texts = {c.text: c for c in t.cells}
     assert texts["预算执行情况（万元）（20分）"].rowspan == 2
     assert "得分（20分*执行率）" in texts
-    assert texts["年度目标1（9分）"].col == 0
+    assert texts["年度目标1\n（9分）"].col == 0  # the label in its own cell, its weight below it
     assert texts["维持部门日常工作开展"].colspan == 6
     # 产出指标 (7分) spans its three indicator rows, 数量指标 (3.5分) its two
     assert texts["产出指标（7分）"].rowspan == 3
@@ -61,7 +61,12 @@ def test_national_template_has_score_column_and_deviation_column(project_form: F
     assert budget[3:8] == (2903.5, 2903.5, 1, 20, 20)  # 预算数, 执行数, 执行率, 分值, 得分
     indicator = next(r for r in rows if r[3] == "房租缴纳及时性")
     assert indicator[1:8] == ("产出指标", "时效指标", "房租缴纳及时性", "及时", "及时", None, 80)
-    assert indicator[8].startswith("2020年度政务服务和大数据管理局按照合同规定时间")
+    # the form states one analysis for the whole form (a Wuhan form): a full-width row under the
+    # table, never the whole text in the first indicator's 偏差原因分析及改进措施 cell
+    assert indicator[8] is None
+    below = [r for r in rows if r[0] in ("偏差原因分析", "改进措施")]
+    assert any(str(r[1]).startswith("2020年度政务服务和大数据管理局按照合同规定时间") for r in below)
+    assert all(r[1] and r[2] is None for r in below)  # merged across the row
     notes = [r[0] for r in rows if r[0] and str(r[0]).startswith("2.分值")]
     assert notes == [
         "2.分值一般为：预算执行率10分，产出指标50分，效益指标30分，满意度指标10分；本表列示的分值以原表为准。"

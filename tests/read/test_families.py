@@ -72,7 +72,7 @@ def test_pipe_rows_with_covered_cells_dropped_are_placed_by_role() -> None:
         ("满意度指标", "服务对象满意度指标", "农户满意度", 10, "≥90%", "95%", 10),
     ]
     assert f.extra["deviation_by_indicator"] == {"受益农户数": "部分农户延至下年申请"}
-    assert f.extra["placeholder_rows"]  # the …… row is reported, never an indicator
+    assert f.extra["placeholders"]  # the …… row is reported, never an indicator
     assert f.total_score == 95
 
 
@@ -447,3 +447,28 @@ def test_held_out_corpus_is_read_field_by_field() -> None:
     assert result["forms_found"] == result["forms_expected"]
     assert result["kinds_right"] == result["forms_expected"]
     assert result["field_accuracy"] >= 0.98, result["wrong"][:20]
+
+
+def test_cli_templates_option(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from jixiao.cli import app
+    from jixiao.read import _headers
+
+    monkeypatch.delenv(_headers.TEMPLATES_ENV, raising=False)  # the CLI sets it for its workers
+    monkeypatch.setattr(_headers, "_env_files", [None])  # restored after the test
+
+    mine = tmp_path / "my.yaml"
+    mine.write_text("indicator_columns:\n  actual: [本期实绩]\n", encoding="utf-8")
+    doc_path = tmp_path / "f.txt"
+    doc_path.write_text(
+        "2023年度项目支出绩效自评表\n项目名称\t校园安保\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t本期实绩\t分值\t得分\n"
+        "\t产出指标\t数量指标\t配备安保人员\t≥20人\t22人\t50\t50\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    result = runner.invoke(app, ["parse", str(doc_path), "--templates", str(mine)])
+    assert result.exit_code == 0 and '"actual": "22人"' in result.output
+    result = runner.invoke(app, ["parse", str(doc_path), "--templates", str(tmp_path / "none.yaml")])
+    assert result.exit_code == 2 and "模板词表文件不存在" in result.output

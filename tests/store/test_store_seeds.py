@@ -93,7 +93,7 @@ def test_cli_import_show_and_export_match_parse(db_url: str, monkeypatch: pytest
 
     shown = runner.invoke(app, ["show", "1", "--db", db_url])
     assert shown.exit_code == 0
-    assert "重算总分" in shown.stdout and "审核规则集" in shown.stdout
+    assert "重算总分" in shown.stdout and "评分规则" in shown.stdout
     stats = runner.invoke(app, ["stats", "--db", db_url])
     assert stats.exit_code == 0 and "政务服务和大数据管理局" in stats.stdout
 

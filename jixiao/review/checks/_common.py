@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
-from jixiao.model import Document, Form
-from jixiao.score.rules import agrees
+from jixiao.model import Document, Form, Indicator
+from jixiao.score.rules import agrees, decimals_of
 
 
 def printed_parts(form: Form) -> float:
@@ -71,3 +72,51 @@ def _incomplete_forms(doc: Document) -> frozenset[int]:
     result = frozenset(found)
     _LAST[:] = [(doc, len(doc.forms), len(doc.issues), result)]  # one document kept, no more
     return result
+
+
+_DECIMALS = re.compile(r"-?\d+(?:\.(\d+))?")
+
+
+def printed_decimals(form: Form, path: str) -> int | None:
+    """Decimals of a number as printed, where the reader kept its text (``extra["printed"]``).
+
+    form-v1 numbers lose trailing zeros ("9.00" → 9); the printed text keeps the precision the
+    rounding rule is judged at (findings-v1: rounded or truncated to the printed decimals).
+    ``path`` names the field as ``extra["recovered"]`` does: ``budget.score``, ``total_score``,
+    ``goals[0].indicators[2].score``. None where nothing was kept.
+    """
+    printed = form.extra.get("printed") if isinstance(form.extra, dict) else None
+    if not isinstance(printed, dict):
+        return None
+    text = printed.get(path)
+    if not isinstance(text, str):
+        return None
+    m = _DECIMALS.search(text.replace(",", ""))
+    if m is None:
+        return None
+    return len(m.group(1) or "")
+
+
+def indicator_path(form: Form, indicator: Indicator, field: str = "score") -> str:
+    """``goals[i].indicators[j].<field>`` of ``indicator`` (by identity) in ``form``."""
+    for gi, goal in enumerate(form.goals):
+        for ii, ind in enumerate(goal.indicators):
+            if ind is indicator:
+                return f"goals[{gi}].indicators[{ii}].{field}"
+    return ""
+
+
+def score_decimals(form: Form, indicator: Indicator) -> int | None:
+    """Decimals an indicator's printed score is judged at: its printed text where kept, else the
+    score column's precision — the most decimals any indicator score of the form prints.
+
+    A column printed to two decimals (9.47, 8.53) prints a full score as 10.00: a 10 there
+    against 9.79 is a full score, not 9.79 rounded to a whole number.
+    """
+    kept = printed_decimals(form, indicator_path(form, indicator))
+    if kept is not None:
+        return kept
+    scores = [i.score for _, i in form.indicators() if i.score is not None]
+    if not scores or indicator.score is None:
+        return None
+    return max(decimals_of(s) for s in scores)

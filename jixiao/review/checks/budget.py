@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from jixiao.model import Document, Finding, Form, Scorecard
 from jixiao.review.catalogue import fmt, fmt_pct, make_finding
-from jixiao.review.checks._common import total_counts_missing
+from jixiao.review.checks._common import printed_decimals, total_counts_missing
 from jixiao.score.rules import RuleSet, agrees, decimals_of, load_rule_set, rule_set_names
 from jixiao.score.scorecard import budget_rate, is_scored
 
@@ -78,12 +78,13 @@ def check_score(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
                 detail=f"预算执行得分未填写，按 {how}，应为 {fmt(expected)} 分{counted}",
             )
         return
-    if any(agrees(b.score, c) for c in candidates):
+    decimals = printed_decimals(form, "budget.score")  # "9.00" judged at two decimals, not as 9
+    if any(agrees(b.score, c, decimals) for c in candidates):
         return
     severity = None
     if b.weight is None:
         # The form prints no 分值 for execution: the rule set's is an assumption.
-        others = {load_rule_set(n).budget.weight for n in rule_set_names()}
+        others = {load_rule_set(n).budget.weight for n in rule_set_names() if load_rule_set(n).budget.scored}
         if any(agrees(b.score, w * min(max(r, 0.0), 1.0)) for w in others for r in rates):
             return
         severity = "warning"
@@ -102,4 +103,25 @@ def check_score(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
     )
 
 
-CHECKS = [check_rate, check_score]
+def check_overspent(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    """执行数 above 预算数: spending beyond the budget the rate is taken against."""
+    b = form.budget
+    if b is None or form.kind.is_target or b.planned is None or b.executed is None or b.planned <= 0:
+        return
+    if b.executed <= b.planned + 1e-9:
+        return
+    yield make_finding(
+        "budget.overspent",
+        form,
+        index,
+        printed=b.executed,
+        expected=b.planned,
+        executed=fmt(b.executed),
+        planned=fmt(b.planned),
+        rate=fmt_pct(b.executed / b.planned),
+    )
+
+
+CHECKS = [check_rate, check_score, check_overspent]

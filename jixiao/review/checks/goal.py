@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from jixiao.model import Document, Finding, Form, Scorecard
+from jixiao.model import Document, Finding, Form, Goal, Scorecard
 from jixiao.review.catalogue import fmt, make_finding
 from jixiao.review.checks._common import read_incomplete
 from jixiao.score.rules import RuleSet, agrees
@@ -86,7 +86,7 @@ def check_met_goal_short(
             continue
         most = 0.0
         for ind in goal.indicators:
-            cmp = comparison_of(ind)
+            cmp = comparison_of(ind, rules)
             if ind.score is None or cmp.outcome is not Outcome.MET:
                 break
             if cmp.quantitative:
@@ -150,4 +150,62 @@ def check_full_goal_with_zeros(
         )
 
 
-CHECKS = [check_weights, check_scores, check_met_goal_short, check_full_goal_with_zeros]
+def _printed_level_weights(form: Form, goal: Goal) -> dict[tuple[str, ...], float]:
+    """Points printed in the 一级/二级 labels of one goal: the indicators' ``level1_weight`` /
+    ``level2_weight``, and on a single-goal form ``extra.level1_weights`` / ``level2_weights``
+    (key ``一级/二级``)."""
+    found: dict[tuple[str, ...], float] = {}
+    for ind in goal.indicators:
+        if ind.level1 and ind.level1_weight is not None:
+            found.setdefault((ind.level1,), ind.level1_weight)
+        if ind.level1 and ind.level2 and ind.level2_weight is not None:
+            found.setdefault((ind.level1, ind.level2), ind.level2_weight)
+    extra = form.extra if isinstance(form.extra, dict) else {}
+    if len(form.goals) == 1:
+        for key, depth in (("level1_weights", 1), ("level2_weights", 2)):
+            raw = extra.get(key)
+            if not isinstance(raw, dict):
+                continue
+            for label, w in raw.items():
+                parts = tuple(str(label).split("/", 1)) if depth == 2 else (str(label),)
+                if isinstance(w, int | float) and not isinstance(w, bool) and len(parts) == depth:
+                    found.setdefault(parts, float(w))
+    return found
+
+
+def check_level_weights(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    """Points printed in a 一级/二级 label (产出指标（50分）) equal its indicators' printed points.
+
+    A warning: a label's points are read from a merged cell, which a page break can separate
+    from its rows (the goal's own weights and scores are what the errors rest on).
+    """
+    if read_incomplete(doc, index):
+        return
+    for goal in form.goals:
+        for label, weight in _printed_level_weights(form, goal).items():
+            rows = [
+                i
+                for i in goal.indicators
+                if (i.level1,) == label[:1] and (len(label) == 1 or i.level2 == label[1])
+            ]
+            if not rows or any(i.weight is None for i in rows):
+                continue
+            total = round(sum(i.weight for i in rows if i.weight is not None), 6)
+            if abs(total - weight) <= _EPS:
+                continue
+            shown = "/".join(label)
+            yield make_finding(
+                "goal.weight_mismatch",
+                form,
+                index,
+                goal=goal.name,
+                printed=weight,
+                expected=total,
+                detail=f"“{shown}”印为 {fmt(weight)} 分，其下 {len(rows)} 项指标分值合计 {fmt(total)} 分",
+                severity="warning",
+            )
+
+
+CHECKS = [check_weights, check_level_weights, check_scores, check_met_goal_short, check_full_goal_with_zeros]

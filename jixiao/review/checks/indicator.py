@@ -8,9 +8,13 @@ from collections.abc import Iterator
 
 from jixiao.model import Document, Finding, Form, Goal, Indicator, IndicatorScore, Scorecard, Severity
 from jixiao.review.catalogue import fmt, make_finding
-from jixiao.review.checks._common import read_incomplete, total_counts_missing
-from jixiao.score.rules import RuleSet, agrees
-from jixiao.score.scorecard import FULL_MARKS, comparison_of, is_satisfaction, is_scored
+from jixiao.review.checks._common import (
+    read_incomplete,
+    score_decimals,
+    total_counts_missing,
+)
+from jixiao.score.rules import RuleSet, agrees, decimals_of
+from jixiao.score.scorecard import FULL_MARKS, comparison_of, converted_shares, is_satisfaction, is_scored
 from jixiao.score.values import Comparison, Outcome, ValueKind, parse_value
 
 _EPS = 1e-9
@@ -20,10 +24,12 @@ _MEASURABLE = re.compile(r"[零〇\d]|全部|全覆盖|每日|每天|每月")  #
 _WEIGHT_SUFFIX = re.compile(r"[（(]\s*[\d.]+\s*分\s*[)）]")
 
 
-def _rows(form: Form, card: Scorecard) -> Iterator[tuple[Goal, Indicator, IndicatorScore, Comparison]]:
+def _rows(
+    form: Form, card: Scorecard, rules: RuleSet
+) -> Iterator[tuple[Goal, Indicator, IndicatorScore, Comparison]]:
     """Indicators with their scorecard entries (same order) and comparisons."""
     for (goal, ind), score in zip(form.indicators(), card.indicators, strict=False):
-        yield goal, ind, score, comparison_of(ind)
+        yield goal, ind, score, comparison_of(ind, rules)
 
 
 def _text(s: str | None) -> str:
@@ -48,16 +54,29 @@ def _raw(score: IndicatorScore, cmp: Comparison) -> float | None:
     return score.weight * min(cmp.ratio, 1.0)
 
 
-def _full_score_unmet(ind: Indicator, score: IndicatorScore, cmp: Comparison, rules: RuleSet) -> float | None:
+def _negative_alternatives(weight: float, cmp: Comparison, rules: RuleSet) -> list[float]:
+    """Other scores the rule set accepts for a missed reverse target (``negative_also``)."""
+    if cmp.direction != "negative" or cmp.ratio is None or cmp.ratio <= 0 or cmp.ratio >= 1:
+        return []
+    out = []
+    if "weight_x_one_minus_excess" in rules.quantitative.negative_also:
+        excess = 1.0 / cmp.ratio - 1.0  # (B − A)/A with ratio = A/B
+        out.append(weight * max(0.0, 1.0 - excess))
+    return out
+
+
+def _full_score_unmet(
+    ind: Indicator, score: IndicatorScore, cmp: Comparison, rules: RuleSet, decimals: int | None = None
+) -> float | None:
     """The most the rules allow when a full score was given to an unmet indicator; None if not that case."""
     w = score.weight
     if w is None or ind.score is None or cmp.outcome not in (Outcome.PARTLY, Outcome.NOT_MET):
         return None
-    if ind.score < w - _EPS and not agrees(ind.score, w):
+    if ind.score < w - _EPS and not agrees(ind.score, w, decimals):
         return None
     if cmp.quantitative:
         raw = _raw(score, cmp)
-        if not cmp.direction_certain or raw is None or agrees(ind.score, raw):
+        if not cmp.direction_certain or raw is None or agrees(ind.score, raw, decimals):
             return None
         return raw
     band = rules.band(cmp.outcome.value)
@@ -69,7 +88,7 @@ def _full_score_unmet(ind: Indicator, score: IndicatorScore, cmp: Comparison, ru
 def check_exceeds_weight(
     form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
 ) -> Iterator[Finding]:
-    for goal, ind, score, _ in _rows(form, card):
+    for goal, ind, score, _ in _rows(form, card, rules):
         if score.weight is not None and ind.score is not None and ind.score > score.weight + _EPS:
             yield make_finding(
                 "indicator.score_exceeds_weight",
@@ -88,8 +107,8 @@ def check_exceeds_weight(
 def check_full_score_unmet(
     form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
 ) -> Iterator[Finding]:
-    for goal, ind, score, cmp in _rows(form, card):
-        limit = _full_score_unmet(ind, score, cmp, rules)
+    for goal, ind, score, cmp in _rows(form, card, rules):
+        limit = _full_score_unmet(ind, score, cmp, rules, score_decimals(form, ind))
         if limit is None or ind.score is None or ind.score > (score.weight or 0) + _EPS:
             continue
         limit = rules.round(limit)
@@ -116,21 +135,24 @@ def check_full_score_unmet(
 def check_score_mismatch(
     form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
 ) -> Iterator[Finding]:
-    for goal, ind, score, cmp in _rows(form, card):
+    for goal, ind, score, cmp in _rows(form, card, rules):
         w = score.weight
         if w is None or ind.score is None or ind.score > w + _EPS:
             continue
-        if _full_score_unmet(ind, score, cmp, rules) is not None:
+        decimals = score_decimals(form, ind)
+        if _full_score_unmet(ind, score, cmp, rules, decimals) is not None:
             continue
         raw = _raw(score, cmp)
         if raw is not None and score.computed is not None:
-            if agrees(ind.score, raw):
+            if agrees(ind.score, raw, decimals):
                 continue
             if not cmp.direction_certain and cmp.ratio:
                 # The direction was a default: accept the other formula too.
                 other = w * min(1.0 / cmp.ratio, 1.0) if cmp.ratio > 0 else w
-                if agrees(ind.score, other):
+                if agrees(ind.score, other, decimals):
                     continue
+            if any(agrees(ind.score, alt, decimals) for alt in _negative_alternatives(w, cmp, rules)):
+                continue
             formula = "B/A" if cmp.direction == "positive" else "A/B"
             sense = "正向" if cmp.direction == "positive" else "反向"
             detail = (
@@ -150,7 +172,11 @@ def check_score_mismatch(
             )
         elif not cmp.quantitative and score.low is not None and score.high is not None:
             low, high = score.low, score.high
-            if low - _EPS <= ind.score <= high + _EPS or agrees(ind.score, low) or agrees(ind.score, high):
+            if (
+                low - _EPS <= ind.score <= high + _EPS
+                or agrees(ind.score, low, decimals)
+                or agrees(ind.score, high, decimals)
+            ):
                 continue
             word = {"met": "达成", "partly": "部分达成", "not_met": "未达成"}[cmp.outcome.value]
             detail = (
@@ -189,7 +215,7 @@ def check_score_within_goal(
     """
     if not is_scored(form) or not _weights_add_up(form) or read_incomplete(doc, index):
         return
-    entries = list(_rows(form, card))
+    entries = list(_rows(form, card, rules))
     for goal in form.goals:
         if goal.weight is None:
             continue
@@ -244,7 +270,7 @@ def check_missing_score(
 ) -> Iterator[Finding]:
     if not is_scored(form):
         return
-    for goal, ind, _score, _ in _rows(form, card):
+    for goal, ind, _score, _ in _rows(form, card, rules):
         if ind.score is not None:
             continue
         if is_satisfaction(ind) and not rules.satisfaction_required and ind.weight is None:
@@ -276,7 +302,7 @@ def check_missing_actual(
 ) -> Iterator[Finding]:
     if form.kind.is_target:
         return
-    for goal, ind, _, _ in _rows(form, card):
+    for goal, ind, _, _ in _rows(form, card, rules):
         if ind.score is None or _text(ind.actual):
             continue
         zero = ind.score <= _EPS
@@ -297,7 +323,7 @@ def check_missing_actual(
 def check_incomparable(
     form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
 ) -> Iterator[Finding]:
-    for goal, ind, _, cmp in _rows(form, card):
+    for goal, ind, _, cmp in _rows(form, card, rules):
         target, name = _text(ind.target), _text(_WEIGHT_SUFFIX.sub("", ind.name))
         if not target and _text(ind.actual) and ind.score is not None and not form.kind.is_target:
             detail = (
@@ -358,6 +384,106 @@ def check_negative_score(
         )
 
 
+def _printed_map(form: Form, key: str) -> dict[str, object]:
+    value = form.extra.get(key) if isinstance(form.extra, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def check_converted(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    """Converted totals (Hebei): each printed 单项指标折算得分 = 单项指标得分 × 权重占比."""
+    if rules.total.formula != "converted":
+        return
+    shares = converted_shares(form)
+    converted = _printed_map(form, "converted_scores")
+    for goal, ind in form.indicators():
+        printed = _number(converted.get(ind.name))
+        share = shares.get(ind.level1)
+        if printed is None or share is None or ind.score is None:
+            continue
+        expected = ind.score * share
+        column = max(decimals_of(v) for v in converted.values() if isinstance(v, int | float))
+        if agrees(printed, expected, column):
+            continue
+        yield make_finding(
+            "indicator.converted_mismatch",
+            form,
+            index,
+            goal=goal.name,
+            indicator=ind.name,
+            printed=printed,
+            expected=rules.round(expected),
+            score=fmt(ind.score),
+            share=f"{share * 100:g}%",
+            level1=ind.level1 or "",
+        )
+
+
+def check_coefficient(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    """Coefficient rules (Chongqing): each printed 指标得分 = 得分系数 × 指标权重."""
+    if rules.coefficient is None:
+        return
+    coefficients = _printed_map(form, "score_coefficients")
+    for goal, ind in form.indicators():
+        k = _number(coefficients.get(ind.name))
+        if k is None or ind.weight is None or ind.score is None:
+            continue
+        if k > 1.5:  # printed in a （%） column as 97, not 0.97
+            k = k / 100
+        expected = k * ind.weight
+        if agrees(ind.score, expected, score_decimals(form, ind)):
+            continue
+        yield make_finding(
+            "indicator.coefficient_mismatch",
+            form,
+            index,
+            goal=goal.name,
+            indicator=ind.name,
+            printed=ind.score,
+            expected=rules.round(expected),
+            coefficient=f"{k * 100:g}%",
+            weight=fmt(ind.weight),
+        )
+
+
+TOO_LOW = 1.3  # completion at 130% of the target or more: the target was set too low
+
+
+def check_target_too_low(
+    form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
+) -> Iterator[Finding]:
+    """A positive quantitative target exceeded by 30% or more was set too low (财预〔2020〕10号：适度调减)."""
+    if form.kind.is_target:
+        return
+    for goal, ind, _, cmp in _rows(form, card, rules):
+        if not cmp.quantitative or cmp.direction != "positive" or not cmp.direction_certain:
+            continue
+        if cmp.ratio is None or cmp.ratio < TOO_LOW - 1e-9 or cmp.incomparable:
+            continue
+        target = parse_value(ind.target)
+        if target.kind is not ValueKind.NUMBER or target.high is not None:
+            continue  # a range (2-4个) reached at its top, a grade (三星及以上): no figure to exceed
+        yield make_finding(
+            "indicator.target_too_low",
+            form,
+            index,
+            goal=goal.name,
+            indicator=ind.name,
+            printed=ind.actual,
+            expected=ind.target,
+            target=_text(ind.target),
+            actual=_text(ind.actual),
+            ratio=f"{cmp.ratio:.0%}",
+        )
+
+
 CHECKS = [
     check_exceeds_weight,
     check_negative_score,
@@ -367,4 +493,7 @@ CHECKS = [
     check_missing_score,
     check_missing_actual,
     check_incomparable,
+    check_converted,
+    check_coefficient,
+    check_target_too_low,
 ]

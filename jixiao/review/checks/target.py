@@ -17,6 +17,20 @@ _VAGUE = re.compile(
     r"满意|降低|减少|完善|健全|规范)$"
 )
 _DIMENSIONS = {"产出指标": "产出", "效益指标": "效益", "满意度指标": "满意", "成本指标": "成本"}
+# The few traditional forms (產出指標, 滿意度指標) a converted page prints for these keys.
+_SIMPLIFIED = str.maketrans({"產": "产", "滿": "满", "標": "标", "數": "数", "質": "质", "時": "时"})
+
+
+# A template placeholder where the figure should be: ≥**%, ≥X, XX个, ≤＊.
+_PLACEHOLDER_VALUE = re.compile(
+    r"^[≥≤＞＜><=≧≦═﹦]?\s*(?:[*＊]+|[Xx×]{1,3})\s*[%‰\u4e00-\u9fff]*$"
+    r"|^[≥≤＞＜><≧≦═﹦]\s*[%‰]$"  # the figure left out altogether: "≥%"
+)
+
+
+def placeholder_value(text: str | None) -> bool:
+    """A value left as the template's placeholder (``≥**%``): it sets no target at all."""
+    return bool(text) and bool(_PLACEHOLDER_VALUE.match(re.sub(r"\s+", "", text or "")))
 
 
 def _vague(text: str | None, descriptions_too: bool = False) -> bool:
@@ -43,10 +57,26 @@ def _vague(text: str | None, descriptions_too: bool = False) -> bool:
 
 
 def check_vague(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document) -> Iterator[Finding]:
-    """Target tables: warning; self-evaluation forms: info (the target was set in an earlier year)."""
+    """Target tables: warning; self-evaluation forms: info (the target was set in an earlier year).
+
+    A value left as the template's placeholder (``≥**%``) sets no target at all: an error.
+    """
     severity = "warning" if form.kind.is_target else "info"
     for goal, ind in form.indicators():
-        if _vague(ind.target, descriptions_too=form.kind.is_target):
+        if placeholder_value(ind.target):
+            yield make_finding(
+                "target.vague",
+                form,
+                index,
+                goal=goal.name,
+                indicator=ind.name,
+                printed=ind.target,
+                expected=None,
+                target=re.sub(r"\s+", "", ind.target or ""),
+                severity="error",  # the template's placeholder left in: no target was set at all
+                placeholder="是模板占位符，未填写具体数值，",
+            )
+        elif _vague(ind.target, descriptions_too=form.kind.is_target):
             yield make_finding(
                 "target.vague",
                 form,
@@ -57,28 +87,51 @@ def check_vague(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
                 expected=None,
                 target=re.sub(r"\s+", "", ind.target or ""),
                 severity=severity,
+                placeholder="没有可衡量的标准，",
             )
 
 
 def check_basis(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document) -> Iterator[Finding]:
+    """Only where the template has a 指标值确定依据 column: the rules say so, or some row fills it.
+
+    A column left blank on every row is one omission, reported once for the form.
+    """
     if not form.kind.is_target:
         return
-    for goal, ind in form.indicators():
-        if not (ind.basis or "").strip():
-            yield make_finding(
-                "target.missing_basis",
-                form,
-                index,
-                goal=goal.name,
-                indicator=ind.name,
-                printed=None,
-                expected=None,
-            )
+    rows = list(form.indicators())
+    missing = [(g, i) for g, i in rows if not (i.basis or "").strip()]
+    if not missing or not (rules.target.basis_required or len(missing) < len(rows)):
+        return
+    if len(missing) == len(rows) and len(rows) >= 3:
+        yield make_finding(
+            "target.missing_basis",
+            form,
+            index,
+            printed=None,
+            expected=None,
+            where=f"本表 {len(rows)} 项指标均",
+        )
+        return
+    for goal, ind in missing:
+        yield make_finding(
+            "target.missing_basis",
+            form,
+            index,
+            goal=goal.name,
+            indicator=ind.name,
+            printed=None,
+            expected=None,
+            where="",
+        )
 
 
 def _has(indicators: list[Indicator], dimension: str) -> bool:
     key = _DIMENSIONS.get(dimension, dimension)
-    return any(key in (i.level1 or "") or (key == "满意" and "满意" in (i.level2 or "")) for i in indicators)
+    return any(
+        key in (i.level1 or "").translate(_SIMPLIFIED)
+        or (key == "满意" and "满意" in (i.level2 or "").translate(_SIMPLIFIED))
+        for i in indicators
+    )
 
 
 def check_dimensions(

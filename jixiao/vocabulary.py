@@ -1,0 +1,87 @@
+"""The one Chinese vocabulary every output uses: severities, form kinds, finding and rule-set names.
+
+Read from data, never listed per code: a finding's name is its catalogue ``title`` and a rule
+set's name is the ``title`` of its YAML file, so a new finding type or rule set is named
+everywhere as soon as it is declared. The JSON contracts keep the codes; people read these words.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jixiao.model import FormKind
+
+__all__ = [
+    "KIND_NAMES",
+    "SEVERITY_NAMES",
+    "finding_title",
+    "kind_choices",
+    "kind_name",
+    "parse_kind",
+    "rule_set_title",
+    "severity_name",
+]
+
+# 错误: the form breaks a rule; 警告: needs a reviewer's attention; 提示: for information only.
+SEVERITY_NAMES: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+
+# The short names a finance bureau uses for the four forms (the full printed titles are
+# ``FormKind.label``).
+KIND_NAMES: dict[FormKind, str] = {
+    FormKind.PROJECT_SELF_EVALUATION: "项目自评",
+    FormKind.DEPARTMENT_SELF_EVALUATION: "部门整体自评",
+    FormKind.PROJECT_TARGET: "项目目标",
+    FormKind.DEPARTMENT_TARGET: "部门整体目标",
+}
+
+# Other spellings people type for a kind (accepted, never printed).
+_KIND_ALIASES: dict[str, FormKind] = {
+    "部门自评": FormKind.DEPARTMENT_SELF_EVALUATION,
+    "部门目标": FormKind.DEPARTMENT_TARGET,
+    "项目支出自评": FormKind.PROJECT_SELF_EVALUATION,
+    "项目支出目标": FormKind.PROJECT_TARGET,
+}
+
+
+def severity_name(severity: str) -> str:
+    return SEVERITY_NAMES.get(severity, severity)
+
+
+def kind_name(kind: FormKind | str) -> str:
+    try:
+        return KIND_NAMES[FormKind(kind)]
+    except ValueError:
+        return str(kind)
+
+
+def parse_kind(text: str) -> FormKind | None:
+    """A form kind from what a user types: the Chinese short or full name, or the English code."""
+    t = text.strip()
+    for kind in FormKind:
+        if t in (kind.value, kind.label, KIND_NAMES[kind]):
+            return kind
+    return _KIND_ALIASES.get(t)
+
+
+def kind_choices() -> str:
+    """The accepted kind names for a help text or an error: 项目自评、部门整体自评 …"""
+    return "、".join(KIND_NAMES[k] for k in FormKind)
+
+
+def finding_title(code: str) -> str:
+    """The catalogue's Chinese title of a finding code; the code itself if it is not catalogued."""
+    from jixiao.review.catalogue import CATALOGUE
+
+    kind = CATALOGUE.get(code)
+    return kind.title if kind else code
+
+
+@cache
+def rule_set_title(name: str) -> str:
+    """The Chinese title a rule set's file gives itself (``title:``); the name if it cannot be read."""
+    from jixiao.score.rules import RuleSetError, load_rule_set
+
+    try:
+        return load_rule_set(name).title
+    except (RuleSetError, OSError):
+        return name

@@ -1,0 +1,96 @@
+"""One vocabulary everywhere: severities, form kinds, finding and rule-set names read from data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from jixiao.cli import app
+from jixiao.model import FormKind
+from jixiao.review.catalogue import CATALOGUE
+from jixiao.score.rules import load_rule_set, rule_set_names
+from jixiao.vocabulary import (
+    KIND_NAMES,
+    SEVERITY_NAMES,
+    finding_title,
+    kind_name,
+    parse_kind,
+    rule_set_title,
+)
+from tests.conftest import seed
+
+runner = CliRunner()
+
+
+def test_severity_words() -> None:
+    assert SEVERITY_NAMES == {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def test_kinds_by_code_short_and_full_name() -> None:
+    assert kind_name("project_self_evaluation") == "项目自评"
+    assert kind_name(FormKind.DEPARTMENT_TARGET) == "部门整体目标"
+    for kind in FormKind:
+        assert parse_kind(kind.value) is kind
+        assert parse_kind(KIND_NAMES[kind]) is kind
+        assert parse_kind(kind.label) is kind
+    assert parse_kind("部门自评") is FormKind.DEPARTMENT_SELF_EVALUATION
+    assert parse_kind("财务报表") is None
+
+
+def test_every_catalogued_code_has_its_title() -> None:
+    for code, kind in CATALOGUE.items():  # new codes of any rule module are named the same way
+        assert finding_title(code) == kind.title
+    assert finding_title("not.catalogued") == "not.catalogued"
+
+
+def test_rule_sets_by_their_own_title(tmp_path: Path) -> None:
+    for name in rule_set_names():
+        assert rule_set_title(name) == load_rule_set(name).title
+    own = tmp_path / "mine.yaml"
+    text = (Path(__file__).resolve().parents[2] / "jixiao/score/rulesets/wuhan.yaml").read_text(
+        encoding="utf-8"
+    )
+    own.write_text(
+        text.replace("name: wuhan", "name: mine").replace(
+            "title: 武汉市区级绩效自评规则", "title: 本单位自定规则"
+        ),
+        encoding="utf-8",
+    )
+    assert rule_set_title(str(own)).startswith("本单位自定规则")
+
+
+def test_reports_name_the_rule_set_in_chinese() -> None:
+    path = str(seed("003"))
+    text = runner.invoke(app, ["review", path], env={"COLUMNS": "80"}).stdout
+    html = runner.invoke(app, ["review", path, "-f", "html"]).stdout
+    title = load_rule_set("wuhan").title
+    assert title in text and f"评分规则：{title}" in html
+    assert "（wuhan）" not in text and "评分规则：wuhan" not in html
+    assert "<th>错误</th><th>警告</th><th>提示</th>" in html
+    md = runner.invoke(app, ["export", path, "--to", "md"]).stdout
+    assert "按“wuhan”" not in md and "评分规则复核" not in md
+    if "复核，得分应为" in md:
+        assert f"按“{title}”复核" in md
+
+
+def test_import_and_review_use_the_same_words(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'j.db'}"
+    imported = runner.invoke(app, ["import", str(seed("000")), "--db", db]).stdout
+    reviewed = runner.invoke(app, ["review", str(seed("000"))], env={"COLUMNS": "80"}).stdout
+    head = reviewed.splitlines()[0]  # 绩效自评审核报告：…；错误 2，警告 5，提示 38
+    for word in ("错误", "警告", "提示"):
+        count = head.split(word + " ")[1].split("，")[0]
+        assert f"{word} {count}" in imported, (word, count)
+
+
+@pytest.mark.parametrize("kind", ["项目自评", "project_self_evaluation", "项目支出绩效自评表"])
+def test_forms_kind_option_accepts_chinese_and_codes(tmp_path: Path, kind: str) -> None:
+    db = f"sqlite:///{tmp_path / 'j.db'}"
+    runner.invoke(app, ["import", str(seed("003")), "--db", db])
+    listed = runner.invoke(app, ["forms", "--db", db, "--kind", kind, "-n", "0"], env={"COLUMNS": "80"})
+    assert listed.exit_code == 0 and "共 18 张表" in listed.stdout
+    assert "部门整体自评" not in listed.stdout and "project_self_evaluation" not in listed.stdout
+    bad = runner.invoke(app, ["forms", "--db", db, "--kind", "财务表"])
+    assert bad.exit_code == 2 and "可选：项目自评、部门整体自评" in bad.stderr
