@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from jixiao.cli import cycle, export, full_report, library, parse, review, store
+from jixiao.cli import cycle, export, full_report, library, parse, review, serve, store
 from jixiao.cli._common import TEMPLATES_HELP, use_template_files
 from jixiao.cli._help import ChineseGroup
 
@@ -34,7 +34,7 @@ def _root(
         use_template_files(templates)
 
 
-for _module in (parse, review, store, export, cycle, library, full_report):
+for _module in (parse, review, store, export, cycle, library, full_report, serve):
     _module.register(app)
 
 

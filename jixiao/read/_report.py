@@ -164,7 +164,7 @@ def attach_reports(doc: Document) -> None:
         best: tuple[tuple[float, int, int], int] | None = None
         for i in candidates:
             form = doc.forms[i]
-            sim = max(_similarity(subject, m) for m in matchers[i])
+            sim = max((_similarity(subject, m) for m in matchers[i]), default=0.0)  # an untitled form
             if report.year and form.year and report.year == form.year:
                 sim += 0.05
             distance = line - _line(form)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from jixiao.store import _schema_web  # noqa: F401  (the web tables join Base.metadata)
 from jixiao.store._schema import Base
 
 config = context.config

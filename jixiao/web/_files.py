@@ -1,0 +1,216 @@
+"""Files in and out: uploads through the CLI's own transactional import, downloads by the writers.
+
+Uploaded bytes are written under a private temporary folder with a cleaned base name (the
+name is what the store shows), never at a path the client chose.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from jixiao import store
+from jixiao.contract import findings_to_json
+from jixiao.model import Document, Form
+from jixiao.read import ReadError, read
+from jixiao.review import CATALOGUE, ReviewResult, review_document
+from jixiao.review.render import build_page, render_html
+from jixiao.score import load_rule_set
+from jixiao.store._import import SUFFIXES
+from jixiao.write import IssueLine, PdfError, write_docx, write_issue_list, write_pdf, write_xlsx
+from jixiao.write.pdf import docx_to_pdf
+
+__all__ = [
+    "DOWNLOADS",
+    "DownloadError",
+    "FileResult",
+    "download",
+    "import_uploads",
+    "issue_list",
+    "review_uploads",
+    "safe_name",
+]
+
+
+@dataclass
+class FileResult:
+    name: str
+    status: str  # imported / duplicate / error
+    message: str  # Chinese, one line
+    forms: list[int]
+
+
+class DownloadError(Exception):
+    """A download that cannot be made (e.g. no LibreOffice for PDF); one Chinese line."""
+
+
+def safe_name(name: str) -> str:
+    """A file's base name without any folder part or control characters."""
+    base = re.split(r"[\\/]", name or "")[-1]
+    base = re.sub(r"[\x00-\x1f\x7f]", "", base).strip().lstrip(".")
+    return base[:150] or "上传文件"
+
+
+def _save(tmp: Path, files: list[tuple[str, bytes]]) -> list[tuple[str, Path | None, str]]:
+    out = []
+    for n, (name, content) in enumerate(files):
+        clean = safe_name(name)
+        if Path(clean).suffix.lower() not in SUFFIXES:
+            out.append((clean, None, f"不支持的文件类型（可上传 {'、'.join(SUFFIXES)}）"))
+            continue
+        folder = tmp / str(n)
+        folder.mkdir()
+        path = folder / clean
+        path.write_bytes(content)
+        out.append((clean, path, ""))
+    return out
+
+
+def _foreign_units(db: store.Database, path: Path, user: store.User) -> str | None:
+    """For a 填报人: the first unit named in the file that is not theirs (None: all theirs)."""
+    try:
+        doc = read(path)
+    except ReadError:
+        return None  # the import reports the file's own error
+    for form in doc.forms:
+        unit_id = store.unit_of_name(db, form.unit) if form.unit else None
+        if not user.sees_unit(unit_id):
+            return form.unit or "（未注明单位）"
+    return None
+
+
+def import_uploads(db: store.Database, files: list[tuple[str, bytes]], user: store.User) -> list[FileResult]:
+    """Import uploaded documents; a unit's uploads start as 填报中, others count as submitted."""
+    results: list[FileResult] = []
+    with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as tmp:
+        saved = _save(Path(tmp), files)
+        todo: dict[str, str] = {}
+        for name, path, error in saved:
+            if path is None:
+                results.append(FileResult(name, "error", error, []))
+                continue
+            if user.role == "filler" and (unit := _foreign_units(db, path, user)):
+                results.append(FileResult(name, "error", f"文件中的表属于其他单位（{unit}），不能上传", []))
+                continue
+            todo[str(path)] = name
+        summary = store.import_paths(list(todo), db)
+        state = "draft" if user.role == "filler" else None
+        for d in summary.imported:
+            ids = store.document_forms(db, d.document_id)
+            form_ids = [fid for fid, _ in ids]
+            store.carry_pending(db, by=user.name, state=state, only=form_ids)
+            if state:
+                fresh = [fid for fid, has in store.document_forms(db, d.document_id) if not has]
+                store.set_state(db, fresh, state, user.name, "上传")
+            message = f"读取到 {d.forms} 张表" + (f"，其中 {d.revised} 张为新版本" if d.revised else "")
+            if not d.forms:
+                message = "文件中未找到绩效表"
+            results.append(FileResult(todo[d.path], "imported", message, form_ids))
+        for u in summary.unchanged:
+            results.append(
+                FileResult(todo.get(u.path, u.path), "duplicate", f"与已导入的 {u.same_as} 内容相同", [])
+            )
+        for f in summary.failures:
+            results.append(FileResult(todo.get(f.path, Path(f.path).name), "error", f.reason, []))
+    order = {name: n for n, (name, _, _) in enumerate(saved)}
+    return sorted(results, key=lambda r: order.get(r.name, 0))
+
+
+def review_uploads(files: list[tuple[str, bytes]]) -> list[dict[str, object]]:
+    """Read and review documents without storing them: findings-v1 records per file."""
+    out: list[dict[str, object]] = []
+    with tempfile.TemporaryDirectory(prefix="jixiao-review-") as tmp:
+        for name, path, error in _save(Path(tmp), files):
+            if path is None:
+                out.append({"file": name, "error": error})
+                continue
+            try:
+                doc = read(path)
+            except ReadError as e:
+                out.append({"file": name, "error": e.reason})
+                continue
+            result = review_document(doc)
+            out.append({"file": name, "forms": len(doc.forms), "findings": findings_to_json(result.findings)})
+    return out
+
+
+# ---------------------------------------------------------------- downloads
+
+DOWNLOADS = {
+    "xlsx": ("表格（XLSX）", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "docx": ("表格（DOCX）", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    "pdf": ("表格（PDF）", "application/pdf"),
+    "report.html": ("审核报告（HTML）", "text/html; charset=utf-8"),
+    "report.pdf": ("审核报告（PDF）", "application/pdf"),
+}
+
+
+def _review_html(detail: store.FormDetail) -> str:
+    card = detail.scorecard
+    findings = detail.findings
+    if card is None:
+        result = review_document(Document(path=detail.summary.file_name, forms=[detail.form]))
+        card, findings = result.scorecards[0], result.findings
+    findings = [f.model_copy(update={"form": 0}) for f in findings]
+    result = ReviewResult(
+        card.rule_set, detail.rule_set_version or "", [card.model_copy(update={"form": 0})], findings
+    )
+    doc = Document(path=detail.summary.file_name, forms=[detail.form])
+    return render_html(
+        build_page([(detail.summary.file_name, doc, result)], title=f"审核报告：{detail.form.title}")
+    )
+
+
+def download(detail: store.FormDetail, kind: str, form: Form | None = None) -> tuple[bytes, str, str]:
+    """(bytes, file name, media type) of one download of a stored form."""
+    if kind not in DOWNLOADS:
+        raise DownloadError("未知的下载类型")
+    form = form or detail.form
+    stem = safe_name(f"{detail.summary.id}_{form.title}")
+    with tempfile.TemporaryDirectory(prefix="jixiao-download-") as tmp:
+        out = Path(tmp) / f"{stem}.{kind}"
+        try:
+            if kind == "xlsx":
+                write_xlsx([form], out)
+            elif kind == "docx":
+                write_docx([form], out)
+            elif kind == "pdf":
+                write_pdf([form], out)
+            elif kind == "report.html":
+                out.write_text(_review_html(detail), encoding="utf-8")
+            else:
+                src = Path(tmp) / f"{stem}.html"
+                src.write_text(_review_html(detail), encoding="utf-8")
+                docx_to_pdf(src, out)
+        except PdfError as e:
+            raise DownloadError(str(e)) from e
+        return out.read_bytes(), out.name, DOWNLOADS[kind][1]
+
+
+def issue_list(db: store.Database, flt: store.QueueFilter) -> tuple[bytes, int]:
+    """The 问题清单 XLSX of the confirmed findings of a selection, and how many rows it has."""
+    rules: dict[str, str] = {}
+    lines = []
+    for c in store.confirmed_findings(db, flt):
+        kind = CATALOGUE.get(c.code)
+        if kind and c.code not in rules:
+            rules[c.code] = kind.rule_text(load_rule_set("wuhan").basis)
+        lines.append(
+            IssueLine(
+                unit=c.unit or "",
+                year=str(c.year or ""),
+                form=c.title,
+                indicator=" / ".join(x for x in (c.goal, c.indicator) if x),
+                problem=c.message,
+                printed=c.printed,
+                expected=c.expected,
+                rule=rules.get(c.code, ""),
+                verdict=store.VERDICT_LABELS[c.verdict],
+                comment=c.comment or "",
+            )
+        )
+    with tempfile.TemporaryDirectory(prefix="jixiao-issues-") as tmp:
+        out = write_issue_list(lines, Path(tmp) / "问题清单.xlsx")
+        return out.read_bytes(), len(lines)

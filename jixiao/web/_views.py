@@ -1,0 +1,446 @@
+"""The HTML pages. Routers group routes by who may call them; each route builds a page model.
+
+public — login and first-run set-up; members — anyone logged in; staff — 管理员 and 审核人员;
+fillers — 填报人 (their own units, checked by ``visible_form``); reviewers — 审核人员;
+admins — 管理员. ``tests/web/test_roles.py`` walks every route with every role.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from jixiao import store
+from jixiao.score import rule_set_names
+from jixiao.web import _files, _pages
+from jixiao.web._auth import (
+    SESSION_COOKIE,
+    check_csrf,
+    csrf_token,
+    current_user,
+    db_of,
+    optional_user,
+    roles,
+    visible_form,
+)
+from jixiao.web._edit import apply_edits
+
+__all__ = ["admins", "fillers", "members", "public", "reviewers", "staff"]
+
+public = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
+members = APIRouter(dependencies=[Depends(current_user), Depends(check_csrf)], include_in_schema=False)
+staff = APIRouter(
+    dependencies=[Depends(roles("admin", "reviewer")), Depends(check_csrf)], include_in_schema=False
+)
+fillers = APIRouter(dependencies=[Depends(roles("filler")), Depends(check_csrf)], include_in_schema=False)
+reviewers = APIRouter(dependencies=[Depends(roles("reviewer")), Depends(check_csrf)], include_in_schema=False)
+admins = APIRouter(dependencies=[Depends(roles("admin")), Depends(check_csrf)], include_in_schema=False)
+
+User = Annotated[store.User, Depends(current_user)]
+FormId = Annotated[int, Depends(visible_form)]
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    context.setdefault("user", optional_user(request))
+    context["csrf"] = csrf_token(request)
+    context["state_labels"] = store.STATE_LABELS
+    context["kind_labels"] = _pages.KIND_LABELS
+    return request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
+
+
+def back(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+# ---------------------------------------------------------------- public
+
+
+@public.get("/healthz")
+def healthz() -> dict[str, str]:
+    return {"status": "ok"}
+
+
+@public.get("/login", response_class=HTMLResponse)
+def login_page(request: Request) -> Response:
+    if store.user_count(db_of(request)) == 0:
+        return back("/setup")
+    return render(request, "login.html", error=None, bye="logged_out" in request.query_params)
+
+
+def _start_session(request: Request, user: store.User, to: str = "/") -> Response:
+    db = db_of(request)
+    if old := request.cookies.get(SESSION_COOKIE):
+        store.delete_session(db, old)  # never carry a session id across a login (fixation)
+    token, _ = store.create_session(db, user.id)
+    response = back(to)
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        httponly=True,
+        samesite="lax",
+        secure=request.app.state.settings.secure_cookies or request.url.scheme == "https",
+        max_age=store.SESSION_HOURS * 3600,
+        path="/",
+    )
+    return response
+
+
+@public.post("/login", response_class=HTMLResponse)
+def login(request: Request, name: Annotated[str, Form()], password: Annotated[str, Form()]) -> Response:
+    limiter = request.app.state.limiter
+    keys = (f"user:{name.strip()}", f"ip:{_client(request)}")
+    wait = limiter.blocked(*keys)
+    if wait:
+        minutes = max(1, round(wait / 60))
+        return render(request, "login.html", 429, error=f"登录失败次数过多，请 {minutes} 分钟后再试")
+    user = store.authenticate(db_of(request), name, password)
+    if user is None:
+        limiter.failed(*keys)
+        return render(request, "login.html", 401, error="用户名或密码错误")
+    limiter.succeeded(keys[0])
+    return _start_session(request, user)
+
+
+@public.get("/setup", response_class=HTMLResponse)
+def setup_page(request: Request) -> Response:
+    if store.user_count(db_of(request)) > 0:
+        return back("/login")
+    return render(request, "setup.html", error=None)
+
+
+@public.post("/setup", response_class=HTMLResponse)
+def setup(
+    request: Request,
+    name: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+    password2: Annotated[str, Form()],
+) -> Response:
+    db = db_of(request)
+    if store.user_count(db) > 0:
+        raise HTTPException(403, "系统已设置管理员")
+    if password != password2:
+        return render(request, "setup.html", 400, error="两次输入的密码不一致")
+    try:
+        user = store.add_user(db, name, password, "admin")
+    except store.UserError as e:
+        return render(request, "setup.html", 400, error=str(e))
+    return _start_session(request, user)
+
+
+# ---------------------------------------------------------------- members
+
+
+@members.post("/logout")
+def logout(request: Request) -> Response:
+    if token := request.cookies.get(SESSION_COOKIE):
+        store.delete_session(db_of(request), token)
+    response = back("/login?logged_out=1")
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+@members.get("/", response_class=HTMLResponse)
+def overview(request: Request, user: User) -> Response:
+    page = _pages.build_overview(db_of(request), user)
+    return render(request, "overview.html", page=page, chart=_pages.to_json(page))
+
+
+def queue_filter(
+    user: User,
+    unit: str | None = None,
+    year: Annotated[str | None, Query()] = None,
+    kind: str | None = None,
+    state: str | None = None,
+    errors: str | None = None,
+    inflation: Annotated[str | None, Query()] = None,
+) -> store.QueueFilter:
+    """The queue's filters from the query string (empty fields mean no filter)."""
+
+    def number(text: str | None, name: str) -> float | None:
+        if text is None or not text.strip():
+            return None
+        try:
+            return float(text)
+        except ValueError:
+            raise HTTPException(422, f"{name}应为数字") from None
+
+    y = number(year, "年度")
+    return store.QueueFilter(
+        unit=unit or None,
+        year=int(y) if y is not None else None,
+        kind=kind if kind in _pages.KIND_LABELS else None,
+        state=state if state in store.STATE_LABELS else None,
+        has_errors={"yes": True, "no": False}.get(errors or ""),
+        min_inflation=number(inflation, "分差"),
+        unit_ids=user.unit_ids if user.role == "filler" else None,
+    )
+
+
+Filter = Annotated[store.QueueFilter, Depends(queue_filter)]
+
+
+@members.get("/forms", response_class=HTMLResponse)
+def queue(request: Request, flt: Filter, page: Annotated[int, Query(ge=1)] = 1) -> Response:
+    model = _pages.build_queue(db_of(request), flt, page)
+    query = str(request.url.query)
+    return render(request, "queue.html", page=model, query=query)
+
+
+@members.get("/forms/{form_id}", response_class=HTMLResponse)
+def form_page(request: Request, form_id: FormId, user: User) -> Response:
+    page = _pages.build_form_page(db_of(request), form_id, user)
+    return render(request, "form.html", page=page, downloads=_files.DOWNLOADS, error=None)
+
+
+@members.get("/forms/{form_id}/download/{kind}")
+def download(request: Request, form_id: FormId, kind: str) -> Response:
+    if kind not in _files.DOWNLOADS:
+        raise HTTPException(404, "未知的下载类型")
+    detail = store.get_form(db_of(request), form_id)
+    assert detail is not None
+    try:
+        content, name, media = _files.download(detail, kind)
+    except _files.DownloadError as e:
+        raise HTTPException(503, str(e)) from e
+    disposition = "inline" if kind == "report.html" else "attachment"
+    return Response(
+        content,
+        media_type=media,
+        headers={"content-disposition": f"{disposition}; filename*=UTF-8''{quote(name)}"},
+    )
+
+
+@members.get("/upload", response_class=HTMLResponse)
+def upload_page(request: Request) -> Response:
+    return render(request, "upload.html", results=None)
+
+
+@members.post("/upload", response_class=HTMLResponse)
+async def upload(request: Request, user: User, files: Annotated[list[UploadFile], File()]) -> Response:
+    loaded = [(f.filename or "", await f.read()) for f in files if f.filename]
+    results = _files.import_uploads(db_of(request), loaded, user)
+    template = "_upload_results.html" if request.headers.get("hx-request") else "upload.html"
+    return render(request, template, results=results)
+
+
+@members.get("/account", response_class=HTMLResponse)
+def account(request: Request) -> Response:
+    return render(request, "account.html", token=None)
+
+
+@members.post("/account/tokens", response_class=HTMLResponse)
+def new_token(request: Request, user: User, label: Annotated[str, Form()] = "") -> Response:
+    token = store.create_token(db_of(request), user.id, label.strip()[:200])
+    return render(request, "account.html", token=token)
+
+
+# ---------------------------------------------------------------- staff (管理员, 审核人员)
+
+
+@staff.post("/examples")
+def import_examples(request: Request, user: User) -> Response:
+    folder = request.app.state.settings.examples_dir
+    if folder is None:
+        raise HTTPException(404, "没有找到示例数据目录 examples/")
+    store.import_paths([folder], db_of(request))
+    return back("/")
+
+
+@staff.get("/issues.xlsx")
+def issues(request: Request, flt: Filter) -> Response:
+    content, _ = _files.issue_list(db_of(request), flt)
+    return Response(
+        content,
+        media_type=_files.DOWNLOADS["xlsx"][1],
+        headers={"content-disposition": f"attachment; filename*=UTF-8''{quote('问题清单.xlsx')}"},
+    )
+
+
+# ---------------------------------------------------------------- fillers (填报人)
+
+
+@fillers.post("/forms/{form_id}/self-evaluation")
+def create_self_evaluation(request: Request, form_id: FormId, user: User) -> Response:
+    try:
+        new_id = store.create_self_evaluation(db_of(request), form_id, user.name)
+    except store.WorkflowError as e:
+        raise HTTPException(409, str(e)) from e
+    return back(f"/forms/{new_id}")
+
+
+def _editable(request: Request, form_id: int, user: store.User) -> Any:
+    page = _pages.build_form_page(db_of(request), form_id, user)
+    if not page.can_edit:
+        raise HTTPException(409, f"表当前状态为“{page.state_label}”，不能修改")
+    draft = store.get_draft(db_of(request), form_id)
+    assert draft is not None
+    return draft
+
+
+async def _fields(request: Request) -> dict[str, str]:
+    form = await request.form()
+    return {k: v for k, v in form.items() if isinstance(v, str) and k != "csrf"}
+
+
+@fillers.post("/forms/{form_id}/edit", response_class=HTMLResponse)
+async def edit(request: Request, form_id: FormId, user: User) -> Response:
+    """Save what the unit typed (edit history), then answer with the recomputed cells."""
+    form, changes, errors = apply_edits(_editable(request, form_id, user), await _fields(request))
+    if changes and not errors:
+        try:
+            store.save_draft(db_of(request), form_id, form, changes, user.name)
+        except store.WorkflowError as e:
+            raise HTTPException(409, str(e)) from e
+    page = _pages.build_live_page(db_of(request), form_id, form, user)
+    notes = store.review_notes(db_of(request), form_id)
+    page.edits = [
+        {"form_id": e.form_id, "field": e.field, "old": e.old, "new": e.new, "by": e.by, "at": e.at}
+        for e in notes.edits
+    ]
+    return render(request, "_live.html", page=page, errors=errors, saved=bool(changes) and not errors)
+
+
+@fillers.post("/forms/{form_id}/preview", response_class=HTMLResponse)
+async def preview(request: Request, form_id: FormId, user: User) -> Response:
+    """Recompute as the unit types, without saving."""
+    form, _, errors = apply_edits(_editable(request, form_id, user), await _fields(request))
+    page = _pages.build_live_page(db_of(request), form_id, form, user)
+    return render(request, "_live.html", page=page, errors=errors, saved=False, preview=True)
+
+
+@fillers.post("/forms/{form_id}/submit")
+def submit(request: Request, form_id: FormId, user: User, comment: Annotated[str, Form()] = "") -> Response:
+    try:
+        new_id = store.submit_form(db_of(request), form_id, user.name, comment.strip() or None)
+    except store.WorkflowError as e:
+        raise HTTPException(409, str(e)) from e
+    return back(f"/forms/{new_id}")
+
+
+# ---------------------------------------------------------------- reviewers (审核人员)
+
+
+@reviewers.post("/forms/{form_id}/verdict")
+def verdict(
+    request: Request,
+    form_id: FormId,
+    user: User,
+    key: Annotated[str, Form()],
+    verdict: Annotated[str, Form()],
+    comment: Annotated[str, Form()] = "",
+) -> Response:
+    code, _, rest = key.partition("|")
+    goal, _, indicator = rest.partition("|")
+    try:
+        store.set_verdict(
+            db_of(request),
+            form_id,
+            code,
+            goal or None,
+            indicator or None,
+            verdict,
+            comment.strip(),
+            user.name,
+        )
+    except store.WorkflowError as e:
+        raise HTTPException(409, str(e)) from e
+    return back(f"/forms/{form_id}#findings")
+
+
+@reviewers.post("/forms/{form_id}/audit-score")
+def audit_score(
+    request: Request,
+    form_id: FormId,
+    user: User,
+    goal: Annotated[str, Form()],
+    indicator: Annotated[str, Form()],
+    score: Annotated[str, Form()],
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        value = float(score)
+    except ValueError:
+        raise HTTPException(422, "复核得分应为数字") from None
+    try:
+        store.set_audit_score(db_of(request), form_id, goal or None, indicator, value, reason, user.name)
+    except store.WorkflowError as e:
+        raise HTTPException(409, str(e)) from e
+    return back(f"/forms/{form_id}")
+
+
+@reviewers.post("/forms/{form_id}/transition")
+def transition(
+    request: Request,
+    form_id: FormId,
+    user: User,
+    action: Annotated[str, Form()],
+    comment: Annotated[str, Form()] = "",
+    opinion: Annotated[str | None, Form()] = None,
+) -> Response:
+    if action == "submit":
+        raise HTTPException(403, "提交由填报单位进行")
+    try:
+        store.transition(db_of(request), form_id, action, user.name, comment.strip() or None, opinion)
+    except store.WorkflowError as e:
+        raise HTTPException(409, str(e)) from e
+    return back(f"/forms/{form_id}")
+
+
+# ---------------------------------------------------------------- admins (管理员)
+
+
+@admins.get("/admin", response_class=HTMLResponse)
+def admin(request: Request, message: str | None = None) -> Response:
+    db = db_of(request)
+    years = sorted({y for y in store.overview(db).by_year}, reverse=True)
+    return render(
+        request,
+        "admin.html",
+        users=store.list_users(db),
+        units=store.list_units(db),
+        role_labels=store.ROLE_LABELS,
+        rule_sets=rule_set_names(),
+        years=[(y, store.rule_set_for_year(db, y)) for y in years],
+        message=message,
+    )
+
+
+@admins.post("/admin/users")
+def admin_add_user(
+    request: Request,
+    name: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+    role: Annotated[str, Form()],
+    units: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        store.add_user(db_of(request), name, password, role, [u for u in units.splitlines() if u.strip()])
+    except store.UserError as e:
+        return back(f"/admin?message={quote(str(e))}")
+    return back(f"/admin?message={quote('已添加用户 ' + name.strip())}")
+
+
+@admins.post("/admin/aliases")
+def admin_alias(request: Request, alias: Annotated[str, Form()], unit: Annotated[str, Form()]) -> Response:
+    try:
+        store.add_alias(db_of(request), alias, unit)
+    except store.AliasError as e:
+        return back(f"/admin?message={quote(str(e))}")
+    return back(f"/admin?message={quote('已添加别名 ' + alias.strip())}")
+
+
+@admins.post("/admin/rules")
+def admin_rules(
+    request: Request, year: Annotated[int, Form()], rule_set: Annotated[str, Form()] = ""
+) -> Response:
+    if rule_set and rule_set not in rule_set_names():
+        raise HTTPException(422, f"未知的规则集：{rule_set}")
+    store.set_year_rule_set(db_of(request), year, rule_set or None)
+    return back(f"/admin?message={quote(f'{year} 年度规则集已更新')}")

@@ -1,0 +1,72 @@
+// jixiao web: the overview's charts (ECharts, data from the page model) and the upload progress bar.
+(function () {
+  "use strict";
+  function chart(id, option) {
+    var el = document.getElementById(id);
+    if (!el || typeof echarts === "undefined") return null;
+    var c = echarts.init(el, null, { renderer: "svg" });
+    c.setOption(option);
+    window.addEventListener("resize", function () { c.resize(); });
+    return c;
+  }
+  function empty(text) {
+    return { title: { text: text, left: "center", top: "middle", textStyle: { color: "#999", fontSize: 14, fontWeight: "normal" } } };
+  }
+  function overview() {
+    var node = document.getElementById("overview-data");
+    if (!node) return;
+    var d = JSON.parse(node.textContent);
+    var pts = d.scatter.map(function (p) { return [p[0], p[1], p[2]]; });
+    var max = pts.reduce(function (m, p) { return Math.max(m, p[0], p[1]); }, 100);
+    var min = pts.reduce(function (m, p) { return Math.min(m, p[0], p[1]); }, 100);
+    min = Math.max(0, Math.floor(min / 10) * 10 - 10);
+    var s = chart("chart-scatter", pts.length ? {
+      animation: false,
+      tooltip: { formatter: function (p) { return "表 " + p.value[2] + "<br>填报 " + p.value[0] + "　重算 " + p.value[1]; } },
+      xAxis: { name: "填报总分", min: min, max: Math.ceil(max / 10) * 10 }, yAxis: { name: "重算总分", min: min, max: Math.ceil(max / 10) * 10 },
+      grid: { left: 50, right: 70, top: 30, bottom: 40 },
+      series: [{ type: "scatter", symbolSize: 7, data: pts, itemStyle: { color: "#a32020", opacity: 0.6 } },
+               { type: "line", data: [[min, min], [max, max]], symbol: "none", lineStyle: { color: "#999", type: "dashed" }, tooltip: { show: false } }]
+    } : empty("暂无数据"));
+    if (s) s.on("click", function (p) { if (p.seriesIndex === 0) window.location = "/forms/" + p.value[2]; });
+    var codes = d.findings_by_code.slice(0, 15).reverse();
+    chart("chart-codes", codes.length ? {
+      animation: false, tooltip: {}, grid: { left: 190, right: 30, top: 10, bottom: 30 },
+      xAxis: { type: "value" },
+      yAxis: { type: "category", data: codes.map(function (c) { return c.title; }), axisLabel: { width: 175, overflow: "truncate" } },
+      series: [{ type: "bar", barMaxWidth: 26, data: codes.map(function (c) { return c.count; }), itemStyle: { color: "#1a4f9c" } }]
+    } : empty("暂无审核发现"));
+    var inf = d.inflation_by_unit.slice().reverse();
+    chart("chart-inflation", inf.length ? {
+      animation: false, tooltip: {}, grid: { left: 190, right: 30, top: 10, bottom: 30 },
+      xAxis: { type: "value", name: "分" },
+      yAxis: { type: "category", data: inf.map(function (u) { return u[0]; }), axisLabel: { width: 175, overflow: "truncate" } },
+      series: [{ type: "bar", barMaxWidth: 26, data: inf.map(function (u) { return u[1]; }), itemStyle: { color: "#a15c00" } }]
+    } : empty("暂无数据"));
+    var years = Object.keys(d.grades_by_year);
+    var grades = [];
+    years.forEach(function (y) { Object.keys(d.grades_by_year[y]).forEach(function (g) { if (grades.indexOf(g) < 0) grades.push(g); }); });
+    var order = ["优", "良", "中", "差"];
+    grades.sort(function (a, b) { return (order.indexOf(a) + 10) % 14 - (order.indexOf(b) + 10) % 14; });
+    chart("chart-grades", years.length ? {
+      animation: false, tooltip: {}, legend: { top: 0 }, grid: { left: 50, right: 20, top: 30, bottom: 30 },
+      xAxis: { type: "category", data: years }, yAxis: { type: "value", name: "表格数" },
+      series: grades.map(function (g) { return { name: g, type: "bar", stack: "g", barMaxWidth: 60, data: years.map(function (y) { return d.grades_by_year[y][g] || 0; }) }; })
+    } : empty("暂无数据"));
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    overview();
+    var sheet = document.getElementById("sheet");
+    // the unit's sheet saves field by field (htmx); Enter in a cell must not post the whole page
+    if (sheet && sheet.tagName === "FORM") sheet.addEventListener("submit", function (e) { if (e.target === sheet) e.preventDefault(); });
+    var files = document.getElementById("files");
+    if (files) files.addEventListener("change", function () {
+      var names = Array.prototype.map.call(files.files, function (f) { return f.name; });
+      document.getElementById("chosen").textContent = names.length ? "已选 " + names.length + " 个文件：" + names.join("、") : "未选择文件";
+    });
+    document.body.addEventListener("htmx:xhr:progress", function (e) {
+      var bar = document.getElementById("upload-progress");
+      if (bar && e.detail.lengthComputable) { bar.hidden = false; bar.value = e.detail.loaded / e.detail.total * 100; }
+    });
+  });
+})();
