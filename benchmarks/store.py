@@ -262,11 +262,15 @@ def fresh_database(backend: str, workdir: Path, pg_url: str | None, name: str) -
 
 
 def db_size(db: Database) -> int:
+    if db.backend == "sqlite":
+        raw = db.engine.raw_connection()  # outside a transaction: writers' connections begin IMMEDIATE
+        try:
+            raw.driver_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
+        path = Path(db.engine.url.database or "")
+        return path.stat().st_size + sum(p.stat().st_size for p in path.parent.glob(path.name + "-*"))
     with db.engine.connect() as c:
-        if db.backend == "sqlite":
-            c.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-            path = Path(db.engine.url.database or "")
-            return path.stat().st_size + sum(p.stat().st_size for p in path.parent.glob(path.name + "-*"))
         return int(c.execute(text("SELECT pg_database_size(current_database())")).scalar_one())
 
 

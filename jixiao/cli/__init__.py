@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
-from jixiao.cli import cycle, export, full_report, library, parse, review, serve, store
-from jixiao.cli._common import TEMPLATES_HELP, use_template_files
+from jixiao.cli import cycle, export, full_report, library, maintain, parse, review, serve, store
+from jixiao.cli._common import TEMPLATES_HELP, err, fail, use_template_files
 from jixiao.cli._help import ChineseGroup
 
 app = typer.Typer(
@@ -23,6 +25,14 @@ app = typer.Typer(
 
 @app.callback()
 def _root(
+    limit: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--limit",
+            help="读取限制，名称=值，可重复，如 --limit max_file_mb=50（全部限制见 README；"
+            "也可写在 jixiao.toml 的 [limits] 或环境变量 JIXIAO_LIMIT_名称）",
+        ),
+    ] = None,
     templates: list[Path] = typer.Option(
         [],
         "--templates",
@@ -30,13 +40,39 @@ def _root(
     ),
 ) -> None:
     """绩效：读取、评分、审核预算绩效目标表与自评表。"""
+    from jixiao.settings import SettingsError, limits, set_limits
+
+    try:
+        set_limits(limit or [])
+        limits()
+    except SettingsError as e:
+        fail(str(e))
     if templates:
         use_template_files(templates)
 
 
-for _module in (parse, review, store, export, cycle, library, full_report, serve):
+for _module in (parse, review, store, export, cycle, library, full_report, serve, maintain):
     _module.register(app)
 
 
 def main() -> None:
-    app()
+    """Run the app; whatever escapes a command is still one Chinese line, never a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("已中断", markup=False, highlight=False)
+        sys.exit(130)
+    except BrokenPipeError:  # ``jixiao forms | head``
+        sys.exit(0)
+    except MemoryError:
+        err.print("错误：内存不足，操作未完成", markup=False, highlight=False)
+        sys.exit(3)
+    except Exception as e:  # a bug: say so in one line (JIXIAO_DEBUG=1 shows the traceback)
+        import os
+
+        if os.environ.get("JIXIAO_DEBUG"):
+            raise
+        err.print(
+            f"错误：内部错误（{type(e).__name__}），操作未完成；请报告此问题", markup=False, highlight=False
+        )
+        sys.exit(3)

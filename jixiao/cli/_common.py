@@ -1,4 +1,8 @@
-"""Shared CLI plumbing: consoles, reading an input file, writing an output, ending on bad input."""
+"""Shared CLI plumbing: consoles, reading an input file, writing an output, ending on bad input.
+
+Every path and message is escaped before Rich sees it: a file named ``[/x]`` or ``[final]``
+is printed as named, never read as markup.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from typing import NoReturn
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from jixiao.model import Document
 from jixiao.vocabulary import kind_choices, parse_kind
@@ -20,8 +25,22 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".xlsx", ".docx", ".pdf")
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print a one-line Chinese error and exit; never a traceback."""
-    err.print(f"[bold red]错误[/]：{message}", markup=True, highlight=False)
+    err.print(f"[bold red]错误[/]：{escape(one_line(message))}", markup=True, highlight=False)
     raise typer.Exit(code)
+
+
+def warn(where: str, message: str) -> None:
+    """A reader's warning about one place of a file."""
+    err.print(f"[yellow]警告[/]：{escape(where)}：{escape(one_line(message))}", highlight=False)
+
+
+def note(message: str) -> None:
+    """A plain progress message on stderr (paths in it are not markup)."""
+    err.print(message, markup=False, highlight=False)
+
+
+def one_line(message: str) -> str:
+    return " ".join(str(message).split())
 
 
 def supported_suffixes() -> tuple[str, ...]:
@@ -54,7 +73,7 @@ def read_file(path: Path) -> Document:
         fail(str(e))
     for issue in doc.issues:
         where = issue.source.where() if issue.source else str(path)
-        err.print(f"[yellow]警告[/]：{where}：{issue.message}", highlight=False)
+        warn(where, issue.message)
     return doc
 
 
@@ -82,8 +101,10 @@ def emit(text: str, output: Path | None, *, force: bool = False, done: str | Non
     except OutputExistsError as e:
         fail(str(e))
     except OSError as e:
-        fail(f"无法写入 {output}：{e.strerror or e}")
-    err.print(done or f"已写入 {output}", highlight=False)
+        from jixiao.read._limits import os_reason
+
+        fail(f"无法写入 {output}：{os_reason(e)}（未留下不完整的文件）")
+    note(done or f"已写入 {output}")
 
 
 TEMPLATES_HELP = "补充表头词表的 YAML 文件（栏目名称 → 角色，格式见 jixiao/read/vocabulary.yaml），可多次给出"

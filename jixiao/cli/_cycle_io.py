@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
-from jixiao.cli._common import err, fail, out
+from jixiao.cli._common import err, fail, note, out
 from jixiao.model import Document, Finding, Form
 from jixiao.vocabulary import severity_name
 
@@ -72,7 +72,7 @@ def load_stored(db: str | None, unit: str | None = None, year: int | None = None
     from jixiao.store import Database, FormFilter, StoreError, stored_forms
 
     try:
-        with Database(db, create=False) as database:
+        with Database(db, create=False, readonly=True) as database:
             return stored_forms(database, FormFilter(unit=unit, year=year))
     except StoreError as e:
         fail(str(e))
@@ -98,9 +98,9 @@ def write_text(text: str, output: Path | None) -> None:
         out.file.flush()
         return
     try:
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+        from jixiao._atomic import write_text
+
+        write_text(output, text)
     except OSError as e:
         fail(f"无法写入 {output}：{e.strerror or e}")
-    err.print(f"已写入 {output}", highlight=False)
+    note(f"已写入 {output}")

@@ -16,7 +16,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from jixiao.cli._common import err, fail, out
+from jixiao.cli._common import fail, note, out
 from jixiao.contract import dumps, findings_to_json, form_to_contract
 from jixiao.model import Form
 
@@ -108,7 +108,7 @@ def _stored_pairs(
 
     pairs = []
     try:
-        with Database(db, create=False) as database:
+        with Database(db, create=False, readonly=True) as database:
             if form_id is not None:
                 ids = [form_id]
             else:
@@ -283,7 +283,7 @@ def _write_form(form: Form, output: Path) -> None:
             fail(str(e))
     except OSError as e:
         fail(f"无法写入 {output}：{e.strerror or e}")
-    err.print(f"已写入 {output}", highlight=False)
+    note(f"已写入 {output}")
 
 
 # --- history and compare -------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typer
 
-from jixiao.cli._common import emit, err, fail, kind_option, read_file
+from jixiao.cli._common import emit, err, fail, kind_option, note, read_file
 from jixiao.cli._help import ChineseCommand
 from jixiao.contract import dumps, form_to_contract
 from jixiao.model import Document, Form
@@ -119,8 +119,10 @@ def export_command(
     except (PdfError, OutputExistsError) as e:
         fail(str(e))
     except OSError as e:
-        fail(f"无法写入 {target}：{e.strerror or e}")
-    err.print(f"已导出 {len(forms)} 张表：{target}", highlight=False)
+        from jixiao.read._limits import os_reason
+
+        fail(f"无法写入 {target}：{os_reason(e)}（未留下不完整的文件）")
+    note(f"已导出 {len(forms)} 张表：{target}")
 
 
 def default_name(stem: str, fmt: ExportFormat) -> Path:
@@ -135,10 +137,14 @@ def _from_db(db: str | None, **filters: object) -> list[Form]:
         from jixiao.store import export_forms
     except ImportError:
         fail("数据库导出不可用（jixiao.store 未安装或版本过旧）；请给出要导出的文件")
+    from jixiao.store import DatabaseError, StoreError, explain
+
     try:
         return export_forms(db, **filters)  # type: ignore[arg-type]
-    except Exception as e:  # StoreError and database driver errors: one line, no traceback
-        fail(str(e) or f"无法打开数据库 {db or ''}")
+    except StoreError as e:
+        fail(str(e))
+    except DatabaseError as e:  # database driver errors: one Chinese line, no traceback
+        fail(explain(e))
 
 
 def _reviewed(doc: Document, rules: str | None) -> list[tuple[Form, object, list]]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
-from jixiao.cli._common import err, fail
+from jixiao.cli._common import err, fail, note
 
 if TYPE_CHECKING:
     pass
@@ -121,4 +121,4 @@ def report_command(
         write_full_report_docx(reports, target)
     except OSError as e:
         fail(f"无法写入 {target}：{e.strerror or e}")
-    err.print(f"已写入 {target}", highlight=False)
+    note(f"已写入 {target}")

@@ -11,7 +11,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from jixiao.cli._common import err, fail, out
+from jixiao.cli._common import err, fail, note, out
 from jixiao.contract import dumps, findings_to_json
 
 if TYPE_CHECKING:
@@ -123,7 +123,7 @@ def library_export(
         write_library_xlsx(lib, output)
     except OSError as e:
         fail(f"无法写入 {output}：{e.strerror or e}")
-    err.print(f"已写入 {output}（{len(lib.groups)} 组指标）", highlight=False)
+    note(f"已写入 {output}（{len(lib.groups)} 组指标）")
 
 
 @library_app.command(

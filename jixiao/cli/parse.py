@@ -68,7 +68,7 @@ def print_summary(doc: Document) -> None:
     The title and unit are cut at the column end (…) so each form stays on one line at 80 columns.
     """
     table = Table(
-        title=f"{doc.path}：{len(doc.forms)} 张表，{len(doc.reports)} 份自评报告",
+        title=f"{escape(doc.path)}：{len(doc.forms)} 张表，{len(doc.reports)} 份自评报告",
         box=box.SIMPLE_HEAD,
         padding=(0, 0),
     )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from jixiao.cli._common import TEMPLATES_HELP, emit, err, fail, out, read_file, use_template_files
@@ -105,7 +106,7 @@ def _reviewed(files: list[Path], rules: str | None) -> Iterator[tuple[str, Docum
     ) as progress:
         task = progress.add_task("", total=len(files))
         for path in files:
-            progress.update(task, description=path.name)
+            progress.update(task, description=escape(path.name))
             doc = read_file(path)
             yield str(path), doc, review_document(doc, rules)
             progress.advance(task)

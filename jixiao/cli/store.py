@@ -60,17 +60,29 @@ def register(app: typer.Typer) -> None:
 
 
 @contextmanager
-def _open(db: str | None, *, create: bool = False) -> Iterator[Database]:
-    from jixiao.store import Database, StoreError
+def open_db(db: str | None, *, create: bool = False, readonly: bool = False) -> Iterator[Database]:
+    """The database for one command; any database error ends it with one Chinese line.
+
+    Queries pass ``readonly``: the file is opened read-only and never migrated. On a database
+    error the file is checked (SQLite ``quick_check``) so that a damaged file is called so.
+    """
+    from jixiao.store import Database, DatabaseError, StoreError, explain
 
     try:
-        database = Database(db, create=create)
+        database = Database(db, create=create, readonly=readonly)
     except StoreError as e:
         fail(str(e))
     try:
         yield database
+    except StoreError as e:
+        fail(str(e))
+    except DatabaseError as e:
+        fail(explain(e, database))
     finally:
         database.close()
+
+
+_open = open_db
 
 
 def _num(value: float | None, digits: int = 2) -> str:
@@ -112,11 +124,16 @@ def import_command(
         def on_file(done: int, total: int, path: str) -> None:
             progress.update(task, completed=done, total=total, description=escape(Path(path).name))
 
-        with progress:
-            summary = import_paths(paths, database, workers=workers, rules=rules, progress=on_file)
+        try:
+            with progress:
+                summary = import_paths(paths, database, workers=workers, rules=rules, progress=on_file)
+        except KeyboardInterrupt:
+            fail("导入已中断：已导入的文件完整保留，未完成的文件均未写入", code=130)
         _print_summary(summary, database)
-    if summary.failures and not summary.imported and not summary.unchanged:
-        raise typer.Exit(1)
+    if summary.stopped:
+        fail(summary.stopped)
+    if summary.failures:
+        raise typer.Exit(2)  # any file not imported: the batch did not fully succeed
 
 
 def _check_rules(rules: str) -> None:
@@ -179,7 +196,7 @@ def forms_command(
     from jixiao.store import FormFilter, list_forms
 
     filters = FormFilter(unit, year, kind_option(kind), grade, has_errors, all_revisions)
-    with _open(db) as database:
+    with _open(db, readonly=True) as database:
         rows, total = list_forms(database, filters, limit=limit or None)
     if unit and total == 0:
         err.print(
@@ -246,7 +263,7 @@ def show_command(
 ) -> None:
     from jixiao.store import get_form
 
-    with _open(db) as database:
+    with _open(db, readonly=True) as database:
         detail = get_form(database, form_id)
     if detail is None:
         fail(f"数据库中没有编号为 {form_id} 的表")
@@ -270,6 +287,7 @@ def show_command(
         f"{detail.imported_at:%Y-%m-%d %H:%M}"
         + (f"，{escape(detail.imported_by)}" if detail.imported_by else ""),
     )
+    head.add_row("修订关联", _link_note(detail.link_year, detail.year_source))
     head.add_row("版本", f"第{s.revision}版" + ("（已被新修订版取代）" if s.superseded else "（当前版本）"))
     if len(detail.history) > 1:
         head.add_row(
@@ -333,6 +351,18 @@ def show_command(
         out.print("无审核意见。" if detail.rule_set else "尚未审核。")
 
 
+def _link_note(year: int | None, source: str | None) -> str:
+    """Where the year that links this form to its revisions came from (its provenance)."""
+    if year is None:
+        return "表上未印年度，不与其他表关联为修订版"
+    how = {
+        "printed": "按表上印的年度",
+        "document": "表上未印年度，按同一文件中其他表或报告的年度",
+        "file_name": "表上未印年度，按文件名中的年度",
+    }.get(source or "", "按年度")
+    return f"{how} {year}"
+
+
 def stats_command(
     db: Annotated[str | None, typer.Option("--db", metavar="数据库", help=DB_HELP)] = None,
     unit: Annotated[
@@ -346,7 +376,7 @@ def stats_command(
 ) -> None:
     from jixiao.store import FormFilter, stats
 
-    with _open(db) as database:
+    with _open(db, readonly=True) as database:
         rows, total = stats(
             database, FormFilter(unit=unit, year=year, kind=kind_option(kind)), limit=limit or None
         )
@@ -394,7 +424,7 @@ def aliases_list(
 ) -> None:
     from jixiao.store import list_units
 
-    with _open(db) as database:
+    with _open(db, readonly=True) as database:
         units = list_units(database)
     table = Table(title=f"单位（{len(units)} 个）")
     for col in ("编号", "单位", "别名", "表数"):

@@ -14,6 +14,7 @@ from jixiao.model import Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
+from jixiao.read._limits import check_zip
 from jixiao.read.native import boxed_line
 
 __all__ = ["docx_rows"]
@@ -25,10 +26,11 @@ def docx_rows(path: Path) -> list[Row]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_zip(path, "docx")
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise ReadError(str(path), f"不是有效的 Word（.docx）文件（{type(e).__name__}）") from e
+        raise ReadError(str(path), "不是有效的 Word（.docx）文件（文件结构损坏）") from e
     rows: list[Row] = []
     para_no = 0
     table_no = 0

@@ -17,6 +17,7 @@ from jixiao.model import Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
+from jixiao.read._limits import check_pdf_pages, pdf_budget, reraise_limit
 from jixiao.read.native import boxed_line
 
 __all__ = ["pdf_rows"]
@@ -25,17 +26,32 @@ _SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines", "snap
 
 
 def pdf_rows(path: Path) -> list[Row]:
+    with pdf_budget(path):
+        return _pdf_rows(path)
+
+
+def _pdf_rows(path: Path) -> list[Row]:
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfplumber.utils.exceptions import PdfminerException
 
+    pdf = None
     try:
         pdf = pdfplumber.open(str(path))
         pdf.pages  # noqa: B018 - parses the page tree: encrypted or broken files fail here
     except (PdfminerException, PDFSyntaxError, ValueError, OSError) as e:
+        if pdf is not None:
+            pdf.close()
+        reraise_limit(e)
         if "Password" in repr(e) or "Encrypt" in repr(e):
             raise ReadError(str(path), "PDF 已加密，请先解除密码保护") from e
-        raise ReadError(str(path), f"不是有效的 PDF 文件（{type(e).__name__}）") from e
+        raise ReadError(str(path), "不是有效的 PDF 文件（文件结构损坏）") from e
+    if len(pdf.pages) > 0:
+        try:
+            check_pdf_pages(path, len(pdf.pages))
+        except ReadError:
+            pdf.close()
+            raise
     rows: list[Row] = []
     chars = 0
     with pdf:
@@ -44,7 +60,8 @@ def pdf_rows(path: Path) -> list[Row]:
                 chars += len(page.chars)
                 rows.extend(_page_rows(page, pageno, str(path)))
         except PdfminerException as e:
-            raise ReadError(str(path), f"PDF 内容无法解析（{e}）") from e
+            reraise_limit(e)
+            raise ReadError(str(path), "PDF 内容无法解析（PDF 结构错误）") from e
     if chars == 0:
         raise ReadError(
             str(path),

@@ -38,10 +38,52 @@ def reader_for(path: Path) -> Reader:
 
 
 def read(path: str | Path) -> Document:
-    """Read one file; ``ReadError`` if it holds no readable form."""
+    """Read one file; ``ReadError`` (one Chinese line naming the file) if it cannot be read.
+
+    The file-level limits (``jixiao.settings``) are checked first; whatever goes wrong inside a
+    reader becomes a ``ReadError`` too, never a traceback.
+    """
+    from jixiao.read import _limits
+
     p = Path(path)
-    if not p.exists():
+    if not p.exists() and not p.is_symlink():
         raise ReadError(str(path), "文件不存在")
     if p.is_dir():
         raise ReadError(str(path), "这是一个目录，不是文件")
-    return reader_for(p).read(p)
+    _limits.check_file(p)
+    reader = reader_for(p)
+    if reader.name == "text":
+        try:
+            _limits.check_text_lines(p, p.read_bytes())
+        except OSError as e:
+            raise ReadError(str(path), f"无法打开文件（{_limits.os_reason(e)}）") from None
+    try:
+        with _limits.time_limit(p):
+            return reader.read(p)
+    except ReadError:
+        raise
+    except MemoryError:
+        raise ReadError(str(path), "读取时内存不足，文件过大或结构异常") from None
+    except RecursionError:
+        raise ReadError(str(path), "文件结构嵌套过深，无法读取") from None
+    except OSError as e:
+        raise ReadError(str(path), f"无法读取文件（{_limits.os_reason(e)}）") from None
+    except Exception as e:  # a parser's own error (malformed XML, broken PDF …): one Chinese line
+        raise ReadError(str(path), f"文件内容无法解析（{_parser_reason(e)}）") from e
+
+
+def _parser_reason(e: Exception) -> str:
+    """What kind of damage, in Chinese; the library's English text is never shown."""
+    kind = type(e).__module__.split(".")[0]
+    name = type(e).__name__
+    if "XMLSyntax" in name or kind == "lxml" or "ParseError" in name:
+        return "XML 格式错误"
+    if kind in ("pdfminer", "pdfplumber"):
+        return "PDF 结构错误"
+    if kind == "zipfile" or "Zip" in name:
+        return "压缩包已损坏"
+    if kind in ("openpyxl", "docx"):
+        return "文件结构不符合规范"
+    if isinstance(e, UnicodeError):
+        return "文字编码错误"
+    return "内部错误，请报告此文件"

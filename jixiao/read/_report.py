@@ -23,7 +23,9 @@ _BUDGET_SCORE = [
     re.compile(rf"执行率[^。；;]{{0,30}}?得{_NUM}分"),
 ]
 _RATE = re.compile(rf"执行率(?:为|达|达到|是|约|约为|[:：])?(?:了)?{_NUM}%")
-_AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元")
+# A number starts where no digit (or thousands comma) precedes it: without the lookbehind the
+# engine retries from every digit of a long run (a 100 KB run of digits took minutes).
+_AMOUNT = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)万元")
 _SUBJECT_NOISE = re.compile(
     r"^(\d{4})年度?|(项目)?(部门)?(单位)?(整体)?(绩效)?(自评结果|自评报告|评价报告)([(（].*?[)）])?$"
 )
@@ -78,7 +80,7 @@ def read_report(title: str, rows: list[Row]) -> NarrativeReport:
     )
 
 
-_POINTS = re.compile(rf"{_NUM}分")
+_POINTS = re.compile(rf"(?<!\d){_NUM}分")  # see _AMOUNT: one attempt per number, not per digit
 _NOT_TOTAL = re.compile(r"执行|产出|效益|满意|目标|指标|权重|分值|设定|满分|其中|扣")
 
 

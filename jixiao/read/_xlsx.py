@@ -14,6 +14,7 @@ from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._formulas import check_formula_values
 from jixiao.read._grid import Row
+from jixiao.read._limits import check_zip
 from jixiao.read.native import boxed_line
 
 __all__ = ["display_text", "xlsx_rows"]
@@ -31,6 +32,7 @@ def xlsx_rows(path: Path) -> list[Row]:
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
+    check_zip(path, "xlsx")
     try:
         with warnings.catch_warnings():  # openpyxl warns about extensions it ignores (数据验证 …)
             warnings.simplefilter("ignore")
@@ -40,7 +42,7 @@ def xlsx_rows(path: Path) -> list[Row]:
             finally:
                 wb.close()
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as e:
-        raise ReadError(str(path), f"不是有效的 Excel（.xlsx）文件（{type(e).__name__}）") from e
+        raise ReadError(str(path), "不是有效的 Excel（.xlsx）文件（文件结构损坏）") from e
     check_formula_values(path)  # a formula saved without its value would read as an empty cell
     rows: list[Row] = []
     for title, lines, ranges in sheets:

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy.exc import SQLAlchemyError as DatabaseError
+
 from jixiao.store._cycle import StoredForm, stored_forms, targets_for
-from jixiao.store._db import DEFAULT_URL, Database, StoreError, resolve_url
+from jixiao.store._db import DEFAULT_URL, Database, StoreError, explain, resolve_url
 from jixiao.store._query import (
     FormDetail,
     FormFilter,
@@ -128,6 +130,7 @@ __all__ = [
     "AuditScore",
     "ConfirmedFinding",
     "Database",
+    "DatabaseError",
     "Edit",
     "Failure",
     "FormDetail",
@@ -162,6 +165,7 @@ __all__ = [
     "create_token",
     "delete_session",
     "document_forms",
+    "explain",
     "export_forms",
     "form_unit",
     "get_draft",

@@ -1,8 +1,14 @@
 """``Database``: the one door to the store (datasette-style).
 
-It resolves where the database is (``--db``, ``JIXIAO_DB``, ``./jixiao.db``), opens it and
-brings its schema up to date with the Alembic migrations shipped in this package — users
-never run Alembic or keep an ``alembic.ini``.
+It resolves where the database is (``--db``, ``JIXIAO_DB``, ``./jixiao.db``), checks that it is
+a jixiao database at a schema this version knows, and — for commands that write — brings the
+schema up to date with the Alembic migrations shipped in this package (users never run Alembic).
+Queries open the database read-only and never migrate.
+
+Writers serialize: SQLite transactions begin ``IMMEDIATE`` (the write lock is taken before the
+first read, so a predecessor read is never stale), PostgreSQL ones take a transaction-level
+advisory lock. The partial unique index ``uq_forms_current`` makes a second current form of an
+identity impossible even so.
 """
 
 from __future__ import annotations
@@ -10,6 +16,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -17,21 +25,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import (
-    ArgumentError,
-    NoSuchModuleError,
-    OperationalError,
-    ProgrammingError,
-    SQLAlchemyError,
-)
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
-__all__ = ["DEFAULT_URL", "Database", "StoreError", "resolve_url"]
+__all__ = ["DEFAULT_URL", "Database", "StoreError", "explain", "resolve_url"]
 
 DEFAULT_URL = "sqlite:///./jixiao.db"
 ENV_VAR = "JIXIAO_DB"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT = 120  # seconds a writer waits for another writer's transaction
+# Transaction-level advisory lock key of jixiao writers on PostgreSQL ("jixiao" in ASCII).
+PG_LOCK_KEY = 0x6A6978616F
 
 
 class StoreError(Exception):
@@ -54,103 +61,33 @@ def dumps_json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cur = dbapi_connection.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
+def _script_directory() -> Any:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("jixiao.store") / "migrations"))
+    return cfg, ScriptDirectory.from_config(cfg)
 
 
-class Database:
-    """An open jixiao database. Use as a context manager, or call ``close()``.
-
-    ``create=False`` refuses to create a missing SQLite file (query commands on a mistyped
-    path should say so, not answer from an empty new database).
-    """
-
-    def __init__(self, db: str | os.PathLike[str] | None = None, *, create: bool = True) -> None:
-        self.url = resolve_url(db)
-        try:
-            url = make_url(self.url)
-        except ArgumentError as e:
-            raise StoreError(f"数据库地址无效：{self.url}") from e
-        self.backend = url.get_backend_name()
-        if self.backend == "sqlite":
-            path = url.database
-            if path and path != ":memory:":
-                p = Path(path)
-                if not create and not p.exists():
-                    raise StoreError(f"数据库文件 {p} 不存在（先用 jixiao import 导入文件）")
-                if not p.parent.exists():
-                    raise StoreError(f"数据库文件 {p} 所在目录不存在")
-        try:
-            self.engine: Engine = create_engine(url, json_serializer=dumps_json, future=True)
-        except (NoSuchModuleError, ImportError) as e:
-            raise StoreError(f"不支持的数据库类型：{url.drivername}") from e
-        if self.backend == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        try:
-            self.upgrade()
-        except OperationalError as e:
-            self.engine.dispose()
-            raise StoreError(f"无法打开数据库 {self.display_url}：{_first_line(e.orig)}") from e
-        except SQLAlchemyError as e:
-            self.engine.dispose()
-            raise StoreError(f"无法升级数据库 {self.display_url}：{_first_line(e)}") from e
-
-    @property
-    def display_url(self) -> str:
-        """The URL with any password hidden, fit for messages."""
-        return make_url(self.url).render_as_string(hide_password=True)
-
-    def upgrade(self) -> None:
-        """Apply every shipped migration not yet applied (``alembic upgrade head``).
-
-        One query tells whether the database is at the shipped head already (the usual case);
-        Alembic is imported and run only when an upgrade is due.
-        """
-        if self._current_revisions() == shipped_heads():
-            return
-        from alembic import command
-        from alembic.config import Config
-
-        cfg = Config()
-        cfg.set_main_option("script_location", str(resources.files("jixiao.store") / "migrations"))
-        with self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
-
-    def _current_revisions(self) -> frozenset[str] | None:
-        """The revisions recorded in ``alembic_version``; ``None`` if there is no such table."""
-        try:
-            with self.engine.connect() as conn:
-                return frozenset(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
-        except (OperationalError, ProgrammingError):
-            return None
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session whose work is one transaction: committed on success, rolled back on error."""
-        with self._sessions() as session, session.begin():
-            yield session
-
-    def reader(self) -> Session:
-        """A plain session for read-only queries (use ``with db.reader() as s``)."""
-        return self._sessions()
-
-    def close(self) -> None:
-        self.engine.dispose()
-
-    def __enter__(self) -> Database:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __repr__(self) -> str:
-        return f"Database({self.display_url!r})"
+def schema_state(conn: Any) -> tuple[str, str | None]:
+    """("empty" | "current" | "old" | "newer" | "foreign", stored revision) of a connection's database."""
+    tables = set(inspect(conn).get_table_names())
+    if not tables:
+        return "empty", None
+    if "alembic_version" not in tables or "forms" not in tables:
+        return "foreign", None
+    versions = {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
+    if versions == shipped_heads():  # the usual case, told without importing Alembic
+        return "current", ",".join(sorted(versions))
+    _cfg, script = _script_directory()
+    heads = set(script.get_heads())
+    if versions == heads:
+        return "current", ",".join(sorted(versions))
+    known = {rev.revision for rev in script.walk_revisions()}
+    if versions <= known:
+        return "old", ",".join(sorted(versions))
+    return "newer", ",".join(sorted(versions))
 
 
 _REVISION = re.compile(r"^(down_revision|revision)\b[^=]*=\s*(.+)$", re.M)
@@ -172,6 +109,259 @@ def shipped_heads() -> frozenset[str]:
     return frozenset(revisions - parents)
 
 
-def _first_line(e: object) -> str:
-    text = str(e).strip()
-    return text.splitlines()[0] if text else type(e).__name__
+class Database:
+    """An open jixiao database. Use as a context manager, or call ``close()``.
+
+    ``create=False`` refuses to create a missing SQLite file (query commands on a mistyped
+    path should say so, not answer from an empty new database). ``readonly=True`` opens it
+    read-only (queries): no migration, no write, a read-only file is fine.
+    """
+
+    def __init__(
+        self, db: str | os.PathLike[str] | None = None, *, create: bool = True, readonly: bool = False
+    ) -> None:
+        self.url = resolve_url(db)
+        self.readonly = readonly
+        try:
+            url = make_url(self.url)
+        except ArgumentError as e:
+            raise StoreError(f"数据库地址无效：{self.url}") from e
+        self.backend = url.get_backend_name()
+        self.path: Path | None = None
+        if self.backend == "sqlite":
+            path = url.database
+            if path and path != ":memory:":
+                self.path = Path(path)
+                _check_sqlite_file(self.path, create=create and not readonly)
+        try:
+            self.engine: Engine = self._engine(url)
+        except (NoSuchModuleError, ImportError) as e:
+            raise StoreError(f"不支持的数据库类型：{url.drivername}") from e
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_engine = self._reader_engine(url)
+        self._readers = sessionmaker(self._read_engine, expire_on_commit=False)
+        try:
+            self._open()
+        except StoreError:
+            self.close()
+            raise
+        except SQLAlchemyError as e:
+            message = explain(e, self)
+            self.close()
+            raise StoreError(message) from e
+
+    # --- engines ---------------------------------------------------------------------------
+
+    def _engine(self, url: Any) -> Engine:
+        if self.backend != "sqlite":
+            engine = create_engine(url, json_serializer=dumps_json)
+            if self.readonly:
+                event.listen(engine, "connect", _pg_read_only)
+            return engine
+        if self.readonly:
+            return self._sqlite_readonly()
+        engine = create_engine(url, json_serializer=dumps_json, connect_args={"timeout": BUSY_TIMEOUT})
+        event.listen(engine, "connect", _sqlite_writer_connect)
+        event.listen(engine, "begin", _sqlite_begin_immediate)
+        return engine
+
+    def _reader_engine(self, url: Any) -> Engine:
+        """Where ``reader()`` sessions go: on SQLite a second engine whose transactions defer locks."""
+        if self.backend != "sqlite" or self.readonly:
+            return self.engine
+        engine = create_engine(url, json_serializer=dumps_json, connect_args={"timeout": BUSY_TIMEOUT})
+        event.listen(engine, "connect", _sqlite_reader_connect)
+        return engine
+
+    def _sqlite_readonly(self) -> Engine:
+        assert self.path is not None
+        uri = "file:" + urllib.parse.quote(str(self.path.resolve()))
+
+        def connect() -> sqlite3.Connection:
+            try:
+                conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.OperationalError:
+                # A read-only folder where the WAL index cannot be made: read the file as is.
+                conn = sqlite3.connect(f"{uri}?immutable=1", uri=True)
+            conn.execute("PRAGMA query_only=ON")
+            return conn
+
+        return create_engine("sqlite://", creator=connect, poolclass=NullPool, json_serializer=dumps_json)
+
+    # --- schema ----------------------------------------------------------------------------
+
+    def _open(self) -> None:
+        with self._read_engine.connect() as conn:
+            state, version = schema_state(conn)
+        where = self.display_url
+        if state == "foreign":
+            raise StoreError(f"{where} 不是 jixiao 数据库（其中已有其他程序的表），未作任何改动")
+        if state == "newer":
+            raise StoreError(f"数据库 {where} 由更新版本的 jixiao 创建（结构版本 {version}），请升级 jixiao")
+        if self.readonly:
+            if state == "empty":
+                raise StoreError(f"数据库 {where} 中还没有数据（先用 jixiao import 导入文件）")
+            if state == "old":
+                raise StoreError(f"数据库 {where} 的结构版本较旧（{version}），请先运行 jixiao upgrade")
+            return
+        if state != "current":
+            self.upgrade()
+
+    def upgrade(self) -> None:
+        """Apply every shipped migration not yet applied (``alembic upgrade head``), once.
+
+        Under the writers' lock, so two imports opening a new database at once create its
+        schema once: the second finds it done.
+        """
+        from alembic import command
+
+        if self.readonly:
+            raise StoreError("只读打开的数据库不能升级")
+        cfg, _script = _script_directory()
+        with self.engine.begin() as conn:
+            _writers_lock(conn)
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    # --- sessions --------------------------------------------------------------------------
+
+    @property
+    def display_url(self) -> str:
+        """The URL with any password hidden, fit for messages."""
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One write transaction, serialized with every other writer; committed on success."""
+        if self.readonly:
+            raise StoreError("数据库以只读方式打开，不能写入")
+        with self._sessions() as session, session.begin():
+            _writers_lock(session.connection())
+            yield session
+
+    def reader(self) -> Session:
+        """A plain session for read-only queries (use ``with db.reader() as s``)."""
+        return self._readers()
+
+    def check(self) -> str | None:
+        """``None`` if the database passes SQLite's quick check, else what is wrong (Chinese)."""
+        if self.backend != "sqlite":
+            return None
+        try:
+            with self._read_engine.connect() as conn:
+                rows = [r[0] for r in conn.exec_driver_sql("PRAGMA quick_check")]
+        except SQLAlchemyError:
+            return "数据库文件已损坏，无法检查"
+        if rows == ["ok"]:
+            return None
+        return f"数据库文件已损坏（检查发现 {len(rows)} 处问题）"
+
+    def close(self) -> None:
+        self.engine.dispose()
+        if getattr(self, "_read_engine", self.engine) is not self.engine:
+            self._read_engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Database({self.display_url!r})"
+
+
+def _check_sqlite_file(p: Path, *, create: bool) -> None:
+    if not p.exists():
+        if not create:
+            raise StoreError(f"数据库文件 {p} 不存在（先用 jixiao import 导入文件）")
+        if not p.parent.exists():
+            raise StoreError(f"数据库文件 {p} 所在目录不存在")
+        return
+    if not p.is_file():
+        raise StoreError(f"{p} 不是文件，不能用作数据库")
+    try:
+        with p.open("rb") as f:
+            head = f.read(len(SQLITE_HEADER))
+    except OSError as e:
+        raise StoreError(f"无法打开数据库文件 {p}（{_os_reason(e)}）") from e
+    if head and head != SQLITE_HEADER:
+        raise StoreError(f"{p} 不是 jixiao 数据库（不是 SQLite 数据库文件）")
+
+
+def _sqlite_writer_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # transactions begun by us (BEGIN IMMEDIATE) only
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _sqlite_reader_connect(dbapi_connection: Any, _record: Any) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _sqlite_begin_immediate(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _pg_read_only(dbapi_connection: Any, _record: Any) -> None:
+    autocommit = dbapi_connection.autocommit
+    dbapi_connection.autocommit = True
+    cur = dbapi_connection.cursor()
+    cur.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    cur.close()
+    dbapi_connection.autocommit = autocommit
+
+
+def _writers_lock(conn: Any) -> None:
+    """Serialize writers (SQLite already holds the write lock from BEGIN IMMEDIATE)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
+
+
+def _os_reason(e: OSError) -> str:
+    import errno
+
+    return {
+        errno.ENOSPC: "磁盘已满",
+        errno.EACCES: "没有权限",
+        errno.EPERM: "没有权限",
+        errno.EROFS: "文件系统只读",
+        errno.ENOENT: "文件不存在",
+        errno.EISDIR: "这是一个目录",
+    }.get(e.errno or 0, "操作系统错误")
+
+
+def explain(e: BaseException, db: Database | None = None) -> str:
+    """One Chinese line for a database error: damaged, not jixiao, read-only, full, locked, unreachable."""
+    where = db.display_url if db is not None else "数据库"
+    orig = getattr(e, "orig", e)
+    text_ = str(orig).lower()
+    if isinstance(orig, OSError) and not isinstance(e, DBAPIError):
+        return f"无法使用数据库 {where}（{_os_reason(orig)}）"
+    if "file is not a database" in text_:
+        return f"{where} 不是 jixiao 数据库（不是 SQLite 数据库文件）"
+    if "disk is full" in text_ or "no space left" in text_ or "could not extend" in text_:
+        return f"磁盘已满，无法写入数据库 {where}；已写入的内容均已回滚"
+    if "readonly" in text_ or "read-only" in text_ or "read only" in text_:
+        return f"数据库 {where} 是只读的，不能写入"
+    if "locked" in text_ or "busy" in text_:
+        return f"数据库 {where} 正被其他程序占用，请稍后再试"
+    if "malformed" in text_ or "corrupt" in text_ or "disk i/o error" in text_:
+        return f"数据库文件 {where} 已损坏，无法读取（可用 jixiao restore 从备份恢复）"
+    if "unable to open" in text_:
+        return f"无法打开数据库文件 {where}（请检查路径和权限）"
+    if "connection" in text_ and ("refused" in text_ or "failed" in text_ or "timeout" in text_):
+        return f"无法连接数据库服务器 {where}"
+    if "password authentication" in text_ or "authentication failed" in text_:
+        return f"无法登录数据库服务器 {where}（用户名或密码错误）"
+    if "does not exist" in text_ and "database" in text_:
+        return f"数据库 {where} 不存在"
+    if db is not None and (damage := db.check()):
+        return f"{damage}：{where}（可用 jixiao restore 从备份恢复）"
+    return f"数据库 {where} 出错，操作未完成（{type(orig).__name__}）"

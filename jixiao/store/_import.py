@@ -7,24 +7,27 @@ document is either stored whole or not at all.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import multiprocessing
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
-from jixiao.model import Document
+from jixiao.model import Document, ReadIssue
 from jixiao.read import ReadError, read
+from jixiao.read._limits import check_file, os_reason
 from jixiao.review import ReviewResult, review_document
-from jixiao.store._db import Database
+from jixiao.store._db import Database, explain
 from jixiao.store._schema import DocumentRow
-from jixiao.store._write import Prepared, imported_by, store_document
+from jixiao.store._workers import parallel_map
+from jixiao.store._write import Prepared, RevisionConflict, imported_by, store_document
 
 __all__ = ["SUFFIXES", "Failure", "ImportSummary", "Imported", "Unchanged", "collect_files", "import_paths"]
 
@@ -60,6 +63,7 @@ class ImportSummary:
     imported: list[Imported] = field(default_factory=list)
     unchanged: list[Unchanged] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
+    stopped: str | None = None  # why the batch stopped before its end (disk full), Chinese
 
     @property
     def forms(self) -> int:
@@ -98,6 +102,13 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
             )
         elif p.is_file():
             files.append(p)
+        elif p.exists():
+            try:
+                check_file(p)
+            except ReadError as e:
+                failures.append(Failure(str(p), e.reason))
+            else:  # pragma: no cover - exists, not a directory, not a file: checked above
+                files.append(p)
         else:
             failures.append(Failure(str(p), "文件不存在"))
     seen: set[Path] = set()
@@ -116,13 +127,21 @@ def _read_and_review(path: str, rules: str | None) -> tuple[Document, ReviewResu
         doc = read(path)
     except ReadError as e:
         return Failure(path, e.reason)
+    except MemoryError:
+        return Failure(path, "读取时内存不足，已跳过该文件")
     except Exception as e:  # a reader bug must not stop the batch
-        return Failure(path, f"读取时出错（{type(e).__name__}：{e}）")
+        return Failure(path, f"读取时出错（内部错误 {type(e).__name__}）")
     try:
         review = review_document(doc, rules)
+    except MemoryError:
+        return Failure(path, "审核时内存不足，已跳过该文件")
     except Exception as e:
-        return Failure(path, f"审核时出错（{type(e).__name__}：{e}）")
+        return Failure(path, f"审核时出错（内部错误 {type(e).__name__}）")
     return doc, review
+
+
+def _died(path: str) -> Failure:
+    return Failure(path, "读取进程意外终止（可能超出内存或被强制结束），已跳过该文件")
 
 
 def _parsed(
@@ -132,12 +151,53 @@ def _parsed(
         for p in paths:
             yield _read_and_review(p, rules)
         return
-    # fork where the platform has it: workers start at once, without importing jixiao again.
-    # They only read and review; the database connections they inherit are never touched.
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(_read_and_review, paths, [rules] * len(paths), chunksize=1)
+    yield from parallel_map(_read_and_review, paths, rules, workers=workers, on_death=_died)
+
+
+def _without_nul(value: Any) -> tuple[Any, int]:
+    """``value`` with every NUL character removed from its strings, and how many there were.
+
+    PostgreSQL refuses NUL in text; SQLite would keep it. Removed on both, so both store alike.
+    """
+    if isinstance(value, str):
+        n = value.count("\x00")
+        return (value.replace("\x00", ""), n) if n else (value, 0)
+    if isinstance(value, dict):
+        total = 0
+        out = {}
+        for k, v in value.items():
+            k2, a = _without_nul(k)
+            v2, b = _without_nul(v)
+            out[k2] = v2
+            total += a + b
+        return (out, total) if total else (value, 0)
+    if isinstance(value, list | tuple):
+        items = [_without_nul(v) for v in value]
+        total = sum(n for _, n in items)
+        return (type(value)(v for v, _ in items), total) if total else (value, 0)
+    return value, 0
+
+
+def _clean_model(model: BaseModel) -> tuple[Any, int]:
+    data, removed = _without_nul(model.model_dump())
+    return (type(model).model_validate(data) if removed else model), removed
+
+
+def _nul_free(doc: Document, review: ReviewResult) -> tuple[Document, ReviewResult]:
+    doc2, removed = _clean_model(doc)
+    if removed:
+        doc2.issues.append(ReadIssue(message=f"文件中有 {removed} 个空字符（NUL），已去除"))
+        review = dataclasses.replace(
+            review,
+            scorecards=[_clean_model(c)[0] for c in review.scorecards],
+            findings=[_clean_model(f)[0] for f in review.findings],
+        )
+    return doc2, review
+
+
+def _disk_full(e: BaseException) -> bool:
+    text = str(getattr(e, "orig", e)).lower()
+    return "disk is full" in text or "no space left" in text or "could not extend" in text
 
 
 def import_paths(
@@ -169,9 +229,14 @@ def import_paths(
         for f in files:
             path = str(f)
             try:
+                check_file(f)  # regular file within the size limit: safe to read whole
                 content = f.read_bytes()
+            except ReadError as e:
+                summary.failures.append(Failure(path, e.reason))
+                tick(path)
+                continue
             except OSError as e:
-                summary.failures.append(Failure(path, f"无法读取文件（{e.strerror or e}）"))
+                summary.failures.append(Failure(path, f"无法读取文件（{os_reason(e)}）"))
                 tick(path)
                 continue
             sha = hashlib.sha256(content).hexdigest()
@@ -187,7 +252,22 @@ def import_paths(
 
     by = imported_by()
     results = _parsed([p for p, _ in todo], rules, max(1, workers))
-    for (path, sha), result in zip(todo, results, strict=True):
+    try:
+        _write_all(db, todo, results, summary, by, tick)
+    finally:
+        results.close()  # ends the worker pool, whatever ended the loop
+    return summary
+
+
+def _write_all(
+    db: Database,
+    todo: list[tuple[str, str]],
+    results: Iterator[tuple[Document, ReviewResult] | Failure],
+    summary: ImportSummary,
+    by: str | None,
+    tick: Callable[[str], None],
+) -> None:
+    for (path, sha), result in zip(todo, results, strict=False):
         if isinstance(result, Failure):
             summary.failures.append(result)
             tick(path)
@@ -197,7 +277,7 @@ def import_paths(
             content = Path(path).read_bytes()
         except OSError as e:
             content = b""
-            reason = f"无法读取文件（{e.strerror or e}）"
+            reason = f"无法读取文件（{os_reason(e)}）"
         else:
             changed = hashlib.sha256(content).hexdigest() != sha
             reason = "文件在导入过程中被改动，请重新导入" if changed else ""
@@ -205,26 +285,51 @@ def import_paths(
             summary.failures.append(Failure(path, reason))
             tick(path)
             continue
+        doc, review = _nul_free(doc, review)
         prep = Prepared(path=path, sha256=sha, content=content, document=doc, review=review)
+        outcome = _store(db, prep, by)
+        if isinstance(outcome, Failure):
+            summary.failures.append(outcome)
+            if outcome.reason.startswith("磁盘已满"):
+                summary.stopped = outcome.reason
+                tick(path)
+                break
+        elif isinstance(outcome, Unchanged):
+            summary.unchanged.append(outcome)
+        else:
+            summary.imported.append(outcome)
+        tick(path)
+
+
+def _store(db: Database, prep: Prepared, by: str | None) -> Imported | Unchanged | Failure:
+    """Store one document in one transaction; a conflicting concurrent writer means: try again."""
+    for attempt in range(3):
         try:
             with db.session() as session:
                 stored = store_document(session, prep, by=by)
-        except IntegrityError as e:
+        except (IntegrityError, RevisionConflict):
             # Nothing of ours was written. The usual cause: another import stored the same bytes meanwhile.
             with db.reader() as session:
-                before = session.scalar(select(DocumentRow.file_name).where(DocumentRow.sha256 == sha))
+                before = session.scalar(
+                    select(DocumentRow.file_name).where(DocumentRow.sha256 == prep.sha256)
+                )
             if before is not None:
-                summary.unchanged.append(Unchanged(path, before))
-            else:
-                summary.failures.append(Failure(path, f"写入数据库失败（{_first_line(e)}）"))
-        except Exception as e:  # rolled back whole; one bad document must not stop the batch
-            summary.failures.append(Failure(path, f"写入数据库失败（{_first_line(e)}）"))
+                return Unchanged(prep.path, before)
+            if attempt == 2:
+                return Failure(prep.path, "写入数据库失败（与同时进行的导入冲突，已重试 3 次）")
+        except OperationalError as e:
+            if _disk_full(e):
+                return Failure(prep.path, "磁盘已满：该文件未写入，导入已停止（已导入的文件完整保留）")
+            return Failure(prep.path, explain(e, db))
+        except SQLAlchemyError as e:  # rolled back whole; one bad document must not stop the batch
+            return Failure(prep.path, explain(e, db))
+        except Exception as e:
+            return Failure(prep.path, f"写入数据库失败（内部错误 {type(e).__name__}）")
         else:
-            summary.imported.append(
-                Imported(path, stored.document_id, len(stored.form_ids), stored.revised, stored.findings)
+            return Imported(
+                prep.path, stored.document_id, len(stored.form_ids), stored.revised, stored.findings
             )
-        tick(path)
-    return summary
+    raise AssertionError("unreachable")
 
 
 def _first_line(e: BaseException) -> str:

@@ -188,6 +188,8 @@ class FormDetail:
     scorecard: Scorecard | None
     findings: list[Finding]
     history: list[Revision] = field(default_factory=list)  # every revision of this form, oldest first
+    link_year: int | None = None  # the year revisions are matched by (None: never linked)
+    year_source: str | None = None  # "printed", "document" or "file_name"
 
 
 def get_form(db: Database, form_id: int) -> FormDetail | None:
@@ -255,6 +257,8 @@ def get_form(db: Database, form_id: int) -> FormDetail | None:
             scorecard=card,
             findings=findings,
             history=history,
+            link_year=f.link_year,
+            year_source=f.year_source,
         )
 
 
@@ -262,7 +266,9 @@ def _history(session: Session, f: FormRow) -> list[Revision]:
     """All revisions of the form: walk ``superseded_by`` links both ways."""
     ids = {f.id}
     back = f.id
-    while (prev := session.scalar(select(FormRow.id).where(FormRow.superseded_by_id == back))) is not None:
+    while (
+        prev := session.scalar(select(FormRow.id).where(FormRow.superseded_by_id == back).limit(1))
+    ) is not None and prev not in ids:
         ids.add(prev)
         back = prev
     fwd = f.superseded_by_id
@@ -445,7 +451,7 @@ def export_forms(
     Raises ``StoreError`` (Chinese message) when the database cannot be opened.
     """
     filters = FormFilter(unit, year, kind, grade, has_errors, include_superseded)
-    with Database(db_url, create=False) as db, db.reader() as session:
+    with Database(db_url, create=False, readonly=True) as db, db.reader() as session:
         query = filters.apply(
             session,
             select(FormRow, FormContractRow.body).join(

@@ -26,6 +26,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -148,6 +150,10 @@ class FormRow(_SourceColumns, Base):
     improvement: Mapped[str | None] = mapped_column(Text)
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
     revision: Mapped[int] = mapped_column(Integer, default=1)
+    # The year a form is linked to its revisions by, and where it came from ("printed",
+    # "document", "file_name"); NULL: never linked (a year-less form must not hide another year's).
+    link_year: Mapped[int | None] = mapped_column(Integer)
+    year_source: Mapped[str | None] = mapped_column(String(20))
     superseded: Mapped[bool] = mapped_column(Boolean, default=False)
     superseded_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("forms.id", ondelete="SET NULL"), index=True
@@ -170,6 +176,21 @@ class FormRow(_SourceColumns, Base):
         Index("ix_forms_grade", "superseded", "grade", "kind"),
         Index("ix_forms_errors", "superseded", "error_count"),
     )
+
+
+# At most one current form per identity, whatever writers run at once (the schema's guarantee;
+# the writers' lock only keeps them from running into it). NULL ``link_year``: never linked.
+CURRENT_FORM_INDEX = Index(
+    "uq_forms_current",
+    func.coalesce(FormRow.unit_id, 0),
+    FormRow.link_year,
+    FormRow.kind,
+    FormRow.project_key,
+    FormRow.ordinal,
+    unique=True,
+    sqlite_where=text("NOT superseded"),
+    postgresql_where=text("NOT superseded"),
+)
 
 
 class FormContractRow(Base):

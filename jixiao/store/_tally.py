@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, func, insert, select, tuple_, update
+from sqlalchemy import and_, delete, func, select
 from sqlalchemy.orm import Session
 
 from jixiao.store._schema import FindingRow, FindingTallyRow
@@ -25,38 +25,36 @@ def key(unit_id: int | None, year: int | None, kind: str | None, code: str) -> K
     return (unit_id or 0, year or 0, kind or "", code)
 
 
+def upsert(session: Session, table: Any) -> Any:
+    """``INSERT … ON CONFLICT`` for the session's back end (SQLite and PostgreSQL spell it alike)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(table)
+
+
 def add(session: Session, deltas: Counter[Key]) -> None:
-    """Apply count changes: one SELECT, then batched UPDATEs and INSERTs."""
+    """Apply count changes atomically: ``INSERT … ON CONFLICT DO UPDATE SET count = count + d``.
+
+    Never read-modify-write in Python, so two writers' changes to one cell both count.
+    """
     deltas = Counter({k: d for k, d in deltas.items() if d})
     if not deltas:
         return
-    t = FindingTallyRow
-    cells = {(u, y) for u, y, _, _ in deltas}
-    existing = {
-        (u, y, k, c): (row_id, n)
-        for row_id, u, y, k, c, n in session.execute(
-            select(t.id, t.unit_id, t.year, t.kind, t.code, t.count).where(
-                tuple_(t.unit_id, t.year).in_(cells)
-            )
-        )
-    }
-    updates: list[dict[str, Any]] = []
-    inserts: list[dict[str, Any]] = []
-    for k, d in deltas.items():
-        if k in existing:
-            row_id, n = existing[k]
-            updates.append({"row_id": row_id, "new_count": n + d})
-        else:
-            inserts.append({"unit_id": k[0], "year": k[1], "kind": k[2], "code": k[3], "count": d})
-    if updates:
-        session.connection().execute(
-            update(FindingTallyRow.__table__)
-            .where(FindingTallyRow.__table__.c.id == bindparam("row_id"))
-            .values(count=bindparam("new_count")),
-            updates,
-        )
-    if inserts:
-        session.execute(insert(FindingTallyRow.__table__), inserts)
+    table = FindingTallyRow.__table__
+    stmt = upsert(session, table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["unit_id", "year", "code", "kind"],
+        set_={"count": table.c.count + stmt.excluded.count},
+    )
+    session.execute(
+        stmt,
+        [
+            {"unit_id": k[0], "year": k[1], "kind": k[2], "code": k[3], "count": d}
+            for k, d in sorted(deltas.items())
+        ],
+    )
 
 
 def counts_of_forms(session: Session, form_ids: list[int]) -> Counter[Key]:

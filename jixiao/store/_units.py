@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from jixiao.store import _tally as tally
@@ -45,9 +46,12 @@ def unit_id_for(session: Session, name: str) -> int | None:
     key = name_key(name)
     if not key:
         return None
-    return session.execute(
-        insert(UnitRow.__table__).returning(UnitRow.id), {"name": " ".join(name.split()), "key": key}
-    ).scalar_one()
+    # Get-or-create in one statement: a unit another writer creates meanwhile is not a duplicate.
+    stmt = tally.upsert(session, UnitRow.__table__)
+    session.execute(
+        stmt.on_conflict_do_nothing(index_elements=["key"]), {"name": " ".join(name.split()), "key": key}
+    )
+    return session.scalar(select(UnitRow.id).where(UnitRow.key == key))
 
 
 def match_units(session: Session, text: str) -> list[int]:
@@ -99,6 +103,7 @@ class AliasChange:
     created_unit: bool = False  # the unit had no forms yet and was created
     merged_forms: int = 0  # forms of a unit named like the alias, now under the unit
     moved_from: str | None = None  # the alias pointed to another unit before
+    superseded_forms: int = 0  # forms of both units with one identity: the older now superseded
 
 
 class AliasError(ValueError):
@@ -132,6 +137,7 @@ def add_alias(session: Session, alias: str, unit: str) -> AliasChange:
 
     named = session.scalar(select(UnitRow).where(UnitRow.key == alias_key))
     if named is not None:  # a unit was imported under this name: fold it into the target
+        change.superseded_forms = _resolve_collisions(session, named.id, target_id)
         change.merged_forms = session.execute(
             update(FormRow).where(FormRow.unit_id == named.id).values(unit_id=target_id)
         ).rowcount
@@ -146,6 +152,42 @@ def add_alias(session: Session, alias: str, unit: str) -> AliasChange:
     )
     session.flush()
     return change
+
+
+def _resolve_collisions(session: Session, old: int, new: int) -> int:
+    """Before units ``old`` and ``new`` become one: each identity keeps one current form.
+
+    Where both units have a current form of the same year, kind, project and ordinal, the one
+    imported later stays current and the other becomes its predecessor (as if imported before
+    it), findings and tallies following.
+    """
+    f = FormRow
+    key_cols = (f.link_year, f.kind, f.project_key, f.ordinal)
+    rows = session.execute(
+        select(f.id, f.unit_id, f.revision, *key_cols).where(
+            f.unit_id.in_([old, new]), f.superseded.is_(False), f.link_year.is_not(None)
+        )
+    ).all()
+    by_key: dict[tuple[object, ...], list[tuple[int, int]]] = {}
+    for form_id, _unit, revision, *k in rows:
+        by_key.setdefault(tuple(k), []).append((form_id, revision))
+    losers: list[tuple[int, int, int]] = []  # (loser, winner, loser's revision)
+    for forms in by_key.values():
+        if len(forms) < 2:
+            continue
+        forms.sort()
+        winner, _ = forms[-1]
+        losers.extend((loser, winner, revision) for loser, revision in forms[:-1])
+    if not losers:
+        return 0
+    ids = [loser for loser, _, _ in losers]
+    gone = tally.counts_of_forms(session, ids)
+    for loser, winner, revision in losers:
+        session.execute(update(f).where(f.id == loser).values(superseded=True, superseded_by_id=winner))
+        session.execute(update(f).where(f.id == winner, f.revision <= revision).values(revision=revision + 1))
+    session.execute(update(FindingRow).where(FindingRow.form_id.in_(ids)).values(current=False))
+    tally.add(session, Counter({k: -n for k, n in gone.items()}))
+    return len(losers)
 
 
 def remove_alias(session: Session, alias: str) -> str:

@@ -7,6 +7,7 @@ document of dozens of forms costs a handful of statements, the same on SQLite an
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,7 +43,11 @@ from jixiao.store._values import parse_value
 if TYPE_CHECKING:
     from jixiao.review import ReviewResult
 
-__all__ = ["Prepared", "Stored", "store_document"]
+__all__ = ["Prepared", "RevisionConflict", "Stored", "link_year", "store_document"]
+
+
+class RevisionConflict(Exception):
+    """Another writer changed the current revision of a form while this one wrote (retryable)."""
 
 
 @dataclass
@@ -77,11 +82,32 @@ def _source(source: Source | None) -> dict[str, Any]:
     }
 
 
-def _identity(form: Form, unit_id: int | None) -> tuple[Any, ...] | None:
+def _identity(form: Form, unit_id: int | None, link_year: int | None) -> tuple[Any, ...] | None:
     """Which earlier form a form revises: same unit, year, kind and project (None: never linked)."""
-    if unit_id is None and not form.project:
+    if link_year is None or (unit_id is None and not form.project):
         return None
-    return (unit_id, form.year, form.kind.value, name_key(form.project or ""))
+    return (unit_id, link_year, form.kind.value, name_key(form.project or ""))
+
+
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
+
+
+def link_year(form: Form, doc: Document, path: str) -> tuple[int | None, str | None]:
+    """The year a form's revisions are matched by, and its source.
+
+    The printed year; else the one year the document's other forms and reports print (the
+    paired self-evaluation); else the one year in the file name; else none — a year-less form
+    is never linked, so it cannot hide another year's form as its "revision".
+    """
+    if form.year is not None:
+        return form.year, "printed"
+    printed = {f.year for f in doc.forms if f.year is not None} | {r.year for r in doc.reports if r.year}
+    if len(printed) == 1:
+        return printed.pop(), "document"
+    named = {int(m) for m in _YEAR.findall(Path(path).name)}
+    if len(named) == 1:
+        return named.pop(), "file_name"
+    return None, None
 
 
 def imported_by() -> str | None:
@@ -132,11 +158,10 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
             },
         ).scalar_one()
 
-    years = {f.year for f in doc.forms if f.year is not None}
+    years = sorted({f.year for f in doc.forms if f.year is not None})
     if years:
-        known = set(session.scalars(select(FiscalYearRow.year).where(FiscalYearRow.year.in_(years))))
-        if missing := sorted(years - known):
-            session.execute(insert(FiscalYearRow.__table__), [{"year": y} for y in missing])
+        stmt = tally.upsert(session, FiscalYearRow.__table__).on_conflict_do_nothing(index_elements=["year"])
+        session.execute(stmt, [{"year": y} for y in years])
 
     units: dict[str, int | None] = {}
     for f in doc.forms:
@@ -151,12 +176,18 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
             counts[finding.form][finding.severity] += 1
     card_of = {c.form: c for c in scorecards}
 
-    identities = [_identity(f, units.get(f.unit) if f.unit else None) for f in doc.forms]
+    links = [link_year(f, doc, prep.path) for f in doc.forms]
+    identities = [
+        _identity(f, units.get(f.unit) if f.unit else None, year)
+        for f, (year, _) in zip(doc.forms, links, strict=True)
+    ]
     current = _current_revisions(session, [i for i in identities if i is not None])
     form_rows: list[dict[str, Any]] = []
     predecessors: list[tuple[int, int] | None] = []  # (form id, revision) each new form replaces
     seen: Counter[tuple[Any, ...]] = Counter()
-    for pos, (f, identity) in enumerate(zip(doc.forms, identities, strict=True)):
+    for pos, (f, identity, (linked, year_source)) in enumerate(
+        zip(doc.forms, identities, links, strict=True)
+    ):
         unit_id = units.get(f.unit) if f.unit else None
         ordinal = 0
         previous = None
@@ -196,6 +227,8 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
                 "improvement": f.improvement,
                 "extra": f.extra,
                 "revision": previous[1] + 1 if previous else 1,
+                "link_year": linked if identity is not None else None,
+                "year_source": year_source if identity is not None else None,
                 "superseded": False,
                 "superseded_by_id": None,
                 "review_run_id": run_id,
@@ -207,6 +240,21 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
                 **_source(f.source),
             }
         )
+    # Predecessors are superseded first: the unique index on current forms allows one at a time.
+    replaced_old = [previous[0] for previous in predecessors if previous]
+    if replaced_old:
+        gone = tally.counts_of_forms(session, replaced_old)
+        done = session.execute(
+            update(FormRow.__table__)
+            .where(FormRow.__table__.c.id.in_(replaced_old), FormRow.__table__.c.superseded.is_(False))
+            .values(superseded=True)
+        ).rowcount
+        if done != len(replaced_old):  # another writer superseded one meanwhile (never under the lock)
+            raise RevisionConflict("修订版冲突：另一导入同时修改了同一张表，请重新导入")
+        session.execute(
+            update(FindingRow.__table__).where(FindingRow.form_id.in_(replaced_old)).values(current=False)
+        )
+        tally.add(session, Counter({k: -n for k, n in gone.items()}))
     form_ids: list[int] = []
     if form_rows:
         form_ids = list(
@@ -224,18 +272,12 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
     replaced = [(previous[0], fid) for fid, previous in zip(form_ids, predecessors, strict=True) if previous]
     revised = len(replaced)
     if replaced:
-        old_ids = [old for old, _ in replaced]
-        gone = tally.counts_of_forms(session, old_ids)
         session.connection().execute(
             update(FormRow.__table__)
             .where(FormRow.__table__.c.id == bindparam("old_id"))
-            .values(superseded=True, superseded_by_id=bindparam("new_id")),
+            .values(superseded_by_id=bindparam("new_id")),
             [{"old_id": old, "new_id": new} for old, new in replaced],
         )
-        session.execute(
-            update(FindingRow.__table__).where(FindingRow.form_id.in_(old_ids)).values(current=False)
-        )
-        tally.add(session, Counter({k: -n for k, n in gone.items()}))
 
     _insert_goals(session, form_ids, doc.forms)
     _insert_reports(session, doc_id, form_ids, doc)
@@ -299,11 +341,11 @@ def _current_revisions(
             FormRow.id,
             FormRow.revision,
             FormRow.unit_id,
-            FormRow.year,
+            FormRow.link_year,
             FormRow.kind,
             FormRow.project_key,
             FormRow.ordinal,
-        ).where(FormRow.superseded.is_(False), or_(*conditions))
+        ).where(FormRow.superseded.is_(False), FormRow.link_year.is_not(None), or_(*conditions))
     )
     wanted = set(identities)
     found: dict[tuple[Any, ...], tuple[int, int]] = {}

@@ -526,10 +526,7 @@ def build_overview(db: store.Database, user: store.User) -> OverviewPage:
         by_year=o.by_year,
         by_unit=o.by_unit,
         scatter=o.scatter,
-        findings_by_code=[
-            {"code": c, "title": finding_title(c), "count": n}
-            for c, n in o.findings_by_code
-        ],
+        findings_by_code=[{"code": c, "title": finding_title(c), "count": n} for c, n in o.findings_by_code],
         inflation_by_unit=o.inflation_by_unit,
         grades_by_year=o.grades_by_year,
     )

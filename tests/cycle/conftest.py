@@ -58,8 +58,14 @@ def form(text: str) -> Form:
             fields["goals"].append(Goal(name="年度绩效目标", term="annual"))
         fields["goals"][-1].indicators.append(
             Indicator(
-                level1=_text(l1), level2=_text(l2), name=name, weight=_num(w), target=_text(t),
-                actual=_text(a), score=_num(s), basis=_text(basis),
+                level1=_text(l1),
+                level2=_text(l2),
+                name=name,
+                weight=_num(w),
+                target=_text(t),
+                actual=_text(a),
+                score=_num(s),
+                basis=_text(basis),
             )
         )
     return Form(**fields)

@@ -20,7 +20,9 @@ runner = CliRunner()
 
 
 def write(path: Path, *texts: str) -> Path:
-    path.write_text(json.dumps([form_to_contract(form(t)) for t in texts], ensure_ascii=False), encoding="utf-8")
+    path.write_text(
+        json.dumps([form_to_contract(form(t)) for t in texts], ensure_ascii=False), encoding="utf-8"
+    )
     return path
 
 
@@ -58,7 +60,11 @@ def test_rollup_command(tmp_path: Path) -> None:
 
 
 def test_library_commands(tmp_path: Path) -> None:
-    src = write(tmp_path / "t.json", TARGET, TARGET.replace("某区民政局", "某区残联").replace("居民满意度", "居民满意率"))
+    src = write(
+        tmp_path / "t.json",
+        TARGET,
+        TARGET.replace("某区民政局", "某区残联").replace("居民满意度", "居民满意率"),
+    )
     lib = tmp_path / "lib.json"
     assert runner.invoke(app, ["library", "build", str(src), "-o", str(lib)]).exit_code == 0
     data = json.loads(lib.read_text(encoding="utf-8"))

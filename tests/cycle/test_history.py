@@ -63,4 +63,9 @@ def test_target_tables_over_the_years_use_their_budget_field() -> None:
     h = project_history([target(2022, "233", "≥12个"), target(2023, "295", "≥10个")], "社区服务项目")
     assert h.budgets == {2022: 233, 2023: 295}
     [f] = h.findings
-    assert (f.code, f.indicator, f.printed, f.expected) == ("target.fell_budget_rose", "服务社区数量", "≥10个", "≥12个")
+    assert (f.code, f.indicator, f.printed, f.expected) == (
+        "target.fell_budget_rose",
+        "服务社区数量",
+        "≥10个",
+        "≥12个",
+    )

@@ -10,18 +10,37 @@ from tests.cycle.conftest import form
 
 
 def unit_form(unit: str, project: str, *rows: str) -> str:
-    return f"kind: project_target\ntitle: {project}目标表\nunit: {unit}\nproject: {project}\nyear: 2022\n" + "\n".join(rows)
+    return (
+        f"kind: project_target\ntitle: {project}目标表\nunit: {unit}\nproject: {project}\nyear: 2022\n"
+        + "\n".join(rows)
+    )
 
 
 FORMS = [
-    unit_form("甲局", "社区养老服务", "满意度指标 | 服务对象满意度指标 | 服务对象满意率 | - | ≥90% | - | - | 计划标准",
-              "产出指标 | 数量指标 | 养老服务人次 | - | ≥1000人次 | - | - | 计划标准"),
-    unit_form("乙局", "居家养老补贴", "满意度指标 | 服务对象满意度指标 | 服务对象 满意度 | - | ≥95% | - | - | 计划标准",
-              "产出指标 | 数量指标 | 养老服务人次 | - | ≥800人次 | - | - | 计划标准"),
-    unit_form("丙局", "养老机构运营补贴", "满意度指标 | 服务对象满意度指标 | 服务对象满意度（%） | - | ≥92% | - | - | 计划标准",
-              "产出指标 | 数量指标 | 养老服务人次数 | - | ≥1200人次 | - | - | 计划标准"),
-    unit_form("丁局", "道路养护", "满意度指标 | 服务对象满意度指标 | 服务对象满意度 | - | ≥60% | - | - | 计划标准",
-              "产出指标 | 数量指标 | 道路养护里程 | - | ≥30公里 | - | - | 计划标准"),
+    unit_form(
+        "甲局",
+        "社区养老服务",
+        "满意度指标 | 服务对象满意度指标 | 服务对象满意率 | - | ≥90% | - | - | 计划标准",
+        "产出指标 | 数量指标 | 养老服务人次 | - | ≥1000人次 | - | - | 计划标准",
+    ),
+    unit_form(
+        "乙局",
+        "居家养老补贴",
+        "满意度指标 | 服务对象满意度指标 | 服务对象 满意度 | - | ≥95% | - | - | 计划标准",
+        "产出指标 | 数量指标 | 养老服务人次 | - | ≥800人次 | - | - | 计划标准",
+    ),
+    unit_form(
+        "丙局",
+        "养老机构运营补贴",
+        "满意度指标 | 服务对象满意度指标 | 服务对象满意度（%） | - | ≥92% | - | - | 计划标准",
+        "产出指标 | 数量指标 | 养老服务人次数 | - | ≥1200人次 | - | - | 计划标准",
+    ),
+    unit_form(
+        "丁局",
+        "道路养护",
+        "满意度指标 | 服务对象满意度指标 | 服务对象满意度 | - | ≥60% | - | - | 计划标准",
+        "产出指标 | 数量指标 | 道路养护里程 | - | ≥30公里 | - | - | 计划标准",
+    ),
 ]
 
 
@@ -29,7 +48,12 @@ def test_same_indicator_spelled_differently_is_one_group() -> None:
     lib = build_library([form(t) for t in FORMS])
     group = lib.find("服务对象满意率")
     assert group is not None
-    assert set(group.spellings) == {"服务对象满意率", "服务对象 满意度", "服务对象满意度（%）", "服务对象满意度"}
+    assert set(group.spellings) == {
+        "服务对象满意率",
+        "服务对象 满意度",
+        "服务对象满意度（%）",
+        "服务对象满意度",
+    }
     assert group.users == ["丁局", "丙局", "乙局", "甲局"]
     [rates] = group.ranges
     assert (rates.family, rates.low, rates.high) == ("rate", 0.6, 0.95)

@@ -65,9 +65,7 @@ def test_hand_made_pair_drift() -> None:
 
 def test_raised_target_is_a_warning_and_same_value_spelled_differently_is_silent() -> None:
     t = form(TARGET)
-    e = form(
-        EVALUATION.replace("≥8个 | 9个", "≥ 10 个 | 12个").replace("≤95% | 93%", "≥96% | 97%")
-    )
+    e = form(EVALUATION.replace("≥8个 | 9个", "≥ 10 个 | 12个").replace("≤95% | 93%", "≥96% | 97%"))
     found = codes(link_evaluation(e, 0, [t], ALIASES).findings)
     assert ("服务社区数量", "target.changed", "error") not in found
     assert all(ind != "服务社区数量" for ind, _, _ in found)
@@ -77,10 +75,7 @@ def test_raised_target_is_a_warning_and_same_value_spelled_differently_is_silent
 def test_unchanged_pair_has_no_drift() -> None:
     t = form(TARGET)
     rows = [line for line in TARGET.splitlines() if "|" in line]
-    body = "\n".join(
-        " | ".join([*cells[:5], "x", "1", "-"])
-        for cells in (r.split(" | ") for r in rows)
-    )
+    body = "\n".join(" | ".join([*cells[:5], "x", "1", "-"]) for cells in (r.split(" | ") for r in rows))
     e = form(
         "title: 社区服务项目自评表\nunit: 某区民政局\nproject: 社区服务项目\nyear: 2021\n"
         "goal: 年度绩效目标1\n" + body
@@ -141,7 +136,9 @@ def test_review_reports_drift_from_the_target_table_in_the_same_document() -> No
     same_unit = EVALUATION.replace("unit: 民政局", "unit: 某区民政局")
     doc = Document(path="x", forms=[form(TARGET), form(same_unit)])
     result = review_document(doc)
-    drift = {(f.form, f.indicator, f.code) for f in result.findings if f.code.startswith("target.") and f.form == 1}
+    drift = {
+        (f.form, f.indicator, f.code) for f in result.findings if f.code.startswith("target.") and f.form == 1
+    }
     assert (1, "服务社区数量", "target.changed") in drift
     assert (1, "投诉处理及时率", "target.dropped") in drift
     alone = review_document(Document(path="y", forms=[form(same_unit)]))

@@ -21,7 +21,9 @@ def test_cycle_imports_no_io_store_read_or_cli() -> None:
     for path in CYCLE.glob("*.py"):
         imported = _imports(path)
         assert not imported & IO_LIBS, path
-        assert not any(n.startswith(("jixiao.store", "jixiao.read", "jixiao.write", "jixiao.cli")) for n in imported)
+        assert not any(
+            n.startswith(("jixiao.store", "jixiao.read", "jixiao.write", "jixiao.cli")) for n in imported
+        )
 
 
 def test_public_surface_is_complete() -> None:

@@ -102,7 +102,9 @@ def test_without_facts_every_narrative_section_is_missing() -> None:
 def test_docx_prints_the_sections(tmp_path: Path) -> None:
     f = form(FORM)
     card, findings = reviewed(f)
-    out = write_full_report_docx([full_report(f, card, findings, ReportFacts(work="自评工作按计划开展。"))], tmp_path / "r.docx")
+    out = write_full_report_docx(
+        [full_report(f, card, findings, ReportFacts(work="自评工作按计划开展。"))], tmp_path / "r.docx"
+    )
     paragraphs = [p.text for p in open_docx(str(out)).paragraphs]
     assert paragraphs[0] == "2021年度社区服务项目自评结果"
     assert paragraphs[1] == "（摘要版）"

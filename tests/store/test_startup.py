@@ -39,5 +39,7 @@ def test_database_without_version_table_is_migrated(tmp_path: Path) -> None:
 
     db = tmp_path / "old.db"
     sqlite3.connect(db).close()  # an empty SQLite file: no alembic_version table yet
-    with Database(db, create=False) as database:
-        assert database._current_revisions() == shipped_heads()
+    from jixiao.store._db import schema_state
+
+    with Database(db, create=False) as database, database.engine.connect() as conn:
+        assert schema_state(conn) == ("current", ",".join(sorted(shipped_heads())))

@@ -37,7 +37,7 @@ def test_import_then_query(run, tmp_path: Path) -> None:  # type: ignore[no-unty
     bad.write_text("这不是绩效表", encoding="utf-8")
 
     result = run("import", str(gov), str(bio), str(bad))
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 2, result.output  # one file failed: the batch is not a success
     assert "已导入" in result.stdout
     assert "新导入表" in result.stdout and "错误 2" in result.stdout and "警告 2" in result.stdout
     assert "bad.txt" in result.stdout and "不是绩效表" in result.stdout
@@ -87,7 +87,7 @@ def test_bad_input_is_one_chinese_line(run, tmp_path: Path) -> None:  # type: ig
     assert result.exit_code == 2 and "未知的表类型" in result.stderr
     only_bad = tmp_path / "bad.txt"
     only_bad.write_bytes(b"\xff\xfe")
-    assert run("import", str(only_bad)).exit_code == 1
+    assert run("import", str(only_bad)).exit_code == 2
 
 
 def test_query_on_missing_database_file(tmp_path: Path) -> None:
@@ -100,7 +100,7 @@ def test_query_on_missing_database_file(tmp_path: Path) -> None:
 def test_unreachable_postgres_is_a_clear_error() -> None:
     result = CliRunner().invoke(app, ["forms", "--db", "postgresql+psycopg://nobody@127.0.0.1:1/none"])
     assert result.exit_code == 2
-    assert "无法打开数据库" in result.stderr and "Traceback" not in result.output
+    assert "无法连接数据库服务器" in result.stderr and "Traceback" not in result.output
 
 
 def test_db_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

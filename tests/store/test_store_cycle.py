@@ -18,7 +18,9 @@ SHORT = "政务和大数据局"
 
 def target_of(evaluation: dict, *, unit: str, year: int | None, lower: bool = False) -> dict:
     t = copy.deepcopy(evaluation)
-    t.update(kind="project_target", title="项目支出绩效目标表", unit=unit, year=year, budget=None, total_score=None)
+    t.update(
+        kind="project_target", title="项目支出绩效目标表", unit=unit, year=year, budget=None, total_score=None
+    )
     for ind in t["goals"][0]["indicators"]:
         ind.update(actual=None, score=None, basis="计划标准")
     return t
@@ -61,7 +63,10 @@ def test_stored_forms_carry_verdicts(db: Database, tmp_path: Path, fake_reviewer
         for s in forms
     ]
     rows = unit_history(records, BIG)
-    assert [(r.year, r.printed_average, r.computed_average) for r in rows] == [(2020, 99.5, 98.5), (2021, 90, 89)]
+    assert [(r.year, r.printed_average, r.computed_average) for r in rows] == [
+        (2020, 99.5, 98.5),
+        (2021, 90, 89),
+    ]
     assert rows[0].findings == {"form.total_mismatch": 1, "indicator.score_mismatch": 1}
     assert rows[1].findings == {"form.total_mismatch": 1}
 

@@ -149,7 +149,7 @@ def test_failure_while_writing_leaves_no_trace(
 
     def exploding(session, doc_id, form_ids, doc):  # type: ignore[no-untyped-def]
         if any(f.unit == "一个新单位" for f in doc.forms):
-            raise RuntimeError("磁盘已满")
+            raise RuntimeError("模拟写入中途出错")
         return real(session, doc_id, form_ids, doc)
 
     monkeypatch.setattr(store_write, "_insert_reports", exploding)
@@ -157,7 +157,7 @@ def test_failure_while_writing_leaves_no_trace(
     good = write_doc(tmp_path / "c.txt", department_form(year=2021))
     summary = import_paths([bad, good], db)
     assert [Path(f.path).name for f in summary.failures] == ["b.txt"]
-    assert "磁盘已满" in summary.failures[0].reason
+    assert "写入数据库失败" in summary.failures[0].reason
     assert [Path(d.path).name for d in summary.imported] == ["c.txt"]
     after = row_counts(db)
     assert after["documents"] == before["documents"] + 1

@@ -1,0 +1,111 @@
+"""Database upkeep: ``upgrade``, ``verify``, ``original``, ``backup`` and ``restore``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from jixiao.cli._common import fail, note, out
+from jixiao.cli.store import DB_HELP, open_db
+
+
+def register(app: typer.Typer) -> None:
+    app.command("upgrade", help="把数据库结构升级到当前版本（导入时也会自动升级）。")(upgrade_command)
+    app.command("verify", help="检查数据库：文件结构、每个原件的 SHA-256、当前版本唯一、统计一致。")(
+        verify_command
+    )
+    app.command("original", help="按表编号（或 --document 文档编号）原样取回导入的原始文件。")(
+        original_command
+    )
+    app.command("backup", help="备份数据库到一个文件（SQLite 在线备份；PostgreSQL 用 pg_dump）。")(
+        backup_command
+    )
+    app.command("restore", help="用 jixiao backup 生成的备份替换数据库的全部内容。")(restore_command)
+
+
+def upgrade_command(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None) -> None:
+    with open_db(db) as database:
+        note(f"数据库 {database.display_url} 的结构已是最新版本")
+
+
+def verify_command(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None) -> None:
+    from jixiao.store._maintain import verify
+
+    with open_db(db, readonly=True) as database:
+        report = verify(database)
+    for problem in report.problems:
+        out.print(f"问题：{problem}", markup=False, highlight=False)
+    if not report.ok:
+        fail(f"数据库检查发现 {len(report.problems)} 个问题（共 {report.documents} 个文件）")
+    out.print(f"数据库完好：{report.documents} 个文件的原件均与导入时一致。", markup=False, highlight=False)
+
+
+def original_command(
+    form_id: Annotated[int | None, typer.Argument(help="表编号（见 jixiao forms）")] = None,
+    document: Annotated[int | None, typer.Option("--document", help="文档编号（代替表编号）")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="写入的文件（默认为原文件名）")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已有文件")] = False,
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+) -> None:
+    from jixiao._atomic import write_bytes
+    from jixiao.read._limits import os_reason
+    from jixiao.store._maintain import original
+
+    if (form_id is None) == (document is None):
+        fail("请给出表编号，或用 --document 给出文档编号（二者取一）")
+    with open_db(db, readonly=True) as database:
+        doc = original(database, form_id=form_id, document_id=document)
+    target = output or Path(Path(doc.file_name).name)
+    if target.exists() and not force:
+        fail(f"文件 {target} 已存在（用 --force 覆盖，或用 -o 另给文件名）")
+    try:
+        write_bytes(target, doc.content)
+    except OSError as e:
+        fail(f"无法写入 {target}：{os_reason(e)}（未留下不完整的文件）")
+    note(f"已取回原件 {target}（{len(doc.content)} 字节，SHA-256 {doc.sha256[:12]}…，与导入时一致）")
+
+
+def backup_command(
+    target: Annotated[Path, typer.Argument(help="备份文件")],
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已有的备份文件")] = False,
+) -> None:
+    from jixiao.read._limits import os_reason
+    from jixiao.store._maintain import backup
+
+    if target.exists() and not force:
+        fail(f"备份文件 {target} 已存在（用 --force 覆盖）")
+    with open_db(db, readonly=True) as database:
+        try:
+            backup(database, target)
+        except OSError as e:
+            fail(f"无法写入备份 {target}：{os_reason(e)}（未留下不完整的文件）")
+        note(f"已备份 {database.display_url} 到 {target}")
+
+
+def restore_command(
+    source: Annotated[Path, typer.Argument(help="jixiao backup 生成的备份文件")],
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="确认替换数据库的全部内容")] = False,
+) -> None:
+    from jixiao.store import DatabaseError, StoreError, explain, resolve_url
+    from jixiao.store._maintain import restore
+
+    if not yes:
+        fail("恢复会替换数据库的全部内容；确认请加 --yes")
+    try:
+        restore(db or resolve_url(None), source)
+    except StoreError as e:
+        fail(str(e))
+    except DatabaseError as e:
+        fail(explain(e))
+    except OSError as e:
+        from jixiao.read._limits import os_reason
+
+        fail(f"恢复失败：{os_reason(e)}")
+    with open_db(db, readonly=True) as database:
+        note(f"已用 {source} 恢复数据库 {database.display_url}")

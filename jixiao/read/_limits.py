@@ -1,0 +1,410 @@
+"""File-level guards run before a reader opens a file: every hostile file bounded, in one line.
+
+- ``check_file``: regular files only (a FIFO would block forever, ``/dev/zero`` never end),
+  and no more than ``max_file_mb``.
+- ``check_zip``: XLSX/DOCX packages judged from the zip directory before anything is inflated
+  (member count, sizes, compression ratio; Python's ``zipfile`` never inflates past the declared
+  size), then every XML part streamed once: no DTD (XXE, billion laughs), bounded nesting,
+  rows and cells per sheet, tables per document, characters per text node.
+- ``pdf_guard``/``check_pdf_pages``: pages per PDF, bytes per decoded stream and per document.
+- ``time_limit``: wall time per file.
+
+Over a limit: ``LimitError``, a ``ReadError`` whose message names the file and the limit.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import os
+import signal
+import stat
+import threading
+import zipfile
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from jixiao.read._errors import ReadError
+from jixiao.settings import LIMIT_HELP, limits
+
+__all__ = [
+    "LimitError",
+    "check_file",
+    "check_pdf_pages",
+    "check_zip",
+    "install_pdf_guard",
+    "pdf_budget",
+    "reraise_limit",
+    "time_limit",
+]
+
+MB = 1024 * 1024
+
+
+class LimitError(ReadError):
+    """A file over one of the limits (``jixiao.settings``)."""
+
+    def __init__(self, path: str | Path, name: str, found: str, limit: object) -> None:
+        self.limit_name = name
+        super().__init__(
+            str(path),
+            f"{LIMIT_HELP[name]}超出限制：{found}，上限 {_fmt(limit)}"
+            f"（限制 {name}，可用 jixiao --limit {name}=… 或 jixiao.toml 调整）",
+        )
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _mb(n: int) -> str:
+    return f"{n / MB:.1f} MB" if n >= MB // 10 else f"{n / 1024:.1f} KB"
+
+
+_KINDS = (
+    (stat.S_ISFIFO, "命名管道"),
+    (stat.S_ISCHR, "字符设备"),
+    (stat.S_ISBLK, "块设备"),
+    (stat.S_ISSOCK, "套接字"),
+    (stat.S_ISDIR, "目录"),
+)
+
+
+def check_file(path: Path) -> os.stat_result:
+    """The file's status if it is a regular file within ``max_file_mb``; else ``ReadError``."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise ReadError(str(path), "文件不存在") from None
+    except OSError as e:
+        raise ReadError(str(path), f"无法打开文件（{os_reason(e)}）") from None
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((name for test, name in _KINDS if test(st.st_mode)), "特殊文件")
+        raise ReadError(str(path), f"这是{kind}，不是普通文件，不读取")
+    lim = limits()
+    if st.st_size > lim.max_file_mb * MB:
+        raise LimitError(path, "max_file_mb", _mb(st.st_size), f"{_fmt(lim.max_file_mb)} MB")
+    return st
+
+
+def os_reason(e: OSError) -> str:
+    """An ``OSError`` in Chinese (the system's own text may be English)."""
+    import errno
+
+    return {
+        errno.ENOSPC: "磁盘已满",
+        errno.EACCES: "没有权限",
+        errno.EPERM: "没有权限",
+        errno.EROFS: "文件系统只读",
+        errno.ENOENT: "文件不存在",
+        errno.EISDIR: "这是一个目录",
+        errno.ELOOP: "符号链接循环",
+        errno.ENAMETOOLONG: "文件名过长",
+        errno.EIO: "输入输出错误",
+    }.get(e.errno or 0, "操作系统错误")
+
+
+# --- zip packages (XLSX, DOCX) -------------------------------------------------------------
+
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+
+
+def check_zip(path: Path, kind: str) -> None:
+    """Refuse an XLSX/DOCX package over a limit, before any reader inflates it."""
+    lim = limits()
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            if len(infos) > lim.max_zip_members:
+                raise LimitError(path, "max_zip_members", str(len(infos)), lim.max_zip_members)
+            total = 0
+            for info in infos:
+                size = info.file_size
+                total += size
+                if size > lim.max_zip_member_mb * MB:
+                    raise LimitError(
+                        path,
+                        "max_zip_member_mb",
+                        f"{info.filename} {_mb(size)}",
+                        f"{_fmt(lim.max_zip_member_mb)} MB",
+                    )
+                if size > MB and size > lim.max_zip_ratio * max(info.compress_size, 1):
+                    ratio = size / max(info.compress_size, 1)
+                    raise LimitError(
+                        path, "max_zip_ratio", f"{info.filename} {ratio:.0f} 倍", lim.max_zip_ratio
+                    )
+            if total > lim.max_zip_total_mb * MB:
+                raise LimitError(path, "max_zip_total_mb", _mb(total), f"{_fmt(lim.max_zip_total_mb)} MB")
+            for info in infos:
+                if info.filename.lower().endswith(_XML_SUFFIXES) and not info.is_dir():
+                    _scan_xml(path, z, info, kind)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as e:
+        label = "Excel（.xlsx）" if kind == "xlsx" else "Word（.docx）"
+        raise ReadError(str(path), f"不是有效的 {label} 文件（压缩包已损坏：{_zip_reason(e)}）") from e
+    except NotImplementedError as e:
+        raise ReadError(str(path), "压缩包使用了不支持的压缩方式或加密") from e
+    except RuntimeError as e:  # encrypted member
+        raise ReadError(str(path), "压缩包已加密，无法读取") from e
+
+
+def _zip_reason(e: BaseException) -> str:
+    text = str(e).lower()
+    if "crc" in text:
+        return "校验和不符"
+    if "not a zip" in text:
+        return "不是 zip 格式"
+    return "结构错误"
+
+
+def _local(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _scan_xml(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) -> None:
+    """One streaming pass over an XML part: DTDs refused, nesting, rows, cells, tables, text bounded."""
+    from lxml import etree
+
+    lim = limits()
+    name = info.filename
+    is_sheet = kind == "xlsx" and name.startswith("xl/worksheets/")
+    is_body = kind == "docx" and name == "word/document.xml"
+    rows = cells = tables = depth = 0
+    with z.open(info) as stream:
+        head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise ReadError(str(path), f"{name} 含有 DTD 声明（可能是 XML 外部实体或实体膨胀攻击），拒绝读取")
+        parser = etree.iterparse(
+            stream,
+            events=("start", "end"),
+            resolve_entities=False,
+            no_network=True,
+            load_dtd=False,
+            huge_tree=False,
+            remove_comments=True,
+        )
+        try:
+            for event, el in parser:
+                if event == "start":
+                    depth += 1
+                    if depth == 1 and el.getroottree().docinfo.doctype:
+                        raise ReadError(str(path), f"{name} 含有 DTD 声明（可能是 XML 实体攻击），拒绝读取")
+                    if depth > lim.max_xml_depth:
+                        raise LimitError(
+                            path, "max_xml_depth", f"{name} 超过 {lim.max_xml_depth} 层", lim.max_xml_depth
+                        )
+                    continue
+                depth -= 1
+                tag = _local(el.tag)
+                if el.text is not None and len(el.text) > lim.max_cell_chars:
+                    raise LimitError(
+                        path, "max_cell_chars", f"{name} 中一段 {len(el.text)} 个字符", lim.max_cell_chars
+                    )
+                if is_sheet:
+                    if tag == "row":
+                        rows += 1
+                        if rows > lim.max_sheet_rows:
+                            raise LimitError(
+                                path,
+                                "max_sheet_rows",
+                                f"{name} 超过 {lim.max_sheet_rows} 行",
+                                lim.max_sheet_rows,
+                            )
+                    elif tag == "c":
+                        cells += 1
+                        if cells > lim.max_sheet_cells:
+                            raise LimitError(
+                                path,
+                                "max_sheet_cells",
+                                f"{name} 超过 {lim.max_sheet_cells} 个单元格",
+                                lim.max_sheet_cells,
+                            )
+                elif is_body and tag == "tbl":
+                    tables += 1
+                    if tables > lim.max_docx_tables:
+                        raise LimitError(
+                            path, "max_docx_tables", f"超过 {lim.max_docx_tables} 个表格", lim.max_docx_tables
+                        )
+                if depth <= 2:  # keep memory flat: drop finished subtrees of the root's children
+                    el.clear(keep_tail=False)
+        except etree.XMLSyntaxError as e:
+            where = f"第 {e.lineno} 行" if getattr(e, "lineno", None) else ""
+            raise ReadError(str(path), f"{name} 不是格式正确的 XML（{where}语法错误）") from e
+
+
+# --- PDF -----------------------------------------------------------------------------------
+
+_pdf_decoded: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("pdf_decoded", default=None)
+_pdf_path: contextvars.ContextVar[str] = contextvars.ContextVar("pdf_path", default="")
+
+
+class _PdfStreamLimit(Exception):
+    """Raised inside pdfminer's decoder; turned into ``LimitError`` by ``pdf_budget``."""
+
+    def __init__(self, name: str, found: str, limit: str) -> None:
+        self.args3 = (name, found, limit)
+
+
+def _account(n: int) -> None:
+    budget = _pdf_decoded.get()
+    if budget is None:
+        return
+    budget[0] += n
+    lim = limits()
+    if budget[0] > lim.max_pdf_decoded_mb * MB:
+        raise _PdfStreamLimit(
+            "max_pdf_decoded_mb",
+            f"超过 {_fmt(lim.max_pdf_decoded_mb)} MB",
+            f"{_fmt(lim.max_pdf_decoded_mb)} MB",
+        )
+
+
+class _BoundedZlib:
+    """Stands in for the ``zlib`` module inside pdfminer: inflation stops at the stream limit."""
+
+    error = zlib.error
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(zlib, name)
+
+    def decompress(self, data: bytes, *args: Any, **kwargs: Any) -> bytes:
+        cap = int(limits().max_pdf_stream_mb * MB)
+        d = zlib.decompressobj()
+        out = d.decompress(data, cap + 1)
+        if len(out) > cap or d.unconsumed_tail:
+            raise _PdfStreamLimit(
+                "max_pdf_stream_mb", f"一个数据流超过 {_fmt(limits().max_pdf_stream_mb)} MB", ""
+            )
+        if not d.eof:
+            raise zlib.error("incomplete or truncated stream")
+        _account(len(out))
+        return out
+
+    def decompressobj(self, *args: Any, **kwargs: Any) -> Any:
+        return _BoundedDecompressObj(zlib.decompressobj(*args, **kwargs))
+
+
+class _BoundedDecompressObj:
+    def __init__(self, d: Any) -> None:
+        self._d = d
+        self._total = 0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._d, name)
+
+    def decompress(self, data: bytes, *args: Any) -> bytes:
+        out = self._d.decompress(data, *args)
+        self._total += len(out)
+        if self._total > limits().max_pdf_stream_mb * MB:
+            raise _PdfStreamLimit(
+                "max_pdf_stream_mb", f"一个数据流超过 {_fmt(limits().max_pdf_stream_mb)} MB", ""
+            )
+        _account(len(out))
+        return out
+
+
+_installed = False
+
+
+def install_pdf_guard() -> None:
+    """Bound pdfminer's stream decoding (once per process)."""
+    global _installed
+    if _installed:
+        return
+    import pdfminer.pdftypes
+
+    pdfminer.pdftypes.zlib = _BoundedZlib()  # type: ignore[assignment]
+    _installed = True
+
+
+@contextmanager
+def pdf_budget(path: Path) -> Iterator[None]:
+    """Count the bytes decoded while reading one PDF; over a limit: ``LimitError``."""
+    install_pdf_guard()
+    token = _pdf_decoded.set([0])
+    try:
+        yield
+    except _PdfStreamLimit as e:
+        name, found, _ = e.args3
+        lim = getattr(limits(), name)
+        raise LimitError(path, name, found, f"{_fmt(lim)} MB") from None
+    finally:
+        _pdf_decoded.reset(token)
+
+
+def reraise_limit(e: BaseException) -> None:
+    """If a PDF library wrapped a stream-limit stop in its own exception, raise the stop itself."""
+    seen: set[int] = set()
+    stack: list[object] = [e]
+    while stack:
+        x = stack.pop()
+        if not isinstance(x, BaseException) or id(x) in seen:
+            continue
+        seen.add(id(x))
+        if isinstance(x, _PdfStreamLimit):
+            raise x
+        stack.extend([x.__cause__, x.__context__, *x.args])
+
+
+def check_pdf_pages(path: Path, pages: int) -> None:
+    lim = limits()
+    if pages > lim.max_pdf_pages:
+        raise LimitError(path, "max_pdf_pages", f"{pages} 页", f"{lim.max_pdf_pages} 页")
+
+
+# --- text ----------------------------------------------------------------------------------
+
+
+def check_text_lines(path: Path, data: bytes) -> None:
+    """Refuse a text file with a line longer than ``max_line_chars`` (bytes bound characters)."""
+    lim = limits()
+    cap = lim.max_line_chars
+    if len(data) <= cap:
+        return
+    start = 0
+    n = len(data)
+    while start < n:
+        end = data.find(b"\n", start)
+        if end < 0:
+            end = n
+        if end - start > cap:
+            # bytes ≥ characters; count characters only for the suspect line
+            chars = len(data[start:end].decode("utf-8", errors="replace"))
+            if chars > cap:
+                line = data.count(b"\n", 0, start) + 1
+                raise LimitError(path, "max_line_chars", f"第 {line} 行 {chars} 个字符", cap)
+        start = end + 1
+
+
+# --- wall time -----------------------------------------------------------------------------
+
+
+class _Timeout(BaseException):
+    """Raised by the alarm; a BaseException so that no reader's ``except Exception`` eats it."""
+
+
+@contextmanager
+def time_limit(path: Path) -> Iterator[None]:
+    """Stop reading one file after ``max_seconds`` (where signals can be used: the main thread)."""
+    seconds = limits().max_seconds
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def alarm(_signum: int, _frame: Any) -> None:
+        raise _Timeout
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Timeout:
+        raise LimitError(
+            path, "max_seconds", f"超过 {_fmt(seconds)} 秒仍未读完", f"{_fmt(seconds)} 秒"
+        ) from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
