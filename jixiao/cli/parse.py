@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
+from typing import TextIO
 
 import typer
 from rich import box
@@ -42,9 +44,24 @@ def parse_command(
         use_template_files(templates)
     doc = read_file(file)
     if format is ParseFormat.json:
-        out.print(dumps([form_to_contract(f) for f in doc.forms]), markup=False, highlight=False)
+        write_json_array((form_to_contract(f) for f in doc.forms), out.file)
     else:
         print_summary(doc)
+
+
+def write_json_array(items: Iterable[object], file: TextIO) -> None:
+    """``dumps(list(items))`` plus a newline, written item by item straight to ``file``.
+
+    Not through Rich (which lays out the whole text first, hundreds of times slower and
+    holding it all), and never the whole array as one string.
+    """
+    first = True
+    for item in items:
+        file.write("[\n  " if first else ",\n  ")
+        file.write(dumps(item).replace("\n", "\n  "))  # JSON escapes newlines inside strings
+        first = False
+    file.write("[]\n" if first else "\n]\n")
+    file.flush()
 
 
 def print_summary(doc: Document) -> None:

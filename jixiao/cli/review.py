@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -17,6 +19,9 @@ from jixiao.contract import dumps, findings_to_json
 from jixiao.model import Document
 from jixiao.review import ReviewResult, review_document
 from jixiao.score.rules import RuleSetError, load_rule_set, rule_set_names
+
+if TYPE_CHECKING:
+    from jixiao.review.render import ReviewPage
 
 
 class ReviewFormat(StrEnum):
@@ -68,19 +73,12 @@ def review_command(
             load_rule_set(rules)
         except RuleSetError as e:
             fail(str(e))
-    entries = _review_all(files, rules)
-    if output is not None:
-        _save_crops(entries, output)
     if format is ReviewFormat.json:
-        if len(entries) == 1:
-            payload: object = findings_to_json(entries[0][2].findings)
-        else:
-            payload = {path: findings_to_json(result.findings) for path, _, result in entries}
-        emit(dumps(payload) + "\n", output, force=force)
+        emit(_findings_json(files, rules, output), output, force=force)
         return
-    from jixiao.review.render import build_page, render_html, render_text
+    from jixiao.review.render import render_html, render_text
 
-    page = build_page(entries)
+    page = _review_page(files, rules, output)
     if format is ReviewFormat.html:
         done = f"审核报告已写入 {output}，用浏览器打开即可查看（如 xdg-open {output}）" if output else None
         emit(render_html(page), output, force=force, done=done)
@@ -93,9 +91,11 @@ def review_command(
     emit(console.export_text(), output, force=force)
 
 
-def _review_all(files: list[Path], rules: str | None) -> list[tuple[str, Document, ReviewResult]]:
-    """Read and review every file first; an unreadable file stops the command before any output."""
-    entries: list[tuple[str, Document, ReviewResult]] = []
+def _reviewed(
+    files: list[Path], rules: str | None, crops_to: Path | None = None
+) -> Iterator[tuple[str, Document, ReviewResult]]:
+    """Read and review file by file, one document in memory at a time; an unreadable file stops
+    the command, and since output is written only at the end, before any output."""
     with Progress(
         TextColumn("审核中"),
         BarColumn(),
@@ -110,17 +110,44 @@ def _review_all(files: list[Path], rules: str | None) -> list[tuple[str, Documen
         for path in files:
             progress.update(task, description=escape(path.name))
             doc = read_file(path)
-            entries.append((str(path), doc, review_document(doc, rules)))
+            _save_crops(str(path), doc, crops_to)
+            yield str(path), doc, review_document(doc, rules)
             progress.advance(task)
-    return entries
 
 
-def _save_crops(entries: list[tuple[str, Document, ReviewResult]], output: Path) -> None:
+def _findings_json(files: list[Path], rules: str | None, output: Path | None = None) -> str:
+    """findings-v1: the array of one file, or an object of arrays by path; each file's part is
+    made as it is reviewed (same text as ``dumps`` of the whole, without keeping the documents)."""
+    if len(files) == 1:
+        return (
+            "".join(dumps(findings_to_json(r.findings)) for _, _, r in _reviewed(files, rules, output)) + "\n"
+        )
+    parts: dict[str, str] = {}  # an object keeps one entry per path (the first place, the last value)
+    for path, _, result in _reviewed(files, rules, output):
+        parts[path] = dumps(findings_to_json(result.findings)).replace("\n", "\n  ")
+    body = ",\n".join(f"  {dumps(path)}: {text}" for path, text in parts.items())
+    return "{\n" + body + "\n}\n"
+
+
+def _review_page(files: list[Path], rules: str | None, output: Path | None = None) -> ReviewPage:
+    """The page model, keeping each file's form views (not its document)."""
+    from jixiao.review.render import build_page, form_views
+
+    page = build_page([])
+    for path, doc, result in _reviewed(files, rules, output):
+        page.files.append(path)
+        page.forms.extend(form_views(path, doc, result))
+    return page
+
+
+def _save_crops(path: str, doc: Document, output: Path | None) -> None:
     """Crops of the scanned cells to check (read.low_confidence / read.ocr_repair), as PNG files
     in ``<report>.crops/`` beside the report, named by file, page, table and cell."""
     import base64
 
-    crops = [(Path(path).stem, c) for path, doc, _ in entries for c in doc.cells if c.crop]
+    if output is None:
+        return
+    crops = [(Path(path).stem, c) for c in doc.cells if c.crop]
     if not crops:
         return
     folder = output.with_name(output.stem + ".crops")

@@ -65,13 +65,20 @@ def decode_text(data: bytes, path: str) -> tuple[str, list[ReadIssue]]:
     else:
         return _checked(text, path), []
     bad = _bad_utf8_bytes(data)
-    if len(bad) <= MAX_BAD_BYTES:
+    if len(bad) <= MAX_BAD_BYTES and _mostly_utf8(data, len(bad)):
         return _decode_with_places(data, "utf-8", path)
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         raise ReadError(path, "无法识别文件编码（已尝试 UTF-8、UTF-16 和 GB18030）") from None
     return _checked(text, path), []
+
+
+def _mostly_utf8(data: bytes, bad: int) -> bool:
+    """A damaged UTF-8 file, rather than a short GB18030 one: its other multibyte characters
+    decode as UTF-8 (a GB18030 text has next to none that do)."""
+    good = sum(1 for ch in data.decode("utf-8", errors="replace") if ord(ch) > 0x7F and ch != "\ufffd")
+    return good >= 4 * bad
 
 
 def _checked(text: str, path: str) -> str:

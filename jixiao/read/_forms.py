@@ -630,7 +630,7 @@ class _Builder:
         cells = row.texts
         label_cell = cells[0]
         label = (
-            re.sub(r"[-\d,.\s]+.*$", "", label_cell) if any(ch.isdigit() for ch in label_cell) else label_cell
+            _label_before_figures(label_cell) if any(ch.isdigit() for ch in label_cell) else label_cell
         )
         values: list[str] = []
         rest = label_cell[len(label) :].strip() if label != label_cell else ""
@@ -1428,6 +1428,16 @@ _IN_YUAN = re.compile(r"[(（]元[)）]|单位[:：]元$")
 
 def _scaled(value: float | None, scale: float) -> float | None:
     return None if value is None else (value if scale == 1.0 else round(value * scale, 6))
+
+
+_FIGURE = re.compile(r"-?\d")
+
+
+def _label_before_figures(text: str) -> str:
+    """A budget row label printed in one cell with its figures ("年度资金总额 100 90"): the text
+    before the first figure (linear: no pattern that can backtrack over a long cell)."""
+    m = _FIGURE.search(text)
+    return text[: m.start()].rstrip(" ,.\t\n") if m else text
 
 
 def _trimmed(cells: list[str]) -> list[str]:

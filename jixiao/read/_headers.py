@@ -222,6 +222,16 @@ def _index_of(_: int, table: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
 
 
+def _keys(table: str) -> frozenset[str]:
+    """The label keys of one vocabulary list (computed once per vocabulary)."""
+    return _keys_of(id(vocabulary()), table)
+
+
+@lru_cache(maxsize=32)
+def _keys_of(_: int, table: str) -> frozenset[str]:
+    return frozenset(label_key(x) for x in getattr(vocabulary(), table))
+
+
 def _role(table: str, text: str, exact: bool = False) -> str | None:
     return _role_of(id(vocabulary()), table, text, exact)
 
@@ -259,10 +269,9 @@ def text_field_of(text: str) -> str | None:
 def level_rank(text: str) -> int | None:
     """0 for a 一级 label of the vocabulary, 1 for a 二级 label, else ``None``."""
     key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", text))
-    v = vocabulary()
-    if key in {label_key(x) for x in v.level1_labels} and key not in {label_key(x) for x in v.level2_labels}:
+    if key in _keys("level1_labels") and key not in _keys("level2_labels"):
         return 0
-    if key in {label_key(x) for x in v.level2_labels}:
+    if key in _keys("level2_labels"):
         return 1
     return None
 
@@ -270,11 +279,10 @@ def level_rank(text: str) -> int | None:
 def level_ranks(text: str) -> set[int]:
     """The levels a label can be: {0} 一级, {1} 二级, {0, 1} either (成本指标, 满意度指标)."""
     key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", text))
-    v = vocabulary()
     out = set()
-    if key in {label_key(x) for x in v.level1_labels}:
+    if key in _keys("level1_labels"):
         out.add(0)
-    if key in {label_key(x) for x in v.level2_labels}:
+    if key in _keys("level2_labels"):
         out.add(1)
     return out
 
@@ -295,15 +303,14 @@ def is_budget_label(text: str) -> bool:
 
 def is_budget_total(text: str) -> bool:
     key = label_key(text)
-    return key in {label_key(x) for x in vocabulary().budget_total_rows}
+    return key in _keys("budget_total_rows")
 
 
 def overall_role(text: str) -> str | None:
     key = label_key(text)
-    v = vocabulary()
-    if key in {label_key(x) for x in v.overall_actual}:
+    if key in _keys("overall_actual"):
         return "actual"
-    if key in {label_key(x) for x in v.overall_target}:
+    if key in _keys("overall_target"):
         return "target"
     return None
 

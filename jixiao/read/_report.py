@@ -6,6 +6,7 @@ against the form they report on, found by subject and year, then by proximity.
 
 from __future__ import annotations
 
+import math
 import re
 from difflib import SequenceMatcher
 
@@ -139,34 +140,73 @@ def _line(obj: object) -> int:
 
 
 def attach_reports(doc: Document) -> None:
-    """Link each report to the form it reports on (``form_index``)."""
-    if not doc.reports:
+    """Link each report to the form it reports on (``form_index``).
+
+    Every form is scored against the report (name similarity, same year, nearest before it) and
+    the best wins unless nothing is alike by name. Only a form sharing a run of
+    ``_least_run`` characters with the report's subject can be alike enough to win, so the
+    forms are looked up by those runs (an index of the form names) instead of comparing every
+    report with every form: a document of thousands of forms costs as much per form as one.
+    """
+    if not doc.reports or not doc.forms:
         return
-    matchers = [
-        [_matcher(compact(x)) for x in (form.title, form.project or "", form.unit or "") if x]
-        for form in doc.forms
+    names = [
+        [compact(x) for x in (form.title, form.project or "", form.unit or "") if x] for form in doc.forms
     ]
+    matchers = [[_matcher(x) for x in group] for group in names]
+    grams: dict[int, dict[str, set[int]]] = {}
     for report in doc.reports:
-        best: tuple[float, int, int] | None = None
         subject = compact(report.subject or report.title)
-        before = [i for i, f in enumerate(doc.forms) if _line(f) <= _line(report)]
+        line = _line(report)
+        before = [i for i, f in enumerate(doc.forms) if _line(f) <= line]
         nearest = before[-1] if before else -1
-        for i, form in enumerate(doc.forms):
+        candidates = _sharing(subject, names, grams)
+        if nearest >= 0:
+            candidates.add(nearest)
+        best: tuple[tuple[float, int, int], int] | None = None
+        for i in candidates:
+            form = doc.forms[i]
             sim = max((_similarity(subject, m) for m in matchers[i]), default=0.0)  # an untitled form
             if report.year and form.year and report.year == form.year:
                 sim += 0.05
-            distance = _line(report) - _line(form)
+            distance = line - _line(form)
             preceding = 1 if distance >= 0 else 0
             if i == nearest:
                 sim += 0.2  # a report usually follows the form it reports on
             key = (round(sim, 3), preceding, -abs(distance))
-            if best is None or key > best[:3]:
-                best = key
-                report.form_index = i
-        if best is not None and best[0] < 0.3:
+            if best is None or (key, -i) > (best[0], -best[1]):  # ties: the first form printed
+                best = (key, i)
+        if best is not None and best[0][0] >= 0.3:
+            report.form_index = best[1]
+        else:
             # nothing alike by name: the nearest form printed before the report
-            before = [i for i, f in enumerate(doc.forms) if _line(f) <= _line(report)]
-            report.form_index = before[-1] if before else None
+            report.form_index = nearest if nearest >= 0 else None
+
+
+_ALIKE = 0.249  # below this share of the subject in one run, a form scores under 0.3 even with its year
+
+
+def _least_run(subject: str) -> int:
+    """The shortest common run that can make a form (not the nearest) win for ``subject``."""
+    return max(1, math.ceil(_ALIKE * len(subject)))
+
+
+def _sharing(subject: str, names: list[list[str]], grams: dict[int, dict[str, set[int]]]) -> set[int]:
+    """Forms one of whose names shares a run of ``_least_run(subject)`` characters with ``subject``."""
+    if not subject:
+        return set()
+    k = _least_run(subject)
+    index = grams.get(k)
+    if index is None:
+        index = grams[k] = {}
+        for i, group in enumerate(names):
+            for name in group:
+                for j in range(len(name) - k + 1):
+                    index.setdefault(name[j : j + k], set()).add(i)
+    found: set[int] = set()
+    for j in range(len(subject) - k + 1):
+        found |= index.get(subject[j : j + k], set())
+    return found
 
 
 def _matcher(name: str) -> SequenceMatcher:

@@ -17,19 +17,20 @@ FORM_TITLE = re.compile(
 )
 
 # what a file name or a page adds after a title: "….xlsx", "…_第1页", "…（第2页）"
-TITLE_SUFFIX = re.compile(
-    r"(?:\.(?:xlsx|xlsm|xls|docx|doc|pdf|wps|et|txt|html?|csv))+$|[_\-－—\s]*[（(]?第\s*\d+\s*页[)）]?$", re.I
-)
+FILE_SUFFIX = re.compile(r"\.(?:xlsx|xlsm|xls|docx|doc|pdf|wps|et|txt|html?|csv)$", re.I)
+PAGE_MARK = re.compile(r"[（(]?第\s{0,3}\d{1,4}\s{0,3}页[)）]?$")
 
 
 def clean_title(text: str) -> str:
-    """A title as printed, without a file suffix or page mark."""
+    """A title as printed, without a file suffix or page mark (each looked for only in the last
+    characters, so a long line costs one pass)."""
     out = text.strip()
     while True:
-        stripped = TITLE_SUFFIX.sub("", out).strip()
-        if stripped == out:
+        tail = out[-24:]
+        m = FILE_SUFFIX.search(tail) or PAGE_MARK.search(tail)
+        if m is None:
             return out
-        out = stripped
+        out = out[: len(out) - len(tail) + m.start()].rstrip("_-－— \t\u3000")
 
 
 REPORT_TITLE = re.compile(r"(自评结果|自评报告|评价报告)(?:[(（][^)）]{0,12}[)）])?$")

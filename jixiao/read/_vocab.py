@@ -96,7 +96,7 @@ def head_key(text: str) -> str | None:
         return c
     if c in HEAD_KEYS:
         return c
-    bare = re.sub(r"[（(].*?[)）]", "", c)
+    bare = re.sub(r"[（(][^()（）]*[)）]", "", c)  # bounded: linear on a run of brackets
     if bare in HEAD_KEYS:
         return bare
     if len(c) <= 12:

@@ -12,6 +12,7 @@ import hashlib
 from pathlib import Path
 
 from jixiao.model import Document
+from jixiao.read._decode import decode_text
 from jixiao.read._errors import ReadError
 from jixiao.read._forms import build_forms
 from jixiao.read._layouts import text_rows
@@ -23,12 +24,13 @@ class TextReader:
     """Reads ``.txt``/``.md`` dumps (and, as a fallback, any file that decodes as text)."""
 
     name = "text"
-    suffixes = (".txt", ".md", ".text", ".tsv")
+    suffixes = (".txt", ".md", ".text", ".tsv", ".csv")
 
     def read(self, path: Path) -> Document:
         data = path.read_bytes()
-        text = decode(data, str(path))
+        text, issues = decode_text(data, str(path))
         doc = build_forms(text_rows(text, str(path)), str(path))
+        doc.issues[:0] = issues  # bytes replaced while decoding, each with its line and column
         doc.sha256 = hashlib.sha256(data).hexdigest()
         doc.reader = self.name
         if not doc.forms and not doc.reports:  # a file holding only a 自评报告 is a report

@@ -23,7 +23,16 @@ from jixiao.review.wrap import wrap_text
 from jixiao.score.rules import load_rule_set
 from jixiao.vocabulary import kind_name, rule_set_title, severity_name
 
-__all__ = ["FindingView", "FormView", "ReviewPage", "Row", "build_page", "render_html", "render_text"]
+__all__ = [
+    "FindingView",
+    "FormView",
+    "ReviewPage",
+    "Row",
+    "build_page",
+    "form_views",
+    "render_html",
+    "render_text",
+]
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 
@@ -223,15 +232,25 @@ def build_page(
     """The page model for a list of (path, document, review result)."""
     forms: list[FormView] = []
     for path, doc, result in entries:
-        for index, (form, card) in enumerate(zip(doc.forms, result.scorecards, strict=False)):
-            findings = [f for f in result.findings if f.form == index]
-            forms.append(_form_view(path, index, form, card, findings))
+        forms.extend(form_views(path, doc, result))
     return ReviewPage(
         title=title,
         generated=datetime.now().strftime("%Y-%m-%d %H:%M"),
         files=[p for p, _, _ in entries],
         forms=forms,
     )
+
+
+def form_views(path: str, doc: Document, result: ReviewResult) -> list[FormView]:
+    """The views of one reviewed document: what the page keeps of it once it is read (a
+    command reviewing many files keeps these, not the documents)."""
+    by_form: dict[int | None, list[Finding]] = {}
+    for f in result.findings:  # grouped once: filtering all findings per form is quadratic
+        by_form.setdefault(f.form, []).append(f)
+    return [
+        _form_view(path, index, form, card, by_form.get(index, []))
+        for index, (form, card) in enumerate(zip(doc.forms, result.scorecards, strict=False))
+    ]
 
 
 def render_html(page: ReviewPage) -> str:

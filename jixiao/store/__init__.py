@@ -12,11 +12,12 @@ The only package that imports SQLAlchemy and Alembic. Public surface:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from sqlalchemy.exc import SQLAlchemyError as DatabaseError
 
 from jixiao.store._cycle import StoredForm, stored_forms, targets_for
 from jixiao.store._db import DEFAULT_URL, Database, StoreError, explain, resolve_url
-from jixiao.store._import import Failure, Imported, ImportSummary, Unchanged, collect_files, import_paths
 from jixiao.store._query import (
     FormDetail,
     FormFilter,
@@ -87,6 +88,31 @@ from jixiao.store._workflow import (
     submit_form,
     transition,
 )
+
+if TYPE_CHECKING:
+    from jixiao.store._import import (
+        Failure,
+        Imported,
+        ImportSummary,
+        Unchanged,
+        collect_files,
+        import_paths,
+    )
+
+_IMPORT_NAMES = frozenset(
+    ("Failure", "Imported", "ImportSummary", "Unchanged", "collect_files", "import_paths")
+)
+
+
+def __getattr__(name: str) -> Any:
+    """The import path (reader and review included) is loaded only by what imports files."""
+    if name in _IMPORT_NAMES:
+        from jixiao.store import _import
+
+        value = getattr(_import, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'jixiao.store' has no attribute {name!r}")
 
 __all__ = [
     "ACTIONS",

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session, aliased
 
 from jixiao.contract import form_from_contract, form_to_contract
 from jixiao.model import Document, Form, FormKind, Goal, Indicator
-from jixiao.review import ReviewResult, review_document
 from jixiao.store._db import Database, dumps_json
 from jixiao.store._query import _history
 from jixiao.store._schema import FindingRow, FindingTallyRow, FormContractRow, FormRow, UnitRow
@@ -567,7 +566,9 @@ def _store_web_form(session: Session, form: Form, by: str, rules: str | None, no
     ).encode()
     name = f"网页填报_{form.unit or ''}_{form.project or form.title}.json".replace("/", "_")
     doc = Document(path=name, reader="web", forms=[form])
-    review: ReviewResult = review_document(doc, rules)
+    from jixiao.review import review_document  # here: query commands never review
+
+    review = review_document(doc, rules)
     prep = Prepared(
         path=name, sha256=hashlib.sha256(content).hexdigest(), content=content, document=doc, review=review
     )

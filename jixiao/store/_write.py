@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import JSON, Table, and_, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
@@ -22,7 +22,6 @@ from sqlalchemy.orm import Session
 import jixiao
 from jixiao.contract import findings_to_json, form_to_contract
 from jixiao.model import Document, Form, Source
-from jixiao.review import ReviewResult
 from jixiao.store import _tally as tally
 from jixiao.store._db import dumps_json
 from jixiao.store._schema import (
@@ -40,6 +39,9 @@ from jixiao.store._schema import (
 )
 from jixiao.store._units import name_key, unit_id_for
 from jixiao.store._values import parse_value
+
+if TYPE_CHECKING:
+    from jixiao.review import ReviewResult
 
 __all__ = ["Prepared", "RevisionConflict", "Stored", "link_year", "store_document"]
 

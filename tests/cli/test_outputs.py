@@ -80,11 +80,12 @@ def test_failed_write_leaves_nothing(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("command", [["parse"], ["review"], ["export", "--to", "json"]])
 def test_unsupported_file_type_is_named(tmp_path: Path, command: list[str]) -> None:
-    csv = tmp_path / "表.csv"
-    csv.write_text("项目名称,得分\n某项目,90\n", encoding="utf-8")
-    result = runner.invoke(app, [*command, str(csv)])
+    # (.csv is read: quoted CSV is one of the text layouts forms are published in)
+    odt = tmp_path / "表.odt"
+    odt.write_text("项目名称,得分\n某项目,90\n", encoding="utf-8")
+    result = runner.invoke(app, [*command, str(odt)])
     assert result.exit_code == 2
-    assert "不支持的文件类型" in result.stderr and "表.csv" in result.stderr
+    assert "不支持的文件类型" in result.stderr and "表.odt" in result.stderr
     assert "未找到任何绩效表" not in result.output
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from jixiao.model import Document, Form, Indicator
 from jixiao.score.rules import agrees, decimals_of
@@ -43,19 +44,34 @@ def total_counts_missing(form: Form) -> bool:
 
 def read_incomplete(doc: Document, index: int) -> bool:
     """The reader skipped rows inside this form (its read issues fall between it and the next form)."""
-    form = doc.forms[index]
-    if not doc.issues or form.source is None or form.source.line is None:
-        return False
-    start = form.source.line
-    later = [
-        f.source.line for f in doc.forms[index + 1 :] if f.source is not None and f.source.line is not None
-    ]
-    end = min(later) if later else None
-    for issue in doc.issues:
-        line = issue.source.line if issue.source is not None else None
-        if line is not None and line >= start and (end is None or line < end):
-            return True
-    return False
+    return index in _incomplete_forms(doc)
+
+
+_LAST: list[tuple[Document, int, int, frozenset[int]]] = []  # the document last asked about
+
+
+def _incomplete_forms(doc: Document) -> frozenset[int]:
+    """The forms of ``doc`` a read issue falls in, computed once per document (the checks ask
+    form by form; rescanning every form and issue per call made a large document quadratic)."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is doc and last[1:3] == (len(doc.forms), len(doc.issues)):
+        return last[3]
+    found: set[int] = set()
+    if doc.issues:
+        lines = sorted(i.source.line for i in doc.issues if i.source and i.source.line is not None)
+        end: int | None = None  # the first line of any later form
+        for index in range(len(doc.forms) - 1, -1, -1):
+            source = doc.forms[index].source
+            if source is None or source.line is None:
+                continue
+            start = source.line
+            k = bisect_left(lines, start)
+            if k < len(lines) and (end is None or lines[k] < end):
+                found.add(index)
+            end = start if end is None else min(end, start)
+    result = frozenset(found)
+    _LAST[:] = [(doc, len(doc.forms), len(doc.issues), result)]  # one document kept, no more
+    return result
 
 
 _DECIMALS = re.compile(r"-?\d+(?:\.(\d+))?")

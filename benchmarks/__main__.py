@@ -1,0 +1,264 @@
+"""The benchmark suite: every figure of issue 11 in one run, side by side with the bare libraries.
+
+    python -m benchmarks [--quick] [--out benchmarks/results]
+
+Writes ``results.md`` (a Markdown table of figures and ratios) and, when matplotlib is
+installed (``pip install -e .[bench]``), ``growth.png`` (forms vs CPU time and vs peak memory).
+Times are CPU seconds of this process (``time.process_time``), not wall time: on a shared
+machine they vary far less. ``--quick`` keeps the run under five minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+SAMPLES = (ROOT / "tests" / "corpus" / "files", ROOT.parent / "shared" / "templates" / "examples")
+FORMATS = (".txt", ".xlsx", ".docx", ".html", ".pdf")
+
+
+def _cpu(fn: Callable[[], object], rounds: int) -> float:
+    """Best CPU seconds of ``rounds`` calls (the first call before them warms the caches)."""
+    fn()
+    best = float("inf")
+    for _ in range(rounds):
+        t = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t)
+    return best
+
+
+def _bare(suffix: str) -> Callable[[Path], object]:
+    """The bare library's own read of a file: what a script with that library would do first."""
+    if suffix == ".xlsx":
+        import openpyxl
+
+        return lambda p: openpyxl.load_workbook(p, data_only=True)
+    if suffix == ".docx":
+        import docx
+
+        return lambda p: docx.Document(str(p))
+    if suffix == ".pdf":
+        import pdfplumber
+
+        def pdf(p: Path) -> None:
+            with pdfplumber.open(p) as doc:
+                for page in doc.pages:
+                    page.extract_text()
+
+        return pdf
+    if suffix == ".html":
+        import lxml.html
+
+        return lambda p: lxml.html.parse(str(p))
+    return lambda p: p.read_text(encoding="utf-8").splitlines()
+
+
+def per_format(rounds: int) -> list[tuple[str, int, int, float, float]]:
+    """(format, files, forms, jixiao CPU s, bare library CPU s) over the sample files."""
+    from jixiao.read import ReadError, read
+
+    rows = []
+    for suffix in FORMATS:
+        files = sorted(p for d in SAMPLES for p in d.glob(f"*{suffix}"))
+        ok: list[Path] = []
+        forms = 0
+        for p in files:
+            try:
+                forms += len(read(p).forms)
+                ok.append(p)
+            except ReadError:
+                continue
+        if not ok:
+            continue
+        bare = _bare(suffix)
+        ours = _cpu(lambda ok=ok: [read(p) for p in ok], rounds)
+        theirs = _cpu(lambda ok=ok, bare=bare: [bare(p) for p in ok], rounds)
+        rows.append((suffix.lstrip("."), len(ok), forms, ours, theirs))
+    return rows
+
+
+def linearity(sizes: list[int]) -> list[tuple[int, int, float, float]]:
+    """(copies, forms, CPU s in separate files, CPU s in one file) for read + review."""
+    from jixiao.read import read
+    from jixiao.review import review_document
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            big = Path(tmp) / f"all{n}.txt"
+            big.write_text("\n\n".join(texts * n), encoding="utf-8")
+
+            def separate(n: int = n) -> int:
+                return sum(len(review_document(read(p)).scorecards) for _ in range(n) for p in seeds)
+
+            def one(big: Path = big) -> int:
+                return len(review_document(read(big)).scorecards)
+
+            forms = one()
+            out.append((n, forms, _cpu(separate, 1), _cpu(one, 1)))
+    return out
+
+
+def _run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int]:
+    """(wall s, CPU s, peak RSS MB) of a child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, after.ru_maxrss // 1024
+
+
+def jixiao_exe() -> str:
+    exe = Path(sys.executable).with_name("jixiao")
+    return str(exe) if exe.exists() else "jixiao"
+
+
+def startup() -> list[tuple[str, float, float]]:
+    """(command, best wall s, best CPU s) of ``jixiao --help`` and a database query."""
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "j.db")
+        seed = str(sorted(SEEDS.glob("*.txt"))[0])
+        subprocess.run([jixiao_exe(), "import", seed, "--db", db], check=True, capture_output=True)
+        for label, args in (("jixiao --help", ["--help"]), ("jixiao forms --db …", ["forms", "--db", db])):
+            runs = [_run([jixiao_exe(), *args]) for _ in range(5)]
+            out.append((label, min(r[0] for r in runs), min(r[1] for r in runs)))
+    return out
+
+
+def memory(counts: list[int]) -> list[tuple[int, int, float, int]]:
+    """(files, forms, CPU s, peak RSS MB) of ``jixiao review --format json`` over copies of the seeds."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        made: list[str] = []
+        for n in counts:
+            while len(made) < n:
+                src = seeds[len(made) % len(seeds)]
+                dst = Path(tmp) / f"{len(made):06d}_{src.name}"
+                os.link(src, dst) if hasattr(os, "link") else dst.write_bytes(src.read_bytes())
+                made.append(str(dst))
+            forms = sum(_seed_forms()[Path(p).name.split("_", 1)[1]] for p in made[:n])
+            # each count in its own child, so the peak is that run's own
+            code = (
+                "import resource, subprocess, sys\n"
+                "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+                "r = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+                "print(r.ru_utime + r.ru_stime, r.ru_maxrss // 1024)\n"
+            )
+            done = subprocess.run(
+                [sys.executable, "-c", code, jixiao_exe(), "review", "--format", "json", *made[:n]],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            cpu, rss = done.stdout.split()
+            out.append((n, forms, float(cpu), int(rss)))
+    return out
+
+
+_FORMS: dict[str, int] = {}
+
+
+def _seed_forms() -> dict[str, int]:
+    if not _FORMS:
+        from jixiao.read import read
+
+        for p in sorted(SEEDS.glob("*.txt")):
+            _FORMS[p.name] = len(read(p).forms)
+    return _FORMS
+
+
+def report(out: Path, quick: bool) -> str:
+    rounds = 1 if quick else 3
+    lines = ["# jixiao benchmarks", "", f"CPU seconds on this machine ({os.cpu_count()} cores), one process."]
+    lines.append("")
+    lines += [
+        "## Reading, per format (jixiao vs the bare library reading the same files)",
+        "",
+        "| format | files | forms | jixiao forms/s | jixiao ms/file | bare library ms/file | ratio |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for fmt, files, forms, ours, theirs in per_format(rounds):
+        lines.append(
+            f"| {fmt} | {files} | {forms} | {forms / ours:,.0f} | {ours / files * 1000:.1f} | "
+            f"{theirs / files * 1000:.1f} | {ours / theirs:.2f}× |"
+        )
+    sizes = [1, 5, 20] if quick else [1, 5, 20, 50]
+    lin = linearity(sizes)
+    lines += [
+        "",
+        "## One document of N forms vs N forms in separate files (read + review)",
+        "",
+        "| forms | separate files s | one file s | one / separate |",
+        "| ---: | ---: | ---: | ---: |",
+    ]
+    lines += [f"| {forms} | {sep:.2f} | {one:.2f} | {one / sep:.2f} |" for _, forms, sep, one in lin]
+    counts = [4, 40, 200] if quick else [4, 40, 400, 2000]
+    mem = memory(counts)
+    lines += [
+        "",
+        "## `jixiao review --format json` over many files (memory stays flat)",
+        "",
+        "| files | forms | CPU s | forms/s | peak RSS MB |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+    ]
+    lines += [f"| {n} | {forms} | {cpu:.1f} | {forms / cpu:,.0f} | {rss} |" for n, forms, cpu, rss in mem]
+    lines += ["", "## Start-up", "", "| command | wall s | CPU s |", "| --- | ---: | ---: |"]
+    lines += [f"| `{label}` | {wall:.2f} | {cpu:.2f} |" for label, wall, cpu in startup()]
+    text = "\n".join(lines) + "\n"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.md").write_text(text, encoding="utf-8")
+    _plot(out / "growth.png", lin, mem)
+    return text
+
+
+def _plot(
+    path: Path, lin: list[tuple[int, int, float, float]], mem: list[tuple[int, int, float, int]]
+) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("（未安装 matplotlib，未生成曲线图：pip install -e .[bench]）", file=sys.stderr)
+        return
+    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 4))
+    a.plot([f for _, f, _, _ in lin], [s for _, _, s, _ in lin], "o-", label="separate files")
+    a.plot([f for _, f, _, _ in lin], [o for _, _, _, o in lin], "s-", label="one file")
+    a.set_xlabel("forms")
+    a.set_ylabel("CPU s (read + review)")
+    a.legend()
+    b.plot([f for _, f, _, _ in mem], [r for _, _, _, r in mem], "o-")
+    b.set_xlabel("forms reviewed (jixiao review, many files)")
+    b.set_ylabel("peak RSS MB")
+    b.set_ylim(bottom=0)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true", help="smaller sizes, one round (under five minutes)")
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
+    args = ap.parse_args()
+    print(report(args.out, args.quick))
+
+
+if __name__ == "__main__":
+    main()
