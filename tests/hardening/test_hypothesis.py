@@ -6,13 +6,12 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jixiao.read import ReadError, read
 from jixiao.settings import override_limits
-
-import pytest
 
 from .conftest import TEMPLATES, pdf_bytes
 
