@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from jixiao.read._headers import label_key, vocabulary
 
-__all__ = ["align", "fit"]
+__all__ = ["align", "fit", "level_sets"]
 
 _NUM = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％分]?$")
 _SIGN = re.compile(r"^[≥≤<>=＞＜≧≦═﹦＝]")
@@ -34,7 +34,8 @@ _PLACEHOLDER = re.compile(r"^(……|…|\.{3,}|指标\d*[:：]?.*|无|/|／)$")
 SKIP = -0.05  # leaving a column empty costs a little: prefer placing cells where they fit
 
 
-def _levels() -> tuple[frozenset[str], frozenset[str]]:
+def level_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """The 一级 and 二级 labels of the vocabulary in force, as compared (``label_key``)."""
     return _levels_of(id(vocabulary()))
 
 
@@ -54,7 +55,7 @@ def _fit(_: int, role: str | None, cell: str) -> float:
     if not cell:
         return 0.0
     key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", cell))
-    l1, l2 = _levels()
+    l1, l2 = level_sets()
     number = bool(_NUM.match(cell.replace(" ", "")))
     sign = bool(_SIGN.match(cell))
     has_digit = bool(_DIGIT.search(cell))

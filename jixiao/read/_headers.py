@@ -34,7 +34,6 @@ __all__ = [
     "field_of",
     "indicator_schema",
     "label_key",
-    "level_rank",
     "simplified",
     "use_templates",
     "vocabulary",
@@ -264,16 +263,6 @@ def field_of(text: str) -> str | None:
 
 def text_field_of(text: str) -> str | None:
     return _role("text_fields", text, exact=True)
-
-
-def level_rank(text: str) -> int | None:
-    """0 for a 一级 label of the vocabulary, 1 for a 二级 label, else ``None``."""
-    key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", text))
-    if key in _keys("level1_labels") and key not in _keys("level2_labels"):
-        return 0
-    if key in _keys("level2_labels"):
-        return 1
-    return None
 
 
 def level_ranks(text: str) -> set[int]:

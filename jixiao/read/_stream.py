@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from jixiao.model import Source
+from jixiao.read._align import level_sets
 from jixiao.read._grid import Row
 from jixiao.read._headers import (
     Schema,
@@ -23,7 +24,6 @@ from jixiao.read._headers import (
     label_key,
     overall_role,
     text_field_of,
-    vocabulary,
 )
 from jixiao.read._segment import form_title_kind, is_report_title
 
@@ -34,11 +34,6 @@ _NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%分]?$")
 _DASH = {"-", "—", "/", "——", "－", ""}
 _GOAL = re.compile(r"^(年度|项目|部门)?(总体|绩效)?目标$|^年度总体目标$")
 _LINE_END = "\x00"
-
-
-def _levels() -> tuple[set[str], set[str]]:
-    v = vocabulary()
-    return {label_key(x) for x in v.level1_labels}, {label_key(x) for x in v.level2_labels}
 
 
 def _header_run(texts: list[str], i: int, make) -> tuple[Schema, int] | None:  # type: ignore[no-untyped-def]
@@ -60,7 +55,7 @@ def _header_run(texts: list[str], i: int, make) -> tuple[Schema, int] | None:  #
 
 def _label_start(texts: list[str], j: int, schema: Schema) -> int:
     """The column a data row starts in: its first cell's level, else the name column."""
-    l1, l2 = _levels()
+    l1, l2 = level_sets()
     key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", texts[j]))
     nxt = label_key(texts[j + 1]) if j + 1 < len(texts) else ""
     p1, p2, pn = schema.position("level1"), schema.position("level2"), schema.position("name")
