@@ -6,7 +6,7 @@
   (member count, sizes, compression ratio; Python's ``zipfile`` never inflates past the declared
   size), then every XML part streamed once: no DTD (XXE, billion laughs), bounded nesting,
   rows and cells per sheet, tables per document, characters per text node.
-- ``pdf_guard``/``check_pdf_pages``: pages per PDF, bytes per decoded stream and per document.
+- ``check_pdf_streams``/``check_pdf_pages``: bytes per inflated stream and per document, pages.
 - ``time_limit``: wall time per file.
 
 Over a limit: ``LimitError``, a ``ReadError`` whose message names the file and the limit.
@@ -14,8 +14,8 @@ Over a limit: ``LimitError``, a ``ReadError`` whose message names the file and t
 
 from __future__ import annotations
 
-import contextvars
 import os
+import re
 import signal
 import stat
 import threading
@@ -33,10 +33,8 @@ __all__ = [
     "LimitError",
     "check_file",
     "check_pdf_pages",
+    "check_pdf_streams",
     "check_zip",
-    "install_pdf_guard",
-    "pdf_budget",
-    "reraise_limit",
     "time_limit",
 ]
 
@@ -237,116 +235,51 @@ def _scan_xml(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) 
 
 # --- PDF -----------------------------------------------------------------------------------
 
-_pdf_decoded: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("pdf_decoded", default=None)
-_pdf_path: contextvars.ContextVar[str] = contextvars.ContextVar("pdf_path", default="")
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+_CHUNK = 1 << 16
 
 
-class _PdfStreamLimit(Exception):
-    """Raised inside pdfminer's decoder; turned into ``LimitError`` by ``pdf_budget``."""
+def check_pdf_streams(path: Path, data: bytes) -> None:
+    """Every Flate stream of the file inflated once, bounded, before the PDF library sees it.
 
-    def __init__(self, name: str, found: str, limit: str) -> None:
-        self.args3 = (name, found, limit)
-
-
-def _account(n: int) -> None:
-    budget = _pdf_decoded.get()
-    if budget is None:
-        return
-    budget[0] += n
+    pdfium inflates in C where no limit can reach it, so a decompression bomb (a few KB that
+    inflate to gigabytes) is measured here first: each ``stream`` keyword's data fed to zlib
+    in chunks with a bounded output, which is thrown away. Data that is no zlib stream (images,
+    uncompressed content) stops at once. Over ``max_pdf_stream_mb`` for one stream or
+    ``max_pdf_decoded_mb`` for the file: ``LimitError``.
+    """
     lim = limits()
-    if budget[0] > lim.max_pdf_decoded_mb * MB:
-        raise _PdfStreamLimit(
-            "max_pdf_decoded_mb",
-            f"超过 {_fmt(lim.max_pdf_decoded_mb)} MB",
-            f"{_fmt(lim.max_pdf_decoded_mb)} MB",
-        )
+    one, every = lim.max_pdf_stream_mb * MB, lim.max_pdf_decoded_mb * MB
+    view = memoryview(data)
+    total = 0
+    for m in _STREAM.finditer(data):
+        size = _inflated(view, m.end(), int(one) + 1)
+        if size > one:
+            found = f"一个数据流超过 {_fmt(lim.max_pdf_stream_mb)} MB"
+            raise LimitError(path, "max_pdf_stream_mb", found, f"{_fmt(lim.max_pdf_stream_mb)} MB")
+        total += size
+        if total > every:
+            found = f"超过 {_fmt(lim.max_pdf_decoded_mb)} MB"
+            raise LimitError(path, "max_pdf_decoded_mb", found, f"{_fmt(lim.max_pdf_decoded_mb)} MB")
 
 
-class _BoundedZlib:
-    """Stands in for the ``zlib`` module inside pdfminer: inflation stops at the stream limit."""
-
-    error = zlib.error
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(zlib, name)
-
-    def decompress(self, data: bytes, *args: Any, **kwargs: Any) -> bytes:
-        cap = int(limits().max_pdf_stream_mb * MB)
-        d = zlib.decompressobj()
-        out = d.decompress(data, cap + 1)
-        if len(out) > cap or d.unconsumed_tail:
-            raise _PdfStreamLimit(
-                "max_pdf_stream_mb", f"一个数据流超过 {_fmt(limits().max_pdf_stream_mb)} MB", ""
-            )
-        if not d.eof:
-            raise zlib.error("incomplete or truncated stream")
-        _account(len(out))
-        return out
-
-    def decompressobj(self, *args: Any, **kwargs: Any) -> Any:
-        return _BoundedDecompressObj(zlib.decompressobj(*args, **kwargs))
-
-
-class _BoundedDecompressObj:
-    def __init__(self, d: Any) -> None:
-        self._d = d
-        self._total = 0
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._d, name)
-
-    def decompress(self, data: bytes, *args: Any) -> bytes:
-        out = self._d.decompress(data, *args)
-        self._total += len(out)
-        if self._total > limits().max_pdf_stream_mb * MB:
-            raise _PdfStreamLimit(
-                "max_pdf_stream_mb", f"一个数据流超过 {_fmt(limits().max_pdf_stream_mb)} MB", ""
-            )
-        _account(len(out))
-        return out
-
-
-_installed = False
-
-
-def install_pdf_guard() -> None:
-    """Bound pdfminer's stream decoding (once per process)."""
-    global _installed
-    if _installed:
-        return
-    import pdfminer.pdftypes
-
-    pdfminer.pdftypes.zlib = _BoundedZlib()  # type: ignore[assignment]
-    _installed = True
-
-
-@contextmanager
-def pdf_budget(path: Path) -> Iterator[None]:
-    """Count the bytes decoded while reading one PDF; over a limit: ``LimitError``."""
-    install_pdf_guard()
-    token = _pdf_decoded.set([0])
+def _inflated(view: memoryview, start: int, cap: int) -> int:
+    """Bytes the zlib stream at ``start`` inflates to, counted up to ``cap``; 0 if it is none."""
+    d = zlib.decompressobj()
+    size, pos = 0, start
     try:
-        yield
-    except _PdfStreamLimit as e:
-        name, found, _ = e.args3
-        lim = getattr(limits(), name)
-        raise LimitError(path, name, found, f"{_fmt(lim)} MB") from None
-    finally:
-        _pdf_decoded.reset(token)
-
-
-def reraise_limit(e: BaseException) -> None:
-    """If a PDF library wrapped a stream-limit stop in its own exception, raise the stop itself."""
-    seen: set[int] = set()
-    stack: list[object] = [e]
-    while stack:
-        x = stack.pop()
-        if not isinstance(x, BaseException) or id(x) in seen:
-            continue
-        seen.add(id(x))
-        if isinstance(x, _PdfStreamLimit):
-            raise x
-        stack.extend([x.__cause__, x.__context__, *x.args])
+        while not d.eof and size < cap:
+            if d.unconsumed_tail:
+                chunk = d.unconsumed_tail
+            else:
+                chunk = view[pos : pos + _CHUNK]
+                pos += len(chunk)
+                if not chunk:
+                    break
+            size += len(d.decompress(chunk, _CHUNK * 16))
+    except zlib.error:
+        pass
+    return size
 
 
 def check_pdf_pages(path: Path, pages: int) -> None:
