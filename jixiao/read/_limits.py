@@ -6,7 +6,7 @@
   (member count, sizes, compression ratio; Python's ``zipfile`` never inflates past the declared
   size), then every XML part streamed once: no DTD (XXE, billion laughs), bounded nesting,
   rows and cells per sheet, tables per document, characters per text node.
-- ``check_pdf_streams``/``check_pdf_pages``: bytes per inflated stream and per document, pages.
+- ``check_pdf_pages``: pages per PDF (streams: ``_pdf_streams``).
 - ``time_limit``: wall time per file.
 
 Over a limit: ``LimitError``, a ``ReadError`` whose message names the file and the limit.
@@ -15,7 +15,6 @@ Over a limit: ``LimitError``, a ``ReadError`` whose message names the file and t
 from __future__ import annotations
 
 import os
-import re
 import signal
 import stat
 import threading
@@ -33,7 +32,6 @@ __all__ = [
     "LimitError",
     "check_file",
     "check_pdf_pages",
-    "check_pdf_streams",
     "check_zip",
     "time_limit",
 ]
@@ -234,52 +232,6 @@ def _scan_xml(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) 
 
 
 # --- PDF -----------------------------------------------------------------------------------
-
-_STREAM = re.compile(rb"(?<!end)stream\r?\n")
-_CHUNK = 1 << 16
-
-
-def check_pdf_streams(path: Path, data: bytes) -> None:
-    """Every Flate stream of the file inflated once, bounded, before the PDF library sees it.
-
-    pdfium inflates in C where no limit can reach it, so a decompression bomb (a few KB that
-    inflate to gigabytes) is measured here first: each ``stream`` keyword's data fed to zlib
-    in chunks with a bounded output, which is thrown away. Data that is no zlib stream (images,
-    uncompressed content) stops at once. Over ``max_pdf_stream_mb`` for one stream or
-    ``max_pdf_decoded_mb`` for the file: ``LimitError``.
-    """
-    lim = limits()
-    one, every = lim.max_pdf_stream_mb * MB, lim.max_pdf_decoded_mb * MB
-    view = memoryview(data)
-    total = 0
-    for m in _STREAM.finditer(data):
-        size = _inflated(view, m.end(), int(one) + 1)
-        if size > one:
-            found = f"一个数据流超过 {_fmt(lim.max_pdf_stream_mb)} MB"
-            raise LimitError(path, "max_pdf_stream_mb", found, f"{_fmt(lim.max_pdf_stream_mb)} MB")
-        total += size
-        if total > every:
-            found = f"超过 {_fmt(lim.max_pdf_decoded_mb)} MB"
-            raise LimitError(path, "max_pdf_decoded_mb", found, f"{_fmt(lim.max_pdf_decoded_mb)} MB")
-
-
-def _inflated(view: memoryview, start: int, cap: int) -> int:
-    """Bytes the zlib stream at ``start`` inflates to, counted up to ``cap``; 0 if it is none."""
-    d = zlib.decompressobj()
-    size, pos = 0, start
-    try:
-        while not d.eof and size < cap:
-            if d.unconsumed_tail:
-                chunk = d.unconsumed_tail
-            else:
-                chunk = view[pos : pos + _CHUNK]
-                pos += len(chunk)
-                if not chunk:
-                    break
-            size += len(d.decompress(chunk, _CHUNK * 16))
-    except zlib.error:
-        pass
-    return size
 
 
 def check_pdf_pages(path: Path, pages: int) -> None:

@@ -23,8 +23,9 @@ from jixiao.model import CellReading, Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
-from jixiao.read._limits import check_pdf_pages, check_pdf_streams, os_reason
+from jixiao.read._limits import check_pdf_pages, os_reason
 from jixiao.read._pdf_page import Char, page_chars, page_objects
+from jixiao.read._pdf_streams import check_pdf_streams
 from jixiao.read._pdf_tables import find_tables
 from jixiao.read._pdf_text import cell_text, text_lines
 from jixiao.read.native import boxed_line
