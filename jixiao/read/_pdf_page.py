@@ -15,12 +15,18 @@ which keeps characters of one line on one ``top`` whatever their font.
 from __future__ import annotations
 
 import ctypes
+import math
 from dataclasses import dataclass
 from typing import Any
 
 __all__ = ["Char", "Segment", "page_chars", "page_objects"]
 
-_LINE_EPS = 0.01  # a segment within this of level/plumb is a ruling line (float32 coordinates)
+_HYPHEN_MARK, _HYPHEN = 0x2, "-"  # pdfium marks a hyphen that ends a line with U+0002
+_LINE_EPS = 0.01
+_QUARTER = math.pi / 2
+_SAME_LINE = 0.5  # pt between the tops of characters on one baseline
+_NARROW_SPACE = 0.15  # em: no font's space is narrower
+_NAN = float("nan")  # a segment within this of level/plumb is a ruling line (float32 coordinates)
 
 
 @dataclass(slots=True)
@@ -97,34 +103,69 @@ def page_chars(page: Any) -> list[Char]:
         fontsize, angle = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharAngle
         base: list[float] = []  # page-space baseline of each upright character (nan otherwise)
         starts: list[float] = []
+        made: list[int] = []  # spaces pdfium put inside a text object
         for i in range(n):
             code = unicode(tp, i)
             if code == 0:
                 continue
+            text = _HYPHEN if code == _HYPHEN_MARK else chr(code) if code < 0x110000 else "\ufffd"
             # pdfium's own spaces and line breaks are left out, except a space it put in place of
-            # a spacing inside a text object: there the document had a space (pdfium keeps the object)
-            if generated(tp, i) == 1 and not (code == 0x20 and owner(tp, i)):
-                continue
-            text = chr(code) if code < 0x110000 else "\ufffd"
+            # a spacing inside a text object: the document may have had a space there (see below)
+            if text.isspace() and generated(tp, i) == 1:
+                if not (code == 0x20 and owner(tp, i)):
+                    continue
+                made.append(len(out))
             loose(tp, i, rect_ref)
             size = fontsize(tp, i)
-            if abs(angle(tp, i)) < 1e-3 and size > 0:  # upright on the page: the pdfminer box
+            turn = angle(tp, i) / _QUARTER  # quarter turns, clockwise (pdfium's sense)
+            quarter = -round(turn) % 4  # counter-clockwise: the baseline's direction on the page
+            if abs(turn - round(turn)) < 1e-3 and size > 0:  # the pdfminer box, in the char's frame
                 origin(tp, i, ox_ref, oy_ref)
                 x, y = ox.value, oy.value
-                right = max(rect.right, x)
-                box = view.box(x, y, right, y + size)
-                base.append(y)
+                box = _char_box(view, quarter, x, y, rect, size)
+                base.append(y if quarter == 0 else _NAN)
                 starts.append(x)
-            else:  # turned text: pdfium's own box
+            else:  # slanted text: pdfium's own box
                 box = view.box(rect.left, rect.bottom, rect.right, rect.top)
-                base.append(float("nan"))
-                starts.append(float("nan"))
+                base.append(_NAN)
+                starts.append(_NAN)
             out.append(Char(" " if text.isspace() else text, box[0], box[2], box[1], box[3], size))
     finally:
         raw.FPDFText_ClosePage(tp)
-    if view.rot == 0:
+    if view.rot == 0:  # page space is display space along x
         _trim_overhang(out, base, starts)
-    return out
+    return _without_empty_spaces(out, made) if made else out
+
+
+def _without_empty_spaces(chars: list[Char], made: list[int]) -> list[Char]:
+    """pdfium's in-object spaces that take no room left out: only a space with width was typed.
+
+    pdfium puts a space where a text object moves its pen forward (a typed space that it did
+    not keep as a character, or a kerning step); the next character on the line starts at
+    least a narrow space (0.15 em) later after a typed space, right at it after a kerning step.
+    """
+    drop: set[int] = set()
+    for k in made:
+        s = chars[k]
+        after = [
+            c.x0
+            for c in chars
+            if c.text != " " and abs(c.top - s.top) < _SAME_LINE and c.x0 >= s.x0 - _LINE_EPS
+        ]
+        if not after or min(after) - s.x0 < _NARROW_SPACE * s.size:
+            drop.add(k)
+    return [c for k, c in enumerate(chars) if k not in drop]
+
+
+def _char_box(view: _View, quarter: int, x: float, y: float, rect: Any, size: float) -> tuple[float, ...]:
+    """From the origin along the advance (to the glyph box's far side) and up by the font size."""
+    if quarter == 0:
+        return view.box(x, y, max(rect.right, x), y + size)
+    if quarter == 1:  # the baseline runs up the page, the glyph's top points left
+        return view.box(x - size, y, x, max(rect.top, y))
+    if quarter == 2:
+        return view.box(min(rect.left, x), y - size, x, y)
+    return view.box(x, min(rect.bottom, y), x + size, y)
 
 
 def _trim_overhang(chars: list[Char], base: list[float], starts: list[float]) -> None:
