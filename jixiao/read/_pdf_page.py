@@ -104,11 +104,14 @@ def page_chars(page: Any) -> list[Char]:
         base: list[float] = []  # page-space baseline of each upright character (nan otherwise)
         starts: list[float] = []
         made: list[int] = []  # spaces pdfium put inside a text object
+        flat, height = view.rot == 0, view.h
         for i in range(n):
             code = unicode(tp, i)
             if code == 0:
                 continue
             text = _HYPHEN if code == _HYPHEN_MARK else chr(code) if code < 0x110000 else "\ufffd"
+            if text.isspace():
+                text = " "
             # pdfium's own spaces and line breaks are left out, except a space it put in place of
             # a spacing inside a text object: the document may have had a space there (see below)
             if text.isspace() and generated(tp, i) == 1:
@@ -116,12 +119,19 @@ def page_chars(page: Any) -> list[Char]:
                     continue
                 made.append(len(out))
             loose(tp, i, rect_ref)
+            origin(tp, i, ox_ref, oy_ref)
             size = fontsize(tp, i)
+            x, y = ox.value, oy.value
+            if flat and abs(rect.left - x) < _LINE_EPS and rect.bottom <= y <= rect.top and size > 0:
+                # the common case, told from the box without asking for the angle: upright text
+                # on an unturned page; the pdfminer box (origin → advance, baseline → size)
+                out.append(Char(text, x, max(rect.right, x), height - y - size, height - y, size))
+                base.append(y)
+                starts.append(x)
+                continue
             turn = angle(tp, i) / _QUARTER  # quarter turns, clockwise (pdfium's sense)
             quarter = -round(turn) % 4  # counter-clockwise: the baseline's direction on the page
             if abs(turn - round(turn)) < 1e-3 and size > 0:  # the pdfminer box, in the char's frame
-                origin(tp, i, ox_ref, oy_ref)
-                x, y = ox.value, oy.value
                 box = _char_box(view, quarter, x, y, rect, size)
                 base.append(y if quarter == 0 else _NAN)
                 starts.append(x)
@@ -129,7 +139,7 @@ def page_chars(page: Any) -> list[Char]:
                 box = view.box(rect.left, rect.bottom, rect.right, rect.top)
                 base.append(_NAN)
                 starts.append(_NAN)
-            out.append(Char(" " if text.isspace() else text, box[0], box[2], box[1], box[3], size))
+            out.append(Char(text, box[0], box[2], box[1], box[3], size))
     finally:
         raw.FPDFText_ClosePage(tp)
     if view.rot == 0:  # page space is display space along x
@@ -199,6 +209,8 @@ def page_objects(page: Any) -> tuple[list[Segment], list[Char]]:
     blanks: list[Char] = []
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     stack: list[tuple[Any, bool, tuple[float, ...]]] = [(page, False, identity)]
+    edges = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top of one object
+    left, right = edges[0], edges[2]
     while stack:
         holder, is_form, outer = stack.pop()
         count = raw.FPDFFormObj_CountObjects(holder) if is_form else raw.FPDFPage_CountObjects(holder)
@@ -208,18 +220,17 @@ def page_objects(page: Any) -> tuple[list[Segment], list[Char]]:
             if kind == raw.FPDF_PAGEOBJ_PATH:
                 _path_segments(obj, _compose(_matrix(obj), outer), view, segments)
             elif kind == raw.FPDF_PAGEOBJ_TEXT:
-                _blank(obj, _compose(_matrix(obj), outer), view, blanks)
+                if raw.FPDFPageObj_GetBounds(obj, *edges) and right.value - left.value <= _LINE_EPS:
+                    _blank(obj, _compose(_matrix(obj), outer), view, blanks)
             elif kind == raw.FPDF_PAGEOBJ_FORM:
                 stack.append((obj, True, _compose(_matrix(obj), outer)))
     return segments, blanks
 
 
 def _blank(obj: Any, m: tuple[float, ...], view: _View, out: list[Char]) -> None:
+    """A text object without width as one space at its origin, a quarter em wide."""
     import pypdfium2.raw as raw
 
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top) or right.value - left.value > _LINE_EPS:
-        return
     size = ctypes.c_float()
     if not raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size)) or size.value <= 0:
         return
