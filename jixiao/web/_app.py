@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import jixiao
 from jixiao import store
+from jixiao.vocabulary import INPUT_TYPES
 from jixiao.web._auth import PRE_COOKIE, LoginLimiter, LoginRequired, csrf_token, optional_user
 
 __all__ = ["WebSettings", "create_app"]
@@ -122,7 +123,7 @@ def _fmt(value: Any) -> str:
 
 def create_app(db: str | store.Database | None = None, settings: WebSettings | None = None) -> FastAPI:
     """The web application over one database (a URL, a path, or an open ``Database``)."""
-    from jixiao.web import _api, _views
+    from jixiao.web import _api, _units, _views
 
     settings = settings or WebSettings()
     database = db if isinstance(db, store.Database) else store.Database(db)
@@ -143,6 +144,7 @@ def create_app(db: str | store.Database | None = None, settings: WebSettings | N
     templates = Jinja2Templates(directory=str(WEB / "templates"))
     templates.env.filters["num"] = _fmt
     templates.env.globals["dataclasses"] = dataclasses
+    templates.env.globals["input_types"] = INPUT_TYPES
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
 
@@ -165,6 +167,8 @@ def create_app(db: str | store.Database | None = None, settings: WebSettings | N
     app.include_router(_api.members)
     app.include_router(_api.fillers)
     app.include_router(_api.reviewers)
+    app.include_router(_units.pages)
+    app.include_router(_units.api)
 
     @app.exception_handler(LoginRequired)
     async def to_login(request: Request, _exc: LoginRequired) -> Response:

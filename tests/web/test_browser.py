@@ -181,3 +181,20 @@ def test_docs_and_charts_load_from_the_server(page: object) -> None:
     shot(pg, "api-docs")
     if shutil.which("true"):
         pass
+
+
+def test_units_comparison_leads_to_a_unit_history_chart(page: object) -> None:
+    pg = page
+    expect = playwright_api.expect
+    log_in(pg, "reviewer")
+    pg.click("nav >> text=单位比较")
+    culture = pg.locator("#units a", has_text="武汉市江夏区文化馆").first
+    expect(culture).to_be_visible()
+    shot(pg, "units")
+    culture.click()
+    expect(pg.locator("h1")).to_contain_text("武汉市江夏区文化馆")
+    expect(pg.locator("#chart-years svg")).to_have_count(1)
+    expect(pg.locator("#years")).to_contain_text("2023")
+    pg.locator("#projects a", has_text="群众文化活动经费").click()
+    expect(pg.locator("#indicators")).to_contain_text("培训基层文艺骨干人数")
+    shot(pg, "unit-history")

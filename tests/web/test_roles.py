@@ -65,6 +65,10 @@ POLICY: dict[tuple[str, str], tuple[frozenset[str], dict[str, Any]]] = {
     ("POST", "/admin/users"): (frozenset({ADMIN}), {"data": {"name": "", "password": "", "role": "x"}}),
     ("POST", "/admin/aliases"): (frozenset({ADMIN}), {"data": {"alias": "文化馆", "unit": CULTURE}}),
     ("POST", "/admin/rules"): (frozenset({ADMIN}), {"data": {"year": "2023", "rule_set": ""}}),
+    ("GET", "/units"): (MEMBERS, {}),
+    ("GET", "/units/{unit}"): (SEES_FORM, {}),  # the unit is OWN's
+    ("GET", "/api/units"): (MEMBERS, {}),
+    ("GET", "/api/units/{unit}"): (SEES_FORM, {}),
     ("GET", "/api/me"): (MEMBERS, {}),
     ("GET", "/api/overview"): (MEMBERS, {}),
     ("GET", "/api/stats"): (MEMBERS, {}),
@@ -130,7 +134,7 @@ def test_role_matrix(app, loaded: store.Database, via: str) -> None:  # type: ig
     allowed: dict[tuple[str, str], set[str]] = {}
     order = sorted(POLICY, key=lambda k: (k[0] != "GET", k[1]))  # state-changing routes last
     for method, path in order:
-        url = path.replace("{form_id}", str(form_id)).replace("{kind}", "xlsx")
+        url = path.replace("{form_id}", str(form_id)).replace("{kind}", "xlsx").replace("{unit}", CULTURE)
         if path.endswith("/self-evaluation"):
             url = path.replace("{form_id}", str(form_ids(loaded, unit=CULTURE)[0]))
         allowed[(method, path)] = set()
