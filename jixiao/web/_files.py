@@ -57,11 +57,6 @@ def safe_name(name: str) -> str:
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
-def maybe_scan(name: str) -> bool:
-    """Whether a file may hold scanned pages (an image, or a PDF whose pages may lack text)."""
-    return Path(name).suffix.lower() in (*IMAGE_SUFFIXES, ".pdf")
-
-
 def sniff(name: str, content: bytes) -> str:
     """Why the bytes are not what the name says (Chinese), or "" when they are.
 

@@ -272,7 +272,7 @@ def _page(
     showing_draft: bool,
 ) -> FormPage:
     s = detail.summary
-    src = _scan.scan_source(db, s.id)
+    src = _scan.scan_source(db, s.id, detail)
     open_doubts = _scan.doubts(src, form) if src else []
     if src is not None:  # the scan's doubts as they stand on this form, wherever it was stored
         findings = [f for f in findings if not f.code.startswith("read.")] + [d.finding for d in open_doubts]

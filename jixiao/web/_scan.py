@@ -30,12 +30,15 @@ __all__ = [
     "ScanError",
     "ScanSource",
     "cache_dir",
+    "check_size",
     "crop_png",
     "crop_url",
     "doubts",
+    "maybe_scan",
     "page_png",
     "page_view",
     "scan_source",
+    "scanned_pages",
     "warm",
 ]
 
@@ -81,33 +84,38 @@ _PAGES: dict[str, tuple[int, ...]] = {}  # sha256 → scanned pages of the docum
 _PAGES_LOCK = threading.Lock()
 
 
-def _scanned_pages(db: store.Database, document_id: int, sha: str, name: str) -> tuple[int, ...]:
+def scanned_pages(content: bytes, name: str) -> tuple[int, ...]:
+    """The pages (1-based) of a file that are scans: every page of an image, the pages of a PDF
+    without a text layer (as the PDF reader decides: no characters on the page)."""
     suffix = Path(name).suffix.lower()
-    if suffix not in (*IMAGE_SUFFIXES, ".pdf"):
-        return ()
-    with _PAGES_LOCK:
-        if sha in _PAGES:
-            return _PAGES[sha]
-    content = _original(db, document_id)
-    pages: tuple[int, ...] = ()
     try:
         if suffix == ".pdf":
             import pypdfium2 as pdfium
 
             pdf = pdfium.PdfDocument(content)
             try:
-                pages = tuple(n + 1 for n in range(len(pdf)) if pdf[n].get_textpage().count_chars() == 0)
+                return tuple(n + 1 for n in range(len(pdf)) if pdf[n].get_textpage().count_chars() == 0)
             finally:
                 pdf.close()
-        else:
+        if suffix in IMAGE_SUFFIXES:
             import io
 
             from PIL import Image
 
             with Image.open(io.BytesIO(content)) as img:
-                pages = tuple(range(1, getattr(img, "n_frames", 1) + 1))
-    except Exception:  # an original the reader refused would not be stored; be safe: no scan
-        pages = ()
+                return tuple(range(1, getattr(img, "n_frames", 1) + 1))
+    except Exception:  # an original the reader took but this cannot open: show no scan
+        return ()
+    return ()
+
+
+def _scanned_pages(db: store.Database, document_id: int, sha: str, name: str) -> tuple[int, ...]:
+    if not maybe_scan(name):
+        return ()
+    with _PAGES_LOCK:
+        if sha in _PAGES:
+            return _PAGES[sha]
+    pages = scanned_pages(_original(db, document_id), name)
     with _PAGES_LOCK:
         _PAGES[sha] = pages
     return pages
@@ -134,19 +142,29 @@ def _form_pages(db: store.Database, detail: store.FormDetail, scanned: tuple[int
     return tuple(p for p in scanned if start <= p < end)
 
 
-def scan_source(db: store.Database, form_id: int) -> ScanSource | None:
+def maybe_scan(file_name: str) -> bool:
+    """Whether a stored file can hold scanned pages at all (judged by its name, no bytes read)."""
+    return Path(file_name).suffix.lower() in (*IMAGE_SUFFIXES, ".pdf")
+
+
+def scan_source(
+    db: store.Database, form_id: int, detail: store.FormDetail | None = None
+) -> ScanSource | None:
     """The scan a form was read from: its own document, else the latest earlier revision read from
     a scan (a form corrected on the web is stored as a web document of its own)."""
-    detail = store.get_form(db, form_id)
+    detail = detail or store.get_form(db, form_id)
     if detail is None:
         return None
-    candidates = [detail]
-    for rev in reversed(detail.history):
-        if rev.id != form_id and rev.revision < detail.summary.revision:
-            earlier = store.get_form(db, rev.id)
-            if earlier is not None:
-                candidates.append(earlier)
-    for d in candidates:
+    candidates: list[int | store.FormDetail] = [detail] if maybe_scan(detail.summary.file_name) else []
+    candidates += [
+        rev.id
+        for rev in reversed(detail.history)
+        if rev.revision < detail.summary.revision and maybe_scan(rev.file_name)
+    ]
+    for c in candidates:
+        d = store.get_form(db, c) if isinstance(c, int) else c
+        if d is None:
+            continue
         scanned = _scanned_pages(db, d.document_id, d.sha256, d.summary.file_name)
         if scanned:
             return ScanSource(
@@ -180,7 +198,7 @@ def _folder(root: Path, sha: str) -> Path:
     return root / f"v{CACHE_VERSION}" / sha
 
 
-def _check_size(name: str, content: bytes, page: int) -> None:
+def check_size(name: str, content: bytes, page: int) -> None:
     """A page too large to render is refused before it is decoded (decompression bombs)."""
     from jixiao.read._limits import check_image, check_pixels
     from jixiao.read._ocr_image import RENDER_DPI
@@ -215,7 +233,7 @@ def page_view(db: store.Database, root: Path, src: ScanSource, page: int) -> dic
 
         content = _original(db, src.document_id)
         suffix = Path(src.file_name).suffix.lower()
-        _check_size(src.file_name, content, page)
+        check_size(src.file_name, content, page)
         with tempfile.TemporaryDirectory(prefix="jixiao-scan-") as tmp:
             path = Path(tmp) / f"original{suffix}"
             path.write_bytes(content)

@@ -278,7 +278,7 @@ async def upload(request: Request, user: User, files: Annotated[list[UploadFile]
 
 def warm_scans(request: Request, results: list[_files.FileResult]) -> None:
     """Start recognising the pages of uploaded scans now, so their form pages show them at once."""
-    ids = [fid for r in results if r.status == "imported" and _files.maybe_scan(r.name) for fid in r.forms]
+    ids = [fid for r in results if r.status == "imported" and _scan.maybe_scan(r.name) for fid in r.forms]
     if ids:
         _scan.warm(db_of(request), scan_root(request), ids)
 

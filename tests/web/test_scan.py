@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 
 from jixiao import store
 from jixiao.settings import override_limits
-from jixiao.web import WebSettings, create_app
+from jixiao.web import WebSettings, _scan, create_app
 from tests.web.conftest import EXAMPLES, PASSWORD, USERS, form_ids, login
 from tests.web.scans import SMUDGED, smudged_scan
 
@@ -242,3 +242,43 @@ def test_unit_corrects_the_cell_and_the_score_is_recomputed(scan_app, as_user) -
     page = reviewer.get(f"/api/forms/{new_id}").json()
     line = next(i for g in page["goals"] for i in g["indicators"] if i["name"] == SMUDGED)
     assert line["computed"] == "30" and not line["uncertain"]
+
+
+# ---------------------------------------------------------------- which pages are scans (no OCR)
+
+
+def _image_pdf(size: tuple[int, int] = (600, 800)) -> bytes:
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", size, "white").save(buf, "PDF", resolution=72)
+    return buf.getvalue()
+
+
+def test_only_pages_without_a_text_layer_count_as_scanned() -> None:
+    import pypdfium2 as pdfium
+
+    from tests.hardening.conftest import pdf_bytes
+
+    mixed = pdfium.PdfDocument(pdf_bytes(pages=2, text="text layer"))
+    mixed.import_pages(pdfium.PdfDocument(_image_pdf()))
+    buf = io.BytesIO()
+    mixed.save(buf)
+    assert _scan.scanned_pages(buf.getvalue(), "混合.pdf") == (3,)
+    assert _scan.scanned_pages(pdf_bytes(pages=1), "文字.pdf") == ()
+    assert _scan.scanned_pages(_png((40, 30)), "图.png") == (1,)
+    assert _scan.scanned_pages(b"not an image", "坏.png") == ()
+
+
+def test_oversized_scanned_pdf_page_is_refused_before_rendering() -> None:
+    big = _image_pdf((200, 200))
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(big)
+    pdf[0].set_mediabox(0, 0, 14_400, 14_400)  # 200 inches square: 60 000 × 60 000 px at 300 dpi
+    buf = io.BytesIO()
+    pdf.save(buf)
+    with pytest.raises(_scan.ScanError) as e:
+        _scan.check_size("大页.pdf", buf.getvalue(), 1)
+    assert "第 1 页" in str(e.value) and "max_image_megapixels" in str(e.value)
+    _scan.check_size("小页.pdf", big, 1)  # an ordinary page passes
