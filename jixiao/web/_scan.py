@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 import tempfile
 import threading
@@ -55,12 +56,14 @@ class ScanError(Exception):
 
 
 def cache_dir(db: store.Database, configured: Path | None) -> Path:
-    """Where page views are cached: the setting, else beside the SQLite file, else a temp folder."""
+    """Where page views are cached: the setting, else beside the SQLite file, else the user's own
+    cache folder (never a shared temporary folder another account could fill first)."""
     if configured is not None:
         return configured
     if db.path is not None:
         return db.path.parent / f"{db.path.name}.pages"
-    return Path(tempfile.gettempdir()) / "jixiao-pages"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "jixiao" / "pages"
 
 
 # ---------------------------------------------------------------- which pages are scans
