@@ -267,6 +267,12 @@ def test_only_pages_without_a_text_layer_count_as_scanned() -> None:
     assert _scan.scanned_pages(buf.getvalue(), "混合.pdf") == (3,)
     assert _scan.scanned_pages(pdf_bytes(pages=1), "文字.pdf") == ()
     assert _scan.scanned_pages(_png((40, 30)), "图.png") == (1,)
+    from PIL import Image
+
+    tiff = io.BytesIO()
+    pages = [Image.new("RGB", (40, 30), "white") for _ in range(2)]
+    pages[0].save(tiff, "TIFF", save_all=True, append_images=pages[1:])
+    assert _scan.scanned_pages(tiff.getvalue(), "两页.tif") == (1, 2)
     assert _scan.scanned_pages(b"not an image", "坏.png") == ()
 
 
