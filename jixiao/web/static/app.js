@@ -1,4 +1,5 @@
-// jixiao web: the overview's and a unit's charts (ECharts, data from the page model) and the upload progress bar.
+// jixiao web: the overview's and a unit's charts (ECharts, data from the page model), the upload
+// progress bar and corrections typed beside the crops of scanned cells.
 (function () {
   "use strict";
   function chart(id, option) {
@@ -74,6 +75,15 @@
     var sheet = document.getElementById("sheet");
     // the unit's sheet saves field by field (htmx); Enter in a cell must not post the whole page
     if (sheet && sheet.tagName === "FORM") sheet.addEventListener("submit", function (e) { if (e.target === sheet) e.preventDefault(); });
+    // a correction typed beside a scanned cell's crop goes through the sheet's own edit path
+    document.body.addEventListener("change", function (e) {
+      var name = e.target.getAttribute && e.target.getAttribute("data-mirror");
+      if (!name || !sheet) return;
+      var field = sheet.querySelector('[name="' + name + '"]');
+      if (!field) return;
+      field.value = e.target.value;
+      field.dispatchEvent(new Event("change", { bubbles: true }));
+    });
     var files = document.getElementById("files");
     if (files) files.addEventListener("change", function () {
       var names = Array.prototype.map.call(files.files, function (f) { return f.name; });
