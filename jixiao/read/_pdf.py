@@ -69,10 +69,15 @@ def _open(path: Path, data: bytes) -> Any:
 
 
 def _pdf_rows(doc: Any, file: str) -> tuple[list[Row], list[int]]:
+    import pypdfium2 as pdfium
+
     rows: list[Row] = []
     scanned: list[int] = []
     for pageno in range(1, len(doc) + 1):
-        page = doc[pageno - 1]
+        try:
+            page = doc[pageno - 1]
+        except pdfium.PdfiumError:
+            raise ReadError(file, f"第 {pageno} 页无法解析（PDF 结构错误）") from None
         try:
             segments, blanks = page_objects(page.raw)
             chars = page_chars(page.raw) + blanks
