@@ -216,31 +216,58 @@ def bench_local(paths: list[str], workers: int) -> list[dict[str, Any]]:
     ]
 
 
-def bench_write(paths: list[str], url: str) -> dict[str, Any]:
-    """Per document: read+review (worker side) against storing it (client side, one transaction)."""
+def _write_share(url: str, items: list[tuple[str, Any]]) -> None:
+    """One concurrent writer: store its share of the documents, each in its own transaction."""
     from jixiao.store import Database
-    from jixiao.store._import import _nul_free, _read_and_review, _store
+    from jixiao.store._import import _nul_free, _store
     from jixiao.store._write import Prepared
 
-    results = []
-    t = time.perf_counter()
-    for p in paths:
-        results.append(_read_and_review(p, None))
-    read_s = time.perf_counter() - t
     with Database(url) as db:
-        t = time.perf_counter()
-        for p, r in zip(paths, results, strict=True):
+        for p, r in items:
             content = Path(p).read_bytes()
-            doc, review = _nul_free(*r)  # type: ignore[misc]
-            prep = Prepared(p, hashlib.sha256(content).hexdigest(), content, doc, review)
-            _store(db, prep, "benchmark")
-        write_s = time.perf_counter() - t
+            doc, review = _nul_free(*r)
+            _store(db, Prepared(p, hashlib.sha256(content).hexdigest(), content, doc, review), "benchmark")
+
+
+def bench_write(paths: list[str], url: str, writers: int) -> dict[str, Any]:
+    """Per document: read+review (worker side) against storing it — by one writer (the client,
+    as jixiao does) and by ``writers`` concurrent processes (as workers writing would)."""
+    import multiprocessing
+
+    from sqlalchemy import text
+
+    from jixiao.store import Database
+    from jixiao.store._import import _read_and_review
+
+    t = time.perf_counter()
+    results = [(p, _read_and_review(p, None)) for p in paths]
+    read_s = time.perf_counter() - t
     n = len(paths)
+    half = n // 2
+    with Database(url) as db:  # migrated once, before any timing
+        pass
+    t = time.perf_counter()
+    _write_share(url, results[:half])
+    one_s = time.perf_counter() - t
+    ctx = multiprocessing.get_context("fork")
+    rest = results[half:]
+    t = time.perf_counter()
+    procs = [ctx.Process(target=_write_share, args=(url, rest[k::writers])) for k in range(writers)]
+    for pr in procs:
+        pr.start()
+    for pr in procs:
+        pr.join()
+    many_s = time.perf_counter() - t
+    with Database(url) as db, db.engine.connect() as c:
+        stored = c.execute(text("SELECT count(*) FROM documents")).scalar_one()
     return {
         "backend": url.split(":", 1)[0],
+        "documents": n,
+        "stored": stored,
         "read_review_ms_per_doc": read_s / n * 1000,
-        "write_ms_per_doc": write_s / n * 1000,
-        "workers_one_writer_keeps_up_with": read_s / write_s,
+        "write_ms_per_doc": one_s / half * 1000,
+        f"write_ms_per_doc_{writers}_concurrent_writers": many_s / len(rest) * 1000,
+        "workers_one_writer_keeps_up_with": (read_s / n) / (one_s / half),
     }
 
 
@@ -250,12 +277,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--engines", default="dask,ray")
     ap.add_argument("--db", action="append", default=[], help="also measure the client's write cost here")
+    ap.add_argument("--writers", type=int, default=2, help="concurrent writers compared with one")
     args = ap.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="jixiao-engines."))
     try:
         paths = make_files(folder, args.files)
         rows: list[dict[str, Any]] = bench_local(paths, args.workers)
-        for name in args.engines.split(","):
+        for name in filter(None, args.engines.split(",")):
             fn = {"dask": bench_dask, "ray": bench_ray}[name.strip()]
             try:
                 rows.append(fn(paths, args.workers))
@@ -266,7 +294,7 @@ def main(argv: list[str] | None = None) -> None:
         for i, url in enumerate(args.db):
             sub = folder / f"w{i}"
             sub.mkdir()
-            writes.append(bench_write(make_files(sub, min(args.files, 200)), url))
+            writes.append(bench_write(make_files(sub, min(args.files, 200)), url, args.writers))
             print(json.dumps(writes[-1], ensure_ascii=False), flush=True)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -282,7 +310,8 @@ def main(argv: list[str] | None = None) -> None:
         print(
             f"\n{w['backend']}：读取+审核 {w['read_review_ms_per_doc']:.1f} ms/份，客户端写入 "
             f"{w['write_ms_per_doc']:.1f} ms/份 → 一个写入端可跟上约 "
-            f"{w['workers_one_writer_keeps_up_with']:.1f} 个工作进程"
+            f"{w['workers_one_writer_keeps_up_with']:.1f} 个工作进程；{args.writers} 个并发写入端："
+            f"{w[f'write_ms_per_doc_{args.writers}_concurrent_writers']:.1f} ms/份（写入者互斥）"
         )
     out = REPO / "benchmarks" / "results"
     out.mkdir(exist_ok=True)

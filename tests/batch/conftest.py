@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("distributed")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # not session: other tests count multiprocessing children
 def cluster_address() -> Iterator[str]:
     """The scheduler address of a local cluster of 2 worker processes (``--address`` of a test)."""
     import dask
