@@ -12,6 +12,7 @@ from functools import cache
 from jixiao.model import FormKind
 
 __all__ = [
+    "INPUT_TYPES",
     "KIND_NAMES",
     "SEVERITY_NAMES",
     "finding_title",
@@ -21,6 +22,12 @@ __all__ = [
     "rule_set_title",
     "severity_name",
 ]
+
+# The files the readers take, as help texts name them (a test holds it to the readers' suffixes).
+INPUT_TYPES = (
+    "文本（.txt/.md/.text/.csv/.tsv）、网页（.html/.htm/.xhtml）、表格与文档（.xlsx/.xlsm/.docx/.pdf）"
+    "或扫描件（.png/.jpg/.jpeg/.tif/.tiff）"
+)
 
 # 错误: the form breaks a rule; 警告: needs a reviewer's attention; 提示: for information only.
 SEVERITY_NAMES: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
