@@ -245,6 +245,24 @@ def fill_and_measure(
     return rows
 
 
+def measure_only(url: str, runs: int, explain_to: Path) -> None:
+    """The checkpoint measurements on a database as it is (e.g. one another run is filling)."""
+    with Database(url) as db:
+        captured = Captured(db)
+        _total, _current, every = size_per_form(db)
+        queries = web_queries(db)
+        for name, fn in queries.items():
+            print(f"{name}: {latency(fn, runs):.1f} ms", flush=True)
+        notes = [f"# EXPLAIN (ANALYZE, BUFFERS) at {every} forms\n"]
+        for name, fn in queries.items():
+            notes.append(f"\n## {name}\n")
+            for plan in explain(db, captured.run(fn)):
+                notes.append("\n```\n" + plan + "\n```\n")
+        target = explain_to.with_name(f"{explain_to.stem}-{every}{explain_to.suffix}")
+        target.write_text("".join(notes), encoding="utf-8")
+        print(f"{every} 张表；EXPLAIN 已写入 {target}", flush=True)
+
+
 def extrapolate(rows: list[dict[str, Any]], target: int = 1_000_000) -> dict[str, Any]:
     """10^6 from the last two checkpoints: latency by its log-log slope, time and size linearly."""
     a, b = rows[-2], rows[-1]
@@ -300,7 +318,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--batch", type=int, default=50, help="documents per transaction")
     ap.add_argument("--runs", type=int, default=5, help="timed runs per query (median)")
     ap.add_argument("--explain", type=Path, default=REPO / "benchmarks" / "results" / "pg_volume-explain.md")
+    ap.add_argument("--measure-only", metavar="URL", help="measure a filled database, add nothing")
     args = ap.parse_args(argv)
+    if args.measure_only:
+        measure_only(args.measure_only, args.runs, args.explain)
+        return
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # still stop the server and remove its files
     sizes = sorted(int(s) for s in args.sizes.split(",") if s.strip())
     seeds = [Seed(p) for p in sorted(SEEDS.glob("*.txt")) + sorted(EXAMPLES.glob("*.txt"))]

@@ -40,7 +40,8 @@ class EngineSpec:
 
 RAY_REFUSED = (
     "不支持 Ray 引擎：jixiao 选用 Dask distributed 作为分布式引擎"
-    "（实测集群启动更快、单任务开销更低、安装体积约为 Ray 的十分之一，见 benchmarks/README.md）；"
+    "（本机实测：2 进程集群启动 3 秒对 Ray 的 19 秒，内存 363 MB 对 929 MB，"
+    "新增安装 33 MB 对 233 MB，见 benchmarks/README.md）；"
     "请改用 --engine dask"
 )
 

@@ -42,3 +42,20 @@ def test_upgrade_from_0003_keeps_the_data_and_adds_the_index(db_url: str, tmp_pa
         assert "ix_findings_structure" in _indexes(db)
         assert row_counts(db) == before
         assert stats(db, FormFilter()) == stats_before
+
+
+def test_queue_state_filter_finds_exactly_the_forms_in_that_state(db: Database) -> None:
+    """The state filter reads the workflow rows for any state but the default (ix_form_workflow_state)."""
+    from jixiao import store
+
+    assert import_paths([SEEDS / "003_505f7a29082f0700.txt"], db).failures == []
+    rows, total = store.list_queue(db, store.QueueFilter())
+    assert total == 19  # 003 prints 19 self-evaluation titles
+    returned = {rows[0].id, rows[3].id}
+    for form_id in returned:
+        assert store.transition(db, form_id, "return", "审核员", "请改") == "returned"
+    got, n = store.list_queue(db, store.QueueFilter(state="returned"))
+    assert n == 2 and {r.id for r in got} == returned and {r.state for r in got} == {"returned"}
+    rest, m = store.list_queue(db, store.QueueFilter(state="submitted"), limit=100)
+    assert m == 17 and not returned & {r.id for r in rest}
+    assert store.list_queue(db, store.QueueFilter(state="approved"))[1] == 0
