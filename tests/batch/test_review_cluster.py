@@ -47,3 +47,12 @@ def test_an_unreadable_file_ends_the_cluster_run_as_locally(cluster_address: str
     assert cluster.stderr == local.stderr
     assert "错误" in cluster.stderr and str(bad) in cluster.stderr
     assert cluster.stdout == local.stdout == ""
+
+
+def test_local_worker_processes_review_the_same() -> None:
+    files = [str(p) for p in SEED_FILES]
+    runner = CliRunner()
+    one = runner.invoke(app, ["review", *files, "--format", "json"])
+    two = runner.invoke(app, ["review", *files, "--format", "json", "-j", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert two.stdout == one.stdout and two.stderr == one.stderr
