@@ -221,6 +221,10 @@ def fill_and_measure(
                 "queries_ms": {name: latency(fn, runs) for name, fn in queries.items()},
             }
             rows.append(row)
+            # kept as they come: a run stopped later still leaves its checkpoints
+            explain_to.with_name("pg_volume-rows.json").write_text(
+                json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8"
+            )
             print(
                 f"{every:>8} 张表（{documents} 份文件）：写入 {row['fill_forms_per_s']:.0f} 张/秒，"
                 f"{total_bytes / 2**20:.0f} MB（{row['bytes_per_form'] / 1024:.1f} KB/张）；"
