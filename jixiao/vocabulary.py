@@ -15,6 +15,7 @@ __all__ = [
     "INPUT_TYPES",
     "KIND_NAMES",
     "SEVERITY_NAMES",
+    "UNCERTAIN",
     "finding_title",
     "kind_choices",
     "kind_name",
@@ -31,6 +32,9 @@ INPUT_TYPES = (
 
 # 错误: the form breaks a rule; 警告: needs a reviewer's attention; 提示: for information only.
 SEVERITY_NAMES: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+
+# A score computed from a scanned cell read with low confidence, until a person checks the cell.
+UNCERTAIN = "待核对"
 
 # The short names a finance bureau uses for the four forms (the full printed titles are
 # ``FormKind.label``).
