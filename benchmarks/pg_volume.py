@@ -107,7 +107,7 @@ class Captured:
 
 def web_queries(db: Database) -> dict[str, Callable[[], Any]]:
     """Each page of the web app (as its builder runs it) and the store calls behind them."""
-    from jixiao.web import _pages
+    from jixiao.web import _pages, _units
 
     reviewer = store.User(id=1, name="审核人", role="reviewer")
     with db.engine.connect() as c:
@@ -136,6 +136,8 @@ def web_queries(db: Database) -> dict[str, Callable[[], Any]]:
         "unit history, all revisions (forms --unit --all-revisions)": lambda: store.list_forms(
             db, store.FormFilter(unit=unit, include_superseded=True), limit=None
         ),
+        "unit page (/units/{单位}: years, projects)": lambda: _units.build_unit(db, unit, None),
+        "units page (/units: stats of all units)": lambda: _units.build_units(db, reviewer, None, None, 1),
         "form page": lambda: _pages.build_form_page(db, form_id, reviewer),
         "form page of a revised form": lambda: _pages.build_form_page(db, revised_id, reviewer),
         "overview (reviewer: all units)": lambda: _pages.build_overview(db, reviewer),
