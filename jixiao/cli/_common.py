@@ -6,8 +6,10 @@ is printed as named, never read as markup.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 import typer
 from rich.console import Console
@@ -98,6 +100,36 @@ def emit(text: str, output: Path | None, *, force: bool = False, done: str | Non
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         write_text(output, text, overwrite=force)
+    except OutputExistsError as e:
+        fail(str(e))
+    except OSError as e:
+        from jixiao.read._limits import os_reason
+
+        fail(f"无法写入 {output}：{os_reason(e)}（未留下不完整的文件）")
+    note(done or f"已写入 {output}")
+
+
+@contextmanager
+def emitting(output: Path | None, *, force: bool = False, done: str | None = None) -> Iterator[TextIO]:
+    """``emit`` piece by piece, in bounded memory: into a temporary file that replaces ``output``
+    at the end, or for stdout into a buffer that spills to disk and is copied out at the end — so a
+    command that fails midway leaves no partial output either way."""
+    import shutil
+    import tempfile
+
+    from jixiao.write._files import OutputExistsError, atomic_output
+
+    if output is None:
+        with tempfile.SpooledTemporaryFile(max_size=16 << 20, mode="w+", encoding="utf-8") as buf:
+            yield buf
+            buf.seek(0)
+            shutil.copyfileobj(buf, out.file)
+            out.file.flush()
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_output(output, overwrite=force) as tmp, tmp.open("w", encoding="utf-8") as fh:
+            yield fh
     except OutputExistsError as e:
         fail(str(e))
     except OSError as e:

@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from jixiao.cli._common import (
     TEMPLATES_HELP,
     emit,
+    emitting,
     err,
     fail,
     out,
@@ -92,7 +93,7 @@ def review_command(
         except RuleSetError as e:
             fail(str(e))
     if format is ReviewFormat.json:
-        emit(_findings_json(files, rules, output), output, force=force)
+        _write_findings_json(files, rules, output, force)
         return
     from jixiao.review.render import render_html, render_text
 
@@ -211,18 +212,21 @@ def _reviewed(
             progress.advance(task)
 
 
-def _findings_json(files: list[Path], rules: str | None, output: Path | None = None) -> str:
-    """findings-v1: the array of one file, or an object of arrays by path; each file's part is
-    made as it is reviewed (same text as ``dumps`` of the whole, without keeping the documents)."""
-    if len(files) == 1:
-        return (
-            "".join(dumps(findings_to_json(r.findings)) for _, _, r in _reviewed(files, rules, output)) + "\n"
-        )
-    parts: dict[str, str] = {}  # an object keeps one entry per path (the first place, the last value)
-    for path, _, result in _reviewed(files, rules, output):
-        parts[path] = dumps(findings_to_json(result.findings)).replace("\n", "\n  ")
-    body = ",\n".join(f"  {dumps(path)}: {text}" for path, text in parts.items())
-    return "{\n" + body + "\n}\n"
+def _write_findings_json(files: list[Path], rules: str | None, output: Path | None, force: bool) -> None:
+    """findings-v1: the array of one file, or an object of arrays by path, written file by file as
+    each is reviewed (the same text as ``dumps`` of the whole; memory does not grow with the files)."""
+    unique = list(dict.fromkeys(files))  # a path given twice is one entry of the object
+    with emitting(output, force=force) as fh:
+        if len(files) == 1:
+            for _, _, r in _reviewed(unique, rules, output):
+                fh.write(dumps(findings_to_json(r.findings)))
+            fh.write("\n")
+            return
+        fh.write("{\n")
+        for n, (path, _, result) in enumerate(_reviewed(unique, rules, output)):
+            text = dumps(findings_to_json(result.findings)).replace("\n", "\n  ")
+            fh.write((",\n" if n else "") + f"  {dumps(path)}: {text}")
+        fh.write("\n}\n")
 
 
 def _review_page(files: list[Path], rules: str | None, output: Path | None = None) -> ReviewPage:
