@@ -19,7 +19,8 @@ from jixiao.model import CellReading, Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
-from jixiao.read._ocr_fix import column_roles, is_positive, repair
+from jixiao.read._ocr_check import row_doubts
+from jixiao.read._ocr_fix import header_roles, is_positive, repair, sub_header_roles
 from jixiao.read._ocr_grid import Grid, find_grids
 from jixiao.read._ocr_image import Page, binarize, image_pages, prepare, turned_upside_down
 from jixiao.read._ocr_text import engine, ink_lines, recognise
@@ -46,6 +47,7 @@ class ScanCell:
     confidence: float
     read_as: str | None = None
     repair: str | None = None
+    doubt: str | None = None  # a cross-check of its row failed (``_ocr_check``)
 
 
 @dataclass(slots=True)
@@ -61,7 +63,7 @@ class PageResult:
         """The cells a person should see, each with the crop of the cell."""
         out: list[CellReading] = []
         for c in self.cells:
-            if c.confidence >= LOW_CONFIDENCE and c.repair is None:
+            if c.confidence >= LOW_CONFIDENCE and c.repair is None and c.doubt is None:
                 continue
             src = Source(file=file, page=self.pageno, sheet=str(c.table), cell=f"r{c.row + 1}c{c.col + 1}")
             out.append(
@@ -72,6 +74,7 @@ class PageResult:
                     box=c.box,
                     read_as=c.read_as,
                     repair=c.repair,
+                    doubt=c.doubt,
                     crop=crop_png(self.page.original, c.box),
                 )
             )
@@ -249,9 +252,13 @@ def _table_rows(
         confs = [1.0] * ncols
         for c in row_cells:
             texts[c.col], confs[c.col] = c.text, c.confidence
-        header = column_roles(texts)
-        if sum(1 for role in header if role) >= 2:  # a header row: 指标值 | 实际完成值 | 得分 …
+        header = header_roles(texts)
+        lower = sub_header_roles(texts) if roles and header is None else None
+        if header is not None:  # a header row: 指标值 | 实际完成值 | 得分 … (the builder's rule)
             roles, positive_header = header, is_positive(texts)
+        elif lower is not None:  # 指标性质 | 指标值 | 度量单位 under 年度指标值: names its columns
+            roles = [b or a for a, b in zip([*roles, *[""] * len(lower)], lower, strict=False)]
+            roles += [""] * (len(texts) - len(roles))
         elif roles:
             positive = positive_header or is_positive(texts)
             actual = next(
@@ -263,6 +270,7 @@ def _table_rows(
                 if why:
                     c.read_as, c.text, c.repair = c.text, fixed, why
                     texts[c.col] = fixed
+            row_doubts(row_cells, roles)
         while texts and not texts[-1]:
             texts.pop()
         if not any(texts):
@@ -352,6 +360,7 @@ def page_view(path: str | Path, pageno: int = 1) -> dict[str, Any]:
                 "text": c.text,
                 "confidence": round(c.confidence, 4),
                 "low": c.confidence < LOW_CONFIDENCE,
+                "doubt": c.doubt,
             }
             for c in result.cells
         ],
