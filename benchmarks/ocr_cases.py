@@ -91,7 +91,7 @@ def build_cases(work: Path, limit_forms: int, corpus: bool, only: str | None) ->
     # (source, family, printers): the corpus only as printed by LibreOffice (printed by our
     # writer its forms look like the template examples', which are here already)
     sources: list[tuple[Path, str, tuple[str, ...]]] = [
-        (p, "wuhan·seed", ("writer",)) for p in sorted(SEEDS.glob("*.txt"))
+        (p, "wuhan·seed", ("writer",)) for p in sorted(SEEDS.glob("*.txt")) if limit_forms > 0
     ]
     sources += [
         (p, _family(p.name.split(".")[0], _sidecar(p, ".answer.json")), ("writer", "office"))
@@ -111,7 +111,7 @@ def build_cases(work: Path, limit_forms: int, corpus: bool, only: str | None) ->
         stem = src.name.split(".")[0]
         answer, errors = _sidecar(src, ".answer.json"), _sidecar(src, ".errors.json")
         limit = limit_forms if src.parent == SEEDS else None  # a seed holds dozens of forms
-        pdf = work / (f"{stem}.writer{limit}.pdf" if limit else f"{stem}.writer.pdf")
+        pdf = work / (f"{stem}.writer.pdf" if limit is None else f"{stem}.writer{limit}.pdf")
         if "writer" in printers and not pdf.exists() and (forms := read(src).forms[:limit]):
             template = Template.WUHAN if family.startswith(("wuhan", "hubei")) else Template.NATIONAL
             write_pdf(forms, pdf, template)

@@ -79,20 +79,26 @@ def read_scan(path: str, _arg: Any = None) -> dict[str, Any]:
                     loc.indicator.name if loc.indicator else None,
                     loc.cell.text,
                     loc.cell.confidence,
-                    bool(loc.cell.doubt),
+                    bool(getattr(loc.cell, "doubt", None)),
                 )
                 for loc in located_cells(form, k, doc)
             ]
         )
-    shown = [c for c in doc.cells if c.confidence < LOW_CONFIDENCE or c.doubt]
+    doubts = [bool(getattr(c, "doubt", None)) for c in doc.cells]  # (a reader before the cross-checks)
+    shown = [c for c, d in zip(doc.cells, doubts, strict=True) if c.confidence < LOW_CONFIDENCE or d]
     return {
         "forms": [form_to_contract(f) for f in doc.forms],
         "findings": findings,
         "cells": cells,
         "cells_low": len(shown),
-        "cells_doubt": sum(1 for c in doc.cells if c.doubt and c.confidence >= LOW_CONFIDENCE),
+        "cells_doubt": sum(
+            1 for c, d in zip(doc.cells, doubts, strict=True) if d and c.confidence >= LOW_CONFIDENCE
+        ),
         "cells_all": len(doc.cells),
-        "flagged_at": {str(t): sum(1 for c in doc.cells if c.confidence < t or c.doubt) for t in THRESHOLDS},
+        "flagged_at": {
+            str(t): sum(1 for c, d in zip(doc.cells, doubts, strict=True) if c.confidence < t or d)
+            for t in THRESHOLDS
+        },
         "repairs": [(c.read_as, c.text) for c in doc.cells if c.repair],
         "cpu": cpu,
     }

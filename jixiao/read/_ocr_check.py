@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from jixiao.read._clean import amount, rate_value, score_value
+from jixiao.read._headers import budget_role, column_role, is_budget_label, simplified
 
-__all__ = ["row_doubts"]
+__all__ = ["header_doubt", "missing_glyphs", "mixed_script", "row_doubts"]
 
 _RATE_TOLERANCE = 0.0051  # a rate printed to two decimals of a percent (or a whole percent)
 
@@ -57,3 +58,52 @@ def row_doubts(cells: Sequence[_Cell], roles: Sequence[str]) -> None:
                 f"执行率 {rate.text} 与执行数 {executed.text} ÷ 预算数 {planned.text} 不符，"
                 "其中必有一格识别有误或原表有误",
             )
+
+
+def header_doubt(texts: Sequence[str], confs: Sequence[float], threshold: float) -> str | None:
+    """Why the columns under a header row are in doubt, or ``None``.
+
+    A row of column labels (two or more vocabulary labels) with a cell that is no label and was
+    read below the threshold: that cell was a label the recogniser could not read (text
+    overflowing from a neighbour, a seal), so the builder cannot know its column's role and the
+    values below it may land in another field however confidently they were read.
+    """
+    labels = sum(1 for t in texts if t and (column_role(t) or budget_role(t)))
+    if labels < 2:
+        return None
+    unread = [
+        t
+        for t, c in zip(texts, confs, strict=False)
+        if t and c < threshold and not (column_role(t) or budget_role(t) or is_budget_label(t))
+    ]
+    if not unread:
+        return None
+    shown = "”“".join(unread[:3])
+    return f"上方表头有识别不清的列标题（“{shown}”），本行各格所属的列可能有误"
+
+
+def mixed_script(text: str) -> bool:
+    """Whether a cell mixes traditional and simplified characters: a printed cell is one or the
+    other, so a mix means the recogniser replaced characters it could not read."""
+    from jixiao.read._headers import _s2t
+
+    simp = simplified(text)
+    has_traditional = simp != text
+    if not has_traditional:
+        return False
+    conv = _s2t()
+    return conv is not None and any(conv.convert(ch) != ch for ch in text)
+
+
+def missing_glyphs(text: str, box: tuple[int, int, int, int]) -> float | None:
+    """How many characters' width of ink the text read leaves unexplained, for a line of
+    Chinese only (``None`` for other lines): a character the model cannot write is dropped
+    from its output, confidently. Chinese print is one em per character, and a line of it is
+    about one em high (0.96), so its width over its height counts its characters."""
+    import unicodedata
+
+    x0, y0, x1, y1 = box
+    chars = [ch for ch in text if not ch.isspace()]
+    if y1 <= y0 or len(chars) < 3 or any(unicodedata.east_asian_width(ch) not in "WF" for ch in chars):
+        return None
+    return (x1 - x0) / ((y1 - y0) / 0.96) - len(chars)

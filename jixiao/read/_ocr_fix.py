@@ -15,7 +15,7 @@ import re
 
 from jixiao.read._headers import budget_schema, column_role, indicator_schema
 
-__all__ = ["Role", "header_roles", "is_positive", "repair", "sub_header_roles"]
+__all__ = ["Role", "header_roles", "is_positive", "printed_marks", "repair", "sub_header_roles"]
 
 Role = str  # score | weight | initial | planned | received | executed | rate | target | actual | comparator
 
@@ -55,6 +55,22 @@ _STOP_BETWEEN_DIGITS = re.compile(r"(?<=\d)[。．·,，](?=\d{1,2}$)|(?<=\d)[�
 _LEADING_TWO = re.compile(r"^2(\d+(?:\.\d+)?)(%|％)$")
 _TWO_BEFORE = re.compile(r"^2(\d+(?:\.\d+)?)(\D.*)?$")
 _W_BEFORE = re.compile(r"^W(\d)")
+
+
+_CORNER = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def printed_marks(text: str) -> str:
+    """Quotation marks as simplified-Chinese forms print them: the model writes “…” as "…" or
+    「…」 at times. A mark of the model's alphabet, not of the form: not a repair, not reported."""
+    if not _CJK.search(text):
+        return text
+    text = text.translate(_CORNER)
+    if '"' in text and text.count('"') % 2 == 0:
+        parts = text.split('"')
+        text = "".join(p + ("“" if k % 2 == 0 else "”") for k, p in enumerate(parts[:-1])) + parts[-1]
+    return text
 
 
 def header_roles(texts: list[str]) -> list[Role] | None:

@@ -121,3 +121,42 @@ def test_a_rate_that_is_not_executed_over_budget_makes_the_three_cells_doubtful(
     fine = _cells("年度资金总额", "100", "120", "107.4", "10", "89.5%", "9")
     row_doubts(fine, roles)
     assert all(c.doubt is None for c in fine)
+
+
+def test_quotation_marks_as_the_form_prints_them() -> None:
+    from jixiao.read._ocr_fix import printed_marks
+
+    assert printed_marks('落实"放管服"改革') == "落实“放管服”改革"
+    assert printed_marks("落实「放管服」改革") == "落实“放管服”改革"
+    assert printed_marks('"三公"经费与"两个"') == "“三公”经费与“两个”"
+    assert printed_marks('a "b" c') == 'a "b" c'  # no Chinese: left as read
+    assert printed_marks('只有一个"引号') == '只有一个"引号'  # unpaired: nothing is certain
+
+
+def test_unreadable_header_label_puts_the_columns_below_in_doubt() -> None:
+    from jixiao.read._ocr_check import header_doubt
+
+    head = ["一级指标", "二级指标", "三级指标", "指标值", "度单", "晟", "自评分"]
+    confs = [1.0, 1.0, 1.0, 1.0, 0.63, 0.68, 1.0]
+    why = header_doubt(head, confs, 0.8)
+    assert why and "度单" in why and "晟" in why
+    assert header_doubt(head, [1.0] * len(head), 0.8) is None  # read with confidence: a label we do not know
+    assert header_doubt(["培训人次", "≥100人次", "12O"], [1.0, 1.0, 0.5], 0.8) is None  # a data row
+
+
+def test_a_cell_mixing_traditional_and_simplified_was_misread() -> None:
+    from jixiao.read._ocr_check import mixed_script
+
+    assert mixed_script("满意度指標")  # 满 simplified, 標 traditional: one of them was replaced
+    assert not mixed_script("滿意度指標") and not mixed_script("满意度指标")
+    assert not mixed_script("2023年6月底前")
+
+
+def test_a_dropped_character_leaves_ink_the_text_does_not_explain() -> None:
+    from jixiao.read._ocr_check import missing_glyphs
+
+    h = 42  # a line of 10.5 pt print at 300 dpi
+    ten = (0, 0, round(10 * h / 0.96), h)  # ink of ten characters
+    assert abs(missing_glyphs("修缮文物保护单位数量", ten) or 0) < 0.25
+    assert (missing_glyphs("修文物保护单位数量", ten) or 0) > 0.8  # 缮 is not in the model's alphabet
+    assert missing_glyphs("≥95%", ten) is None  # digits and signs have no fixed width: not judged
