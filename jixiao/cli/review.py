@@ -19,6 +19,7 @@ from jixiao.contract import dumps, findings_to_json
 from jixiao.model import Document
 from jixiao.review import ReviewResult, review_document
 from jixiao.score.rules import RuleSetError, load_rule_set, rule_set_names
+from jixiao.vocabulary import INPUT_TYPES
 
 if TYPE_CHECKING:
     from jixiao.review.render import ReviewPage
@@ -46,9 +47,7 @@ def register(app: typer.Typer) -> None:
 
 
 def review_command(
-    files: list[Path] = typer.Argument(
-        ..., metavar="文件", help="要审核的文件（.txt/.md/.xlsx/.docx/.pdf），可多个"
-    ),
+    files: list[Path] = typer.Argument(..., metavar="文件", help=f"要审核的文件，可多个：{INPUT_TYPES}"),
     format: ReviewFormat = typer.Option(
         ReviewFormat.text, "--format", "-f", metavar="格式", help="text、json 或 html"
     ),
