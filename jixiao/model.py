@@ -208,6 +208,7 @@ class CellReading(_Record):
     box: tuple[int, int, int, int] | None = None  # x0, y0, x1, y1 in pixels of the page image
     read_as: str | None = None  # what the recogniser read, when a repair changed it
     repair: str | None = None  # why the repair is certain (Chinese)
+    doubt: str | None = None  # why a confident reading is doubtful: a cross-check failed (Chinese)
     crop: str | None = None  # PNG of the cell, base64
 
 

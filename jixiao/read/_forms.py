@@ -629,9 +629,7 @@ class _Builder:
             return self._budget_by_position(row)
         cells = row.texts
         label_cell = cells[0]
-        label = (
-            _label_before_figures(label_cell) if any(ch.isdigit() for ch in label_cell) else label_cell
-        )
+        label = _label_before_figures(label_cell) if any(ch.isdigit() for ch in label_cell) else label_cell
         values: list[str] = []
         rest = label_cell[len(label) :].strip() if label != label_cell else ""
         if rest:

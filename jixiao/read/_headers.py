@@ -180,6 +180,15 @@ def _t2s():  # type: ignore[no-untyped-def]
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _s2t():  # type: ignore[no-untyped-def]
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - opencc is a dependency
+        return None
+    return opencc.OpenCC("s2t")
+
+
 @lru_cache(maxsize=65536)
 def simplified(text: str) -> str:
     """Traditional characters converted to simplified, character for character (same length)."""

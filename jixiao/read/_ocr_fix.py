@@ -1,53 +1,119 @@
 """Repairs of OCR confusions, only where the cell's role makes them certain.
 
-A role comes from the table's header row (the same header vocabulary the form builder uses):
-a score or weight cell holds a number, so letters inside it are misread digits ("IO" → 10);
-a 指标值 cell of a 正向 indicator, or a rate target above 100 %, that starts with "2" had a "≥"
-the recogniser read as 2 (templates README §6). Everything else stays as read. Each repair
-returns its reason, and the reader records it beside the cell.
+A role comes from the table's header row, named by the same header vocabulary the form builder
+uses (``vocabulary.yaml`` through ``_headers``): a score, weight or amount cell holds a number,
+so letters inside it are misread digits ("IO" → 10) and a full stop between digits is the
+decimal point; a 指标值 cell of a 正向 indicator (the row's 指标性质 or the header says so), or
+a rate target above 100 %, that starts with "2" had a "≥" the recogniser read as 2 (templates
+README §6). Everything else stays as read. Each repair returns its reason, and the reader
+records it beside the cell.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["Role", "column_roles", "repair"]
+from jixiao.read._headers import budget_schema, column_role, indicator_schema
 
-Role = str  # "score" | "target" | "actual" | ""
+__all__ = ["Role", "header_roles", "is_positive", "printed_marks", "repair", "sub_header_roles"]
 
-_SCORE_HEAD = re.compile(r"得分|分值|权重|自评分")
-_TARGET_HEAD = re.compile(r"指标值|目标值")
-_NOT_TARGET = re.compile(r"依据|说明|实际|完成")
-_ACTUAL_HEAD = re.compile(r"实际完成值|实际值|完成值|实际完成")
-_POSITIVE = re.compile(r"正向|≥|不低于|不少于")
+Role = str  # score | weight | initial | planned | received | executed | rate | target | actual | comparator
+
+# vocabulary roles → what a repair needs to know of the cell
+_INDICATOR = {
+    "weight": "weight",
+    "score": "score",
+    "audit_score": "score",
+    "converted_score": "score",
+    "target": "target",
+    "adjusted_target": "target",
+    "actual": "actual",
+    "comparator": "comparator",
+}
+_BUDGET = {
+    "initial": "initial",
+    "planned": "planned",
+    "received": "received",
+    "executed": "executed",
+    "weight": "weight",
+    "score": "score",
+    "rate": "rate",
+}
+_POINTS = ("score", "weight")  # cells of points: a number of at most 100
+_AMOUNTS = ("initial", "planned", "received", "executed")  # the budget's 万元 / 元 figures
+_NUMBER_ROLES = (*_POINTS, *_AMOUNTS)
+
+_POSITIVE = re.compile(r"正向|≥|不低于|不少于|大于等于")
 
 _LETTER_DIGITS = str.maketrans(
     {"I": "1", "l": "1", "|": "1", "O": "0", "o": "0", "D": "0", "Z": "2", "S": "5"}
 )
 _NUMBERISH = re.compile(r"^[0-9IlO|oDZS]+(?:\.[0-9IlO|oDZS]+)?$")
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_STOP_BETWEEN_DIGITS = re.compile(r"(?<=\d)[。．·,，](?=\d{1,2}$)|(?<=\d)[。．·](?=\d)")
 _LEADING_TWO = re.compile(r"^2(\d+(?:\.\d+)?)(%|％)$")
 _TWO_BEFORE = re.compile(r"^2(\d+(?:\.\d+)?)(\D.*)?$")
 _W_BEFORE = re.compile(r"^W(\d)")
 
 
-def column_roles(header: list[str]) -> list[Role]:
-    """The role of each column from a header row's texts."""
-    roles: list[Role] = []
-    for text in header:
-        if _SCORE_HEAD.search(text) and not _TARGET_HEAD.search(text):
-            roles.append("score")
-        elif _TARGET_HEAD.search(text) and not _NOT_TARGET.search(text):
-            roles.append("target")
-        elif _ACTUAL_HEAD.search(text):
-            roles.append("actual")
-        else:
-            roles.append("")
-    return roles
+_CORNER = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def printed_marks(text: str) -> str:
+    """Quotation marks as simplified-Chinese forms print them: the model writes “…” as "…" or
+    「…」 at times. A mark of the model's alphabet, not of the form: not a repair, not reported."""
+    if not _CJK.search(text):
+        return text
+    text = text.translate(_CORNER)
+    if '"' in text and text.count('"') % 2 == 0:
+        parts = text.split('"')
+        text = "".join(p + ("“" if k % 2 == 0 else "”") for k, p in enumerate(parts[:-1])) + parts[-1]
+    return text
+
+
+def header_roles(texts: list[str]) -> list[Role] | None:
+    """The role of each column if ``texts`` is a header row (indicator or budget), else ``None``.
+
+    A header row is what the form builder takes for one (``indicator_schema`` /
+    ``budget_schema``): a row of values that happens to hold one label word is not.
+    """
+    schema = indicator_schema(texts)
+    table = _INDICATOR
+    if schema is None:
+        schema, table = budget_schema(texts), _BUDGET
+    if schema is None:
+        return None
+    return [table.get(r or "", "") for r in schema.roles] + [""] * (len(texts) - len(schema.roles))
+
+
+def sub_header_roles(texts: list[str]) -> list[Role] | None:
+    """A second header row (指标性质 | 指标值 | 度量单位 under 年度指标值): every filled cell a
+    vocabulary label, two at least; the roles it gives its columns."""
+    filled = [t for t in texts if t]
+    if len(filled) < 2:
+        return None
+    roles = [column_role(t) if t else None for t in texts]
+    if any(t and r is None for t, r in zip(texts, roles, strict=True)):
+        return None
+    return [_INDICATOR.get(r or "", "") for r in roles]
 
 
 def _leading_zero(digits: str) -> bool:
     return digits.startswith("0") and not digits.startswith("0.")
+
+
+def _number_cell(text: str, role: Role) -> tuple[str, str | None]:
+    fixed = _STOP_BETWEEN_DIGITS.sub(".", text)
+    if fixed != text and _AMOUNT.match(fixed):
+        stop = next(a for a, b in zip(text, fixed, strict=True) if a != b)
+        return fixed, f"数字单元格中数字之间的“{stop}”是小数点：“{text}”改为 {fixed}"
+    if _NUMBERISH.match(text) and not _NUMBER.match(text) and any(ch.isdigit() for ch in text + "0"):
+        fixed = text.translate(_LETTER_DIGITS)
+        if _NUMBER.match(fixed) and (role not in _POINTS or float(fixed) <= 100):
+            return fixed, f"数字单元格只能是数字：“{text}”中的字母是误识的数字，改为 {fixed}"
+    return text, None
 
 
 def repair(
@@ -60,12 +126,10 @@ def repair(
     """
     if not text:
         return text, None
-    if role == "score" and _NUMBERISH.match(text) and not _NUMBER.match(text):
-        fixed = text.translate(_LETTER_DIGITS)
-        if _NUMBER.match(fixed) and float(fixed) <= 100:
-            return fixed, f"分值单元格只能是数字：“{text}”中的字母是误识的数字，改为 {fixed}"
+    if role in _NUMBER_ROLES:
+        return _number_cell(text, role)
     if role == "target":
-        if m := _W_BEFORE.match(text):
+        if _W_BEFORE.match(text):
             fixed = "≤" + text[1:]
             return fixed, f"指标值以拉丁字母 W 开头，是误识的“≤”：“{text}”改为“{fixed}”"
         m = _LEADING_TWO.match(text)

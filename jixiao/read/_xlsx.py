@@ -54,9 +54,7 @@ def xlsx_rows(path: Path) -> list[Row]:
             merged_width[(min_row, min_col)] = max_col - min_col + 1
             if max_row > min_row:
                 merged_down.setdefault(min_row, set()).add(min_col - 1)
-            covered.update(
-                (r, c) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1)
-            )
+            covered.update((r, c) for r in range(min_row, max_row + 1) for c in range(min_col, max_col + 1))
             covered.discard((min_row, min_col))
             ncols = max(ncols, max_col)
         ncols = max(ncols, 1)

@@ -114,6 +114,7 @@ def __getattr__(name: str) -> Any:
         return value
     raise AttributeError(f"module 'jixiao.store' has no attribute {name!r}")
 
+
 __all__ = [
     "ACTIONS",
     "DEFAULT_STATE",

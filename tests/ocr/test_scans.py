@@ -265,3 +265,17 @@ def test_review_of_a_scan_saves_the_crops_beside_the_report(scanned, tmp_path: P
     crops = sorted((tmp_path / "审核.crops").glob("*.png")) if doc.cells else []
     assert len(crops) == len([c for c in doc.cells if c.crop])
     assert all(p.read_bytes().startswith(b"\x89PNG") for p in crops)
+
+
+def test_a_page_lying_sideways_is_told_from_a_wide_table(clean_page) -> None:  # type: ignore[no-untyped-def]
+    """Quarter turns from runs of characters, not from profiles the table's rules dominate."""
+    import cv2
+    import numpy as np
+
+    from jixiao.read._ocr_image import binarize, quarter_turns
+
+    gray = cv2.cvtColor(np.asarray(clean_page)[..., ::-1].copy(), cv2.COLOR_BGR2GRAY)
+    assert quarter_turns(binarize(gray)) == 0
+    assert quarter_turns(binarize(cv2.rotate(gray, cv2.ROTATE_90_CLOCKWISE))) == 1
+    wide = cv2.resize(gray, None, fx=1.4, fy=1.0)  # a landscape page: more vertical rules
+    assert quarter_turns(binarize(wide)) == 0

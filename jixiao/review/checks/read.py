@@ -76,6 +76,11 @@ def located_cells(form: Form, index: int, doc: Document) -> list[Located]:
     return out
 
 
+def _doubtful(cell: CellReading) -> bool:
+    """Below the confidence threshold, or confident but failing a cross-check of its row."""
+    return cell.confidence < LOW_CONFIDENCE or cell.doubt is not None
+
+
 def _where(cell: CellReading) -> str:
     s = cell.source
     if s is None:
@@ -87,12 +92,15 @@ def _where(cell: CellReading) -> str:
 def check_low_confidence(
     form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document
 ) -> Iterator[Finding]:
-    """A scanned cell read with low confidence: shown with its crop, never silently trusted."""
+    """A scanned cell read with low confidence (or confident but contradicted by its row): shown
+    with its crop, never silently trusted."""
     for loc in located_cells(form, index, doc):
-        if loc.cell.confidence >= LOW_CONFIDENCE:
+        if not _doubtful(loc.cell):
             continue
         field = _SCORED_FIELDS.get(loc.field or "", "单元格")
         consequence = "据此计算的得分标为待核对" if loc.field in _SCORED_FIELDS else "识别结果可能有误"
+        if loc.cell.doubt:
+            consequence = f"{loc.cell.doubt}；{consequence}"
         yield make_finding(
             "read.low_confidence",
             form,
@@ -133,7 +141,7 @@ def mark_uncertain(card: Scorecard, form: Form, index: int, doc: Document) -> No
     doubtful = {
         (loc.goal.name, loc.indicator.name)
         for loc in located_cells(form, index, doc)
-        if loc.cell.confidence < LOW_CONFIDENCE and loc.goal and loc.indicator and loc.field in _SCORED_FIELDS
+        if _doubtful(loc.cell) and loc.goal and loc.indicator and loc.field in _SCORED_FIELDS
     }
     for score in card.indicators:
         if (score.goal, score.indicator) in doubtful and not score.uncertain:

@@ -1,0 +1,109 @@
+"""Cross-checks that make a confident OCR reading doubtful, so a person sees the cell.
+
+A wrong value read with high confidence is the worst outcome of a scan: nothing sends a
+reviewer to it. The figures of a row bound each other, by the cells' roles (``_ocr_fix``):
+a score is at most its weight, an execution rate is the executed amount over the budget.
+Where a row breaks such a bound, one of its cells is misread or the form is wrong; either way
+the cells are shown with their crops (``read.low_confidence``), never corrected here. The
+review's own findings on the form (a score above its weight …) are reported as well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from jixiao.read._clean import amount, rate_value, score_value
+from jixiao.read._headers import budget_role, column_role, is_budget_label, simplified
+
+__all__ = ["header_doubt", "missing_glyphs", "mixed_script", "row_doubts"]
+
+_RATE_TOLERANCE = 0.0051  # a rate printed to two decimals of a percent (or a whole percent)
+
+
+class _Cell(Protocol):
+    col: int
+    text: str
+    doubt: str | None
+
+
+def _doubt(cells: Sequence[_Cell], why: str) -> None:
+    for c in cells:
+        if c.doubt is None:
+            c.doubt = why
+
+
+def row_doubts(cells: Sequence[_Cell], roles: Sequence[str]) -> None:
+    """Mark the cells of one table row whose figures contradict each other (``cell.doubt``)."""
+    by_role: dict[str, list[_Cell]] = {}
+    for c in cells:
+        role = roles[c.col] if c.col < len(roles) else ""
+        if role and c.text:
+            by_role.setdefault(role, []).append(c)
+    score = next(iter(by_role.get("score", [])), None)
+    weight = next(iter(by_role.get("weight", [])), None)
+    if score is not None and weight is not None:
+        s, w = score_value(score.text), score_value(weight.text)
+        if s is not None and w is not None and s > w:
+            why = f"得分 {score.text} 高于分值 {weight.text}，两格必有一格识别有误或原表有误"
+            _doubt([score, weight], why)
+    rate = next(iter(by_role.get("rate", [])), None)
+    planned = next(iter(by_role.get("planned", [])), None)
+    executed = next(iter(by_role.get("executed", [])), None)
+    if rate is not None and planned is not None and executed is not None:
+        p, e, r = amount(planned.text), amount(executed.text), rate_value(rate.text)
+        if p and e is not None and r is not None and abs(e / p - r) > _RATE_TOLERANCE + r * 0.001:
+            _doubt(
+                [rate, planned, executed],
+                f"执行率 {rate.text} 与执行数 {executed.text} ÷ 预算数 {planned.text} 不符，"
+                "其中必有一格识别有误或原表有误",
+            )
+
+
+def header_doubt(texts: Sequence[str], confs: Sequence[float], threshold: float) -> str | None:
+    """Why the columns under a header row are in doubt, or ``None``.
+
+    A row of column labels (two or more vocabulary labels) with a cell that is no label and was
+    read below the threshold: that cell was a label the recogniser could not read (text
+    overflowing from a neighbour, a seal), so the builder cannot know its column's role and the
+    values below it may land in another field however confidently they were read.
+    """
+    labels = sum(1 for t in texts if t and (column_role(t) or budget_role(t)))
+    if labels < 2:
+        return None
+    unread = [
+        t
+        for t, c in zip(texts, confs, strict=False)
+        if t and c < threshold and not (column_role(t) or budget_role(t) or is_budget_label(t))
+    ]
+    if not unread:
+        return None
+    shown = "”“".join(unread[:3])
+    return f"上方表头有识别不清的列标题（“{shown}”），本行各格所属的列可能有误"
+
+
+def mixed_script(text: str) -> bool:
+    """Whether a cell mixes traditional and simplified characters: a printed cell is one or the
+    other, so a mix means the recogniser replaced characters it could not read."""
+    from jixiao.read._headers import _s2t
+
+    simp = simplified(text)
+    has_traditional = simp != text
+    if not has_traditional:
+        return False
+    conv = _s2t()
+    return conv is not None and any(conv.convert(ch) != ch for ch in text)
+
+
+def missing_glyphs(text: str, box: tuple[int, int, int, int]) -> float | None:
+    """How many characters' width of ink the text read leaves unexplained, for a line of
+    Chinese only (``None`` for other lines): a character the model cannot write is dropped
+    from its output, confidently. Chinese print is one em per character, and a line of it is
+    about one em high (0.96), so its width over its height counts its characters."""
+    import unicodedata
+
+    x0, y0, x1, y1 = box
+    chars = [ch for ch in text if not ch.isspace()]
+    if y1 <= y0 or len(chars) < 3 or any(unicodedata.east_asian_width(ch) not in "WF" for ch in chars):
+        return None
+    return (x1 - x0) / ((y1 - y0) / 0.96) - len(chars)
