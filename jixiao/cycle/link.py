@@ -27,6 +27,7 @@ __all__ = [
     "TargetMatch",
     "counterpart_kind",
     "drift_findings",
+    "has_targets",
     "link_evaluation",
     "match_targets",
     "pair_indicators",
@@ -108,9 +109,8 @@ def match_targets(
         return []
     found: list[TargetMatch] = []
     ukey = unit_key(evaluation.unit, aliases)
-    for n, cand in enumerate(candidates):
-        if cand.kind is not wanted:
-            continue
+    for n in _by_unit(candidates, aliases).possible(evaluation, wanted, ukey, aliases):
+        cand = candidates[n]
         confidence = 1.0
         reasons: list[str] = []
         ckey = unit_key(cand.unit, aliases)
@@ -154,6 +154,51 @@ def match_targets(
             )
         found.append(TargetMatch(n, round(confidence, 4), tuple(reasons)))
     return sorted(found, key=lambda m: (-m.confidence, m.index))
+
+
+class _UnitIndex:
+    """The candidates of each kind by unit key: a self-evaluation is compared only with the
+    target tables its unit allows (its own unit's, or those printing no unit), not with every
+    form of the document — a document of thousands of forms costs as much per form as one."""
+
+    def __init__(self, candidates: Sequence[Form], aliases: Mapping[str, str] | None) -> None:
+        self.by_key: dict[tuple[FormKind, str], list[int]] = {}
+        self.by_kind: dict[FormKind, list[int]] = {}
+        for n, cand in enumerate(candidates):
+            self.by_key.setdefault((cand.kind, unit_key(cand.unit, aliases)), []).append(n)
+            self.by_kind.setdefault(cand.kind, []).append(n)
+
+    def possible(
+        self, evaluation: Form, wanted: FormKind, ukey: str, aliases: Mapping[str, str] | None
+    ) -> list[int]:
+        """Candidates of kind ``wanted`` whose unit does not rule them out, in printed order."""
+        if ukey:
+            keys = {ukey}
+        elif evaluation.implementer or evaluation.supervisor:
+            names = (evaluation.implementer, evaluation.supervisor)
+            keys = {unit_key(name, aliases) for name in names if name} - {""}
+        else:
+            return self.by_kind.get(wanted, [])  # no unit printed: any target table may be it
+        keys.add("")  # a target table printing no unit
+        return sorted(n for k in keys for n in self.by_key.get((wanted, k), []))
+
+
+_INDEX: list[tuple[Sequence[Form], int, Mapping[str, str] | None, _UnitIndex]] = []  # the last document
+
+
+def _by_unit(candidates: Sequence[Form], aliases: Mapping[str, str] | None) -> _UnitIndex:
+    """The unit index of ``candidates``, built once per document (the review asks form by form)."""
+    last = _INDEX[0] if _INDEX else None
+    if last is not None and last[0] is candidates and last[1] == len(candidates) and last[2] is aliases:
+        return last[3]
+    index = _UnitIndex(candidates, aliases)
+    _INDEX[:] = [(candidates, len(candidates), aliases, index)]  # one document kept, no more
+    return index
+
+
+def has_targets(candidates: Sequence[Form]) -> bool:
+    """Whether any of ``candidates`` is a target table (once per document, as above)."""
+    return any(kind.is_target for kind in _by_unit(candidates, None).by_kind)
 
 
 # --- indicators ------------------------------------------------------------------------------
