@@ -247,7 +247,7 @@ def pair_indicators(target: Form, evaluation: Form) -> list[IndicatorLink]:
     for ei, ek in enumerate(e_keys):
         eg, e = e_rows[ei]
         for ti, tk in enumerate(t_keys):
-            sim = similarity(ek, tk)
+            sim = similarity(ek, tk, threshold)
             if sim < threshold:
                 continue
             tg, t = t_rows[ti]
