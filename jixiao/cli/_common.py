@@ -7,14 +7,16 @@ is printed as named, never read as markup.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from jixiao.model import Document
 from jixiao.vocabulary import kind_choices, parse_kind
+
+if TYPE_CHECKING:
+    from jixiao.model import Document
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -52,6 +54,16 @@ def supported_suffixes() -> tuple[str, ...]:
     except (ImportError, AttributeError):  # pragma: no cover - a reader redesign in progress
         return SUPPORTED_SUFFIXES
     return found or SUPPORTED_SUFFIXES
+
+
+def shipped_rule_sets() -> tuple[str, ...]:
+    """``jixiao.score.rule_set_names()`` without importing the scoring (for help texts)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jixiao.score")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    names = {p.stem for folder in folders for p in (Path(folder) / "rulesets").glob("*.yaml")}
+    return tuple(sorted(names))
 
 
 def read_file(path: Path) -> Document:

@@ -13,14 +13,21 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from jixiao.cli._common import TEMPLATES_HELP, emit, err, fail, out, read_file, use_template_files
+from jixiao.cli._common import (
+    TEMPLATES_HELP,
+    emit,
+    err,
+    fail,
+    out,
+    read_file,
+    shipped_rule_sets,
+    use_template_files,
+)
 from jixiao.cli._help import ChineseCommand
-from jixiao.contract import dumps, findings_to_json
-from jixiao.model import Document
-from jixiao.review import ReviewResult, review_document
-from jixiao.score.rules import RuleSetError, load_rule_set, rule_set_names
 
 if TYPE_CHECKING:
+    from jixiao.model import Document
+    from jixiao.review import ReviewResult
     from jixiao.review.render import ReviewPage
 
 
@@ -56,7 +63,7 @@ def review_command(
         None,
         "--rules",
         metavar="规则",
-        help=f"强制使用的评分规则：{'、'.join(rule_set_names())}，或自备规则文件（.yaml）的路径；"
+        help=f"强制使用的评分规则：{'、'.join(shipped_rule_sets())}，或自备规则文件（.yaml）的路径；"
         "默认按表中所印内容（预算执行分值、栏目、标题用词等）识别模板并自动选择",
     ),
     output: Path | None = typer.Option(
@@ -66,6 +73,8 @@ def review_command(
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
     templates: list[Path] = typer.Option([], "--templates", metavar="文件", help=TEMPLATES_HELP),
 ) -> None:
+    from jixiao.score.rules import RuleSetError, load_rule_set
+
     if templates:
         use_template_files(templates)
     if rules is not None:
@@ -96,6 +105,8 @@ def _reviewed(
 ) -> Iterator[tuple[str, Document, ReviewResult]]:
     """Read and review file by file, one document in memory at a time; an unreadable file stops
     the command, and since output is written only at the end, before any output."""
+    from jixiao.review import review_document
+
     with Progress(
         TextColumn("审核中"),
         BarColumn(),
@@ -118,6 +129,8 @@ def _reviewed(
 def _findings_json(files: list[Path], rules: str | None, output: Path | None = None) -> str:
     """findings-v1: the array of one file, or an object of arrays by path; each file's part is
     made as it is reviewed (same text as ``dumps`` of the whole, without keeping the documents)."""
+    from jixiao.contract import dumps, findings_to_json
+
     if len(files) == 1:
         return (
             "".join(dumps(findings_to_json(r.findings)) for _, _, r in _reviewed(files, rules, output)) + "\n"
