@@ -16,7 +16,8 @@ from pathlib import Path
 
 from jixiao.read import read
 from jixiao.review import review_document
-from jixiao.score.values import compare_texts, parse_value
+from jixiao.score.compare import compare_texts
+from jixiao.score.values import parse_value
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"

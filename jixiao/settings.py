@@ -30,6 +30,7 @@ class Limits:
     max_pdf_pages: int = 500
     max_pdf_stream_mb: float = 100  # one decoded PDF stream
     max_pdf_decoded_mb: float = 400  # all decoded streams of one PDF together
+    max_image_megapixels: float = 150  # pixels of one page image (A4 at 600 dpi is 35), decompression bombs
     max_sheet_rows: int = 100_000  # rows per worksheet
     max_sheet_cells: int = 1_000_000  # cells per worksheet
     max_docx_tables: int = 2_000  # tables per Word document
@@ -49,6 +50,7 @@ LIMIT_HELP = {
     "max_pdf_pages": "PDF 页数",
     "max_pdf_stream_mb": "PDF 单个数据流解压后大小（MB）",
     "max_pdf_decoded_mb": "PDF 全部数据流解压后总大小（MB）",
+    "max_image_megapixels": "单页图片的像素数（百万）",
     "max_sheet_rows": "每个工作表的行数",
     "max_sheet_cells": "每个工作表的单元格数",
     "max_docx_tables": "Word 文档中的表格数",

@@ -12,8 +12,10 @@ from functools import cache
 from jixiao.kinds import FormKind
 
 __all__ = [
+    "INPUT_TYPES",
     "KIND_NAMES",
     "SEVERITY_NAMES",
+    "UNCERTAIN",
     "finding_title",
     "kind_choices",
     "kind_name",
@@ -22,8 +24,17 @@ __all__ = [
     "severity_name",
 ]
 
+# The files the readers take, as help texts name them (a test holds it to the readers' suffixes).
+INPUT_TYPES = (
+    "文本（.txt/.md/.text/.csv/.tsv）、网页（.html/.htm/.xhtml）、表格与文档（.xlsx/.xlsm/.docx/.pdf）"
+    "或扫描件（.png/.jpg/.jpeg/.tif/.tiff）"
+)
+
 # 错误: the form breaks a rule; 警告: needs a reviewer's attention; 提示: for information only.
 SEVERITY_NAMES: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+
+# A score computed from a scanned cell read with low confidence, until a person checks the cell.
+UNCERTAIN = "待核对"
 
 # The short names a finance bureau uses for the four forms (the full printed titles are
 # ``FormKind.label``).

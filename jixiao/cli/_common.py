@@ -22,7 +22,6 @@ out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 # What the readers read; anything else is answered before reading (the text reader would try it)
-SUPPORTED_SUFFIXES = (".txt", ".md", ".xlsx", ".docx", ".pdf")
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -45,17 +44,6 @@ def one_line(message: str) -> str:
     return " ".join(str(message).split())
 
 
-def supported_suffixes() -> tuple[str, ...]:
-    """The suffixes the installed readers declare (the list above if they cannot be asked)."""
-    try:
-        from jixiao.read._registry import _readers
-
-        found = tuple(s for r in _readers() for s in r.suffixes)
-    except (ImportError, AttributeError):  # pragma: no cover - a reader redesign in progress
-        return SUPPORTED_SUFFIXES
-    return found or SUPPORTED_SUFFIXES
-
-
 def shipped_rule_sets() -> tuple[str, ...]:
     """``jixiao.score.rule_set_names()`` without importing the scoring (for help texts)."""
     import importlib.util
@@ -73,11 +61,12 @@ def read_file(path: Path) -> Document:
     that finds nothing it is answered as an unsupported type, not as a form-less document.
     """
     from jixiao.read import ReadError, read
+    from jixiao.read._registry import supported_suffixes
 
     try:
         doc = read(path)
     except ReadError as e:
-        suffixes = supported_suffixes()
+        suffixes = supported_suffixes()  # the readers are imported by now
         if path.is_file() and path.suffix.lower() not in suffixes:
             kinds = "、".join(s.lstrip(".") for s in suffixes)
             shown = path.suffix or "无扩展名"

@@ -14,7 +14,7 @@ import typer
 
 from jixiao.cli._common import emit, err, fail, kind_option, note, read_file
 from jixiao.cli._help import ChineseCommand
-from jixiao.vocabulary import kind_choices
+from jixiao.vocabulary import INPUT_TYPES, kind_choices
 
 if TYPE_CHECKING:
     from jixiao.model import Document, Form
@@ -35,7 +35,7 @@ class TemplateName(StrEnum):
 
 
 HELP = (
-    "导出绩效表：读取文件（.txt/.md/.xlsx/.docx/.pdf），或不给文件时从数据库按条件导出。\n\n"
+    f"导出绩效表：读取文件（{INPUT_TYPES}），或不给文件时从数据库按条件导出。\n\n"
     "--to json 输出 form-v1 JSON 数组；xlsx 为一个工作簿、每张表一个工作表；docx/pdf 为一个文档、"
     "每张表另起一页；md 与 report-docx 为自评结果（缩略版），每张自评表一份。"
     "多张表总是写入同一个文件；未给 -o 时 json/md 输出到标准输出，其余写到当前目录："

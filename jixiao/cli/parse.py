@@ -15,7 +15,7 @@ from rich.table import Table
 
 from jixiao.cli._common import TEMPLATES_HELP, out, read_file, use_template_files
 from jixiao.cli._help import ChineseCommand
-from jixiao.vocabulary import kind_name
+from jixiao.vocabulary import INPUT_TYPES, kind_name
 
 if TYPE_CHECKING:
     from jixiao.model import Document
@@ -33,9 +33,7 @@ def register(app: typer.Typer) -> None:
 
 
 def parse_command(
-    file: Path = typer.Argument(
-        ..., metavar="文件", help="要读取的文件（.txt/.md/.xlsx/.docx/.pdf，或扫描件 .png/.jpg/.tif）"
-    ),
+    file: Path = typer.Argument(..., metavar="文件", help=f"要读取的文件：{INPUT_TYPES}"),
     format: ParseFormat = typer.Option(
         ParseFormat.json, "--format", "-f", metavar="格式", help="json 或 table"
     ),

@@ -24,6 +24,7 @@ from jixiao.cli._common import (
     use_template_files,
 )
 from jixiao.cli._help import ChineseCommand
+from jixiao.vocabulary import INPUT_TYPES
 
 if TYPE_CHECKING:
     from jixiao.model import Document
@@ -53,9 +54,7 @@ def register(app: typer.Typer) -> None:
 
 
 def review_command(
-    files: list[Path] = typer.Argument(
-        ..., metavar="文件", help="要审核的文件（.txt/.md/.xlsx/.docx/.pdf），可多个"
-    ),
+    files: list[Path] = typer.Argument(..., metavar="文件", help=f"要审核的文件，可多个：{INPUT_TYPES}"),
     format: ReviewFormat = typer.Option(
         ReviewFormat.text, "--format", "-f", metavar="格式", help="text、json 或 html"
     ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -29,6 +30,15 @@ def serve_command(
     secure_cookies: Annotated[
         bool, typer.Option("--secure-cookies", help="Cookie 只经 HTTPS 传送（在 HTTPS 反向代理之后使用）")
     ] = False,
+    scan_cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--scan-cache",
+            metavar="目录",
+            help="扫描件页面图像与截图的缓存目录；默认在 SQLite 数据库文件旁（<文件名>.pages），"
+            "其他数据库为 ~/.cache/jixiao/pages",
+        ),
+    ] = None,
 ) -> None:
     import uvicorn
 
@@ -37,7 +47,12 @@ def serve_command(
 
     try:
         app = create_app(
-            db, WebSettings(max_upload_bytes=max_upload_mb * 1024 * 1024, secure_cookies=secure_cookies)
+            db,
+            WebSettings(
+                max_upload_bytes=max_upload_mb * 1024 * 1024,
+                secure_cookies=secure_cookies,
+                scan_cache=scan_cache,
+            ),
         )
     except StoreError as e:
         fail(str(e))

@@ -24,7 +24,14 @@ from jixiao._wrap import wrap_items, wrap_text
 from jixiao.cli._common import err, fail, kind_option, out
 from jixiao.cli._help import ChineseCommand, ChineseGroup
 from jixiao.kinds import FormKind
-from jixiao.vocabulary import finding_title, kind_choices, kind_name, rule_set_title, severity_name
+from jixiao.vocabulary import (
+    INPUT_TYPES,
+    finding_title,
+    kind_choices,
+    kind_name,
+    rule_set_title,
+    severity_name,
+)
 
 if TYPE_CHECKING:
     from jixiao.store import Database, ImportSummary
@@ -95,7 +102,7 @@ def _num(value: float | None, digits: int = 2) -> str:
 def import_command(
     paths: Annotated[
         list[Path],
-        typer.Argument(metavar="路径", help="文件或目录（目录递归查找 .txt/.md/.xlsx/.docx/.pdf）"),
+        typer.Argument(metavar="路径", help=f"文件或目录（目录中递归查找{INPUT_TYPES}）"),
     ],
     db: Annotated[str | None, typer.Option("--db", metavar="数据库", help=DB_HELP)] = None,
     workers: Annotated[

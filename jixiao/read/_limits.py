@@ -7,6 +7,8 @@
   size), then every XML part streamed once: no DTD (XXE, billion laughs), bounded nesting,
   rows and cells per sheet, tables per document, characters per text node.
 - ``pdf_guard``/``check_pdf_pages``: pages per PDF, bytes per decoded stream and per document.
+- ``check_image``/``check_pixels``: pixels per page image, judged from the image header before
+  anything is decoded (a small PNG can declare a 100 000 × 100 000 page: a decompression bomb).
 - ``time_limit``: wall time per file.
 
 Over a limit: ``LimitError``, a ``ReadError`` whose message names the file and the limit.
@@ -32,7 +34,9 @@ from jixiao.settings import LIMIT_HELP, limits
 __all__ = [
     "LimitError",
     "check_file",
+    "check_image",
     "check_pdf_pages",
+    "check_pixels",
     "check_zip",
     "install_pdf_guard",
     "pdf_budget",
@@ -353,6 +357,58 @@ def check_pdf_pages(path: Path, pages: int) -> None:
     lim = limits()
     if pages > lim.max_pdf_pages:
         raise LimitError(path, "max_pdf_pages", f"{pages} 页", f"{lim.max_pdf_pages} 页")
+
+
+# --- images --------------------------------------------------------------------------------
+
+IMAGE_FORMATS = {"PNG": "PNG", "JPEG": "JPEG", "MPO": "JPEG", "TIFF": "TIFF", "BMP": "BMP", "WEBP": "WEBP"}
+
+
+def check_pixels(path: str | Path, width: int, height: int, what: str = "") -> None:
+    """Refuse a page image of more than ``max_image_megapixels`` (before it is decoded)."""
+    lim = limits()
+    if width * height > lim.max_image_megapixels * 1_000_000:
+        raise LimitError(
+            path,
+            "max_image_megapixels",
+            f"{what}{width} × {height} 像素（{_fmt(round(width * height / 1_000_000, 1))} 百万）",
+            f"{_fmt(lim.max_image_megapixels)} 百万像素",
+        )
+
+
+def check_image(path: str | Path, data: bytes | None = None) -> str:
+    """The image's format (PNG, JPEG, TIFF …) if its header is one and every frame is within the
+    pixel limit; else ``ReadError``. Only the header is read: nothing is decoded here."""
+    import io
+    import warnings
+
+    from PIL import Image, UnidentifiedImageError
+
+    source: Any = io.BytesIO(data) if data is not None else str(path)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            saved, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None  # our own limit decides
+            try:
+                img = Image.open(source)
+            finally:
+                Image.MAX_IMAGE_PIXELS = saved
+        with img:
+            kind = IMAGE_FORMATS.get(img.format or "")
+            if kind is None:
+                raise ReadError(str(path), f"图片格式 {img.format} 不受支持，请提供 PNG、JPEG 或 TIFF 扫描件")
+            frames = getattr(img, "n_frames", 1)
+            if frames > limits().max_pdf_pages:
+                check_pdf_pages(Path(path), frames)
+            for n in range(frames):
+                if n:
+                    img.seek(n)
+                check_pixels(path, *img.size, what=f"第 {n + 1} 页 " if frames > 1 else "")
+            return kind
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as e:
+        raise ReadError(
+            str(path), "文件内容不是可识别的图片（无法解码），请提供 PNG、JPEG 或 TIFF 扫描件"
+        ) from e
 
 
 # --- text ----------------------------------------------------------------------------------

@@ -29,6 +29,11 @@ def _readers() -> list[Reader]:
     return [*native_readers(), *readers]
 
 
+def supported_suffixes() -> tuple[str, ...]:
+    """Every file type a reader declares (a folder import picks up exactly these)."""
+    return tuple(s for r in _readers() for s in r.suffixes)
+
+
 def reader_for(path: Path) -> Reader:
     suffix = path.suffix.lower()
     for reader in _readers():

@@ -87,8 +87,10 @@ def _pdf(path: Path, found: list[CellReading]) -> list[Row]:
 
 
 def _image(path: Path, found: list[CellReading]) -> list[Row]:
+    from jixiao.read._limits import check_image
     from jixiao.read._ocr import image_rows
 
+    check_image(path)  # from the header: a decompression bomb is refused before it is decoded
     return image_rows(path, found)
 
 

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from jixiao.score.compare import compare
 from jixiao.score.rules import (
     RuleSet,
     RuleSetError,
@@ -17,7 +18,7 @@ from jixiao.score.rules import (
     rule_set_names,
 )
 from jixiao.score.scorecard import score_form
-from jixiao.score.values import Comparison, Direction, Outcome, Value, ValueKind, compare, parse_value
+from jixiao.score.values import Comparison, Direction, Outcome, Value, ValueKind, parse_value
 
 __all__ = [
     "Comparison",

@@ -18,8 +18,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from jixiao.model import Form, Goal, GoalScore, Indicator, IndicatorScore, Scorecard
+from jixiao.score.compare import compare_texts
 from jixiao.score.rules import RuleSet
-from jixiao.score.values import Comparison, Outcome, compare_texts
+from jixiao.score.values import Comparison, Outcome
 
 __all__ = [
     "FULL_MARKS",

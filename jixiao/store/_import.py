@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from jixiao.model import Document, ReadIssue
 from jixiao.read import ReadError, read
 from jixiao.read._limits import check_file, os_reason
+from jixiao.read._registry import supported_suffixes
 from jixiao.review import ReviewResult, review_document
 from jixiao.store._db import Database, explain
 from jixiao.store._schema import DocumentRow
@@ -31,8 +32,8 @@ from jixiao.store._write import Prepared, RevisionConflict, imported_by, store_d
 
 __all__ = ["SUFFIXES", "Failure", "ImportSummary", "Imported", "Unchanged", "collect_files", "import_paths"]
 
-# File types a folder import picks up; files named explicitly are always tried.
-SUFFIXES = (".txt", ".md", ".text", ".xlsx", ".docx", ".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+# File types a folder import picks up (those a reader declares); files named explicitly are always tried.
+SUFFIXES = supported_suffixes()
 
 
 @dataclass

@@ -15,7 +15,7 @@ from jixiao import store
 from jixiao.contract import findings_to_json, form_to_contract
 from jixiao.web import _files, _pages
 from jixiao.web._auth import check_csrf, current_user, db_of, roles, visible_form
-from jixiao.web._views import Filter
+from jixiao.web._views import Filter, scan_root, warm_scans
 
 __all__ = ["fillers", "members", "reviewers"]
 
@@ -66,6 +66,16 @@ def form(request: Request, form_id: FormId, user: User) -> Any:
     return _pages.to_json(_pages.build_form_page(db_of(request), form_id, user))
 
 
+@members.get("/forms/{form_id}/scan", summary="扫描件：页面图像、识别出的单元格与待核对单元格（与网页相同）")
+def scan(request: Request, form_id: FormId, user: User) -> Any:
+    db = db_of(request)
+    page = _pages.build_form_page(db, form_id, user)
+    view = _pages.build_scan_view(db, scan_root(request), form_id, page)
+    if view is None:
+        raise HTTPException(404, "本表不是由扫描件读取的")
+    return _pages.to_json(view)
+
+
 @members.get("/forms/{form_id}/form-v1", summary="表格本身（jixiao.form/1 JSON）")
 def form_v1(request: Request, form_id: FormId) -> Any:
     detail = store.get_form(db_of(request), form_id)
@@ -101,7 +111,9 @@ def transitions(request: Request, form_id: FormId) -> Any:
 @members.post("/import", summary="上传并导入文件（与 jixiao import 相同的事务）")
 async def import_files(request: Request, user: User, files: Annotated[list[UploadFile], File()]) -> Any:
     loaded = [(f.filename or "", await f.read()) for f in files if f.filename]
-    return _pages.to_json(_files.import_uploads(db_of(request), loaded, user))
+    results = _files.import_uploads(db_of(request), loaded, user)
+    warm_scans(request, results)
+    return _pages.to_json(results)
 
 
 @members.post("/review", summary="审核文件但不保存（返回 jixiao.findings/1）")

@@ -18,7 +18,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import jixiao
 from jixiao import store
+from jixiao.vocabulary import INPUT_TYPES, UNCERTAIN
 from jixiao.web._auth import PRE_COOKIE, LoginLimiter, LoginRequired, csrf_token, optional_user
+from jixiao.web._scan import cache_dir
 
 __all__ = ["WebSettings", "create_app"]
 
@@ -35,6 +37,7 @@ class WebSettings:
     login_attempts: int = 5  # failed logins per account name and per address …
     login_window_s: float = 300.0  # … within this many seconds
     examples_dir: Path | None = REPO_EXAMPLES if REPO_EXAMPLES.is_dir() else None
+    scan_cache: Path | None = None  # page images of scans; default: beside the SQLite file
 
 
 _CSP = (
@@ -122,7 +125,7 @@ def _fmt(value: Any) -> str:
 
 def create_app(db: str | store.Database | None = None, settings: WebSettings | None = None) -> FastAPI:
     """The web application over one database (a URL, a path, or an open ``Database``)."""
-    from jixiao.web import _api, _views
+    from jixiao.web import _api, _units, _views
 
     settings = settings or WebSettings()
     database = db if isinstance(db, store.Database) else store.Database(db)
@@ -139,10 +142,13 @@ def create_app(db: str | store.Database | None = None, settings: WebSettings | N
     )
     app.state.db = database
     app.state.settings = settings
+    app.state.scan_cache = cache_dir(database, settings.scan_cache)
     app.state.limiter = LoginLimiter(settings.login_attempts, settings.login_window_s)
     templates = Jinja2Templates(directory=str(WEB / "templates"))
     templates.env.filters["num"] = _fmt
     templates.env.globals["dataclasses"] = dataclasses
+    templates.env.globals["input_types"] = INPUT_TYPES
+    templates.env.globals["UNCERTAIN"] = UNCERTAIN
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
 
@@ -165,6 +171,8 @@ def create_app(db: str | store.Database | None = None, settings: WebSettings | N
     app.include_router(_api.members)
     app.include_router(_api.fillers)
     app.include_router(_api.reviewers)
+    app.include_router(_units.pages)
+    app.include_router(_units.api)
 
     @app.exception_handler(LoginRequired)
     async def to_login(request: Request, _exc: LoginRequired) -> Response:

@@ -15,6 +15,7 @@ from jixiao import store
 from jixiao.contract import findings_to_json
 from jixiao.model import Document, Form
 from jixiao.read import ReadError, read
+from jixiao.read._limits import check_image
 from jixiao.review import CATALOGUE, ReviewResult, review_document
 from jixiao.review.render import build_page, render_html
 from jixiao.score import load_rule_set
@@ -53,12 +54,35 @@ def safe_name(name: str) -> str:
     return base[:150] or "上传文件"
 
 
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+
+
+def sniff(name: str, content: bytes) -> str:
+    """Why the bytes are not what the name says (Chinese), or "" when they are.
+
+    Images are judged from their header (format and pixel count, nothing decoded), so a
+    decompression bomb is refused before the import ever opens it.
+    """
+    suffix = Path(name).suffix.lower()
+    if suffix in IMAGE_SUFFIXES:
+        try:
+            check_image(name, content)
+        except ReadError as e:
+            return e.reason
+    elif suffix == ".pdf" and b"%PDF-" not in content[:1024]:
+        return "文件内容不是 PDF（缺少 PDF 文件头），请上传原始 PDF 或扫描件图片"
+    return ""
+
+
 def _save(tmp: Path, files: list[tuple[str, bytes]]) -> list[tuple[str, Path | None, str]]:
     out = []
     for n, (name, content) in enumerate(files):
         clean = safe_name(name)
         if Path(clean).suffix.lower() not in SUFFIXES:
             out.append((clean, None, f"不支持的文件类型（可上传 {'、'.join(SUFFIXES)}）"))
+            continue
+        if why := sniff(clean, content):
+            out.append((clean, None, why))
             continue
         folder = tmp / str(n)
         folder.mkdir()

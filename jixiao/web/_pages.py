@@ -18,7 +18,8 @@ from jixiao.model import Document, Finding, Form, FormKind, Scorecard
 from jixiao.review import CATALOGUE, review_document
 from jixiao.review.catalogue import fmt, fmt_pct
 from jixiao.score import load_rule_set
-from jixiao.vocabulary import finding_title, kind_name, severity_name
+from jixiao.vocabulary import UNCERTAIN, finding_title, kind_name, severity_name
+from jixiao.web import _scan
 
 __all__ = [
     "KIND_LABELS",
@@ -81,6 +82,8 @@ class FindingItem:
     verdict_label: str | None = None
     verdict_comment: str | None = None
     verdict_by: str | None = None
+    crop_url: str | None = None  # a scanned cell's crop (read.* findings)
+    confidence_label: str | None = None  # 置信度 27%
 
 
 @dataclass
@@ -101,6 +104,7 @@ class IndicatorLine:
     audit_score: str = ""
     audit_reason: str = ""
     audit_stale: bool = False
+    uncertain: bool = False  # computed from a scanned cell still to be checked (待核对)
     level1_span: int = 1  # rows the 一级 cell spans (0: merged into the row above), as printed
     level2_span: int = 1
     findings: list[FindingItem] = field(default_factory=list)
@@ -193,6 +197,8 @@ class FormPage:
     steps: list[dict[str, Any]]
     edits: list[dict[str, Any]]
     revisions: list[dict[str, Any]]
+    scan: bool = False  # read from a scan: the page loads the scan section (/forms/{id}/scan)
+    total_uncertain: bool = False  # the recomputed total rests on a 待核对 score
 
 
 def _item(f: Finding, basis: str, verdicts: dict[str, store.Verdict]) -> FindingItem:
@@ -266,6 +272,15 @@ def _page(
     showing_draft: bool,
 ) -> FormPage:
     s = detail.summary
+    src = _scan.scan_source(db, s.id, detail)
+    open_doubts = _scan.doubts(src, form) if src else []
+    if src is not None:  # the scan's doubts as they stand on this form, wherever it was stored
+        findings = [f for f in findings if not f.code.startswith("read.")] + [d.finding for d in open_doubts]
+    doubtful = {
+        (d.goal_index, d.indicator_index)
+        for d in open_doubts
+        if d.low and d.field in _scan.SCORED and d.goal_index is not None
+    }
     rule_name = card.rule_set if card else (detail.rule_set or "wuhan")
     try:
         rs = load_rule_set(rule_name.split("+")[0])
@@ -275,6 +290,11 @@ def _page(
     verdicts = {f"{v.code}|{v.goal or ''}|{v.indicator or ''}": v for v in notes.verdicts}
     audits = {(a.goal or "", a.indicator): a for a in notes.audit_scores}
     items = [_item(f, basis, verdicts) for f in findings]
+    for d in open_doubts:
+        for item in items:
+            if item.code == d.finding.code and item.message == d.finding.message:
+                item.crop_url = _scan.crop_url(s.id, d.where)
+                item.confidence_label = d.confidence_label
     placed: set[int] = set()
 
     def take(pred: Any) -> list[FindingItem]:
@@ -322,6 +342,10 @@ def _page(
                 elif sc.low is not None and sc.high is not None:
                     computed = f"{fmt(sc.low)}–{fmt(sc.high)}"
             audit = audits.get((goal.name, ind.name))
+            uncertain = (gi, ii) in doubtful or bool(sc and sc.uncertain and not showing_draft)
+            reason = sc.reason if sc else ""
+            if uncertain and UNCERTAIN not in reason:
+                reason = f"{reason}（所据扫描单元格识别置信度低，得分{UNCERTAIN}）"
             block.indicators.append(
                 IndicatorLine(
                     goal_index=gi,
@@ -336,7 +360,8 @@ def _page(
                     basis=ind.basis or "",
                     printed=_num(ind.score),
                     computed=computed,
-                    reason=sc.reason if sc else "",
+                    reason=reason,
+                    uncertain=uncertain,
                     audit_score=fmt(audit.score) if audit else "",
                     audit_reason=audit.reason if audit else "",
                     audit_stale=bool(audit and audit.stale),
@@ -421,6 +446,8 @@ def _page(
             {"id": r.id, "revision": r.revision, "superseded": r.superseded, "file_name": r.file_name}
             for r in detail.history
         ],
+        scan=src is not None and bool(src.pages),
+        total_uncertain=any(i.uncertain for g in goals for i in g.indicators),
     )
 
 
@@ -530,3 +557,138 @@ def build_overview(db: store.Database, user: store.User) -> OverviewPage:
         inflation_by_unit=o.inflation_by_unit,
         grades_by_year=o.grades_by_year,
     )
+
+
+# ---------------------------------------------------------------- scanned pages
+
+
+@dataclass
+class ScanCheck:
+    """One cell of a scan a person checks: its crop, what was read, how sure, and what it fills."""
+
+    n: int
+    page: int
+    where: str
+    text: str  # the value the form was built from
+    read_as: str | None  # what the recogniser read, when a repair changed it
+    repair: str | None
+    confidence: float
+    confidence_label: str  # 置信度 27%
+    low: bool
+    box: list[int]
+    crop_url: str | None
+    goal: str | None = None
+    indicator: str | None = None
+    field_label: str = "单元格"
+    edit_name: str | None = None  # the edit path's field (i.{goal}.{indicator}.{attr})
+    value: str = ""  # the field's value on the form now
+    still_open: bool = True  # False: a person has since corrected the value
+    finding: FindingItem | None = None
+
+
+@dataclass
+class ScanPageView:
+    page: int
+    width: int
+    height: int
+    image_url: str
+    cells: list[dict[str, Any]]  # every recognised cell: box, text, confidence, flagged
+    checks: list[ScanCheck]
+
+
+@dataclass
+class ScanView:
+    form_id: int
+    source_form_id: int  # the revision read from the scan
+    source_revision: int
+    file_name: str
+    threshold_label: str
+    pages: list[ScanPageView]
+    error: str | None = None
+
+
+def _pct(x: float) -> str:
+    return f"置信度 {round(x * 100)}%"
+
+
+def build_scan_view(db: store.Database, root: Any, form_id: int, page: FormPage) -> ScanView | None:
+    """The scan section of a form page (None: the form was not read from a scan)."""
+    from jixiao.read._ocr import LOW_CONFIDENCE
+
+    src = _scan.scan_source(db, form_id)
+    if src is None or not src.pages:
+        return None
+    form = store.get_draft(db, form_id) if page.showing_draft else None
+    form = form or store.get_form(db, form_id).form  # type: ignore[union-attr]
+    known = {d.where: d for d in _scan.doubts(src, form, closed=True)}
+    items = [f for g in page.goals for i in g.indicators for f in i.findings]
+    items += [f for g in page.goals for f in g.findings] + page.form_findings
+    if page.budget:
+        items += page.budget.findings
+    view = ScanView(
+        form_id=form_id,
+        source_form_id=src.form_id,
+        source_revision=src.revision,
+        file_name=src.file_name,
+        threshold_label=_pct(LOW_CONFIDENCE).replace("置信度 ", ""),
+        pages=[],
+    )
+    for p in src.pages:
+        try:
+            data = _scan.page_view(db, root, src, p)
+        except _scan.ScanError as e:
+            view.error = f"第 {p} 页无法显示：{e}"
+            continue
+        checks: list[ScanCheck] = []
+        for c in data["check"]:
+            s = c.get("source") or {}
+            where = f"第{s.get('page')}页表{s.get('sheet')}{s.get('cell')}"
+            d = known.get(where)
+            item = next(
+                (f for f in items if f.code.startswith("read.") and f.message.startswith(where)),
+                None,
+            )
+            checks.append(
+                ScanCheck(
+                    n=c["n"],
+                    page=p,
+                    where=where,
+                    text=c["text"],
+                    read_as=c.get("read_as"),
+                    repair=c.get("repair"),
+                    confidence=c["confidence"],
+                    confidence_label=_pct(c["confidence"]),
+                    low=c["confidence"] < LOW_CONFIDENCE,
+                    box=list(c["box"] or (0, 0, 0, 0)),
+                    crop_url=_scan.crop_url(form_id, where) if c["has_crop"] else None,
+                    goal=d.finding.goal if d else None,
+                    indicator=d.finding.indicator if d else None,
+                    field_label=_scan.FIELDS.get(d.field or "", "单元格") if d else "单元格",
+                    edit_name=d.edit_name if d else None,
+                    value=d.value if d else "",
+                    still_open=d.still_open if d else True,
+                    finding=item,
+                )
+            )
+        flagged = {tuple(c.box) for c in checks}
+        cells = [
+            {
+                "box": c["box"],
+                "text": c["text"],
+                "confidence": c["confidence"],
+                "flagged": tuple(c["box"]) in flagged,
+                "check": next((k.n for k in checks if tuple(k.box) == tuple(c["box"])), None),
+            }
+            for c in data["cells"]
+        ]
+        view.pages.append(
+            ScanPageView(
+                page=p,
+                width=data["width"],
+                height=data["height"],
+                image_url=f"/forms/{form_id}/scan/{p}.png",
+                cells=cells,
+                checks=checks,
+            )
+        )
+    return view

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from jixiao import store
 from jixiao.score import rule_set_names
-from jixiao.web import _files, _pages
+from jixiao.web import _files, _pages, _scan
 from jixiao.web._auth import (
     SESSION_COOKIE,
     check_csrf,
@@ -199,6 +199,51 @@ def form_page(request: Request, form_id: FormId, user: User) -> Response:
     return render(request, "form.html", page=page, downloads=_files.DOWNLOADS, error=None)
 
 
+def scan_root(request: Request) -> Any:
+    return request.app.state.scan_cache
+
+
+@members.get("/forms/{form_id}/scan", response_class=HTMLResponse)
+def scan_section(request: Request, form_id: FormId, user: User) -> Response:
+    """The scanned pages with the recognised grid and the cells to check (loaded after the page)."""
+    db = db_of(request)
+    page = _pages.build_form_page(db, form_id, user)
+    view = _pages.build_scan_view(db, scan_root(request), form_id, page)
+    if view is None:
+        raise HTTPException(404, "本表不是由扫描件读取的")
+    return render(request, "_scan.html", page=page, view=view)
+
+
+def _scan_source(request: Request, form_id: int) -> _scan.ScanSource:
+    src = _scan.scan_source(db_of(request), form_id)
+    if src is None or not src.pages:
+        raise HTTPException(404, "本表不是由扫描件读取的")
+    return src
+
+
+def _png(content: bytes) -> Response:
+    return Response(content, media_type="image/png", headers={"cache-control": "private, max-age=3600"})
+
+
+@members.get("/forms/{form_id}/scan/{page}.png")
+def scan_image(request: Request, form_id: FormId, page: int) -> Response:
+    src = _scan_source(request, form_id)
+    try:
+        return _png(_scan.page_png(db_of(request), scan_root(request), src, page))
+    except _scan.ScanError as e:
+        raise HTTPException(404, str(e)) from e
+
+
+@members.get("/forms/{form_id}/scan/{page}/cells/{table}/{row}/{col}.png")
+def scan_crop(request: Request, form_id: FormId, page: int, table: int, row: int, col: int) -> Response:
+    """The crop of one cell to check, by its place in the grid (as its finding names it)."""
+    src = _scan_source(request, form_id)
+    try:
+        return _png(_scan.crop_png(db_of(request), scan_root(request), src, page, table, row, col))
+    except _scan.ScanError as e:
+        raise HTTPException(404, str(e)) from e
+
+
 @members.get("/forms/{form_id}/download/{kind}")
 def download(request: Request, form_id: FormId, kind: str) -> Response:
     if kind not in _files.DOWNLOADS:
@@ -226,8 +271,16 @@ def upload_page(request: Request) -> Response:
 async def upload(request: Request, user: User, files: Annotated[list[UploadFile], File()]) -> Response:
     loaded = [(f.filename or "", await f.read()) for f in files if f.filename]
     results = _files.import_uploads(db_of(request), loaded, user)
+    warm_scans(request, results)
     template = "_upload_results.html" if request.headers.get("hx-request") else "upload.html"
     return render(request, template, results=results)
+
+
+def warm_scans(request: Request, results: list[_files.FileResult]) -> None:
+    """Start recognising the pages of uploaded scans now, so their form pages show them at once."""
+    ids = [fid for r in results if r.status == "imported" and _scan.maybe_scan(r.name) for fid in r.forms]
+    if ids:
+        _scan.warm(db_of(request), scan_root(request), ids)
 
 
 @members.get("/account", response_class=HTMLResponse)

@@ -133,6 +133,39 @@ def test_pdf_stream_bomb_bounded(tmp_path: Path) -> None:
         _refused(path, "max_pdf_stream_mb")
 
 
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG declaring ``width`` × ``height`` pixels in a hundred bytes (a decompression bomb)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\0" * 64))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_image_bomb_refused_from_its_header(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.png"
+    path.write_bytes(_png_header(30_000, 30_000))  # 900 million pixels: ~1 GB once decoded
+    assert "30000 × 30000" in str(_refused(path, "max_image_megapixels"))
+    small = tmp_path / "small.png"
+    small.write_bytes(_png_header(1200, 1000))
+    with override_limits(max_image_megapixels=1):
+        _refused(small, "max_image_megapixels")
+
+
+def test_image_whose_bytes_are_no_image(tmp_path: Path) -> None:
+    path = tmp_path / "scan.jpg"
+    path.write_bytes(b"%PDF-1.7 this is not a JPEG")
+    assert "不是可识别的图片" in str(_refused(path))
+
+
 def test_wall_time_per_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from jixiao.read.text import TextReader
 

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from jixiao.model import Budget, Document, Form, FormKind, Goal, Indicator
 from jixiao.review import review_document
-from jixiao.score.values import compare, parse_value
+from jixiao.score.compare import compare
+from jixiao.score.values import parse_value
 
 _cells = st.one_of(
     st.none(),

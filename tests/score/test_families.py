@@ -499,7 +499,8 @@ def test_hebei_recognised_by_its_point_structure_alone() -> None:
 
 
 def test_month_end_deadlines() -> None:
-    from jixiao.score.values import Outcome, compare
+    from jixiao.score.compare import compare
+    from jixiao.score.values import Outcome
 
     # "2024年9月底前" is met by any day of September 2024, not by 3 October; "2024年底前" by December.
     assert compare("2024年9月底前", "2024年9月30日").outcome is Outcome.MET

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.score.values import Direction, Outcome, ValueKind, compare, direction_from_name, parse_value
+from jixiao.score.compare import compare
+from jixiao.score.values import Direction, Outcome, ValueKind, direction_from_name, parse_value
 
 
 @pytest.mark.parametrize(

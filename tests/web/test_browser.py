@@ -181,3 +181,74 @@ def test_docs_and_charts_load_from_the_server(page: object) -> None:
     shot(pg, "api-docs")
     if shutil.which("true"):
         pass
+
+
+def test_units_comparison_leads_to_a_unit_history_chart(page: object) -> None:
+    pg = page
+    expect = playwright_api.expect
+    log_in(pg, "reviewer")
+    pg.click("nav >> text=单位比较")
+    culture = pg.locator("#units a", has_text="武汉市江夏区文化馆").first
+    expect(culture).to_be_visible()
+    shot(pg, "units")
+    culture.click()
+    expect(pg.locator("h1")).to_contain_text("武汉市江夏区文化馆")
+    expect(pg.locator("#chart-years svg")).to_have_count(1)
+    expect(pg.locator("#years")).to_contain_text("2023")
+    pg.locator("#projects a", has_text="群众文化活动经费").click()
+    expect(pg.locator("#indicators")).to_contain_text("培训基层文艺骨干人数")
+    shot(pg, "unit-history")
+
+
+@pytest.mark.slow
+def test_scan_upload_check_crop_and_correct(page: object) -> None:
+    """A unit uploads a phone-quality scan; the page shows the page image with its grid and the
+    crop of the smudged cell with its confidence; the reviewer sees the same; the unit types the
+    value as the paper shows it and the score is recomputed, no longer 待核对."""
+    from tests.web.scans import SMUDGED, smudged_scan
+
+    pg, server = page, page.server  # type: ignore[attr-defined]
+    expect = playwright_api.expect
+    log_in(pg, "wenhua")
+    pg.goto(f"{server}/upload")
+    pg.set_input_files(
+        "#files", files=[{"name": "扫描件.png", "mimeType": "image/png", "buffer": smudged_scan()}]
+    )
+    pg.click("#upload-form button.primary")
+    result = pg.locator("#upload-results tr.r-imported")
+    expect(result).to_contain_text("读取到 1 张表", timeout=120_000)
+    result.locator("a").first.click()
+    form_url = pg.url
+
+    computed = row(pg, SMUDGED).locator("td.computed span")
+    expect(computed).to_contain_text("待核对")
+    scan = pg.locator("#scan")
+    expect(scan.locator("svg image")).to_have_count(1, timeout=120_000)
+    check = scan.locator(".check", has_text=SMUDGED)
+    expect(check).to_contain_text("置信度")
+    crop = check.locator("img.crop")
+    expect(crop).to_be_visible()
+    assert crop.evaluate("img => img.complete && img.naturalWidth > 20")
+    assert scan.locator("svg image").evaluate("i => i.getBBox().width > 0")
+    expect(scan.locator("rect.cell.flagged").first).to_be_visible()
+
+    log_in(pg, "reviewer")
+    pg.goto(form_url)
+    expect(pg.locator("#scan svg image")).to_have_count(1, timeout=60_000)
+    expect(pg.locator("#scan .check", has_text=SMUDGED).locator("select[name=verdict]")).to_be_visible()
+    pg.wait_for_function("() => [...document.images].every(i => i.complete)")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.locator("#scan").screenshot(path=str(SHOTS / "scan-reviewer.png"))
+    shot(pg, "form-scan-reviewer")
+
+    log_in(pg, "wenhua")
+    pg.goto(form_url)
+    fix = pg.locator("#scan .check", has_text=SMUDGED).locator("input[data-mirror]")
+    expect(fix).to_be_editable(timeout=60_000)
+    fix.fill("120人次")
+    fix.press("Tab")
+    expect(computed).to_have_text("30")  # ≥100人次 met: full 30 points, no longer 待核对
+    expect(pg.locator("#edits")).to_contain_text("120人次")
+    expect(pg.locator("#scan .check", has_text=SMUDGED)).to_contain_text("已由填报单位改为“120人次”")
+    expect(row(pg, SMUDGED).locator("input[name$='.actual']")).to_have_value("120人次")
+    shot(pg, "form-scan-unit")

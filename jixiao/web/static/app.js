@@ -1,4 +1,5 @@
-// jixiao web: the overview's charts (ECharts, data from the page model) and the upload progress bar.
+// jixiao web: the overview's and a unit's charts (ECharts, data from the page model), the upload
+// progress bar and corrections typed beside the crops of scanned cells.
 (function () {
   "use strict";
   function chart(id, option) {
@@ -54,11 +55,35 @@
       series: grades.map(function (g) { return { name: g, type: "bar", stack: "g", barMaxWidth: 60, data: years.map(function (y) { return d.grades_by_year[y][g] || 0; }) }; })
     } : empty("暂无数据"));
   }
+  function unitYears() {
+    var node = document.getElementById("unit-data");
+    if (!node) return;
+    var rows = JSON.parse(node.textContent).filter(function (y) { return y.year; });
+    chart("chart-years", rows.length ? {
+      animation: false, tooltip: { trigger: "axis" }, legend: { top: 0 }, grid: { left: 50, right: 20, top: 30, bottom: 30 },
+      xAxis: { type: "category", data: rows.map(function (y) { return String(y.year); }) },
+      yAxis: { type: "value", name: "分", scale: true },
+      series: [
+        { name: "填报平均分", type: "line", data: rows.map(function (y) { return y.printed_average; }), itemStyle: { color: "#a32020" } },
+        { name: "重算平均分", type: "line", data: rows.map(function (y) { return y.computed_average; }), itemStyle: { color: "#1a4f9c" } }
+      ]
+    } : empty("暂无数据"));
+  }
   document.addEventListener("DOMContentLoaded", function () {
     overview();
+    unitYears();
     var sheet = document.getElementById("sheet");
     // the unit's sheet saves field by field (htmx); Enter in a cell must not post the whole page
     if (sheet && sheet.tagName === "FORM") sheet.addEventListener("submit", function (e) { if (e.target === sheet) e.preventDefault(); });
+    // a correction typed beside a scanned cell's crop goes through the sheet's own edit path
+    document.body.addEventListener("change", function (e) {
+      var name = e.target.getAttribute && e.target.getAttribute("data-mirror");
+      if (!name || !sheet) return;
+      var field = sheet.querySelector('[name="' + name + '"]');
+      if (!field) return;
+      field.value = e.target.value;
+      field.dispatchEvent(new Event("change", { bubbles: true }));
+    });
     var files = document.getElementById("files");
     if (files) files.addEventListener("change", function () {
       var names = Array.prototype.map.call(files.files, function (f) { return f.name; });
