@@ -96,20 +96,26 @@ class TargetMatch:
 
 
 def match_targets(
-    evaluation: Form, candidates: Sequence[Form], aliases: Mapping[str, str] | None = None
+    evaluation: Form,
+    candidates: Sequence[Form],
+    aliases: Mapping[str, str] | None = None,
+    *,
+    first_of_alike: bool = False,
 ) -> list[TargetMatch]:
     """Candidate target tables for ``evaluation``, best first; those that cannot be its target left out.
 
     Same kind family required (project ↔ project, department ↔ department); a different unit or
     a different printed year rules a candidate out; a unit or year one side leaves blank, or a
     project name spelled differently, lowers the confidence and says so.
+    ``first_of_alike``: of candidates printing the same unit, year, project and title only the
+    first is ranked (the rest score the same and rank after it): enough for the best match.
     """
     wanted = counterpart_kind(evaluation.kind)
     if wanted is None:
         return []
     found: list[TargetMatch] = []
     ukey = unit_key(evaluation.unit, aliases)
-    for n in _by_unit(candidates, aliases).possible(evaluation, wanted, ukey, aliases):
+    for n in _by_unit(candidates, aliases).possible(evaluation, wanted, ukey, aliases, first_of_alike):
         cand = candidates[n]
         confidence = 1.0
         reasons: list[str] = []
@@ -164,12 +170,26 @@ class _UnitIndex:
     def __init__(self, candidates: Sequence[Form], aliases: Mapping[str, str] | None) -> None:
         self.by_key: dict[tuple[FormKind, str], list[int]] = {}
         self.by_kind: dict[FormKind, list[int]] = {}
+        self.first: set[int] = set()  # the first candidate of each alike group (see match_targets)
+        seen: set[tuple[object, ...]] = set()
         for n, cand in enumerate(candidates):
             self.by_key.setdefault((cand.kind, unit_key(cand.unit, aliases)), []).append(n)
             self.by_kind.setdefault(cand.kind, []).append(n)
+            if cand.kind.is_target:
+                # everything match_targets reads of a candidate
+                printed = years_printed(cand) if cand.year is None else None
+                alike = (cand.kind, cand.unit, cand.year, printed, cand.project, cand.title)
+                if alike not in seen:
+                    seen.add(alike)
+                    self.first.add(n)
 
     def possible(
-        self, evaluation: Form, wanted: FormKind, ukey: str, aliases: Mapping[str, str] | None
+        self,
+        evaluation: Form,
+        wanted: FormKind,
+        ukey: str,
+        aliases: Mapping[str, str] | None,
+        first_of_alike: bool = False,
     ) -> list[int]:
         """Candidates of kind ``wanted`` whose unit does not rule them out, in printed order."""
         if ukey:
@@ -178,9 +198,13 @@ class _UnitIndex:
             names = (evaluation.implementer, evaluation.supervisor)
             keys = {unit_key(name, aliases) for name in names if name} - {""}
         else:
-            return self.by_kind.get(wanted, [])  # no unit printed: any target table may be it
-        keys.add("")  # a target table printing no unit
-        return sorted(n for k in keys for n in self.by_key.get((wanted, k), []))
+            keys = set()  # no unit printed: any target table may be it
+        if keys:
+            keys.add("")  # a target table printing no unit
+            found = sorted(n for k in keys for n in self.by_key.get((wanted, k), []))
+        else:
+            found = self.by_kind.get(wanted, [])
+        return [n for n in found if n in self.first] if first_of_alike else found
 
 
 _INDEX: list[tuple[Sequence[Form], int, Mapping[str, str] | None, _UnitIndex]] = []  # the last document
@@ -427,7 +451,7 @@ def link_evaluation(
     evaluation: Form, index: int, candidates: Sequence[Form], aliases: Mapping[str, str] | None = None
 ) -> Linkage | None:
     """The best-matching target table for ``evaluation`` with its indicator pairs and drift; None if none."""
-    matches = match_targets(evaluation, candidates, aliases)
+    matches = match_targets(evaluation, candidates, aliases, first_of_alike=True)
     if not matches:
         return None
     best = matches[0]
