@@ -1,15 +1,22 @@
 """Parse throughput: forms per second and MB per second over the seeds, single process.
 
     python benchmarks/parse.py [--mb 5] [--seeds ../shared/seeds]
+    python benchmarks/parse.py --pdf [DIR ...]   # PDF: jixiao against the bare libraries
 
 The seed documents are concatenated and repeated until the corpus reaches ``--mb`` megabytes,
 then decoded, split into rows and built into forms, as ``jixiao parse`` does.
+
+``--pdf`` reads every PDF of the sample folders (or of the DIRs given) as ``jixiao parse``
+does, and in the same run the bare libraries' own read of the same files: pypdfium2 (open,
+text of every page: the engine jixiao reads with) and pdfplumber (``extract_text`` of every
+page: the engine before). CPU seconds, best of ``--rounds``.
 """
 
 from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from jixiao.read import _clean, _vocab
@@ -40,6 +47,66 @@ def _run(corpus: list[bytes], cold: bool) -> tuple[float, int]:
 
 
 ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = (ROOT / "tests" / "corpus" / "files", ROOT.parent / "shared" / "templates" / "examples")
+
+
+def _cpu(fn: Callable[[], object], rounds: int) -> float:
+    """Best CPU seconds of ``rounds`` calls, after one call that warms the caches."""
+    fn()
+    best = float("inf")
+    for _ in range(rounds):
+        t = time.process_time()
+        fn()
+        best = min(best, time.process_time() - t)
+    return best
+
+
+def bare_pdfium(path: Path) -> None:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(path))
+    for page in doc:
+        page.get_textpage().get_text_bounded()
+    doc.close()
+
+
+def bare_pdfplumber(path: Path) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(path) as doc:
+        for page in doc.pages:
+            page.extract_text()
+
+
+def pdf_figures(dirs: list[Path], rounds: int) -> dict[str, float]:
+    """Files, forms and CPU seconds of jixiao, pypdfium2 and pdfplumber over the PDFs of ``dirs``."""
+    from jixiao.read import ReadError, read
+
+    files, forms = [], 0
+    for p in sorted(p for d in dirs for p in d.glob("*.pdf")):
+        try:
+            forms += len(read(p).forms)
+            files.append(p)
+        except ReadError:
+            continue
+    out = {"files": len(files), "forms": forms}
+    if files:
+        out["jixiao"] = _cpu(lambda: [read(p) for p in files], rounds)
+        out["pdfium"] = _cpu(lambda: [bare_pdfium(p) for p in files], rounds)
+        out["pdfplumber"] = _cpu(lambda: [bare_pdfplumber(p) for p in files], rounds)
+    return out
+
+
+def _print_pdf(dirs: list[Path], rounds: int) -> None:
+    f = pdf_figures(dirs, rounds)
+    if not f["files"]:
+        raise SystemExit("no readable PDF in " + ", ".join(map(str, dirs)))
+    n = f["files"]
+    print(f"{n} PDFs, {f['forms']} forms (CPU seconds, best of {rounds})")
+    print(f"jixiao:     {f['forms'] / f['jixiao']:,.1f} forms/s, {f['jixiao'] / n * 1000:.1f} ms/file")
+    for lib in ("pdfium", "pdfplumber"):
+        ratio = f["jixiao"] / f[lib]
+        print(f"{lib + ':':11} {f[lib] / n * 1000:.1f} ms/file — jixiao / {lib} = {ratio:.2f}×")
 
 
 def main() -> None:
@@ -47,7 +114,13 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=5.0, help="corpus size in MB (default 5)")
     ap.add_argument("--seeds", type=Path, default=ROOT.parent / "shared" / "seeds")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument(
+        "--pdf", nargs="*", type=Path, help="PDF throughput over these folders (default: the samples)"
+    )
     args = ap.parse_args()
+    if args.pdf is not None:
+        _print_pdf(args.pdf or list(SAMPLES), args.rounds)
+        return
 
     docs = [p.read_bytes() for p in sorted(args.seeds.glob("*.txt"))]
     if not docs:

@@ -61,21 +61,32 @@ def read_file(path: Path) -> Document:
     that finds nothing it is answered as an unsupported type, not as a form-less document.
     """
     from jixiao.read import ReadError, read
-    from jixiao.read._registry import supported_suffixes
 
     try:
         doc = read(path)
     except ReadError as e:
-        suffixes = supported_suffixes()  # the readers are imported by now
-        if path.is_file() and path.suffix.lower() not in suffixes:
-            kinds = "、".join(s.lstrip(".") for s in suffixes)
-            shown = path.suffix or "无扩展名"
-            fail(f"不支持的文件类型：{path}（{shown}）；可读取 {kinds} 文件（{e.reason}）")
-        fail(str(e))
+        fail(unreadable(path, e))
+    warn_issues(path, doc)
+    return doc
+
+
+def unreadable(path: Path, e: Exception) -> str:
+    """Why ``path`` could not be read (a ``ReadError``), as the one line the user sees."""
+    from jixiao.read._registry import supported_suffixes
+
+    suffixes = supported_suffixes()
+    if path.is_file() and path.suffix.lower() not in suffixes:
+        kinds = "、".join(s.lstrip(".") for s in suffixes)
+        shown = path.suffix or "无扩展名"
+        return f"不支持的文件类型：{path}（{shown}）；可读取 {kinds} 文件（{getattr(e, 'reason', e)}）"
+    return str(e)
+
+
+def warn_issues(path: Path, doc: Document) -> None:
+    """The reader's warnings about a document, one line each."""
     for issue in doc.issues:
         where = issue.source.where() if issue.source else str(path)
         warn(where, issue.message)
-    return doc
 
 
 def kind_option(kind: str | None) -> str | None:

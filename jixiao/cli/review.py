@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,12 +22,16 @@ from jixiao.cli._common import (
     out,
     read_file,
     shipped_rule_sets,
+    unreadable,
     use_template_files,
+    warn_issues,
 )
+from jixiao.cli._engine import ADDRESS_HELP, ENGINE_HELP, engine_or_fail
 from jixiao.cli._help import ChineseCommand
 from jixiao.vocabulary import INPUT_TYPES
 
 if TYPE_CHECKING:
+    from jixiao.batch import EngineSpec
     from jixiao.model import Document
     from jixiao.review import ReviewResult
     from jixiao.review.render import ReviewPage
@@ -71,11 +76,17 @@ def review_command(
     show_all: bool = typer.Option(False, "--all", "-a", help="文字报告也列出“提示”级审核意见"),
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
     templates: list[Path] = typer.Option([], "--templates", metavar="文件", help=TEMPLATES_HELP),
+    workers: int = typer.Option(1, "--workers", "-j", min=1, metavar="进程数", help="并行读取和审核的进程数"),
+    engine: str = typer.Option("local", "--engine", metavar="引擎", help=ENGINE_HELP),
+    address: str | None = typer.Option(None, "--address", metavar="地址", help=ADDRESS_HELP),
 ) -> None:
+    global _run
     from jixiao.score.rules import RuleSetError, load_rule_set
 
+    spec = engine_or_fail(engine, address)
     if templates:
         use_template_files(templates)
+    _run = _Run(spec, workers, tuple(str(t.resolve()) for t in templates))
     if rules is not None:
         try:
             load_rule_set(rules)
@@ -99,12 +110,93 @@ def review_command(
     emit(console.export_text(), output, force=force)
 
 
+@dataclass(frozen=True)
+class _Run:
+    """Where this command's files are read and reviewed (``--engine``, ``--workers``, templates)."""
+
+    engine: EngineSpec | None = None
+    workers: int = 1
+    templates: tuple[str, ...] = ()
+
+    @property
+    def here(self) -> bool:
+        return (self.engine is None or self.engine.local) and self.workers <= 1
+
+
+_run = _Run()
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A file a worker could not read or review: the line the command ends with."""
+
+    reason: str
+
+
+def read_and_review(
+    path: str, arg: tuple[str | None, tuple[str, ...]]
+) -> tuple[Document, ReviewResult] | Unreadable:
+    """The per-file job of ``review`` on a worker: read and review one file, failures returned."""
+    from jixiao.read import ReadError, read
+    from jixiao.review import review_document
+
+    rules, templates = arg
+    if templates:  # a worker of another machine has not inherited this run's environment
+        from jixiao.read._headers import set_template_files
+
+        set_template_files(list(templates))
+    try:
+        doc = read(path)
+    except ReadError as e:
+        return Unreadable(unreadable(Path(path), e))
+    try:
+        return doc, review_document(doc, rules)
+    except Exception as e:
+        return Unreadable(f"{path}：审核时出错（内部错误 {type(e).__name__}）")
+
+
+def _died(path: str) -> Unreadable:
+    return Unreadable(f"{path}：读取进程意外终止（可能超出内存或被强制结束）")
+
+
+def _results(files: list[Path], rules: str | None) -> Iterator[tuple[Document, ReviewResult]]:
+    """Each file read and reviewed, in order: here, or in worker processes / on the engine."""
+    from jixiao.review import review_document
+
+    if _run.here:
+        for path in files:
+            doc = read_file(path)
+            yield doc, review_document(doc, rules)
+        return
+    from jixiao.batch import EngineError, EngineSpec, engine_map
+
+    try:
+        results = engine_map(
+            _run.engine or EngineSpec(),
+            read_and_review,
+            [str(p) for p in files],
+            (rules, _run.templates),
+            workers=_run.workers,
+            on_death=_died,
+            on_error=lambda path, reason: Unreadable(f"{path}：{reason}"),
+        )
+    except EngineError as e:
+        fail(str(e))
+    try:
+        for path, result in zip(files, results, strict=True):
+            if isinstance(result, Unreadable):
+                fail(result.reason)
+            warn_issues(path, result[0])
+            yield result
+    finally:
+        results.close()  # stops the pool or the cluster, whatever ended the loop
+
+
 def _reviewed(
     files: list[Path], rules: str | None, crops_to: Path | None = None
 ) -> Iterator[tuple[str, Document, ReviewResult]]:
     """Read and review file by file, one document in memory at a time; an unreadable file stops
     the command, and since output is written only at the end, before any output."""
-    from jixiao.review import review_document
 
     with Progress(
         TextColumn("审核中"),
@@ -117,11 +209,10 @@ def _reviewed(
         disable=len(files) < 2,
     ) as progress:
         task = progress.add_task("", total=len(files))
-        for path in files:
+        for path, (doc, result) in zip(files, _results(files, rules), strict=True):
             progress.update(task, description=escape(path.name))
-            doc = read_file(path)
             _save_crops(str(path), doc, crops_to)
-            yield str(path), doc, review_document(doc, rules)
+            yield str(path), doc, result
             progress.advance(task)
 
 

@@ -22,6 +22,7 @@ from rich.text import Text
 
 from jixiao._wrap import wrap_items, wrap_text
 from jixiao.cli._common import err, fail, kind_option, out
+from jixiao.cli._engine import ADDRESS_HELP, ENGINE_HELP, engine_or_fail
 from jixiao.cli._help import ChineseCommand, ChineseGroup
 from jixiao.kinds import FormKind
 from jixiao.vocabulary import (
@@ -111,9 +112,13 @@ def import_command(
     rules: Annotated[
         str | None, typer.Option("--rules", metavar="规则", help="审核规则集（默认按表自动选择）")
     ] = None,
+    engine: Annotated[str, typer.Option("--engine", metavar="引擎", help=ENGINE_HELP)] = "local",
+    address: Annotated[str | None, typer.Option("--address", metavar="地址", help=ADDRESS_HELP)] = None,
 ) -> None:
+    from jixiao.batch import EngineError
     from jixiao.store import import_paths
 
+    spec = engine_or_fail(engine, address)
     if rules is not None:
         _check_rules(rules)
     with _open(db, create=True) as database:
@@ -133,7 +138,11 @@ def import_command(
 
         try:
             with progress:
-                summary = import_paths(paths, database, workers=workers, rules=rules, progress=on_file)
+                summary = import_paths(
+                    paths, database, workers=workers, rules=rules, progress=on_file, engine=spec
+                )
+        except EngineError as e:
+            fail(f"{e}；未导入任何文件")
         except KeyboardInterrupt:
             fail("导入已中断：已导入的文件完整保留，未完成的文件均未写入", code=130)
         _print_summary(summary, database)

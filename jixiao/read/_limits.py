@@ -6,7 +6,7 @@
   (member count, sizes, compression ratio; Python's ``zipfile`` never inflates past the declared
   size), then every XML part streamed once: no DTD (XXE, billion laughs), bounded nesting,
   rows and cells per sheet, tables per document, characters per text node.
-- ``pdf_guard``/``check_pdf_pages``: pages per PDF, bytes per decoded stream and per document.
+- ``check_pdf_pages``: pages per PDF (streams: ``_pdf_streams``).
 - ``check_image``/``check_pixels``: pixels per page image, judged from the image header before
   anything is decoded (a small PNG can declare a 100 000 × 100 000 page: a decompression bomb).
 - ``time_limit``: wall time per file.
@@ -16,7 +16,6 @@ Over a limit: ``LimitError``, a ``ReadError`` whose message names the file and t
 
 from __future__ import annotations
 
-import contextvars
 import os
 import signal
 import stat
@@ -38,9 +37,6 @@ __all__ = [
     "check_pdf_pages",
     "check_pixels",
     "check_zip",
-    "install_pdf_guard",
-    "pdf_budget",
-    "reraise_limit",
     "time_limit",
 ]
 
@@ -240,117 +236,6 @@ def _scan_xml(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) 
 
 
 # --- PDF -----------------------------------------------------------------------------------
-
-_pdf_decoded: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("pdf_decoded", default=None)
-_pdf_path: contextvars.ContextVar[str] = contextvars.ContextVar("pdf_path", default="")
-
-
-class _PdfStreamLimit(Exception):
-    """Raised inside pdfminer's decoder; turned into ``LimitError`` by ``pdf_budget``."""
-
-    def __init__(self, name: str, found: str, limit: str) -> None:
-        self.args3 = (name, found, limit)
-
-
-def _account(n: int) -> None:
-    budget = _pdf_decoded.get()
-    if budget is None:
-        return
-    budget[0] += n
-    lim = limits()
-    if budget[0] > lim.max_pdf_decoded_mb * MB:
-        raise _PdfStreamLimit(
-            "max_pdf_decoded_mb",
-            f"超过 {_fmt(lim.max_pdf_decoded_mb)} MB",
-            f"{_fmt(lim.max_pdf_decoded_mb)} MB",
-        )
-
-
-class _BoundedZlib:
-    """Stands in for the ``zlib`` module inside pdfminer: inflation stops at the stream limit."""
-
-    error = zlib.error
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(zlib, name)
-
-    def decompress(self, data: bytes, *args: Any, **kwargs: Any) -> bytes:
-        cap = int(limits().max_pdf_stream_mb * MB)
-        d = zlib.decompressobj()
-        out = d.decompress(data, cap + 1)
-        if len(out) > cap or d.unconsumed_tail:
-            raise _PdfStreamLimit(
-                "max_pdf_stream_mb", f"一个数据流超过 {_fmt(limits().max_pdf_stream_mb)} MB", ""
-            )
-        if not d.eof:
-            raise zlib.error("incomplete or truncated stream")
-        _account(len(out))
-        return out
-
-    def decompressobj(self, *args: Any, **kwargs: Any) -> Any:
-        return _BoundedDecompressObj(zlib.decompressobj(*args, **kwargs))
-
-
-class _BoundedDecompressObj:
-    def __init__(self, d: Any) -> None:
-        self._d = d
-        self._total = 0
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._d, name)
-
-    def decompress(self, data: bytes, *args: Any) -> bytes:
-        out = self._d.decompress(data, *args)
-        self._total += len(out)
-        if self._total > limits().max_pdf_stream_mb * MB:
-            raise _PdfStreamLimit(
-                "max_pdf_stream_mb", f"一个数据流超过 {_fmt(limits().max_pdf_stream_mb)} MB", ""
-            )
-        _account(len(out))
-        return out
-
-
-_installed = False
-
-
-def install_pdf_guard() -> None:
-    """Bound pdfminer's stream decoding (once per process)."""
-    global _installed
-    if _installed:
-        return
-    import pdfminer.pdftypes
-
-    pdfminer.pdftypes.zlib = _BoundedZlib()  # type: ignore[assignment]
-    _installed = True
-
-
-@contextmanager
-def pdf_budget(path: Path) -> Iterator[None]:
-    """Count the bytes decoded while reading one PDF; over a limit: ``LimitError``."""
-    install_pdf_guard()
-    token = _pdf_decoded.set([0])
-    try:
-        yield
-    except _PdfStreamLimit as e:
-        name, found, _ = e.args3
-        lim = getattr(limits(), name)
-        raise LimitError(path, name, found, f"{_fmt(lim)} MB") from None
-    finally:
-        _pdf_decoded.reset(token)
-
-
-def reraise_limit(e: BaseException) -> None:
-    """If a PDF library wrapped a stream-limit stop in its own exception, raise the stop itself."""
-    seen: set[int] = set()
-    stack: list[object] = [e]
-    while stack:
-        x = stack.pop()
-        if not isinstance(x, BaseException) or id(x) in seen:
-            continue
-        seen.add(id(x))
-        if isinstance(x, _PdfStreamLimit):
-            raise x
-        stack.extend([x.__cause__, x.__context__, *x.args])
 
 
 def check_pdf_pages(path: Path, pages: int) -> None:

@@ -155,6 +155,7 @@ class Database:
     def _engine(self, url: Any) -> Engine:
         if self.backend != "sqlite":
             engine = create_engine(url, json_serializer=dumps_json)
+            event.listen(engine, "connect", _pg_no_jit)
             if self.readonly:
                 event.listen(engine, "connect", _pg_read_only)
             return engine
@@ -307,6 +308,18 @@ def _sqlite_reader_connect(dbapi_connection: Any, _record: Any) -> None:
 
 def _sqlite_begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _pg_no_jit(dbapi_connection: Any, _record: Any) -> None:
+    """No JIT compilation: the store's queries are short, and from a few thousand forms their cost
+    estimates pass ``jit_above_cost``, when compiling took most of their time
+    (``benchmarks/pg_volume.py``: 170 of 260 ms of ``stats``)."""
+    autocommit = dbapi_connection.autocommit
+    dbapi_connection.autocommit = True
+    cur = dbapi_connection.cursor()
+    cur.execute("SET jit = off")
+    cur.close()
+    dbapi_connection.autocommit = autocommit
 
 
 def _pg_read_only(dbapi_connection: Any, _record: Any) -> None:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from jixiao.store._db import Database
 from jixiao.store._schema import (
+    STRUCTURE_CODES,
     DocumentRow,
     FindingRow,
     FindingTallyRow,
@@ -113,10 +114,7 @@ def _weights_broken() -> Any:
     )
 
 
-# Findings that mean the form's weights do not add up to the rules' points (budget + goals ≠
-# 100): a catalogue naming rule, so a new form-level ``*weight_mismatch`` type joins without a
-# change here. A goal whose sub-labels disagree with its indicators is a warning, not this.
-_STRUCTURE_CODES = "form.%weight_mismatch"
+_STRUCTURE_CODES = STRUCTURE_CODES  # (indexed: ``ix_findings_structure``)
 
 
 _SUMMARY_COLUMNS = (

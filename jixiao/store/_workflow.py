@@ -737,7 +737,10 @@ def _filtered(session: Session, query: Any, flt: QueueFilter, joined: bool = Fal
     if flt.state:
         if not joined:
             query = query.outerjoin(WorkflowRow, WorkflowRow.form_id == FormRow.id)
-        query = query.where(_state_or_default == flt.state)
+        # Any state but the default is a workflow row's own: said so, the planner starts from
+        # ix_form_workflow_state (the few forms in that state), not from every current form.
+        state_is = _state_or_default if flt.state == DEFAULT_STATE else WorkflowRow.state
+        query = query.where(state_is == flt.state)
     if flt.has_errors is True:
         query = query.where(FormRow.error_count > 0)
     elif flt.has_errors is False:

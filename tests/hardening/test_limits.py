@@ -230,3 +230,40 @@ def test_cli_limit_flag_refuses_and_names_the_limit(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "max_file_mb" in result.stderr and "Traceback" not in result.output
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_pdf_stream_bomb_in_two_flate_layers_bounded(tmp_path: Path) -> None:
+    """Flate over Flate: the outer layer is small, the inner one inflates to 50 MB — still stopped."""
+    import zlib
+
+    inner = zlib.compress(b"0 0 m " * 9_000_000, 9)
+    body = zlib.compress(inner, 9)
+    data = pdf_bytes(stream=b"BT ET")
+    old = zlib.compress(b"BT ET", 9)
+    data = data.replace(b"/Filter /FlateDecode", b"/Filter [/FlateDecode /FlateDecode]").replace(
+        b"/Length %d " % len(old), b"/Length %d " % len(body)
+    )
+    data = data.replace(old, body)  # the xref offsets go stale: pdfium rebuilds them, as readers do
+    path = tmp_path / "bomb2.pdf"
+    path.write_bytes(data)
+    assert len(body) < 2_000
+    with override_limits(max_pdf_stream_mb=5):
+        _refused(path, "max_pdf_stream_mb")
+
+
+def test_pdf_small_streams_are_not_inflated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stream too short to pass the limits at Deflate's 1032:1 ceiling is not inflated at all."""
+    from jixiao.read import _pdf_streams
+
+    calls: list[int] = []
+    real = _pdf_streams._inflated
+
+    def counted(raw: memoryview, layers: int, cap: int) -> int:
+        calls.append(layers)
+        return real(raw, layers, cap)
+
+    monkeypatch.setattr(_pdf_streams, "_inflated", counted)
+    path = tmp_path / "small.pdf"
+    path.write_bytes(pdf_bytes(stream=b"BT /F1 12 Tf 20 100 Td (hello) Tj ET"))
+    _pdf_streams.check_pdf_streams(path, path.read_bytes())
+    assert calls == []

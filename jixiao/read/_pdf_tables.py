@@ -1,0 +1,218 @@
+"""Ruling segments → tables of cells, the way a printed form's borders define them.
+
+A cell is the smallest rectangle whose four corners are crossings of ruling lines and whose four
+sides are drawn; a merged cell is such a rectangle over several grid positions (the segments
+between them are missing). Cells sharing a corner belong to one table. The rules and tolerances
+are those of pdfplumber's ``lines`` strategy (snap 3 pt, join 3 pt, minimum length 3 pt,
+crossing tolerance 3 pt), which the PDF reader used before, so tables come out as they did:
+
+1. segments within 3 pt of each other (chained) snap to their mean position;
+2. collinear segments less than 3 pt apart join; pieces shorter than 3 pt are dropped;
+3. every crossing of a level and a plumb line (3 pt tolerance) is a corner;
+4. from each corner, the nearest corner below and to the right joined to it by a drawn side,
+   whose opposite corner exists and is joined to both, close the smallest cell.
+
+A table's rows are its cells grouped by top; its columns are the distinct left edges of its
+cells, so a merged cell stands in its first grid position and the positions it covers are None.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from jixiao.read._pdf_page import Char, Segment
+
+__all__ = ["Table", "find_tables"]
+
+SNAP = JOIN = MIN_LENGTH = CROSSING = 3.0  # pt
+_PREFILTER = 1.0  # pt: shorter pieces are dropped before snapping (pdfplumber's prefilter)
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass(slots=True)
+class Table:
+    """One ruled table: its rows, each a cell box per column (None where a merged cell covers)."""
+
+    rows: list[list[Box | None]]
+    bbox: Box
+    row_tops: list[float] = field(default_factory=list)
+
+    def texts(self, chars: Sequence[Char], extract: object) -> list[list[str | None]]:
+        """Each cell's characters (centre inside the cell) through ``extract``; None where covered."""
+        by_y = sorted(range(len(chars)), key=lambda i: _mid_y(chars[i]))
+        ys = [_mid_y(chars[i]) for i in by_y]
+        out: list[list[str | None]] = []
+        for row in self.rows:
+            texts: list[str | None] = []
+            for cell in row:
+                if cell is None:
+                    texts.append(None)
+                    continue
+                x0, top, x1, bottom = cell
+                lo, hi = bisect_left(ys, top), bisect_left(ys, bottom)
+                picked = sorted(i for i in by_y[lo:hi] if x0 <= (chars[i].x0 + chars[i].x1) / 2 < x1)
+                texts.append(extract([chars[i] for i in picked]))  # type: ignore[operator]
+            out.append(texts)
+        return out
+
+
+def _mid_y(c: Char) -> float:
+    return (c.top + c.bottom) / 2
+
+
+@dataclass(slots=True)
+class _Edge:
+    horizontal: bool
+    at: float
+    lo: float
+    hi: float
+
+
+def find_tables(segments: Sequence[Segment]) -> list[Table]:
+    """The page's ruled tables, top to bottom (a lone cell is no table)."""
+    edges = _merge([_Edge(s.horizontal, s.at, s.lo, s.hi) for s in segments if s.hi - s.lo >= _PREFILTER])
+    cells = _cells(_corners(edges))
+    return [_table(group) for group in _groups(cells)]
+
+
+def _merge(edges: list[_Edge]) -> list[_Edge]:
+    out: list[_Edge] = []
+    for horizontal in (False, True):
+        same = [e for e in edges if e.horizontal is horizontal]
+        _snap(same)
+        lines: dict[float, list[_Edge]] = defaultdict(list)
+        for e in same:
+            lines[e.at].append(e)
+        for at in sorted(lines):
+            joined: list[_Edge] = []
+            for e in sorted(lines[at], key=lambda e: e.lo):
+                if joined and e.lo <= joined[-1].hi + JOIN:
+                    joined[-1].hi = max(joined[-1].hi, e.hi)
+                else:
+                    joined.append(_Edge(horizontal, at, e.lo, e.hi))
+            out.extend(e for e in joined if e.hi - e.lo >= MIN_LENGTH)
+    return out
+
+
+def _snap(edges: list[_Edge]) -> None:
+    """Positions within ``SNAP`` of each other (chained) moved to the mean of their edges."""
+    if not edges:
+        return
+    edges.sort(key=lambda e: e.at)
+    group = [edges[0]]
+    for e in edges[1:]:
+        if e.at > group[-1].at + SNAP:
+            _to_mean(group)
+            group = []
+        group.append(e)
+    _to_mean(group)
+
+
+def _to_mean(group: list[_Edge]) -> None:
+    mean = sum(e.at for e in group) / len(group)
+    for e in group:
+        e.at = mean
+
+
+Point = tuple[float, float]
+
+
+def _corners(edges: list[_Edge]) -> dict[Point, tuple[set[int], set[int]]]:
+    """Each crossing → (ids of the plumb edges through it, ids of the level edges through it)."""
+    plumb = sorted((e for e in edges if not e.horizontal), key=lambda e: (e.at, e.lo))
+    level = sorted((e for e in edges if e.horizontal), key=lambda e: (e.at, e.lo))
+    level_at = [h.at for h in level]
+    out: dict[Point, tuple[set[int], set[int]]] = {}
+    for vi, v in enumerate(plumb):
+        lo, hi = bisect_left(level_at, v.lo - CROSSING), bisect_left(level_at, v.hi + CROSSING + 1e-9)
+        for hi_ in range(lo, hi):
+            h = level[hi_]
+            if (
+                v.lo <= h.at + CROSSING
+                and v.hi >= h.at - CROSSING
+                and h.lo - CROSSING <= v.at <= h.hi + CROSSING
+            ):
+                vs, hs = out.setdefault((v.at, h.at), (set(), set()))
+                vs.add(vi)
+                hs.add(hi_)
+    return out
+
+
+def _cells(corners: dict[Point, tuple[set[int], set[int]]]) -> list[Box]:
+    column: dict[float, list[Point]] = defaultdict(list)  # corners on one plumb line, top down
+    row: dict[float, list[Point]] = defaultdict(list)  # corners on one level line, left to right
+    for p in sorted(corners):
+        column[p[0]].append(p)
+        row[p[1]].append(p)
+
+    def joined(p: Point, q: Point) -> bool:
+        side = 0 if p[0] == q[0] else 1
+        return bool(corners[p][side] & corners[q][side])
+
+    out: list[Box] = []
+    for p in sorted(corners):
+        below = [q for q in column[p[0]] if q[1] > p[1]]
+        right = [q for q in row[p[1]] if q[0] > p[0]]
+        cell = _smallest(p, below, right, corners, joined)
+        if cell is not None:
+            out.append(cell)
+    return out
+
+
+def _smallest(p: Point, below: list[Point], right: list[Point], corners: dict, joined: object) -> Box | None:
+    for b in below:
+        if not joined(p, b):  # type: ignore[operator]
+            continue
+        for r in right:
+            if not joined(p, r):  # type: ignore[operator]
+                continue
+            corner = (r[0], b[1])
+            if corner in corners and joined(corner, r) and joined(corner, b):  # type: ignore[operator]
+                return (p[0], p[1], corner[0], corner[1])
+    return None
+
+
+def _groups(cells: list[Box]) -> list[list[Box]]:
+    """Cells connected through shared corners, one group per table; lone cells dropped."""
+    at_corner: dict[Point, list[int]] = defaultdict(list)
+    for i, (x0, top, x1, bottom) in enumerate(cells):
+        for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+            at_corner[corner].append(i)
+    seen = [False] * len(cells)
+    groups: list[list[Box]] = []
+    for start in range(len(cells)):
+        if seen[start]:
+            continue
+        seen[start] = True
+        todo, members = [start], []
+        while todo:
+            i = todo.pop()
+            members.append(cells[i])
+            x0, top, x1, bottom = cells[i]
+            for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+                for j in at_corner[corner]:
+                    if not seen[j]:
+                        seen[j] = True
+                        todo.append(j)
+        groups.append(members)
+    groups.sort(key=lambda g: min((c[1], c[0]) for c in g))
+    return [g for g in groups if len(g) > 1]
+
+
+def _table(cells: list[Box]) -> Table:
+    xs = sorted({c[0] for c in cells})
+    by_top: dict[float, dict[float, Box]] = defaultdict(dict)
+    for c in sorted(cells, key=lambda c: (c[1], c[0])):
+        by_top[c[1]][c[0]] = c
+    rows = [[by_top[top].get(x) for x in xs] for top in sorted(by_top)]
+    bbox = (
+        min(c[0] for c in cells),
+        min(c[1] for c in cells),
+        max(c[2] for c in cells),
+        max(c[3] for c in cells),
+    )
+    return Table(rows, bbox, sorted(by_top))
