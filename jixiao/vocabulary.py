@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from jixiao.model import FormKind
+from jixiao.kinds import FormKind
 
 __all__ = [
     "INPUT_TYPES",

@@ -9,14 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from jixiao.model import Document
 from jixiao.vocabulary import kind_choices, parse_kind
+
+if TYPE_CHECKING:
+    from jixiao.model import Document
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -42,6 +44,16 @@ def note(message: str) -> None:
 
 def one_line(message: str) -> str:
     return " ".join(str(message).split())
+
+
+def shipped_rule_sets() -> tuple[str, ...]:
+    """``jixiao.score.rule_set_names()`` without importing the scoring (for help texts)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jixiao.score")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    names = {p.stem for folder in folders for p in (Path(folder) / "rulesets").glob("*.yaml")}
+    return tuple(sorted(names))
 
 
 def read_file(path: Path) -> Document:

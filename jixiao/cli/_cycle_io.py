@@ -12,10 +12,10 @@ import typer
 from rich.markup import escape
 
 from jixiao.cli._common import err, fail, note, out
-from jixiao.model import Document, Finding, Form
 from jixiao.vocabulary import severity_name
 
 if TYPE_CHECKING:
+    from jixiao.model import Document, Finding, Form
     from jixiao.store import StoredForm
 
 DB_HELP = "数据库：SQLite 文件路径或 URL；默认 $JIXIAO_DB 或 ./jixiao.db"
@@ -32,6 +32,7 @@ class Output(StrEnum):
 def read_json(path: Path) -> Document:
     """A form-v1 JSON file (one form or an array, e.g. a roll-up written by ``jixiao rollup -o``)."""
     from jixiao.contract import form_from_contract
+    from jixiao.model import Document
 
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

@@ -23,7 +23,7 @@ from rich.console import Console
 from rich.text import Text
 from typer.core import TyperCommand, TyperGroup
 
-from jixiao.review.wrap import wrap_text
+from jixiao._wrap import wrap_text
 
 __all__ = ["ChineseCommand", "ChineseGroup", "chinese_error"]
 

@@ -17,11 +17,10 @@ from rich.markup import escape
 from rich.table import Table
 
 from jixiao.cli._common import fail, note, out
-from jixiao.contract import dumps, findings_to_json, form_to_contract
-from jixiao.model import Form
 
 if TYPE_CHECKING:
     from jixiao.cycle import FormRecord, Linkage, Rollup
+    from jixiao.model import Form
 
 from jixiao.cli._cycle_io import (
     DB_HELP,
@@ -62,6 +61,7 @@ def link_command(
     format: Annotated[Output, typer.Option("--format", "-f", help="text 或 json")] = Output.text,
     show_all: Annotated[bool, typer.Option("--all", "-a", help="低置信度的匹配也逐项列出")] = False,
 ) -> None:
+    from jixiao.contract import dumps, findings_to_json
     from jixiao.cycle import link_evaluation
 
     pairs: list[
@@ -266,6 +266,8 @@ def _print_rollup(result: Rollup) -> None:
 
 
 def _write_form(form: Form, output: Path) -> None:
+    from jixiao.contract import dumps, form_to_contract
+
     suffix = output.suffix.lower()
     try:
         if suffix == ".json":

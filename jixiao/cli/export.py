@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from jixiao.cli._common import emit, err, fail, kind_option, note, read_file
 from jixiao.cli._help import ChineseCommand
-from jixiao.contract import dumps, form_to_contract
-from jixiao.model import Document, Form
 from jixiao.vocabulary import INPUT_TYPES, kind_choices
+
+if TYPE_CHECKING:
+    from jixiao.model import Document, Form
 
 
 class ExportFormat(StrEnum):
@@ -74,6 +76,9 @@ def export_command(
     ),
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
 ) -> None:
+    from jixiao.contract import dumps, form_to_contract
+    from jixiao.model import Document
+
     fmt = to or format or ExportFormat.json
     if to is not None and format is not None and to is not format:
         fail("--to 与 --format 不一致，请只给一个")

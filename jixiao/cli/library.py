@@ -12,7 +12,6 @@ from rich.markup import escape
 from rich.table import Table
 
 from jixiao.cli._common import err, fail, note, out
-from jixiao.contract import dumps, findings_to_json
 
 if TYPE_CHECKING:
     from jixiao.cycle import IndicatorLibrary
@@ -71,6 +70,8 @@ def library_build(
     db: DbOption = None,
     output: Annotated[Path, typer.Option("--output", "-o", help="指标库文件")] = Path("library.json"),
 ) -> None:
+    from jixiao.contract import dumps
+
     lib = _library(paths, db, None)
     write_text(dumps(lib.to_json()), output)
     err.print(
@@ -135,6 +136,7 @@ def library_check(
     db: DbOption = None,
     format: Annotated[Output, typer.Option("--format", "-f", help="text 或 json")] = Output.text,
 ) -> None:
+    from jixiao.contract import dumps, findings_to_json
     from jixiao.cycle import peer_findings
 
     lib = _library(None, db, library)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 from rich import box
@@ -15,9 +15,10 @@ from rich.table import Table
 
 from jixiao.cli._common import TEMPLATES_HELP, out, read_file, use_template_files
 from jixiao.cli._help import ChineseCommand
-from jixiao.contract import dumps, form_to_contract
-from jixiao.model import Document
 from jixiao.vocabulary import INPUT_TYPES, kind_name
+
+if TYPE_CHECKING:
+    from jixiao.model import Document
 
 
 class ParseFormat(StrEnum):
@@ -38,6 +39,8 @@ def parse_command(
     ),
     templates: list[Path] = typer.Option([], "--templates", metavar="文件", help=TEMPLATES_HELP),
 ) -> None:
+    from jixiao.contract import form_to_contract
+
     if templates:
         use_template_files(templates)
     doc = read_file(file)
@@ -53,6 +56,8 @@ def write_json_array(items: Iterable[object], file: TextIO) -> None:
     Not through Rich (which lays out the whole text first, hundreds of times slower and
     holding it all), and never the whole array as one string.
     """
+    from jixiao.contract import dumps
+
     first = True
     for item in items:
         file.write("[\n  " if first else ",\n  ")

@@ -22,20 +22,19 @@ from jixiao.cli._common import (
     fail,
     out,
     read_file,
+    shipped_rule_sets,
     unreadable,
     use_template_files,
     warn_issues,
 )
 from jixiao.cli._engine import ADDRESS_HELP, ENGINE_HELP, engine_or_fail
 from jixiao.cli._help import ChineseCommand
-from jixiao.contract import dumps, findings_to_json
-from jixiao.model import Document
-from jixiao.review import ReviewResult, review_document
-from jixiao.score.rules import RuleSetError, load_rule_set, rule_set_names
 from jixiao.vocabulary import INPUT_TYPES
 
 if TYPE_CHECKING:
     from jixiao.batch import EngineSpec
+    from jixiao.model import Document
+    from jixiao.review import ReviewResult
     from jixiao.review.render import ReviewPage
 
 
@@ -69,7 +68,7 @@ def review_command(
         None,
         "--rules",
         metavar="规则",
-        help=f"强制使用的评分规则：{'、'.join(rule_set_names())}，或自备规则文件（.yaml）的路径；"
+        help=f"强制使用的评分规则：{'、'.join(shipped_rule_sets())}，或自备规则文件（.yaml）的路径；"
         "默认按表中所印内容（预算执行分值、栏目、标题用词等）识别模板并自动选择",
     ),
     output: Path | None = typer.Option(
@@ -83,6 +82,8 @@ def review_command(
     address: str | None = typer.Option(None, "--address", metavar="地址", help=ADDRESS_HELP),
 ) -> None:
     global _run
+    from jixiao.score.rules import RuleSetError, load_rule_set
+
     spec = engine_or_fail(engine, address)
     if templates:
         use_template_files(templates)
@@ -138,6 +139,7 @@ def read_and_review(
 ) -> tuple[Document, ReviewResult] | Unreadable:
     """The per-file job of ``review`` on a worker: read and review one file, failures returned."""
     from jixiao.read import ReadError, read
+    from jixiao.review import review_document
 
     rules, templates = arg
     if templates:  # a worker of another machine has not inherited this run's environment
@@ -160,6 +162,8 @@ def _died(path: str) -> Unreadable:
 
 def _results(files: list[Path], rules: str | None) -> Iterator[tuple[Document, ReviewResult]]:
     """Each file read and reviewed, in order: here, or in worker processes / on the engine."""
+    from jixiao.review import review_document
+
     if _run.here:
         for path in files:
             doc = read_file(path)
@@ -194,6 +198,7 @@ def _reviewed(
 ) -> Iterator[tuple[str, Document, ReviewResult]]:
     """Read and review file by file, one document in memory at a time; an unreadable file stops
     the command, and since output is written only at the end, before any output."""
+
     with Progress(
         TextColumn("审核中"),
         BarColumn(),
@@ -215,6 +220,8 @@ def _reviewed(
 def _write_findings_json(files: list[Path], rules: str | None, output: Path | None, force: bool) -> None:
     """findings-v1: the array of one file, or an object of arrays by path, written file by file as
     each is reviewed (the same text as ``dumps`` of the whole; memory does not grow with the files)."""
+    from jixiao.contract import dumps, findings_to_json
+
     unique = list(dict.fromkeys(files))  # a path given twice is one entry of the object
     with emitting(output, force=force) as fh:
         if len(files) == 1:

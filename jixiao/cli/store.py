@@ -20,11 +20,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.text import Text
 
+from jixiao._wrap import wrap_items, wrap_text
 from jixiao.cli._common import err, fail, kind_option, out
 from jixiao.cli._engine import ADDRESS_HELP, ENGINE_HELP, engine_or_fail
 from jixiao.cli._help import ChineseCommand, ChineseGroup
-from jixiao.model import Document, FormKind
-from jixiao.review.wrap import wrap_items, wrap_text
+from jixiao.kinds import FormKind
 from jixiao.vocabulary import (
     INPUT_TYPES,
     finding_title,
@@ -154,6 +154,7 @@ def import_command(
 
 def _check_rules(rules: str) -> None:
     """An unknown rule set is the user's mistake: say so once, before reading anything."""
+    from jixiao.model import Document
     from jixiao.review import review_document
 
     try:

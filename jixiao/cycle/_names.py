@@ -74,18 +74,40 @@ def name_key(name: str | None) -> str:
     return s
 
 
-def similarity(a: str, b: str) -> float:
+def similarity(a: str, b: str, at_least: float = 0.0) -> float:
     """How alike two keys are, 0–1: 1 for equal keys, 0 where a character is replaced, else the
-    difflib ratio (containment counts as close: one name elaborates the other)."""
+    difflib ratio (containment counts as close: one name elaborates the other).
+
+    ``at_least``: a caller that drops anything less alike gets 0 for such a pair without the
+    costly comparison, when the keys' lengths or characters already bound the ratio below it.
+    """
     if a == b:
         return 1.0
     if not a or not b:
         return 0.0
+    short, long_ = sorted((a, b), key=len)
+    contained = len(short) >= 4 and short in long_
+    if at_least > 0 and not contained:
+        total = len(a) + len(b)
+        if 2.0 * len(short) / total < at_least:
+            return 0.0
+        ca, cb = _counts(a), _counts(b)
+        shared = sum(min(n, cb.get(ch, 0)) for ch, n in ca.items())  # difflib's quick_ratio
+        if 2.0 * shared / total < at_least:
+            return 0.0
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if any(op == "replace" for op, *_ in matcher.get_opcodes()):
         return 0.0  # a word replaced (复工率 / 复产率) names another indicator
     ratio = matcher.ratio()
-    short, long_ = sorted((a, b), key=len)
-    if len(short) >= 4 and short in long_:
+    if contained:
         ratio = max(ratio, 0.75 + 0.25 * len(short) / len(long_))
     return ratio
+
+
+@lru_cache(maxsize=65536)
+def _counts(key: str) -> dict[str, int]:
+    """How often each character occurs in ``key``."""
+    counts: dict[str, int] = {}
+    for ch in key:
+        counts[ch] = counts.get(ch, 0) + 1
+    return counts

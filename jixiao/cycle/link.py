@@ -27,6 +27,7 @@ __all__ = [
     "TargetMatch",
     "counterpart_kind",
     "drift_findings",
+    "has_targets",
     "link_evaluation",
     "match_targets",
     "pair_indicators",
@@ -95,22 +96,27 @@ class TargetMatch:
 
 
 def match_targets(
-    evaluation: Form, candidates: Sequence[Form], aliases: Mapping[str, str] | None = None
+    evaluation: Form,
+    candidates: Sequence[Form],
+    aliases: Mapping[str, str] | None = None,
+    *,
+    first_of_alike: bool = False,
 ) -> list[TargetMatch]:
     """Candidate target tables for ``evaluation``, best first; those that cannot be its target left out.
 
     Same kind family required (project ↔ project, department ↔ department); a different unit or
     a different printed year rules a candidate out; a unit or year one side leaves blank, or a
     project name spelled differently, lowers the confidence and says so.
+    ``first_of_alike``: of candidates printing the same unit, year, project and title only the
+    first is ranked (the rest score the same and rank after it): enough for the best match.
     """
     wanted = counterpart_kind(evaluation.kind)
     if wanted is None:
         return []
     found: list[TargetMatch] = []
     ukey = unit_key(evaluation.unit, aliases)
-    for n, cand in enumerate(candidates):
-        if cand.kind is not wanted:
-            continue
+    for n in _by_unit(candidates, aliases).possible(evaluation, wanted, ukey, aliases, first_of_alike):
+        cand = candidates[n]
         confidence = 1.0
         reasons: list[str] = []
         ckey = unit_key(cand.unit, aliases)
@@ -154,6 +160,69 @@ def match_targets(
             )
         found.append(TargetMatch(n, round(confidence, 4), tuple(reasons)))
     return sorted(found, key=lambda m: (-m.confidence, m.index))
+
+
+class _UnitIndex:
+    """The candidates of each kind by unit key: a self-evaluation is compared only with the
+    target tables its unit allows (its own unit's, or those printing no unit), not with every
+    form of the document — a document of thousands of forms costs as much per form as one."""
+
+    def __init__(self, candidates: Sequence[Form], aliases: Mapping[str, str] | None) -> None:
+        self.by_key: dict[tuple[FormKind, str], list[int]] = {}
+        self.by_kind: dict[FormKind, list[int]] = {}
+        self.first: set[int] = set()  # the first candidate of each alike group (see match_targets)
+        seen: set[tuple[object, ...]] = set()
+        for n, cand in enumerate(candidates):
+            self.by_key.setdefault((cand.kind, unit_key(cand.unit, aliases)), []).append(n)
+            self.by_kind.setdefault(cand.kind, []).append(n)
+            if cand.kind.is_target:
+                # everything match_targets reads of a candidate
+                printed = years_printed(cand) if cand.year is None else None
+                alike = (cand.kind, cand.unit, cand.year, printed, cand.project, cand.title)
+                if alike not in seen:
+                    seen.add(alike)
+                    self.first.add(n)
+
+    def possible(
+        self,
+        evaluation: Form,
+        wanted: FormKind,
+        ukey: str,
+        aliases: Mapping[str, str] | None,
+        first_of_alike: bool = False,
+    ) -> list[int]:
+        """Candidates of kind ``wanted`` whose unit does not rule them out, in printed order."""
+        if ukey:
+            keys = {ukey}
+        elif evaluation.implementer or evaluation.supervisor:
+            names = (evaluation.implementer, evaluation.supervisor)
+            keys = {unit_key(name, aliases) for name in names if name} - {""}
+        else:
+            keys = set()  # no unit printed: any target table may be it
+        if keys:
+            keys.add("")  # a target table printing no unit
+            found = sorted(n for k in keys for n in self.by_key.get((wanted, k), []))
+        else:
+            found = self.by_kind.get(wanted, [])
+        return [n for n in found if n in self.first] if first_of_alike else found
+
+
+_INDEX: list[tuple[Sequence[Form], int, Mapping[str, str] | None, _UnitIndex]] = []  # the last document
+
+
+def _by_unit(candidates: Sequence[Form], aliases: Mapping[str, str] | None) -> _UnitIndex:
+    """The unit index of ``candidates``, built once per document (the review asks form by form)."""
+    last = _INDEX[0] if _INDEX else None
+    if last is not None and last[0] is candidates and last[1] == len(candidates) and last[2] is aliases:
+        return last[3]
+    index = _UnitIndex(candidates, aliases)
+    _INDEX[:] = [(candidates, len(candidates), aliases, index)]  # one document kept, no more
+    return index
+
+
+def has_targets(candidates: Sequence[Form]) -> bool:
+    """Whether any of ``candidates`` is a target table (once per document, as above)."""
+    return any(kind.is_target for kind in _by_unit(candidates, None).by_kind)
 
 
 # --- indicators ------------------------------------------------------------------------------
@@ -202,7 +271,7 @@ def pair_indicators(target: Form, evaluation: Form) -> list[IndicatorLink]:
     for ei, ek in enumerate(e_keys):
         eg, e = e_rows[ei]
         for ti, tk in enumerate(t_keys):
-            sim = similarity(ek, tk)
+            sim = similarity(ek, tk, threshold)
             if sim < threshold:
                 continue
             tg, t = t_rows[ti]
@@ -382,7 +451,7 @@ def link_evaluation(
     evaluation: Form, index: int, candidates: Sequence[Form], aliases: Mapping[str, str] | None = None
 ) -> Linkage | None:
     """The best-matching target table for ``evaluation`` with its indicator pairs and drift; None if none."""
-    matches = match_targets(evaluation, candidates, aliases)
+    matches = match_targets(evaluation, candidates, aliases, first_of_alike=True)
     if not matches:
         return None
     best = matches[0]

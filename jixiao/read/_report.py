@@ -6,8 +6,11 @@ against the form they report on, found by subject and year, then by proximity.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
+from collections.abc import Callable
 from difflib import SequenceMatcher
 
 from jixiao.model import Document, NarrativeReport
@@ -146,34 +149,58 @@ def attach_reports(doc: Document) -> None:
     the best wins unless nothing is alike by name. Only a form sharing a run of
     ``_least_run`` characters with the report's subject can be alike enough to win, so the
     forms are looked up by those runs (an index of the form names) instead of comparing every
-    report with every form: a document of thousands of forms costs as much per form as one.
+    report with every form. Forms printing the same names in the same year score alike, so
+    they are one candidate whose best member (nearest before the report, else after it) is
+    found by bisection: a document of thousands of forms, however repetitive, costs as much
+    per form as one.
     """
     if not doc.reports or not doc.forms:
         return
-    names = [
-        [compact(x) for x in (form.title, form.project or "", form.unit or "") if x] for form in doc.forms
-    ]
-    matchers = [[_matcher(x) for x in group] for group in names]
+    lines = [_line(f) for f in doc.forms]
+    nearest_of = _nearest_before(lines)
+    groups: dict[tuple[str, ...], int] = {}  # a form's names → its name group
+    members: list[dict[int | None, _Members]] = []  # per name group: its forms by year
+    for i, form in enumerate(doc.forms):
+        names = tuple(compact(x) for x in (form.title, form.project or "", form.unit or "") if x)
+        g = groups.setdefault(names, len(groups))
+        if g == len(members):
+            members.append({})
+        members[g].setdefault(form.year, _Members()).add(lines[i], i)
+    for by_year in members:
+        for m in by_year.values():
+            m.freeze()
+    names_of = list(groups)
+    matchers = [[_matcher(x) for x in names] for names in names_of]
+    form_group = [0] * len(doc.forms)
+    for g, by_year in enumerate(members):
+        for m in by_year.values():
+            for i in m.indices:
+                form_group[i] = g
     grams: dict[int, dict[str, set[int]]] = {}
     for report in doc.reports:
         subject = compact(report.subject or report.title)
         line = _line(report)
-        before = [i for i, f in enumerate(doc.forms) if _line(f) <= line]
-        nearest = before[-1] if before else -1
-        candidates = _sharing(subject, names, grams)
+        nearest = nearest_of(line)
+        sims: dict[int, float] = {}
+        for g in [*_sharing(subject, names_of, grams), *([form_group[nearest]] if nearest >= 0 else [])]:
+            if g not in sims:  # an untitled form has no names: 0
+                sims[g] = max((_similarity(subject, m) for m in matchers[g]), default=0.0)
+        scored: list[tuple[int, float]] = []  # (form, similarity with its bonuses)
+        for g in sims:
+            for year, m in members[g].items():
+                i = m.best(line)
+                if i != nearest:  # the nearest, with its bonus below, outscores its group
+                    same_year = bool(report.year and year and report.year == year)
+                    scored.append((i, sims[g] + (0.05 if same_year else 0.0)))
         if nearest >= 0:
-            candidates.add(nearest)
+            year = doc.forms[nearest].year
+            same_year = bool(report.year and year and report.year == year)
+            # a report usually follows the form it reports on
+            scored.append((nearest, sims[form_group[nearest]] + (0.05 if same_year else 0.0) + 0.2))
         best: tuple[tuple[float, int, int], int] | None = None
-        for i in candidates:
-            form = doc.forms[i]
-            sim = max((_similarity(subject, m) for m in matchers[i]), default=0.0)  # an untitled form
-            if report.year and form.year and report.year == form.year:
-                sim += 0.05
-            distance = line - _line(form)
-            preceding = 1 if distance >= 0 else 0
-            if i == nearest:
-                sim += 0.2  # a report usually follows the form it reports on
-            key = (round(sim, 3), preceding, -abs(distance))
+        for i, sim in scored:
+            distance = line - lines[i]
+            key = (round(sim, 3), 1 if distance >= 0 else 0, -abs(distance))
             if best is None or (key, -i) > (best[0], -best[1]):  # ties: the first form printed
                 best = (key, i)
         if best is not None and best[0][0] >= 0.3:
@@ -181,6 +208,45 @@ def attach_reports(doc: Document) -> None:
         else:
             # nothing alike by name: the nearest form printed before the report
             report.form_index = nearest if nearest >= 0 else None
+
+
+class _Members:
+    """The forms of one name group and year, by printed line: the one a report prefers is the
+    nearest printed before it (the first printed among equals), else the nearest after it."""
+
+    def __init__(self) -> None:
+        self.indices: list[int] = []
+        self._pairs: list[tuple[int, int]] = []
+        self._lines: list[int] = []
+        self._first: list[int] = []
+
+    def add(self, line: int, index: int) -> None:
+        self.indices.append(index)
+        self._pairs.append((line, index))
+
+    def freeze(self) -> None:
+        for line, index in sorted(self._pairs):
+            if not self._lines or self._lines[-1] != line:
+                self._lines.append(line)
+                self._first.append(index)  # sorted: the smallest index of that line
+
+    def best(self, line: int) -> int:
+        k = bisect.bisect_right(self._lines, line)
+        return self._first[k - 1] if k > 0 else self._first[0]
+
+
+def _nearest_before(lines: list[int]) -> Callable[[int], int]:
+    """``line → the last form printed at or before it`` (-1 if none), by bisection: the largest
+    index whose line is at most the given one, whatever order the lines come in."""
+    order = sorted(range(len(lines)), key=lambda i: lines[i])
+    sorted_lines = [lines[i] for i in order]
+    running = list(itertools.accumulate(order, max))
+
+    def nearest(line: int) -> int:
+        k = bisect.bisect_right(sorted_lines, line)
+        return running[k - 1] if k > 0 else -1
+
+    return nearest
 
 
 _ALIKE = 0.249  # below this share of the subject in one run, a form scores under 0.3 even with its year
@@ -191,8 +257,9 @@ def _least_run(subject: str) -> int:
     return max(1, math.ceil(_ALIKE * len(subject)))
 
 
-def _sharing(subject: str, names: list[list[str]], grams: dict[int, dict[str, set[int]]]) -> set[int]:
-    """Forms one of whose names shares a run of ``_least_run(subject)`` characters with ``subject``."""
+def _sharing(subject: str, names: list[tuple[str, ...]], grams: dict[int, dict[str, set[int]]]) -> set[int]:
+    """Name groups one of whose names shares a run of ``_least_run(subject)`` characters with
+    ``subject``."""
     if not subject:
         return set()
     k = _least_run(subject)

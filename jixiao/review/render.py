@@ -16,10 +16,10 @@ from jinja2 import Environment, select_autoescape
 from rich.console import Console
 from rich.text import Text
 
+from jixiao._wrap import wrap_text
 from jixiao.model import Document, Finding, Form, Scorecard
 from jixiao.review import ReviewResult
 from jixiao.review.catalogue import CATALOGUE, fmt, fmt_pct
-from jixiao.review.wrap import wrap_text
 from jixiao.score.rules import load_rule_set
 from jixiao.vocabulary import kind_name, rule_set_title, severity_name
 

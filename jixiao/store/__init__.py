@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError as DatabaseError
 
+from jixiao.store import _schema_web  # noqa: F401  (the web tables join Base.metadata)
 from jixiao.store._cycle import StoredForm, stored_forms, targets_for
 from jixiao.store._db import DEFAULT_URL, Database, StoreError, explain, resolve_url
 from jixiao.store._query import (
@@ -33,61 +34,6 @@ from jixiao.store._units import AliasChange, AliasError, UnitInfo, name_key
 from jixiao.store._units import add_alias as _add_alias
 from jixiao.store._units import list_units as _list_units
 from jixiao.store._units import remove_alias as _remove_alias
-from jixiao.store._users import (
-    ROLE_LABELS,
-    ROLES,
-    SESSION_HOURS,
-    User,
-    UserError,
-    add_user,
-    authenticate,
-    create_session,
-    create_token,
-    delete_session,
-    list_users,
-    session_user,
-    set_password,
-    token_user,
-    unit_of_name,
-    user_count,
-)
-from jixiao.store._values import ParsedValue, parse_value
-from jixiao.store._workflow import (
-    ACTIONS,
-    DEFAULT_STATE,
-    EDITABLE_STATES,
-    STATE_LABELS,
-    STATES,
-    VERDICT_LABELS,
-    AuditScore,
-    ConfirmedFinding,
-    Edit,
-    Overview,
-    QueueFilter,
-    QueueRow,
-    ReviewNotes,
-    Step,
-    Verdict,
-    WorkflowError,
-    carry_pending,
-    confirmed_findings,
-    create_self_evaluation,
-    document_forms,
-    form_unit,
-    get_draft,
-    list_queue,
-    overview,
-    review_notes,
-    rule_set_for_year,
-    save_draft,
-    set_audit_score,
-    set_state,
-    set_verdict,
-    set_year_rule_set,
-    state_of,
-    submit_form,
-    transition,
-)
 
 if TYPE_CHECKING:
     from jixiao.store._import import (
@@ -98,18 +44,133 @@ if TYPE_CHECKING:
         collect_files,
         import_paths,
     )
+    from jixiao.store._users import (
+        ROLE_LABELS,
+        ROLES,
+        SESSION_HOURS,
+        User,
+        UserError,
+        add_user,
+        authenticate,
+        create_session,
+        create_token,
+        delete_session,
+        list_users,
+        session_user,
+        set_password,
+        token_user,
+        unit_of_name,
+        user_count,
+    )
+    from jixiao.store._values import ParsedValue, parse_value
+    from jixiao.store._workflow import (
+        ACTIONS,
+        DEFAULT_STATE,
+        EDITABLE_STATES,
+        STATE_LABELS,
+        STATES,
+        VERDICT_LABELS,
+        AuditScore,
+        ConfirmedFinding,
+        Edit,
+        Overview,
+        QueueFilter,
+        QueueRow,
+        ReviewNotes,
+        Step,
+        Verdict,
+        WorkflowError,
+        carry_pending,
+        confirmed_findings,
+        create_self_evaluation,
+        document_forms,
+        form_unit,
+        get_draft,
+        list_queue,
+        overview,
+        review_notes,
+        rule_set_for_year,
+        save_draft,
+        set_audit_score,
+        set_state,
+        set_verdict,
+        set_year_rule_set,
+        state_of,
+        submit_form,
+        transition,
+    )
 
 _IMPORT_NAMES = frozenset(
     ("Failure", "Imported", "ImportSummary", "Unchanged", "collect_files", "import_paths")
 )
 
 
-def __getattr__(name: str) -> Any:
-    """The import path (reader and review included) is loaded only by what imports files."""
-    if name in _IMPORT_NAMES:
-        from jixiao.store import _import
+# accounts and the web workflow (argon2, the web tables): loaded by what uses them, so a
+# query command does not pay for them at start-up
+_LAZY = {
+    "ParsedValue": "_values",
+    "parse_value": "_values",
+    "ROLE_LABELS": "_users",
+    "ROLES": "_users",
+    "SESSION_HOURS": "_users",
+    "User": "_users",
+    "UserError": "_users",
+    "add_user": "_users",
+    "authenticate": "_users",
+    "create_session": "_users",
+    "create_token": "_users",
+    "delete_session": "_users",
+    "list_users": "_users",
+    "session_user": "_users",
+    "set_password": "_users",
+    "token_user": "_users",
+    "unit_of_name": "_users",
+    "user_count": "_users",
+    "ACTIONS": "_workflow",
+    "DEFAULT_STATE": "_workflow",
+    "EDITABLE_STATES": "_workflow",
+    "STATE_LABELS": "_workflow",
+    "STATES": "_workflow",
+    "VERDICT_LABELS": "_workflow",
+    "AuditScore": "_workflow",
+    "ConfirmedFinding": "_workflow",
+    "Edit": "_workflow",
+    "Overview": "_workflow",
+    "QueueFilter": "_workflow",
+    "QueueRow": "_workflow",
+    "ReviewNotes": "_workflow",
+    "Step": "_workflow",
+    "Verdict": "_workflow",
+    "WorkflowError": "_workflow",
+    "carry_pending": "_workflow",
+    "confirmed_findings": "_workflow",
+    "create_self_evaluation": "_workflow",
+    "document_forms": "_workflow",
+    "form_unit": "_workflow",
+    "get_draft": "_workflow",
+    "list_queue": "_workflow",
+    "overview": "_workflow",
+    "review_notes": "_workflow",
+    "rule_set_for_year": "_workflow",
+    "save_draft": "_workflow",
+    "set_audit_score": "_workflow",
+    "set_state": "_workflow",
+    "set_verdict": "_workflow",
+    "set_year_rule_set": "_workflow",
+    "state_of": "_workflow",
+    "submit_form": "_workflow",
+    "transition": "_workflow",
+}
 
-        value = getattr(_import, name)
+
+def __getattr__(name: str) -> Any:
+    """The import path (reader and review included), accounts and the workflow are loaded only
+    by what uses them."""
+    if name in _IMPORT_NAMES or name in _LAZY:
+        import importlib
+
+        module = importlib.import_module(f"jixiao.store.{_LAZY.get(name, '_import')}")
+        value = getattr(module, name)
         globals()[name] = value
         return value
     raise AttributeError(f"module 'jixiao.store' has no attribute {name!r}")

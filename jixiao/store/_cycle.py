@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, or_, select
 
-from jixiao.model import Form, FormKind
+from jixiao.kinds import FormKind
 from jixiao.store._db import Database
 from jixiao.store._query import FormFilter, _form_from_rows
 from jixiao.store._schema import FindingRow, FormContractRow, FormRow, UnitRow
+
+if TYPE_CHECKING:
+    from jixiao.model import Form
+
 
 __all__ = ["StoredForm", "stored_forms", "targets_for"]
 

@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, case, func, or_, select, tuple_
 from sqlalchemy.orm import Session
 
-from jixiao.contract import form_from_contract
-from jixiao.model import Finding, Form, GoalScore, IndicatorScore, Scorecard, Source
 from jixiao.store._db import Database
 from jixiao.store._schema import (
     STRUCTURE_CODES,
@@ -30,6 +28,10 @@ from jixiao.store._schema import (
     UnitRow,
 )
 from jixiao.store._units import match_units
+
+if TYPE_CHECKING:
+    from jixiao.model import Finding, Form, Scorecard
+
 
 __all__ = [
     "FormDetail",
@@ -192,6 +194,8 @@ class FormDetail:
 
 def get_form(db: Database, form_id: int) -> FormDetail | None:
     """One form in full, with the scorecard and findings of its latest review; None if absent."""
+    from jixiao.model import Finding, GoalScore, IndicatorScore, Scorecard
+
     with db.reader() as session:
         row = session.execute(_summary_select().where(FormRow.id == form_id)).first()
         if row is None:
@@ -286,6 +290,9 @@ def _history(session: Session, f: FormRow) -> list[Revision]:
 
 def _form_from_rows(body: dict[str, Any], f: FormRow) -> Form:
     """The stored form: its form-v1 object, plus the provenance the contract has no field for."""
+    from jixiao.contract import form_from_contract
+    from jixiao.model import Source
+
     form = form_from_contract(body)
     if any(getattr(f, c) is not None for c in ("source_file", "source_page", "source_line", "source_sheet")):
         form.source = Source(

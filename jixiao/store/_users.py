@@ -10,6 +10,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -42,8 +43,13 @@ ROLES = ("admin", "reviewer", "filler")
 ROLE_LABELS = {"admin": "管理员", "reviewer": "审核人员", "filler": "填报人"}
 SESSION_HOURS = 12
 _hasher = PasswordHasher()
-# Verifying against this when the name is unknown keeps the time of a failed login the same.
-_DUMMY_HASH = _hasher.hash("jixiao-no-such-user")
+
+
+@cache
+def _dummy_hash() -> str:
+    """Verifying against this when the name is unknown keeps the time of a failed login the same
+    (hashed on first use: an argon2 hash costs half a second of every command's start-up)."""
+    return _hasher.hash("jixiao-no-such-user")
 
 
 class UserError(Exception):
@@ -142,7 +148,7 @@ def authenticate(db: Database, name: str, password: str) -> User | None:
     with db.reader() as session:
         row = session.scalar(select(UserRow).where(UserRow.name == name.strip()))
         try:
-            _hasher.verify(row.password_hash if row else _DUMMY_HASH, password)
+            _hasher.verify(row.password_hash if row else _dummy_hash(), password)
         except (VerificationError, InvalidHashError):
             return None
         if row is None or not row.active:

@@ -12,7 +12,24 @@ from jixiao.score.scorecard import budget_rate
 
 
 def _reports(doc: Document, index: int) -> list[NarrativeReport]:
-    return [r for r in doc.reports if r.form_index == index]
+    """The reports linked to form ``index``, in printed order."""
+    return _by_form(doc).get(index, [])
+
+
+_LAST: list[tuple[Document, int, dict[int | None, list[NarrativeReport]]]] = []  # the last document
+
+
+def _by_form(doc: Document) -> dict[int | None, list[NarrativeReport]]:
+    """The reports by the form they report on, grouped once per document (the checks ask form by
+    form; scanning every report per form made a large document quadratic)."""
+    last = _LAST[0] if _LAST else None
+    if last is not None and last[0] is doc and last[1] == len(doc.reports):
+        return last[2]
+    grouped: dict[int | None, list[NarrativeReport]] = {}
+    for r in doc.reports:
+        grouped.setdefault(r.form_index, []).append(r)
+    _LAST[:] = [(doc, len(doc.reports), grouped)]  # one document kept, no more
+    return grouped
 
 
 def _same(stated: float, printed: float) -> bool:

@@ -27,9 +27,12 @@ def check_drift(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Do
 
     Only a confident match speaks here; ``jixiao link`` shows the others with their confidence.
     """
-    if form.kind.is_target or not any(f.kind.is_target for f in doc.forms):
+    if form.kind.is_target:
         return []
-    from jixiao.cycle.link import link_evaluation
+    from jixiao.cycle.link import has_targets, link_evaluation
+
+    if not has_targets(doc.forms):
+        return []
 
     linkage = link_evaluation(form, index, doc.forms)
     if linkage is None or not linkage.match.confident:
