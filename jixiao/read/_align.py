@@ -23,15 +23,23 @@ _SIGN_ONLY = re.compile(r"^([≥≤<>=＞＜≧≦═﹦＝]{1,2}|定量|定性|
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _GOAL = re.compile(r"(年度|长期|中期)?(绩效)?(总体)?目标\d*|绩效指标|年度绩效指标")
-_UNIT = re.compile(
-    r"^[%‰℃]$|^(万|亿|千|百)?(元|人|个|次|户|家|所|座|处|项|台|套|辆|公里|千米|米|平方米|立方米|亩|吨|场|期|份|件|篇|本|册"
-    r"|卷|页|天|日|月|年|小时|分钟|个工作日|工作日|人次|条|批|张|床|间|栋|株|头|只|km|m|kg|t|%)([/每].{1,6})?$"
-)
 _LEADING_NUM = re.compile(r"^\d[\d,.]*\s*[(（]")  # "940（压缩后）"
 _DOTS = re.compile(r"^(……|…|\.{3,}|指标\d+[:：]?)$")
 _PLACEHOLDER = re.compile(r"^(……|…|\.{3,}|指标\d*[:：]?.*|无|/|／)$")
 
 SKIP = -0.05  # leaving a column empty costs a little: prefer placing cells where they fit
+
+
+@lru_cache(maxsize=1)
+def _unit() -> re.Pattern[str]:
+    """A 度量单位 cell: one of the units ``jixiao/score/lexicon.yaml`` lists (money, counted
+    things, periods, column symbols), with a 万/亿 multiplier and a "/年" or "每…" rate after it.
+    The scorer reads values with the same list, so a unit added there is placed here too."""
+    from jixiao.score._lexicon import alternation, lexicon  # the scorer: loaded on first use
+
+    u = lexicon().units
+    words = alternation(frozenset((*u.money, *u.count, *u.periods, *u.column, "%")))
+    return re.compile(rf"^[%‰℃]$|^(万|亿|千|百)?({words})([/每].{{1,6}})?$")
 
 
 def level_sets() -> tuple[frozenset[str], frozenset[str]]:
@@ -94,7 +102,7 @@ def _fit(_: int, role: str | None, cell: str) -> float:
     if role == "unit":
         if _SIGN_ONLY.match(cell) or has_digit or key in ("是", "否"):
             return -3.0
-        if _UNIT.match(key):
+        if _unit().match(key):
             return 2.0
         return 0.5 if len(key) <= 2 else -1.0
     if role in ("target", "adjusted_target"):
