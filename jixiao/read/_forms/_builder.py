@@ -13,7 +13,14 @@ from jixiao.read._forms._head import _HeadRows
 from jixiao.read._forms._indicators import _IndicatorRows
 from jixiao.read._forms._schema import _SchemaRows
 from jixiao.read._grid import Row
-from jixiao.read._headers import budget_schema, indicator_schema, level_ranks, overall_role, simplified
+from jixiao.read._headers import (
+    budget_schema,
+    indicator_schema,
+    is_unit_implementer,
+    level_ranks,
+    overall_role,
+    simplified,
+)
 from jixiao.read._levels import backfill_level1, regroup
 from jixiao.read._segment import SUBTABLE_TITLE
 from jixiao.read._vocab import DOTS, GOAL_GENERIC, NOTES, TOTAL, head_key, is_indicator_header, label_of
@@ -52,6 +59,9 @@ class _Builder(_HeadRows, _BudgetRows, _GoalRows, _IndicatorRows, _SchemaRows):
         regroup(f.goals, self.printed_level1)
         if f.kind.is_target:
             f.budget = None
+            label = self.implementer_label
+            if f.unit is None and f.implementer and label is not None and is_unit_implementer(label):
+                f.unit = f.implementer  # 项目执行单位 is the only unit the table prints
         if self.fields:
             f.extra["fields"] = self.fields
         if self.other_rows:

@@ -152,7 +152,8 @@ class _HeadRows(_State):
         elif role == "supervisor":
             f.supervisor = f.supervisor or value
         elif role == "implementer":
-            f.implementer = f.implementer or value
+            if f.implementer is None:
+                f.implementer, self.implementer_label = value, key
         else:
             self.fields.setdefault(key, value)
 

@@ -54,6 +54,7 @@ class _State:
         self.halves: list[tuple[Schema, dict[str, object]]] = []
         self.share: float | None = None  # 权重占比 printed once per 一级 block
         self.header_total: float | None = None
+        self.implementer_label: str | None = None  # the label the implementer was printed under
         self.fields: dict[str, str] = {}
         self.other_rows: list[list[str]] = []
         self.notes: list[str] = []
