@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from jixiao.read._headers import label_key, vocabulary
+from jixiao.read._headers import label_key, vocab_memo, vocabulary
 
 __all__ = ["align", "fit", "level_sets"]
 
@@ -55,11 +55,19 @@ def _levels_of(_: int) -> tuple[frozenset[str], frozenset[str]]:
 
 def fit(role: str | None, cell: str) -> float:
     """How well ``cell`` fits a column of ``role``: positive fits, negative does not."""
-    return _fit(id(vocabulary()), role, cell)
+    return _fit_in(vocab_memo("fit"), role, cell)
 
 
-@lru_cache(maxsize=65536)
-def _fit(_: int, role: str | None, cell: str) -> float:
+def _fit_in(memo: dict[tuple[str | None, str], float], role: str | None, cell: str) -> float:
+    """``fit`` read from ``memo`` (``vocab_memo("fit")``): each (role, cell text) judged once."""
+    try:
+        return memo[role, cell]
+    except KeyError:
+        value = memo[role, cell] = _fit(role, cell)
+        return value
+
+
+def _fit(role: str | None, cell: str) -> float:
     if not cell:
         return 0.0
     key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", cell))
@@ -149,19 +157,26 @@ def align(cells: list[str], roles: list[str | None], start: int = 0) -> list[str
     if n == 0 or n > m:
         return list(cells)
     neg = float("-inf")
-    # best[i][j]: best score placing cells[:i] into cols[:j]
+    memo = vocab_memo("fit")
+    # best[i][j]: best score placing cells[:i] into cols[:j]; cell i needs n - i columns after
+    # its own, so only j <= m - (n - i) can lie on a placement of the whole row (the rest of the
+    # table is never read: the band gives the same placement)
     best = [[neg] * (m + 1) for _ in range(n + 1)]
     back: list[list[int]] = [[0] * (m + 1) for _ in range(n + 1)]  # 1 = cell i-1 in col j-1, 0 = skip
     for j in range(m + 1):
         best[0][j] = SKIP * j
     for i in range(1, n + 1):
-        for j in range(i, m + 1):
-            skip = best[i][j - 1] + SKIP if j - 1 >= i else neg
-            place = best[i - 1][j - 1] + fit(roles[cols[j - 1]], cells[i - 1])
+        cell = cells[i - 1]
+        row, above, back_i = best[i], best[i - 1], back[i]
+        for j in range(i, m - (n - i) + 1):
+            skip = row[j - 1] + SKIP if j - 1 >= i else neg
+            role = roles[cols[j - 1]]
+            f = memo.get((role, cell))
+            place = above[j - 1] + (f if f is not None else _fit_in(memo, role, cell))
             if place >= skip:
-                best[i][j], back[i][j] = place, 1
+                row[j], back_i[j] = place, 1
             else:
-                best[i][j], back[i][j] = skip, 0
+                row[j], back_i[j] = skip, 0
     out = [""] * len(roles)
     i, j = n, m
     while i > 0 and j > 0:

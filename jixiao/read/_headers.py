@@ -13,12 +13,13 @@ import contextlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -242,7 +243,22 @@ def _keys_of(_: int, table: str) -> frozenset[str]:
 
 
 MEMO_LIMIT = 65536  # distinct cell texts remembered per table; then the memo starts again
-_MEMOS: dict[int, tuple[Vocabulary, dict[tuple[str, bool], dict[str, str | None]]]] = {}
+_MEMOS: dict[int, tuple[Vocabulary, dict[Hashable, dict[Any, Any]]]] = {}
+
+
+def vocab_memo(name: Hashable) -> dict[Any, Any]:
+    """A memo named ``name`` for answers that depend on the vocabulary in force (one per
+    vocabulary, so a user file never sees the built-in answers); cleared at ``MEMO_LIMIT``."""
+    v = vocabulary()
+    entry = _MEMOS.get(id(v))
+    if entry is None or entry[0] is not v:
+        entry = _MEMOS[id(v)] = (v, {})
+    memo = entry[1].get(name)
+    if memo is None:
+        memo = entry[1][name] = {}
+    elif len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    return memo
 
 
 def role_memo(table: str, exact: bool = False) -> dict[str, str | None]:
@@ -253,16 +269,10 @@ def role_memo(table: str, exact: bool = False) -> dict[str, str | None]:
     text is looked up in the vocabulary once; row-level callers fetch this dict once and
     read it per cell (``role_in``). Bounded: cleared when it holds ``MEMO_LIMIT`` texts.
     """
-    v = vocabulary()
-    entry = _MEMOS.get(id(v))
-    if entry is None or entry[0] is not v:
-        entry = _MEMOS[id(v)] = (v, {})
-    memo = entry[1].get((table, exact))
-    if memo is None:
-        memo = entry[1][(table, exact)] = {}
-    elif len(memo) >= MEMO_LIMIT:
-        memo.clear()
-    return memo
+    return vocab_memo((table, exact))
+
+
+_MISSING = object()
 
 
 def role_in(memo: dict[str, str | None], table: str, text: str, exact: bool = False) -> str | None:
@@ -417,7 +427,9 @@ class Schema:
         groups = _groups(id(vocabulary()))
         lower: list[str | None] = []
         for c in cells:
-            r = role_in(memo, "indicator_columns", c) if c else None
+            r = memo.get(c, _MISSING) if c else None
+            if r is _MISSING:
+                r = role_in(memo, "indicator_columns", c)
             if c and r is None and label_key(c) not in groups:
                 return False  # a data row: most rows end at their first cell
             lower.append(r)
@@ -445,7 +457,9 @@ def indicator_schema(cells: list[str]) -> Schema | None:
     roles: list[str | None] = []
     unknown = 0
     for c in cells:
-        r = role_in(memo, "indicator_columns", c) if c else None
+        r = memo.get(c, _MISSING) if c else None
+        if r is _MISSING:
+            r = role_in(memo, "indicator_columns", c)
         if c and r is None:
             unknown += label_key(c) not in groups
             if unknown > 1:
@@ -467,7 +481,10 @@ def indicator_schema(cells: list[str]) -> Schema | None:
 def budget_schema(cells: list[str]) -> Schema | None:
     """The schema of a budget header row: at least a budget and an executed column."""
     memo = role_memo("budget_columns")
-    roles: list[str | None] = [role_in(memo, "budget_columns", c) if c else None for c in cells]
+    roles: list[str | None] = []
+    for c in cells:
+        r = memo.get(c, _MISSING) if c else None
+        roles.append(role_in(memo, "budget_columns", c) if r is _MISSING else r)  # type: ignore[arg-type]
     found = set(roles)
     if not (
         {"planned", "executed"} <= found or {"planned", "rate"} <= found or {"executed", "rate"} <= found

@@ -16,14 +16,14 @@ class _BudgetRows(_State):
 
     def _budget_header(self, row: Row) -> bool:
         c = compact(row.text)
+        if self.state in ("table", "tail") and "执行数" not in c:
+            return False  # inside the indicator table only a header printing 执行数 opens a budget
         schema = budget_schema(row.cells)
         if not (
             any(k in c for k in ("预算执行情况", "项目执行情况", "资金执行情况", "预算执行率"))
             or ("预算数" in c and "执行数" in c)
             or schema is not None
         ):
-            return False
-        if self.state in ("table", "tail") and "执行数" not in c:
             return False
         if schema is not None:
             self.budget_schema = schema

@@ -115,7 +115,7 @@ class _IndicatorRows(_State):
                 self._keep_headers(row.texts)
                 return  # the second row of a two-row header
         if self.table.schema is not None and (row.exact or self._fits_schema(row)):
-            self._schema_row(row)
+            self._schema_row(row, header_checked=not row.sparse)
             return
         if all(HEADER_WORD.match(compact(t)) for t in texts):
             self._refine_header(row)

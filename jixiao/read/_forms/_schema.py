@@ -100,10 +100,10 @@ class _SchemaRows(_State):
             self.form.goals.append(goal)
             self.halves.append((Schema(half), {"goal": goal}))
 
-    def _twin_row(self, row: Row) -> None:
+    def _twin_row(self, row: Row, header_checked: bool = False) -> None:
         assert self.table is not None and self.table.schema is not None
         cells = [*row.cells, *[""] * (len(self.table.schema.roles) - len(row.cells))]
-        if self.table.schema.refine(cells):
+        if not header_checked and self.table.schema.refine(cells):
             return
         keys = ("goal", "level1", "level1_weight", "level2", "level2_weight", "last", "share")
         for schema, state in self.halves:
@@ -115,17 +115,18 @@ class _SchemaRows(_State):
                 state[k] = getattr(self, k)
                 setattr(self, k, saved[k])
 
-    def _schema_row(self, row: Row, schema: Schema | None = None) -> None:
+    def _schema_row(self, row: Row, schema: Schema | None = None, header_checked: bool = False) -> None:
         """An indicator row of a grid (or a sparse row placed under its header): every cell read
-        in the role its header column names."""
+        in the role its header column names. ``header_checked``: the caller has just found the
+        row is no second header row (a refusing ``refine`` changes nothing, so it is not asked twice)."""
         assert self.table is not None and self.table.schema is not None
         if schema is None:
             if self.halves:
-                self._twin_row(row)
+                self._twin_row(row, header_checked)
                 return
             schema = self.table.schema
             cells = [*row.cells, *[""] * (len(schema.roles) - len(row.cells))]
-            if schema.refine(cells):
+            if not header_checked and schema.refine(cells):
                 return  # the second row of a two-row header (指标性质 | 指标值 | 度量单位)
         cells = [*row.cells, *[""] * (len(schema.roles) - len(row.cells))]
         name: str | None = None
