@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from jixiao.read._headers import label_key, vocab_memo, vocabulary
 
-__all__ = ["align", "fit", "level_sets"]
+__all__ = ["align", "fit", "fit_in", "fit_memo", "level_sets"]
 
 _NUM = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％分]?$")
 _SIGN = re.compile(r"^[≥≤<>=＞＜≧≦═﹦＝]")
@@ -55,10 +55,20 @@ def _levels_of(_: int) -> tuple[frozenset[str], frozenset[str]]:
 
 def fit(role: str | None, cell: str) -> float:
     """How well ``cell`` fits a column of ``role``: positive fits, negative does not."""
-    return _fit_in(vocab_memo("fit"), role, cell)
+    return _fit_of(id(vocabulary()), role, cell)  # one cell: the C-level cache is quicker
 
 
-def _fit_in(memo: dict[tuple[str | None, str], float], role: str | None, cell: str) -> float:
+@lru_cache(maxsize=65536)
+def _fit_of(_: int, role: str | None, cell: str) -> float:
+    return _fit(role, cell)
+
+
+def fit_memo() -> dict[tuple[str | None, str], float]:
+    """The fits already judged under the vocabulary in force (for a loop over a row's cells)."""
+    return vocab_memo("fit")
+
+
+def fit_in(memo: dict[tuple[str | None, str], float], role: str | None, cell: str) -> float:
     """``fit`` read from ``memo`` (``vocab_memo("fit")``): each (role, cell text) judged once."""
     try:
         return memo[role, cell]
@@ -157,7 +167,7 @@ def align(cells: list[str], roles: list[str | None], start: int = 0) -> list[str
     if n == 0 or n > m:
         return list(cells)
     neg = float("-inf")
-    memo = vocab_memo("fit")
+    memo = fit_memo()
     # best[i][j]: best score placing cells[:i] into cols[:j]; cell i needs n - i columns after
     # its own, so only j <= m - (n - i) can lie on a placement of the whole row (the rest of the
     # table is never read: the band gives the same placement)
@@ -172,7 +182,7 @@ def align(cells: list[str], roles: list[str | None], start: int = 0) -> list[str
             skip = row[j - 1] + SKIP if j - 1 >= i else neg
             role = roles[cols[j - 1]]
             f = memo.get((role, cell))
-            place = above[j - 1] + (f if f is not None else _fit_in(memo, role, cell))
+            place = above[j - 1] + (f if f is not None else fit_in(memo, role, cell))
             if place >= skip:
                 row[j], back_i[j] = place, 1
             else:

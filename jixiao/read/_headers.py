@@ -285,7 +285,12 @@ def role_in(memo: dict[str, str | None], table: str, text: str, exact: bool = Fa
 
 
 def _role(table: str, text: str, exact: bool = False) -> str | None:
-    return role_in(role_memo(table, exact), table, text, exact)
+    return _role_of(id(vocabulary()), table, text, exact)  # one cell: the C-level cache is quicker
+
+
+@lru_cache(maxsize=131072)
+def _role_of(_: int, table: str, text: str, exact: bool) -> str | None:
+    return _find_role(_index(table), text, exact)
 
 
 def _find_role(index: tuple[tuple[str, str], ...], text: str, exact: bool) -> str | None:
@@ -353,6 +358,11 @@ def is_unit_implementer(label: str) -> bool:
 
 
 def overall_role(text: str) -> str | None:
+    return _overall_role(id(vocabulary()), text)
+
+
+@lru_cache(maxsize=65536)
+def _overall_role(_: int, text: str) -> str | None:
     key = label_key(text)
     if key in _keys("overall_actual"):
         return "actual"

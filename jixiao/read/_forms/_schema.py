@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from jixiao.model import Goal, Indicator, ReadIssue, Source
-from jixiao.read._align import fit
+from jixiao.read._align import fit_in, fit_memo
 from jixiao.read._clean import compact, first_number, rate_value, score_value, split_weight
 from jixiao.read._columns import cell_value
 from jixiao.read._forms._common import _Orphan, _trimmed
@@ -63,6 +63,7 @@ class _SchemaRows(_State):
         if self.halves:
             return True
         placed = 0
+        fits = fit_memo()
         for i, cell in enumerate(row.cells):
             if not cell:
                 continue
@@ -71,7 +72,7 @@ class _SchemaRows(_State):
                 if i < len(schema.labels) and schema.labels[i]:
                     continue  # a column the vocabulary does not know: kept aside, never shifts the rest
                 return False
-            if fit(role, cell) < 0:
+            if fit_in(fits, role, cell) < 0:
                 return False
             placed += role in ("name", "target", "actual", "score", "weight")
         labelled = any(row.cells[: schema.first_value])
