@@ -92,12 +92,8 @@ def _save(tmp: Path, files: list[tuple[str, bytes]]) -> list[tuple[str, Path | N
     return out
 
 
-def _foreign_units(db: store.Database, path: Path, user: store.User) -> str | None:
-    """For a 填报人: the first unit named in the file that is not theirs (None: all theirs)."""
-    try:
-        doc = read(path)
-    except ReadError:
-        return None  # the import reports the file's own error
+def _foreign_units(db: store.Database, doc: Document, user: store.User) -> str | None:
+    """For a 填报人: the first unit named in the document that is not theirs (None: all theirs)."""
     for form in doc.forms:
         unit_id = store.unit_of_name(db, form.unit) if form.unit else None
         if not user.sees_unit(unit_id):
@@ -111,15 +107,24 @@ def import_uploads(db: store.Database, files: list[tuple[str, bytes]], user: sto
     with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as tmp:
         saved = _save(Path(tmp), files)
         todo: dict[str, str] = {}
+        read_once: dict[str, Document] = {}  # read for the unit check, handed to the import (OCR once)
         for name, path, error in saved:
             if path is None:
                 results.append(FileResult(name, "error", error, []))
                 continue
-            if user.role == "filler" and (unit := _foreign_units(db, path, user)):
-                results.append(FileResult(name, "error", f"文件中的表属于其他单位（{unit}），不能上传", []))
-                continue
+            if user.role == "filler":
+                try:
+                    doc = read(path)
+                except Exception:  # the import reads it again and reports the file's own error
+                    todo[str(path)] = name
+                    continue
+                if unit := _foreign_units(db, doc, user):
+                    why = f"文件中的表属于其他单位（{unit}），不能上传"
+                    results.append(FileResult(name, "error", why, []))
+                    continue
+                read_once[str(path)] = doc
             todo[str(path)] = name
-        summary = store.import_paths(list(todo), db)
+        summary = store.import_paths(list(todo), db, documents=read_once)
         state = "draft" if user.role == "filler" else None
         for d in summary.imported:
             ids = store.document_forms(db, d.document_id)
