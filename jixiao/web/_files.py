@@ -14,7 +14,7 @@ from pathlib import Path
 from jixiao import store
 from jixiao.contract import findings_to_json
 from jixiao.model import Document, Form
-from jixiao.read import ReadError, read
+from jixiao.read import ReadError, _ocr_cache, read
 from jixiao.read._limits import check_image
 from jixiao.review import CATALOGUE, ReviewResult, review_document
 from jixiao.review.render import build_page, render_html
@@ -101,10 +101,15 @@ def _foreign_units(db: store.Database, doc: Document, user: store.User) -> str |
     return None
 
 
-def import_uploads(db: store.Database, files: list[tuple[str, bytes]], user: store.User) -> list[FileResult]:
-    """Import uploaded documents; a unit's uploads start as 填报中, others count as submitted."""
+def import_uploads(
+    db: store.Database, files: list[tuple[str, bytes]], user: store.User, ocr_cache: Path | None = None
+) -> list[FileResult]:
+    """Import uploaded documents; a unit's uploads start as 填报中, others count as submitted.
+
+    Scanned pages are recognised once: the reading is kept under ``ocr_cache`` (the page-view
+    cache folder), where the form page's scan view finds it."""
     results: list[FileResult] = []
-    with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as tmp:
+    with _ocr_cache.using(ocr_cache), tempfile.TemporaryDirectory(prefix="jixiao-upload-") as tmp:
         saved = _save(Path(tmp), files)
         todo: dict[str, str] = {}
         read_once: dict[str, Document] = {}  # read for the unit check, handed to the import (OCR once)
