@@ -32,6 +32,7 @@ LOW_CONFIDENCE = 0.8  # below this a cell is shown to a person (read.low_confide
 _DROPPED = 0.6  # ems of ink a Chinese line's text leaves unexplained: a dropped character (measured:
 # lines read whole stay within ±0.25, a dropped character leaves 0.8–1.2)
 
+_UNREAD = "单元格内有字迹，但未能识别出文字"
 _MODEL_QUIRKS = str.maketrans({"丶": "、"})  # the model's enumeration comma; never printed on forms
 _NUMBER_IN = re.compile(r"\d+(?:\.\d+)?")
 
@@ -51,6 +52,7 @@ class ScanCell:
     read_as: str | None = None
     repair: str | None = None
     doubt: str | None = None  # a cross-check of its row failed (``_ocr_check``)
+    role: str | None = None  # the column's role by its header (actual, target, score …)
 
 
 @dataclass(slots=True)
@@ -78,6 +80,7 @@ class PageResult:
                     read_as=c.read_as,
                     repair=c.repair,
                     doubt=c.doubt,
+                    role=c.role,
                     crop=crop_png(self.page.original, c.box),
                 )
             )
@@ -246,6 +249,8 @@ def _table_rows(
         text = _join([t for t, _ in parts if t])
         conf = min((c for t, c in parts if t), default=1.0) if text else 1.0
         sc = ScanCell(tno, cell.row, cell.col, cell.rows, cell.cols, cell.box, text, conf)
+        if lines and not text:  # ink the recogniser made nothing of (a smudge): not an empty cell
+            sc.confidence, sc.doubt = 0.0, _UNREAD
         dropped = max(
             (m for b, (t, _) in zip(lines, parts, strict=True) if (m := missing_glyphs(t, b))), default=0
         )
@@ -286,6 +291,7 @@ def _table_rows(
             )
             for c in row_cells:
                 role = roles[c.col] if c.col < len(roles) else ""
+                c.role = role or None
                 fixed, why = repair(c.text, role, positive=positive, actual=actual)
                 if why:
                     c.read_as, c.text, c.repair = c.text, fixed, why

@@ -375,6 +375,16 @@ def _field(ind: Indicator, text: str) -> str | None:
     return None
 
 
+_LABEL = re.compile(r"（([^，（）]+)，置信度")  # read.low_confidence names the field it fills
+_BY_LABEL = {label: name for name, label in SCORED.items()}
+
+
+def _labelled(message: str) -> str | None:
+    """The field a cell read as nothing fills, as its finding names it (no value to match)."""
+    m = _LABEL.search(message)
+    return _BY_LABEL.get(m[1]) if m else None
+
+
 def _indicator(form: Form, goal: str | None, name: str | None) -> tuple[int, int, Indicator] | None:
     for gi, g in enumerate(form.goals):
         if g.name != goal:
@@ -399,7 +409,7 @@ def doubts(src: ScanSource, form: Form, closed: bool = False) -> list[Doubt]:
             now = _indicator(form, f.goal, f.indicator)
             if then is None or now is None:
                 continue  # the indicator itself was renamed or removed by a person
-            field = _field(then[2], text)
+            field = _field(then[2], text) or (_labelled(f.message) if not text else None)
             if field is not None and _shown(getattr(now[2], field)) != _shown(getattr(then[2], field)):
                 if not closed:
                     continue

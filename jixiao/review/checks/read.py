@@ -73,7 +73,9 @@ def located_cells(form: Form, index: int, doc: Document) -> list[Located]:
             out.append(Located(cell))
             continue
         goal, ind = hit
-        out.append(Located(cell, goal, ind, _field(ind, cell.text)))
+        # a cell read as nothing (a smudge) fills no value to match: its column's header says which
+        field = _field(ind, cell.text) or (cell.role if not cell.text else None)
+        out.append(Located(cell, goal, ind, field))
     return out
 
 
