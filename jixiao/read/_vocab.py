@@ -132,7 +132,10 @@ def role_of(c: str) -> str | None:
 
 
 def is_indicator_header(row: Row) -> bool:
-    joined = simplified("".join(row.cells))
+    raw = "".join(row.cells)
+    if "级" not in raw and "級" not in raw and "指" not in raw:
+        return False  # a data row: spared the traditional → simplified conversion of its text
+    joined = simplified(raw)
     if "级" not in joined and "指标名称" not in joined and "指标内容" not in joined:
         return False
     cs = [compact(simplified(split_weight(t)[0])) for t in row.texts]

@@ -10,12 +10,13 @@ from jixiao.read._grid import Row
 from jixiao.read._headers import overall_role, simplified
 from jixiao.read._vocab import GOAL_GENERIC, GOAL_NUMBERED, is_level1, is_level1_strict, label_of
 
+_TOTAL_CHARS = "总總縂緫摠"  # the characters traditional → simplified turns into 总
+
 
 class _GoalRows(_State):
     """Reads goals: the overall goal, goal labels and texts, 一级/二级 labels carried down."""
 
     def _overall_header(self, row: Row) -> bool:
-        c = compact(simplified(row.text))
         texts = row.texts
         if (
             not self.kind.is_target
@@ -29,6 +30,10 @@ class _GoalRows(_State):
         if self.kind.is_target and len(texts) == 2 and GOAL_GENERIC.match(label_of(texts[0]) or "-"):
             self.pending_goal, self.pending_text = label_of(texts[0]), texts[1]  # 年度绩效目标 | …
             return True
+        raw = row.text
+        if not any(ch in raw for ch in _TOTAL_CHARS):
+            return False  # no 总 in any spelling: the row's text need not be converted
+        c = compact(simplified(raw))
         if "总目标" not in c and "总体目标" not in c:
             return False
         if self.kind.is_target and len(texts) == 3:
