@@ -39,8 +39,8 @@ _CACHED = (  # every per-cell-text cache of the reader, emptied for the cold fig
     _headers.label_key,
     _headers.simplified,
     _align._fit_of,
-    _segment.form_title_kind,
-    _segment.is_report_title,
+    _segment._title_kind,
+    _segment._report_title,
     _levels.parents,
 )
 

@@ -39,9 +39,16 @@ REPORT_TITLE = re.compile(r"(自评结果|自评报告|评价报告)(?:[(（][^)
 SUBTABLE_TITLE = re.compile(r"^(长期|年度|中期)(绩效)?目标表$")
 
 
-@lru_cache(maxsize=65536)
+_CACHED_LEN = 160  # lines up to this length are remembered (titles are short; narrative is not)
+
+
 def form_title_kind(text: str) -> FormKind | None:
     """The kind a title names, or ``None`` if the text is not a form title."""
+    return _title_kind(text) if len(text) <= _CACHED_LEN else _title_kind.__wrapped__(text)
+
+
+@lru_cache(maxsize=65536)
+def _title_kind(text: str) -> FormKind | None:
     t = compact(simplified(clean_title(text)))
     if len(t) > 80 or not FORM_TITLE.search(t) or SUBTABLE_TITLE.match(t):
         return None
@@ -52,8 +59,12 @@ def form_title_kind(text: str) -> FormKind | None:
     return FormKind.DEPARTMENT_SELF_EVALUATION if "整体" in t else FormKind.PROJECT_SELF_EVALUATION
 
 
-@lru_cache(maxsize=65536)
 def is_report_title(text: str) -> bool:
+    return _report_title(text) if len(text) <= _CACHED_LEN else _report_title.__wrapped__(text)
+
+
+@lru_cache(maxsize=65536)
+def _report_title(text: str) -> bool:
     t = compact(simplified(clean_title(text)))
     return len(t) <= 80 and bool(REPORT_TITLE.search(t)) and not t.startswith(("一", "二", "（", "("))
 
