@@ -25,7 +25,7 @@ from jixiao.batch import EngineSpec, engine_map
 from jixiao.model import Document, ReadIssue
 from jixiao.read import ReadError, read
 from jixiao.read._limits import check_file, os_reason
-from jixiao.read._registry import supported_suffixes
+from jixiao.read._registry import readable_files, supported_suffixes
 from jixiao.review import ReviewResult, review_document
 from jixiao.store._db import Database, explain
 from jixiao.store._schema import DocumentRow
@@ -93,15 +93,7 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            files.extend(
-                sorted(
-                    f
-                    for f in p.rglob("*")
-                    if f.is_file()
-                    and f.suffix.lower() in SUFFIXES
-                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                )
-            )
+            files.extend(readable_files(p))
         elif p.is_file():
             files.append(p)
         elif p.exists():
