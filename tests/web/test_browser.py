@@ -252,3 +252,77 @@ def test_scan_upload_check_crop_and_correct(page: object) -> None:
     expect(pg.locator("#scan .check", has_text=SMUDGED)).to_contain_text("已由填报单位改为“120人次”")
     expect(row(pg, SMUDGED).locator("input[name$='.actual']")).to_have_value("120人次")
     shot(pg, "form-scan-unit")
+
+
+@pytest.mark.slow
+def test_reviewer_checks_a_scanned_pdf_cell_against_its_crop(page: object) -> None:
+    """A scanner's PDF (no text layer) with one smudged 实际完成值: the form page shows the page
+    image with the recognised grid, the red box and the crop of that cell; its score is 待核对.
+    The reviewer confirms the finding (the value must be corrected) and rejects the other doubt
+    (read right); the unit sees the verdict, types the value as the paper shows it, and the
+    score is recomputed."""
+    from tests.web.scans import SMUDGED, smudged_scan_pdf
+
+    pg, server = page, page.server  # type: ignore[attr-defined]
+    expect = playwright_api.expect
+    log_in(pg, "wenhua")
+    pg.goto(f"{server}/upload")
+    pg.set_input_files(
+        "#files", files=[{"name": "扫描件.pdf", "mimeType": "application/pdf", "buffer": smudged_scan_pdf()}]
+    )
+    pg.click("#upload-form button.primary")
+    result = pg.locator("#upload-results tr.r-imported")
+    expect(result).to_contain_text("读取到 1 张表", timeout=120_000)
+    result.locator("a").first.click()
+    form_url = pg.url
+    computed = row(pg, SMUDGED).locator("td.computed span")
+    expect(computed).to_contain_text("待核对")
+
+    log_in(pg, "reviewer")
+    pg.goto(form_url)
+    scan = pg.locator("#scan")
+    expect(scan.locator("svg image")).to_have_count(1, timeout=120_000)
+    assert scan.locator("svg image").evaluate("i => i.getBBox().width > 0")
+    assert scan.locator("rect.cell").count() >= 30  # the recognised grid over the page
+    check = scan.locator(".check", has_text=SMUDGED)
+    expect(check).to_contain_text("实际完成值")
+    expect(check).to_contain_text("置信度 0%")
+    expect(check).to_contain_text("有字迹，未识别出文字")
+    crop = check.locator("img.crop")
+    expect(crop).to_be_visible()
+    pg.wait_for_function("() => [...document.images].every(i => i.complete)")
+    assert crop.evaluate("img => img.naturalWidth > 20 && img.naturalHeight > 10")
+    where = check.get_attribute("data-where")
+    red = scan.locator(f'a[href="#{check.get_attribute("id")}"] rect.cell.flagged')
+    expect(red).to_have_count(1)  # the red box on the page leads to this cell's crop
+    expect(computed).to_contain_text("待核对")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    scan.screenshot(path=str(SHOTS / "scan-pdf-reviewer.png"))
+
+    check.locator("select[name=verdict]").select_option("confirmed")
+    check.locator("input[name=comment]").fill("原件为120人次，请更正")
+    check.locator("button", has_text="保存结论").click()
+    check = pg.locator("#scan .check", has_text=SMUDGED)
+    expect(check.locator(".verdict")).to_contain_text("审核结论：确认", timeout=60_000)
+    other = pg.locator("#scan .check").filter(has_not_text=SMUDGED).first
+    other.locator("select[name=verdict]").select_option("rejected")
+    other.locator("button", has_text="保存结论").click()
+    expect(pg.locator("#scan .check").filter(has_not_text=SMUDGED).first.locator(".verdict")).to_contain_text(
+        "审核结论：不予采纳", timeout=60_000
+    )
+    shot(pg, "form-scan-pdf-reviewer")
+
+    log_in(pg, "wenhua")
+    pg.goto(form_url)
+    check = pg.locator("#scan .check", has_text=SMUDGED)
+    expect(check).to_contain_text("原件为120人次，请更正", timeout=60_000)
+    assert check.get_attribute("data-where") == where
+    fix = check.locator("input[data-mirror]")
+    expect(fix).to_be_editable()
+    fix.fill("120人次")
+    fix.press("Tab")
+    expect(computed).to_have_text("30")  # ≥100人次 met: full 30 points, no longer 待核对
+    expect(pg.locator("#scan .check", has_text=SMUDGED)).to_contain_text("已由填报单位改为“120人次”")
+    expect(pg.locator("#count-errors")).to_have_text("0")
+    expect(pg.locator("#submit-errors")).not_to_contain_text("个错误")  # the warning follows the edit
+    shot(pg, "form-scan-pdf-unit")
