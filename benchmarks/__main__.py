@@ -142,19 +142,38 @@ def startup() -> list[tuple[str, float, float]]:
     return out
 
 
+def _single_form_samples() -> list[tuple[Path, int]]:
+    """The sample files of one form each, of every text-like and office format, with their count."""
+    from jixiao.read import ReadError, read
+
+    out = []
+    for p in sorted(p for d in SAMPLES for p in d.iterdir() if p.suffix in FORMATS):
+        try:
+            n = len(read(p).forms)
+        except ReadError:
+            continue
+        if n:
+            out.append((p, n))
+    return out
+
+
 def memory(counts: list[int]) -> list[tuple[int, int, float, int]]:
-    """(files, forms, CPU s, peak RSS MB) of ``jixiao review --format json`` over copies of the seeds."""
-    seeds = sorted(SEEDS.glob("*.txt"))
+    """(files, forms, CPU s, peak RSS MB) of ``jixiao review --format json FOLDER`` over a folder of
+    ``n`` files (hard links to the sample files, every format): time should grow linearly with the
+    files and memory not at all."""
+    samples = _single_form_samples()
     out = []
     with tempfile.TemporaryDirectory() as tmp:
-        made: list[str] = []
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        made = forms = 0
         for n in counts:
-            while len(made) < n:
-                src = seeds[len(made) % len(seeds)]
-                dst = Path(tmp) / f"{len(made):06d}_{src.name}"
+            while made < n:
+                src, k = samples[made % len(samples)]
+                dst = folder / f"{made:07d}{src.suffix}"
                 os.link(src, dst) if hasattr(os, "link") else dst.write_bytes(src.read_bytes())
-                made.append(str(dst))
-            forms = sum(_seed_forms()[Path(p).name.split("_", 1)[1]] for p in made[:n])
+                made += 1
+                forms += k
             # each count in its own child, so the peak is that run's own
             code = (
                 "import resource, subprocess, sys\n"
@@ -163,7 +182,7 @@ def memory(counts: list[int]) -> list[tuple[int, int, float, int]]:
                 "print(r.ru_utime + r.ru_stime, r.ru_maxrss // 1024)\n"
             )
             done = subprocess.run(
-                [sys.executable, "-c", code, jixiao_exe(), "review", "--format", "json", *made[:n]],
+                [sys.executable, "-c", code, jixiao_exe(), "review", "--format", "json", str(folder)],
                 check=True,
                 capture_output=True,
                 text=True,
@@ -171,18 +190,6 @@ def memory(counts: list[int]) -> list[tuple[int, int, float, int]]:
             cpu, rss = done.stdout.split()
             out.append((n, forms, float(cpu), int(rss)))
     return out
-
-
-_FORMS: dict[str, int] = {}
-
-
-def _seed_forms() -> dict[str, int]:
-    if not _FORMS:
-        from jixiao.read import read
-
-        for p in sorted(SEEDS.glob("*.txt")):
-            _FORMS[p.name] = len(read(p).forms)
-    return _FORMS
 
 
 def report(out: Path, quick: bool) -> str:
@@ -211,11 +218,11 @@ def report(out: Path, quick: bool) -> str:
         "| ---: | ---: | ---: | ---: |",
     ]
     lines += [f"| {forms} | {sep:.2f} | {one:.2f} | {one / sep:.2f} |" for _, forms, sep, one in lin]
-    counts = [4, 40, 200] if quick else [4, 40, 400, 2000]
+    counts = [10, 100, 1000] if quick else [10, 100, 1_000, 10_000, 100_000]
     mem = memory(counts)
     lines += [
         "",
-        "## `jixiao review --format json` over many files (memory stays flat)",
+        "## `jixiao review --format json FOLDER` over a folder of many files (memory stays flat)",
         "",
         "| files | forms | CPU s | forms/s | peak RSS MB |",
         "| ---: | ---: | ---: | ---: | ---: |",
@@ -241,16 +248,19 @@ def _plot(
     except ImportError:
         print("（未安装 matplotlib，未生成曲线图：pip install -e .[bench]）", file=sys.stderr)
         return
-    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 4))
+    fig, (a, b, c) = plt.subplots(1, 3, figsize=(15, 4))
     a.plot([f for _, f, _, _ in lin], [s for _, _, s, _ in lin], "o-", label="separate files")
     a.plot([f for _, f, _, _ in lin], [o for _, _, _, o in lin], "s-", label="one file")
     a.set_xlabel("forms")
     a.set_ylabel("CPU s (read + review)")
     a.legend()
-    b.plot([f for _, f, _, _ in mem], [r for _, _, _, r in mem], "o-")
-    b.set_xlabel("forms reviewed (jixiao review, many files)")
-    b.set_ylabel("peak RSS MB")
-    b.set_ylim(bottom=0)
+    b.loglog([n for n, _, _, _ in mem], [cpu for _, _, cpu, _ in mem], "o-")
+    b.set_xlabel("files reviewed (jixiao review FOLDER)")
+    b.set_ylabel("CPU s")
+    c.semilogx([n for n, _, _, _ in mem], [r for _, _, _, r in mem], "o-")
+    c.set_xlabel("files reviewed (jixiao review FOLDER)")
+    c.set_ylabel("peak RSS MB")
+    c.set_ylim(bottom=0)
     fig.tight_layout()
     fig.savefig(path, dpi=100)
 

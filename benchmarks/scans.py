@@ -136,11 +136,14 @@ def rasterise(pdf: Path, dpi: int) -> list[Any]:
     """The pages of a PDF as images (what a scanner makes of a printed form)."""
     import pypdfium2 as pdfium
 
-    doc = pdfium.PdfDocument(str(pdf))
-    try:
-        return [doc[i].render(scale=dpi / 72).to_pil().convert("RGB") for i in range(len(doc))]
-    finally:
-        doc.close()
+    from jixiao.read._pdf import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:  # tests make scans while the web app under test may render in a thread
+        doc = pdfium.PdfDocument(str(pdf))
+        try:
+            return [doc[i].render(scale=dpi / 72).to_pil().convert("RGB") for i in range(len(doc))]
+        finally:
+            doc.close()
 
 
 def red_seal(img: Any, centre: tuple[int, int], radius: int, text: str = "专用章") -> Any:

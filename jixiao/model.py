@@ -181,6 +181,7 @@ class CellReading(_Record):
     read_as: str | None = None  # what the recogniser read, when a repair changed it
     repair: str | None = None  # why the repair is certain (Chinese)
     doubt: str | None = None  # why a confident reading is doubtful: a cross-check failed (Chinese)
+    role: str | None = None  # the column's role by its header (actual, target, score, weight …)
     crop: str | None = None  # PNG of the cell, base64
 
 

@@ -49,7 +49,7 @@ _HELP = (
     "仅供参考的提示加 --all 显示。\n\n"
     "输出格式：text 为按表分组的文字报告；"
     "json 为 findings-v1 审核结果——只给一个文件时输出该文件的数组，"
-    "给多个文件时输出以文件路径为键、数组为值的对象；"
+    "给多个文件或文件夹时输出以文件路径为键、数组为值的对象；"
     "html 为一个可直接打开或发送的中文网页（汇总表 + 逐表列出审核意见）。\n\n"
     "即使发现问题，退出码也为 0（审核意见是输出，不是失败）；文件无法读取时退出码为 2。"
 )
@@ -60,7 +60,9 @@ def register(app: typer.Typer) -> None:
 
 
 def review_command(
-    files: list[Path] = typer.Argument(..., metavar="文件", help=f"要审核的文件，可多个：{INPUT_TYPES}"),
+    files: list[Path] = typer.Argument(
+        ..., metavar="文件", help=f"要审核的文件或文件夹，可多个：{INPUT_TYPES}"
+    ),
     format: ReviewFormat = typer.Option(
         ReviewFormat.text, "--format", "-f", metavar="格式", help="text、json 或 html"
     ),
@@ -93,8 +95,10 @@ def review_command(
             load_rule_set(rules)
         except RuleSetError as e:
             fail(str(e))
+    single = len(files) == 1 and not files[0].is_dir()
+    files = _expanded(files)
     if format is ReviewFormat.json:
-        _write_findings_json(files, rules, output, force)
+        _write_findings_json(files, rules, output, force, single)
         return
     from jixiao.review.render import render_html, render_text
 
@@ -217,14 +221,33 @@ def _reviewed(
             progress.advance(task)
 
 
-def _write_findings_json(files: list[Path], rules: str | None, output: Path | None, force: bool) -> None:
+def _expanded(given: list[Path]) -> list[Path]:
+    """Folders replaced by the readable files below them (as ``import`` takes them), in order."""
+    from jixiao.read._registry import readable_files, supported_suffixes
+
+    files: list[Path] = []
+    for p in given:
+        if not p.is_dir():
+            files.append(p)
+            continue
+        found = readable_files(p)
+        if not found:
+            kinds = "、".join(s.lstrip(".") for s in supported_suffixes())
+            fail(f"文件夹 {p} 中没有可读取的文件（可读取 {kinds} 文件）")
+        files.extend(found)
+    return files
+
+
+def _write_findings_json(
+    files: list[Path], rules: str | None, output: Path | None, force: bool, single: bool
+) -> None:
     """findings-v1: the array of one file, or an object of arrays by path, written file by file as
     each is reviewed (the same text as ``dumps`` of the whole; memory does not grow with the files)."""
     from jixiao.contract import dumps, findings_to_json
 
     unique = list(dict.fromkeys(files))  # a path given twice is one entry of the object
     with emitting(output, force=force) as fh:
-        if len(files) == 1:
+        if single:
             for _, _, r in _reviewed(unique, rules, output):
                 fh.write(dumps(findings_to_json(r.findings)))
             fh.write("\n")

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from jixiao.read._headers import label_key, vocabulary
+from jixiao.read._headers import label_key, vocab_memo, vocabulary
 
-__all__ = ["align", "fit", "level_sets"]
+__all__ = ["align", "fit", "fit_in", "fit_memo", "level_sets"]
 
 _NUM = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％分]?$")
 _SIGN = re.compile(r"^[≥≤<>=＞＜≧≦═﹦＝]")
@@ -23,15 +23,23 @@ _SIGN_ONLY = re.compile(r"^([≥≤<>=＞＜≧≦═﹦＝]{1,2}|定量|定性|
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _GOAL = re.compile(r"(年度|长期|中期)?(绩效)?(总体)?目标\d*|绩效指标|年度绩效指标")
-_UNIT = re.compile(
-    r"^[%‰℃]$|^(万|亿|千|百)?(元|人|个|次|户|家|所|座|处|项|台|套|辆|公里|千米|米|平方米|立方米|亩|吨|场|期|份|件|篇|本|册"
-    r"|卷|页|天|日|月|年|小时|分钟|个工作日|工作日|人次|条|批|张|床|间|栋|株|头|只|km|m|kg|t|%)([/每].{1,6})?$"
-)
 _LEADING_NUM = re.compile(r"^\d[\d,.]*\s*[(（]")  # "940（压缩后）"
 _DOTS = re.compile(r"^(……|…|\.{3,}|指标\d+[:：]?)$")
 _PLACEHOLDER = re.compile(r"^(……|…|\.{3,}|指标\d*[:：]?.*|无|/|／)$")
 
 SKIP = -0.05  # leaving a column empty costs a little: prefer placing cells where they fit
+
+
+@lru_cache(maxsize=1)
+def _unit() -> re.Pattern[str]:
+    """A 度量单位 cell: one of the units ``jixiao/score/lexicon.yaml`` lists (money, counted
+    things, periods, column symbols), with a 万/亿 multiplier and a "/年" or "每…" rate after it.
+    The scorer reads values with the same list, so a unit added there is placed here too."""
+    from jixiao.score._lexicon import alternation, lexicon  # the scorer: loaded on first use
+
+    u = lexicon().units
+    words = alternation(frozenset((*u.money, *u.count, *u.periods, *u.column, "%")))
+    return re.compile(rf"^[%‰℃]$|^(万|亿|千|百)?({words})([/每].{{1,6}})?$")
 
 
 def level_sets() -> tuple[frozenset[str], frozenset[str]]:
@@ -47,11 +55,29 @@ def _levels_of(_: int) -> tuple[frozenset[str], frozenset[str]]:
 
 def fit(role: str | None, cell: str) -> float:
     """How well ``cell`` fits a column of ``role``: positive fits, negative does not."""
-    return _fit(id(vocabulary()), role, cell)
+    return _fit_of(id(vocabulary()), role, cell)  # one cell: the C-level cache is quicker
 
 
 @lru_cache(maxsize=65536)
-def _fit(_: int, role: str | None, cell: str) -> float:
+def _fit_of(_: int, role: str | None, cell: str) -> float:
+    return _fit(role, cell)
+
+
+def fit_memo() -> dict[tuple[str | None, str], float]:
+    """The fits already judged under the vocabulary in force (for a loop over a row's cells)."""
+    return vocab_memo("fit")
+
+
+def fit_in(memo: dict[tuple[str | None, str], float], role: str | None, cell: str) -> float:
+    """``fit`` read from ``memo`` (``vocab_memo("fit")``): each (role, cell text) judged once."""
+    try:
+        return memo[role, cell]
+    except KeyError:
+        value = memo[role, cell] = _fit(role, cell)
+        return value
+
+
+def _fit(role: str | None, cell: str) -> float:
     if not cell:
         return 0.0
     key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", cell))
@@ -94,7 +120,7 @@ def _fit(_: int, role: str | None, cell: str) -> float:
     if role == "unit":
         if _SIGN_ONLY.match(cell) or has_digit or key in ("是", "否"):
             return -3.0
-        if _UNIT.match(key):
+        if _unit().match(key):
             return 2.0
         return 0.5 if len(key) <= 2 else -1.0
     if role in ("target", "adjusted_target"):
@@ -141,19 +167,26 @@ def align(cells: list[str], roles: list[str | None], start: int = 0) -> list[str
     if n == 0 or n > m:
         return list(cells)
     neg = float("-inf")
-    # best[i][j]: best score placing cells[:i] into cols[:j]
+    memo = fit_memo()
+    # best[i][j]: best score placing cells[:i] into cols[:j]; cell i needs n - i columns after
+    # its own, so only j <= m - (n - i) can lie on a placement of the whole row (the rest of the
+    # table is never read: the band gives the same placement)
     best = [[neg] * (m + 1) for _ in range(n + 1)]
     back: list[list[int]] = [[0] * (m + 1) for _ in range(n + 1)]  # 1 = cell i-1 in col j-1, 0 = skip
     for j in range(m + 1):
         best[0][j] = SKIP * j
     for i in range(1, n + 1):
-        for j in range(i, m + 1):
-            skip = best[i][j - 1] + SKIP if j - 1 >= i else neg
-            place = best[i - 1][j - 1] + fit(roles[cols[j - 1]], cells[i - 1])
+        cell = cells[i - 1]
+        row, above, back_i = best[i], best[i - 1], back[i]
+        for j in range(i, m - (n - i) + 1):
+            skip = row[j - 1] + SKIP if j - 1 >= i else neg
+            role = roles[cols[j - 1]]
+            f = memo.get((role, cell))
+            place = above[j - 1] + (f if f is not None else fit_in(memo, role, cell))
             if place >= skip:
-                best[i][j], back[i][j] = place, 1
+                row[j], back_i[j] = place, 1
             else:
-                best[i][j], back[i][j] = skip, 0
+                row[j], back_i[j] = skip, 0
     out = [""] * len(roles)
     i, j = n, m
     while i > 0 and j > 0:

@@ -1,6 +1,7 @@
 """DOCX body as rows: paragraphs are running text, table rows are grid rows.
 
-Cells are read from the WordprocessingML itself (``w:gridSpan``, ``w:vMerge``) rather than
+The main document is found through the package relationships and parsed with lxml. Cells are
+read from the WordprocessingML itself (``w:gridSpan``, ``w:vMerge``) rather than
 python-docx's ``row.cells``, which repeats a merged cell's object once per grid column.
 """
 
@@ -14,28 +15,24 @@ from jixiao.model import Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
-from jixiao.read._limits import check_zip
+from jixiao.read._limits import DOCX_MAIN_TYPES, check_zip, content_type, content_types, xml_parser
 from jixiao.read.native import boxed_line
 
 __all__ = ["docx_rows"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PACKAGE_RELS = "_rels/.rels"
+_OFFICE_DOCUMENT = "/officeDocument"
 
 
 def docx_rows(path: Path) -> list[Row]:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
     check_zip(path, "docx")
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as e:
-        raise ReadError(str(path), "不是有效的 Word（.docx）文件（文件结构损坏）") from e
+    body = _body(path)
     rows: list[Row] = []
     para_no = 0
     table_no = 0
     gap = False
-    for el in document.element.body.iterchildren():
+    for el in body.iterchildren():
         if el.tag == _W + "p":
             para_no += 1
             text = clean_cell(_text(el))
@@ -47,7 +44,7 @@ def docx_rows(path: Path) -> list[Row]:
                     [text],
                     Source(file=str(path), line=para_no),
                     table=False,
-                    heading=_is_heading(el, document),
+                    heading=_is_heading(el),
                     after_gap=gap,
                 )
             )
@@ -57,6 +54,40 @@ def docx_rows(path: Path) -> list[Row]:
             rows.extend(_table_rows(el, path, table_no, gap))
             gap = False
     return rows
+
+
+def _body(path: Path) -> Any:
+    """The ``w:body`` of the package's main document, found through its relationships.
+
+    Read with lxml directly (the guard has already bounded every member): python-docx would
+    also parse styles, numbering and settings, which the rows never use.
+    """
+    from lxml import etree
+
+    broken = ReadError(str(path), "不是有效的 Word（.docx）文件（文件结构损坏）")
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            rels = etree.fromstring(z.read(_PACKAGE_RELS), xml_parser()) if _PACKAGE_RELS in names else None
+            main = next(
+                (
+                    (el.get("Target") or "").lstrip("/")
+                    for el in (rels if rels is not None else [])
+                    if (el.get("Type") or "").endswith(_OFFICE_DOCUMENT)
+                ),
+                None,
+            )
+            if main is None or main not in names:
+                raise broken
+            if content_type(main, content_types(z)) not in DOCX_MAIN_TYPES:
+                raise ReadError(str(path), "不是 Word 文档（压缩包里的主文档不是 Word 正文）")
+            root = etree.fromstring(z.read(main), xml_parser(huge=True))
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as e:
+        raise broken from e
+    body = root.find(_W + "body")
+    if body is None:
+        raise broken
+    return body
 
 
 def _text(el: Any) -> str:
@@ -75,7 +106,7 @@ def _text(el: Any) -> str:
     return "\n".join(out)
 
 
-def _is_heading(p: Any, document: Any) -> bool:
+def _is_heading(p: Any) -> bool:
     ppr = p.find(_W + "pPr")
     if ppr is not None:
         style = ppr.find(_W + "pStyle")

@@ -13,12 +13,13 @@ import contextlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -56,6 +57,7 @@ class Vocabulary(BaseModel):
     text_fields: dict[str, list[str]] = {}
     level1_labels: list[str] = []
     level2_labels: list[str] = []
+    unit_from_implementer: list[str] = []
 
     def merged(self, other: dict[str, object]) -> Vocabulary:
         """This vocabulary with a user file's labels added (lists appended, roles checked)."""
@@ -240,16 +242,62 @@ def _keys_of(_: int, table: str) -> frozenset[str]:
     return frozenset(label_key(x) for x in getattr(vocabulary(), table))
 
 
+MEMO_LIMIT = 65536  # distinct cell texts remembered per table; then the memo starts again
+_MEMOS: dict[int, tuple[Vocabulary, dict[Hashable, dict[Any, Any]]]] = {}
+
+
+def vocab_memo(name: Hashable) -> dict[Any, Any]:
+    """A memo named ``name`` for answers that depend on the vocabulary in force (one per
+    vocabulary, so a user file never sees the built-in answers); cleared at ``MEMO_LIMIT``."""
+    v = vocabulary()
+    entry = _MEMOS.get(id(v))
+    if entry is None or entry[0] is not v:
+        entry = _MEMOS[id(v)] = (v, {})
+    memo = entry[1].get(name)
+    if memo is None:
+        memo = entry[1][name] = {}
+    elif len(memo) >= MEMO_LIMIT:
+        memo.clear()
+    return memo
+
+
+def role_memo(table: str, exact: bool = False) -> dict[str, str | None]:
+    """The roles already found for cell texts in one table of the vocabulary in force.
+
+    Rows are classified many times over (is it a budget header, an indicator header, a
+    second header row …) and most cell texts recur (labels, 是/否, ≥95%), so each distinct
+    text is looked up in the vocabulary once; row-level callers fetch this dict once and
+    read it per cell (``role_in``). Bounded: cleared when it holds ``MEMO_LIMIT`` texts.
+    """
+    return vocab_memo((table, exact))
+
+
+_MISSING = object()
+
+
+def role_in(memo: dict[str, str | None], table: str, text: str, exact: bool = False) -> str | None:
+    """``text``'s role read from ``memo`` (from ``role_memo(table, exact)``), found once."""
+    try:
+        return memo[text]
+    except KeyError:
+        role = memo[text] = _find_role(_index(table), text, exact)
+        return role
+
+
 def _role(table: str, text: str, exact: bool = False) -> str | None:
-    return _role_of(id(vocabulary()), table, text, exact)
+    return _role_of(id(vocabulary()), table, text, exact)  # one cell: the C-level cache is quicker
 
 
 @lru_cache(maxsize=131072)
 def _role_of(_: int, table: str, text: str, exact: bool) -> str | None:
+    return _find_role(_index(table), text, exact)
+
+
+def _find_role(index: tuple[tuple[str, str], ...], text: str, exact: bool) -> str | None:
     key = label_key(text)
     if not key or len(key) > 24:
         return None
-    for label, role in _index(table):
+    for label, role in index:
         if key == label or (not exact and len(label) >= 2 and label in key):
             return role
     return None
@@ -304,7 +352,17 @@ def is_budget_total(text: str) -> bool:
     return key in _keys("budget_total_rows")
 
 
+def is_unit_implementer(label: str) -> bool:
+    """A header label naming the implementer that is the unit when no unit is printed."""
+    return label_key(label) in _keys("unit_from_implementer")
+
+
 def overall_role(text: str) -> str | None:
+    return _overall_role(id(vocabulary()), text)
+
+
+@lru_cache(maxsize=65536)
+def _overall_role(_: int, text: str) -> str | None:
     key = label_key(text)
     if key in _keys("overall_actual"):
         return "actual"
@@ -375,9 +433,17 @@ class Schema:
     def refine(self, cells: list[str]) -> bool:
         """Merge a second header row (指标性质 | 指标值 | 度量单位 under 年度指标值): the lower
         label names its column. True if the row was a header row."""
-        lower = [column_role(c) if c else None for c in cells]
-        named = [r for r in lower if r]
-        if not named or any(c and column_role(c) is None and not is_group_label(c) for c in cells):
+        memo = role_memo("indicator_columns")
+        groups = _groups(id(vocabulary()))
+        lower: list[str | None] = []
+        for c in cells:
+            r = memo.get(c, _MISSING) if c else None
+            if r is _MISSING:
+                r = role_in(memo, "indicator_columns", c)
+            if c and r is None and label_key(c) not in groups:
+                return False  # a data row: most rows end at their first cell
+            lower.append(r)
+        if not any(lower):
             return False
         width = max(len(self.roles), len(cells))
         roles = [*self.roles, *[None] * (width - len(self.roles))]
@@ -396,12 +462,14 @@ def indicator_schema(cells: list[str]) -> Schema | None:
     (指标值, 实际完成值, 得分 …); every other non-empty cell must be a vocabulary label too
     (a data row carrying one label-like word is not a header).
     """
-    vid = id(vocabulary())
-    groups = _groups(vid)
+    groups = _groups(id(vocabulary()))
+    memo = role_memo("indicator_columns")
     roles: list[str | None] = []
     unknown = 0
     for c in cells:
-        r = _role_of(vid, "indicator_columns", c, False) if c else None
+        r = memo.get(c, _MISSING) if c else None
+        if r is _MISSING:
+            r = role_in(memo, "indicator_columns", c)
         if c and r is None:
             unknown += label_key(c) not in groups
             if unknown > 1:
@@ -422,8 +490,11 @@ def indicator_schema(cells: list[str]) -> Schema | None:
 
 def budget_schema(cells: list[str]) -> Schema | None:
     """The schema of a budget header row: at least a budget and an executed column."""
-    vid = id(vocabulary())
-    roles: list[str | None] = [_role_of(vid, "budget_columns", c, False) if c else None for c in cells]
+    memo = role_memo("budget_columns")
+    roles: list[str | None] = []
+    for c in cells:
+        r = memo.get(c, _MISSING) if c else None
+        roles.append(role_in(memo, "budget_columns", c) if r is _MISSING else r)  # type: ignore[arg-type]
     found = set(roles)
     if not (
         {"planned", "executed"} <= found or {"planned", "rate"} <= found or {"executed", "rate"} <= found

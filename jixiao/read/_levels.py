@@ -10,6 +10,7 @@ dimensions belong under which 一级 indicator; a row whose 二级 dimension can
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.model import Goal, Indicator
 
@@ -26,6 +27,7 @@ _CANONICAL = {"产出": "产出指标", "效益": "效益指标", "成本": "成
 _KNOWN_LEVEL1 = tuple(_CANONICAL)
 
 
+@lru_cache(maxsize=65536)
 def parents(level2: str | None) -> tuple[str, ...]:
     """The 一级 families a 二级 label may sit under; empty when the label is not a known one."""
     if not level2:

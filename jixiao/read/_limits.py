@@ -139,9 +139,15 @@ def check_zip(path: Path, kind: str) -> None:
                     )
             if total > lim.max_zip_total_mb * MB:
                 raise LimitError(path, "max_zip_total_mb", _mb(total), f"{_fmt(lim.max_zip_total_mb)} MB")
+            unparsed = _unparsed_parts(z, kind)
             for info in infos:
                 if info.filename.lower().endswith(_XML_SUFFIXES) and not info.is_dir():
-                    _scan_xml(path, z, info, kind)
+                    if info.filename in unparsed:
+                        _refuse_dtd(path, info.filename, z.read(info))
+                    elif info.file_size <= _TREE_MAX_BYTES:
+                        _check_xml_tree(path, z, info, kind)
+                    else:
+                        _scan_xml(path, z, info, kind)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as e:
         label = "Excel（.xlsx）" if kind == "xlsx" else "Word（.docx）"
         raise ReadError(str(path), f"不是有效的 {label} 文件（压缩包已损坏：{_zip_reason(e)}）") from e
@@ -164,6 +170,127 @@ def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+# Parts up to this size are parsed whole and checked by XPath inside libxml2; a Python pass over
+# every element cost ~40 ms per DOCX (python-docx's template alone has 790 KB of styles), more than
+# the reading. Larger parts are streamed so the guard's memory stays flat.
+_TREE_MAX_BYTES = 4 * MB
+
+
+_CONTENT_TYPES = "[Content_Types].xml"
+# the parts of a DOCX our reader parses: the package's own indexes and the main document
+DOCX_MAIN_TYPES = frozenset(
+    "application/vnd.openxmlformats-officedocument.wordprocessingml." + t
+    for t in ("document.main+xml", "template.main+xml")
+) | frozenset(
+    "application/vnd.ms-word." + t
+    for t in ("document.macroEnabled.main+xml", "template.macroEnabledTemplate.main+xml")
+)
+
+
+def xml_parser(huge: bool = False) -> Any:
+    from lxml import etree
+
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=huge, remove_comments=True
+    )
+
+
+def content_types(z: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, str]]:
+    """The package's ``[Content_Types].xml``: (defaults by extension, overrides by part name)."""
+    from lxml import etree
+
+    if _CONTENT_TYPES not in z.namelist() or z.getinfo(_CONTENT_TYPES).file_size > _TREE_MAX_BYTES:
+        return {}, {}
+    data = z.read(_CONTENT_TYPES)
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        return {}, {}  # refused when the member itself is checked
+    try:
+        root = etree.fromstring(data, xml_parser())
+    except etree.XMLSyntaxError:
+        return {}, {}
+    defaults, overrides = {}, {}
+    for el in root:
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag.endswith("}Default"):
+            defaults[el.get("Extension", "").lower()] = el.get("ContentType", "")
+        elif el.tag.endswith("}Override"):
+            overrides[el.get("PartName", "").lstrip("/")] = el.get("ContentType", "")
+    return defaults, overrides
+
+
+def content_type(name: str, types: tuple[dict[str, str], dict[str, str]]) -> str:
+    defaults, overrides = types
+    return overrides.get(name) or defaults.get(name.rsplit(".", 1)[-1].lower(), "")
+
+
+def _unparsed_parts(z: zipfile.ZipFile, kind: str) -> set[str]:
+    """Members of a DOCX that no reader parses as XML (styles, theme, fonts, settings …).
+
+    They need no depth or text scan, only the DTD refusal: Word's own template carries 0.8 MB of
+    styles, whose scan cost more than reading the document.
+    """
+    if kind != "docx":
+        return set()
+    types = content_types(z)
+    return {
+        name
+        for name in z.namelist()
+        if name != _CONTENT_TYPES
+        and not name.lower().endswith(".rels")
+        and content_type(name, types) not in DOCX_MAIN_TYPES
+    }
+
+
+def _refuse_dtd(path: Path, name: str, head: bytes) -> None:
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise ReadError(str(path), f"{name} 含有 DTD 声明（可能是 XML 外部实体或实体膨胀攻击），拒绝读取")
+
+
+def _check_xml_tree(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) -> None:
+    """The checks of ``_scan_xml`` on a small part, evaluated in C: same limits, same messages."""
+    from lxml import etree
+
+    lim = limits()
+    name = info.filename
+    data = z.read(info)
+    _refuse_dtd(path, name, data[:4096])
+    # huge_tree only lifts libxml2's own depth cap (256) so that our limit is the one reported;
+    # the part is small and no entity is resolved or DTD loaded
+    try:
+        root = etree.fromstring(data, xml_parser(huge=True)) if data.strip() else None
+    except etree.XMLSyntaxError as e:
+        where = f"第 {e.lineno} 行" if getattr(e, "lineno", None) else ""
+        raise ReadError(str(path), f"{name} 不是格式正确的 XML（{where}语法错误）") from e
+    if root is None:
+        raise ReadError(str(path), f"{name} 不是格式正确的 XML（语法错误）")
+    if root.getroottree().docinfo.doctype:
+        raise ReadError(str(path), f"{name} 含有 DTD 声明（可能是 XML 实体攻击），拒绝读取")
+    if root.xpath("boolean(/" + "/".join(["*"] * (lim.max_xml_depth + 1)) + ")"):
+        raise LimitError(path, "max_xml_depth", f"{name} 超过 {lim.max_xml_depth} 层", lim.max_xml_depth)
+    longest = root.xpath("//*/text()[string-length(.) > $n][1]", n=lim.max_cell_chars)
+    if longest:
+        n = len(str(longest[0]))
+        raise LimitError(path, "max_cell_chars", f"{name} 中一段 {n} 个字符", lim.max_cell_chars)
+    if kind == "xlsx" and name.startswith("xl/worksheets/"):
+        rows = int(root.xpath("count(//*[local-name()='row'])"))
+        if rows > lim.max_sheet_rows:
+            raise LimitError(
+                path, "max_sheet_rows", f"{name} 超过 {lim.max_sheet_rows} 行", lim.max_sheet_rows
+            )
+        cells = int(root.xpath("count(//*[local-name()='c'])"))
+        if cells > lim.max_sheet_cells:
+            raise LimitError(
+                path, "max_sheet_cells", f"{name} 超过 {lim.max_sheet_cells} 个单元格", lim.max_sheet_cells
+            )
+    elif kind == "docx" and name == "word/document.xml":
+        tables = int(root.xpath("count(//*[local-name()='tbl'])"))
+        if tables > lim.max_docx_tables:
+            raise LimitError(
+                path, "max_docx_tables", f"超过 {lim.max_docx_tables} 个表格", lim.max_docx_tables
+            )
+
+
 def _scan_xml(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) -> None:
     """One streaming pass over an XML part: DTDs refused, nesting, rows, cells, tables, text bounded."""
     from lxml import etree
@@ -174,9 +301,7 @@ def _scan_xml(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) 
     is_body = kind == "docx" and name == "word/document.xml"
     rows = cells = tables = depth = 0
     with z.open(info) as stream:
-        head = stream.peek(4096)[:4096] if hasattr(stream, "peek") else b""
-        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise ReadError(str(path), f"{name} 含有 DTD 声明（可能是 XML 外部实体或实体膨胀攻击），拒绝读取")
+        _refuse_dtd(path, name, stream.peek(4096)[:4096] if hasattr(stream, "peek") else b"")
         parser = etree.iterparse(
             stream,
             events=("start", "end"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ LOW_CONFIDENCE = 0.8  # below this a cell is shown to a person (read.low_confide
 _DROPPED = 0.6  # ems of ink a Chinese line's text leaves unexplained: a dropped character (measured:
 # lines read whole stay within ±0.25, a dropped character leaves 0.8–1.2)
 
+_UNREAD = "单元格内有字迹，但未能识别出文字"
 _MODEL_QUIRKS = str.maketrans({"丶": "、"})  # the model's enumeration comma; never printed on forms
 _NUMBER_IN = re.compile(r"\d+(?:\.\d+)?")
 
@@ -50,6 +52,7 @@ class ScanCell:
     read_as: str | None = None
     repair: str | None = None
     doubt: str | None = None  # a cross-check of its row failed (``_ocr_check``)
+    role: str | None = None  # the column's role by its header (actual, target, score …)
 
 
 @dataclass(slots=True)
@@ -77,6 +80,7 @@ class PageResult:
                     read_as=c.read_as,
                     repair=c.repair,
                     doubt=c.doubt,
+                    role=c.role,
                     crop=crop_png(self.page.original, c.box),
                 )
             )
@@ -246,6 +250,8 @@ def _table_rows(
         text = _join([t for t, _ in parts if t])
         conf = min((c for t, c in parts if t), default=1.0) if text else 1.0
         sc = ScanCell(tno, cell.row, cell.col, cell.rows, cell.cols, cell.box, text, conf)
+        if lines and not text:  # ink the recogniser made nothing of (a smudge): not an empty cell
+            sc.confidence, sc.doubt = 0.0, _UNREAD
         dropped = max(
             (m for b, (t, _) in zip(lines, parts, strict=True) if (m := missing_glyphs(t, b))), default=0
         )
@@ -286,6 +292,7 @@ def _table_rows(
             )
             for c in row_cells:
                 role = roles[c.col] if c.col < len(roles) else ""
+                c.role = role or None
                 fixed, why = repair(c.text, role, positive=positive, actual=actual)
                 if why:
                     c.read_as, c.text, c.repair = c.text, fixed, why
@@ -319,19 +326,44 @@ def require(file: str) -> None:
         ) from e
 
 
-def scan_rows(img: Any, pageno: int, file: str, found: list[CellReading]) -> list[Row]:
-    """Rows of one page image; cells to check are appended to ``found``."""
-    result = read_page(img, pageno, file)
+def scan_rows(
+    img: Any | Callable[[], Any], pageno: int, file: str, found: list[CellReading], key: str | None = None
+) -> list[Row]:
+    """Rows of one page image (or of what ``img()`` renders, called only when the page is not
+    in the OCR cache under ``key``, the file's SHA-256); cells to check are appended to ``found``."""
+    result = cached_read(img, pageno, file, key)
     found.extend(result.to_check(file))
     return result.rows
+
+
+def cached_read(img: Any | Callable[[], Any], pageno: int, file: str, key: str | None) -> PageResult:
+    """``read_page``, through the OCR cache when the caller turned one on (``_ocr_cache.using``)."""
+    from jixiao.read import _ocr_cache
+
+    return _ocr_cache.page_result(
+        key, pageno, file, lambda: read_page(img() if callable(img) else img, pageno, file)
+    )
+
+
+def _key(path: Path) -> str | None:
+    """The OCR cache key of a file, or None when no cache is on (no hashing for nothing)."""
+    from jixiao.read import _ocr_cache
+
+    if not _ocr_cache.active():
+        return None
+    try:
+        return _ocr_cache.file_key(path.read_bytes())
+    except OSError:
+        return None
 
 
 def image_rows(path: Path, found: list[CellReading]) -> list[Row]:
     """Rows of every page of an image file (PNG, JPEG, TIFF)."""
     require(str(path))
     rows: list[Row] = []
+    key = _key(path)
     for pageno, img in enumerate(image_pages(path), start=1):
-        rows.extend(scan_rows(img, pageno, str(path), found))
+        rows.extend(scan_rows(img, pageno, str(path), found, key))
     if not any(r.texts for r in rows):
         raise ReadError(
             str(path), "图片中没有识别出任何文字（空白页或无法辨认），请提供清晰的扫描件（建议 300 dpi）"
@@ -348,22 +380,26 @@ def page_view(path: str | Path, pageno: int = 1) -> dict[str, Any]:
     import pypdfium2 as pdfium
 
     from jixiao.read._ocr_image import pdf_page_image
+    from jixiao.read._pdf import PDFIUM_LOCK
 
     p = Path(path)
-    if p.suffix.lower() == ".pdf":
-        pdf = pdfium.PdfDocument(str(p))
-        try:
-            if not 1 <= pageno <= len(pdf):
-                raise ReadError(str(p), f"没有第 {pageno} 页")
-            img = pdf_page_image(pdf, pageno - 1)
-        finally:
-            pdf.close()
-    else:
+
+    def load() -> Any:
+        if p.suffix.lower() == ".pdf":
+            with PDFIUM_LOCK:  # pdfium is not thread-safe; the recognition runs outside the lock
+                pdf = pdfium.PdfDocument(str(p))
+                try:
+                    if not 1 <= pageno <= len(pdf):
+                        raise ReadError(str(p), f"没有第 {pageno} 页")
+                    return pdf_page_image(pdf, pageno - 1)
+                finally:
+                    pdf.close()
         pages = image_pages(p)
         if not 1 <= pageno <= len(pages):
             raise ReadError(str(p), f"没有第 {pageno} 页")
-        img = pages[pageno - 1]
-    result = read_page(img, pageno, str(p))
+        return pages[pageno - 1]
+
+    result = cached_read(load, pageno, str(p), _key(p))
     h, w = result.page.original.shape[:2]
     return {
         "image": crop_png(result.page.original, (0, 0, w, h)),

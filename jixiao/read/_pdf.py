@@ -32,7 +32,8 @@ from jixiao.read.native import boxed_line
 
 __all__ = ["pdf_rows"]
 
-# pdfium is not thread-safe: one PDF at a time per process (the web app reads in worker threads)
+# pdfium is not thread-safe: every pypdfium2 call in the process holds this lock (the web app reads
+# and renders in worker threads); OCR of a rendered page runs outside it
 PDFIUM_LOCK = threading.RLock()
 
 _ERR_PASSWORD, _ERR_SECURITY = 4, 5  # FPDF_GetLastError codes of an encrypted document
@@ -47,12 +48,14 @@ def pdf_rows(path: Path, found: list[CellReading] | None = None) -> list[Row]:
     check_pdf_streams(path, data)
     with PDFIUM_LOCK:
         doc = _open(path, data)
-        try:
+    try:
+        with PDFIUM_LOCK:
             check_pdf_pages(path, len(doc))
             rows, scanned = _pdf_rows(doc, str(path))
-            if scanned:
-                rows = _with_scans(doc, path, rows, scanned, [] if found is None else found)
-        finally:
+        if scanned:  # each page rendered under the lock, recognised outside it (seconds a page)
+            rows = _with_scans(doc, data, path, rows, scanned, [] if found is None else found)
+    finally:
+        with PDFIUM_LOCK:
             doc.close()
     return rows
 
@@ -92,26 +95,32 @@ def _pdf_rows(doc: Any, file: str) -> tuple[list[Row], list[int]]:
 
 
 def _with_scans(
-    doc: Any, path: Path, rows: list[Row], scanned: list[int], found: list[CellReading]
+    doc: Any, data: bytes, path: Path, rows: list[Row], scanned: list[int], found: list[CellReading]
 ) -> list[Row]:
     """The placeholder of each page without a text layer replaced by that page read by OCR."""
     import pypdfium2 as pdfium
 
+    from jixiao.read import _ocr_cache
     from jixiao.read._ocr import require, scan_rows
     from jixiao.read._ocr_image import pdf_page_image
 
     require(str(path))
+    key = _ocr_cache.file_key(data) if _ocr_cache.active() else None
     out: list[Row] = []
     for row in rows:
         if row.cells or row.source.page not in scanned:
             out.append(row)
             continue
         pageno = row.source.page
-        try:
-            image = pdf_page_image(doc, pageno - 1)
-        except pdfium.PdfiumError as e:
-            raise ReadError(str(path), f"扫描页无法渲染（{e}）") from e
-        out.extend(scan_rows(image, pageno, str(path), found))
+
+        def render(index: int = pageno - 1) -> Any:
+            try:
+                with PDFIUM_LOCK:
+                    return pdf_page_image(doc, index)
+            except pdfium.PdfiumError as e:
+                raise ReadError(str(path), f"扫描页无法渲染（{e}）") from e
+
+        out.extend(scan_rows(render, pageno, str(path), found, key))
     if not any(r.texts for r in out):
         raise ReadError(
             str(path),

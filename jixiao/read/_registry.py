@@ -34,6 +34,18 @@ def supported_suffixes() -> tuple[str, ...]:
     return tuple(s for r in _readers() for s in r.suffixes)
 
 
+def readable_files(folder: Path) -> list[Path]:
+    """The files below ``folder`` a reader declares, sorted; hidden files and folders skipped."""
+    suffixes = supported_suffixes()
+    return sorted(
+        f
+        for f in folder.rglob("*")
+        if f.suffix.lower() in suffixes
+        and not any(part.startswith(".") for part in f.relative_to(folder).parts)
+        and f.is_file()
+    )
+
+
 def reader_for(path: Path) -> Reader:
     suffix = path.suffix.lower()
     for reader in _readers():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from jixiao.model import FormKind
 from jixiao.read._clean import compact
@@ -38,6 +39,7 @@ REPORT_TITLE = re.compile(r"(自评结果|自评报告|评价报告)(?:[(（][^)
 SUBTABLE_TITLE = re.compile(r"^(长期|年度|中期)(绩效)?目标表$")
 
 
+@lru_cache(maxsize=65536)
 def form_title_kind(text: str) -> FormKind | None:
     """The kind a title names, or ``None`` if the text is not a form title."""
     t = compact(simplified(clean_title(text)))
@@ -50,6 +52,7 @@ def form_title_kind(text: str) -> FormKind | None:
     return FormKind.DEPARTMENT_SELF_EVALUATION if "整体" in t else FormKind.PROJECT_SELF_EVALUATION
 
 
+@lru_cache(maxsize=65536)
 def is_report_title(text: str) -> bool:
     t = compact(simplified(clean_title(text)))
     return len(t) <= 80 and bool(REPORT_TITLE.search(t)) and not t.startswith(("一", "二", "（", "("))

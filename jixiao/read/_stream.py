@@ -23,6 +23,8 @@ from jixiao.read._headers import (
     is_budget_label,
     label_key,
     overall_role,
+    role_in,
+    role_memo,
     text_field_of,
 )
 from jixiao.read._segment import form_title_kind, is_report_title
@@ -36,10 +38,26 @@ _GOAL = re.compile(r"^(年度|项目|部门)?(总体|绩效)?目标$|^年度总�
 _LINE_END = "\x00"
 
 
+_TABLE_OF = {indicator_schema: "indicator_columns", budget_schema: "budget_columns"}
+
+
 def _header_run(texts: list[str], i: int, make) -> tuple[Schema, int] | None:  # type: ignore[no-untyped-def]
-    """The longest header (by ``make``) starting at ``i``: its schema and width."""
+    """The longest header (by ``make``) starting at ``i``: its schema and width.
+
+    A header's every cell names a column, so no window reaching past the first cell that names
+    none can be the header: the windows tried stop there (at most cells a data row starts with).
+    """
+    table = _TABLE_OF[make]
+    memo = role_memo(table)
+    limit = min(len(texts) - i, 16)
+    span = 0
+    while span < limit:
+        c = texts[i + span]
+        if c and role_in(memo, table, c) is None:
+            break
+        span += 1
     best = None
-    for width in range(3, min(len(texts) - i, 16) + 1):
+    for width in range(3, span + 1):
         window = texts[i : i + width]
         if _LINE_END in window:
             break

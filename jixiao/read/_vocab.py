@@ -91,6 +91,11 @@ def _head_line(_: int) -> re.Pattern[str]:
 def head_key(text: str) -> str | None:
     """The header field a label cell names: exact, without a bracketed remark, or a known
     label followed by a qualifier (主管部门及代码 → 主管部门)."""
+    return _head_key(id(vocabulary()), text)
+
+
+@lru_cache(maxsize=65536)
+def _head_key(_: int, text: str) -> str | None:
     c = compact(simplified(text)).rstrip(":：")
     if field_of(c) is not None:
         return c
@@ -137,15 +142,18 @@ def is_indicator_header(row: Row) -> bool:
     return (has1 and (has2 or has3)) or (has2 and has3)
 
 
+@lru_cache(maxsize=65536)
 def is_level1(text: str) -> bool:
     return bool(LEVEL1.match(compact(split_weight(text)[0])))
 
 
+@lru_cache(maxsize=65536)
 def is_level1_strict(text: str) -> bool:
     c = compact(split_weight(text)[0])
     return c in ("产出指标", "效益指标", "满意度指标", "成本指标")
 
 
+@lru_cache(maxsize=65536)
 def looks_level(text: str) -> bool:
     c = compact(split_weight(text)[0])
     return bool(LEVEL1.match(c) or (LEVELISH.search(c) and len(c) <= 16))

@@ -25,6 +25,7 @@ class _Units(_Strict):
     count: tuple[str, ...]
     same_as: dict[str, str]
     periods: tuple[str, ...]
+    column: tuple[str, ...] = ()
 
 
 class _Comparators(_Strict):

@@ -12,7 +12,7 @@ import dataclasses
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from jixiao.batch import EngineSpec, engine_map
 from jixiao.model import Document, ReadIssue
 from jixiao.read import ReadError, read
 from jixiao.read._limits import check_file, os_reason
-from jixiao.read._registry import supported_suffixes
+from jixiao.read._registry import readable_files, supported_suffixes
 from jixiao.review import ReviewResult, review_document
 from jixiao.store._db import Database, explain
 from jixiao.store._schema import DocumentRow
@@ -93,15 +93,7 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
     for given in paths:
         p = Path(given)
         if p.is_dir():
-            files.extend(
-                sorted(
-                    f
-                    for f in p.rglob("*")
-                    if f.is_file()
-                    and f.suffix.lower() in SUFFIXES
-                    and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                )
-            )
+            files.extend(readable_files(p))
         elif p.is_file():
             files.append(p)
         elif p.exists():
@@ -123,10 +115,13 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
     return unique, failures
 
 
-def _read_and_review(path: str, rules: str | None) -> tuple[Document, ReviewResult] | Failure:
-    """The worker's job: parse and review one file; a failure is returned, never raised."""
+def _read_and_review(
+    path: str, rules: str | None, doc: Document | None = None
+) -> tuple[Document, ReviewResult] | Failure:
+    """The worker's job: parse (unless the caller has read it already) and review one file;
+    a failure is returned, never raised."""
     try:
-        doc = read(path)
+        doc = read(path) if doc is None else doc
     except ReadError as e:
         return Failure(path, e.reason)
     except MemoryError:
@@ -147,11 +142,16 @@ def _died(path: str) -> Failure:
 
 
 def _parsed(
-    paths: list[str], rules: str | None, workers: int, engine: EngineSpec
+    paths: list[str],
+    rules: str | None,
+    workers: int,
+    engine: EngineSpec,
+    documents: Mapping[str, Document],
 ) -> Iterator[tuple[Document, ReviewResult] | Failure]:
-    if engine.local and (workers <= 1 or len(paths) <= 1):
-        # here, not in engine_map: tests replace this module's ``read``/``review_document``
-        return (_read_and_review(p, rules) for p in paths)
+    if documents or (engine.local and (workers <= 1 or len(paths) <= 1)):
+        # here, not in engine_map: tests replace this module's ``read``/``review_document``;
+        # a document the caller has read already (the web upload's OCR) is not read again
+        return (_read_and_review(p, rules, documents.get(p)) for p in paths)
     if not paths:  # nothing new to read: no cluster started for it
         return (r for r in ())
     return engine_map(
@@ -213,11 +213,15 @@ def import_paths(
     rules: str | None = None,
     progress: Progress | None = None,
     engine: EngineSpec | None = None,
+    documents: Mapping[str, Document] | None = None,
 ) -> ImportSummary:
     """Import files and folders into ``db``; see the module docstring for the guarantees.
 
     ``engine`` says where files are read and reviewed (default: here, in ``workers`` processes);
     an engine that cannot be used raises ``jixiao.batch.EngineError`` before anything is written.
+    ``documents`` maps a file's path (as given) to the ``Document`` the caller has already read
+    from it, so an expensive reading (OCR) is not done twice; the file's bytes are still hashed
+    and stored, with the same unchanged / rolled-back semantics.
     """
     summary = ImportSummary()
     files, missing = collect_files(paths)
@@ -261,7 +265,8 @@ def import_paths(
             todo.append((path, sha))
 
     by = imported_by()
-    results = _parsed([p for p, _ in todo], rules, max(1, workers), engine or EngineSpec())
+    given = {str(k): v for k, v in (documents or {}).items()}
+    results = _parsed([p for p, _ in todo], rules, max(1, workers), engine or EngineSpec(), given)
     try:
         _write_all(db, todo, results, summary, by, tick)
     finally:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from jixiao import store
@@ -111,7 +112,7 @@ def transitions(request: Request, form_id: FormId) -> Any:
 @members.post("/import", summary="上传并导入文件（与 jixiao import 相同的事务）")
 async def import_files(request: Request, user: User, files: Annotated[list[UploadFile], File()]) -> Any:
     loaded = [(f.filename or "", await f.read()) for f in files if f.filename]
-    results = _files.import_uploads(db_of(request), loaded, user)
+    results = await run_in_threadpool(_files.import_uploads, db_of(request), loaded, user, scan_root(request))
     warm_scans(request, results)
     return _pages.to_json(results)
 

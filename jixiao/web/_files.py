@@ -14,7 +14,7 @@ from pathlib import Path
 from jixiao import store
 from jixiao.contract import findings_to_json
 from jixiao.model import Document, Form
-from jixiao.read import ReadError, read
+from jixiao.read import ReadError, _ocr_cache, read
 from jixiao.read._limits import check_image
 from jixiao.review import CATALOGUE, ReviewResult, review_document
 from jixiao.review.render import build_page, render_html
@@ -92,12 +92,8 @@ def _save(tmp: Path, files: list[tuple[str, bytes]]) -> list[tuple[str, Path | N
     return out
 
 
-def _foreign_units(db: store.Database, path: Path, user: store.User) -> str | None:
-    """For a 填报人: the first unit named in the file that is not theirs (None: all theirs)."""
-    try:
-        doc = read(path)
-    except ReadError:
-        return None  # the import reports the file's own error
+def _foreign_units(db: store.Database, doc: Document, user: store.User) -> str | None:
+    """For a 填报人: the first unit named in the document that is not theirs (None: all theirs)."""
     for form in doc.forms:
         unit_id = store.unit_of_name(db, form.unit) if form.unit else None
         if not user.sees_unit(unit_id):
@@ -105,21 +101,35 @@ def _foreign_units(db: store.Database, path: Path, user: store.User) -> str | No
     return None
 
 
-def import_uploads(db: store.Database, files: list[tuple[str, bytes]], user: store.User) -> list[FileResult]:
-    """Import uploaded documents; a unit's uploads start as 填报中, others count as submitted."""
+def import_uploads(
+    db: store.Database, files: list[tuple[str, bytes]], user: store.User, ocr_cache: Path | None = None
+) -> list[FileResult]:
+    """Import uploaded documents; a unit's uploads start as 填报中, others count as submitted.
+
+    Scanned pages are recognised once: the reading is kept under ``ocr_cache`` (the page-view
+    cache folder), where the form page's scan view finds it."""
     results: list[FileResult] = []
-    with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as tmp:
+    with _ocr_cache.using(ocr_cache), tempfile.TemporaryDirectory(prefix="jixiao-upload-") as tmp:
         saved = _save(Path(tmp), files)
         todo: dict[str, str] = {}
+        read_once: dict[str, Document] = {}  # read for the unit check, handed to the import (OCR once)
         for name, path, error in saved:
             if path is None:
                 results.append(FileResult(name, "error", error, []))
                 continue
-            if user.role == "filler" and (unit := _foreign_units(db, path, user)):
-                results.append(FileResult(name, "error", f"文件中的表属于其他单位（{unit}），不能上传", []))
-                continue
+            if user.role == "filler":
+                try:
+                    doc = read(path)
+                except Exception:  # the import reads it again and reports the file's own error
+                    todo[str(path)] = name
+                    continue
+                if unit := _foreign_units(db, doc, user):
+                    why = f"文件中的表属于其他单位（{unit}），不能上传"
+                    results.append(FileResult(name, "error", why, []))
+                    continue
+                read_once[str(path)] = doc
             todo[str(path)] = name
-        summary = store.import_paths(list(todo), db)
+        summary = store.import_paths(list(todo), db, documents=read_once)
         state = "draft" if user.role == "filler" else None
         for d in summary.imported:
             ids = store.document_forms(db, d.document_id)

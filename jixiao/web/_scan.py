@@ -95,11 +95,14 @@ def scanned_pages(content: bytes, name: str) -> tuple[int, ...]:
         if suffix == ".pdf":
             import pypdfium2 as pdfium
 
-            pdf = pdfium.PdfDocument(content)
-            try:
-                return tuple(n + 1 for n in range(len(pdf)) if pdf[n].get_textpage().count_chars() == 0)
-            finally:
-                pdf.close()
+            from jixiao.read._pdf import PDFIUM_LOCK
+
+            with PDFIUM_LOCK:  # pdfium is not thread-safe (requests run in worker threads)
+                pdf = pdfium.PdfDocument(content)
+                try:
+                    return tuple(n + 1 for n in range(len(pdf)) if _no_text(pdf, n))
+                finally:
+                    pdf.close()
         if suffix in IMAGE_SUFFIXES:
             import io
 
@@ -110,6 +113,20 @@ def scanned_pages(content: bytes, name: str) -> tuple[int, ...]:
     except Exception:  # an original the reader took but this cannot open: show no scan
         return ()
     return ()
+
+
+def _no_text(pdf: Any, index: int) -> bool:
+    """Whether page ``index`` has no characters; page and text page closed here (under the
+    caller's lock), not by a finalizer in whichever thread collects them."""
+    page = pdf[index]
+    try:
+        text = page.get_textpage()
+        try:
+            return bool(text.count_chars() == 0)
+        finally:
+            text.close()
+    finally:
+        page.close()
 
 
 def _scanned_pages(db: store.Database, document_id: int, sha: str, name: str) -> tuple[int, ...]:
@@ -210,11 +227,14 @@ def check_size(name: str, content: bytes, page: int) -> None:
         if name.lower().endswith(".pdf"):
             import pypdfium2 as pdfium
 
-            pdf = pdfium.PdfDocument(content)
-            try:
-                w, h = pdf[page - 1].get_size()
-            finally:
-                pdf.close()
+            from jixiao.read._pdf import PDFIUM_LOCK
+
+            with PDFIUM_LOCK:
+                pdf = pdfium.PdfDocument(content)
+                try:
+                    w, h = pdf.get_page_size(page - 1)
+                finally:
+                    pdf.close()
             check_pixels(name, round(w * RENDER_DPI / 72), round(h * RENDER_DPI / 72), f"第 {page} 页 ")
         else:
             check_image(name, content)
@@ -232,6 +252,7 @@ def page_view(db: store.Database, root: Path, src: ScanSource, page: int) -> dic
     with _lock(src.sha256, page):
         if meta.is_file():
             return dict(json.loads(meta.read_text(encoding="utf-8")))
+        from jixiao.read import _ocr_cache
         from jixiao.read._ocr import page_view as read_view
 
         content = _original(db, src.document_id)
@@ -241,7 +262,8 @@ def page_view(db: store.Database, root: Path, src: ScanSource, page: int) -> dic
             path = Path(tmp) / f"original{suffix}"
             path.write_bytes(content)
             try:
-                view = read_view(path, page)
+                with _ocr_cache.using(root):  # the upload's reading of this page, if it was kept
+                    view = read_view(path, page)
             except ReadError as e:
                 raise ScanError(e.reason) from e
         folder.mkdir(parents=True, exist_ok=True)
@@ -353,6 +375,16 @@ def _field(ind: Indicator, text: str) -> str | None:
     return None
 
 
+_LABEL = re.compile(r"（([^，（）]+)，置信度")  # read.low_confidence names the field it fills
+_BY_LABEL = {label: name for name, label in SCORED.items()}
+
+
+def _labelled(message: str) -> str | None:
+    """The field a cell read as nothing fills, as its finding names it (no value to match)."""
+    m = _LABEL.search(message)
+    return _BY_LABEL.get(m[1]) if m else None
+
+
 def _indicator(form: Form, goal: str | None, name: str | None) -> tuple[int, int, Indicator] | None:
     for gi, g in enumerate(form.goals):
         if g.name != goal:
@@ -377,7 +409,7 @@ def doubts(src: ScanSource, form: Form, closed: bool = False) -> list[Doubt]:
             now = _indicator(form, f.goal, f.indicator)
             if then is None or now is None:
                 continue  # the indicator itself was renamed or removed by a person
-            field = _field(then[2], text)
+            field = _field(then[2], text) or (_labelled(f.message) if not text else None)
             if field is not None and _shown(getattr(now[2], field)) != _shown(getattr(then[2], field)):
                 if not closed:
                     continue

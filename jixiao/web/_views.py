@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from jixiao import store
@@ -270,7 +271,7 @@ def upload_page(request: Request) -> Response:
 @members.post("/upload", response_class=HTMLResponse)
 async def upload(request: Request, user: User, files: Annotated[list[UploadFile], File()]) -> Response:
     loaded = [(f.filename or "", await f.read()) for f in files if f.filename]
-    results = _files.import_uploads(db_of(request), loaded, user)
+    results = await run_in_threadpool(_files.import_uploads, db_of(request), loaded, user, scan_root(request))
     warm_scans(request, results)
     template = "_upload_results.html" if request.headers.get("hx-request") else "upload.html"
     return render(request, template, results=results)

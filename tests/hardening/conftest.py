@@ -3,12 +3,13 @@ time or memory, or could make a command print a traceback."""
 
 from __future__ import annotations
 
-import io
 import zipfile
 import zlib
 from pathlib import Path
 
 import pytest
+
+from tests._pdfobj import pdf_from_objects
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
@@ -37,18 +38,7 @@ def pdf_bytes(pages: int = 1, stream: bytes | None = None, text: str = "hello") 
             content = f"BT /F1 12 Tf 20 100 Td ({text}) Tj ET".encode()
             objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for n, obj in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{n} 0 obj\n".encode() + obj + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for off in offsets:
-        out.write(f"{off:010d} 00000 n \n".encode())
-    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
-    return out.getvalue()
+    return pdf_from_objects(objects)
 
 
 def replace_member(src: Path, dst: Path, name: str, data: bytes) -> Path:

@@ -50,6 +50,10 @@ def _broken_files(tmp_path: Path, xlsx: Path, docx: Path) -> dict[str, Path]:
     files["bad_xml.docx"] = replace_member(
         docx, tmp_path / "bad_xml.docx", "word/document.xml", b"<w:document>&undefined;"
     )
+    # a workbook renamed .docx: a valid package whose main part is not a Word document
+    files["workbook.docx"] = tmp_path / "workbook.docx"
+    files["workbook.docx"].write_bytes(xlsx.read_bytes())
+    files["no_body.docx"] = _without_member(docx, tmp_path / "no_body.docx", "word/document.xml")
     files["not_zip.xlsx"] = tmp_path / "not_zip.xlsx"
     files["not_zip.xlsx"].write_bytes(b"PK\x03\x04" + b"\x00" * 100)
     files["broken.pdf"] = tmp_path / "broken.pdf"
@@ -61,6 +65,14 @@ def _broken_files(tmp_path: Path, xlsx: Path, docx: Path) -> dict[str, Path]:
     files["binary.txt"] = tmp_path / "binary.txt"
     files["binary.txt"].write_bytes(bytes(range(256)) * 20)
     return files
+
+
+def _without_member(src: Path, dst: Path, name: str) -> Path:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for info in zin.infolist():
+            if info.filename != name:
+                zout.writestr(info, zin.read(info))
+    return dst
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])

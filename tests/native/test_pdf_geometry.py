@@ -5,13 +5,13 @@ Expected rows are read off the drawing below, not from the reader."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 
 from jixiao.read import ReadError, read
 from jixiao.read._pdf import pdf_rows
+from tests._pdfobj import pdf_from_objects
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS_PDFS = sorted((REPO / "tests" / "corpus" / "files").glob("*.pdf"))
@@ -74,21 +74,8 @@ def _pdf(content: bytes, rotate: int = 0, encrypt: bool = False) -> bytes:
         objects.append(
             b"<< /Filter /Standard /V 1 /R 2 /O <" + b"41" * 32 + b"> /U <" + b"42" * 32 + b"> /P -4 >>"
         )
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for n, obj in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(f"{n} 0 obj\n".encode() + obj + b"\nendobj\n")
-    xref = out.tell()
-    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
-    for off in offsets:
-        out.write(f"{off:010d} 00000 n \n".encode())
     extra = f" /Encrypt {len(objects)} 0 R /ID [<{'01' * 16}> <{'01' * 16}>]" if encrypt else ""
-    out.write(
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R{extra} >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return out.getvalue()
+    return pdf_from_objects(objects, extra)
 
 
 def _rows(tmp_path: Path, data: bytes, name: str = "t.pdf") -> list[tuple[list[str], bool, bool, str | None]]:

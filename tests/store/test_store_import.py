@@ -207,3 +207,25 @@ def test_file_changed_during_import_is_refused(
     summary = import_paths([write_doc(tmp_path / "a.txt", project_form())], db)
     assert [f.reason for f in summary.failures] == ["文件在导入过程中被改动，请重新导入"]
     assert row_counts(db)["documents"] == 0
+
+
+def test_already_read_document_is_stored_without_reading_again(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jixiao.store import _import
+
+    from .conftest import fake_read
+
+    path = write_doc(tmp_path / "a.txt", project_form(), department_form())
+    doc = fake_read(path)
+
+    def no_read(p: str | Path) -> None:
+        raise AssertionError(f"read again: {p}")
+
+    monkeypatch.setattr(_import, "read", no_read)
+    first = import_paths([path], db, documents={str(path): doc})
+    assert [d.forms for d in first.imported] == [2]
+    before = row_counts(db)
+    again = import_paths([path], db, documents={str(path): doc})
+    assert again.imported == [] and [u.same_as for u in again.unchanged] == ["a.txt"]
+    assert row_counts(db) == before

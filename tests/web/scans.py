@@ -46,3 +46,14 @@ def smudged_scan() -> bytes:
     buf = io.BytesIO()
     page.save(buf, "PNG")
     return buf.getvalue()
+
+
+@cache
+def smudged_scan_pdf() -> bytes:
+    """The same page as a scanner's PDF: one JPEG image per page, no text layer (PIL writes the
+    page as DCT, as office scanners do), at the page's own 150 dpi."""
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.open(io.BytesIO(smudged_scan())).convert("RGB").save(buf, "PDF", resolution=DPI)
+    return buf.getvalue()

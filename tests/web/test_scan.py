@@ -20,7 +20,7 @@ from jixiao import store
 from jixiao.settings import override_limits
 from jixiao.web import WebSettings, _scan, create_app
 from tests.web.conftest import EXAMPLES, PASSWORD, USERS, form_ids, login
-from tests.web.scans import SMUDGED, smudged_scan
+from tests.web.scans import SMUDGED, smudged_scan, smudged_scan_pdf
 
 
 def _png(size: tuple[int, int]) -> bytes:
@@ -97,7 +97,8 @@ def test_a_text_form_has_no_scan_section(loaded, client_for) -> None:  # type: i
 
 @pytest.fixture(scope="module")
 def scan_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, store.Database, int, Path]]:
-    """One scan, recognised twice on upload (the unit check and the import), once for its page."""
+    """One scan, recognised once on upload (the unit check's reading goes to the import and is
+    kept for the scan view)."""
     folder = tmp_path_factory.mktemp("scanweb")
     db = store.Database(folder / "web.db")
     for name, (role, units) in USERS.items():
@@ -201,8 +202,33 @@ def test_page_images_are_cached_under_the_data_directory_only(scan_app, as_user)
     cached = sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file())
     assert all(p.parts[0] in ("web.db", "web.db.pages") or p.name.startswith("web.db") for p in cached)
     pages = [p for p in cached if p.parts[0] == "web.db.pages"]
-    assert {p.parts[2] for p in pages} == {sha}
-    assert {p.name for p in pages} >= {"p1.json", "p1.png"}
+    views = [p for p in pages if p.parts[1] != "ocr"]
+    readings = [p for p in pages if p.parts[1] == "ocr"]  # ocr/<reader version>/<sha>/p1.*
+    assert {p.parts[2] for p in views} == {sha} and {p.parts[3] for p in readings} == {sha}
+    assert {p.name for p in views} >= {"p1.json", "p1.png"}
+    assert {p.name for p in readings} == {"p1.json", "p1.png"}
+
+
+@pytest.mark.slow
+def test_scan_view_of_an_uploaded_form_does_not_recognise_again(
+    scan_app, as_user, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from jixiao.read import _ocr
+
+    _, db, fid, folder = scan_app
+    c = as_user("reviewer")
+    before = _checks(c, fid)
+    sha = store.get_form(db, fid).sha256  # type: ignore[union-attr]
+    shutil.rmtree(folder / "web.db.pages" / f"v{_scan.CACHE_VERSION}" / sha)  # page views made afresh
+
+    def no_ocr(*args: object) -> None:
+        raise AssertionError("recognised again")
+
+    monkeypatch.setattr(_ocr, "read_page", no_ocr)
+    assert _checks(c, fid) == before  # from the upload's reading: grid, confidences, crops
+    assert c.get(f"/forms/{fid}/scan/1.png").status_code == 200
 
 
 @pytest.mark.slow
@@ -242,6 +268,35 @@ def test_unit_corrects_the_cell_and_the_score_is_recomputed(scan_app, as_user) -
     page = reviewer.get(f"/api/forms/{new_id}").json()
     line = next(i for g in page["goals"] for i in g["indicators"] if i["name"] == SMUDGED)
     assert line["computed"] == "30" and not line["uncertain"]
+
+
+@pytest.mark.slow
+def test_scanned_pdf_shows_the_smudged_cell_like_the_png(scan_app, as_user, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The same page uploaded as a scanner's PDF: rendered at 300 dpi, the smudge reads as no
+    text at all. A cell with ink and no text is not a confident empty cell: it is shown with its
+    crop and red box, tied to the 实际完成值 it fills, and its score is 待核对, as for the PNG."""
+    _, _, png_id, _ = scan_app
+    png = next(k for k in _checks(as_user("reviewer"), png_id) if k["indicator"] == SMUDGED)
+    db = store.Database(tmp_path / "pdf.db")
+    for name, (role, units) in USERS.items():
+        store.add_user(db, name, PASSWORD, role, units)
+    app = create_app(db, WebSettings(examples_dir=EXAMPLES))
+    with TestClient(app, follow_redirects=False) as c:
+        login(c, "wenhua")
+        assert "读取到 1 张表" in _upload(c, "扫描件.pdf", smudged_scan_pdf())
+        fid = form_ids(db)[0]
+        login(c, "reviewer")
+        view = c.get(f"/api/forms/{fid}/scan").json()["pages"][0]
+        check = next(k for k in view["checks"] if k["indicator"] == SMUDGED)
+        assert (check["where"], check["field_label"], check["low"]) == (png["where"], "实际完成值", True)
+        assert check["edit_name"] == png["edit_name"] == "i.0.0.actual"
+        assert any(cell["flagged"] and cell["check"] == check["n"] for cell in view["cells"])  # red box
+        r = c.get(check["crop_url"])
+        assert r.status_code == 200 and r.headers["content-type"] == "image/png"
+        page = c.get(f"/api/forms/{fid}").json()
+        line = next(i for g in page["goals"] for i in g["indicators"] if i["name"] == SMUDGED)
+        assert line["uncertain"]
+    db.close()
 
 
 # ---------------------------------------------------------------- which pages are scans (no OCR)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from jixiao.model import CellReading, Document, Finding, Form, Goal, Indicator, Scorecard, Source
 from jixiao.review.catalogue import fmt, make_finding
 from jixiao.score.rules import RuleSet
+from jixiao.vocabulary import UNCERTAIN
 
 __all__ = [
     "CHECKS",
@@ -80,7 +81,9 @@ def located_cells(form: Form, index: int, doc: Document) -> list[Located]:
             out.append(Located(cell))
             continue
         goal, ind = hit
-        out.append(Located(cell, goal, ind, _field(ind, cell.text)))
+        # a cell read as nothing (a smudge) fills no value to match: its column's header says which
+        field = _field(ind, cell.text) or (cell.role if not cell.text else None)
+        out.append(Located(cell, goal, ind, field))
     return out
 
 
@@ -106,7 +109,7 @@ def check_low_confidence(
         if not _doubtful(loc.cell):
             continue
         field = _SCORED_FIELDS.get(loc.field or "", "单元格")
-        consequence = "据此计算的得分标为待核对" if loc.field in _SCORED_FIELDS else "识别结果可能有误"
+        consequence = f"据此计算的得分标为{UNCERTAIN}" if loc.field in _SCORED_FIELDS else "识别结果可能有误"
         if loc.cell.doubt:
             consequence = f"{loc.cell.doubt}；{consequence}"
         yield make_finding(
@@ -154,7 +157,7 @@ def mark_uncertain(card: Scorecard, form: Form, index: int, doc: Document) -> No
     for score in card.indicators:
         if (score.goal, score.indicator) in doubtful and not score.uncertain:
             score.uncertain = True
-            score.reason = f"{score.reason}（所据扫描单元格识别置信度低，得分待核对）"
+            score.reason = f"{score.reason}（所据扫描单元格识别置信度低，得分{UNCERTAIN}）"
 
 
 _DIGIT = re.compile(r"\d")
