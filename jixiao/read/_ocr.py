@@ -20,7 +20,7 @@ from jixiao.model import CellReading, Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
-from jixiao.read._ocr_check import header_doubt, missing_glyphs, mixed_script, row_doubts
+from jixiao.read._ocr_check import header_doubt, missing_glyphs, mixed_script, overflow_doubts, row_doubts
 from jixiao.read._ocr_fix import header_roles, is_positive, printed_marks, repair, sub_header_roles
 from jixiao.read._ocr_grid import Grid, find_grids
 from jixiao.read._ocr_image import Page, binarize, image_pages, prepare, turned_upside_down
@@ -171,6 +171,7 @@ def _read_prepared(page: Page, pageno: int, file: str, check_direction: bool) ->
     for tno, grid in enumerate(grids, start=1):
         cells = [(cell, lines) for t, _g, cell, lines in plan if t == tno]
         items.extend((y, 0.0, row) for y, row in _table_rows(grid, tno, cells, read, result, file, pageno))
+    overflow_doubts(result.cells, ink, lines_, page.dpi)
     heights = [b[3] - b[1] for b in boxes] or [1]  # body text: mostly the cells' lines
     body = sorted(heights)[len(heights) // 2]
     for segments in text_lines:

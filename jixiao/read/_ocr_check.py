@@ -11,12 +11,12 @@ review's own findings on the form (a score above its weight …) are reported as
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from jixiao.read._clean import amount, rate_value, score_value
 from jixiao.read._headers import budget_role, column_role, is_budget_label, simplified
 
-__all__ = ["header_doubt", "missing_glyphs", "mixed_script", "row_doubts"]
+__all__ = ["header_doubt", "missing_glyphs", "mixed_script", "overflow_doubts", "row_doubts"]
 
 _RATE_TOLERANCE = 0.0051  # a rate printed to two decimals of a percent (or a whole percent)
 
@@ -25,6 +25,10 @@ class _Cell(Protocol):
     col: int
     text: str
     doubt: str | None
+
+
+class _BoxCell(_Cell, Protocol):
+    box: tuple[int, int, int, int]
 
 
 def _doubt(cells: Sequence[_Cell], why: str) -> None:
@@ -107,3 +111,67 @@ def missing_glyphs(text: str, box: tuple[int, int, int, int]) -> float | None:
     if y1 <= y0 or len(chars) < 3 or any(unicodedata.east_asian_width(ch) not in "WF" for ch in chars):
         return None
     return (x1 - x0) / ((y1 - y0) / 0.96) - len(chars)
+
+
+_CROSS_MIN = 0.03  # inches of a border that text runs through (a few strokes of one character)
+_CROSS_SHARE = 0.55  # of the ink touching the border, the share that continues on its far side
+_OVERFLOW = (
+    "文字越过单元格边框（行高或列宽不足，文字溢出到相邻格或被截断），本格内容可能不全或混入相邻格的文字"
+)
+
+
+def _band(profile: Any) -> tuple[int, int] | None:
+    import numpy as np
+
+    idx = np.flatnonzero(profile > 0.5)
+    return (int(idx[0]), int(idx[-1])) if len(idx) else None
+
+
+def _through(ink: Any, lines: Any, at: int, lo: int, hi: int, horizontal: bool, dpi: float) -> bool:
+    """Whether text runs through the ruling line at ``at`` between ``lo`` and ``hi``.
+
+    Text that overflows a fixed row height (a spreadsheet printed as it is) is cut by the line:
+    its strokes touch the line on both sides at the same places. Text merely cramped against a
+    line touches one side, and where two cramped rows meet, their strokes rarely line up.
+    """
+    tol = max(3, round(dpi * 0.03))
+    near = max(2, round(dpi * 0.01))
+    lo, hi = lo + tol, hi - tol
+    if hi - lo < tol:
+        return False
+    start = max(at - tol, 0)
+    if horizontal:
+        band = _band((lines[start : at + tol + 1, lo:hi] > 0).mean(axis=1))
+        if band is None:  # no line here (a merged cell)
+            return False
+        a, b = start + band[0], start + band[1]
+        one = ink[max(a - near, 0) : a, lo:hi].any(axis=0)
+        other = ink[b + 1 : b + 1 + near, lo:hi].any(axis=0)
+    else:
+        band = _band((lines[lo:hi, start : at + tol + 1] > 0).mean(axis=0))
+        if band is None:
+            return False
+        a, b = start + band[0], start + band[1]
+        one = ink[lo:hi, max(a - near, 0) : a].any(axis=1)
+        other = ink[lo:hi, b + 1 : b + 1 + near].any(axis=1)
+    # a stroke at a slant moves on while it crosses the line: allow a pixel either way
+    near_other = other.copy()
+    near_other[1:] |= other[:-1]
+    near_other[:-1] |= other[1:]
+    both = int((one & near_other).sum())
+    touching = min(int(one.sum()), int(other.sum()))
+    return both >= dpi * _CROSS_MIN and both >= touching * _CROSS_SHARE
+
+
+def overflow_doubts(cells: Sequence[_BoxCell], ink: Any, lines: Any, dpi: float) -> None:
+    """Mark the cells whose text runs through their borders (``cell.doubt``): the text of one
+    cell is cut off and lands in its neighbour, so neither cell can be trusted as read."""
+    for c in cells:
+        x0, y0, x1, y1 = c.box
+        if (
+            _through(ink, lines, y0, x0, x1, True, dpi)
+            or _through(ink, lines, y1, x0, x1, True, dpi)
+            or _through(ink, lines, x0, y0, y1, False, dpi)
+            or _through(ink, lines, x1, y0, y1, False, dpi)
+        ):
+            _doubt([c], _OVERFLOW)

@@ -67,10 +67,17 @@ def printed_marks(text: str) -> str:
     if not _CJK.search(text):
         return text
     text = text.translate(_CORNER)
-    if '"' in text and text.count('"') % 2 == 0:
-        parts = text.split('"')
-        text = "".join(p + ("“" if k % 2 == 0 else "”") for k, p in enumerate(parts[:-1])) + parts[-1]
-    return text
+    if '"' not in text:
+        return text
+    out: list[str] = []
+    opened = False  # a straight mark closes an open “ and opens one otherwise (“三公"经费 → “三公”)
+    for ch in text:
+        if ch == '"':
+            ch = "”" if opened else "“"
+        if ch in "“”":
+            opened = ch == "“"
+        out.append(ch)
+    return text if opened else "".join(out)  # left open: the marks do not pair, keep them
 
 
 def header_roles(texts: list[str]) -> list[Role] | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from jixiao.model import Document, Finding, Scorecard
 from jixiao.review.catalogue import CATALOGUE, FindingType
 from jixiao.review.checks import Check
-from jixiao.review.checks.read import mark_uncertain
+from jixiao.review.checks.read import mark_uncertain, temper
 from jixiao.review.runner import all_checks, run_checks
 from jixiao.score.rules import choose_rule_set, load_rule_set
 from jixiao.score.scorecard import score_form
@@ -58,7 +58,7 @@ def review_document(
         card = score_form(form, index, rule_set)
         mark_uncertain(card, form, index, doc)  # scores from low-confidence scanned cells
         scorecards.append(card)
-        findings.extend(run_checks(form, index, card, rule_set, doc, checks))
+        findings.extend(temper(run_checks(form, index, card, rule_set, doc, checks), form, index, doc))
     if not used:
         rs = forced or load_rule_set("wuhan")
         used[rs.name] = rs.version

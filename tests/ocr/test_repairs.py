@@ -131,6 +131,10 @@ def test_quotation_marks_as_the_form_prints_them() -> None:
     assert printed_marks('"三公"经费与"两个"') == "“三公”经费与“两个”"
     assert printed_marks('a "b" c') == 'a "b" c'  # no Chinese: left as read
     assert printed_marks('只有一个"引号') == '只有一个"引号'  # unpaired: nothing is certain
+    # the model closes a curly opening mark with a straight one
+    assert printed_marks('“三公"经费控制率') == "“三公”经费控制率"
+    assert printed_marks('开办“一网通办"流程，"两个"') == "开办“一网通办”流程，“两个”"
+    assert printed_marks('“三公”与"两个') == '“三公”与"两个'  # left open: kept as read
 
 
 def test_unreadable_header_label_puts_the_columns_below_in_doubt() -> None:

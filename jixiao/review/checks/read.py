@@ -16,7 +16,15 @@ from jixiao.review.catalogue import fmt, make_finding
 from jixiao.score.rules import RuleSet
 from jixiao.vocabulary import UNCERTAIN
 
-__all__ = ["CHECKS", "Located", "check_low_confidence", "check_repairs", "located_cells"]
+__all__ = [
+    "CHECKS",
+    "Located",
+    "check_low_confidence",
+    "check_repairs",
+    "located_cells",
+    "mark_uncertain",
+    "temper",
+]
 
 LOW_CONFIDENCE = 0.8  # the reader's threshold (jixiao.read._ocr.LOW_CONFIDENCE)
 
@@ -150,6 +158,60 @@ def mark_uncertain(card: Scorecard, form: Form, index: int, doc: Document) -> No
         if (score.goal, score.indicator) in doubtful and not score.uncertain:
             score.uncertain = True
             score.reason = f"{score.reason}（所据扫描单元格识别置信度低，得分{UNCERTAIN}）"
+
+
+_DIGIT = re.compile(r"\d")
+_LOWER: dict[str, str] = {"error": "warning"}  # a warning already asks a person to look
+
+
+def _rests_on(f: Finding, doubtful: list[Located], first_indicator: tuple[int, int, int]) -> list[Located]:
+    """The doubtful cells a finding's figures come from: its indicator's row; for a goal, the
+    scores and weights of its indicators; for the budget, the figures above the first
+    indicator; for a form total or weight sum, any doubtful figure of the form."""
+    if f.code.startswith("read."):
+        return []
+    if f.indicator is not None:
+        return [
+            d
+            for d in doubtful
+            if d.indicator
+            and d.indicator.name == f.indicator
+            and d.field not in ("name", "basis")
+            and (f.goal is None or (d.goal is not None and d.goal.name == f.goal))
+        ]
+    figures = [d for d in doubtful if _DIGIT.search(d.cell.text or "")]
+    if f.goal is not None:
+        return [
+            d for d in figures if d.goal and d.goal.name == f.goal and d.field in ("score", "weight", None)
+        ]
+    if f.code.startswith("budget."):
+        return [d for d in figures if d.indicator is None and _key(d.cell.source) < first_indicator]
+    if f.code.startswith("form."):
+        return figures
+    return []
+
+
+def temper(found: list[Finding], form: Form, index: int, doc: Document) -> list[Finding]:
+    """Findings that rest on a doubtful scanned cell say so, and an error among them becomes a
+    warning (the catalogue's severity is a default a check may lower): a misread cell must not
+    be reported as an error the form does not have. Findings on confident cells are unchanged."""
+    doubtful = [loc for loc in located_cells(form, index, doc) if _doubtful(loc.cell)]
+    if not doubtful:
+        return found
+    sources = [_key(i.source) for _, i in form.indicators() if i.source is not None]
+    first = min(sources, default=(10**9, 0, 0))
+    out: list[Finding] = []
+    for f in found:
+        cells = _rests_on(f, doubtful, first)
+        if not cells:
+            out.append(f)
+            continue
+        places = "、".join(dict.fromkeys(_where(d.cell) for d in cells[:3]))
+        note = f"（所据扫描单元格{places}识别待核对，可能是识别误差而非原表有误）"
+        out.append(
+            f.model_copy(update={"severity": _LOWER.get(f.severity, f.severity), "message": f.message + note})
+        )
+    return out
 
 
 CHECKS = [check_low_confidence, check_repairs]
