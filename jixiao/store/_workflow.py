@@ -15,14 +15,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, func, insert, select, union, update
+from sqlalchemy import and_, case, delete, exists, func, insert, select, union, update
 from sqlalchemy.orm import Session, aliased
 
 from jixiao.contract import form_from_contract, form_to_contract
 from jixiao.model import Document, Form, FormKind, Goal, Indicator
 from jixiao.store._db import Database, dumps_json
 from jixiao.store._query import _history
-from jixiao.store._schema import FindingRow, FindingTallyRow, FormContractRow, FormRow, UnitRow
+from jixiao.store._schema import (
+    FindingRow,
+    FindingTallyRow,
+    FormContractRow,
+    FormRow,
+    FormSummaryRow,
+    UnitRow,
+)
 from jixiao.store._schema_web import (
     AuditScoreRow,
     EditRow,
@@ -750,15 +757,35 @@ def _filtered(session: Session, query: Any, flt: QueueFilter, joined: bool = Fal
     return query
 
 
+def _queue_count(session: Session, flt: QueueFilter) -> int | None:
+    """How many current forms ``flt`` selects; None when the unit text matches no unit.
+
+    Read from the running sums unless the filter is on the workflow state or the score gap,
+    which the sums do not keep.
+    """
+    if flt.state or flt.min_inflation is not None:
+        counted = _filtered(session, select(func.count()).select_from(FormRow), flt)
+        return None if counted is None else session.scalar(counted) or 0
+    from jixiao.store._query import FormFilter, summary_cells
+
+    t = FormSummaryRow
+    query = select(func.coalesce(func.sum(t.forms), 0))
+    if flt.unit_ids is not None:
+        query = query.where(t.unit_id.in_(flt.unit_ids or (-1,)))
+    query = summary_cells(
+        session, query, FormFilter(unit=flt.unit, year=flt.year, kind=flt.kind, has_errors=flt.has_errors)
+    )
+    return None if query is None else int(session.scalar(query) or 0)
+
+
 def list_queue(
     db: Database, flt: QueueFilter = QueueFilter(), *, limit: int = 50, offset: int = 0
 ) -> tuple[list[QueueRow], int]:
     """Current forms with their workflow state (newest year first, as ``forms``), and how many match."""
     with db.reader() as session:
-        counted = _filtered(session, select(func.count()).select_from(FormRow), flt)
-        if counted is None:
+        total = _queue_count(session, flt)
+        if total is None:
             return [], 0
-        total = session.scalar(counted) or 0
         query = _filtered(
             session,
             select(
@@ -812,8 +839,19 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
         def q(*cols: Any) -> Any:
             return _filtered(session, select(*cols).select_from(FormRow), flt)
 
+        sm = FormSummaryRow
+        unit = case((sm.unit_id == 0, None), else_=sm.unit_id)
+        year = case((sm.year == 0, None), else_=sm.year)
+
+        def cells(*cols: Any) -> Any:
+            query = select(*cols).select_from(sm).where(sm.forms != 0)
+            if unit_ids is not None:
+                query = query.where(sm.unit_id.in_(unit_ids or (-1,)))
+            return query
+
+        forms = func.sum(sm.forms)
         by_year_all: dict[int | None, int] = {
-            y: int(n) for y, n in session.execute(q(FormRow.year, func.count()).group_by(FormRow.year))
+            y: int(n) for y, n in session.execute(cells(year, forms).group_by(sm.year).having(forms > 0))
         }
         total = sum(by_year_all.values())
         by_state = {
@@ -826,18 +864,19 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
         }
         by_state[DEFAULT_STATE] = total - sum(n for st, n in by_state.items() if st != DEFAULT_STATE)
         per_unit = session.execute(
-            q(FormRow.unit_id, func.count()).group_by(FormRow.unit_id).order_by(func.count().desc()).limit(20)
+            cells(unit, forms)
+            .group_by(sm.unit_id)
+            .having(forms > 0)
+            .order_by(forms.desc(), sm.unit_id)
+            .limit(20)
         ).all()
-        gap = func.avg(FormRow.total_score - FormRow.total_computed)
+        gap = func.sum(sm.gap_sum) / func.sum(sm.gap_n)
         inflation_rows = session.execute(
-            q(FormRow.unit_id, gap, func.count())
-            .where(
-                FormRow.unit_id.is_not(None),
-                FormRow.total_score.is_not(None),
-                FormRow.total_computed.is_not(None),
-            )
-            .group_by(FormRow.unit_id)
-            .order_by(gap.desc())
+            cells(sm.unit_id, gap, func.sum(sm.gap_n))
+            .where(sm.unit_id != 0)
+            .group_by(sm.unit_id)
+            .having(func.sum(sm.gap_n) > 0)
+            .order_by(gap.desc(), sm.unit_id)
             .limit(15)
         ).all()
         wanted = {u for u, _ in per_unit if u is not None} | {u for u, _, _ in inflation_rows}
@@ -872,9 +911,10 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
         ]
         grades: dict[int, dict[str, int]] = {}
         for y, g, n in session.execute(
-            q(FormRow.year, FormRow.grade, func.count())
-            .where(FormRow.year.is_not(None), FormRow.grade.is_not(None))
-            .group_by(FormRow.year, FormRow.grade)
+            cells(sm.year, sm.grade, forms)
+            .where(sm.year != 0, sm.grade != "")
+            .group_by(sm.year, sm.grade)
+            .having(forms > 0)
         ):
             grades.setdefault(int(y), {})[str(g)] = int(n)
         return Overview(
