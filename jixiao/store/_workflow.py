@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, delete, exists, func, insert, select, union, update
+from sqlalchemy import and_, case, delete, exists, false, func, insert, or_, select, tuple_, union, update
 from sqlalchemy.orm import Session, aliased
 
 from jixiao.contract import form_from_contract, form_to_contract
@@ -54,6 +54,7 @@ __all__ = [
     "Edit",
     "Overview",
     "QueueFilter",
+    "QueueKey",
     "QueueRow",
     "ReviewNotes",
     "Step",
@@ -693,6 +694,9 @@ class QueueFilter:
     unit_ids: tuple[int, ...] | None = None  # a 填报人's units (None: every unit)
 
 
+QueueKey = tuple[int | None, int | None, int]  # (year, unit_id, form id): the queue's order
+
+
 @dataclass
 class QueueRow:
     id: int
@@ -708,6 +712,12 @@ class QueueRow:
     warnings: int
     revision: int
     state: str
+    unit_id: int | None = None
+
+    @property
+    def key(self) -> QueueKey:
+        """Where the row stands in the queue's order: the cursor of the page after (or before) it."""
+        return (self.year, self.unit_id, self.id)
 
     @property
     def inflation(self) -> float | None:
@@ -778,10 +788,59 @@ def _queue_count(session: Session, flt: QueueFilter) -> int | None:
     return None if query is None else int(session.scalar(query) or 0)
 
 
+def _eq(col: Any, value: Any) -> Any:
+    return col.is_(None) if value is None else col == value
+
+
+def _later(col: Any, value: Any, nulls_first: bool) -> Any:
+    """``col`` comes after ``value`` in a descending order (NULLs first on PostgreSQL, last on SQLite)."""
+    if value is None:
+        return col.is_not(None) if nulls_first else false()
+    return col < value if nulls_first else or_(col < value, col.is_(None))
+
+
+def _earlier(col: Any, value: Any, nulls_first: bool) -> Any:
+    if value is None:
+        return false() if nulls_first else col.is_not(None)
+    return or_(col > value, col.is_(None)) if nulls_first else col > value
+
+
+def _beyond(key: QueueKey, forward: bool, nulls_first: bool) -> Any:
+    """The rows after (``forward``) or before ``key`` in the queue's order: a keyset condition."""
+    y, u, i = key
+    if forward and nulls_first and y is not None and u is not None:
+        # one row comparison, which PostgreSQL answers as a range of ix_forms_list: rows with a
+        # NULL year or unit sort first there, and a comparison with NULL is never true
+        return tuple_(FormRow.year, FormRow.unit_id, FormRow.id) < (y, u, i)
+    step = _later if forward else _earlier
+    return or_(
+        step(FormRow.year, y, nulls_first),
+        and_(
+            _eq(FormRow.year, y),
+            or_(
+                step(FormRow.unit_id, u, nulls_first),
+                and_(_eq(FormRow.unit_id, u), step(FormRow.id, i, False)),
+            ),
+        ),
+    )
+
+
 def list_queue(
-    db: Database, flt: QueueFilter = QueueFilter(), *, limit: int = 50, offset: int = 0
+    db: Database,
+    flt: QueueFilter = QueueFilter(),
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    after: QueueKey | None = None,
+    before: QueueKey | None = None,
 ) -> tuple[list[QueueRow], int]:
-    """Current forms with their workflow state (newest year first, as ``forms``), and how many match."""
+    """Current forms with their workflow state (newest year first, as ``forms``), and how many match.
+
+    A page is ``limit`` rows from ``offset``, or — keyset pagination — the ``limit`` rows right
+    after the row ``after`` (next page) or right before ``before`` (previous page), which costs
+    the same wherever the page is. An ``offset`` in the second half is counted from the end in
+    the reverse order, so the last page is as cheap as the first.
+    """
     with db.reader() as session:
         total = _queue_count(session, flt)
         if total is None:
@@ -802,6 +861,7 @@ def list_queue(
                 FormRow.warning_count,
                 FormRow.revision,
                 _state_or_default,
+                FormRow.unit_id,
             )
             .select_from(FormRow)
             .outerjoin(WorkflowRow, WorkflowRow.form_id == FormRow.id)
@@ -809,10 +869,28 @@ def list_queue(
             flt,
             joined=True,
         )
-        # the order of ix_forms_list read backwards: a page costs no sort
+        nulls_first = session.get_bind().dialect.name == "postgresql"
+        # the order of ix_forms_list read backwards (forward) or forwards (reverse): no sort
         order = (FormRow.year.desc(), FormRow.unit_id.desc(), FormRow.id.desc())
-        rows = session.execute(query.order_by(*order).limit(limit).offset(offset)).all()
-        return [QueueRow(*r) for r in rows], total
+        reverse = (FormRow.year.asc(), FormRow.unit_id.asc(), FormRow.id.asc())
+        backwards = False
+        if after is not None:
+            query = query.where(_beyond(after, True, nulls_first)).order_by(*order).limit(limit)
+        elif before is not None:
+            query = query.where(_beyond(before, False, nulls_first)).order_by(*reverse).limit(limit)
+            backwards = True
+        elif offset > 0 and offset * 2 > total:
+            if offset >= total:
+                return [], total
+            query = query.order_by(*reverse).limit(min(limit, total - offset))
+            query = query.offset(max(0, total - offset - limit))
+            backwards = True
+        else:
+            query = query.order_by(*order).limit(limit).offset(offset)
+        rows = [QueueRow(*r) for r in session.execute(query)]
+        if backwards:
+            rows.reverse()
+        return rows, total
 
 
 @dataclass
