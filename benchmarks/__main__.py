@@ -20,22 +20,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks._common import best_cpu
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
 SAMPLES = (ROOT / "tests" / "corpus" / "files", ROOT.parent / "shared" / "templates" / "examples")
 FORMATS = (".txt", ".xlsx", ".docx", ".html", ".pdf")
-
-
-def _cpu(fn: Callable[[], object], rounds: int, warm: bool = True) -> float:
-    """Best CPU seconds of ``rounds`` calls (a first call before them warms the caches)."""
-    if warm:
-        fn()
-    best = float("inf")
-    for _ in range(rounds):
-        t = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t)
-    return best
 
 
 def _bare(suffix: str) -> Callable[[Path], object]:
@@ -77,13 +67,13 @@ def per_format(rounds: int) -> list[tuple[str, int, int, float, float]]:
         if not ok:
             continue
         bare = _bare(suffix)
-        ours = _cpu(lambda ok=ok: [read(p) for p in ok], rounds)
-        theirs = _cpu(lambda ok=ok, bare=bare: [bare(p) for p in ok], rounds)
+        ours = best_cpu(lambda ok=ok: [read(p) for p in ok], rounds)
+        theirs = best_cpu(lambda ok=ok, bare=bare: [bare(p) for p in ok], rounds)
         rows.append((suffix.lstrip("."), len(ok), forms, ours, theirs))
         if suffix == ".pdf":  # against the engine it replaced, in the same run
             from benchmarks.parse import bare_pdfplumber
 
-            plumber = _cpu(lambda ok=ok: [bare_pdfplumber(p) for p in ok], rounds)
+            plumber = best_cpu(lambda ok=ok: [bare_pdfplumber(p) for p in ok], rounds)
             rows.append(("pdf (vs pdfplumber)", len(ok), forms, ours, plumber))
     return rows
 
@@ -109,7 +99,7 @@ def linearity(sizes: list[int]) -> list[tuple[int, int, float, float]]:
 
             forms = len(read(big).forms)
             # large sizes once, unwarmed (the imports and caches were warmed by the smaller ones)
-            out.append((n, forms, _cpu(separate, 1, warm=n < 20), _cpu(one, 1, warm=n < 20)))
+            out.append((n, forms, best_cpu(separate, 1, warm=n < 20), best_cpu(one, 1, warm=n < 20)))
     return out
 
 

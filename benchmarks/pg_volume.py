@@ -30,11 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
-import shutil
 import signal
-import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -46,39 +42,13 @@ from sqlalchemy import event, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.store import EXAMPLES, SEEDS, Seed, corpus, free_port
+from benchmarks._common import median_ms, postgres_server
+from benchmarks.store import EXAMPLES, SEEDS, Seed, corpus
 from jixiao import store
 from jixiao.store import Database, QueueFilter
 from jixiao.store._write import store_document
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-@contextmanager
-def own_postgres(where: Path) -> Iterator[str]:
-    """A PostgreSQL server of this benchmark's own, data under ``where``, on a free loopback port."""
-    bins = sorted(
-        Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: [int(x) for x in p.parent.name.split(".")]
-    )
-    if not bins:
-        raise SystemExit("找不到 PostgreSQL（/usr/lib/postgresql/*/bin）；可用 --pg-url 指定已有的数据库")
-    pgbin = bins[-1]
-    shutil.rmtree(where, ignore_errors=True)
-    where.mkdir(parents=True)
-    port = free_port()
-    as_user: list[str] = []
-    if os.geteuid() == 0:
-        as_user = ["runuser", "-u", "postgres", "--"]
-        shutil.chown(where, "postgres")
-    run = lambda *a: subprocess.run([*as_user, *a], check=True, stdout=subprocess.DEVNULL)  # noqa: E731
-    run(str(pgbin / "initdb"), "-D", str(where / "data"), "-A", "trust", "-U", "jixiao")
-    opts = f"-p {port} -k {where} -c listen_addresses=127.0.0.1 -c shared_buffers=256MB"
-    run(str(pgbin / "pg_ctl"), "-D", str(where / "data"), "-o", opts, "-l", str(where / "log"), "-w", "start")
-    try:
-        yield f"postgresql+psycopg://jixiao@127.0.0.1:{port}/postgres"
-    finally:
-        run(str(pgbin / "pg_ctl"), "-D", str(where / "data"), "-m", "fast", "stop")
-        shutil.rmtree(where, ignore_errors=True)
 
 
 # --- what the web app runs ------------------------------------------------------------------
@@ -146,16 +116,6 @@ def web_queries(db: Database) -> dict[str, Callable[[], Any]]:
     }
 
 
-def latency(fn: Callable[[], Any], runs: int) -> float:
-    fn()  # warm
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000
-
-
 def explain(db: Database, captured: list[tuple[str, Any]]) -> list[str]:
     """``EXPLAIN (ANALYZE, BUFFERS)`` of each distinct statement, as text."""
     plans, seen = [], set()
@@ -220,7 +180,7 @@ def fill_and_measure(
                 "fill_seconds": spent,
                 "bytes": total_bytes,
                 "bytes_per_form": total_bytes / every,
-                "queries_ms": {name: latency(fn, runs) for name, fn in queries.items()},
+                "queries_ms": {name: median_ms(fn, runs) for name, fn in queries.items()},
             }
             rows.append(row)
             # kept as they come: a run stopped later still leaves its checkpoints
@@ -258,7 +218,7 @@ def measure_only(url: str, runs: int, explain_to: Path) -> None:
         _total, _current, every = size_per_form(db)
         queries = web_queries(db)
         for name, fn in queries.items():
-            print(f"{name}: {latency(fn, runs):.1f} ms", flush=True)
+            print(f"{name}: {median_ms(fn, runs):.1f} ms", flush=True)
         notes = [f"# EXPLAIN (ANALYZE, BUFFERS) at {every} forms\n"]
         for name, fn in queries.items():
             notes.append(f"\n## {name}\n")
@@ -336,7 +296,7 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"没有种子文件：{SEEDS}")
     print(f"种子：{len(seeds)} 份文件，{sum(len(s.document.forms) for s in seeds)} 张表", flush=True)
     args.explain.parent.mkdir(parents=True, exist_ok=True)
-    with own_postgres(REPO / ".scratch-pg") if not args.pg_url else _given(args.pg_url) as url:
+    with postgres_server(REPO / ".scratch-pg") if not args.pg_url else _given(args.pg_url) as url:
         rows = fill_and_measure(
             url, seeds, sizes, args.units, args.batch, args.budget_min * 60, args.runs, args.explain
         )

@@ -26,13 +26,9 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import random
 import shutil
 import signal
-import socket
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -41,8 +37,11 @@ from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script, too
+
 from sqlalchemy import text
 
+from benchmarks._common import median_ms, postgres_server
 from jixiao.model import Document, Finding, Form, Scorecard
 from jixiao.read import read
 from jixiao.review import ReviewResult, review_document
@@ -205,38 +204,6 @@ def corpus(seeds: list[Seed], units: int, start: int = 0) -> Iterator[Prepared]:
 # --- back ends -----------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def throwaway_postgres() -> Iterator[str]:
-    """A PostgreSQL server on loopback for the duration (as scripts/postgres.sh does for CI)."""
-    bins = sorted(
-        Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: [int(x) for x in p.parent.name.split(".")]
-    )
-    if not bins:
-        raise SystemExit("找不到 PostgreSQL（/usr/lib/postgresql/*/bin）；可用 --pg-url 指定已有的数据库")
-    pgbin = bins[-1]
-    tmp = Path(tempfile.mkdtemp(prefix="jixiao-bench-pg."))
-    port = free_port()
-    as_user: list[str] = []
-    if os.geteuid() == 0:
-        as_user = ["runuser", "-u", "postgres", "--"]
-        shutil.chown(tmp, "postgres")
-    run = lambda *a: subprocess.run([*as_user, *a], check=True, stdout=subprocess.DEVNULL)  # noqa: E731
-    run(str(pgbin / "initdb"), "-D", str(tmp / "data"), "-A", "trust", "-U", "jixiao")
-    opts = f"-p {port} -k {tmp} -c listen_addresses=127.0.0.1 -c fsync=on -c shared_buffers=256MB"
-    run(str(pgbin / "pg_ctl"), "-D", str(tmp / "data"), "-o", opts, "-l", str(tmp / "log"), "-w", "start")
-    try:
-        yield f"postgresql+psycopg://jixiao@127.0.0.1:{port}/postgres"
-    finally:
-        run(str(pgbin / "pg_ctl"), "-D", str(tmp / "data"), "-m", "fast", "stop")
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
 @contextmanager
 def fresh_database(backend: str, workdir: Path, pg_url: str | None, name: str) -> Iterator[str]:
     if backend == "sqlite":
@@ -285,34 +252,24 @@ def analyze(db: Database) -> None:
 # --- measurements --------------------------------------------------------------------------
 
 
-def latency(fn: Callable[[], Any], runs: int = 5) -> float:
-    fn()  # warm
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000
-
-
 def queries(db: Database) -> dict[str, float]:
     some_unit = unit_name(7)
     rows, _ = list_forms(db, FormFilter(unit=some_unit), limit=1)
     form_id = rows[0].id if rows else 1
     return {
-        "forms": latency(lambda: list_forms(db, limit=50)),
-        "forms --unit --year": latency(
+        "forms": median_ms(lambda: list_forms(db, limit=50)),
+        "forms --unit --year": median_ms(
             lambda: list_forms(db, FormFilter(unit=some_unit, year=2020), limit=50)
         ),
-        "forms --unit 局 (loose)": latency(lambda: list_forms(db, FormFilter(unit="财政"), limit=50)),
-        "forms --has-errors": latency(lambda: list_forms(db, FormFilter(has_errors=True), limit=50)),
-        "forms --grade 优 --kind": latency(
+        "forms --unit 局 (loose)": median_ms(lambda: list_forms(db, FormFilter(unit="财政"), limit=50)),
+        "forms --has-errors": median_ms(lambda: list_forms(db, FormFilter(has_errors=True), limit=50)),
+        "forms --grade 优 --kind": median_ms(
             lambda: list_forms(db, FormFilter(grade="优", kind="project_self_evaluation"), limit=50)
         ),
-        "stats": latency(lambda: stats(db, limit=50)),
-        "stats --year": latency(lambda: stats(db, FormFilter(year=2021), limit=50)),
-        "stats --limit 0 (all rows)": latency(lambda: stats(db), runs=3),
-        "show": latency(lambda: get_form(db, form_id)),
+        "stats": median_ms(lambda: stats(db, limit=50)),
+        "stats --year": median_ms(lambda: stats(db, FormFilter(year=2021), limit=50)),
+        "stats --limit 0 (all rows)": median_ms(lambda: stats(db), runs=3),
+        "show": median_ms(lambda: get_form(db, form_id)),
     }
 
 
@@ -474,7 +431,11 @@ def main(argv: list[str] | None = None) -> None:
     e2e: list[dict] = []
     scale: list[dict] = []
     need_server = "postgresql" in backends and not args.pg_url
-    with throwaway_postgres() if need_server else nullcontext(None) as started:
+    with (
+        postgres_server(options="-c fsync=on -c shared_buffers=256MB")
+        if need_server
+        else nullcontext(None) as started
+    ):
         pg_url = args.pg_url or started
         for backend in backends:
             print(f"\n[{backend}]", flush=True)

@@ -22,6 +22,7 @@ from sqlalchemy import func, literal_column, select, text
 from sqlalchemy.engine import make_url
 
 from jixiao._atomic import atomic_path
+from jixiao.store import _summary as summary
 from jixiao.store import _tally as tally
 from jixiao.store._db import Database, StoreError, resolve_url
 from jixiao.store._schema import DocumentContentRow, DocumentRow, FormRow
@@ -78,6 +79,8 @@ def verify(db: Database) -> VerifyReport:
             report.problems.append(f"同一张表有 {n} 个“当前版本”")
         if tally.stored(s) != tally.recount(s):
             report.problems.append("审核意见统计与审核意见本身不符")
+        if summary.differences(s):
+            report.problems.append("表格汇总（form_summaries）与表格本身不符")
     return report
 
 

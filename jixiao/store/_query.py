@@ -23,6 +23,7 @@ from jixiao.store._schema import (
     FindingTallyRow,
     FormContractRow,
     FormRow,
+    FormSummaryRow,
     ReviewRunRow,
     ScorecardRow,
     UnitRow,
@@ -338,32 +339,11 @@ def stats(
     ``offset``, and the number of rows in all. Findings are counted for the rows of the page
     only, so a page costs little however many units the database holds.
     """
-    funds = FormRow.budget_planned
-    has_funds = and_(funds.is_not(None), funds > 0)
-    broken = _weights_broken()
-    printed_ok = and_(FormRow.total_score.is_not(None), has_funds)
-    computed_ok = and_(FormRow.total_computed.is_not(None), has_funds, ~broken)
     with db.reader() as session:
-        grouped = filters.apply(
-            session,
-            select(
-                FormRow.unit_id,
-                FormRow.year,
-                FormRow.kind,
-                func.count(),
-                func.sum(funds),
-                func.sum(case((printed_ok, FormRow.total_score * funds))),
-                func.sum(case((printed_ok, funds))),
-                func.sum(case((printed_ok, 1), else_=0)),
-                func.sum(case((computed_ok, FormRow.total_computed * funds))),
-                func.sum(case((computed_ok, funds))),
-                func.sum(case((computed_ok, 1), else_=0)),
-                func.sum(case((and_(FormRow.total_score.is_not(None), broken), 1), else_=0)),
-                func.min(UnitRow.name),
-            )
-            .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id)
-            .group_by(FormRow.unit_id, FormRow.year, FormRow.kind),
-        )
+        if filters.include_superseded:
+            grouped = _stats_of_forms(session, filters)
+        else:
+            grouped = _stats_of_summaries(session, filters)
         if grouped is None:
             return [], 0
         groups = grouped.subquery()
@@ -399,6 +379,90 @@ def stats(
             for r in rows
         ]
     return result, total
+
+
+def _stats_of_forms(session: Session, filters: FormFilter) -> Select[Any] | None:
+    """The unit-year-kind sums grouped from the forms themselves (superseded ones included)."""
+    funds = FormRow.budget_planned
+    has_funds = and_(funds.is_not(None), funds > 0)
+    broken = _weights_broken()
+    printed_ok = and_(FormRow.total_score.is_not(None), has_funds)
+    computed_ok = and_(FormRow.total_computed.is_not(None), has_funds, ~broken)
+    return filters.apply(
+        session,
+        select(
+            FormRow.unit_id,
+            FormRow.year,
+            FormRow.kind,
+            func.count(),
+            func.sum(funds),
+            func.sum(case((printed_ok, FormRow.total_score * funds))),
+            func.sum(case((printed_ok, funds))),
+            func.sum(case((printed_ok, 1), else_=0)),
+            func.sum(case((computed_ok, FormRow.total_computed * funds))),
+            func.sum(case((computed_ok, funds))),
+            func.sum(case((computed_ok, 1), else_=0)),
+            func.sum(case((and_(FormRow.total_score.is_not(None), broken), 1), else_=0)),
+            func.min(UnitRow.name),
+        )
+        .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id)
+        .group_by(FormRow.unit_id, FormRow.year, FormRow.kind),
+    )
+
+
+def summary_cells(session: Session, query: Select[Any], filters: FormFilter) -> Select[Any] | None:
+    """``query`` over ``form_summaries`` narrowed by ``filters`` (current forms only); None when
+    the unit text matches no unit."""
+    t = FormSummaryRow
+    query = query.where(t.forms != 0)
+    if filters.unit:
+        ids = match_units(session, filters.unit)
+        if not ids:
+            return None
+        query = query.where(t.unit_id.in_(ids))
+    if filters.year is not None:
+        query = query.where(t.year == filters.year)
+    if filters.kind:
+        query = query.where(t.kind == filters.kind)
+    if filters.grade:
+        query = query.where(t.grade == filters.grade)
+    if filters.has_errors is not None:
+        query = query.where(t.errors == (1 if filters.has_errors else 0))
+    return query
+
+
+def _stats_of_summaries(session: Session, filters: FormFilter) -> Select[Any] | None:
+    """The unit-year-kind sums read from the running sums: O(cells), not O(forms)."""
+    t = FormSummaryRow
+    unit = case((t.unit_id == 0, None), else_=t.unit_id)
+    year = case((t.year == 0, None), else_=t.year)
+
+    def when(n: Any, value: Any) -> Any:
+        return case((func.sum(n) > 0, func.sum(value)))
+
+    return summary_cells(
+        session,
+        select(
+            unit,
+            year,
+            t.kind,
+            func.sum(t.forms),
+            when(t.funds_n, t.funds),
+            when(t.printed_n, t.printed_num),
+            when(t.printed_n, t.printed_den),
+            func.sum(t.printed_n),
+            when(t.computed_n, t.computed_num),
+            when(t.computed_n, t.computed_den),
+            func.sum(t.computed_n),
+            func.sum(t.unsound),
+            func.min(UnitRow.name),
+        )
+        .select_from(t)
+        .outerjoin(UnitRow, UnitRow.id == t.unit_id)
+        .group_by(t.unit_id, t.year, t.kind)
+        .having(func.sum(t.forms) > 0),
+        filters,
+    )
 
 
 def _findings_by_code(

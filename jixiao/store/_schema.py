@@ -377,6 +377,41 @@ class FindingTallyRow(Base):
     )
 
 
+class FormSummaryRow(Base):
+    """Sums over the current forms of one unit, year, kind, grade and has-errors cell.
+
+    What ``overview``, ``stats`` and the queue's count read instead of the forms, so they cost
+    O(units × years), not O(forms). ``unit_id`` 0, ``year`` 0 and ``grade`` "" stand for none
+    (the key must be unique, and NULLs never compare equal). Kept by the writer in the same
+    transaction as the forms (``_summary``); ``_summary.recount`` rebuilds it from the forms.
+    """
+
+    __tablename__ = "form_summaries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(Integer)
+    year: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(40))
+    grade: Mapped[str] = mapped_column(String(20))
+    errors: Mapped[int] = mapped_column(Integer)  # 1: forms with at least one error finding
+    forms: Mapped[int] = mapped_column(Integer)
+    funds: Mapped[float] = mapped_column(Float)  # sum of 预算数 where printed
+    funds_n: Mapped[int] = mapped_column(Integer)  # forms printing a 预算数
+    printed_num: Mapped[float] = mapped_column(Float)  # sum of printed total × funds (funds > 0)
+    printed_den: Mapped[float] = mapped_column(Float)
+    printed_n: Mapped[int] = mapped_column(Integer)
+    computed_num: Mapped[float] = mapped_column(Float)  # the same for sound recomputed totals
+    computed_den: Mapped[float] = mapped_column(Float)
+    computed_n: Mapped[int] = mapped_column(Integer)
+    unsound: Mapped[int] = mapped_column(Integer)  # printed total, weights do not add up
+    gap_sum: Mapped[float] = mapped_column(Float)  # sum of printed − recomputed (unit known)
+    gap_n: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        UniqueConstraint("unit_id", "year", "kind", "grade", "errors", name="uq_form_summaries_cell"),
+    )
+
+
 __all__ = [
     "Base",
     "DocumentContentRow",
@@ -386,6 +421,7 @@ __all__ = [
     "FiscalYearRow",
     "FormContractRow",
     "FormRow",
+    "FormSummaryRow",
     "GoalRow",
     "IndicatorRow",
     "ReportRow",

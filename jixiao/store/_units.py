@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
+from jixiao.store import _summary as summary
 from jixiao.store import _tally as tally
 from jixiao.store._schema import FindingRow, FormRow, UnitAliasRow, UnitRow
 
@@ -138,9 +139,16 @@ def add_alias(session: Session, alias: str, unit: str) -> AliasChange:
     named = session.scalar(select(UnitRow).where(UnitRow.key == alias_key))
     if named is not None:  # a unit was imported under this name: fold it into the target
         change.superseded_forms = _resolve_collisions(session, named.id, target_id)
+        moving = list(
+            session.scalars(
+                select(FormRow.id).where(FormRow.unit_id == named.id, FormRow.superseded.is_(False))
+            )
+        )
+        summary.remove_forms(session, moving)
         change.merged_forms = session.execute(
             update(FormRow).where(FormRow.unit_id == named.id).values(unit_id=target_id)
         ).rowcount
+        summary.add_forms(session, moving)
         session.execute(
             update(UnitAliasRow).where(UnitAliasRow.unit_id == named.id).values(unit_id=target_id)
         )
@@ -182,6 +190,7 @@ def _resolve_collisions(session: Session, old: int, new: int) -> int:
         return 0
     ids = [loser for loser, _, _ in losers]
     gone = tally.counts_of_forms(session, ids)
+    summary.remove_forms(session, ids)
     for loser, winner, revision in losers:
         session.execute(update(f).where(f.id == loser).values(superseded=True, superseded_by_id=winner))
         session.execute(update(f).where(f.id == winner, f.revision <= revision).values(revision=revision + 1))

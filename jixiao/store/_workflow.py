@@ -15,14 +15,21 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, func, insert, select, union, update
+from sqlalchemy import and_, case, delete, exists, false, func, insert, or_, select, tuple_, union, update
 from sqlalchemy.orm import Session, aliased
 
 from jixiao.contract import form_from_contract, form_to_contract
 from jixiao.model import Document, Form, FormKind, Goal, Indicator
 from jixiao.store._db import Database, dumps_json
 from jixiao.store._query import _history
-from jixiao.store._schema import FindingRow, FindingTallyRow, FormContractRow, FormRow, UnitRow
+from jixiao.store._schema import (
+    FindingRow,
+    FindingTallyRow,
+    FormContractRow,
+    FormRow,
+    FormSummaryRow,
+    UnitRow,
+)
 from jixiao.store._schema_web import (
     AuditScoreRow,
     EditRow,
@@ -47,6 +54,7 @@ __all__ = [
     "Edit",
     "Overview",
     "QueueFilter",
+    "QueueKey",
     "QueueRow",
     "ReviewNotes",
     "Step",
@@ -686,6 +694,9 @@ class QueueFilter:
     unit_ids: tuple[int, ...] | None = None  # a 填报人's units (None: every unit)
 
 
+QueueKey = tuple[int | None, int | None, int]  # (year, unit_id, form id): the queue's order
+
+
 @dataclass
 class QueueRow:
     id: int
@@ -701,6 +712,12 @@ class QueueRow:
     warnings: int
     revision: int
     state: str
+    unit_id: int | None = None
+
+    @property
+    def key(self) -> QueueKey:
+        """Where the row stands in the queue's order: the cursor of the page after (or before) it."""
+        return (self.year, self.unit_id, self.id)
 
     @property
     def inflation(self) -> float | None:
@@ -750,15 +767,84 @@ def _filtered(session: Session, query: Any, flt: QueueFilter, joined: bool = Fal
     return query
 
 
-def list_queue(
-    db: Database, flt: QueueFilter = QueueFilter(), *, limit: int = 50, offset: int = 0
-) -> tuple[list[QueueRow], int]:
-    """Current forms with their workflow state (newest year first, as ``forms``), and how many match."""
-    with db.reader() as session:
+def _queue_count(session: Session, flt: QueueFilter) -> int | None:
+    """How many current forms ``flt`` selects; None when the unit text matches no unit.
+
+    Read from the running sums unless the filter is on the workflow state or the score gap,
+    which the sums do not keep.
+    """
+    if flt.state or flt.min_inflation is not None:
         counted = _filtered(session, select(func.count()).select_from(FormRow), flt)
-        if counted is None:
+        return None if counted is None else session.scalar(counted) or 0
+    from jixiao.store._query import FormFilter, summary_cells
+
+    t = FormSummaryRow
+    query = select(func.coalesce(func.sum(t.forms), 0))
+    if flt.unit_ids is not None:
+        query = query.where(t.unit_id.in_(flt.unit_ids or (-1,)))
+    query = summary_cells(
+        session, query, FormFilter(unit=flt.unit, year=flt.year, kind=flt.kind, has_errors=flt.has_errors)
+    )
+    return None if query is None else int(session.scalar(query) or 0)
+
+
+def _eq(col: Any, value: Any) -> Any:
+    return col.is_(None) if value is None else col == value
+
+
+def _later(col: Any, value: Any, nulls_first: bool) -> Any:
+    """``col`` comes after ``value`` in a descending order (NULLs first on PostgreSQL, last on SQLite)."""
+    if value is None:
+        return col.is_not(None) if nulls_first else false()
+    return col < value if nulls_first else or_(col < value, col.is_(None))
+
+
+def _earlier(col: Any, value: Any, nulls_first: bool) -> Any:
+    if value is None:
+        return false() if nulls_first else col.is_not(None)
+    return or_(col > value, col.is_(None)) if nulls_first else col > value
+
+
+def _beyond(key: QueueKey, forward: bool, nulls_first: bool) -> Any:
+    """The rows after (``forward``) or before ``key`` in the queue's order: a keyset condition."""
+    y, u, i = key
+    if forward and nulls_first and y is not None and u is not None:
+        # one row comparison, which PostgreSQL answers as a range of ix_forms_list: rows with a
+        # NULL year or unit sort first there, and a comparison with NULL is never true
+        return tuple_(FormRow.year, FormRow.unit_id, FormRow.id) < (y, u, i)
+    step = _later if forward else _earlier
+    return or_(
+        step(FormRow.year, y, nulls_first),
+        and_(
+            _eq(FormRow.year, y),
+            or_(
+                step(FormRow.unit_id, u, nulls_first),
+                and_(_eq(FormRow.unit_id, u), step(FormRow.id, i, False)),
+            ),
+        ),
+    )
+
+
+def list_queue(
+    db: Database,
+    flt: QueueFilter = QueueFilter(),
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    after: QueueKey | None = None,
+    before: QueueKey | None = None,
+) -> tuple[list[QueueRow], int]:
+    """Current forms with their workflow state (newest year first, as ``forms``), and how many match.
+
+    A page is ``limit`` rows from ``offset``, or — keyset pagination — the ``limit`` rows right
+    after the row ``after`` (next page) or right before ``before`` (previous page), which costs
+    the same wherever the page is. An ``offset`` in the second half is counted from the end in
+    the reverse order, so the last page is as cheap as the first.
+    """
+    with db.reader() as session:
+        total = _queue_count(session, flt)
+        if total is None:
             return [], 0
-        total = session.scalar(counted) or 0
         query = _filtered(
             session,
             select(
@@ -775,6 +861,7 @@ def list_queue(
                 FormRow.warning_count,
                 FormRow.revision,
                 _state_or_default,
+                FormRow.unit_id,
             )
             .select_from(FormRow)
             .outerjoin(WorkflowRow, WorkflowRow.form_id == FormRow.id)
@@ -782,10 +869,28 @@ def list_queue(
             flt,
             joined=True,
         )
-        # the order of ix_forms_list read backwards: a page costs no sort
+        nulls_first = session.get_bind().dialect.name == "postgresql"
+        # the order of ix_forms_list read backwards (forward) or forwards (reverse): no sort
         order = (FormRow.year.desc(), FormRow.unit_id.desc(), FormRow.id.desc())
-        rows = session.execute(query.order_by(*order).limit(limit).offset(offset)).all()
-        return [QueueRow(*r) for r in rows], total
+        reverse = (FormRow.year.asc(), FormRow.unit_id.asc(), FormRow.id.asc())
+        backwards = False
+        if after is not None:
+            query = query.where(_beyond(after, True, nulls_first)).order_by(*order).limit(limit)
+        elif before is not None:
+            query = query.where(_beyond(before, False, nulls_first)).order_by(*reverse).limit(limit)
+            backwards = True
+        elif offset > 0 and offset * 2 > total:
+            if offset >= total:
+                return [], total
+            query = query.order_by(*reverse).limit(min(limit, total - offset))
+            query = query.offset(max(0, total - offset - limit))
+            backwards = True
+        else:
+            query = query.order_by(*order).limit(limit).offset(offset)
+        rows = [QueueRow(*r) for r in session.execute(query)]
+        if backwards:
+            rows.reverse()
+        return rows, total
 
 
 @dataclass
@@ -812,8 +917,19 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
         def q(*cols: Any) -> Any:
             return _filtered(session, select(*cols).select_from(FormRow), flt)
 
+        sm = FormSummaryRow
+        unit = case((sm.unit_id == 0, None), else_=sm.unit_id)
+        year = case((sm.year == 0, None), else_=sm.year)
+
+        def cells(*cols: Any) -> Any:
+            query = select(*cols).select_from(sm).where(sm.forms != 0)
+            if unit_ids is not None:
+                query = query.where(sm.unit_id.in_(unit_ids or (-1,)))
+            return query
+
+        forms = func.sum(sm.forms)
         by_year_all: dict[int | None, int] = {
-            y: int(n) for y, n in session.execute(q(FormRow.year, func.count()).group_by(FormRow.year))
+            y: int(n) for y, n in session.execute(cells(year, forms).group_by(sm.year).having(forms > 0))
         }
         total = sum(by_year_all.values())
         by_state = {
@@ -826,18 +942,19 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
         }
         by_state[DEFAULT_STATE] = total - sum(n for st, n in by_state.items() if st != DEFAULT_STATE)
         per_unit = session.execute(
-            q(FormRow.unit_id, func.count()).group_by(FormRow.unit_id).order_by(func.count().desc()).limit(20)
+            cells(unit, forms)
+            .group_by(sm.unit_id)
+            .having(forms > 0)
+            .order_by(forms.desc(), sm.unit_id)
+            .limit(20)
         ).all()
-        gap = func.avg(FormRow.total_score - FormRow.total_computed)
+        gap = func.sum(sm.gap_sum) / func.sum(sm.gap_n)
         inflation_rows = session.execute(
-            q(FormRow.unit_id, gap, func.count())
-            .where(
-                FormRow.unit_id.is_not(None),
-                FormRow.total_score.is_not(None),
-                FormRow.total_computed.is_not(None),
-            )
-            .group_by(FormRow.unit_id)
-            .order_by(gap.desc())
+            cells(sm.unit_id, gap, func.sum(sm.gap_n))
+            .where(sm.unit_id != 0)
+            .group_by(sm.unit_id)
+            .having(func.sum(sm.gap_n) > 0)
+            .order_by(gap.desc(), sm.unit_id)
             .limit(15)
         ).all()
         wanted = {u for u, _ in per_unit if u is not None} | {u for u, _, _ in inflation_rows}
@@ -872,9 +989,10 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
         ]
         grades: dict[int, dict[str, int]] = {}
         for y, g, n in session.execute(
-            q(FormRow.year, FormRow.grade, func.count())
-            .where(FormRow.year.is_not(None), FormRow.grade.is_not(None))
-            .group_by(FormRow.year, FormRow.grade)
+            cells(sm.year, sm.grade, forms)
+            .where(sm.year != 0, sm.grade != "")
+            .group_by(sm.year, sm.grade)
+            .having(forms > 0)
         ):
             grades.setdefault(int(y), {})[str(g)] = int(n)
         return Overview(

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 import jixiao
 from jixiao.contract import findings_to_json, form_to_contract
 from jixiao.model import Document, Form, Source
+from jixiao.store import _summary as summary
 from jixiao.store import _tally as tally
 from jixiao.store._db import dumps_json
 from jixiao.store._schema import (
@@ -244,6 +245,7 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
     replaced_old = [previous[0] for previous in predecessors if previous]
     if replaced_old:
         gone = tally.counts_of_forms(session, replaced_old)
+        summary.remove_forms(session, replaced_old)
         done = session.execute(
             update(FormRow.__table__)
             .where(FormRow.__table__.c.id.in_(replaced_old), FormRow.__table__.c.superseded.is_(False))
@@ -283,6 +285,7 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
     _insert_reports(session, doc_id, form_ids, doc)
     if run_id is not None and review is not None:
         _insert_review(session, run_id, form_ids, form_rows, review)
+    summary.add_forms(session, form_ids)
     total: Counter[str] = Counter()
     for c in counts:
         total.update(c)

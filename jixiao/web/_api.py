@@ -16,7 +16,7 @@ from jixiao import store
 from jixiao.contract import findings_to_json, form_to_contract
 from jixiao.web import _files, _pages
 from jixiao.web._auth import check_csrf, current_user, db_of, roles, visible_form
-from jixiao.web._views import Filter, scan_root, warm_scans
+from jixiao.web._views import Cursor, Filter, scan_root, warm_scans
 
 __all__ = ["fillers", "members", "reviewers"]
 
@@ -58,8 +58,8 @@ def stats(request: Request, user: User, unit: str | None = None, year: int | Non
 
 
 @members.get("/forms", summary="表格列表（审核队列），筛选条件同网页")
-def forms(request: Request, flt: Filter, page: int = 1) -> Any:
-    return _pages.to_json(_pages.build_queue(db_of(request), flt, max(1, page)))
+def forms(request: Request, flt: Filter, at: Cursor, page: int = 1) -> Any:
+    return _pages.to_json(_pages.build_queue(db_of(request), flt, max(1, page), **at))
 
 
 @members.get("/forms/{form_id}", summary="一张表的页面模型（与网页相同）")

@@ -472,9 +472,23 @@ class QueuePage:
     pages: int
     states: dict[str, str]
     kinds: dict[str, str]
+    # keyset cursors of the neighbouring pages (``?after=`` / ``?before=``), None at an end
+    next_after: str | None = None
+    prev_before: str | None = None
 
 
 PAGE_SIZE = 50
+
+
+def encode_key(key: store.QueueKey) -> str:
+    """A queue cursor as text for a link: ``year.unit.id``, an empty field for none."""
+    return ".".join("" if v is None else str(v) for v in key)
+
+
+def decode_key(text: str) -> store.QueueKey:
+    """The cursor of ``encode_key``; ValueError when it is not one."""
+    year, unit, form_id = text.split(".")
+    return (int(year) if year else None, int(unit) if unit else None, int(form_id))
 
 
 _CARRIED: dict[int, float] = {}
@@ -492,9 +506,20 @@ def carry_now_and_then(db: store.Database) -> None:
         store.carry_pending(db)
 
 
-def build_queue(db: store.Database, flt: store.QueueFilter, page: int) -> QueuePage:
+def build_queue(
+    db: store.Database,
+    flt: store.QueueFilter,
+    page: int,
+    *,
+    after: store.QueueKey | None = None,
+    before: store.QueueKey | None = None,
+) -> QueuePage:
+    """Page ``page`` of the queue; with a cursor, the page right after or before that row."""
     carry_now_and_then(db)
-    rows, total = store.list_queue(db, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
+    rows, total = store.list_queue(
+        db, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, after=after, before=before
+    )
+    pages = max(1, -(-total // PAGE_SIZE))
     return QueuePage(
         filters={k: v for k, v in dataclasses.asdict(flt).items() if k != "unit_ids"},
         rows=[
@@ -520,9 +545,11 @@ def build_queue(db: store.Database, flt: store.QueueFilter, page: int) -> QueueP
         ],
         total=total,
         page=page,
-        pages=max(1, -(-total // PAGE_SIZE)),
+        pages=pages,
         states=dict(store.STATE_LABELS),
         kinds=KIND_LABELS,
+        next_after=encode_key(rows[-1].key) if rows and page < pages else None,
+        prev_before=encode_key(rows[0].key) if rows and page > 1 else None,
     )
 
 

@@ -8,7 +8,7 @@ admins — 管理员. ``tests/web/test_roles.py`` walks every route with every r
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
@@ -187,11 +187,30 @@ def queue_filter(
 Filter = Annotated[store.QueueFilter, Depends(queue_filter)]
 
 
+def cursor(after: str | None = None, before: str | None = None) -> dict[str, store.QueueKey | None]:
+    """The queue's keyset cursors from the query string (``?after=`` / ``?before=``)."""
+    out: dict[str, store.QueueKey | None] = {"after": None, "before": None}
+    for name, text in (("after", after), ("before", before)):
+        if text:
+            try:
+                out[name] = _pages.decode_key(text)
+            except ValueError:
+                raise HTTPException(422, f"翻页位置“{text}”无效") from None
+    return out
+
+
+Cursor = Annotated[dict[str, store.QueueKey | None], Depends(cursor)]
+
+
 @members.get("/forms", response_class=HTMLResponse)
-def queue(request: Request, flt: Filter, page: Annotated[int, Query(ge=1)] = 1) -> Response:
-    model = _pages.build_queue(db_of(request), flt, page)
-    query = str(request.url.query)
-    return render(request, "queue.html", page=model, query=query)
+def queue(request: Request, flt: Filter, at: Cursor, page: Annotated[int, Query(ge=1)] = 1) -> Response:
+    model = _pages.build_queue(db_of(request), flt, page, **at)
+    # the filters as given, for the page links (which add their own page and cursor)
+    base = urlencode([(k, v) for k, v in request.query_params.multi_items() if k not in _PAGING])
+    return render(request, "queue.html", page=model, query=base)
+
+
+_PAGING = frozenset({"page", "after", "before"})
 
 
 @members.get("/forms/{form_id}", response_class=HTMLResponse)

@@ -23,6 +23,7 @@ from jixiao.model import Document, Finding, Scorecard
 from jixiao.read import ReadError
 from jixiao.review import ReviewResult
 from jixiao.store import Database
+from jixiao.store import _summary as summary
 from jixiao.store import _tally as tally
 from jixiao.store._schema import Base
 
@@ -57,11 +58,12 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 @pytest.fixture
 def db(db_url: str) -> Iterator[Database]:
-    """The open test database; afterwards, its running finding tally must match a recount."""
+    """The open test database; afterwards, its running tallies and sums must match a recount."""
     with Database(db_url) as database:
         yield database
         with database.reader() as s:
             assert tally.stored(s) == tally.recount(s)
+            assert summary.differences(s) == []
 
 
 def row_counts(db: Database) -> dict[str, int]:
