@@ -15,10 +15,13 @@ page: the engine before). CPU seconds, best of ``--rounds``.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script, too
+
+from benchmarks._common import best_cpu
 from jixiao.read import _align, _clean, _headers, _levels, _segment, _vocab
 from jixiao.read._forms import build_forms
 from jixiao.read.text import decode, text_rows
@@ -67,17 +70,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = (ROOT / "tests" / "corpus" / "files", ROOT.parent / "shared" / "templates" / "examples")
 
 
-def _cpu(fn: Callable[[], object], rounds: int) -> float:
-    """Best CPU seconds of ``rounds`` calls, after one call that warms the caches."""
-    fn()
-    best = float("inf")
-    for _ in range(rounds):
-        t = time.process_time()
-        fn()
-        best = min(best, time.process_time() - t)
-    return best
-
-
 def bare_pdfium(path: Path) -> None:
     import pypdfium2 as pdfium
 
@@ -108,9 +100,9 @@ def pdf_figures(dirs: list[Path], rounds: int) -> dict[str, float]:
             continue
     out = {"files": len(files), "forms": forms}
     if files:
-        out["jixiao"] = _cpu(lambda: [read(p) for p in files], rounds)
-        out["pdfium"] = _cpu(lambda: [bare_pdfium(p) for p in files], rounds)
-        out["pdfplumber"] = _cpu(lambda: [bare_pdfplumber(p) for p in files], rounds)
+        out["jixiao"] = best_cpu(lambda: [read(p) for p in files], rounds)
+        out["pdfium"] = best_cpu(lambda: [bare_pdfium(p) for p in files], rounds)
+        out["pdfplumber"] = best_cpu(lambda: [bare_pdfplumber(p) for p in files], rounds)
     return out
 
 
