@@ -23,13 +23,20 @@ from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from sqlalchemy.orm import Session, sessionmaker
+
+    # What the read functions take: a Core connection (queries) or an ORM session (writers).
+    Conn: TypeAlias = Session | Connection
 
 __all__ = ["DEFAULT_URL", "Database", "StoreError", "explain", "resolve_url"]
 
@@ -137,9 +144,11 @@ class Database:
             self.engine: Engine = self._engine(url)
         except (NoSuchModuleError, ImportError) as e:
             raise StoreError(f"不支持的数据库类型：{url.drivername}") from e
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._read_engine = self._reader_engine(url)
-        self._readers = sessionmaker(self._read_engine, expire_on_commit=False)
+        # The ORM only when a session is asked for: the query commands read through Core
+        # (``connect``) and never pay for importing ``sqlalchemy.orm``.
+        self._sessions: sessionmaker[Session] | None = None
+        self._readers: sessionmaker[Session] | None = None
         try:
             self._open()
         except StoreError:
@@ -237,13 +246,25 @@ class Database:
         """One write transaction, serialized with every other writer; committed on success."""
         if self.readonly:
             raise StoreError("数据库以只读方式打开，不能写入")
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         with self._sessions() as session, session.begin():
             _writers_lock(session.connection())
             yield session
 
     def reader(self) -> Session:
-        """A plain session for read-only queries (use ``with db.reader() as s``)."""
+        """A plain ORM session for read-only queries (use ``with db.reader() as s``)."""
+        if self._readers is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._readers = sessionmaker(self._read_engine, expire_on_commit=False)
         return self._readers()
+
+    def connect(self) -> Connection:
+        """A Core connection for read-only queries (use ``with db.connect() as c``): no ORM."""
+        return self._read_engine.connect()
 
     def check(self) -> str | None:
         """``None`` if the database passes SQLite's quick check, else what is wrong (Chinese)."""
