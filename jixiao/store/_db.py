@@ -30,6 +30,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
+from jixiao._oserror import os_reason
+
 if TYPE_CHECKING:
     from typing import TypeAlias
 
@@ -307,7 +309,7 @@ def _check_sqlite_file(p: Path, *, create: bool) -> None:
         with p.open("rb") as f:
             head = f.read(len(SQLITE_HEADER))
     except OSError as e:
-        raise StoreError(f"无法打开数据库文件 {p}（{_os_reason(e)}）") from e
+        raise StoreError(f"无法打开数据库文件 {p}（{os_reason(e)}）") from e
     if head and head != SQLITE_HEADER:
         raise StoreError(f"{p} 不是 jixiao 数据库（不是 SQLite 数据库文件）")
 
@@ -358,26 +360,13 @@ def _writers_lock(conn: Any) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
 
 
-def _os_reason(e: OSError) -> str:
-    import errno
-
-    return {
-        errno.ENOSPC: "磁盘已满",
-        errno.EACCES: "没有权限",
-        errno.EPERM: "没有权限",
-        errno.EROFS: "文件系统只读",
-        errno.ENOENT: "文件不存在",
-        errno.EISDIR: "这是一个目录",
-    }.get(e.errno or 0, "操作系统错误")
-
-
 def explain(e: BaseException, db: Database | None = None) -> str:
     """One Chinese line for a database error: damaged, not jixiao, read-only, full, locked, unreachable."""
     where = db.display_url if db is not None else "数据库"
     orig = getattr(e, "orig", e)
     text_ = str(orig).lower()
     if isinstance(orig, OSError) and not isinstance(e, DBAPIError):
-        return f"无法使用数据库 {where}（{_os_reason(orig)}）"
+        return f"无法使用数据库 {where}（{os_reason(orig)}）"
     if "file is not a database" in text_:
         return f"{where} 不是 jixiao 数据库（不是 SQLite 数据库文件）"
     if "disk is full" in text_ or "no space left" in text_ or "could not extend" in text_:
