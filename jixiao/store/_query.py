@@ -16,6 +16,7 @@ from sqlalchemy import Row, Select, Table, and_, case, func, or_, select, tuple_
 
 from jixiao.store._db import Database
 from jixiao.store._filters import FORM_COLUMNS, SUMMARY_COLUMNS, narrow
+from jixiao.store._summary import VALUES, sums, weights_broken
 from jixiao.store._tables import (
     DOCUMENTS,
     FINDING_TALLIES,
@@ -25,7 +26,6 @@ from jixiao.store._tables import (
     FORMS,
     REVIEW_RUNS,
     SCORECARDS,
-    STRUCTURE_CODES,
     UNITS,
 )
 from jixiao.store._units import match_units
@@ -97,22 +97,6 @@ class FormSummary:
     sound: bool = True
 
 
-def _weights_broken() -> Any:
-    """EXISTS a finding of the form's latest review saying its weights do not add up."""
-    return (
-        select(FINDINGS.c.id)
-        .where(
-            FINDINGS.c.form_id == FORMS.c.id,
-            FINDINGS.c.review_run_id == FORMS.c.review_run_id,
-            FINDINGS.c.code.like(_STRUCTURE_CODES),
-        )
-        .exists()
-    )
-
-
-_STRUCTURE_CODES = STRUCTURE_CODES  # (indexed: ``ix_findings_structure``)
-
-
 _SUMMARY_COLUMNS = (
     FORMS.c.id,
     FORMS.c.kind,
@@ -133,7 +117,7 @@ _SUMMARY_COLUMNS = (
 
 def _summary_select() -> Select[Any]:
     return (
-        select(*_SUMMARY_COLUMNS, ~_weights_broken())
+        select(*_SUMMARY_COLUMNS, ~weights_broken())
         .select_from(FORMS)
         .join(DOCUMENTS, DOCUMENTS.c.id == FORMS.c.document_id)
         .outerjoin(UNITS, UNITS.c.id == FORMS.c.unit_id)
@@ -385,32 +369,34 @@ def stats(
     return result, total
 
 
+def _stat_columns(sums: dict[str, Any]) -> list[Any]:
+    """The columns of a ``stats`` row from the sums of ``_summary.VALUES`` over its cell: a
+    sum over no form that prints the figure is NULL, not 0."""
+
+    def when(n: str, value: str) -> Any:
+        return case((sums[n] > 0, sums[value]))
+
+    return [
+        sums["forms"],
+        when("funds_n", "funds"),
+        when("printed_n", "printed_num"),
+        when("printed_n", "printed_den"),
+        sums["printed_n"],
+        when("computed_n", "computed_num"),
+        when("computed_n", "computed_den"),
+        sums["computed_n"],
+        sums["unsound"],
+    ]
+
+
 def _stats_of_forms(session: Conn, filters: FormFilter) -> Select[Any] | None:
     """The unit-year-kind sums grouped from the forms themselves (superseded ones included)."""
-    funds = FORMS.c.budget_planned
-    has_funds = and_(funds.is_not(None), funds > 0)
-    broken = _weights_broken()
-    printed_ok = and_(FORMS.c.total_score.is_not(None), has_funds)
-    computed_ok = and_(FORMS.c.total_computed.is_not(None), has_funds, ~broken)
+    f = FORMS.c
     return filters.apply(
         session,
-        select(
-            FORMS.c.unit_id,
-            FORMS.c.year,
-            FORMS.c.kind,
-            func.count(),
-            func.sum(funds),
-            func.sum(case((printed_ok, FORMS.c.total_score * funds))),
-            func.sum(case((printed_ok, funds))),
-            func.sum(case((printed_ok, 1), else_=0)),
-            func.sum(case((computed_ok, FORMS.c.total_computed * funds))),
-            func.sum(case((computed_ok, funds))),
-            func.sum(case((computed_ok, 1), else_=0)),
-            func.sum(case((and_(FORMS.c.total_score.is_not(None), broken), 1), else_=0)),
-            func.min(UNITS.c.name),
-        )
-        .outerjoin(UNITS, UNITS.c.id == FORMS.c.unit_id)
-        .group_by(FORMS.c.unit_id, FORMS.c.year, FORMS.c.kind),
+        select(f.unit_id, f.year, f.kind, *_stat_columns(sums()), func.min(UNITS.c.name))
+        .outerjoin(UNITS, UNITS.c.id == f.unit_id)
+        .group_by(f.unit_id, f.year, f.kind),
     )
 
 
@@ -427,24 +413,13 @@ def _stats_of_summaries(session: Conn, filters: FormFilter) -> Select[Any] | Non
     unit = case((t.unit_id == 0, None), else_=t.unit_id)
     year = case((t.year == 0, None), else_=t.year)
 
-    def when(n: Any, value: Any) -> Any:
-        return case((func.sum(n) > 0, func.sum(value)))
-
     return summary_cells(
         session,
         select(
             unit,
             year,
             t.kind,
-            func.sum(t.forms),
-            when(t.funds_n, t.funds),
-            when(t.printed_n, t.printed_num),
-            when(t.printed_n, t.printed_den),
-            func.sum(t.printed_n),
-            when(t.computed_n, t.computed_num),
-            when(t.computed_n, t.computed_den),
-            func.sum(t.computed_n),
-            func.sum(t.unsound),
+            *_stat_columns({v: func.sum(t[v]) for v in VALUES}),
             func.min(UNITS.c.name),
         )
         .select_from(FORM_SUMMARIES)

@@ -24,7 +24,17 @@ if TYPE_CHECKING:
     from jixiao.store._db import Conn
 
 
-__all__ = ["KEYS", "VALUES", "add_forms", "differences", "recount", "remove_forms", "stored"]
+__all__ = [
+    "KEYS",
+    "VALUES",
+    "add_forms",
+    "differences",
+    "recount",
+    "remove_forms",
+    "stored",
+    "sums",
+    "weights_broken",
+]
 
 KEYS = ("unit_id", "year", "kind", "grade", "errors")
 VALUES = (
@@ -44,7 +54,7 @@ VALUES = (
 _COUNTS = frozenset(v for v in VALUES if v == "forms" or v.endswith("_n") or v == "unsound")
 
 
-def _broken() -> ColumnElement[bool]:
+def weights_broken() -> ColumnElement[bool]:
     """EXISTS a finding of the form's latest review saying its weights do not add up."""
     return (
         select(FINDINGS.c.id)
@@ -57,12 +67,15 @@ def _broken() -> ColumnElement[bool]:
     )
 
 
-def _aggregate() -> Select[Any]:
-    """The cells' sums over ``forms`` (narrowed by the caller), grouped by cell."""
+def sums() -> dict[str, Any]:
+    """Each of ``VALUES`` as an aggregate over ``forms``: what a set of forms adds to a cell.
+
+    Also what ``stats`` groups over superseded forms, which the table does not keep.
+    """
     f = FORMS.c
     funds = f.budget_planned
     has_funds = and_(funds.is_not(None), funds > 0)
-    broken = _broken()
+    broken = weights_broken()
     printed_ok = and_(f.total_score.is_not(None), has_funds)
     computed_ok = and_(f.total_computed.is_not(None), has_funds, ~broken)
     gap_ok = and_(f.unit_id.is_not(None), f.total_score.is_not(None), f.total_computed.is_not(None))
@@ -73,6 +86,25 @@ def _aggregate() -> Select[Any]:
     def total(cond: Any, value: Any) -> Any:
         return func.sum(case((cond, value), else_=literal(0.0)))
 
+    return {
+        "forms": func.count(),
+        "funds": total(funds.is_not(None), funds),
+        "funds_n": count(funds.is_not(None)),
+        "printed_num": total(printed_ok, f.total_score * funds),
+        "printed_den": total(printed_ok, funds),
+        "printed_n": count(printed_ok),
+        "computed_num": total(computed_ok, f.total_computed * funds),
+        "computed_den": total(computed_ok, funds),
+        "computed_n": count(computed_ok),
+        "unsound": count(and_(f.total_score.is_not(None), broken)),
+        "gap_sum": total(gap_ok, f.total_score - f.total_computed),
+        "gap_n": count(gap_ok),
+    }
+
+
+def _aggregate() -> Select[Any]:
+    """The cells' sums over ``forms`` (narrowed by the caller), grouped by cell."""
+    f = FORMS.c
     keys = (
         func.coalesce(f.unit_id, 0),
         func.coalesce(f.year, 0),
@@ -80,21 +112,8 @@ def _aggregate() -> Select[Any]:
         func.coalesce(f.grade, ""),
         case((f.error_count > 0, 1), else_=0),
     )
-    return select(
-        *keys,
-        func.count(),
-        total(funds.is_not(None), funds),
-        count(funds.is_not(None)),
-        total(printed_ok, f.total_score * funds),
-        total(printed_ok, funds),
-        count(printed_ok),
-        total(computed_ok, f.total_computed * funds),
-        total(computed_ok, funds),
-        count(computed_ok),
-        count(and_(f.total_score.is_not(None), broken)),
-        total(gap_ok, f.total_score - f.total_computed),
-        count(gap_ok),
-    ).group_by(*keys)
+    values = sums()
+    return select(*keys, *(values[v] for v in VALUES)).group_by(*keys)
 
 
 def _rows(session: Conn, query: Select[Any]) -> dict[tuple[Any, ...], dict[str, float]]:
