@@ -187,6 +187,15 @@ DOCX_MAIN_TYPES = frozenset(
 )
 
 
+# the workbook part of an XLSX (and of its template and macro-enabled kin), by content type
+XLSX_MAIN_TYPES = frozenset(
+    "application/vnd.openxmlformats-officedocument.spreadsheetml." + t
+    for t in ("sheet.main+xml", "template.main+xml")
+) | frozenset(
+    "application/vnd.ms-excel." + t for t in ("sheet.macroEnabled.main+xml", "template.macroEnabled.main+xml")
+)
+
+
 def xml_parser(huge: bool = False) -> Any:
     from lxml import etree
 
