@@ -113,8 +113,13 @@ def os_reason(e: OSError) -> str:
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 
 
-def check_zip(path: Path, kind: str) -> None:
-    """Refuse an XLSX/DOCX package over a limit, before any reader inflates it."""
+def check_zip(path: Path, kind: str, trees: dict[str, Any] | None = None) -> None:
+    """Refuse an XLSX/DOCX package over a limit, before any reader inflates it.
+
+    ``trees``, when given, receives every XML part the checks parsed whole (name → root) and
+    ``None`` for the larger ones they streamed, so a reader parses each part once; a part it
+    wants that is not there was not checked as XML (see ``checked_tree``).
+    """
     lim = limits()
     try:
         with zipfile.ZipFile(path) as z:
@@ -145,9 +150,13 @@ def check_zip(path: Path, kind: str) -> None:
                     if info.filename in unparsed:
                         _refuse_dtd(path, info.filename, z.read(info))
                     elif info.file_size <= _TREE_MAX_BYTES:
-                        _check_xml_tree(path, z, info, kind)
+                        root = _check_xml_tree(path, z, info, kind)
+                        if trees is not None:
+                            trees[info.filename] = root
                     else:
                         _scan_xml(path, z, info, kind)
+                        if trees is not None:
+                            trees[info.filename] = None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as e:
         label = "Excel（.xlsx）" if kind == "xlsx" else "Word（.docx）"
         raise ReadError(str(path), f"不是有效的 {label} 文件（压缩包已损坏：{_zip_reason(e)}）") from e
@@ -196,6 +205,41 @@ XLSX_MAIN_TYPES = frozenset(
 )
 
 
+# parts of an XLSX no reader parses: they get only the DTD refusal (Excel's theme alone is 10 KB,
+# a third of the guard's time on a one-sheet form). A part the reader wants must have been
+# parsed by the checks (``checked_tree``), so a part mislabelled with one of these is refused.
+XLSX_UNPARSED_TYPES = frozenset(
+    "application/vnd.openxmlformats-officedocument." + t
+    for t in (
+        "theme+xml",
+        "themeOverride+xml",
+        "extended-properties+xml",
+        "custom-properties+xml",
+        "drawing+xml",
+        "vmlDrawing",
+        "drawingml.chart+xml",
+        "spreadsheetml.calcChain+xml",
+        "spreadsheetml.comments+xml",
+        "spreadsheetml.table+xml",
+        "spreadsheetml.externalLink+xml",
+        "spreadsheetml.pivotTable+xml",
+        "spreadsheetml.pivotCacheDefinition+xml",
+        "spreadsheetml.pivotCacheRecords+xml",
+        "spreadsheetml.printerSettings",
+    )
+) | {"application/vnd.openxmlformats-package.core-properties+xml"}
+
+
+def checked_tree(z: zipfile.ZipFile, name: str, trees: dict[str, Any]) -> Any:
+    """The root of a part ``check_zip`` checked (parsed now if it was streamed), else ``KeyError``."""
+    from lxml import etree
+
+    root = trees[name]
+    if root is None:
+        root = etree.fromstring(z.read(name), xml_parser(huge=True))
+    return root
+
+
 def xml_parser(huge: bool = False) -> Any:
     from lxml import etree
 
@@ -234,11 +278,15 @@ def content_type(name: str, types: tuple[dict[str, str], dict[str, str]]) -> str
 
 
 def _unparsed_parts(z: zipfile.ZipFile, kind: str) -> set[str]:
-    """Members of a DOCX that no reader parses as XML (styles, theme, fonts, settings …).
+    """Members of a DOCX that no reader parses as XML (styles, theme, fonts, settings …), and
+    of an XLSX the parts named in ``XLSX_UNPARSED_TYPES`` (theme, properties, drawings …).
 
     They need no depth or text scan, only the DTD refusal: Word's own template carries 0.8 MB of
     styles, whose scan cost more than reading the document.
     """
+    if kind == "xlsx":
+        types = content_types(z)
+        return {name for name in z.namelist() if content_type(name, types) in XLSX_UNPARSED_TYPES}
     if kind != "docx":
         return set()
     types = content_types(z)
@@ -256,8 +304,10 @@ def _refuse_dtd(path: Path, name: str, head: bytes) -> None:
         raise ReadError(str(path), f"{name} 含有 DTD 声明（可能是 XML 外部实体或实体膨胀攻击），拒绝读取")
 
 
-def _check_xml_tree(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) -> None:
-    """The checks of ``_scan_xml`` on a small part, evaluated in C: same limits, same messages."""
+def _check_xml_tree(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) -> Any:
+    """The checks of ``_scan_xml`` on a small part, evaluated in C: same limits, same messages.
+
+    Returns the parsed root (parsed as ``xml_parser(huge=True)`` would), for the reader to reuse."""
     from lxml import etree
 
     lim = limits()
@@ -298,6 +348,7 @@ def _check_xml_tree(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, kind:
             raise LimitError(
                 path, "max_docx_tables", f"超过 {lim.max_docx_tables} 个表格", lim.max_docx_tables
             )
+    return root
 
 
 def _scan_xml(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) -> None:

@@ -10,7 +10,6 @@ from typing import Any
 from jixiao.model import Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._grid import Row
-from jixiao.read._limits import check_zip
 from jixiao.read._xlsx_package import EMPTY, Sheet, column_letters, read_sheets
 from jixiao.read.native import boxed_line
 
@@ -20,10 +19,10 @@ __all__ = ["display_text", "sheet_rows", "xlsx_rows"]
 def xlsx_rows(path: Path) -> list[Row]:
     """Every sheet in order; a row with one bordered-less text cell is a line of running text.
 
-    The package is read directly (``_xlsx_package``: one lxml pass per sheet, no workbook
-    model). Cells covered by a merged range read as empty, as Excel shows them.
+    The package is checked and read directly (``_xlsx_package``: one lxml parse per part,
+    shared with the guard, no workbook model). Cells covered by a merged range read as empty,
+    as Excel shows them.
     """
-    check_zip(path, "xlsx")
     rows: list[Row] = []
     for sheet in read_sheets(path):
         rows.extend(sheet_rows(path, sheet))

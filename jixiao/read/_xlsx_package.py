@@ -6,7 +6,8 @@ cell. Here the package is walked as the reader needs it: ``_rels/.rels`` → the
 (its content type checked) → its relationships → worksheets in workbook order (hidden ones
 too, chart sheets skipped, as openpyxl did), the shared strings and ``styles.xml``, then one
 pass over each sheet's XML that also finds a formula saved without its value. The zip and
-every XML part have been bounded by ``_limits.check_zip`` before anything here inflates them.
+every XML part are bounded by ``_limits.check_zip`` first, and the trees it parsed for its
+checks are the ones read here: each part is inflated and parsed once.
 
 Values are what openpyxl's ``data_only`` read gave: shared and inline strings (rich-text runs
 joined), numbers as int or float, booleans, error codes as text, date serials of a date-format
@@ -25,7 +26,7 @@ from typing import Any
 
 from jixiao.read._errors import ReadError
 from jixiao.read._formulas import uncached_formula_error
-from jixiao.read._limits import XLSX_MAIN_TYPES, content_type, content_types, xml_parser
+from jixiao.read._limits import XLSX_MAIN_TYPES, check_zip, checked_tree, content_type, content_types
 from jixiao.read._xlsx_styles import DEFAULT_STYLE, NS, CellStyle, Styles, from_serial
 
 __all__ = ["EMPTY", "Cell", "Sheet", "column_letters", "read_sheets"]
@@ -51,12 +52,14 @@ class _Broken(Exception):
 
 
 def read_sheets(path: Path) -> list[Sheet]:
-    """Every worksheet of the workbook at ``path`` (already checked by ``check_zip``)."""
+    """Every worksheet of the workbook at ``path``, checked by ``check_zip`` on the way."""
     from lxml import etree
 
+    trees: dict[str, Any] = {}
+    check_zip(path, "xlsx", trees)
     try:
         with zipfile.ZipFile(path) as z:
-            return _Package(path, z).sheets()
+            return _Package(path, z, trees).sheets()
     except ReadError:
         raise
     except (
@@ -72,15 +75,15 @@ def read_sheets(path: Path) -> list[Sheet]:
 
 
 class _Package:
-    def __init__(self, path: Path, z: zipfile.ZipFile) -> None:
+    def __init__(self, path: Path, z: zipfile.ZipFile, trees: dict[str, Any]) -> None:
         self.path = path
         self.z = z
         self.names = set(z.namelist())
+        self.trees = trees
 
     def xml(self, name: str) -> Any:
-        from lxml import etree
-
-        return etree.fromstring(self.z.read(name), xml_parser(huge=True))
+        """A part as the guard parsed it; one it did not check as XML is not read (``KeyError``)."""
+        return checked_tree(self.z, name, self.trees)
 
     def rels(self, part: str) -> list[tuple[str, str, str]]:
         """(type, part name, id) of a part's internal relationships, targets resolved."""

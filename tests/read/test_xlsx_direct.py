@@ -308,3 +308,46 @@ def test_iso_date_cells(tmp_path: Path) -> None:
     path = make_xlsx(tmp_path / "iso.xlsx", [("表", body)])
     assert [r.cells for r in xlsx_rows(path)] == [["2024年5月6日", "2024年5月7日"]]
     assert read_sheets(path)[0].lines[0][0][0] == dt.datetime(2024, 5, 6)
+
+
+def test_part_read_only_if_the_guard_parsed_it(tmp_path: Path) -> None:
+    """A worksheet labelled as a theme (whose checks are only the DTD refusal) is not parsed."""
+    good = _odd(tmp_path)
+    with zipfile.ZipFile(good) as z:
+        types = z.read("[Content_Types].xml").replace(
+            b'"/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            b'spreadsheetml.worksheet+xml"',
+            b'"/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"',
+        )
+    assert b"theme+xml" in types
+    path = _rewrite(good, tmp_path / "label.xlsx", put={"[Content_Types].xml": types})
+    assert "文件结构损坏" in _error(path)
+
+
+def test_sheet_part_without_xml_suffix_is_not_read_unchecked(tmp_path: Path) -> None:
+    good = _odd(tmp_path)
+    with zipfile.ZipFile(good) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+        rels = z.read("xl/_rels/workbook.xml.rels").replace(b"sheet1.xml", b"sheet1.bin")
+    path = _rewrite(
+        good,
+        tmp_path / "bin.xlsx",
+        drop={"xl/worksheets/sheet1.xml"},
+        put={"xl/worksheets/sheet1.bin": sheet, "xl/_rels/workbook.xml.rels": rels},
+    )
+    assert "文件结构损坏" in _error(path)
+
+
+def test_theme_with_a_dtd_still_refused(tmp_path: Path) -> None:
+    theme = b'<?xml version="1.0"?><!DOCTYPE t [<!ENTITY a "aaaa">]><a:theme xmlns:a="urn:x">&a;</a:theme>'
+    good = _odd(tmp_path)
+    with zipfile.ZipFile(good) as z:
+        types = z.read("[Content_Types].xml").replace(
+            b"</Types>",
+            b'<Override PartName="/xl/theme/theme1.xml" '
+            b'ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>',
+        )
+    path = _rewrite(
+        good, tmp_path / "dtd.xlsx", put={"xl/theme/theme1.xml": theme, "[Content_Types].xml": types}
+    )
+    assert "DTD" in _error(path)
