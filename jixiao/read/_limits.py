@@ -117,8 +117,10 @@ def check_zip(path: Path, kind: str, trees: dict[str, Any] | None = None) -> Non
     """Refuse an XLSX/DOCX package over a limit, before any reader inflates it.
 
     ``trees``, when given, receives every XML part the checks parsed whole (name → root) and
-    ``None`` for the larger ones they streamed, so a reader parses each part once; a part it
-    wants that is not there was not checked as XML (see ``checked_tree``).
+    ``None`` for the ones they streamed, so a reader parses each part once; a part it wants
+    that is not there was not checked as XML (see ``checked_tree``). Past ``_KEPT_TREE_BYTES``
+    of XML the roots are not kept (``None`` too: parsed again when read), so that a workbook
+    of a thousand sheets does not hold a thousand trees.
     """
     lim = limits()
     try:
@@ -145,6 +147,7 @@ def check_zip(path: Path, kind: str, trees: dict[str, Any] | None = None) -> Non
             if total > lim.max_zip_total_mb * MB:
                 raise LimitError(path, "max_zip_total_mb", _mb(total), f"{_fmt(lim.max_zip_total_mb)} MB")
             unparsed = _unparsed_parts(z, kind)
+            kept = 0
             for info in infos:
                 if info.filename.lower().endswith(_XML_SUFFIXES) and not info.is_dir():
                     if info.filename in unparsed:
@@ -152,7 +155,9 @@ def check_zip(path: Path, kind: str, trees: dict[str, Any] | None = None) -> Non
                     elif info.file_size <= _TREE_MAX_BYTES:
                         root = _check_xml_tree(path, z, info, kind)
                         if trees is not None:
-                            trees[info.filename] = root
+                            keep = kept + info.file_size <= _KEPT_TREE_BYTES
+                            kept += info.file_size if keep else 0
+                            trees[info.filename] = root if keep else None
                     else:
                         _scan_xml(path, z, info, kind)
                         if trees is not None:
@@ -183,6 +188,8 @@ def _local(tag: Any) -> str:
 # every element cost ~40 ms per DOCX (python-docx's template alone has 790 KB of styles), more than
 # the reading. Larger parts are streamed so the guard's memory stays flat.
 _TREE_MAX_BYTES = 4 * MB
+# XML parsed by the checks and kept for the reader (``check_zip(trees=…)``): ~10× in memory
+_KEPT_TREE_BYTES = 1 * MB
 
 
 _CONTENT_TYPES = "[Content_Types].xml"
@@ -231,10 +238,13 @@ XLSX_UNPARSED_TYPES = frozenset(
 
 
 def checked_tree(z: zipfile.ZipFile, name: str, trees: dict[str, Any]) -> Any:
-    """The root of a part ``check_zip`` checked (parsed now if it was streamed), else ``KeyError``."""
+    """The root of a part ``check_zip`` checked (parsed now if it was not kept), else ``KeyError``.
+
+    Taken out of ``trees``: the reader reads each part once, and its memory goes with it.
+    """
     from lxml import etree
 
-    root = trees[name]
+    root = trees.pop(name)
     if root is None:
         root = etree.fromstring(z.read(name), xml_parser(huge=True))
     return root

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,15 +52,15 @@ class _Broken(Exception):
     """The package is not a readable workbook (said once, as the file's ReadError)."""
 
 
-def read_sheets(path: Path) -> list[Sheet]:
-    """Every worksheet of the workbook at ``path``, checked by ``check_zip`` on the way."""
+def read_sheets(path: Path) -> Iterator[Sheet]:
+    """Every worksheet of the workbook at ``path``, one at a time, after ``check_zip``."""
     from lxml import etree
 
     trees: dict[str, Any] = {}
     check_zip(path, "xlsx", trees)
     try:
         with zipfile.ZipFile(path) as z:
-            return _Package(path, z, trees).sheets()
+            yield from _Package(path, z, trees).sheets()
     except ReadError:
         raise
     except (
@@ -80,9 +81,13 @@ class _Package:
         self.z = z
         self.names = set(z.namelist())
         self.trees = trees
+        self.read: set[str] = set()
 
     def xml(self, name: str) -> Any:
         """A part as the guard parsed it; one it did not check as XML is not read (``KeyError``)."""
+        if name in self.read:  # named twice (two sheets on one part): checked, parse it again
+            self.trees[name] = None
+        self.read.add(name)
         return checked_tree(self.z, name, self.trees)
 
     def rels(self, part: str) -> list[tuple[str, str, str]]:
@@ -116,7 +121,7 @@ class _Package:
             )
         return main
 
-    def sheets(self) -> list[Sheet]:
+    def sheets(self) -> Iterator[Sheet]:
         main = self.workbook_part()
         wb = self.xml(main)
         rels = self.rels(main)
@@ -126,7 +131,6 @@ class _Package:
         styles = Styles(self.xml(style_part) if style_part in self.names else None)
         pr = wb.find(NS + "workbookPr")
         date1904 = pr is not None and (pr.get("date1904") or "false").lower() not in ("false", "f", "0")
-        out = []
         for el in wb.iterfind(f"{NS}sheets/{NS}sheet"):
             rid = el.get(_DOC_REL)
             if not rid:
@@ -135,8 +139,7 @@ class _Package:
             if target not in self.names or "chartsheet" in kind:
                 continue
             title = el.get("name") or ""
-            out.append(_read_sheet(self.path, title, self.xml(target), strings, styles, date1904))
-        return out
+            yield _read_sheet(self.path, title, self.xml(target), strings, styles, date1904)
 
     def strings(self, part: str | None) -> list[str]:
         if part is None or part not in self.names:

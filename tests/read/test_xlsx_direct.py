@@ -178,7 +178,7 @@ def test_odd_workbook_without_styles(tmp_path: Path) -> None:
 def test_merged_range_that_is_not_a_range_is_left_out(tmp_path: Path) -> None:
     """openpyxl refused the whole file for one junk ``<mergeCell>``; the ranges that parse are kept."""
     path = _odd(tmp_path, merges={0: ["A1:D1", "junk", "A:B", "G5:G6"]})
-    assert read_sheets(path)[0].ranges == [(1, 1, 4, 1), (7, 5, 7, 6)]
+    assert next(read_sheets(path)).ranges == [(1, 1, 4, 1), (7, 5, 7, 6)]
 
 
 def test_odd_workbook_values_as_the_sheet_shows_them(tmp_path: Path) -> None:
@@ -186,7 +186,7 @@ def test_odd_workbook_values_as_the_sheet_shows_them(tmp_path: Path) -> None:
     rows = {r.source.cell: r for r in xlsx_rows(_odd(tmp_path))}
     assert rows["A1"].cells == ["项目名称"] and rows["A1"].heading and not rows["A1"].table
     assert rows["A2"].cells == ["富文本第二段", "内联", "内联富"]  # clean_cell closes 汉字 gaps
-    assert read_sheets(_odd(tmp_path))[0].lines[1][0][0] == "富文本 第二段"
+    assert next(read_sheets(_odd(tmp_path))).lines[1][0][0] == "富文本 第二段"
     assert rows["A4"].cells == ["12.5%", "1,234,567.50", "2024年1月1日", "2024年3月1日", "1 day, 12:00:00"]
     assert rows["A5"].cells == ["是", "否", "#N/A", "公式文本", "5.25%", "1500", "7", "2.500"]
     assert rows["A6"].cells[:5] == ["拼音", "a_x000D_b", "", "", ""]  # rPh left out, x005F_ dropped
@@ -307,7 +307,7 @@ def test_iso_date_cells(tmp_path: Path) -> None:
     )
     path = make_xlsx(tmp_path / "iso.xlsx", [("表", body)])
     assert [r.cells for r in xlsx_rows(path)] == [["2024年5月6日", "2024年5月7日"]]
-    assert read_sheets(path)[0].lines[0][0][0] == dt.datetime(2024, 5, 6)
+    assert next(read_sheets(path)).lines[0][0][0] == dt.datetime(2024, 5, 6)
 
 
 def test_part_read_only_if_the_guard_parsed_it(tmp_path: Path) -> None:
