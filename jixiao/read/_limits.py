@@ -237,6 +237,23 @@ XLSX_UNPARSED_TYPES = frozenset(
 ) | {"application/vnd.openxmlformats-package.core-properties+xml"}
 
 
+def check_sheet_size(path: Path, name: str, root: Any) -> None:
+    """The row and cell limits on a worksheet part outside ``xl/worksheets/``.
+
+    The checks above count rows and cells in the parts of that folder, where every program puts
+    its sheets; a workbook may name a sheet part anywhere, and the reader applies them there.
+    """
+    lim = limits()
+    rows = int(root.xpath("count(//*[local-name()='row'])"))
+    if rows > lim.max_sheet_rows:
+        raise LimitError(path, "max_sheet_rows", f"{name} 超过 {lim.max_sheet_rows} 行", lim.max_sheet_rows)
+    cells = int(root.xpath("count(//*[local-name()='c'])"))
+    if cells > lim.max_sheet_cells:
+        raise LimitError(
+            path, "max_sheet_cells", f"{name} 超过 {lim.max_sheet_cells} 个单元格", lim.max_sheet_cells
+        )
+
+
 def checked_tree(z: zipfile.ZipFile, name: str, trees: dict[str, Any]) -> Any:
     """The root of a part ``check_zip`` checked (parsed now if it was not kept), else ``KeyError``.
 

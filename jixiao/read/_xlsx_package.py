@@ -27,7 +27,14 @@ from typing import Any
 
 from jixiao.read._errors import ReadError
 from jixiao.read._formulas import uncached_formula_error
-from jixiao.read._limits import XLSX_MAIN_TYPES, check_zip, checked_tree, content_type, content_types
+from jixiao.read._limits import (
+    XLSX_MAIN_TYPES,
+    check_sheet_size,
+    check_zip,
+    checked_tree,
+    content_type,
+    content_types,
+)
 from jixiao.read._xlsx_styles import DEFAULT_STYLE, NS, CellStyle, Styles, from_serial
 
 __all__ = ["EMPTY", "Cell", "Sheet", "column_letters", "read_sheets"]
@@ -139,7 +146,10 @@ class _Package:
             if target not in self.names or "chartsheet" in kind:
                 continue
             title = el.get("name") or ""
-            yield _read_sheet(self.path, title, self.xml(target), strings, styles, date1904)
+            root = self.xml(target)
+            if not target.startswith("xl/worksheets/"):
+                check_sheet_size(self.path, target, root)
+            yield _read_sheet(self.path, title, root, strings, styles, date1904)
 
     def strings(self, part: str | None) -> list[str]:
         if part is None or part not in self.names:

@@ -351,3 +351,25 @@ def test_theme_with_a_dtd_still_refused(tmp_path: Path) -> None:
         good, tmp_path / "dtd.xlsx", put={"xl/theme/theme1.xml": theme, "[Content_Types].xml": types}
     )
     assert "DTD" in _error(path)
+
+
+def test_row_limit_on_a_sheet_part_outside_the_worksheets_folder(tmp_path: Path) -> None:
+    from jixiao.read._limits import LimitError
+    from jixiao.settings import override_limits
+
+    body = "".join(f'<row r="{i}"><c r="A{i}"><v>{i}</v></c></row>' for i in range(1, 40))
+    good = make_xlsx(tmp_path / "rows.xlsx", [("表", body)])
+    with zipfile.ZipFile(good) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+        rels = z.read("xl/_rels/workbook.xml.rels").replace(b"worksheets/sheet1.xml", b"elsewhere/s.xml")
+        types = z.read("[Content_Types].xml").replace(b"/xl/worksheets/sheet1.xml", b"/xl/elsewhere/s.xml")
+    path = _rewrite(
+        good,
+        tmp_path / "moved.xlsx",
+        drop={"xl/worksheets/sheet1.xml"},
+        put={"xl/elsewhere/s.xml": sheet, "xl/_rels/workbook.xml.rels": rels, "[Content_Types].xml": types},
+    )
+    assert len(xlsx_rows(path)) == 39
+    with override_limits(max_sheet_rows=20), pytest.raises(LimitError) as e:
+        xlsx_rows(path)
+    assert e.value.limit_name == "max_sheet_rows" and "moved.xlsx" in str(e.value)
