@@ -28,7 +28,7 @@ from sqlalchemy.engine import Engine
 
 from jixiao.store import _summary as summary
 from jixiao.store import _tally as tally
-from jixiao.store._tables import FINDING_TALLIES, FORM_SUMMARIES, metadata
+from jixiao.store._tables import FINDING_TALLIES, metadata
 
 __all__ = ["base_extent", "grow", "rebuild_sums"]
 
@@ -119,7 +119,7 @@ def grow(engine: Engine, extent: dict[str, int], first: int, last: int) -> None:
 
 
 def rebuild_sums(engine: Engine) -> None:
-    """``finding_tallies`` and ``form_summaries`` from the rows, sequences past the copies."""
+    """``finding_tallies`` and the running sums from the rows, sequences past the copies."""
     from sqlalchemy.orm import Session
 
     with Session(engine) as s, s.begin():
@@ -130,11 +130,7 @@ def rebuild_sums(engine: Engine) -> None:
         ]
         for start in range(0, len(rows), 20000):
             s.execute(FINDING_TALLIES.insert(), rows[start : start + 20000])
-        s.execute(text("DELETE FROM form_summaries"))
-        cells = summary.recount(s)
-        sums = [{**dict(zip(summary.KEYS, k, strict=True)), **vals} for k, vals in sorted(cells.items())]
-        for start in range(0, len(sums), 20000):
-            s.execute(FORM_SUMMARIES.insert(), sums[start : start + 20000])
+        summary.rebuild(s)  # form_summaries and year_summaries
         for table in metadata.sorted_tables:
             if (
                 "id" in table.c

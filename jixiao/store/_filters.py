@@ -1,8 +1,8 @@
 """The filters every list, count and sum shares (unit, year, kind, grade, has errors).
 
 One definition for the three places that narrow a query by them: the forms themselves
-(``FormFilter.apply``), the running sums (``summary_cells``) and the review queue
-(``_workflow``). Each passes the columns the filter reads in its table.
+(``FormFilter.apply``), the running sums (``summary_cells``, ``year_cells``) and the review
+queue (``_workflow``). Each passes the columns the filter reads in its table.
 """
 
 from __future__ import annotations
@@ -13,17 +13,17 @@ from typing import Any
 
 from sqlalchemy import ColumnElement
 
-from jixiao.store._tables import FORM_SUMMARIES, FORMS
+from jixiao.store._tables import FORM_SUMMARIES, FORMS, YEAR_SUMMARIES
 from jixiao.store._units import match_units
 
-__all__ = ["FORM_COLUMNS", "SUMMARY_COLUMNS", "Columns", "narrow"]
+__all__ = ["FORM_COLUMNS", "SUMMARY_COLUMNS", "YEAR_COLUMNS", "Columns", "narrow"]
 
 
 @dataclass(frozen=True)
 class Columns:
     """Where a table keeps what the filters test."""
 
-    unit_id: ColumnElement[Any]
+    unit_id: ColumnElement[Any] | None  # None: the table keeps no unit (no unit filter on it)
     year: ColumnElement[Any]
     kind: ColumnElement[Any]
     grade: ColumnElement[Any]
@@ -44,6 +44,13 @@ SUMMARY_COLUMNS = Columns(
     FORM_SUMMARIES.c.grade,
     lambda yes: FORM_SUMMARIES.c.errors == (1 if yes else 0),
 )
+YEAR_COLUMNS = Columns(
+    None,
+    YEAR_SUMMARIES.c.year,
+    YEAR_SUMMARIES.c.kind,
+    YEAR_SUMMARIES.c.grade,
+    lambda yes: YEAR_SUMMARIES.c.errors == (1 if yes else 0),
+)
 
 
 def narrow(
@@ -62,6 +69,8 @@ def narrow(
     ``conn`` is a Core connection or an ORM session (the unit text is matched in it).
     """
     if unit:
+        if cols.unit_id is None:
+            raise ValueError("a unit filter on a table without units")
         ids = match_units(conn, unit)
         if not ids:
             return None

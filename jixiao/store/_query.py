@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Row, Select, Table, and_, case, func, or_, select, tuple_
 
 from jixiao.store._db import Database
-from jixiao.store._filters import FORM_COLUMNS, SUMMARY_COLUMNS, narrow
+from jixiao.store._filters import FORM_COLUMNS, SUMMARY_COLUMNS, YEAR_COLUMNS, narrow
 from jixiao.store._summary import VALUES, sums, weights_broken
 from jixiao.store._tables import (
     DOCUMENTS,
@@ -27,6 +27,7 @@ from jixiao.store._tables import (
     REVIEW_RUNS,
     SCORECARDS,
     UNITS,
+    YEAR_SUMMARIES,
 )
 from jixiao.store._units import match_units
 
@@ -405,6 +406,15 @@ def summary_cells(session: Conn, query: Select[Any], filters: FormFilter) -> Sel
     the unit text matches no unit."""
     query = query.where(FORM_SUMMARIES.c.forms != 0)
     return narrow(session, query, SUMMARY_COLUMNS, **filters._narrowing())
+
+
+def year_cells(query: Select[Any], filters: FormFilter) -> Select[Any]:
+    """``query`` over ``year_summaries`` (every unit's current forms) narrowed by ``filters``,
+    which must name no unit."""
+    query = query.where(YEAR_SUMMARIES.c.forms != 0)
+    narrowed = narrow(None, query, YEAR_COLUMNS, **filters._narrowing())
+    assert narrowed is not None  # no unit text to match
+    return narrowed
 
 
 def _stats_of_summaries(session: Conn, filters: FormFilter) -> Select[Any] | None:

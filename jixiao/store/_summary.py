@@ -9,6 +9,11 @@ added, the forms it supersedes subtracted, a unit merged by an alias moved. Ever
 The contribution of a set of forms is one SQL aggregate over those forms (``contributions``),
 and ``recount`` is the same aggregate over every current form: tests and ``jixiao check``
 compare the two.
+
+``year_summaries`` holds the same sums without the unit, for the totals over all units (the
+queue's count, the reviewer's overview by year and grade), which would otherwise add up every
+unit's cells. Both tables are written by the one ``_apply`` from the one set of cells (each
+table's key a projection of the cell's), and both are checked against the same recount.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select
 
-from jixiao.store._tables import FINDINGS, FORM_SUMMARIES, FORMS, STRUCTURE_CODES
+from jixiao.store._tables import FINDINGS, FORM_SUMMARIES, FORMS, STRUCTURE_CODES, YEAR_SUMMARIES
 
 if TYPE_CHECKING:
     from jixiao.store._db import Conn
@@ -26,9 +31,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KEYS",
+    "ROLLUPS",
     "VALUES",
     "add_forms",
     "differences",
+    "rebuild",
     "recount",
     "remove_forms",
     "stored",
@@ -37,6 +44,8 @@ __all__ = [
 ]
 
 KEYS = ("unit_id", "year", "kind", "grade", "errors")
+# every table of running sums and the part of a cell's key it keeps (its unique key)
+ROLLUPS = ((FORM_SUMMARIES, KEYS), (YEAR_SUMMARIES, KEYS[1:]))
 VALUES = (
     "forms",
     "funds",
@@ -116,13 +125,15 @@ def _aggregate() -> Select[Any]:
     return select(*keys, *(values[v] for v in VALUES)).group_by(*keys)
 
 
-def _rows(session: Conn, query: Select[Any]) -> dict[tuple[Any, ...], dict[str, float]]:
+def _rows(
+    session: Conn, query: Select[Any], n_keys: int = len(KEYS)
+) -> dict[tuple[Any, ...], dict[str, float]]:
     out: dict[tuple[Any, ...], dict[str, float]] = {}
     for row in session.execute(query):
-        k = tuple(row[: len(KEYS)])
+        k = tuple(row[:n_keys])
         out[k] = {
             name: (int(v or 0) if name in _COUNTS else float(v or 0.0))
-            for name, v in zip(VALUES, row[len(KEYS) :], strict=True)
+            for name, v in zip(VALUES, row[n_keys:], strict=True)
         }
     return out
 
@@ -142,24 +153,40 @@ def contributions(session: Conn, form_ids: list[int]) -> dict[tuple[Any, ...], d
     return out
 
 
+def _project(
+    cells: dict[tuple[Any, ...], dict[str, float]], keys: tuple[str, ...]
+) -> dict[tuple[Any, ...], dict[str, float]]:
+    """The cells summed onto a coarser key (the columns ``keys`` of ``KEYS``)."""
+    if keys == KEYS:
+        return cells
+    at = [KEYS.index(k) for k in keys]
+    out: dict[tuple[Any, ...], dict[str, float]] = {}
+    for k, vals in cells.items():
+        into = out.setdefault(tuple(k[i] for i in at), dict.fromkeys(VALUES, 0))
+        for name in VALUES:
+            into[name] += vals[name]
+    return out
+
+
 def _apply(session: Conn, cells: dict[tuple[Any, ...], dict[str, float]], sign: int) -> None:
-    """Add (``sign`` 1) or subtract (-1) sums cell by cell, atomically in the database."""
+    """Add (``sign`` 1) or subtract (-1) sums cell by cell, atomically in the database, to
+    every table of ``ROLLUPS``, in one order (no deadlock between writers)."""
     if not cells:
         return
     from jixiao.store._tally import upsert
 
-    table = FORM_SUMMARIES
-    stmt = upsert(session, table)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=list(KEYS), set_={v: table.c[v] + stmt.excluded[v] for v in VALUES}
-    )
-    session.execute(
-        stmt,
-        [
-            {**dict(zip(KEYS, k, strict=True)), **{v: sign * vals[v] for v in VALUES}}
-            for k, vals in sorted(cells.items())  # one order for every writer: no deadlock
-        ],
-    )
+    for table, keys in ROLLUPS:
+        stmt = upsert(session, table)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=list(keys), set_={v: table.c[v] + stmt.excluded[v] for v in VALUES}
+        )
+        session.execute(
+            stmt,
+            [
+                {**dict(zip(keys, k, strict=True)), **{v: sign * vals[v] for v in VALUES}}
+                for k, vals in sorted(_project(cells, keys).items())
+            ],
+        )
 
 
 def add_forms(session: Conn, form_ids: list[int]) -> None:
@@ -177,24 +204,41 @@ def recount(session: Conn) -> dict[tuple[Any, ...], dict[str, float]]:
     return _rows(session, _aggregate().where(FORMS.c.superseded.is_(False)))
 
 
-def stored(session: Conn) -> dict[tuple[Any, ...], dict[str, float]]:
-    """The table as stored, empty cells (no forms) left out."""
-    t = FORM_SUMMARIES.c
-    cols = [t[k] for k in KEYS] + [t[v] for v in VALUES]
+def rebuild(session: Conn) -> None:
+    """Every table of ``ROLLUPS`` refilled from a recount (after rows were made outside the
+    writer, as ``benchmarks/pg_bulk.py`` does)."""
+    counted = recount(session)
+    for table, keys in ROLLUPS:
+        session.execute(table.delete())
+        rows = [
+            {**dict(zip(keys, k, strict=True)), **vals} for k, vals in sorted(_project(counted, keys).items())
+        ]
+        for start in range(0, len(rows), 20000):
+            session.execute(table.insert(), rows[start : start + 20000])
+
+
+def stored(session: Conn, table: Any = FORM_SUMMARIES) -> dict[tuple[Any, ...], dict[str, float]]:
+    """A table of ``ROLLUPS`` as stored, empty cells (no forms) left out."""
+    keys = dict(ROLLUPS)[table]
+    t = table.c
+    cols = [t[k] for k in keys] + [t[v] for v in VALUES]
     query = select(*cols).where(t.forms != 0)
-    return _rows(session, query)
+    return _rows(session, query, len(keys))
 
 
 def differences(session: Conn) -> list[str]:
-    """Cells where the stored sums and a recount disagree (beyond float rounding)."""
-    want, have = recount(session), stored(session)
+    """Cells where the stored sums and a recount disagree (beyond float rounding), in every
+    table of ``ROLLUPS``."""
+    counted = recount(session)
     bad = []
-    for k in sorted(set(want) | set(have)):
-        a, b = want.get(k), have.get(k)
-        if a is None or b is None:
-            bad.append(f"{k}: {'缺少' if b is None else '多余'}")
-            continue
-        for v in VALUES:
-            if not math.isclose(a[v], b[v], rel_tol=1e-9, abs_tol=1e-6):
-                bad.append(f"{k} {v}: 应为 {a[v]}，存为 {b[v]}")
+    for table, keys in ROLLUPS:
+        want, have = _project(counted, keys), stored(session, table)
+        for k in sorted(set(want) | set(have)):
+            a, b = want.get(k), have.get(k)
+            if a is None or b is None:
+                bad.append(f"{table.name} {k}: {'缺少' if b is None else '多余'}")
+                continue
+            for v in VALUES:
+                if not math.isclose(a[v], b[v], rel_tol=1e-9, abs_tol=1e-6):
+                    bad.append(f"{table.name} {k} {v}: 应为 {a[v]}，存为 {b[v]}")
     return bad

@@ -115,6 +115,17 @@ FORM_SUMMARIES = Table(
 )
 
 
+# The same sums without the unit: what every all-units total reads (the queue's count, the
+# reviewer's overview by year and grade), O(years × kinds × grades) rows however many units.
+YEAR_SUMMARIES = Table(
+    "year_summaries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    *(Column(c.name, c.type, nullable=False) for c in FORM_SUMMARIES.c if c.name not in ("id", "unit_id")),
+    UniqueConstraint("year", "kind", "grade", "errors", name="uq_year_summaries_cell"),
+)
+
+
 UNITS = Table(
     "units",
     metadata,
@@ -535,5 +546,6 @@ __all__ = [
     "WEB_SESSIONS",
     "WORKFLOW_TRANSITIONS",
     "YEAR_RULE_SETS",
+    "YEAR_SUMMARIES",
     "metadata",
 ]

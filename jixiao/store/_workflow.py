@@ -40,6 +40,7 @@ from jixiao.store._schema_web import (
     WorkflowRow,
     YearRuleSetRow,
 )
+from jixiao.store._tables import YEAR_SUMMARIES
 from jixiao.store._write import Prepared, store_document
 
 __all__ = [
@@ -768,15 +769,17 @@ def _queue_count(session: Session, flt: QueueFilter) -> int | None:
     if flt.state or flt.min_inflation is not None:
         counted = _filtered(session, select(func.count()).select_from(FormRow), flt)
         return None if counted is None else session.scalar(counted) or 0
-    from jixiao.store._query import FormFilter, summary_cells
+    from jixiao.store._query import FormFilter, summary_cells, year_cells
 
+    narrowing = FormFilter(unit=flt.unit, year=flt.year, kind=flt.kind, has_errors=flt.has_errors)
+    if not flt.unit and flt.unit_ids is None:  # all units: the per-unit-less sums
+        y = YEAR_SUMMARIES.c
+        return int(session.scalar(year_cells(select(func.coalesce(func.sum(y.forms), 0)), narrowing)) or 0)
     t = FormSummaryRow
     query = select(func.coalesce(func.sum(t.forms), 0))
     if flt.unit_ids is not None:
         query = query.where(t.unit_id.in_(flt.unit_ids or (-1,)))
-    query = summary_cells(
-        session, query, FormFilter(unit=flt.unit, year=flt.year, kind=flt.kind, has_errors=flt.has_errors)
-    )
+    query = summary_cells(session, query, narrowing)
     return None if query is None else int(session.scalar(query) or 0)
 
 
@@ -911,7 +914,6 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
 
         sm = FormSummaryRow
         unit = case((sm.unit_id == 0, None), else_=sm.unit_id)
-        year = case((sm.year == 0, None), else_=sm.year)
 
         def cells(*cols: Any) -> Any:
             query = select(*cols).select_from(sm).where(sm.forms != 0)
@@ -919,9 +921,20 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
                 query = query.where(sm.unit_id.in_(unit_ids or (-1,)))
             return query
 
+        # totals by year and grade: from the sums without the unit when every unit is counted
+        ys = YEAR_SUMMARIES.c
+        by = (ys.year, ys.grade, ys.forms) if unit_ids is None else (sm.year, sm.grade, sm.forms)
+
+        def years(*cols: Any) -> Any:
+            if unit_ids is None:
+                return select(*cols).select_from(YEAR_SUMMARIES).where(ys.forms != 0)
+            return cells(*cols)
+
         forms = func.sum(sm.forms)
+        year_forms = func.sum(by[2])
         by_year_all: dict[int | None, int] = {
-            y: int(n) for y, n in session.execute(cells(year, forms).group_by(sm.year).having(forms > 0))
+            None if y == 0 else y: int(n)
+            for y, n in session.execute(years(by[0], year_forms).group_by(by[0]).having(year_forms > 0))
         }
         total = sum(by_year_all.values())
         by_state = {
@@ -981,10 +994,10 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
         ]
         grades: dict[int, dict[str, int]] = {}
         for y, g, n in session.execute(
-            cells(sm.year, sm.grade, forms)
-            .where(sm.year != 0, sm.grade != "")
-            .group_by(sm.year, sm.grade)
-            .having(forms > 0)
+            years(by[0], by[1], year_forms)
+            .where(by[0] != 0, by[1] != "")
+            .group_by(by[0], by[1])
+            .having(year_forms > 0)
         ):
             grades.setdefault(int(y), {})[str(g)] = int(n)
         return Overview(
