@@ -13,6 +13,7 @@ from jixiao.store import Database, FormFilter, import_paths
 from jixiao.store import _query as query
 from jixiao.store import _summary as summary
 from jixiao.store._db import _script_directory
+from jixiao.store._tables import YEAR_SUMMARIES
 
 from .conftest import department_form, project_form, row_counts, write_doc
 
@@ -228,5 +229,96 @@ def test_migration_0005_down_and_up_rebuilds_the_sums(
     with Database(db_url) as db:  # a writer opening the old database upgrades it and fills the sums
         assert row_counts(db) == before
         assert store.stats(db) == stats_before
+        with db.reader() as s:
+            assert summary.differences(s) == []
+
+
+# --- the sums without the unit (year_summaries) ------------------------------------------------
+
+P, D = "project_self_evaluation", "department_self_evaluation"
+
+
+def _year_sums(db: Database) -> dict[tuple[Any, ...], dict[str, float]]:
+    with db.reader() as s:
+        return summary.stored(s, YEAR_SUMMARIES)
+
+
+def test_year_sums_by_hand(filled: Database) -> None:
+    """Checked against the forms of ``filled``: every form is graded 良 with an error finding by
+    the fake review, which re-scores each total 1 point lower; 戊 counts with its revision (66)."""
+    sums = _year_sums(filled)
+    assert set(sums) == {(2020, P, "良", 1), (2020, D, "良", 1), (2021, P, "良", 1)}
+    p20 = sums[(2020, P, "良", 1)]  # 甲 (100 万元, 90), 乙 (300, 70), 丁 (50, no total)
+    assert p20["forms"] == 3 and p20["funds"] == 450 and p20["funds_n"] == 3
+    assert (p20["printed_num"], p20["printed_den"], p20["printed_n"]) == (90 * 100 + 70 * 300, 400, 2)
+    assert (p20["computed_num"], p20["computed_den"], p20["computed_n"]) == (89 * 100 + 69 * 300, 400, 2)
+    assert (p20["gap_sum"], p20["gap_n"]) == (2, 2)
+    p21 = sums[(2021, P, "良", 1)]  # 丙 (no 预算数, 80), 戊 (200, 66 — not the superseded 60)
+    assert p21["forms"] == 2 and p21["funds"] == 200 and p21["funds_n"] == 1
+    assert (p21["printed_num"], p21["printed_n"]) == (66 * 200, 1)
+    assert (p21["computed_num"], p21["computed_n"]) == (65 * 200, 1)
+    assert (p21["gap_sum"], p21["gap_n"]) == (2, 2)
+    assert sums[(2020, D, "良", 1)]["forms"] == 1
+    o = store.overview(filled)
+    assert o.forms == 6 and o.by_year == {2020: 4, 2021: 2}
+    assert o.grades_by_year == {2020: {"良": 4}, 2021: {"良": 2}}
+
+
+def test_reimporting_the_same_file_changes_no_year_sum(filled: Database, tmp_path: Path) -> None:
+    before = _year_sums(filled)
+    assert import_paths([tmp_path / "b2.txt", tmp_path / "a.txt"], filled).imported == []
+    assert _year_sums(filled) == before
+    assert store.list_queue(filled)[1] == 6
+
+
+def test_alias_merge_leaves_the_year_sums_and_a_collision_takes_the_loser_out(
+    filled: Database, tmp_path: Path
+) -> None:
+    before = _year_sums(filled)
+    store.add_alias(filled, B, A)  # no form of B has the identity of one of A's: nothing lost
+    assert _year_sums(filled) == before
+    # a third unit files 甲 of 2020 again (95 points); merged into A, it supersedes A's 甲 (90)
+    write_doc(tmp_path / "c.txt", _project("第三单位", 2020, "甲", 100, 95))
+    assert import_paths([tmp_path / "c.txt"], filled).failures == []
+    assert _year_sums(filled)[(2020, P, "良", 1)]["forms"] == 4
+    store.add_alias(filled, "第三单位", A)
+    p20 = _year_sums(filled)[(2020, P, "良", 1)]
+    assert p20["forms"] == 3  # 甲 (the newer, 95), 乙, 丁
+    assert p20["printed_num"] == 95 * 100 + 70 * 300
+    assert store.list_queue(filled)[1] == 6
+    assert store.overview(filled).by_year == {2020: 4, 2021: 2}
+    with filled.reader() as s:
+        assert summary.differences(s) == []
+
+
+def test_a_wrong_year_sum_is_reported(filled: Database) -> None:
+    with filled.engine.begin() as conn:
+        conn.execute(YEAR_SUMMARIES.update().where(YEAR_SUMMARIES.c.year == 2021).values(forms=5))
+    with filled.reader() as s:
+        bad = summary.differences(s)
+    assert bad and all(b.startswith("year_summaries (2021,") for b in bad)
+    with filled.engine.begin() as conn:  # put back, for the fixture's own check
+        conn.execute(YEAR_SUMMARIES.update().where(YEAR_SUMMARIES.c.year == 2021).values(forms=2))
+
+
+def test_migration_0006_down_and_up_fills_the_year_sums(
+    db_url: str, tmp_path: Path, fake_reviewer: None
+) -> None:
+    write_doc(
+        tmp_path / "a.txt",
+        _project(A, 2020, "甲", 100, 90),
+        _project(B, 2020, "乙", 300, 70),
+        department_form(unit=B, year=2021, total=97),
+    )
+    with Database(db_url) as db:
+        assert import_paths([tmp_path / "a.txt"], db).failures == []
+        before = _year_sums(db)
+        # 甲 and 乙 of two units in one cell: 2 forms, funds 400
+        assert before[(2020, P, "良", 1)]["forms"] == 2 and before[(2020, P, "良", 1)]["funds"] == 400
+        _to(db, "0005_form_summaries")
+        with db.engine.connect() as conn:
+            assert "year_summaries" not in inspect(conn).get_table_names()
+    with Database(db_url) as db:  # upgraded on opening: filled from form_summaries
+        assert _year_sums(db) == before
         with db.reader() as s:
             assert summary.differences(s) == []
