@@ -66,6 +66,7 @@ __all__ = [
     "create_self_evaluation",
     "document_forms",
     "form_unit",
+    "form_years",
     "get_draft",
     "list_queue",
     "overview",
@@ -898,6 +899,23 @@ class Overview:
     findings_by_code: list[tuple[str, int]]
     inflation_by_unit: list[tuple[str, float, int]]  # (unit, mean printed − recomputed, forms)
     grades_by_year: dict[int, dict[str, int]]
+
+
+def form_years(db: Database, unit_ids: tuple[int, ...] | None = None) -> list[int]:
+    """The years current forms are filed for (of the given units only, when given), newest
+    first: the year choices of a page, read from the running sums, not by a whole overview."""
+    with db.reader() as session:
+        if unit_ids is None:
+            y = YEAR_SUMMARIES.c
+            query = select(y.year).where(y.forms != 0, y.year != 0).group_by(y.year)
+        else:
+            sm = FormSummaryRow
+            query = (
+                select(sm.year)
+                .where(sm.forms != 0, sm.year != 0, sm.unit_id.in_(unit_ids or (-1,)))
+                .group_by(sm.year)
+            )
+        return sorted((int(v) for v in session.scalars(query)), reverse=True)
 
 
 def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:

@@ -129,7 +129,7 @@ def build_units(
         total, shown = len(rows), rows[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
     else:
         shown, total = store.stats(db, flt, limit=PAGE_ROWS, offset=(page - 1) * PAGE_ROWS)
-    years = sorted(store.overview(db, user.unit_ids if user.role == "filler" else None).by_year, reverse=True)
+    years = store.form_years(db, user.unit_ids if user.role == "filler" else None)
     return UnitsPage(
         year=year,
         kind=kind,

@@ -472,7 +472,7 @@ def transition(
 @admins.get("/admin", response_class=HTMLResponse)
 def admin(request: Request, message: str | None = None) -> Response:
     db = db_of(request)
-    years = sorted({y for y in store.overview(db).by_year}, reverse=True)
+    years = store.form_years(db)
     return render(
         request,
         "admin.html",

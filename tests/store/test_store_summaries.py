@@ -322,3 +322,14 @@ def test_migration_0006_down_and_up_fills_the_year_sums(
         assert _year_sums(db) == before
         with db.reader() as s:
             assert summary.differences(s) == []
+
+
+def test_form_years_all_units_and_one(filled: Database, tmp_path: Path) -> None:
+    assert store.form_years(filled) == [2021, 2020]
+    b = next(u.id for u in store.list_units(filled) if u.name == B)
+    assert store.form_years(filled, (b,)) == [2021, 2020]
+    assert store.form_years(filled, ()) == []
+    write_doc(tmp_path / "c.txt", _project("第三单位", 2018, "己", 10, 80))
+    assert import_paths([tmp_path / "c.txt"], filled).failures == []
+    assert store.form_years(filled) == [2021, 2020, 2018]
+    assert store.form_years(filled, (b,)) == [2021, 2020]
