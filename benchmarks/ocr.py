@@ -36,6 +36,7 @@ from typing import Any
 
 from benchmarks.ocr_cases import MODES, Case, build_cases, scan
 from benchmarks.ocr_score import THRESHOLDS, compare, finding_keys, planted_found, read_scan
+from benchmarks.ocr_unseen import UNSEEN_MODES, Unseen, build_unseen, unseen_scan
 
 
 def _page_count(pdf: Path) -> int:
@@ -48,11 +49,16 @@ def _page_count(pdf: Path) -> int:
         doc.close()
 
 
-def _reference(case: Case) -> dict[str, Any]:
-    from jixiao.contract import findings_to_json, form_to_contract
+def _reference(case: Case | Unseen) -> dict[str, Any]:
+    from jixiao.contract import findings_to_json, form_from_contract, form_to_contract
+    from jixiao.model import Document
     from jixiao.read import read
     from jixiao.review import review_document
 
+    if isinstance(case, Unseen):  # the generated form is the answer; its review the reference
+        forms = json.loads(case.answer.read_text(encoding="utf-8"))
+        doc = Document(path=case.name, forms=[form_from_contract(f) for f in forms])
+        return {"forms": forms, "findings": findings_to_json(review_document(doc).findings)}
     doc = read(case.pdf)
     return {
         "forms": [form_to_contract(f) for f in doc.forms],
@@ -64,10 +70,13 @@ def _died(path: str) -> dict[str, Any]:
     return {"error": f"worker died on {path}", "cpu": 0.0}
 
 
-def run_mode(cases: list[Case], mode: str, work: Path, workers: int) -> dict[str, Any]:
+def run_mode(cases: list[Case] | list[Unseen], mode: str, work: Path, workers: int) -> dict[str, Any]:
     from jixiao.store._workers import parallel_map
 
-    scans = [scan(c, mode, work, seed=k) for k, c in enumerate(cases)]
+    scans = [
+        unseen_scan(c, mode, work) if isinstance(c, Unseen) else scan(c, mode, work, seed=k)
+        for k, c in enumerate(cases)
+    ]
     start = time.perf_counter()
     results = list(parallel_map(read_scan, [str(s) for s in scans], None, workers=workers, on_death=_died))
     wall = time.perf_counter() - start
@@ -77,18 +86,24 @@ def run_mode(cases: list[Case], mode: str, work: Path, workers: int) -> dict[str
         row: dict[str, Any] = {
             "case": case.name,
             "family": case.family,
-            "printer": case.printer,
+            "printer": case.printer if isinstance(case, Case) else case.template,
             "pages": _page_count(path),
             "cpu": got["cpu"],
             "error": got.get("error"),
         }
         s = compare(ref["forms"], got, case.name)
         row |= {"right": s.right, "total": s.total, "confident_wrong": s.confident_wrong}
+        row |= {
+            "cells_unread": got.get("cells_unread", 0),
+            "caught_by_unread": s.caught_by_unread,
+            "unread_rows_wrong": s.unread_rows_wrong,
+            "unread_rows_right": s.unread_rows_right,
+        }
         row["unflagged_at"] = {str(k): v for k, v in s.unflagged_at.items()}
         row["flagged_at"] = got.get("flagged_at", {})
         row["differences"] = s.samples[:10]
         row["confident_differences"] = s.confident_samples[:10]
-        if case.answer:
+        if isinstance(case, Case) and case.answer:
             answers = json.loads(Path(case.answer).read_text(encoding="utf-8"))
             a = compare(answers, got, case.name)
             t = compare(answers, {"forms": ref["forms"], "low": []}, case.name)
@@ -100,7 +115,7 @@ def run_mode(cases: list[Case], mode: str, work: Path, workers: int) -> dict[str
         row["ocr_only_errors"] = len(
             finding_keys(got.get("findings") or [], ("error",)) - finding_keys(ref["findings"], ("error",))
         )
-        if case.errors:
+        if isinstance(case, Case) and case.errors:
             planted = json.loads(Path(case.errors).read_text(encoding="utf-8"))
             row |= {
                 "planted": len(planted),
@@ -191,7 +206,14 @@ def curve(report: dict[str, Any]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--modes", nargs="+", default=list(MODES), choices=list(MODES))
+    ap.add_argument(
+        "--set",
+        choices=("seen", "unseen"),
+        default="seen",
+        help="seen: prints of the seeds and examples; unseen: new forms generated from their families",
+    )
+    ap.add_argument("--modes", nargs="+", choices=sorted({*MODES, *UNSEEN_MODES}))
+    ap.add_argument("--variants", type=int, default=1, help="unseen: forms generated per source form")
     ap.add_argument("--seed-forms", type=int, default=1, help="forms per seed (keeps a run short)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--no-corpus", action="store_true", help="seeds and template examples only")
@@ -201,7 +223,14 @@ def main() -> None:
     args = ap.parse_args()
     # the per-file time limit is wall time: a 10-page scan on a shared machine can pass it
     os.environ.setdefault("JIXIAO_LIMIT_MAX_SECONDS", "7200")
-    cases = build_cases(args.work, args.seed_forms, not args.no_corpus, args.only)
+    if args.set == "unseen":
+        cases: list[Case] | list[Unseen] = build_unseen(args.work, args.variants, args.only)
+        args.modes = args.modes or list(UNSEEN_MODES)
+    else:
+        cases = build_cases(args.work, args.seed_forms, not args.no_corpus, args.only)
+        args.modes = args.modes or list(MODES)
+    if bad := [m for m in args.modes if m not in (UNSEEN_MODES if args.set == "unseen" else MODES)]:
+        ap.error(f"modes of the {args.set} set: not {bad}")
     report: dict[str, Any] = {"modes": {}}
     for mode in args.modes:
         report["modes"][mode] = run_mode(cases, mode, args.work, args.workers)

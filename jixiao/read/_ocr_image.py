@@ -17,6 +17,7 @@ __all__ = ["Page", "deskew", "image_pages", "pdf_page_image", "prepare", "remove
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp")
 RENDER_DPI = 300  # PDF pages without a text layer are rendered at office-scanner resolution
+_FILLS = 0.97  # share of its quadrilateral a table's outline fills when the quadrilateral is the table
 
 
 @dataclass(slots=True)
@@ -190,6 +191,10 @@ def flatten(img: Any, binary: Any) -> Any:
         return img
     quad = cv2.approxPolyDP(cv2.convexHull(outline), 0.02 * cv2.arcLength(outline, True), True)
     if len(quad) != 4:
+        return img
+    # the outline must fill its quadrilateral: a table whose outline is no quadrilateral (a column
+    # running on past the last row at a page break, a narrower closing row) is no perspective
+    if cv2.contourArea(outline) < _FILLS * cv2.contourArea(quad):
         return img
     pts = quad.reshape(4, 2).astype(np.float32)
     s, d = pts.sum(axis=1), np.diff(pts, axis=1).ravel()
