@@ -160,9 +160,11 @@ def _sources() -> list[tuple[str, str, dict[str, Any]]]:
         tokens = stem.split("_")
         for k, f in enumerate(forms[:1]):
             out.append((f"{stem}-{k}", f"{tokens[1]}·{f['kind'].replace('_self_evaluation', '')}", f))
-    for p in sorted(SEEDS.glob("*.txt")):
-        forms = read(p).forms[:1]
-        out.extend((f"{p.name.split('.')[0]}-0", "wuhan·seed", form_to_contract(f)) for f in forms)
+    for p in sorted(SEEDS.glob("*.txt")):  # each seed's shortest form of its first five (a run stays short)
+        forms = read(p).forms[:5]
+        if forms:
+            k, f = min(enumerate(forms), key=lambda kf: sum(len(g.indicators) for g in kf[1].goals))
+            out.append((f"{p.name.split('.')[0]}-{k}", "wuhan·seed", form_to_contract(f)))
     return out
 
 
@@ -214,9 +216,11 @@ def vary(form: dict[str, Any], pool: dict[str, list[dict[str, Any]]], rng: rando
         ):
             if f.get(key):
                 f[key] = value
-    if f.get("year"):
+    year = f.get("year")
+    if year and str(year) in (f.get("title") or ""):  # the printed year is the title's
         f["year"] = rng.randint(2021, 2025)
-    if f.get("filled_on"):
+        f["title"] = f["title"].replace(str(year), str(f["year"]))
+    if f.get("filled_on") and f.get("year"):
         f["filled_on"] = f"{f['year'] + 1}-0{rng.randint(1, 4)}-{rng.randint(10, 28)}"
     og = f.get("overall_goal") or {}
     for key in ("target", "actual"):
@@ -228,7 +232,10 @@ def vary(form: dict[str, Any], pool: dict[str, list[dict[str, Any]]], rng: rando
             others = [o for o in pool.get(ind.get("level1") or "", []) if o["name"] != ind["name"]]
             if others and rng.random() < 0.4 and not _traditional(form):
                 o = rng.choice(others)
-                ind.update({k: o.get(k) for k in ("level2", "name", "target", "actual")})
+                # only what the form prints (a target table has no 实际完成值)
+                ind.update(
+                    {k: o[k] for k in ("level2", "name", "target", "actual") if ind.get(k) and o.get(k)}
+                )
             for key in ("target", "actual", "basis"):
                 ind[key] = _vary_text(ind.get(key), rng)
             w, s = ind.get("weight"), ind.get("score")
@@ -304,13 +311,37 @@ def build_unseen(work: Path, variants: int = 1, only: str | None = None) -> list
 
 def _pages(case: Unseen, dpi: int) -> list[Any]:
     from jixiao.contract import form_from_contract
-    from jixiao.write._layout import Template
 
     form = form_from_contract(json.loads(case.answer.read_text(encoding="utf-8"))[0])
-    template = Template.NATIONAL if case.template == "national" else Template.WUHAN
     return draw_form(
-        form, dpi=dpi, template=template, weight_column=case.template.endswith("weight"), style=case.style
+        form,
+        dpi=dpi,
+        template=_template(case),
+        weight_column=case.template.endswith("weight"),
+        style=case.style,
     )
+
+
+def _template(case: Unseen) -> Any:
+    from jixiao.write._layout import Template
+
+    return Template.NATIONAL if case.template == "national" else Template.WUHAN
+
+
+def text_twin(case: Unseen) -> Path:
+    """The case's printed layout as a workbook (the same cells, as text): its reading is what a
+    perfect recogniser would give, so a field no reading can get (a year the layout does not
+    print) is not counted against the OCR."""
+    from jixiao.contract import form_from_contract
+    from jixiao.write import form_layout
+    from jixiao.write.xlsx import sheets_to_xlsx
+
+    out = case.answer.with_name(f"{case.name}.text.xlsx")
+    if not out.exists():
+        form = form_from_contract(json.loads(case.answer.read_text(encoding="utf-8"))[0])
+        sheet = form_layout(form, _template(case), weight_column=case.template.endswith("weight"))
+        sheets_to_xlsx([sheet], out)
+    return out
 
 
 def unseen_scan(case: Unseen, mode: str, work: Path) -> Path:
