@@ -18,10 +18,12 @@ DPI = 100
 W, H = round(8.27 * DPI), round(11.69 * DPI)
 
 
-def _table(bottom_rows: int = 20, runs_on: bool = False) -> Any:
+def _table(bottom_rows: int = 20, runs_on: bool = False, ragged: bool = False) -> Any:
     """An A4 page with a ruled table of ``bottom_rows`` rows, 5 columns; ``runs_on``: its first
     column runs on to the page's bottom edge past the last row (a row-spanning cell cut at a
-    page break), so the table's outline is no quadrilateral."""
+    page break), so the table's outline is no quadrilateral; ``ragged``: every column runs on to
+    a rule of its own at another depth, a staircase that nearly fills its quadrilateral (a
+    row-spanning cell per column, each closed where it ends)."""
     img = np.full((H, W, 3), 255, np.uint8)
     x0, x1, y0, row = 70, W - 70, 120, 35
     xs = np.linspace(x0, x1, 6).astype(int)
@@ -30,9 +32,12 @@ def _table(bottom_rows: int = 20, runs_on: bool = False) -> Any:
         cv2.line(
             img, (x0 if k in (0, bottom_rows) else int(xs[1]), y0 + k * row), (x1, y0 + k * row), (0, 0, 0), 2
         )
+    depth = [H - 60 - 40 * k for k in range(5)]  # ragged: column k closed at depth[k]
     for k, x in enumerate(xs):
-        end = H - 1 if runs_on and k < 2 else y1
+        end = H - 1 if runs_on and k < 2 else (depth[max(k - 1, 0)] if ragged else y1)
         cv2.line(img, (int(x), y0), (int(x), end), (0, 0, 0), 2)
+    for k in range(5 if ragged else 0):  # each column's own bottom rule, a staircase
+        cv2.line(img, (int(xs[k]), depth[k]), (int(xs[k + 1]), depth[k]), (0, 0, 0), 2)
     for k in range(bottom_rows):  # some "text" in each row so the page is not bare lines
         cv2.putText(
             img, "12.5", (int(xs[3]) + 8, y0 + k * row + 25), cv2.FONT_HERSHEY_SIMPLEX, 0.6, (0, 0, 0), 1
@@ -54,15 +59,17 @@ def _grid_shape(gray: Any) -> tuple[int, int]:
     return len(g.ys) - 1, len(g.xs) - 1
 
 
-def test_a_table_that_is_no_quadrilateral_is_not_warped() -> None:
+@pytest.mark.parametrize("shape", ["runs_on", "ragged"])
+def test_a_table_that_is_no_quadrilateral_is_not_warped(shape: str) -> None:
     """A scanned page whose table runs on past its last row is only straightened: warping its
     outline's corners into a rectangle would bend every ruling line (the rows then merge)."""
-    page = _rotate(_table(runs_on=True), 1.2)
+    page = _rotate(_table(**{shape: True}), 1.2)
     clean, _ = remove_seal(page)
     assert flatten(clean, binarize(cv2.cvtColor(clean, cv2.COLOR_BGR2GRAY))) is clean
     prepared = prepare(page)
     assert prepared.angle == pytest.approx(-1.2, abs=0.15) or prepared.angle == pytest.approx(1.2, abs=0.15)
-    assert _grid_shape(prepared.gray) == (20, 5)  # every row and column still its own (warped: 18 × 4)
+    # every row and column still its own (warped: 18 × 4); the staircase's steps are rows too
+    assert _grid_shape(prepared.gray) == ((20, 5) if shape == "runs_on" else (25, 5))  # 20 + 5 steps
 
 
 def test_a_photographed_table_is_still_flattened() -> None:
