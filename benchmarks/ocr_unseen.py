@@ -160,8 +160,8 @@ def _sources() -> list[tuple[str, str, dict[str, Any]]]:
         tokens = stem.split("_")
         for k, f in enumerate(forms[:1]):
             out.append((f"{stem}-{k}", f"{tokens[1]}·{f['kind'].replace('_self_evaluation', '')}", f))
-    for p in sorted(SEEDS.glob("*.txt")):  # each seed's shortest form of its first five (a run stays short)
-        forms = read(p).forms[:5]
+    for p in sorted(SEEDS.glob("*.txt")):  # each seed's shortest form (a run stays short)
+        forms = read(p).forms
         if forms:
             k, f = min(enumerate(forms), key=lambda kf: sum(len(g.indicators) for g in kf[1].goals))
             out.append((f"{p.name.split('.')[0]}-{k}", "wuhan·seed", form_to_contract(f)))

@@ -138,17 +138,28 @@ def draw_form(
             if c.rowspan == 1:
                 lines = _wrap(c.text, body, xs[c.col + c.colspan] - xs[c.col] - 2 * pad)
                 heights[c.row] = max(heights[c.row], len(lines) * line_h + 2 * pad)
-        top = [0] * (block.nrows + 1)
-        r = 0
-        while r < block.nrows:
+        # each row's page (its drawing) and top; then each cell drawn as one box per page it
+        # spans: a cell cut by a page break is closed at the page's foot and goes on, bordered
+        # and empty, at the next page's head (as a word processor prints it)
+        placed: list[tuple[Any, int]] = []
+        for r in range(block.nrows):
             if y + heights[r] > ph - margin:  # the table goes on over the page break
                 new_page()
-            top[r] = y
+            placed.append((draw, y))
             y += heights[r]
-            top[r + 1] = y
-            for c in (c for c in block.cells if c.row == r):
-                _draw_cell(draw, c, xs, top, heights, body, line_h, pad, rule)
-            r += 1
+        for c in block.cells:
+            rows = range(c.row, c.row + c.rowspan)
+            first = True
+            for r in rows:
+                d, y0 = placed[r]
+                if r > c.row and d is placed[r - 1][0]:
+                    continue  # the box of this page was drawn from its first row
+                end = r
+                while end + 1 < rows.stop and placed[end + 1][0] is d:
+                    end += 1
+                y1 = placed[end][1] + heights[end]
+                _draw_cell(d, c, xs[c.col], xs[c.col + c.colspan], y0, y1, body, line_h, pad, rule, first)
+                first = False
         y += line_h
     pages.append(page)
     return pages
@@ -157,25 +168,26 @@ def draw_form(
 def _draw_cell(
     draw: Any,
     c: Any,
-    xs: list[int],
-    top: list[int],
-    heights: list[int],
+    x0: int,
+    x1: int,
+    y0: int,
+    y1: int,
     font: Any,
     line_h: int,
     pad: int,
     rule: int,
+    text: bool = True,
 ) -> None:
-    x0, x1 = xs[c.col], xs[c.col + c.colspan]
-    y0 = top[c.row]
-    y1 = y0 + sum(heights[c.row : c.row + c.rowspan])
     draw.rectangle((x0, y0, x1, y1), outline="black", width=rule)
+    if not text:
+        return
     lines = _wrap(c.text, font, x1 - x0 - 2 * pad)
     ty = y0 + (y1 - y0 - len(lines) * line_h) / 2
-    for text in lines:
-        w = font.getlength(text)
+    for line in lines:
+        w = font.getlength(line)
         tx = x0 + pad if c.align == "left" else (x0 + x1 - w) / 2
         top = font.getbbox("国")[1]  # PIL places text by its ascender: centre the glyphs themselves
-        draw.text((tx, ty + (line_h - font.size) / 2 - top / 2), text, fill="black", font=font)
+        draw.text((tx, ty + (line_h - font.size) / 2 - top / 2), line, fill="black", font=font)
         ty += line_h
 
 
