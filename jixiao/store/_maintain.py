@@ -43,7 +43,7 @@ class VerifyReport:
 def stored_hashes(db: Database) -> set[str]:
     """The SHA-256 of every stored document: what a cache of page readings may keep."""
     with db.reader() as s:
-        return set(s.scalars(select(DocumentRow.sha256)))
+        return set(s.scalars(select(DOCUMENTS.c.sha256)))
 
 
 def verify(db: Database) -> VerifyReport:
