@@ -48,6 +48,7 @@ def _n(value: Any) -> str:
 
 
 THRESHOLDS = (0.8, 0.85, 0.9, 0.95, 0.98)
+_UNREAD = "单元格内有字迹，但未能识别出文字"  # jixiao.read._ocr: ink the recogniser made nothing of
 
 
 def read_scan(path: str, _arg: Any = None) -> dict[str, Any]:
@@ -71,7 +72,7 @@ def read_scan(path: str, _arg: Any = None) -> dict[str, Any]:
         return {"error": str(e), "cpu": time.process_time() - start}
     cpu = time.process_time() - start
     findings = findings_to_json(review_document(doc).findings)
-    cells: list[list[tuple[str | None, str, float, bool]]] = []
+    cells: list[list[tuple[str | None, str, float, bool, str | None]]] = []
     for k, form in enumerate(doc.forms):
         cells.append(
             [
@@ -80,6 +81,8 @@ def read_scan(path: str, _arg: Any = None) -> dict[str, Any]:
                     loc.cell.text,
                     loc.cell.confidence,
                     bool(getattr(loc.cell, "doubt", None)),
+                    # "ink read as nothing" cells: the field they stand for (None: not located)
+                    (loc.field or "?") if getattr(loc.cell, "doubt", None) == _UNREAD else None,
                 )
                 for loc in located_cells(form, k, doc)
             ]
@@ -95,6 +98,7 @@ def read_scan(path: str, _arg: Any = None) -> dict[str, Any]:
             1 for c, d in zip(doc.cells, doubts, strict=True) if d and c.confidence >= LOW_CONFIDENCE
         ),
         "cells_all": len(doc.cells),
+        "cells_unread": sum(1 for c in doc.cells if getattr(c, "doubt", None) == _UNREAD),
         "flagged_at": {
             str(t): sum(1 for c, d in zip(doc.cells, doubts, strict=True) if c.confidence < t or d)
             for t in THRESHOLDS
@@ -113,17 +117,21 @@ class Score:
     samples: list[str] = field(default_factory=list)
     confident_samples: list[str] = field(default_factory=list)
     unflagged_at: dict[float, int] = field(default_factory=dict)
+    caught_by_unread: int = 0  # wrong fields only an "ink read as nothing" cell sends a person to
+    unread_rows_wrong: int = 0  # such cells on an indicator row with a wrong field
+    unread_rows_right: int = 0  # such cells on a row read right (their field empty in the answer)
 
 
-def _explaining(where: str, value: Any, cells: list[Any]) -> float | None:
+def _explaining(where: str, value: Any, cells: list[Any], unread: bool = True) -> float | None:
     """The lowest confidence of the cells that send a person to a field (doubtful cells count as
-    0): those on its indicator's row, and those whose text is (part of) the value read."""
+    0): those on its indicator's row, and those whose text is (part of) the value read.
+    ``unread=False``: as if cells of ink read as nothing were not flagged (an empty cell, 1.0)."""
     ind = _IND.search(where)
     v = _n(value)
     confs = [
-        0.0 if doubt else conf
-        for name, text, conf, doubt in cells
-        if (ind and name and _n(name) == _n(ind[1])) or (v and _n(text) and (_n(text) in v or v in _n(text)))
+        1.0 if (not unread and len(c) > 4 and c[4]) else (0.0 if c[3] else c[2])
+        for c in cells
+        if (ind and c[0] and _n(c[0]) == _n(ind[1])) or (v and _n(c[1]) and (_n(c[1]) in v or v in _n(c[1])))
     ]
     return min(confs) if confs else None
 
@@ -156,6 +164,18 @@ def compare(
         if lowest is None or lowest >= threshold:
             s.confident_wrong += 1
             s.confident_samples.append(line)
+        else:
+            without = _explaining(where, value, all_cells[k] if k < len(all_cells) else [], unread=False)
+            if without is None or without >= threshold:
+                s.caught_by_unread += 1
+    wrong_rows = {_n(m[1]) for where, _, _ in t.rows if (m := _IND.search(where))}
+    for form_cells in all_cells:
+        for c in form_cells:
+            if len(c) > 4 and c[4]:
+                if c[0] and _n(c[0]) in wrong_rows:
+                    s.unread_rows_wrong += 1
+                else:
+                    s.unread_rows_right += 1
     return s
 
 

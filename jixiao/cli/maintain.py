@@ -1,4 +1,5 @@
-"""Database upkeep: ``upgrade``, ``verify``, ``original``, ``backup`` and ``restore``."""
+"""Database upkeep: ``upgrade``, ``verify``, ``original``, ``backup``, ``restore`` and
+``prune-cache``."""
 
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ def register(app: typer.Typer) -> None:
         backup_command
     )
     app.command("restore", help="用 jixiao backup 生成的备份替换数据库的全部内容。")(restore_command)
+    app.command(
+        "prune-cache",
+        help="清理扫描件缓存：删除旧版识别程序的结果、已不在数据库中的文件的结果；可限定缓存大小。",
+    )(prune_cache_command)
 
 
 def upgrade_command(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None) -> None:
@@ -109,3 +114,56 @@ def restore_command(
         fail(f"恢复失败：{os_reason(e)}")
     with open_db(db, readonly=True) as database:
         note(f"已用 {source} 恢复数据库 {database.display_url}")
+
+
+_UNITS = {"": 1, "B": 1, "K": 1024, "KB": 1024, "M": 1024**2, "MB": 1024**2, "G": 1024**3, "GB": 1024**3}
+
+
+def _size(text: str) -> int:
+    """``500MB``, ``2G``, ``1048576`` as bytes; a clear error otherwise."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?B?)\s*", text.upper())
+    if m is None:
+        fail(f"无法理解缓存大小“{text}”：请写成如 500MB、2GB 或字节数")
+    return int(float(m[1]) * _UNITS[m[2]])
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024**2:.1f} MB"
+
+
+def prune_cache_command(
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
+    scan_cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--scan-cache", help="扫描件缓存目录（与 jixiao serve --scan-cache 相同；默认在数据库文件旁）"
+        ),
+    ] = None,
+    max_size: Annotated[
+        str | None, typer.Option("--max-size", help="缓存的最大大小（如 500MB）：超出时删除最久未用的条目")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只列出会删除的内容，不删除")] = False,
+) -> None:
+    from jixiao.read._ocr_cache import prune
+    from jixiao.store._maintain import stored_hashes
+    from jixiao.web._scan import CACHE_VERSION, cache_dir
+
+    bound = _size(max_size) if max_size is not None else None
+    with open_db(db, readonly=True) as database:
+        root = cache_dir(database, scan_cache)
+        stored = stored_hashes(database)
+    if not root.is_dir():
+        note(f"扫描件缓存目录 {root} 不存在，无需清理")
+        return
+    report = prune(root, stored, bound, views=CACHE_VERSION, dry_run=dry_run)
+    verb = "将删除" if dry_run else "已删除"
+    for path in report.removed:
+        out.print(f"{verb}：{path}", markup=False, highlight=False)
+    for path in report.skipped:
+        out.print(f"未动（符号链接或非本缓存所建）：{path}", markup=False, highlight=False)
+    note(
+        f"扫描件缓存 {root}：{verb} {len(report.removed)} 项（{_mb(report.freed)}），"
+        f"保留 {report.kept} 个文件的识别结果（{_mb(report.kept_bytes)}）"
+    )

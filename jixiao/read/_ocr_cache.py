@@ -12,17 +12,25 @@ beside its database); a CLI ``parse`` or ``import`` reads as always.
 
 The reader version is a digest of the OCR modules' source and the recogniser's and OpenCV's
 versions: a changed pipeline reads pages afresh without anyone remembering to bump a number.
+
+Nothing here removes an entry as it works; ``prune`` (``jixiao prune-cache``) removes the
+entries of other reader versions, those of documents no longer stored and, to a size bound,
+the least recently used (a hit touches its entry). It removes only folders this module and the
+web page views name (hex digests, ``v<N>``), never follows a symbolic link, and never leaves
+the cache folder.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
-from collections.abc import Callable, Iterator
+import shutil
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
-from dataclasses import asdict, fields
+from dataclasses import asdict, dataclass, field, fields
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -35,7 +43,7 @@ from jixiao.read._grid import Row
 if TYPE_CHECKING:
     from jixiao.read._ocr import PageResult
 
-__all__ = ["file_key", "page_result", "reader_version", "using"]
+__all__ = ["PruneReport", "file_key", "page_result", "prune", "reader_version", "using"]
 
 _ROOT: ContextVar[Path | None] = ContextVar("jixiao_ocr_cache", default=None)
 _HEX = re.compile(r"^[0-9a-f]{16,64}$")
@@ -93,6 +101,8 @@ def page_result(key: str | None, pageno: int, file: str, compute: Callable[[], P
     meta, image = folder / f"p{int(pageno)}.json", folder / f"p{int(pageno)}.png"
     found = _load(meta, image, pageno, file)
     if found is not None:
+        with suppress(OSError):  # the entry's last use, for ``prune``'s size bound
+            os.utime(meta)
         return found
     result = compute()
     with suppress(OSError):  # a full or read-only disk costs the next view a recognition, no more
@@ -186,3 +196,131 @@ def _load(meta: Path, image: Path, pageno: int, file: str) -> PageResult | None:
     except (OSError, ValueError, KeyError, TypeError):  # absent or damaged: read the page again
         return None
     return PageResult(page=page, pageno=pageno, rows=rows, cells=cells)
+
+
+# ---------------------------------------------------------------- removing entries
+
+_VIEWS = re.compile(r"^v\d+$")  # the web page views' folders (``jixiao.web._scan``): v<CACHE_VERSION>
+
+
+@dataclass
+class PruneReport:
+    """What ``prune`` removed (or, on a dry run, would remove) and kept."""
+
+    removed: list[Path] = field(default_factory=list)
+    freed: int = 0  # bytes
+    kept: int = 0  # entries (a document's pages of the current version)
+    kept_bytes: int = 0
+    skipped: list[Path] = field(default_factory=list)  # links and names not made here: left alone
+
+
+@dataclass
+class _Entry:
+    path: Path
+    size: int
+    used: float  # the newest modification time of its files
+
+
+def _measure(folder: Path) -> tuple[int, float]:
+    size, used = 0, 0.0
+    for dirpath, _dirs, files in os.walk(folder):  # os.walk follows no link to a folder
+        for name in files:
+            with suppress(OSError):
+                st = os.lstat(os.path.join(dirpath, name))
+                size += st.st_size
+                used = max(used, st.st_mtime)
+    return size, used
+
+
+def _children(parent: Path, name: re.Pattern[str], report: PruneReport) -> list[Path]:
+    """The real folders directly in ``parent`` whose names this cache makes; links are skipped."""
+    out: list[Path] = []
+    with suppress(OSError):
+        for child in sorted(parent.iterdir()):
+            if child.is_symlink():
+                report.skipped.append(child)
+            elif child.is_dir() and name.match(child.name):
+                out.append(child)
+    return out
+
+
+def _remove(path: Path, inside: Path, report: PruneReport, dry_run: bool) -> None:
+    """Remove one real folder directly under ``inside`` (checked again just before)."""
+    if path.is_symlink() or path.parent.resolve() != inside or not path.is_dir():
+        report.skipped.append(path)
+        return
+    size, _ = _measure(path)
+    if not dry_run:
+        try:
+            shutil.rmtree(path)  # removes links inside as links; refuses a link at the top
+        except OSError:
+            report.skipped.append(path)
+            return
+    report.removed.append(path)
+    report.freed += size
+
+
+def prune(
+    root: Path,
+    stored: Collection[str],
+    max_bytes: int | None = None,
+    *,
+    views: str | None = None,
+    dry_run: bool = False,
+    grace: float = 3600.0,
+) -> PruneReport:
+    """Remove what the cache under ``root`` no longer needs.
+
+    ``stored``: the SHA-256 of every document still stored; an entry of any other file goes.
+    Entries of another reader version go (they are never read again), and so do page views of
+    another ``views`` version (``v<N>`` folders beside ``ocr/``) when it is given. With
+    ``max_bytes``, the least recently used entries of stored documents then go until the cache
+    is within the bound. An entry of an unknown file written in the last ``grace`` seconds is
+    kept: an upload being imported has its pages read before its document is stored.
+    """
+    import time
+
+    report = PruneReport()
+    recent = time.time() - grace
+    if not root.is_dir():
+        return report
+    base = root.resolve()
+    keep = {k.lower() for k in stored}
+    current = reader_version()
+    entries: list[tuple[Path, _Entry]] = []  # (the folder it sits in, the entry)
+    families: list[tuple[Path, re.Pattern[str], str]] = []
+    ocr = root / "ocr"
+    if ocr.is_symlink():
+        report.skipped.append(ocr)
+    elif ocr.is_dir():
+        families.append((ocr, _HEX, current))
+    if views is not None:
+        families.append((root, _VIEWS, f"v{views}"))
+    for parent, pattern, version in families:
+        inside = parent.resolve()
+        if inside != base and inside.parent != base:  # ``ocr`` must lie in the cache itself
+            report.skipped.append(parent)
+            continue
+        for folder in _children(parent, pattern, report):
+            if folder.name != version:
+                _remove(folder, inside, report, dry_run)
+                continue
+            for entry in _children(folder, _HEX, report):
+                e = _Entry(entry, *_measure(entry))
+                if entry.name not in keep and e.used < recent:
+                    _remove(entry, folder.resolve(), report, dry_run)
+                else:
+                    entries.append((folder.resolve(), e))
+    total = sum(e.size for _, e in entries)
+    if max_bytes is not None:
+        for inside, e in sorted(entries, key=lambda it: it[1].used):  # least recently used first
+            if total <= max_bytes:
+                break
+            before = len(report.removed)
+            _remove(e.path, inside, report, dry_run)
+            if len(report.removed) > before:
+                total -= e.size
+                entries.remove((inside, e))
+    report.kept = len(entries)
+    report.kept_bytes = sum(e.size for _, e in entries)
+    return report

@@ -27,7 +27,7 @@ from jixiao.store import _tally as tally
 from jixiao.store._db import Database, StoreError, resolve_url
 from jixiao.store._tables import DOCUMENT_CONTENTS, DOCUMENTS, FORMS
 
-__all__ = ["Original", "VerifyReport", "backup", "original", "restore", "verify"]
+__all__ = ["Original", "VerifyReport", "backup", "original", "restore", "stored_hashes", "verify"]
 
 
 @dataclass
@@ -38,6 +38,12 @@ class VerifyReport:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def stored_hashes(db: Database) -> set[str]:
+    """The SHA-256 of every stored document: what a cache of page readings may keep."""
+    with db.reader() as s:
+        return set(s.scalars(select(DOCUMENTS.c.sha256)))
 
 
 def verify(db: Database) -> VerifyReport:
