@@ -58,9 +58,9 @@ def read(path: str | Path, *, spooled: bool = False) -> Document:
     """Read one file; ``ReadError`` (one Chinese line naming the file) if it cannot be read.
 
     The file-level limits (``jixiao.settings``) are checked first; whatever goes wrong inside a
-    reader becomes a ``ReadError`` too, never a traceback. ``spooled``: a text dump's forms are
-    kept on disk and loaded as asked (``doc.forms`` is then a ``FormSpool``: read it, do not
-    change it), so that a command going form by form holds one form, not the whole document.
+    reader becomes a ``ReadError`` too, never a traceback. ``spooled``: a large text dump's forms
+    (``SPOOL_BYTES``) are kept on disk and loaded as asked (``doc.forms`` is then a ``FormSpool``:
+    read it, do not change it), so that a command going form by form holds one form, not all.
     """
     from jixiao.read import _limits
 

@@ -20,9 +20,12 @@ from typing import overload
 from jixiao.kinds import FormKind
 from jixiao.model import Form, Source
 
-__all__ = ["FormHead", "FormSpool", "form_heads"]
+__all__ = ["SPOOL_BYTES", "FormHead", "FormSpool", "form_heads"]
 
 _CACHED = 32  # forms kept loaded: a check asks for the few target tables a form links to
+# a text dump from this size on (~200 forms) is spooled when the caller allows it; below it the
+# whole document costs less than the spool's writing and loading
+SPOOL_BYTES = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from jixiao.read._decode import decode_text
 from jixiao.read._errors import ReadError
 from jixiao.read._forms import build_forms, build_forms_spooled
 from jixiao.read._layouts import iter_text_rows, text_rows
+from jixiao.read._spool import SPOOL_BYTES
 
 __all__ = ["TextReader", "decode", "text_rows"]
 
@@ -27,13 +28,14 @@ class TextReader:
     suffixes = (".txt", ".md", ".text", ".tsv", ".csv")
 
     def read(self, path: Path, *, spooled: bool = False) -> Document:
-        """The document; ``spooled``: its forms kept on disk as read (``build_forms_spooled``),
-        for a command that goes through a huge dump form by form."""
+        """The document; ``spooled``: a large dump's forms kept on disk as read
+        (``build_forms_spooled``), for a command that goes through it form by form."""
         data = path.read_bytes()
         text, issues = decode_text(data, str(path))
         sha256 = hashlib.sha256(data).hexdigest()
+        big = len(data) >= SPOOL_BYTES
         del data  # the text is what is read; a dump of 10^4 forms is 50 MB
-        build = build_forms_spooled if spooled else build_forms
+        build = build_forms_spooled if spooled and big else build_forms
         doc = build(iter_text_rows(text, str(path)), str(path))
         doc.issues[:0] = issues  # bytes replaced while decoding, each with its line and column
         doc.sha256 = sha256
