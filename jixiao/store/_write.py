@@ -238,6 +238,7 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
                 .values(issues=issues)
             )
     _insert_reports(session, doc_id, state.form_ids, doc)
+    tally.add(session, state.tallied)
     summary.add_forms(session, state.form_ids)
     return Stored(document_id=doc_id, form_ids=state.form_ids, revised=state.revised, findings=state.total)
 
@@ -281,6 +282,8 @@ class _Batches:
     findings: int = 0  # findings stored so far (their positions)
     revised: int = 0
     total: Counter[str] = field(default_factory=Counter)
+    # the findings' running tallies, added once per document (new tally rows in one order)
+    tallied: Counter[tuple[Any, ...]] = field(default_factory=Counter)
 
 
 def _store_batch(
@@ -607,7 +610,6 @@ def _insert_review(
     state.findings += len(rows)
     if rows:
         session.execute(insert(FindingRow.__table__), rows)
-        tally.add(
-            session,
-            Counter(tally.key(r["unit_id"], r["year"], r["kind"], r["code"]) for r in rows if r["current"]),
+        state.tallied.update(
+            tally.key(r["unit_id"], r["year"], r["kind"], r["code"]) for r in rows if r["current"]
         )
