@@ -287,6 +287,7 @@ def import_paths(
                 tick(path)
                 continue
             sha = hashlib.sha256(content).hexdigest()
+            del content  # not kept while the others are read and stored (a dump may be 50 MB)
             before = session.scalar(select(DocumentRow.file_name).where(DocumentRow.sha256 == sha))
             if before is None and sha in batch:
                 before = Path(batch[sha]).name
@@ -351,6 +352,7 @@ def _write_all(
             summary.unchanged.append(outcome)
         else:
             summary.imported.append(outcome)
+        del result, doc, review, content, prep  # let go before the next file is read
         tick(path)
 
 

@@ -243,7 +243,7 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
     return Stored(document_id=doc_id, form_ids=state.form_ids, revised=state.revised, findings=state.total)
 
 
-_BATCH = 200  # forms of a spooled document written per round of statements
+_BATCH = 100  # forms of a spooled document written per round of statements
 
 
 def _issues(doc: Document) -> list[dict[str, str | None]]:
