@@ -138,14 +138,30 @@ def jixiao_exe() -> str:
     return str(exe) if exe.exists() else "jixiao"
 
 
+# The commands a user types against a database (queries and upkeep), besides ``--help``.
+DB_COMMANDS = (
+    ["forms"],
+    ["forms", "--all-revisions"],
+    ["stats"],
+    ["show", "1"],
+    ["verify"],
+    ["aliases", "list"],
+    ["history", "--unit", "武汉"],
+    ["compare"],
+)
+
+
 def startup() -> list[tuple[str, float, float]]:
-    """(command, best wall s, best CPU s) of ``jixiao --help`` and a database query."""
+    """(command, best wall s, best CPU s) of ``jixiao --help`` and every database command."""
     out = []
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "j.db")
         seed = str(sorted(SEEDS.glob("*.txt"))[0])
         subprocess.run([jixiao_exe(), "import", seed, "--db", db], check=True, capture_output=True)
-        for label, args in (("jixiao --help", ["--help"]), ("jixiao forms --db …", ["forms", "--db", db])):
+        commands = [("jixiao --help", ["--help"])] + [
+            (f"jixiao {' '.join(c)} --db …", [*c, "--db", db]) for c in DB_COMMANDS
+        ]
+        for label, args in commands:
             runs = [_run([jixiao_exe(), *args]) for _ in range(5)]
             out.append((label, min(r[0] for r in runs), min(r[1] for r in runs)))
     return out

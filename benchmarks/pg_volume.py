@@ -3,6 +3,7 @@
     python benchmarks/pg_volume.py                          # 10^4, 3·10^4, 10^5, … within --budget
     python benchmarks/pg_volume.py --sizes 10000,100000 --budget-min 30
     python benchmarks/pg_volume.py --pg-url postgresql+psycopg://user@host/db   # an existing server
+    python benchmarks/pg_volume.py --bulk-base 10000 --sizes 100000,1000000 --verify   # 10^6, measured
 
 A PostgreSQL server of its own is started on a free loopback port, its data directory in
 ``.scratch-pg/`` of the work tree (removed after), unless ``--pg-url`` is given.
@@ -15,6 +16,12 @@ new revision). They go in through the store's own write path — ``store_documen
 no COPY path (every form needs its unit resolved, its revision linked, its finding tallies
 counted), so this is the fastest way that stores what an import stores. Reading and reviewing
 happen once per seed, not per document: this measures the database, not the readers.
+
+**Bulk mode** (``--bulk-base N``): N forms through the store by one writer, N more by two
+concurrent writers (the forms/s figures), then copies of those rows made inside PostgreSQL
+(``benchmarks/pg_bulk.py`` says exactly how) up to each of ``--sizes``, the running sums rebuilt
+by the store's recounts; ``--verify`` runs ``jixiao verify`` on the result. Results of the
+10^6 run: ``benchmarks/notes/pg_volume-10e6.md``.
 
 **Measuring.** At each checkpoint (after ``ANALYZE``): forms/s of the segment, bytes per form
 (``pg_total_relation_size`` of every jixiao table, summed, divided by the current forms), and
@@ -49,6 +56,11 @@ from jixiao.store import Database, QueueFilter
 from jixiao.store._write import store_document
 
 REPO = Path(__file__).resolve().parents[1]
+# A throw-away server: what a bulk load is configured with (no fsync wait, rare checkpoints).
+BULK_OPTIONS = (
+    "-c shared_buffers=256MB -c max_wal_size=8GB -c checkpoint_timeout=30min "
+    "-c synchronous_commit=off -c wal_level=minimal -c max_wal_senders=0"
+)
 
 
 # --- what the web app runs ------------------------------------------------------------------
@@ -211,6 +223,156 @@ def fill_and_measure(
     return rows
 
 
+def checkpoint(db: Database, runs: int) -> tuple[dict[str, Any], dict[str, Callable[[], Any]]]:
+    """After ``VACUUM ANALYZE``: size per form and the median latency of every web query."""
+    with db.engine.connect() as c:
+        c.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("VACUUM ANALYZE")
+    total_bytes, current, every = size_per_form(db)
+    queries = web_queries(db)
+    row = {
+        "forms": every,
+        "current_forms": current,
+        "bytes": total_bytes,
+        "bytes_per_form": total_bytes / every,
+        "queries_ms": {name: median_ms(fn, runs) for name, fn in queries.items()},
+    }
+    return row, queries
+
+
+def write_explain(db: Database, captured: Captured, queries: dict[str, Callable[[], Any]], to: Path) -> Path:
+    """EXPLAIN (ANALYZE, BUFFERS) of every statement each query runs, one Markdown file."""
+    _total, _current, every = size_per_form(db)
+    notes = [f"# EXPLAIN (ANALYZE, BUFFERS) at {every} forms\n"]
+    for name, fn in queries.items():
+        notes.append(f"\n## {name}\n")
+        for plan in explain(db, captured.run(fn)):
+            notes.append("\n```\n" + plan + "\n```\n")
+    target = to.with_name(f"{to.stem}-{every}{to.suffix}")
+    target.write_text("".join(notes), encoding="utf-8")
+    return target
+
+
+def _writer(url: str, seeds: list[Seed], units: int, start: int, step: int, count: int, batch: int) -> int:
+    """One writer process: documents ``start, start+step, …`` of the corpus, ``count`` of them."""
+    stored = 0
+    with Database(url) as db:
+        docs = corpus(seeds, units, start)
+        done = 0
+        while done < count:
+            with db.session() as session:
+                for _ in range(min(batch, count - done)):
+                    doc = next(docs)
+                    for _skip in range(step - 1):
+                        next(docs)
+                    stored += len(store_document(session, doc, by="benchmark").form_ids)
+                    done += 1
+    return stored
+
+
+def store_fill(
+    url: str, seeds: list[Seed], units: int, start_doc: int, forms: int, writers: int, batch: int
+) -> tuple[int, int, float]:
+    """About ``forms`` forms through ``store_document`` by ``writers`` concurrent processes.
+
+    Returns (documents, forms stored, seconds). Documents are taken round-robin from the
+    corpus, so the writers store disjoint documents and together the same as one would.
+    """
+    per_doc = sum(len(s.document.forms) for s in seeds) / len(seeds)
+    docs = max(writers, round(forms / per_doc))
+    docs -= docs % writers
+    t = time.perf_counter()
+    if writers == 1:
+        stored = _writer(url, seeds, units, start_doc, 1, docs, batch)
+    else:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")  # the seeds, read once, shared by the writers
+        with ctx.Pool(writers) as pool:
+            parts = [
+                pool.apply_async(_writer, (url, seeds, units, start_doc + w, writers, docs // writers, batch))
+                for w in range(writers)
+            ]
+            stored = sum(p.get() for p in parts)
+    return docs, stored, time.perf_counter() - t
+
+
+def fill_bulk(
+    url: str, seeds: list[Seed], sizes: list[int], units: int, batch: int, base: int, runs: int,
+    explain_to: Path, verify: bool,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """``base`` forms by one writer, ``base`` more by two at once, then copies to ``sizes``."""
+    from benchmarks import pg_bulk
+
+    rows: list[dict[str, Any]] = []
+    rows_file = explain_to.with_name("pg_volume-rows-bulk.json")
+
+    def keep(row: dict[str, Any], queries: dict[str, Callable[[], Any]] | None) -> None:
+        rows.append(row)
+        rows_file.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+
+    documents = 0
+    with Database(url) as db:
+        captured = Captured(db)
+        for writers in (1, 2):
+            n, stored, spent = store_fill(url, seeds, units, documents, base, writers, batch)
+            documents += n
+            row, queries = checkpoint(db, runs)
+            row.update(how=f"store_document, {writers} writer(s)", documents=documents,
+                       fill_forms_per_s=stored / spent, fill_seconds=spent)  # fmt: skip
+            keep(row, queries)
+            if writers == 1:
+                print(f"EXPLAIN 已写入 {write_explain(db, captured, queries, explain_to)}", flush=True)
+        extent = pg_bulk.base_extent(db.engine)
+        base_forms = rows[-1]["forms"]
+        copies = 0
+        for size in sizes:
+            want = max(copies, -(-size // base_forms) - 1)
+            if want == copies:
+                continue
+            t = time.perf_counter()
+            for first in range(copies + 1, want + 1, 5):  # five copies per transaction
+                pg_bulk.grow(db.engine, extent, first, min(first + 4, want))
+                print(
+                    f"  副本 {first}–{min(first + 4, want)} 已写入，{time.perf_counter() - t:.0f}s",
+                    flush=True,
+                )
+            grown = time.perf_counter() - t
+            t2 = time.perf_counter()
+            pg_bulk.rebuild_sums(db.engine)
+            rebuilt = time.perf_counter() - t2
+            added = (want - copies) * base_forms
+            copies = want
+            row, queries = checkpoint(db, runs)
+            row.update(how=f"INSERT … SELECT: {copies} copies of the {base_forms} store-made forms",
+                       documents=documents * (copies + 1), fill_forms_per_s=added / grown,
+                       fill_seconds=grown, rebuild_sums_seconds=rebuilt)  # fmt: skip
+            if verify and size == sizes[-1]:
+                row["verify"] = run_verify(url)
+            keep(row, queries)
+            if size == sizes[-1]:
+                print(f"EXPLAIN 已写入 {write_explain(db, captured, queries, explain_to)}", flush=True)
+    return rows
+
+
+def run_verify(url: str) -> dict[str, Any]:
+    """``jixiao verify`` (originals re-hashed, one current form per identity, tallies and
+    summaries against a recount) as a user runs it, with its wall time and output."""
+    import subprocess
+
+    t = time.perf_counter()
+    done = subprocess.run(
+        [str(Path(sys.executable).with_name("jixiao")), "verify", "--db", url],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    out = {"returncode": done.returncode, "seconds": time.perf_counter() - t,
+           "output": (done.stdout + done.stderr).strip()[-2000:]}  # fmt: skip
+    print(f"jixiao verify：{out}", flush=True)
+    return out
+
+
 def measure_only(url: str, runs: int, explain_to: Path) -> None:
     """The checkpoint measurements on a database as it is (e.g. one another run is filling)."""
     with Database(url) as db:
@@ -285,6 +447,18 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--runs", type=int, default=5, help="timed runs per query (median)")
     ap.add_argument("--explain", type=Path, default=REPO / "benchmarks" / "results" / "pg_volume-explain.md")
     ap.add_argument("--measure-only", metavar="URL", help="measure a filled database, add nothing")
+    ap.add_argument(
+        "--bulk-base", type=int, default=0, metavar="N",
+        help="N forms by one writer and N more by two, then copies in PostgreSQL (benchmarks/pg_bulk.py)",
+    )  # fmt: skip
+    ap.add_argument("--verify", action="store_true", help="run jixiao verify at the last size (bulk mode)")
+    ap.add_argument(
+        "--scratch",
+        type=Path,
+        default=REPO / ".scratch-pg",
+        help="data directory of the server (removed after)",
+    )
+    ap.add_argument("--hold", action="store_true", help="keep the server (and its data) until SIGTERM")
     args = ap.parse_args(argv)
     if args.measure_only:
         measure_only(args.measure_only, args.runs, args.explain)
@@ -296,11 +470,33 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"没有种子文件：{SEEDS}")
     print(f"种子：{len(seeds)} 份文件，{sum(len(s.document.forms) for s in seeds)} 张表", flush=True)
     args.explain.parent.mkdir(parents=True, exist_ok=True)
-    with postgres_server(REPO / ".scratch-pg") if not args.pg_url else _given(args.pg_url) as url:
-        rows = fill_and_measure(
-            url, seeds, sizes, args.units, args.batch, args.budget_min * 60, args.runs, args.explain
-        )
-    projected = extrapolate(rows) if len(rows) >= 2 and rows[-1]["forms"] < 1_000_000 else None
+    with (
+        postgres_server(args.scratch.resolve(), BULK_OPTIONS)
+        if not args.pg_url
+        else _given(args.pg_url) as url
+    ):
+        if args.bulk_base:
+            rows = fill_bulk(
+                url,
+                seeds,
+                sizes,
+                args.units,
+                args.batch,
+                args.bulk_base,
+                args.runs,
+                args.explain,
+                args.verify,
+            )
+        else:
+            rows = fill_and_measure(
+                url, seeds, sizes, args.units, args.batch, args.budget_min * 60, args.runs, args.explain
+            )
+        if args.hold:
+            print(f"数据库保留在 {url}，直到收到 SIGTERM", flush=True)
+            signal.pause()
+    projected = (
+        extrapolate(rows) if len(rows) >= 2 and rows[-1]["forms"] < 1_000_000 and not args.bulk_base else None
+    )
     table = report(rows, projected)
     print("\n" + table)
     out = REPO / "benchmarks" / "results"

@@ -116,7 +116,7 @@ def emit(text: str, output: Path | None, *, force: bool = False, done: str | Non
     except OutputExistsError as e:
         fail(str(e))
     except OSError as e:
-        from jixiao.read._limits import os_reason
+        from jixiao._oserror import os_reason
 
         fail(f"无法写入 {output}：{os_reason(e)}（未留下不完整的文件）")
     note(done or f"已写入 {output}")
@@ -146,7 +146,7 @@ def emitting(output: Path | None, *, force: bool = False, done: str | None = Non
     except OutputExistsError as e:
         fail(str(e))
     except OSError as e:
-        from jixiao.read._limits import os_reason
+        from jixiao._oserror import os_reason
 
         fail(f"无法写入 {output}：{os_reason(e)}（未留下不完整的文件）")
     note(done or f"已写入 {output}")

@@ -124,7 +124,7 @@ def export_command(
     except (PdfError, OutputExistsError) as e:
         fail(str(e))
     except OSError as e:
-        from jixiao.read._limits import os_reason
+        from jixiao._oserror import os_reason
 
         fail(f"无法写入 {target}：{os_reason(e)}（未留下不完整的文件）")
     note(f"已导出 {len(forms)} 张表：{target}")

@@ -52,7 +52,7 @@ def original_command(
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
 ) -> None:
     from jixiao._atomic import write_bytes
-    from jixiao.read._limits import os_reason
+    from jixiao._oserror import os_reason
     from jixiao.store._maintain import original
 
     if (form_id is None) == (document is None):
@@ -74,7 +74,7 @@ def backup_command(
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已有的备份文件")] = False,
 ) -> None:
-    from jixiao.read._limits import os_reason
+    from jixiao._oserror import os_reason
     from jixiao.store._maintain import backup
 
     if target.exists() and not force:
@@ -104,7 +104,7 @@ def restore_command(
     except DatabaseError as e:
         fail(explain(e))
     except OSError as e:
-        from jixiao.read._limits import os_reason
+        from jixiao._oserror import os_reason
 
         fail(f"恢复失败：{os_reason(e)}")
     with open_db(db, readonly=True) as database:

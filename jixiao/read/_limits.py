@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from jixiao._oserror import os_reason
 from jixiao.read._errors import ReadError
 from jixiao.settings import LIMIT_HELP, limits
 
@@ -89,23 +90,6 @@ def check_file(path: Path) -> os.stat_result:
     if st.st_size > lim.max_file_mb * MB:
         raise LimitError(path, "max_file_mb", _mb(st.st_size), f"{_fmt(lim.max_file_mb)} MB")
     return st
-
-
-def os_reason(e: OSError) -> str:
-    """An ``OSError`` in Chinese (the system's own text may be English)."""
-    import errno
-
-    return {
-        errno.ENOSPC: "磁盘已满",
-        errno.EACCES: "没有权限",
-        errno.EPERM: "没有权限",
-        errno.EROFS: "文件系统只读",
-        errno.ENOENT: "文件不存在",
-        errno.EISDIR: "这是一个目录",
-        errno.ELOOP: "符号链接循环",
-        errno.ENAMETOOLONG: "文件名过长",
-        errno.EIO: "输入输出错误",
-    }.get(e.errno or 0, "操作系统错误")
 
 
 # --- zip packages (XLSX, DOCX) -------------------------------------------------------------

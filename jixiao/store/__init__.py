@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import SQLAlchemyError as DatabaseError
 
-from jixiao.store import _schema_web  # noqa: F401  (the web tables join Base.metadata)
 from jixiao.store._cycle import StoredForm, stored_forms, targets_for
 from jixiao.store._db import DEFAULT_URL, Database, StoreError, explain, resolve_url
 from jixiao.store._query import (
@@ -279,5 +278,5 @@ def remove_alias(db: Database, alias: str) -> str:
 
 def list_units(db: Database) -> list[UnitInfo]:
     """Units with their aliases and current form counts."""
-    with db.reader() as session:
+    with db.connect() as session:
         return _list_units(session)

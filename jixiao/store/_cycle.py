@@ -15,7 +15,7 @@ from sqlalchemy import Select, func, or_, select
 from jixiao.kinds import FormKind
 from jixiao.store._db import Database
 from jixiao.store._query import FormFilter, _form_from_rows
-from jixiao.store._schema import FindingRow, FormContractRow, FormRow, UnitRow
+from jixiao.store._tables import FINDINGS, FORM_CONTRACTS, FORMS, UNITS
 
 if TYPE_CHECKING:
     from jixiao.model import Form
@@ -44,50 +44,50 @@ class StoredForm:
 
 
 def _load(db: Database, query: Select[Any]) -> list[StoredForm]:
-    with db.reader() as session:
+    with db.connect() as session:
         rows = session.execute(query).all()
-        ids = [f.id for f, _, _ in rows]
+        ids = [f.id for f in rows]
         counts: dict[int, dict[str, int]] = defaultdict(dict)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             q = (
-                select(FindingRow.form_id, FindingRow.code, func.count())
-                .join(FormRow, FormRow.id == FindingRow.form_id)
-                .where(FindingRow.form_id.in_(chunk), FindingRow.review_run_id == FormRow.review_run_id)
-                .group_by(FindingRow.form_id, FindingRow.code)
+                select(FINDINGS.c.form_id, FINDINGS.c.code, func.count())
+                .join(FORMS, FORMS.c.id == FINDINGS.c.form_id)
+                .where(FINDINGS.c.form_id.in_(chunk), FINDINGS.c.review_run_id == FORMS.c.review_run_id)
+                .group_by(FINDINGS.c.form_id, FINDINGS.c.code)
             )
             for form_id, code, n in session.execute(q):
                 counts[form_id][code] = int(n)
         return [
             StoredForm(
                 id=f.id,
-                unit=unit or f.unit_name,
-                form=_form_from_rows(body, f),
+                unit=f.unit_canonical or f.unit_name,
+                form=_form_from_rows(f.body, f),
                 total_computed=f.total_computed,
                 grade=f.grade,
                 errors=f.error_count,
                 findings=dict(sorted(counts.get(f.id, {}).items())),
                 position=f.position,
             )
-            for f, body, unit in rows
+            for f in rows
         ]
 
 
 def _select() -> Select[Any]:
     return (
-        select(FormRow, FormContractRow.body, UnitRow.name)
-        .join(FormContractRow, FormContractRow.form_id == FormRow.id)
-        .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id)
+        select(FORMS, FORM_CONTRACTS.c.body, UNITS.c.name.label("unit_canonical"))
+        .join(FORM_CONTRACTS, FORM_CONTRACTS.c.form_id == FORMS.c.id)
+        .outerjoin(UNITS, UNITS.c.id == FORMS.c.unit_id)
     )
 
 
 def stored_forms(db: Database, filters: FormFilter | None = None) -> list[StoredForm]:
     """Current forms matching ``filters``, in document then printed order."""
-    with db.reader() as session:
+    with db.connect() as session:
         query = (filters or FormFilter()).apply(session, _select())
     if query is None:
         return []
-    return _load(db, query.order_by(FormRow.document_id, FormRow.position))
+    return _load(db, query.order_by(FORMS.c.document_id, FORMS.c.position))
 
 
 def targets_for(db: Database, form_id: int) -> tuple[StoredForm | None, list[StoredForm]]:
@@ -96,17 +96,17 @@ def targets_for(db: Database, form_id: int) -> tuple[StoredForm | None, list[Sto
     Candidates share its unit (by ``unit_id``, so aliases count), are of the counterpart kind,
     and print the same year or none. ``(None, [])`` when the form does not exist.
     """
-    with db.reader() as session:
-        row = session.get(FormRow, form_id)
+    with db.connect() as session:
+        row = session.execute(select(FORMS).where(FORMS.c.id == form_id)).first()
         if row is None:
             return None, []
         kind, unit_id, year = row.kind, row.unit_id, row.year
-    [evaluation] = _load(db, _select().where(FormRow.id == form_id))
+    [evaluation] = _load(db, _select().where(FORMS.c.id == form_id))
     wanted = _COUNTERPART.get(kind)
     if wanted is None:
         return evaluation, []
-    query = _select().where(FormRow.superseded.is_(False), FormRow.kind == wanted)
-    query = query.where(FormRow.unit_id == unit_id) if unit_id is not None else query
+    query = _select().where(FORMS.c.superseded.is_(False), FORMS.c.kind == wanted)
+    query = query.where(FORMS.c.unit_id == unit_id) if unit_id is not None else query
     if year is not None:
-        query = query.where(or_(FormRow.year == year, FormRow.year.is_(None)))
-    return evaluation, _load(db, query.order_by(FormRow.year.desc(), FormRow.id))
+        query = query.where(or_(FORMS.c.year == year, FORMS.c.year.is_(None)))
+    return evaluation, _load(db, query.order_by(FORMS.c.year.desc(), FORMS.c.id))

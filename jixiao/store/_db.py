@@ -23,13 +23,22 @@ from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
+
+from jixiao._oserror import os_reason
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    from sqlalchemy.orm import Session, sessionmaker
+
+    # What the read functions take: a Core connection (queries) or an ORM session (writers).
+    Conn: TypeAlias = Session | Connection
 
 __all__ = ["DEFAULT_URL", "Database", "StoreError", "explain", "resolve_url"]
 
@@ -137,9 +146,11 @@ class Database:
             self.engine: Engine = self._engine(url)
         except (NoSuchModuleError, ImportError) as e:
             raise StoreError(f"不支持的数据库类型：{url.drivername}") from e
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._read_engine = self._reader_engine(url)
-        self._readers = sessionmaker(self._read_engine, expire_on_commit=False)
+        # The ORM only when a session is asked for: the query commands read through Core
+        # (``connect``) and never pay for importing ``sqlalchemy.orm``.
+        self._sessions: sessionmaker[Session] | None = None
+        self._readers: sessionmaker[Session] | None = None
         try:
             self._open()
         except StoreError:
@@ -237,13 +248,25 @@ class Database:
         """One write transaction, serialized with every other writer; committed on success."""
         if self.readonly:
             raise StoreError("数据库以只读方式打开，不能写入")
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         with self._sessions() as session, session.begin():
             _writers_lock(session.connection())
             yield session
 
     def reader(self) -> Session:
-        """A plain session for read-only queries (use ``with db.reader() as s``)."""
+        """A plain ORM session for read-only queries (use ``with db.reader() as s``)."""
+        if self._readers is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._readers = sessionmaker(self._read_engine, expire_on_commit=False)
         return self._readers()
+
+    def connect(self) -> Connection:
+        """A Core connection for read-only queries (use ``with db.connect() as c``): no ORM."""
+        return self._read_engine.connect()
 
     def check(self) -> str | None:
         """``None`` if the database passes SQLite's quick check, else what is wrong (Chinese)."""
@@ -286,7 +309,7 @@ def _check_sqlite_file(p: Path, *, create: bool) -> None:
         with p.open("rb") as f:
             head = f.read(len(SQLITE_HEADER))
     except OSError as e:
-        raise StoreError(f"无法打开数据库文件 {p}（{_os_reason(e)}）") from e
+        raise StoreError(f"无法打开数据库文件 {p}（{os_reason(e)}）") from e
     if head and head != SQLITE_HEADER:
         raise StoreError(f"{p} 不是 jixiao 数据库（不是 SQLite 数据库文件）")
 
@@ -337,26 +360,13 @@ def _writers_lock(conn: Any) -> None:
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": PG_LOCK_KEY})
 
 
-def _os_reason(e: OSError) -> str:
-    import errno
-
-    return {
-        errno.ENOSPC: "磁盘已满",
-        errno.EACCES: "没有权限",
-        errno.EPERM: "没有权限",
-        errno.EROFS: "文件系统只读",
-        errno.ENOENT: "文件不存在",
-        errno.EISDIR: "这是一个目录",
-    }.get(e.errno or 0, "操作系统错误")
-
-
 def explain(e: BaseException, db: Database | None = None) -> str:
     """One Chinese line for a database error: damaged, not jixiao, read-only, full, locked, unreachable."""
     where = db.display_url if db is not None else "数据库"
     orig = getattr(e, "orig", e)
     text_ = str(orig).lower()
     if isinstance(orig, OSError) and not isinstance(e, DBAPIError):
-        return f"无法使用数据库 {where}（{_os_reason(orig)}）"
+        return f"无法使用数据库 {where}（{os_reason(orig)}）"
     if "file is not a database" in text_:
         return f"{where} 不是 jixiao 数据库（不是 SQLite 数据库文件）"
     if "disk is full" in text_ or "no space left" in text_ or "could not extend" in text_:

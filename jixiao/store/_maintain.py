@@ -25,7 +25,7 @@ from jixiao._atomic import atomic_path
 from jixiao.store import _summary as summary
 from jixiao.store import _tally as tally
 from jixiao.store._db import Database, StoreError, resolve_url
-from jixiao.store._schema import DocumentContentRow, DocumentRow, FormRow
+from jixiao.store._tables import DOCUMENT_CONTENTS, DOCUMENTS, FORMS
 
 __all__ = ["Original", "VerifyReport", "backup", "original", "restore", "verify"]
 
@@ -43,25 +43,25 @@ class VerifyReport:
 def verify(db: Database) -> VerifyReport:
     """Check everything that can be checked without the original files."""
     report = VerifyReport()
-    with db.reader() as s:
+    with db.connect() as s:
         if db.backend == "sqlite":
             rows = [r[0] for r in s.execute(text("PRAGMA integrity_check"))]
             if rows != ["ok"]:
                 report.problems.append(f"数据库文件结构损坏（integrity_check 发现 {len(rows)} 处问题）")
         for doc_id, name, sha, size in s.execute(
-            select(DocumentRow.id, DocumentRow.file_name, DocumentRow.sha256, DocumentRow.size).order_by(
-                DocumentRow.id
+            select(DOCUMENTS.c.id, DOCUMENTS.c.file_name, DOCUMENTS.c.sha256, DOCUMENTS.c.size).order_by(
+                DOCUMENTS.c.id
             )
         ):
             report.documents += 1
             content = s.scalar(
-                select(DocumentContentRow.content).where(DocumentContentRow.document_id == doc_id)
+                select(DOCUMENT_CONTENTS.c.content).where(DOCUMENT_CONTENTS.c.document_id == doc_id)
             )
             if content is None:
                 report.problems.append(f"文件 {name}（文档 {doc_id}）的原件缺失")
             elif len(content) != size or hashlib.sha256(content).hexdigest() != sha:
                 report.problems.append(f"文件 {name}（文档 {doc_id}）的原件与导入时的 SHA-256 不符，已被改动")
-        f = FormRow
+        f = FORMS.c
         identity = (
             func.coalesce(f.unit_id, literal_column("0")),
             f.link_year,
@@ -93,15 +93,15 @@ class Original:
 
 def original(db: Database, *, form_id: int | None = None, document_id: int | None = None) -> Original:
     """The bytes of a stored document (by one of its forms or by its own id), hash checked."""
-    with db.reader() as s:
+    with db.connect() as s:
         if form_id is not None:
-            document_id = s.scalar(select(FormRow.document_id).where(FormRow.id == form_id))
+            document_id = s.scalar(select(FORMS.c.document_id).where(FORMS.c.id == form_id))
             if document_id is None:
                 raise StoreError(f"数据库中没有编号为 {form_id} 的表")
         row = s.execute(
-            select(DocumentRow.file_name, DocumentRow.sha256, DocumentContentRow.content)
-            .join(DocumentContentRow, DocumentContentRow.document_id == DocumentRow.id)
-            .where(DocumentRow.id == document_id)
+            select(DOCUMENTS.c.file_name, DOCUMENTS.c.sha256, DOCUMENT_CONTENTS.c.content)
+            .join(DOCUMENT_CONTENTS, DOCUMENT_CONTENTS.c.document_id == DOCUMENTS.c.id)
+            .where(DOCUMENTS.c.id == document_id)
         ).first()
     if row is None:
         raise StoreError(f"数据库中没有编号为 {document_id} 的文档")

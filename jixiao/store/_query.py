@@ -12,26 +12,27 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, and_, case, func, or_, select, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy import Row, Select, Table, and_, case, func, or_, select, tuple_
 
 from jixiao.store._db import Database
-from jixiao.store._schema import (
-    STRUCTURE_CODES,
-    DocumentRow,
-    FindingRow,
-    FindingTallyRow,
-    FormContractRow,
-    FormRow,
-    FormSummaryRow,
-    ReviewRunRow,
-    ScorecardRow,
-    UnitRow,
+from jixiao.store._filters import FORM_COLUMNS, SUMMARY_COLUMNS, narrow
+from jixiao.store._summary import VALUES, sums, weights_broken
+from jixiao.store._tables import (
+    DOCUMENTS,
+    FINDING_TALLIES,
+    FINDINGS,
+    FORM_CONTRACTS,
+    FORM_SUMMARIES,
+    FORMS,
+    REVIEW_RUNS,
+    SCORECARDS,
+    UNITS,
 )
 from jixiao.store._units import match_units
 
 if TYPE_CHECKING:
     from jixiao.model import Finding, Form, Scorecard
+    from jixiao.store._db import Conn
 
 
 __all__ = [
@@ -57,26 +58,20 @@ class FormFilter:
     has_errors: bool | None = None
     include_superseded: bool = False
 
-    def apply(self, session: Session, query: Select[Any]) -> Select[Any] | None:
+    def apply(self, session: Conn, query: Select[Any]) -> Select[Any] | None:
         """``query`` narrowed by the filters; None when the unit text matches no unit."""
         if not self.include_superseded:
-            query = query.where(FormRow.superseded.is_(False))
-        if self.unit:
-            ids = match_units(session, self.unit)
-            if not ids:
-                return None
-            query = query.where(FormRow.unit_id.in_(ids))
-        if self.year is not None:
-            query = query.where(FormRow.year == self.year)
-        if self.kind:
-            query = query.where(FormRow.kind == self.kind)
-        if self.grade:
-            query = query.where(FormRow.grade == self.grade)
-        if self.has_errors is True:
-            query = query.where(FormRow.error_count > 0)
-        elif self.has_errors is False:
-            query = query.where(FormRow.error_count == 0)
-        return query
+            query = query.where(FORMS.c.superseded.is_(False))
+        return narrow(session, query, FORM_COLUMNS, **self._narrowing())
+
+    def _narrowing(self) -> dict[str, Any]:
+        return {
+            "unit": self.unit,
+            "year": self.year,
+            "kind": self.kind,
+            "grade": self.grade,
+            "has_errors": self.has_errors,
+        }
 
 
 @dataclass
@@ -102,46 +97,30 @@ class FormSummary:
     sound: bool = True
 
 
-def _weights_broken() -> Any:
-    """EXISTS a finding of the form's latest review saying its weights do not add up."""
-    return (
-        select(FindingRow.id)
-        .where(
-            FindingRow.form_id == FormRow.id,
-            FindingRow.review_run_id == FormRow.review_run_id,
-            FindingRow.code.like(_STRUCTURE_CODES),
-        )
-        .exists()
-    )
-
-
-_STRUCTURE_CODES = STRUCTURE_CODES  # (indexed: ``ix_findings_structure``)
-
-
 _SUMMARY_COLUMNS = (
-    FormRow.id,
-    FormRow.kind,
-    FormRow.title,
-    func.coalesce(UnitRow.name, FormRow.unit_name),
-    FormRow.year,
-    FormRow.project,
-    FormRow.total_score,
-    FormRow.total_computed,
-    FormRow.grade,
-    FormRow.error_count,
-    FormRow.warning_count,
-    FormRow.revision,
-    FormRow.superseded,
-    DocumentRow.file_name,
+    FORMS.c.id,
+    FORMS.c.kind,
+    FORMS.c.title,
+    func.coalesce(UNITS.c.name, FORMS.c.unit_name),
+    FORMS.c.year,
+    FORMS.c.project,
+    FORMS.c.total_score,
+    FORMS.c.total_computed,
+    FORMS.c.grade,
+    FORMS.c.error_count,
+    FORMS.c.warning_count,
+    FORMS.c.revision,
+    FORMS.c.superseded,
+    DOCUMENTS.c.file_name,
 )
 
 
 def _summary_select() -> Select[Any]:
     return (
-        select(*_SUMMARY_COLUMNS, ~_weights_broken())
-        .select_from(FormRow)
-        .join(DocumentRow, DocumentRow.id == FormRow.document_id)
-        .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id)
+        select(*_SUMMARY_COLUMNS, ~weights_broken())
+        .select_from(FORMS)
+        .join(DOCUMENTS, DOCUMENTS.c.id == FORMS.c.document_id)
+        .outerjoin(UNITS, UNITS.c.id == FORMS.c.unit_id)
     )
 
 
@@ -149,15 +128,15 @@ def list_forms(
     db: Database, filters: FormFilter = FormFilter(), *, limit: int | None = None, offset: int = 0
 ) -> tuple[list[FormSummary], int]:
     """Forms matching ``filters`` (newest year first, then by unit, latest import first) and their count."""
-    with db.reader() as session:
-        counted = filters.apply(session, select(func.count()).select_from(FormRow))
+    with db.connect() as session:
+        counted = filters.apply(session, select(func.count()).select_from(FORMS))
         if counted is None:
             return [], 0
         total = session.scalar(counted) or 0
         query = filters.apply(session, _summary_select())
         assert query is not None
         # Newest year first; the order of ix_forms_list read backwards, so a page costs no sort.
-        query = query.order_by(FormRow.year.desc(), FormRow.unit_id.desc(), FormRow.id.desc()).offset(offset)
+        query = query.order_by(FORMS.c.year.desc(), FORMS.c.unit_id.desc(), FORMS.c.id.desc()).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         rows = [FormSummary(*row) for row in session.execute(query)]
@@ -197,23 +176,27 @@ def get_form(db: Database, form_id: int) -> FormDetail | None:
     """One form in full, with the scorecard and findings of its latest review; None if absent."""
     from jixiao.model import Finding, GoalScore, IndicatorScore, Scorecard
 
-    with db.reader() as session:
-        row = session.execute(_summary_select().where(FormRow.id == form_id)).first()
+    with db.connect() as session:
+        row = session.execute(_summary_select().where(FORMS.c.id == form_id)).first()
         if row is None:
             return None
         summary = FormSummary(*row)
-        f = session.get_one(FormRow, form_id)
-        doc = session.get_one(DocumentRow, f.document_id)
-        form = _form_from_rows(session.get_one(FormContractRow, form_id).body, f)
-        run = session.get(ReviewRunRow, f.review_run_id) if f.review_run_id is not None else None
+        f = _by_id(session, FORMS, form_id)
+        doc = _by_id(session, DOCUMENTS, f.document_id)
+        assert f is not None and doc is not None  # the summary row above joined them
+        body = session.execute(
+            select(FORM_CONTRACTS.c.body).where(FORM_CONTRACTS.c.form_id == form_id)
+        ).scalar_one()
+        form = _form_from_rows(body, f)
+        run = _by_id(session, REVIEW_RUNS, f.review_run_id) if f.review_run_id is not None else None
         card = None
         findings: list[Finding] = []
         if run is not None:
-            c = session.scalar(
-                select(ScorecardRow).where(
-                    ScorecardRow.form_id == form_id, ScorecardRow.review_run_id == run.id
+            c = session.execute(
+                select(SCORECARDS).where(
+                    SCORECARDS.c.form_id == form_id, SCORECARDS.c.review_run_id == run.id
                 )
-            )
+            ).first()
             if c is not None:
                 card = Scorecard(
                     form=f.position,
@@ -240,10 +223,10 @@ def get_form(db: Database, form_id: int) -> FormDetail | None:
                     expected=r.expected,
                     message=r.message,
                 )
-                for r in session.scalars(
-                    select(FindingRow)
-                    .where(FindingRow.form_id == form_id, FindingRow.review_run_id == run.id)
-                    .order_by(FindingRow.position)
+                for r in session.execute(
+                    select(FINDINGS)
+                    .where(FINDINGS.c.form_id == form_id, FINDINGS.c.review_run_id == run.id)
+                    .order_by(FINDINGS.c.position)
                 )
             ]
         history = _history(session, f)
@@ -265,31 +248,36 @@ def get_form(db: Database, form_id: int) -> FormDetail | None:
         )
 
 
-def _history(session: Session, f: FormRow) -> list[Revision]:
+def _by_id(session: Conn, table: Table, row_id: int) -> Row[Any] | None:
+    """A table's row by its id, every column (a Core ``Session.get``)."""
+    return session.execute(select(table).where(table.c.id == row_id)).first()
+
+
+def _history(session: Conn, f: Row[Any]) -> list[Revision]:
     """All revisions of the form: walk ``superseded_by`` links both ways."""
     ids = {f.id}
     back = f.id
     while (
-        prev := session.scalar(select(FormRow.id).where(FormRow.superseded_by_id == back).limit(1))
+        prev := session.scalar(select(FORMS.c.id).where(FORMS.c.superseded_by_id == back).limit(1))
     ) is not None and prev not in ids:
         ids.add(prev)
         back = prev
     fwd = f.superseded_by_id
     while fwd is not None and fwd not in ids:
         ids.add(fwd)
-        fwd = session.scalar(select(FormRow.superseded_by_id).where(FormRow.id == fwd))
+        fwd = session.scalar(select(FORMS.c.superseded_by_id).where(FORMS.c.id == fwd))
     rows = session.execute(
         select(
-            FormRow.id, FormRow.revision, FormRow.superseded, DocumentRow.file_name, DocumentRow.imported_at
+            FORMS.c.id, FORMS.c.revision, FORMS.c.superseded, DOCUMENTS.c.file_name, DOCUMENTS.c.imported_at
         )
-        .join(DocumentRow, DocumentRow.id == FormRow.document_id)
-        .where(FormRow.id.in_(ids))
-        .order_by(FormRow.revision, FormRow.id)
+        .join(DOCUMENTS, DOCUMENTS.c.id == FORMS.c.document_id)
+        .where(FORMS.c.id.in_(ids))
+        .order_by(FORMS.c.revision, FORMS.c.id)
     )
     return [Revision(*r) for r in rows]
 
 
-def _form_from_rows(body: dict[str, Any], f: FormRow) -> Form:
+def _form_from_rows(body: dict[str, Any], f: Row[Any]) -> Form:
     """The stored form: its form-v1 object, plus the provenance the contract has no field for."""
     from jixiao.contract import form_from_contract
     from jixiao.model import Source
@@ -339,7 +327,7 @@ def stats(
     ``offset``, and the number of rows in all. Findings are counted for the rows of the page
     only, so a page costs little however many units the database holds.
     """
-    with db.reader() as session:
+    with db.connect() as session:
         if filters.include_superseded:
             grouped = _stats_of_forms(session, filters)
         else:
@@ -381,64 +369,49 @@ def stats(
     return result, total
 
 
-def _stats_of_forms(session: Session, filters: FormFilter) -> Select[Any] | None:
+def _stat_columns(sums: dict[str, Any]) -> list[Any]:
+    """The columns of a ``stats`` row from the sums of ``_summary.VALUES`` over its cell: a
+    sum over no form that prints the figure is NULL, not 0."""
+
+    def when(n: str, value: str) -> Any:
+        return case((sums[n] > 0, sums[value]))
+
+    return [
+        sums["forms"],
+        when("funds_n", "funds"),
+        when("printed_n", "printed_num"),
+        when("printed_n", "printed_den"),
+        sums["printed_n"],
+        when("computed_n", "computed_num"),
+        when("computed_n", "computed_den"),
+        sums["computed_n"],
+        sums["unsound"],
+    ]
+
+
+def _stats_of_forms(session: Conn, filters: FormFilter) -> Select[Any] | None:
     """The unit-year-kind sums grouped from the forms themselves (superseded ones included)."""
-    funds = FormRow.budget_planned
-    has_funds = and_(funds.is_not(None), funds > 0)
-    broken = _weights_broken()
-    printed_ok = and_(FormRow.total_score.is_not(None), has_funds)
-    computed_ok = and_(FormRow.total_computed.is_not(None), has_funds, ~broken)
+    f = FORMS.c
     return filters.apply(
         session,
-        select(
-            FormRow.unit_id,
-            FormRow.year,
-            FormRow.kind,
-            func.count(),
-            func.sum(funds),
-            func.sum(case((printed_ok, FormRow.total_score * funds))),
-            func.sum(case((printed_ok, funds))),
-            func.sum(case((printed_ok, 1), else_=0)),
-            func.sum(case((computed_ok, FormRow.total_computed * funds))),
-            func.sum(case((computed_ok, funds))),
-            func.sum(case((computed_ok, 1), else_=0)),
-            func.sum(case((and_(FormRow.total_score.is_not(None), broken), 1), else_=0)),
-            func.min(UnitRow.name),
-        )
-        .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id)
-        .group_by(FormRow.unit_id, FormRow.year, FormRow.kind),
+        select(f.unit_id, f.year, f.kind, *_stat_columns(sums()), func.min(UNITS.c.name))
+        .outerjoin(UNITS, UNITS.c.id == f.unit_id)
+        .group_by(f.unit_id, f.year, f.kind),
     )
 
 
-def summary_cells(session: Session, query: Select[Any], filters: FormFilter) -> Select[Any] | None:
+def summary_cells(session: Conn, query: Select[Any], filters: FormFilter) -> Select[Any] | None:
     """``query`` over ``form_summaries`` narrowed by ``filters`` (current forms only); None when
     the unit text matches no unit."""
-    t = FormSummaryRow
-    query = query.where(t.forms != 0)
-    if filters.unit:
-        ids = match_units(session, filters.unit)
-        if not ids:
-            return None
-        query = query.where(t.unit_id.in_(ids))
-    if filters.year is not None:
-        query = query.where(t.year == filters.year)
-    if filters.kind:
-        query = query.where(t.kind == filters.kind)
-    if filters.grade:
-        query = query.where(t.grade == filters.grade)
-    if filters.has_errors is not None:
-        query = query.where(t.errors == (1 if filters.has_errors else 0))
-    return query
+    query = query.where(FORM_SUMMARIES.c.forms != 0)
+    return narrow(session, query, SUMMARY_COLUMNS, **filters._narrowing())
 
 
-def _stats_of_summaries(session: Session, filters: FormFilter) -> Select[Any] | None:
+def _stats_of_summaries(session: Conn, filters: FormFilter) -> Select[Any] | None:
     """The unit-year-kind sums read from the running sums: O(cells), not O(forms)."""
-    t = FormSummaryRow
+    t = FORM_SUMMARIES.c
     unit = case((t.unit_id == 0, None), else_=t.unit_id)
     year = case((t.year == 0, None), else_=t.year)
-
-    def when(n: Any, value: Any) -> Any:
-        return case((func.sum(n) > 0, func.sum(value)))
 
     return summary_cells(
         session,
@@ -446,19 +419,11 @@ def _stats_of_summaries(session: Session, filters: FormFilter) -> Select[Any] | 
             unit,
             year,
             t.kind,
-            func.sum(t.forms),
-            when(t.funds_n, t.funds),
-            when(t.printed_n, t.printed_num),
-            when(t.printed_n, t.printed_den),
-            func.sum(t.printed_n),
-            when(t.computed_n, t.computed_num),
-            when(t.computed_n, t.computed_den),
-            func.sum(t.computed_n),
-            func.sum(t.unsound),
-            func.min(UnitRow.name),
+            *_stat_columns({v: func.sum(t[v]) for v in VALUES}),
+            func.min(UNITS.c.name),
         )
-        .select_from(t)
-        .outerjoin(UnitRow, UnitRow.id == t.unit_id)
+        .select_from(FORM_SUMMARIES)
+        .outerjoin(UNITS, UNITS.c.id == t.unit_id)
         .group_by(t.unit_id, t.year, t.kind)
         .having(func.sum(t.forms) > 0),
         filters,
@@ -466,7 +431,7 @@ def _stats_of_summaries(session: Session, filters: FormFilter) -> Select[Any] | 
 
 
 def _findings_by_code(
-    session: Session, filters: FormFilter, cells: list[tuple[int | None, int | None]]
+    session: Conn, filters: FormFilter, cells: list[tuple[int | None, int | None]]
 ) -> Select[Any]:
     """Findings of current forms counted per unit, year and code, for the given unit-year cells.
 
@@ -476,19 +441,19 @@ def _findings_by_code(
     if filters.grade or filters.has_errors is not None or filters.include_superseded:
         joined = filters.apply(
             session,
-            select(FormRow.unit_id, FormRow.year, FormRow.kind, FindingRow.code, func.count())
-            .select_from(FormRow)
+            select(FORMS.c.unit_id, FORMS.c.year, FORMS.c.kind, FINDINGS.c.code, func.count())
+            .select_from(FORMS)
             .join(
-                FindingRow,
-                and_(FindingRow.form_id == FormRow.id, FindingRow.review_run_id == FormRow.review_run_id),
+                FINDINGS,
+                and_(FINDINGS.c.form_id == FORMS.c.id, FINDINGS.c.review_run_id == FORMS.c.review_run_id),
             ),
         )
         assert joined is not None
         units = {u for u, _ in cells if u is not None}
         if len(units) < 500:  # narrow to the page's units; the page's cells are picked by the caller
-            joined = joined.where(or_(FormRow.unit_id.in_(units), FormRow.unit_id.is_(None)))
-        return joined.group_by(FormRow.unit_id, FormRow.year, FormRow.kind, FindingRow.code)
-    t = FindingTallyRow
+            joined = joined.where(or_(FORMS.c.unit_id.in_(units), FORMS.c.unit_id.is_(None)))
+        return joined.group_by(FORMS.c.unit_id, FORMS.c.year, FORMS.c.kind, FINDINGS.c.code)
+    t = FINDING_TALLIES.c
     unit = case((t.unit_id == 0, None), else_=t.unit_id)
     year = case((t.year == 0, None), else_=t.year)
     keys = sorted({(u or 0, y or 0) for u, y in cells})
@@ -520,14 +485,12 @@ def export_forms(
     Raises ``StoreError`` (Chinese message) when the database cannot be opened.
     """
     filters = FormFilter(unit, year, kind, grade, has_errors, include_superseded)
-    with Database(db_url, create=False, readonly=True) as db, db.reader() as session:
+    with Database(db_url, create=False, readonly=True) as db, db.connect() as session:
         query = filters.apply(
             session,
-            select(FormRow, FormContractRow.body).join(
-                FormContractRow, FormContractRow.form_id == FormRow.id
-            ),
+            select(FORMS, FORM_CONTRACTS.c.body).join(FORM_CONTRACTS, FORM_CONTRACTS.c.form_id == FORMS.c.id),
         )
         if query is None:
             return []
-        query = query.order_by(FormRow.document_id, FormRow.position)
-        return [_form_from_rows(body, f) for f, body in session.execute(query)]
+        query = query.order_by(FORMS.c.document_id, FORMS.c.position)
+        return [_form_from_rows(f.body, f) for f in session.execute(query)]

@@ -1,11 +1,8 @@
-"""The database schema: SQLAlchemy 2 typed ORM tables.
+"""The writers' ORM classes, mapped onto the Core tables of ``_tables``.
 
-Printed values are stored as printed (the contract's rule); parsed values sit beside them in
-their own columns, and every re-scoring or finding belongs to a review run, so a later rule set
-never overwrites an earlier verdict. Large payloads (original file bytes, form-v1 JSON) live in
-their own tables so that the query paths (``forms``, ``stats``) scan narrow rows only.
-
-Changing this module means adding an Alembic migration in ``migrations/versions``.
+The tables (columns, keys, indexes) are defined once, in ``_tables``; the annotations here
+only type the attributes. The query commands read through Core and never import this module
+(nor ``sqlalchemy.orm``); the writers (import, workflow) keep the ORM's unit of work.
 """
 
 from __future__ import annotations
@@ -13,104 +10,100 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    Boolean,
-    DateTime,
-    Float,
-    ForeignKey,
-    Index,
-    Integer,
-    LargeBinary,
-    MetaData,
-    String,
-    Text,
-    UniqueConstraint,
-    func,
-    text,
-)
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped
 
-# Deterministic constraint names: Alembic migrations (and SQLite batch mode) need them.
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from jixiao.store._tables import (
+    CURRENT_FORM_INDEX,
+    DOCUMENT_CONTENTS,
+    DOCUMENTS,
+    FINDING_TALLIES,
+    FINDINGS,
+    FISCAL_YEARS,
+    FORM_CONTRACTS,
+    FORM_SUMMARIES,
+    FORMS,
+    GOALS,
+    INDICATORS,
+    NAMING_CONVENTION,
+    REPORTS,
+    REVIEW_RUNS,
+    SCORECARDS,
+    STRUCTURE_CODES,
+    UNIT_ALIASES,
+    UNITS,
+    metadata,
+)
 
 
 class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}  # noqa: RUF012
+    metadata = metadata
 
 
 class _SourceColumns:
     """Where a record was read (``jixiao.model.Source``), flattened into columns."""
 
-    source_file: Mapped[str | None] = mapped_column(Text)
-    source_page: Mapped[int | None] = mapped_column(Integer)
-    source_line: Mapped[int | None] = mapped_column(Integer)
-    source_sheet: Mapped[str | None] = mapped_column(String(200))
-    source_cell: Mapped[str | None] = mapped_column(String(50))
+    source_file: Mapped[str | None]
+    source_page: Mapped[int | None]
+    source_line: Mapped[int | None]
+    source_sheet: Mapped[str | None]
+    source_cell: Mapped[str | None]
 
 
 class DocumentRow(Base):
     """One imported file (a document may hold several forms and narrative reports)."""
 
-    __tablename__ = "documents"
+    __table__ = DOCUMENTS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    file_name: Mapped[str] = mapped_column(Text)  # base name, as shown to users
-    path: Mapped[str] = mapped_column(Text)  # path as given at import
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
-    size: Mapped[int] = mapped_column(Integer)
-    reader: Mapped[str | None] = mapped_column(String(50))
-    reader_version: Mapped[str | None] = mapped_column(String(50))
-    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    imported_by: Mapped[str | None] = mapped_column(String(200))
-    form_count: Mapped[int] = mapped_column(Integer, default=0)
-    issues: Mapped[list[Any]] = mapped_column(default=list)  # read issues: [{"message", "where"}]
+    id: Mapped[int]
+    file_name: Mapped[str]  # base name, as shown to users
+    path: Mapped[str]  # path as given at import
+    sha256: Mapped[str]
+    size: Mapped[int]
+    reader: Mapped[str | None]
+    reader_version: Mapped[str | None]
+    imported_at: Mapped[datetime]
+    imported_by: Mapped[str | None]
+    form_count: Mapped[int]
+    issues: Mapped[list[Any]]  # read issues: [{"message", "where"}]
 
 
 class DocumentContentRow(Base):
     """The original bytes of a document, exactly as imported (kept apart from the metadata)."""
 
-    __tablename__ = "document_contents"
+    __table__ = DOCUMENT_CONTENTS
 
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
-    content: Mapped[bytes] = mapped_column(LargeBinary)
+    document_id: Mapped[int]
+    content: Mapped[bytes]
 
 
 class UnitRow(Base):
     """A reporting unit (单位/部门). ``key`` is the normalized name used for matching."""
 
-    __tablename__ = "units"
+    __table__ = UNITS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(Text)
-    key: Mapped[str] = mapped_column(String(400), unique=True)
+    id: Mapped[int]
+    name: Mapped[str]
+    key: Mapped[str]
 
 
 class UnitAliasRow(Base):
     """Another name of a unit (user-editable), e.g. 政务和大数据局 for 政务服务和大数据管理局."""
 
-    __tablename__ = "unit_aliases"
+    __table__ = UNIT_ALIASES
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    alias: Mapped[str] = mapped_column(Text)
-    key: Mapped[str] = mapped_column(String(400), unique=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    id: Mapped[int]
+    alias: Mapped[str]
+    key: Mapped[str]
+    unit_id: Mapped[int]
+    created_at: Mapped[datetime]
 
 
 class FiscalYearRow(Base):
     """A fiscal year (预算年度) some form belongs to."""
 
-    __tablename__ = "fiscal_years"
+    __table__ = FISCAL_YEARS
 
-    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    year: Mapped[int]
 
 
 class FormRow(_SourceColumns, Base):
@@ -120,100 +113,71 @@ class FormRow(_SourceColumns, Base):
     scorecard so that ``forms --grade/--has-errors`` and ``stats`` need no join.
     """
 
-    __tablename__ = "forms"
+    __table__ = FORMS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer)  # index of the form in its document (0-based)
-    kind: Mapped[str] = mapped_column(String(40))
-    title: Mapped[str] = mapped_column(Text)
-    year: Mapped[int | None] = mapped_column(ForeignKey("fiscal_years.year"))
-    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
-    unit_name: Mapped[str | None] = mapped_column(Text)  # as printed on this form
-    project: Mapped[str | None] = mapped_column(Text)
-    project_key: Mapped[str] = mapped_column(String(400), default="")  # normalized, for revisions
-    ordinal: Mapped[int] = mapped_column(Integer, default=0)  # nth form of the same identity in its document
-    supervisor: Mapped[str | None] = mapped_column(Text)
-    implementer: Mapped[str | None] = mapped_column(Text)
-    filled_on: Mapped[str | None] = mapped_column(String(20))
-    budget_weight: Mapped[float | None] = mapped_column(Float)
-    budget_planned: Mapped[float | None] = mapped_column(Float)
-    budget_executed: Mapped[float | None] = mapped_column(Float)
-    budget_rate: Mapped[float | None] = mapped_column(Float)
-    budget_score: Mapped[float | None] = mapped_column(Float)
-    overall_weight: Mapped[float | None] = mapped_column(Float)
-    overall_target: Mapped[str | None] = mapped_column(Text)
-    overall_actual: Mapped[str | None] = mapped_column(Text)
-    overall_score: Mapped[float | None] = mapped_column(Float)
-    total_score: Mapped[float | None] = mapped_column(Float)  # printed
-    deviation_reason: Mapped[str | None] = mapped_column(Text)
-    improvement: Mapped[str | None] = mapped_column(Text)
-    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    revision: Mapped[int] = mapped_column(Integer, default=1)
+    id: Mapped[int]
+    document_id: Mapped[int]
+    position: Mapped[int]  # index of the form in its document (0-based)
+    kind: Mapped[str]
+    title: Mapped[str]
+    year: Mapped[int | None]
+    unit_id: Mapped[int | None]
+    unit_name: Mapped[str | None]  # as printed on this form
+    project: Mapped[str | None]
+    project_key: Mapped[str]  # normalized, for revisions
+    ordinal: Mapped[int]  # nth form of the same identity in its document
+    supervisor: Mapped[str | None]
+    implementer: Mapped[str | None]
+    filled_on: Mapped[str | None]
+    budget_weight: Mapped[float | None]
+    budget_planned: Mapped[float | None]
+    budget_executed: Mapped[float | None]
+    budget_rate: Mapped[float | None]
+    budget_score: Mapped[float | None]
+    overall_weight: Mapped[float | None]
+    overall_target: Mapped[str | None]
+    overall_actual: Mapped[str | None]
+    overall_score: Mapped[float | None]
+    total_score: Mapped[float | None]  # printed
+    deviation_reason: Mapped[str | None]
+    improvement: Mapped[str | None]
+    extra: Mapped[dict[str, Any]]
+    revision: Mapped[int]
     # The year a form is linked to its revisions by, and where it came from ("printed",
     # "document", "file_name"); NULL: never linked (a year-less form must not hide another year's).
-    link_year: Mapped[int | None] = mapped_column(Integer)
-    year_source: Mapped[str | None] = mapped_column(String(20))
-    superseded: Mapped[bool] = mapped_column(Boolean, default=False)
-    superseded_by_id: Mapped[int | None] = mapped_column(
-        ForeignKey("forms.id", ondelete="SET NULL"), index=True
-    )
-    review_run_id: Mapped[int | None] = mapped_column(ForeignKey("review_runs.id", ondelete="SET NULL"))
-    total_computed: Mapped[float | None] = mapped_column(Float)
-    grade: Mapped[str | None] = mapped_column(String(20))  # computed grade, else printed
-    error_count: Mapped[int] = mapped_column(Integer, default=0)
-    warning_count: Mapped[int] = mapped_column(Integer, default=0)
-    info_count: Mapped[int] = mapped_column(Integer, default=0)
-
-    __table_args__ = (
-        # Revision lookup: the current form of the same unit, year, kind and project.
-        Index("ix_forms_identity", "unit_id", "year", "kind", "project_key", "superseded"),
-        # ``forms``: current forms, newest year first (the index order, read backwards).
-        Index("ix_forms_list", "superseded", "year", "unit_id", "id"),
-        # ``stats``: per unit and year, the averages read from the index alone.
-        Index("ix_forms_stats", "superseded", "unit_id", "year", "total_score", "total_computed"),
-        Index("ix_forms_kind", "superseded", "kind", "year", "unit_id", "id"),
-        Index("ix_forms_grade", "superseded", "grade", "kind"),
-        Index("ix_forms_errors", "superseded", "error_count"),
-    )
-
-
-# At most one current form per identity, whatever writers run at once (the schema's guarantee;
-# the writers' lock only keeps them from running into it). NULL ``link_year``: never linked.
-CURRENT_FORM_INDEX = Index(
-    "uq_forms_current",
-    func.coalesce(FormRow.unit_id, 0),
-    FormRow.link_year,
-    FormRow.kind,
-    FormRow.project_key,
-    FormRow.ordinal,
-    unique=True,
-    sqlite_where=text("NOT superseded"),
-    postgresql_where=text("NOT superseded"),
-)
+    link_year: Mapped[int | None]
+    year_source: Mapped[str | None]
+    superseded: Mapped[bool]
+    superseded_by_id: Mapped[int | None]
+    review_run_id: Mapped[int | None]
+    total_computed: Mapped[float | None]
+    grade: Mapped[str | None]  # computed grade, else printed
+    error_count: Mapped[int]
+    warning_count: Mapped[int]
+    info_count: Mapped[int]
 
 
 class FormContractRow(Base):
     """The form exactly as its ``jixiao.form/1`` object, for byte-faithful export."""
 
-    __tablename__ = "form_contracts"
+    __table__ = FORM_CONTRACTS
 
-    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id", ondelete="CASCADE"), primary_key=True)
-    body: Mapped[dict[str, Any]] = mapped_column()
+    form_id: Mapped[int]
+    body: Mapped[dict[str, Any]]
 
 
 class GoalRow(_SourceColumns, Base):
     """A 年度目标 / 长期目标 of a form."""
 
-    __tablename__ = "goals"
+    __table__ = GOALS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
-    name: Mapped[str] = mapped_column(Text)
-    text: Mapped[str | None] = mapped_column(Text)
-    weight: Mapped[float | None] = mapped_column(Float)
-    term: Mapped[str | None] = mapped_column(String(20))
+    id: Mapped[int]
+    form_id: Mapped[int]
+    position: Mapped[int]
+    name: Mapped[str]
+    text: Mapped[str | None]
+    weight: Mapped[float | None]
+    term: Mapped[str | None]
 
 
 class IndicatorRow(_SourceColumns, Base):
@@ -224,92 +188,86 @@ class IndicatorRow(_SourceColumns, Base):
     where the text states no number.
     """
 
-    __tablename__ = "indicators"
+    __table__ = INDICATORS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
-    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
-    level1: Mapped[str | None] = mapped_column(Text)
-    level2: Mapped[str | None] = mapped_column(Text)
-    name: Mapped[str] = mapped_column(Text)
-    weight: Mapped[float | None] = mapped_column(Float)
-    target: Mapped[str | None] = mapped_column(Text)
-    actual: Mapped[str | None] = mapped_column(Text)
-    score: Mapped[float | None] = mapped_column(Float)
-    basis: Mapped[str | None] = mapped_column(Text)
-    level1_weight: Mapped[float | None] = mapped_column(Float)
-    level2_weight: Mapped[float | None] = mapped_column(Float)
-    extra: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))  # None when empty
-    target_kind: Mapped[str | None] = mapped_column(String(20))
-    target_op: Mapped[str | None] = mapped_column(String(4))
-    target_value: Mapped[float | None] = mapped_column(Float)
-    target_high: Mapped[float | None] = mapped_column(Float)
-    target_unit: Mapped[str | None] = mapped_column(String(40))
-    actual_kind: Mapped[str | None] = mapped_column(String(20))
-    actual_op: Mapped[str | None] = mapped_column(String(4))
-    actual_value: Mapped[float | None] = mapped_column(Float)
-    actual_high: Mapped[float | None] = mapped_column(Float)
-    actual_unit: Mapped[str | None] = mapped_column(String(40))
+    id: Mapped[int]
+    goal_id: Mapped[int]
+    form_id: Mapped[int]
+    position: Mapped[int]
+    level1: Mapped[str | None]
+    level2: Mapped[str | None]
+    name: Mapped[str]
+    weight: Mapped[float | None]
+    target: Mapped[str | None]
+    actual: Mapped[str | None]
+    score: Mapped[float | None]
+    basis: Mapped[str | None]
+    level1_weight: Mapped[float | None]
+    level2_weight: Mapped[float | None]
+    extra: Mapped[dict[str, Any] | None]  # None when empty
+    target_kind: Mapped[str | None]
+    target_op: Mapped[str | None]
+    target_value: Mapped[float | None]
+    target_high: Mapped[float | None]
+    target_unit: Mapped[str | None]
+    actual_kind: Mapped[str | None]
+    actual_op: Mapped[str | None]
+    actual_value: Mapped[float | None]
+    actual_high: Mapped[float | None]
+    actual_unit: Mapped[str | None]
 
 
 class ReportRow(_SourceColumns, Base):
     """A narrative self-evaluation (自评结果 / 自评报告) and the figures it claims."""
 
-    __tablename__ = "reports"
+    __table__ = REPORTS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    position: Mapped[int] = mapped_column(Integer)
-    form_id: Mapped[int | None] = mapped_column(ForeignKey("forms.id", ondelete="SET NULL"), index=True)
-    title: Mapped[str] = mapped_column(Text)
-    version: Mapped[str | None] = mapped_column(String(40))
-    year: Mapped[int | None] = mapped_column(Integer)
-    subject: Mapped[str | None] = mapped_column(Text)
-    stated_score: Mapped[float | None] = mapped_column(Float)
-    stated_scores: Mapped[list[Any]] = mapped_column(default=list)
-    stated_rate: Mapped[float | None] = mapped_column(Float)
-    stated_budget_score: Mapped[float | None] = mapped_column(Float)
-    amounts: Mapped[list[Any]] = mapped_column(default=list)  # [[context, 万元], …]
+    id: Mapped[int]
+    document_id: Mapped[int]
+    position: Mapped[int]
+    form_id: Mapped[int | None]
+    title: Mapped[str]
+    version: Mapped[str | None]
+    year: Mapped[int | None]
+    subject: Mapped[str | None]
+    stated_score: Mapped[float | None]
+    stated_scores: Mapped[list[Any]]
+    stated_rate: Mapped[float | None]
+    stated_budget_score: Mapped[float | None]
+    amounts: Mapped[list[Any]]  # [[context, 万元], …]
 
 
 class ReviewRunRow(Base):
     """One review of one document under one rule set."""
 
-    __tablename__ = "review_runs"
+    __table__ = REVIEW_RUNS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    rule_set: Mapped[str] = mapped_column(String(100))
-    rule_set_version: Mapped[str] = mapped_column(String(50))
-    ran_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    jixiao_version: Mapped[str] = mapped_column(String(50))
+    id: Mapped[int]
+    document_id: Mapped[int]
+    rule_set: Mapped[str]
+    rule_set_version: Mapped[str]
+    ran_at: Mapped[datetime]
+    jixiao_version: Mapped[str]
 
 
 class ScorecardRow(Base):
     """A form re-scored under a review run's rule set; per-indicator scores kept as JSON."""
 
-    __tablename__ = "scorecards"
+    __table__ = SCORECARDS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    review_run_id: Mapped[int] = mapped_column(ForeignKey("review_runs.id", ondelete="CASCADE"), index=True)
-    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id", ondelete="CASCADE"), index=True)
-    rule_set: Mapped[str] = mapped_column(String(100))
-    budget_weight: Mapped[float | None] = mapped_column(Float)
-    budget_printed: Mapped[float | None] = mapped_column(Float)
-    budget_computed: Mapped[float | None] = mapped_column(Float)
-    total_printed: Mapped[float | None] = mapped_column(Float)
-    total_computed: Mapped[float | None] = mapped_column(Float)
-    grade_printed: Mapped[str | None] = mapped_column(String(20))
-    grade_computed: Mapped[str | None] = mapped_column(String(20))
-    indicators: Mapped[list[Any]] = mapped_column(default=list)  # IndicatorScore dumps
-    goals: Mapped[list[Any]] = mapped_column(default=list)  # GoalScore dumps
-
-
-# Findings that mean the form's weights do not add up to the rules' points (budget + goals ≠
-# 100): a catalogue naming rule, so a new form-level ``*weight_mismatch`` type joins without a
-# change here. A goal whose sub-labels disagree with its indicators is a warning, not this.
-STRUCTURE_CODES = "form.%weight_mismatch"
+    id: Mapped[int]
+    review_run_id: Mapped[int]
+    form_id: Mapped[int]
+    rule_set: Mapped[str]
+    budget_weight: Mapped[float | None]
+    budget_printed: Mapped[float | None]
+    budget_computed: Mapped[float | None]
+    total_printed: Mapped[float | None]
+    total_computed: Mapped[float | None]
+    grade_printed: Mapped[str | None]
+    grade_computed: Mapped[str | None]
+    indicators: Mapped[list[Any]]  # IndicatorScore dumps
+    goals: Mapped[list[Any]]  # GoalScore dumps
 
 
 class FindingRow(Base):
@@ -319,39 +277,25 @@ class FindingRow(Base):
     ``current`` turns false when the form is superseded.
     """
 
-    __tablename__ = "findings"
+    __table__ = FINDINGS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    review_run_id: Mapped[int] = mapped_column(ForeignKey("review_runs.id", ondelete="CASCADE"))
-    form_id: Mapped[int | None] = mapped_column(ForeignKey("forms.id", ondelete="CASCADE"))
-    position: Mapped[int] = mapped_column(Integer)
-    form_index: Mapped[int] = mapped_column(Integer)  # "form" of the finding: index in the document
-    form_title: Mapped[str] = mapped_column(Text)
-    code: Mapped[str] = mapped_column(String(80))
-    severity: Mapped[str] = mapped_column(String(10))
-    goal: Mapped[str | None] = mapped_column(Text)
-    indicator: Mapped[str | None] = mapped_column(Text)
-    printed: Mapped[Any] = mapped_column(JSON, nullable=True)  # number or string as printed
-    expected: Mapped[Any] = mapped_column(JSON, nullable=True)
-    message: Mapped[str] = mapped_column(Text)
-    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
-    year: Mapped[int | None] = mapped_column(Integer)
-    kind: Mapped[str | None] = mapped_column(String(40))
-    current: Mapped[bool] = mapped_column(Boolean, default=True)
-
-    __table_args__ = (
-        Index("ix_findings_form_run", "form_id", "review_run_id"),
-        Index("ix_findings_run", "review_run_id"),
-        # The few findings that say a form's weights do not add up (``_query._weights_broken``,
-        # asked for every form of ``stats`` and ``forms``): a scan of this, not of every finding.
-        Index(
-            "ix_findings_structure",
-            "form_id",
-            "review_run_id",
-            sqlite_where=text(f"code LIKE '{STRUCTURE_CODES}'"),
-            postgresql_where=text(f"code LIKE '{STRUCTURE_CODES}'"),
-        ),
-    )
+    id: Mapped[int]
+    review_run_id: Mapped[int]
+    form_id: Mapped[int | None]
+    position: Mapped[int]
+    form_index: Mapped[int]  # "form" of the finding: index in the document
+    form_title: Mapped[str]
+    code: Mapped[str]
+    severity: Mapped[str]
+    goal: Mapped[str | None]
+    indicator: Mapped[str | None]
+    printed: Mapped[Any]  # number or string as printed
+    expected: Mapped[Any]
+    message: Mapped[str]
+    unit_id: Mapped[int | None]
+    year: Mapped[int | None]
+    kind: Mapped[str | None]
+    current: Mapped[bool]
 
 
 class FindingTallyRow(Base):
@@ -361,20 +305,14 @@ class FindingTallyRow(Base):
     and NULLs never compare equal). Maintained by the writer; see ``_tally``.
     """
 
-    __tablename__ = "finding_tallies"
+    __table__ = FINDING_TALLIES
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    unit_id: Mapped[int] = mapped_column(Integer)
-    year: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(40))
-    code: Mapped[str] = mapped_column(String(80))
-    count: Mapped[int] = mapped_column(Integer)
-
-    __table_args__ = (
-        UniqueConstraint("unit_id", "year", "code", "kind", name="uq_finding_tallies_cell"),
-        # ``stats`` reads the counts in (unit, year, code) order from the index alone.
-        Index("ix_finding_tallies_stats", "unit_id", "year", "code", "kind", "count"),
-    )
+    id: Mapped[int]
+    unit_id: Mapped[int]
+    year: Mapped[int]
+    kind: Mapped[str]
+    code: Mapped[str]
+    count: Mapped[int]
 
 
 class FormSummaryRow(Base):
@@ -386,33 +324,32 @@ class FormSummaryRow(Base):
     transaction as the forms (``_summary``); ``_summary.recount`` rebuilds it from the forms.
     """
 
-    __tablename__ = "form_summaries"
+    __table__ = FORM_SUMMARIES
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    unit_id: Mapped[int] = mapped_column(Integer)
-    year: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(40))
-    grade: Mapped[str] = mapped_column(String(20))
-    errors: Mapped[int] = mapped_column(Integer)  # 1: forms with at least one error finding
-    forms: Mapped[int] = mapped_column(Integer)
-    funds: Mapped[float] = mapped_column(Float)  # sum of 预算数 where printed
-    funds_n: Mapped[int] = mapped_column(Integer)  # forms printing a 预算数
-    printed_num: Mapped[float] = mapped_column(Float)  # sum of printed total × funds (funds > 0)
-    printed_den: Mapped[float] = mapped_column(Float)
-    printed_n: Mapped[int] = mapped_column(Integer)
-    computed_num: Mapped[float] = mapped_column(Float)  # the same for sound recomputed totals
-    computed_den: Mapped[float] = mapped_column(Float)
-    computed_n: Mapped[int] = mapped_column(Integer)
-    unsound: Mapped[int] = mapped_column(Integer)  # printed total, weights do not add up
-    gap_sum: Mapped[float] = mapped_column(Float)  # sum of printed − recomputed (unit known)
-    gap_n: Mapped[int] = mapped_column(Integer)
-
-    __table_args__ = (
-        UniqueConstraint("unit_id", "year", "kind", "grade", "errors", name="uq_form_summaries_cell"),
-    )
+    id: Mapped[int]
+    unit_id: Mapped[int]
+    year: Mapped[int]
+    kind: Mapped[str]
+    grade: Mapped[str]
+    errors: Mapped[int]  # 1: forms with at least one error finding
+    forms: Mapped[int]
+    funds: Mapped[float]  # sum of 预算数 where printed
+    funds_n: Mapped[int]  # forms printing a 预算数
+    printed_num: Mapped[float]  # sum of printed total × funds (funds > 0)
+    printed_den: Mapped[float]
+    printed_n: Mapped[int]
+    computed_num: Mapped[float]  # the same for sound recomputed totals
+    computed_den: Mapped[float]
+    computed_n: Mapped[int]
+    unsound: Mapped[int]  # printed total, weights do not add up
+    gap_sum: Mapped[float]  # sum of printed − recomputed (unit known)
+    gap_n: Mapped[int]
 
 
 __all__ = [
+    "CURRENT_FORM_INDEX",
+    "NAMING_CONVENTION",
+    "STRUCTURE_CODES",
     "Base",
     "DocumentContentRow",
     "DocumentRow",

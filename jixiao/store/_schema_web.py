@@ -10,10 +10,22 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped
 
 from jixiao.store._schema import Base
+from jixiao.store._tables import (
+    API_TOKENS,
+    AUDIT_SCORES,
+    EDIT_HISTORY,
+    FINDING_VERDICTS,
+    FORM_DRAFTS,
+    FORM_WORKFLOW,
+    USER_UNITS,
+    USERS,
+    WEB_SESSIONS,
+    WORKFLOW_TRANSITIONS,
+    YEAR_RULE_SETS,
+)
 
 __all__ = [
     "ApiTokenRow",
@@ -33,57 +45,57 @@ __all__ = [
 class UserRow(Base):
     """An account. ``role``: admin / reviewer / filler (管理员 / 审核人员 / 填报人)."""
 
-    __tablename__ = "users"
+    __table__ = USERS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
-    password_hash: Mapped[str] = mapped_column(Text)
-    role: Mapped[str] = mapped_column(String(20))
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    id: Mapped[int]
+    name: Mapped[str]
+    password_hash: Mapped[str]
+    role: Mapped[str]
+    active: Mapped[bool]
+    created_at: Mapped[datetime]
 
 
 class UserUnitRow(Base):
     """A unit a 填报人 may see and edit (a unit and its sub-units: one row each)."""
 
-    __tablename__ = "user_units"
+    __table__ = USER_UNITS
 
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int]
+    unit_id: Mapped[int]
 
 
 class ApiTokenRow(Base):
     """An API token; only its SHA-256 is kept."""
 
-    __tablename__ = "api_tokens"
+    __table__ = API_TOKENS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    label: Mapped[str] = mapped_column(String(200), default="")
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    id: Mapped[int]
+    user_id: Mapped[int]
+    token_hash: Mapped[str]
+    label: Mapped[str]
+    created_at: Mapped[datetime]
 
 
 class SessionRow(Base):
     """A browser session (server-side): the cookie holds a random id, the table its SHA-256."""
 
-    __tablename__ = "web_sessions"
+    __table__ = WEB_SESSIONS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    csrf: Mapped[str] = mapped_column(String(64))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    id: Mapped[int]
+    token_hash: Mapped[str]
+    user_id: Mapped[int]
+    csrf: Mapped[str]
+    created_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
 
 
 class YearRuleSetRow(Base):
     """The rule set the administrator chose for a fiscal year (web drafts are scored by it)."""
 
-    __tablename__ = "year_rule_sets"
+    __table__ = YEAR_RULE_SETS
 
-    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    rule_set: Mapped[str] = mapped_column(String(100))
+    year: Mapped[int]
+    rule_set: Mapped[str]
 
 
 class WorkflowRow(Base):
@@ -92,30 +104,28 @@ class WorkflowRow(Base):
     A form without a row was imported as a finished document and counts as submitted.
     """
 
-    __tablename__ = "form_workflow"
+    __table__ = FORM_WORKFLOW
 
-    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id", ondelete="CASCADE"), primary_key=True)
-    state: Mapped[str] = mapped_column(String(20))
-    opinion: Mapped[str | None] = mapped_column(Text)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_by: Mapped[str | None] = mapped_column(String(100))
-    carried_from: Mapped[int | None] = mapped_column(Integer)  # the earlier revision it came from
-
-    __table_args__ = (Index("ix_form_workflow_state", "state"),)
+    form_id: Mapped[int]
+    state: Mapped[str]
+    opinion: Mapped[str | None]
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[str | None]
+    carried_from: Mapped[int | None]  # the earlier revision it came from
 
 
 class TransitionRow(Base):
     """One workflow step: who moved which form from which state to which, when, and why."""
 
-    __tablename__ = "workflow_transitions"
+    __table__ = WORKFLOW_TRANSITIONS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id", ondelete="CASCADE"), index=True)
-    from_state: Mapped[str | None] = mapped_column(String(20))
-    to_state: Mapped[str] = mapped_column(String(20))
-    by: Mapped[str] = mapped_column(String(100))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    comment: Mapped[str | None] = mapped_column(Text)
+    id: Mapped[int]
+    form_id: Mapped[int]
+    from_state: Mapped[str | None]
+    to_state: Mapped[str]
+    by: Mapped[str]
+    at: Mapped[datetime]
+    comment: Mapped[str | None]
 
 
 class VerdictRow(Base):
@@ -125,63 +135,57 @@ class VerdictRow(Base):
     a new look. ``goal_key``/``indicator_key`` are the names or "" (unique keys need no NULLs).
     """
 
-    __tablename__ = "finding_verdicts"
+    __table__ = FINDING_VERDICTS
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id", ondelete="CASCADE"), index=True)
-    code: Mapped[str] = mapped_column(String(80))
-    goal_key: Mapped[str] = mapped_column(Text, default="")
-    indicator_key: Mapped[str] = mapped_column(Text, default="")
-    verdict: Mapped[str] = mapped_column(String(20))
-    comment: Mapped[str | None] = mapped_column(Text)
-    by: Mapped[str] = mapped_column(String(100))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    stale: Mapped[bool] = mapped_column(Boolean, default=False)
-    carried_from: Mapped[int | None] = mapped_column(Integer)
-
-    __table_args__ = (
-        UniqueConstraint("form_id", "code", "goal_key", "indicator_key", name="uq_finding_verdicts_key"),
-    )
+    id: Mapped[int]
+    form_id: Mapped[int]
+    code: Mapped[str]
+    goal_key: Mapped[str]
+    indicator_key: Mapped[str]
+    verdict: Mapped[str]
+    comment: Mapped[str | None]
+    by: Mapped[str]
+    at: Mapped[datetime]
+    stale: Mapped[bool]
+    carried_from: Mapped[int | None]
 
 
 class AuditScoreRow(Base):
     """复核得分: the score a reviewer gives one indicator, with the reason."""
 
-    __tablename__ = "audit_scores"
+    __table__ = AUDIT_SCORES
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id", ondelete="CASCADE"), index=True)
-    goal_key: Mapped[str] = mapped_column(Text, default="")
-    indicator_key: Mapped[str] = mapped_column(Text)
-    score: Mapped[float] = mapped_column(Float)
-    reason: Mapped[str] = mapped_column(Text)
-    by: Mapped[str] = mapped_column(String(100))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    stale: Mapped[bool] = mapped_column(Boolean, default=False)
-    carried_from: Mapped[int | None] = mapped_column(Integer)
-
-    __table_args__ = (UniqueConstraint("form_id", "goal_key", "indicator_key", name="uq_audit_scores_key"),)
+    id: Mapped[int]
+    form_id: Mapped[int]
+    goal_key: Mapped[str]
+    indicator_key: Mapped[str]
+    score: Mapped[float]
+    reason: Mapped[str]
+    by: Mapped[str]
+    at: Mapped[datetime]
+    stale: Mapped[bool]
+    carried_from: Mapped[int | None]
 
 
 class FormDraftRow(Base):
     """The unit's working copy of a form (form-v1 JSON) between saves and 提交."""
 
-    __tablename__ = "form_drafts"
+    __table__ = FORM_DRAFTS
 
-    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id", ondelete="CASCADE"), primary_key=True)
-    body: Mapped[str] = mapped_column(Text)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    form_id: Mapped[int]
+    body: Mapped[str]
+    updated_at: Mapped[datetime]
 
 
 class EditRow(Base):
     """One saved change of a field (append-only): field, old → new, who, when."""
 
-    __tablename__ = "edit_history"
+    __table__ = EDIT_HISTORY
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id"), index=True)
-    field: Mapped[str] = mapped_column(Text)
-    old: Mapped[str | None] = mapped_column(Text)
-    new: Mapped[str | None] = mapped_column(Text)
-    by: Mapped[str] = mapped_column(String(100))
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    id: Mapped[int]
+    form_id: Mapped[int]
+    field: Mapped[str]
+    old: Mapped[str | None]
+    new: Mapped[str | None]
+    by: Mapped[str]
+    at: Mapped[datetime]

@@ -14,14 +14,27 @@ compare the two.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select
-from sqlalchemy.orm import Session
 
-from jixiao.store._schema import STRUCTURE_CODES, FindingRow, FormRow, FormSummaryRow
+from jixiao.store._tables import FINDINGS, FORM_SUMMARIES, FORMS, STRUCTURE_CODES
 
-__all__ = ["KEYS", "VALUES", "add_forms", "differences", "recount", "remove_forms", "stored"]
+if TYPE_CHECKING:
+    from jixiao.store._db import Conn
+
+
+__all__ = [
+    "KEYS",
+    "VALUES",
+    "add_forms",
+    "differences",
+    "recount",
+    "remove_forms",
+    "stored",
+    "sums",
+    "weights_broken",
+]
 
 KEYS = ("unit_id", "year", "kind", "grade", "errors")
 VALUES = (
@@ -41,25 +54,28 @@ VALUES = (
 _COUNTS = frozenset(v for v in VALUES if v == "forms" or v.endswith("_n") or v == "unsound")
 
 
-def _broken() -> ColumnElement[bool]:
+def weights_broken() -> ColumnElement[bool]:
     """EXISTS a finding of the form's latest review saying its weights do not add up."""
     return (
-        select(FindingRow.id)
+        select(FINDINGS.c.id)
         .where(
-            FindingRow.form_id == FormRow.id,
-            FindingRow.review_run_id == FormRow.review_run_id,
-            FindingRow.code.like(STRUCTURE_CODES),
+            FINDINGS.c.form_id == FORMS.c.id,
+            FINDINGS.c.review_run_id == FORMS.c.review_run_id,
+            FINDINGS.c.code.like(STRUCTURE_CODES),
         )
         .exists()
     )
 
 
-def _aggregate() -> Select[Any]:
-    """The cells' sums over ``forms`` (narrowed by the caller), grouped by cell."""
-    f = FormRow
+def sums() -> dict[str, Any]:
+    """Each of ``VALUES`` as an aggregate over ``forms``: what a set of forms adds to a cell.
+
+    Also what ``stats`` groups over superseded forms, which the table does not keep.
+    """
+    f = FORMS.c
     funds = f.budget_planned
     has_funds = and_(funds.is_not(None), funds > 0)
-    broken = _broken()
+    broken = weights_broken()
     printed_ok = and_(f.total_score.is_not(None), has_funds)
     computed_ok = and_(f.total_computed.is_not(None), has_funds, ~broken)
     gap_ok = and_(f.unit_id.is_not(None), f.total_score.is_not(None), f.total_computed.is_not(None))
@@ -70,6 +86,25 @@ def _aggregate() -> Select[Any]:
     def total(cond: Any, value: Any) -> Any:
         return func.sum(case((cond, value), else_=literal(0.0)))
 
+    return {
+        "forms": func.count(),
+        "funds": total(funds.is_not(None), funds),
+        "funds_n": count(funds.is_not(None)),
+        "printed_num": total(printed_ok, f.total_score * funds),
+        "printed_den": total(printed_ok, funds),
+        "printed_n": count(printed_ok),
+        "computed_num": total(computed_ok, f.total_computed * funds),
+        "computed_den": total(computed_ok, funds),
+        "computed_n": count(computed_ok),
+        "unsound": count(and_(f.total_score.is_not(None), broken)),
+        "gap_sum": total(gap_ok, f.total_score - f.total_computed),
+        "gap_n": count(gap_ok),
+    }
+
+
+def _aggregate() -> Select[Any]:
+    """The cells' sums over ``forms`` (narrowed by the caller), grouped by cell."""
+    f = FORMS.c
     keys = (
         func.coalesce(f.unit_id, 0),
         func.coalesce(f.year, 0),
@@ -77,24 +112,11 @@ def _aggregate() -> Select[Any]:
         func.coalesce(f.grade, ""),
         case((f.error_count > 0, 1), else_=0),
     )
-    return select(
-        *keys,
-        func.count(),
-        total(funds.is_not(None), funds),
-        count(funds.is_not(None)),
-        total(printed_ok, f.total_score * funds),
-        total(printed_ok, funds),
-        count(printed_ok),
-        total(computed_ok, f.total_computed * funds),
-        total(computed_ok, funds),
-        count(computed_ok),
-        count(and_(f.total_score.is_not(None), broken)),
-        total(gap_ok, f.total_score - f.total_computed),
-        count(gap_ok),
-    ).group_by(*keys)
+    values = sums()
+    return select(*keys, *(values[v] for v in VALUES)).group_by(*keys)
 
 
-def _rows(session: Session, query: Select[Any]) -> dict[tuple[Any, ...], dict[str, float]]:
+def _rows(session: Conn, query: Select[Any]) -> dict[tuple[Any, ...], dict[str, float]]:
     out: dict[tuple[Any, ...], dict[str, float]] = {}
     for row in session.execute(query):
         k = tuple(row[: len(KEYS)])
@@ -105,14 +127,14 @@ def _rows(session: Session, query: Select[Any]) -> dict[tuple[Any, ...], dict[st
     return out
 
 
-def contributions(session: Session, form_ids: list[int]) -> dict[tuple[Any, ...], dict[str, float]]:
+def contributions(session: Conn, form_ids: list[int]) -> dict[tuple[Any, ...], dict[str, float]]:
     """What the given forms (the current ones among them) add to each cell."""
     if not form_ids:
         return {}
     out: dict[tuple[Any, ...], dict[str, float]] = {}
     for start in range(0, len(form_ids), 5000):
         chunk = form_ids[start : start + 5000]
-        part = _rows(session, _aggregate().where(FormRow.id.in_(chunk), FormRow.superseded.is_(False)))
+        part = _rows(session, _aggregate().where(FORMS.c.id.in_(chunk), FORMS.c.superseded.is_(False)))
         for k, vals in part.items():
             into = out.setdefault(k, dict.fromkeys(VALUES, 0))
             for name, v in vals.items():
@@ -120,13 +142,13 @@ def contributions(session: Session, form_ids: list[int]) -> dict[tuple[Any, ...]
     return out
 
 
-def _apply(session: Session, cells: dict[tuple[Any, ...], dict[str, float]], sign: int) -> None:
+def _apply(session: Conn, cells: dict[tuple[Any, ...], dict[str, float]], sign: int) -> None:
     """Add (``sign`` 1) or subtract (-1) sums cell by cell, atomically in the database."""
     if not cells:
         return
     from jixiao.store._tally import upsert
 
-    table = FormSummaryRow.__table__
+    table = FORM_SUMMARIES
     stmt = upsert(session, table)
     stmt = stmt.on_conflict_do_update(
         index_elements=list(KEYS), set_={v: table.c[v] + stmt.excluded[v] for v in VALUES}
@@ -140,30 +162,30 @@ def _apply(session: Session, cells: dict[tuple[Any, ...], dict[str, float]], sig
     )
 
 
-def add_forms(session: Session, form_ids: list[int]) -> None:
+def add_forms(session: Conn, form_ids: list[int]) -> None:
     """Count newly stored (current) forms in; call after their findings are stored."""
     _apply(session, contributions(session, form_ids), 1)
 
 
-def remove_forms(session: Session, form_ids: list[int]) -> None:
+def remove_forms(session: Conn, form_ids: list[int]) -> None:
     """Count forms out; call while they are still current (before superseding or moving them)."""
     _apply(session, contributions(session, form_ids), -1)
 
 
-def recount(session: Session) -> dict[tuple[Any, ...], dict[str, float]]:
+def recount(session: Conn) -> dict[tuple[Any, ...], dict[str, float]]:
     """The sums as the current forms give them (for rebuilding and checking the table)."""
-    return _rows(session, _aggregate().where(FormRow.superseded.is_(False)))
+    return _rows(session, _aggregate().where(FORMS.c.superseded.is_(False)))
 
 
-def stored(session: Session) -> dict[tuple[Any, ...], dict[str, float]]:
+def stored(session: Conn) -> dict[tuple[Any, ...], dict[str, float]]:
     """The table as stored, empty cells (no forms) left out."""
-    t = FormSummaryRow
-    cols = [t.__table__.c[k] for k in KEYS] + [t.__table__.c[v] for v in VALUES]
+    t = FORM_SUMMARIES.c
+    cols = [t[k] for k in KEYS] + [t[v] for v in VALUES]
     query = select(*cols).where(t.forms != 0)
     return _rows(session, query)
 
 
-def differences(session: Session) -> list[str]:
+def differences(session: Conn) -> list[str]:
     """Cells where the stored sums and a recount disagree (beyond float rounding)."""
     want, have = recount(session), stored(session)
     bad = []

@@ -9,12 +9,15 @@ number of findings. ``recount`` rebuilds it from the findings (and tests compare
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, delete, func, select
-from sqlalchemy.orm import Session
 
-from jixiao.store._schema import FindingRow, FindingTallyRow
+from jixiao.store._tables import FINDING_TALLIES, FINDINGS
+
+if TYPE_CHECKING:
+    from jixiao.store._db import Conn
+
 
 __all__ = ["Key", "add", "counts_of_forms", "merge_units", "recount"]
 
@@ -25,16 +28,17 @@ def key(unit_id: int | None, year: int | None, kind: str | None, code: str) -> K
     return (unit_id or 0, year or 0, kind or "", code)
 
 
-def upsert(session: Session, table: Any) -> Any:
+def upsert(session: Conn, table: Any) -> Any:
     """``INSERT … ON CONFLICT`` for the session's back end (SQLite and PostgreSQL spell it alike)."""
-    if session.get_bind().dialect.name == "postgresql":
+    dialect = session.dialect if hasattr(session, "dialect") else session.get_bind().dialect
+    if dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as dialect_insert
     else:
         from sqlalchemy.dialects.sqlite import insert as dialect_insert
     return dialect_insert(table)
 
 
-def add(session: Session, deltas: Counter[Key]) -> None:
+def add(session: Conn, deltas: Counter[Key]) -> None:
     """Apply count changes atomically: ``INSERT … ON CONFLICT DO UPDATE SET count = count + d``.
 
     Never read-modify-write in Python, so two writers' changes to one cell both count.
@@ -42,7 +46,7 @@ def add(session: Session, deltas: Counter[Key]) -> None:
     deltas = Counter({k: d for k, d in deltas.items() if d})
     if not deltas:
         return
-    table = FindingTallyRow.__table__
+    table = FINDING_TALLIES
     stmt = upsert(session, table)
     stmt = stmt.on_conflict_do_update(
         index_elements=["unit_id", "year", "code", "kind"],
@@ -57,11 +61,11 @@ def add(session: Session, deltas: Counter[Key]) -> None:
     )
 
 
-def counts_of_forms(session: Session, form_ids: list[int]) -> Counter[Key]:
+def counts_of_forms(session: Conn, form_ids: list[int]) -> Counter[Key]:
     """Current findings of the given forms, counted by tally key."""
     if not form_ids:
         return Counter()
-    f = FindingRow
+    f = FINDINGS.c
     rows = session.execute(
         select(f.unit_id, f.year, f.kind, f.code, func.count())
         .where(f.form_id.in_(form_ids), f.current.is_(True))
@@ -70,19 +74,19 @@ def counts_of_forms(session: Session, form_ids: list[int]) -> Counter[Key]:
     return Counter({key(u, y, k, c): n for u, y, k, c, n in rows})
 
 
-def merge_units(session: Session, old: int, new: int) -> None:
+def merge_units(session: Conn, old: int, new: int) -> None:
     """Move the counts of unit ``old`` onto unit ``new`` (an alias merged two units)."""
-    t = FindingTallyRow
+    t = FINDING_TALLIES.c
     moved: Counter[Key] = Counter()
     for y, k, c, n in session.execute(select(t.year, t.kind, t.code, t.count).where(t.unit_id == old)):
         moved[(new, y, k, c)] += n
-    session.execute(delete(t).where(t.unit_id == old))
+    session.execute(delete(FINDING_TALLIES).where(t.unit_id == old))
     add(session, moved)
 
 
-def recount(session: Session) -> Counter[Key]:
+def recount(session: Conn) -> Counter[Key]:
     """The counts as the findings give them (for rebuilding and for checking the tally)."""
-    f = FindingRow
+    f = FINDINGS.c
     rows = session.execute(
         select(f.unit_id, f.year, f.kind, f.code, func.count())
         .where(f.current.is_(True), f.form_id.is_not(None))
@@ -91,8 +95,8 @@ def recount(session: Session) -> Counter[Key]:
     return Counter({key(u, y, k, c): n for u, y, k, c, n in rows})
 
 
-def stored(session: Session) -> Counter[Key]:
+def stored(session: Conn) -> Counter[Key]:
     """The tally as stored, zero cells left out."""
-    t = FindingTallyRow
+    t = FINDING_TALLIES.c
     rows = session.execute(select(t.unit_id, t.year, t.kind, t.code, t.count).where(and_(t.count != 0)))
     return Counter({(u, y, k, c): n for u, y, k, c, n in rows})

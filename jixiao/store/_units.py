@@ -12,13 +12,16 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, func, insert, or_, select, update
 
 from jixiao.store import _summary as summary
 from jixiao.store import _tally as tally
-from jixiao.store._schema import FindingRow, FormRow, UnitAliasRow, UnitRow
+from jixiao.store._tables import FINDINGS, FORMS, UNIT_ALIASES, UNITS
+
+if TYPE_CHECKING:
+    from jixiao.store._db import Conn
 
 __all__ = ["AliasChange", "UnitInfo", "add_alias", "find_unit", "list_units", "name_key", "remove_alias"]
 
@@ -28,18 +31,18 @@ def name_key(name: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).casefold()
 
 
-def find_unit(session: Session, name: str) -> int | None:
+def find_unit(session: Conn, name: str) -> int | None:
     """The unit a name denotes, by alias first, then by its own name; None if unknown."""
     key = name_key(name)
     if not key:
         return None
-    alias = session.scalar(select(UnitAliasRow.unit_id).where(UnitAliasRow.key == key))
+    alias = session.scalar(select(UNIT_ALIASES.c.unit_id).where(UNIT_ALIASES.c.key == key))
     if alias is not None:
         return alias
-    return session.scalar(select(UnitRow.id).where(UnitRow.key == key))
+    return session.scalar(select(UNITS.c.id).where(UNITS.c.key == key))
 
 
-def unit_id_for(session: Session, name: str) -> int | None:
+def unit_id_for(session: Conn, name: str) -> int | None:
     """The unit of a printed name, created on first sight."""
     found = find_unit(session, name)
     if found is not None:
@@ -48,14 +51,14 @@ def unit_id_for(session: Session, name: str) -> int | None:
     if not key:
         return None
     # Get-or-create in one statement: a unit another writer creates meanwhile is not a duplicate.
-    stmt = tally.upsert(session, UnitRow.__table__)
+    stmt = tally.upsert(session, UNITS)
     session.execute(
         stmt.on_conflict_do_nothing(index_elements=["key"]), {"name": " ".join(name.split()), "key": key}
     )
-    return session.scalar(select(UnitRow.id).where(UnitRow.key == key))
+    return session.scalar(select(UNITS.c.id).where(UNITS.c.key == key))
 
 
-def match_units(session: Session, text: str) -> list[int]:
+def match_units(session: Conn, text: str) -> list[int]:
     """Units a user's filter text means: exact name or alias, else any name or alias containing it."""
     exact = find_unit(session, text)
     if exact is not None:
@@ -64,11 +67,11 @@ def match_units(session: Session, text: str) -> list[int]:
     if not key:
         return []
     pattern = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    aliased = select(UnitAliasRow.unit_id).where(UnitAliasRow.key.like(pattern, escape="\\"))
+    aliased = select(UNIT_ALIASES.c.unit_id).where(UNIT_ALIASES.c.key.like(pattern, escape="\\"))
     ids = session.scalars(
-        select(UnitRow.id)
-        .where(or_(UnitRow.key.like(pattern, escape="\\"), UnitRow.id.in_(aliased)))
-        .order_by(UnitRow.id)
+        select(UNITS.c.id)
+        .where(or_(UNITS.c.key.like(pattern, escape="\\"), UNITS.c.id.in_(aliased)))
+        .order_by(UNITS.c.id)
     ).all()
     return list(ids)
 
@@ -81,13 +84,13 @@ class UnitInfo:
     forms: int = 0  # current (not superseded) forms
 
 
-def list_units(session: Session) -> list[UnitInfo]:
+def list_units(session: Conn) -> list[UnitInfo]:
     """Every unit with its aliases and number of current forms, by name."""
-    units = {u.id: UnitInfo(u.id, u.name) for u in session.scalars(select(UnitRow).order_by(UnitRow.key))}
-    for alias in session.scalars(select(UnitAliasRow).order_by(UnitAliasRow.id)):
+    units = {u.id: UnitInfo(u.id, u.name) for u in session.execute(select(UNITS).order_by(UNITS.c.key))}
+    for alias in session.execute(select(UNIT_ALIASES).order_by(UNIT_ALIASES.c.id)):
         units[alias.unit_id].aliases.append(alias.alias)
     counts = session.execute(
-        select(FormRow.unit_id, func.count()).where(FormRow.superseded.is_(False)).group_by(FormRow.unit_id)
+        select(FORMS.c.unit_id, func.count()).where(FORMS.c.superseded.is_(False)).group_by(FORMS.c.unit_id)
     )
     for unit_id, n in counts:
         if unit_id in units:
@@ -111,7 +114,7 @@ class AliasError(ValueError):
     """An alias that cannot be added or removed; ``str()`` is a Chinese message."""
 
 
-def add_alias(session: Session, alias: str, unit: str) -> AliasChange:
+def add_alias(session: Conn, alias: str, unit: str) -> AliasChange:
     """Make ``alias`` another name of ``unit``; a unit imported under the alias is merged into it."""
     alias_key, unit_key = name_key(alias), name_key(unit)
     if not alias_key or not unit_key:
@@ -121,55 +124,62 @@ def add_alias(session: Session, alias: str, unit: str) -> AliasChange:
     if target_id is None:
         target_id = unit_id_for(session, unit)
         created = True
-    target = session.get_one(UnitRow, target_id)
+    target = session.execute(select(UNITS).where(UNITS.c.id == target_id)).one()
     if alias_key == target.key:
         raise AliasError(f"“{alias}”就是单位“{target.name}”的名称，无需别名")
     change = AliasChange(alias=" ".join(alias.split()), unit=target.name, created_unit=created)
 
-    existing = session.scalar(select(UnitAliasRow).where(UnitAliasRow.key == alias_key))
+    existing = session.execute(select(UNIT_ALIASES).where(UNIT_ALIASES.c.key == alias_key)).first()
     if existing is not None:
         if existing.unit_id == target_id:
             return change
-        change.moved_from = session.get_one(UnitRow, existing.unit_id).name
-        existing.unit_id = target_id
-        existing.alias = change.alias
-        session.flush()
+        change.moved_from = _unit_name(session, existing.unit_id)
+        session.execute(
+            update(UNIT_ALIASES)
+            .where(UNIT_ALIASES.c.id == existing.id)
+            .values(unit_id=target_id, alias=change.alias)
+        )
         return change
 
-    named = session.scalar(select(UnitRow).where(UnitRow.key == alias_key))
+    named = session.execute(select(UNITS).where(UNITS.c.key == alias_key)).first()
     if named is not None:  # a unit was imported under this name: fold it into the target
         change.superseded_forms = _resolve_collisions(session, named.id, target_id)
         moving = list(
             session.scalars(
-                select(FormRow.id).where(FormRow.unit_id == named.id, FormRow.superseded.is_(False))
+                select(FORMS.c.id).where(FORMS.c.unit_id == named.id, FORMS.c.superseded.is_(False))
             )
         )
         summary.remove_forms(session, moving)
         change.merged_forms = session.execute(
-            update(FormRow).where(FormRow.unit_id == named.id).values(unit_id=target_id)
+            update(FORMS).where(FORMS.c.unit_id == named.id).values(unit_id=target_id)
         ).rowcount
         summary.add_forms(session, moving)
         session.execute(
-            update(UnitAliasRow).where(UnitAliasRow.unit_id == named.id).values(unit_id=target_id)
+            update(UNIT_ALIASES).where(UNIT_ALIASES.c.unit_id == named.id).values(unit_id=target_id)
         )
-        session.execute(update(FindingRow).where(FindingRow.unit_id == named.id).values(unit_id=target_id))
+        session.execute(update(FINDINGS).where(FINDINGS.c.unit_id == named.id).values(unit_id=target_id))
         tally.merge_units(session, named.id, target_id)
-        session.execute(delete(UnitRow).where(UnitRow.id == named.id))
-    session.add(
-        UnitAliasRow(alias=change.alias, key=alias_key, unit_id=target_id, created_at=datetime.now(UTC))
+        session.execute(delete(UNITS).where(UNITS.c.id == named.id))
+    session.execute(
+        insert(UNIT_ALIASES).values(
+            alias=change.alias, key=alias_key, unit_id=target_id, created_at=datetime.now(UTC)
+        )
     )
-    session.flush()
     return change
 
 
-def _resolve_collisions(session: Session, old: int, new: int) -> int:
+def _unit_name(session: Conn, unit_id: int) -> str:
+    return str(session.execute(select(UNITS.c.name).where(UNITS.c.id == unit_id)).scalar_one())
+
+
+def _resolve_collisions(session: Conn, old: int, new: int) -> int:
     """Before units ``old`` and ``new`` become one: each identity keeps one current form.
 
     Where both units have a current form of the same year, kind, project and ordinal, the one
     imported later stays current and the other becomes its predecessor (as if imported before
     it), findings and tallies following.
     """
-    f = FormRow
+    f = FORMS.c
     key_cols = (f.link_year, f.kind, f.project_key, f.ordinal)
     rows = session.execute(
         select(f.id, f.unit_id, f.revision, *key_cols).where(
@@ -192,19 +202,20 @@ def _resolve_collisions(session: Session, old: int, new: int) -> int:
     gone = tally.counts_of_forms(session, ids)
     summary.remove_forms(session, ids)
     for loser, winner, revision in losers:
-        session.execute(update(f).where(f.id == loser).values(superseded=True, superseded_by_id=winner))
-        session.execute(update(f).where(f.id == winner, f.revision <= revision).values(revision=revision + 1))
-    session.execute(update(FindingRow).where(FindingRow.form_id.in_(ids)).values(current=False))
+        session.execute(update(FORMS).where(f.id == loser).values(superseded=True, superseded_by_id=winner))
+        session.execute(
+            update(FORMS).where(f.id == winner, f.revision <= revision).values(revision=revision + 1)
+        )
+    session.execute(update(FINDINGS).where(FINDINGS.c.form_id.in_(ids)).values(current=False))
     tally.add(session, Counter({k: -n for k, n in gone.items()}))
     return len(losers)
 
 
-def remove_alias(session: Session, alias: str) -> str:
+def remove_alias(session: Conn, alias: str) -> str:
     """Forget an alias; returns the unit it pointed to. Forms already linked stay with that unit."""
-    row = session.scalar(select(UnitAliasRow).where(UnitAliasRow.key == name_key(alias)))
+    row = session.execute(select(UNIT_ALIASES).where(UNIT_ALIASES.c.key == name_key(alias))).first()
     if row is None:
         raise AliasError(f"没有别名“{alias}”")
-    unit = session.get_one(UnitRow, row.unit_id).name
-    session.delete(row)
-    session.flush()
+    unit = _unit_name(session, row.unit_id)
+    session.execute(delete(UNIT_ALIASES).where(UNIT_ALIASES.c.id == row.id))
     return unit

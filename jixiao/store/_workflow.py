@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, aliased
 from jixiao.contract import form_from_contract, form_to_contract
 from jixiao.model import Document, Form, FormKind, Goal, Indicator
 from jixiao.store._db import Database, dumps_json
+from jixiao.store._filters import FORM_COLUMNS, narrow
 from jixiao.store._query import _history
 from jixiao.store._schema import (
     FindingRow,
@@ -39,7 +40,6 @@ from jixiao.store._schema_web import (
     WorkflowRow,
     YearRuleSetRow,
 )
-from jixiao.store._units import match_units
 from jixiao.store._write import Prepared, store_document
 
 __all__ = [
@@ -742,15 +742,11 @@ def _filtered(session: Session, query: Any, flt: QueueFilter, joined: bool = Fal
     query = query.where(FormRow.superseded.is_(False))
     if flt.unit_ids is not None:
         query = query.where(FormRow.unit_id.in_(flt.unit_ids))
-    if flt.unit:
-        ids = match_units(session, flt.unit)
-        if not ids:
-            return None
-        query = query.where(FormRow.unit_id.in_(ids))
-    if flt.year is not None:
-        query = query.where(FormRow.year == flt.year)
-    if flt.kind:
-        query = query.where(FormRow.kind == flt.kind)
+    query = narrow(
+        session, query, FORM_COLUMNS, unit=flt.unit, year=flt.year, kind=flt.kind, has_errors=flt.has_errors
+    )
+    if query is None:
+        return None
     if flt.state:
         if not joined:
             query = query.outerjoin(WorkflowRow, WorkflowRow.form_id == FormRow.id)
@@ -758,10 +754,6 @@ def _filtered(session: Session, query: Any, flt: QueueFilter, joined: bool = Fal
         # ix_form_workflow_state (the few forms in that state), not from every current form.
         state_is = _state_or_default if flt.state == DEFAULT_STATE else WorkflowRow.state
         query = query.where(state_is == flt.state)
-    if flt.has_errors is True:
-        query = query.where(FormRow.error_count > 0)
-    elif flt.has_errors is False:
-        query = query.where(FormRow.error_count == 0)
     if flt.min_inflation is not None:
         query = query.where(FormRow.total_score - FormRow.total_computed >= flt.min_inflation)
     return query

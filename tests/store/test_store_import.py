@@ -229,3 +229,19 @@ def test_already_read_document_is_stored_without_reading_again(
     again = import_paths([path], db, documents={str(path): doc})
     assert again.imported == [] and [u.same_as for u in again.unchanged] == ["a.txt"]
     assert row_counts(db) == before
+
+
+def test_stats_over_all_revisions_counts_the_superseded_forms(db: Database, tmp_path: Path) -> None:
+    """``stats --all-revisions`` groups the forms themselves; the current-only path reads the sums."""
+    from jixiao.store import stats
+
+    import_paths([write_doc(tmp_path / "v1.txt", project_form(total=99.5))], db)
+    import_paths([write_doc(tmp_path / "v2.txt", project_form(total=95, scores=(10, 5)))], db)
+    [current], _ = stats(db)
+    [every], _ = stats(db, FormFilter(include_superseded=True))
+    assert (current.forms, every.forms) == (1, 2)
+    # both revisions print 预算数 940 万元: the funds add up, the printed totals average evenly
+    assert (current.funds, every.funds) == (940, 1880)
+    assert current.printed_average == pytest.approx(95)
+    assert every.printed_average == pytest.approx((99.5 + 95) / 2)
+    assert (current.printed_forms, every.printed_forms) == (1, 2)

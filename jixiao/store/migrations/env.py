@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from jixiao.store import _schema_web  # noqa: F401  (the web tables join Base.metadata)
-from jixiao.store._schema import Base
+from jixiao.store._tables import metadata
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -19,7 +18,7 @@ if connection is None:  # pragma: no cover - only reachable through a hand-run a
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copying them
     compare_type=True,
 )

@@ -1,0 +1,80 @@
+"""The query commands start without the ORM, Alembic or the readers (issue 11: start-up < 0.3 s).
+
+Behaviour, not timing: each command runs in a fresh interpreter and reports which of the heavy
+packages it imported. ``sqlalchemy.orm`` alone costs about a query command's whole budget.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import seed
+
+HEAVY = ("sqlalchemy.orm", "alembic", "jixiao.read", "jixiao.store._schema", "jixiao.store._write")
+
+PROBE = """
+import json, sys
+from jixiao.cli import main
+heavy = json.loads(sys.argv[2])
+sys.argv = ["jixiao", *json.loads(sys.argv[1])]
+try:
+    main()
+except SystemExit as e:
+    code = e.code
+else:
+    code = 0
+print(json.dumps({"code": code, "loaded": [m for m in heavy if m in sys.modules]}), file=sys.stderr)
+"""
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = str(tmp_path_factory.mktemp("startup") / "j.db")
+    from jixiao.store import Database, import_paths
+
+    with Database(db) as database:
+        summary = import_paths([seed("000")], database)
+    assert summary.imported and not summary.failures
+    return db
+
+
+def _probe(args: list[str]) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args), json.dumps(HEAVY)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    return json.loads(done.stderr.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["forms"],
+        ["forms", "--all-revisions"],
+        ["stats"],
+        ["show", "1"],
+        ["verify"],
+        ["aliases", "list"],
+        ["history", "--unit", "武汉"],
+        ["compare"],
+    ],
+    ids=" ".join,
+)
+def test_query_command_imports_no_orm_alembic_or_reader(stored: str, command: list[str]) -> None:
+    result = _probe([*command, "--db", stored])
+    assert result["code"] in (0, None)
+    assert result["loaded"] == []
+
+
+def test_help_imports_no_database_layer() -> None:
+    result = _probe(["--help"])
+    assert result["code"] in (0, None)
+    assert result["loaded"] == []
