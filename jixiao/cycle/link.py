@@ -16,9 +16,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from jixiao._spool import FormHead, form_heads
 from jixiao.cycle._names import name_key, similarity, text_key, vocabulary
 from jixiao.model import Finding, Form, FormKind, Goal, Indicator
-from jixiao.read._spool import FormHead, form_heads
 from jixiao.review.catalogue import fmt, fmt_pct, make_finding
 from jixiao.score.values import Value, ValueKind, direction_from_name, parse_value
 

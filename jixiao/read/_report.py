@@ -13,10 +13,10 @@ import re
 from collections.abc import Callable
 from difflib import SequenceMatcher
 
+from jixiao._spool import form_heads
 from jixiao.model import Document, NarrativeReport
 from jixiao.read._clean import compact, year_in
 from jixiao.read._grid import Row
-from jixiao.read._spool import form_heads
 
 __all__ = ["attach_reports", "read_report"]
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from jixiao._spool import SPOOL_BYTES
 from jixiao.model import Document
 from jixiao.read._decode import decode_text
 from jixiao.read._errors import ReadError
 from jixiao.read._forms import build_forms, build_forms_spooled
 from jixiao.read._layouts import iter_text_rows, text_rows
-from jixiao.read._spool import SPOOL_BYTES
 
 __all__ = ["TextReader", "decode", "text_rows"]
 

@@ -21,12 +21,12 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
+from jixiao._spool import SPOOL_BYTES, FormSpool
 from jixiao.batch import EngineSpec, engine_map
 from jixiao.model import Document, ReadIssue
 from jixiao.read import ReadError, read
 from jixiao.read._limits import check_file, os_reason
 from jixiao.read._registry import readable_files, supported_suffixes
-from jixiao.read._spool import SPOOL_BYTES, FormSpool
 from jixiao.review import ReviewResult, review_document
 from jixiao.store._db import Database, explain
 from jixiao.store._schema import DocumentRow

@@ -20,9 +20,9 @@ from sqlalchemy import JSON, Table, and_, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 import jixiao
+from jixiao._spool import FormHead, form_heads
 from jixiao.contract import findings_to_json, form_to_contract
 from jixiao.model import Document, Finding, Form, Scorecard, Source
-from jixiao.read._spool import FormHead, form_heads
 from jixiao.store import _summary as summary
 from jixiao.store import _tally as tally
 from jixiao.store._db import dumps_json

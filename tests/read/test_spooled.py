@@ -11,10 +11,10 @@ from typer.testing import CliRunner
 
 import jixiao.read._layouts as layouts
 import jixiao.read.text as text_reader
+from jixiao._spool import FormSpool
 from jixiao.cli import app
 from jixiao.contract import findings_to_json, form_to_contract
 from jixiao.read import read
-from jixiao.read._spool import FormSpool
 from jixiao.review import review_document
 from tests.conftest import REPO, SEEDS
 

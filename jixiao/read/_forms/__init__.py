@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from jixiao._spool import FormSpool
 from jixiao.model import Document, Form, ReadIssue
 from jixiao.read._clean import compact
 from jixiao.read._forms._builder import _Builder
@@ -25,7 +26,6 @@ from jixiao.read._forms._finish import _harmonize_levels, _LevelUse, _printed_sc
 from jixiao.read._grid import Row
 from jixiao.read._report import attach_reports, read_report
 from jixiao.read._segment import form_title_kind, iter_segments, refine_kind
-from jixiao.read._spool import FormSpool
 
 __all__ = ["build_forms", "build_forms_spooled", "form_title_kind"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from jixiao._spool import form_heads
 from jixiao.model import Document, Form, Indicator
-from jixiao.read._spool import form_heads
 from jixiao.score.rules import agrees, decimals_of
 
 
