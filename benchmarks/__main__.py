@@ -217,6 +217,48 @@ def memory(counts: list[int]) -> list[tuple[int, int, float, int]]:
     return out
 
 
+def _child(args: list[str]) -> tuple[float, int]:
+    """(CPU s, peak RSS MB) of one command run in a child of its own, so the peak is its own."""
+    code = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+        "r = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(r.ru_utime + r.ru_stime, r.ru_maxrss // 1024)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, text=True)
+    cpu, rss = done.stdout.split()
+    return float(cpu), int(rss)
+
+
+HUGE_COMMANDS = ("parse", "review -f json", "import (SQLite)")
+
+
+def huge_file(copies: list[int]) -> list[tuple[int, dict[str, tuple[float, int]]]]:
+    """(forms, {command: (CPU s, peak RSS MB)}) of ``parse``, ``review -f json`` and ``import``
+    of ONE text file of the seeds concatenated ``copies`` times: memory should not grow with the
+    forms of the file (its forms are kept on disk and gone through one by one)."""
+    from jixiao.read import read
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    per_copy = sum(len(read(p).forms) for p in seeds)
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in copies:
+            big = Path(tmp) / f"all{n}.txt"
+            big.write_text("\n\n".join(texts * n), encoding="utf-8")
+            db = Path(tmp) / f"all{n}.db"
+            runs = {
+                "parse": _child([jixiao_exe(), "parse", str(big)]),
+                "review -f json": _child([jixiao_exe(), "review", "--format", "json", str(big)]),
+                "import (SQLite)": _child([jixiao_exe(), "import", str(big), "--db", str(db)]),
+            }
+            out.append((n * per_copy, runs))
+            big.unlink()
+            db.unlink()
+    return out
+
+
 def report(out: Path, quick: bool) -> str:
     rounds = 1 if quick else 3
     lines = ["# jixiao benchmarks", "", f"CPU seconds on this machine ({os.cpu_count()} cores), one process."]
@@ -253,17 +295,31 @@ def report(out: Path, quick: bool) -> str:
         "| ---: | ---: | ---: | ---: | ---: |",
     ]
     lines += [f"| {n} | {forms} | {cpu:.1f} | {forms / cpu:,.0f} | {rss} |" for n, forms, cpu, rss in mem]
+    huge = huge_file([22] if quick else [22, 222])  # ~10^3 forms in one file quick, ~10^4 in full
+    lines += [
+        "",
+        "## One text file of N forms: `parse`, `review -f json`, `import` (memory stays flat)",
+        "",
+        "| forms in the file | " + " | ".join(f"{c} CPU s | {c} peak RSS MB" for c in HUGE_COMMANDS) + " |",
+        "| ---: |" + " ---: | ---: |" * len(HUGE_COMMANDS),
+    ]
+    for forms, runs in huge:
+        cells = " | ".join(f"{runs[c][0]:.1f} | {runs[c][1]}" for c in HUGE_COMMANDS)
+        lines.append(f"| {forms} | {cells} |")
     lines += ["", "## Start-up", "", "| command | wall s | CPU s |", "| --- | ---: | ---: |"]
     lines += [f"| `{label}` | {wall:.2f} | {cpu:.2f} |" for label, wall, cpu in startup()]
     text = "\n".join(lines) + "\n"
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.md").write_text(text, encoding="utf-8")
-    _plot(out / "growth.png", lin, mem)
+    _plot(out / "growth.png", lin, mem, huge)
     return text
 
 
 def _plot(
-    path: Path, lin: list[tuple[int, int, float, float]], mem: list[tuple[int, int, float, int]]
+    path: Path,
+    lin: list[tuple[int, int, float, float]],
+    mem: list[tuple[int, int, float, int]],
+    huge: list[tuple[int, dict[str, tuple[float, int]]]],
 ) -> None:
     try:
         import matplotlib
@@ -273,7 +329,7 @@ def _plot(
     except ImportError:
         print("（未安装 matplotlib，未生成曲线图：pip install -e .[bench]）", file=sys.stderr)
         return
-    fig, (a, b, c) = plt.subplots(1, 3, figsize=(15, 4))
+    fig, (a, b, c, d) = plt.subplots(1, 4, figsize=(20, 4))
     a.plot([f for _, f, _, _ in lin], [s for _, _, s, _ in lin], "o-", label="separate files")
     a.plot([f for _, f, _, _ in lin], [o for _, _, _, o in lin], "s-", label="one file")
     a.set_xlabel("forms")
@@ -286,6 +342,12 @@ def _plot(
     c.set_xlabel("files reviewed (jixiao review FOLDER)")
     c.set_ylabel("peak RSS MB")
     c.set_ylim(bottom=0)
+    for command in HUGE_COMMANDS:
+        d.plot([f for f, _ in huge], [runs[command][1] for _, runs in huge], "o-", label=command)
+    d.set_xlabel("forms in ONE text file")
+    d.set_ylabel("peak RSS MB")
+    d.set_ylim(bottom=0)
+    d.legend()
     fig.tight_layout()
     fig.savefig(path, dpi=100)
 

@@ -56,16 +56,17 @@ def shipped_rule_sets() -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-def read_file(path: Path) -> Document:
+def read_file(path: Path, *, spooled: bool = False) -> Document:
     """Read one input file; unreadable input ends the command with one Chinese line.
 
     A file of a type no reader declares is still tried as text (the readers' rule), but when
     that finds nothing it is answered as an unsupported type, not as a form-less document.
+    ``spooled``: a text dump's forms are kept on disk, for a command going form by form.
     """
     from jixiao.read import ReadError, read
 
     try:
-        doc = read(path)
+        doc = read(path, spooled=spooled)
     except ReadError as e:
         fail(unreadable(path, e))
     warn_issues(path, doc)

@@ -43,7 +43,7 @@ def parse_command(
 
     if templates:
         use_template_files(templates)
-    doc = read_file(file)
+    doc = read_file(file, spooled=format is ParseFormat.json)  # JSON is written form by form
     if format is ParseFormat.json:
         write_json_array((form_to_contract(f) for f in doc.forms), out.file)
     else:

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from jixiao.cli._common import (
     TEMPLATES_HELP,
@@ -203,6 +211,17 @@ def _reviewed(
     """Read and review file by file, one document in memory at a time; an unreadable file stops
     the command, and since output is written only at the end, before any output."""
 
+    with _progress(len(files)) as (progress, task):
+        for path, (doc, result) in zip(files, _results(files, rules), strict=True):
+            progress.update(task, description=escape(path.name))
+            _save_crops(str(path), doc, crops_to)
+            yield str(path), doc, result
+            progress.advance(task)
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[tuple[Progress, TaskID]]:
+    """The progress bar on stderr while several files are reviewed."""
     with Progress(
         TextColumn("审核中"),
         BarColumn(),
@@ -211,14 +230,9 @@ def _reviewed(
         TimeElapsedColumn(),
         console=err,
         transient=True,
-        disable=len(files) < 2,
+        disable=total < 2,
     ) as progress:
-        task = progress.add_task("", total=len(files))
-        for path, (doc, result) in zip(files, _results(files, rules), strict=True):
-            progress.update(task, description=escape(path.name))
-            _save_crops(str(path), doc, crops_to)
-            yield str(path), doc, result
-            progress.advance(task)
+        yield progress, progress.add_task("", total=total)
 
 
 def _expanded(given: list[Path]) -> list[Path]:
@@ -241,22 +255,55 @@ def _expanded(given: list[Path]) -> list[Path]:
 def _write_findings_json(
     files: list[Path], rules: str | None, output: Path | None, force: bool, single: bool
 ) -> None:
-    """findings-v1: the array of one file, or an object of arrays by path, written file by file as
-    each is reviewed (the same text as ``dumps`` of the whole; memory does not grow with the files)."""
-    from jixiao.contract import dumps, findings_to_json
+    """findings-v1: the array of one file, or an object of arrays by path, written form by form
+    as each is reviewed (the same text as ``dumps`` of the whole; memory grows neither with the
+    files nor with the forms of one file)."""
+    from jixiao.contract import dumps
 
     unique = list(dict.fromkeys(files))  # a path given twice is one entry of the object
     with emitting(output, force=force) as fh:
         if single:
-            for _, _, r in _reviewed(unique, rules, output):
-                fh.write(dumps(findings_to_json(r.findings)))
+            for _, records in _file_findings(unique, rules, output):
+                _write_array(records, fh, "")
             fh.write("\n")
             return
         fh.write("{\n")
-        for n, (path, _, result) in enumerate(_reviewed(unique, rules, output)):
-            text = dumps(findings_to_json(result.findings)).replace("\n", "\n  ")
-            fh.write((",\n" if n else "") + f"  {dumps(path)}: {text}")
+        for n, (path, records) in enumerate(_file_findings(unique, rules, output)):
+            fh.write((",\n" if n else "") + f"  {dumps(path)}: ")
+            _write_array(records, fh, "  ")
         fh.write("\n}\n")
+
+
+def _write_array(items: Iterator[object], fh: TextIO, pad: str) -> None:
+    """``dumps(list(items))`` with every line but the first indented by ``pad``, item by item."""
+    from jixiao.contract import dumps
+
+    first = True
+    for item in items:
+        fh.write(("[\n" if first else ",\n") + pad + "  " + dumps(item).replace("\n", "\n  " + pad))
+        first = False
+    fh.write("[]" if first else "\n" + pad + "]")
+
+
+def _file_findings(
+    files: list[Path], rules: str | None, output: Path | None
+) -> Iterator[tuple[str, Iterator[dict[str, object]]]]:
+    """Each file's findings-v1 records. Here, form by form as reviewed (a text dump's forms
+    kept on disk meanwhile); on workers or an engine, each file's as it comes back."""
+    from jixiao.contract import finding_to_contract, findings_to_json
+    from jixiao.review import review_forms
+
+    if not _run.here:
+        for path, _, result in _reviewed(files, rules, output):
+            yield path, iter(findings_to_json(result.findings))
+        return
+    with _progress(len(files)) as (progress, task):
+        for path in files:
+            progress.update(task, description=escape(path.name))
+            doc = read_file(path, spooled=True)
+            _save_crops(str(path), doc, output)
+            yield str(path), (finding_to_contract(f) for _, found in review_forms(doc, rules) for f in found)
+            progress.advance(task)
 
 
 def _review_page(files: list[Path], rules: str | None, output: Path | None = None) -> ReviewPage:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from jixiao._spool import FormHead, form_heads
 from jixiao.cycle._names import name_key, similarity, text_key, vocabulary
 from jixiao.model import Finding, Form, FormKind, Goal, Indicator
 from jixiao.review.catalogue import fmt, fmt_pct, make_finding
@@ -77,6 +78,11 @@ def years_printed(form: Form) -> int | None:
     return max(counts, key=lambda y: (counts[y], y))
 
 
+def _printed_year(form: Form | FormHead) -> int | None:
+    """``years_printed``, kept in a spooled form's head."""
+    return form.printed_year if isinstance(form, FormHead) else years_printed(form)
+
+
 def _implemented_by(form: Form, key: str, aliases: Mapping[str, str] | None) -> bool:
     """The national project form prints no 单位名称: its 实施单位 / 主管部门 name the unit."""
     return any(unit_key(name, aliases) == key for name in (form.implementer, form.supervisor) if name)
@@ -115,8 +121,9 @@ def match_targets(
         return []
     found: list[TargetMatch] = []
     ukey = unit_key(evaluation.unit, aliases)
+    heads = form_heads(candidates)  # a spooled document's forms are not loaded to be ruled out
     for n in _by_unit(candidates, aliases).possible(evaluation, wanted, ukey, aliases, first_of_alike):
-        cand = candidates[n]
+        cand = heads[n]
         confidence = 1.0
         reasons: list[str] = []
         ckey = unit_key(cand.unit, aliases)
@@ -138,7 +145,7 @@ def match_targets(
             reasons.append(f"年度相同（{cand.year}）")
         else:
             confidence *= 0.7
-            printed = years_printed(cand) if cand.year is None else None
+            printed = _printed_year(cand) if cand.year is None else None
             if printed is not None and evaluation.year is not None and printed != evaluation.year:
                 confidence *= 0.4
                 reasons.append(
@@ -172,12 +179,12 @@ class _UnitIndex:
         self.by_kind: dict[FormKind, list[int]] = {}
         self.first: set[int] = set()  # the first candidate of each alike group (see match_targets)
         seen: set[tuple[object, ...]] = set()
-        for n, cand in enumerate(candidates):
+        for n, cand in enumerate(form_heads(candidates)):
             self.by_key.setdefault((cand.kind, unit_key(cand.unit, aliases)), []).append(n)
             self.by_kind.setdefault(cand.kind, []).append(n)
             if cand.kind.is_target:
                 # everything match_targets reads of a candidate
-                printed = years_printed(cand) if cand.year is None else None
+                printed = _printed_year(cand) if cand.year is None else None
                 alike = (cand.kind, cand.unit, cand.year, printed, cand.project, cand.title)
                 if alike not in seen:
                     seen.add(alike)

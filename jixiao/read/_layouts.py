@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jixiao.model import Source
@@ -76,19 +77,67 @@ def _is_title(text: str) -> bool:
 
 def text_rows(text: str, path: str) -> list[Row]:
     """The document's rows, each block read in its own layout."""
+    return list(iter_text_rows(text, path))
+
+
+# str.splitlines' line boundaries, so that lines are read one at a time without the whole list
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_CHUNK_LINES = 5000  # lines read before the next safe place to cut (bounds the memory of a huge dump)
+_RUN_KINDS = ("plain", "bar", "blank", "space")
+
+
+def split_lines(text: str) -> Iterator[str]:
+    """``text.splitlines()`` one line at a time (a dump of 10^4 forms is half a million lines)."""
+    pos = 0
+    for m in _LINE_BREAK.finditer(text):
+        yield text[pos : m.start()]
+        pos = m.end()
+    if pos < len(text):
+        yield text[pos:]
+
+
+def iter_text_rows(text: str, path: str) -> Iterator[Row]:
+    """``text_rows``, produced a chunk of lines at a time.
+
+    The layout passes are local: spaced tables between two titles (``_mark_spaces``), and
+    one-cell-per-line blocks within a run of single-cell lines (``_stream_blocks``). So the
+    lines are cut only at a title line that no such run crosses (the last non-blank line
+    before it is a tab, pipe or CSV row): each chunk then reads exactly as inside the whole.
+    """
     lines: list[_Line] = []
+    kinds: list[str] = []
     page = 1
-    for lineno, raw in enumerate(text.splitlines(), start=1):
+    gap = False
+    last_filled = ""  # the kind of the last line that is not blank
+    for lineno, raw in enumerate(split_lines(text), start=1):
         if _PAGE_BREAK in raw:
             page += raw.count(_PAGE_BREAK)
             raw = raw.replace(_PAGE_BREAK, "")
-        lines.append(_Line(raw.rstrip("\r"), lineno, page))
-    kinds = [_kind(ln.raw) for ln in lines]
+        line = _Line(raw.rstrip("\r"), lineno, page)
+        kind = _kind(line.raw)
+        if (
+            len(lines) >= _CHUNK_LINES
+            and kind == "plain"
+            and last_filled not in _RUN_KINDS
+            and _is_title(clean_cell(line.raw))
+        ):
+            rows, gap = _chunk_rows(lines, kinds, path, gap)
+            yield from rows
+            lines, kinds = [], []
+        lines.append(line)
+        kinds.append(kind)
+        if kind not in ("blank", "space"):
+            last_filled = kind
+    rows, gap = _chunk_rows(lines, kinds, path, gap)
+    yield from rows
+
+
+def _chunk_rows(lines: list[_Line], kinds: list[str], path: str, gap: bool) -> tuple[list[Row], bool]:
+    """The rows of a chunk of lines, and whether it ended on a gap (blank line or block)."""
     _mark_spaces(lines, kinds)
     rows: list[Row] = []
     streams = _stream_blocks(lines, kinds)
     i = 0
-    gap = False
     while i < len(lines):
         end = streams.get(i, i)
         if end > i:
@@ -105,7 +154,7 @@ def text_rows(text: str, path: str) -> list[Row]:
         gap = False
         if row is not None:
             rows.append(row)
-    return rows
+    return rows, gap
 
 
 def _line_row(ln: _Line, kind: str, path: str, gap: bool) -> Row | None:

@@ -54,11 +54,13 @@ def reader_for(path: Path) -> Reader:
     return _readers()[-1]  # anything else is tried as text
 
 
-def read(path: str | Path) -> Document:
+def read(path: str | Path, *, spooled: bool = False) -> Document:
     """Read one file; ``ReadError`` (one Chinese line naming the file) if it cannot be read.
 
     The file-level limits (``jixiao.settings``) are checked first; whatever goes wrong inside a
-    reader becomes a ``ReadError`` too, never a traceback.
+    reader becomes a ``ReadError`` too, never a traceback. ``spooled``: a large text dump's forms
+    (``SPOOL_BYTES``) are kept on disk and loaded as asked (``doc.forms`` is then a ``FormSpool``:
+    read it, do not change it), so that a command going form by form holds one form, not all.
     """
     from jixiao.read import _limits
 
@@ -76,6 +78,8 @@ def read(path: str | Path) -> Document:
             raise ReadError(str(path), f"无法打开文件（{_limits.os_reason(e)}）") from None
     try:
         with _limits.time_limit(p):
+            if spooled and reader.name == "text":
+                return reader.read(p, spooled=True)  # type: ignore[call-arg]
             return reader.read(p)
     except ReadError:
         raise

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from difflib import SequenceMatcher
 
+from jixiao._spool import form_heads
 from jixiao.model import Document, NarrativeReport
 from jixiao.read._clean import compact, year_in
 from jixiao.read._grid import Row
@@ -156,11 +157,12 @@ def attach_reports(doc: Document) -> None:
     """
     if not doc.reports or not doc.forms:
         return
-    lines = [_line(f) for f in doc.forms]
+    forms = form_heads(doc.forms)  # a spooled document's forms are not loaded for this
+    lines = [_line(f) for f in forms]
     nearest_of = _nearest_before(lines)
     groups: dict[tuple[str, ...], int] = {}  # a form's names → its name group
     members: list[dict[int | None, _Members]] = []  # per name group: its forms by year
-    for i, form in enumerate(doc.forms):
+    for i, form in enumerate(forms):
         names = tuple(compact(x) for x in (form.title, form.project or "", form.unit or "") if x)
         g = groups.setdefault(names, len(groups))
         if g == len(members):
@@ -171,7 +173,7 @@ def attach_reports(doc: Document) -> None:
             m.freeze()
     names_of = list(groups)
     matchers = [[_matcher(x) for x in names] for names in names_of]
-    form_group = [0] * len(doc.forms)
+    form_group = [0] * len(forms)
     for g, by_year in enumerate(members):
         for m in by_year.values():
             for i in m.indices:
@@ -193,7 +195,7 @@ def attach_reports(doc: Document) -> None:
                     same_year = bool(report.year and year and report.year == year)
                     scored.append((i, sims[g] + (0.05 if same_year else 0.0)))
         if nearest >= 0:
-            year = doc.forms[nearest].year
+            year = forms[nearest].year
             same_year = bool(report.year and year and report.year == year)
             # a report usually follows the form it reports on
             scored.append((nearest, sims[form_group[nearest]] + (0.05 if same_year else 0.0) + 0.2))

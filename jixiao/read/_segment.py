@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -101,15 +102,14 @@ def starts_form(rows: Iterable[Row]) -> bool:
     return False
 
 
-def _split_titles(rows: list[Row]) -> list[Row]:
+def _split_titles(rows: Iterable[Row]) -> Iterator[Row]:
     """A title sharing its line with other cells (``2022年度…自评表 | 部门:XX``): the title, then
     the rest as a line of its own."""
-    out: list[Row] = []
     for row in rows:
         texts = row.texts
         if row.table and len(texts) >= 2 and form_title_kind(texts[0]) is not None and len(texts) <= 3:
-            out.append(Row(cells=[texts[0]], source=row.source, table=False, after_gap=row.after_gap))
-            out.append(Row(cells=["  ".join(texts[1:])], source=row.source, table=False))
+            yield Row(cells=[texts[0]], source=row.source, table=False, after_gap=row.after_gap)
+            yield Row(cells=["  ".join(texts[1:])], source=row.source, table=False)
             continue
         if not row.table and len(texts) == 1:
             from jixiao.read._vocab import head_line
@@ -117,18 +117,43 @@ def _split_titles(rows: list[Row]) -> list[Row]:
             m = head_line().search(simplified(texts[0]))
             if m and m.start() > 0 and form_title_kind(texts[0][: m.start()]) is not None:
                 # "…自评表填报单位：XX" — a title and the header line run together on one line
-                out.append(Row(cells=[texts[0][: m.start()].strip()], source=row.source, table=False))
-                out.append(Row(cells=[texts[0][m.start() :]], source=row.source, table=False))
+                yield Row(cells=[texts[0][: m.start()].strip()], source=row.source, table=False)
+                yield Row(cells=[texts[0][m.start() :]], source=row.source, table=False)
                 continue
-        out.append(row)
-    return out
+        yield row
+
+
+_LOOKAHEAD = 39  # rows a repeated title looks at to tell a page header from a new form
 
 
 def segments(rows: list[Row]) -> list[Segment]:
-    segments: list[Segment] = []
+    return list(iter_segments(rows))
+
+
+def iter_segments(rows: Iterable[Row]) -> Iterator[Segment]:
+    """The document's segments (forms and reports) in printed order, each given once complete.
+
+    Rows are taken one at a time with a window of the next ``_LOOKAHEAD``; until the first
+    titled form the rows are kept, since a document without one is read as one untitled form.
+    """
     current: Segment | None = None
-    rows = _split_titles(rows)
-    for i, row in enumerate(rows):
+    held: list[Segment] | None = []  # segments before the first titled form (None once it came)
+    kept: list[Row] = []  # the rows, while ``held`` is not None
+    source = _split_titles(rows)
+    window: deque[Row] = deque()
+    ended = False
+    while True:
+        while not ended and len(window) <= _LOOKAHEAD:
+            nxt = next(source, None)
+            if nxt is None:
+                ended = True
+            else:
+                window.append(nxt)
+        if not window:
+            break
+        row = window.popleft()  # the window is now the next ``_LOOKAHEAD`` rows
+        if held is not None:
+            kept.append(row)
         title = title_of(row)
         if title is not None:
             title = clean_title(title)
@@ -139,24 +164,36 @@ def segments(rows: list[Row]) -> list[Segment]:
                     current is not None
                     and current.kind is not None
                     and compact(current.title) == compact(title)
-                    and not starts_form(rows[i + 1 : i + 40])
+                    and not starts_form(window)
                 ):
                     continue  # the form's title printed again on a new page
-                current = Segment(kind=kind, title=title)
-                segments.append(current)
+                new = Segment(kind=kind, title=title)
+                if held is not None:
+                    yield from held
+                    held = None
+                    kept = []
+                elif current is not None:
+                    yield current
+                current = new
                 continue
             if not row.table and is_report_title(title):
-                current = Segment(kind=None, title=title)
-                segments.append(current)
+                new = Segment(kind=None, title=title)
+                if held is not None:
+                    held.append(new)
+                elif current is not None:
+                    yield current
+                current = new
                 continue
         if current is None:
             continue
         current.rows.append(row)
-    if not any(seg.kind is not None for seg in segments):
-        untitled = _untitled(rows)
+    if held is not None:
+        untitled = _untitled(kept)
         if untitled is not None:
-            segments.insert(0, untitled)
-    return segments
+            yield untitled
+        yield from held
+    elif current is not None:
+        yield current
 
 
 def _untitled(rows: list[Row]) -> Segment | None:

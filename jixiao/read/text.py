@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from jixiao._spool import SPOOL_BYTES
 from jixiao.model import Document
 from jixiao.read._decode import decode_text
 from jixiao.read._errors import ReadError
-from jixiao.read._forms import build_forms
-from jixiao.read._layouts import text_rows
+from jixiao.read._forms import build_forms, build_forms_spooled
+from jixiao.read._layouts import iter_text_rows, text_rows
 
 __all__ = ["TextReader", "decode", "text_rows"]
 
@@ -26,12 +27,18 @@ class TextReader:
     name = "text"
     suffixes = (".txt", ".md", ".text", ".tsv", ".csv")
 
-    def read(self, path: Path) -> Document:
+    def read(self, path: Path, *, spooled: bool = False) -> Document:
+        """The document; ``spooled``: a large dump's forms kept on disk as read
+        (``build_forms_spooled``), for a command that goes through it form by form."""
         data = path.read_bytes()
         text, issues = decode_text(data, str(path))
-        doc = build_forms(text_rows(text, str(path)), str(path))
+        sha256 = hashlib.sha256(data).hexdigest()
+        big = len(data) >= SPOOL_BYTES
+        del data  # the text is what is read; a dump of 10^4 forms is 50 MB
+        build = build_forms_spooled if spooled and big else build_forms
+        doc = build(iter_text_rows(text, str(path)), str(path))
         doc.issues[:0] = issues  # bytes replaced while decoding, each with its line and column
-        doc.sha256 = hashlib.sha256(data).hexdigest()
+        doc.sha256 = sha256
         doc.reader = self.name
         if not doc.forms and not doc.reports:  # a file holding only a 自评报告 is a report
             raise ReadError(str(path), "未找到任何绩效目标表或绩效自评表")

@@ -9,7 +9,7 @@ Public surface (stable; storage and the CLI rely on it):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from jixiao.model import Document, Finding, Scorecard
@@ -20,7 +20,15 @@ from jixiao.review.runner import all_checks, run_checks
 from jixiao.score.rules import choose_rule_set, load_rule_set
 from jixiao.score.scorecard import score_form
 
-__all__ = ["CATALOGUE", "Check", "FindingType", "ReviewResult", "all_checks", "review_document"]
+__all__ = [
+    "CATALOGUE",
+    "Check",
+    "FindingType",
+    "ReviewResult",
+    "all_checks",
+    "review_document",
+    "review_forms",
+]
 
 
 @dataclass
@@ -48,23 +56,37 @@ def review_document(
     ``checks`` replaces the built-in checks (``all_checks()``), e.g. to add one's own: every
     check has the signature ``check(form, index, scorecard, rule_set, doc) -> Iterable[Finding]``.
     """
-    forced = load_rule_set(rules) if rules else None
     used: dict[str, str] = {}
     scorecards: list[Scorecard] = []
     findings: list[Finding] = []
-    for index, form in enumerate(doc.forms):
-        rule_set = forced or load_rule_set(choose_rule_set(form))
-        used.setdefault(rule_set.name, rule_set.version)
-        card = score_form(form, index, rule_set)
-        mark_uncertain(card, form, index, doc)  # scores from low-confidence scanned cells
+    for card, found in review_forms(doc, rules, checks, used):
         scorecards.append(card)
-        findings.extend(temper(run_checks(form, index, card, rule_set, doc, checks), form, index, doc))
-    if not used:
-        rs = forced or load_rule_set("wuhan")
-        used[rs.name] = rs.version
+        findings.extend(found)
     return ReviewResult(
         rule_set="+".join(used),
         rule_set_version="+".join(used.values()),
         scorecards=scorecards,
         findings=findings,
     )
+
+
+def review_forms(
+    doc: Document,
+    rules: str | None = None,
+    checks: Sequence[Check] | None = None,
+    used: dict[str, str] | None = None,
+) -> Iterator[tuple[Scorecard, list[Finding]]]:
+    """``review_document`` form by form: each form's scorecard and findings as it is reviewed,
+    so a command can write them out and let them go (a document of 10^4 forms). ``used``
+    receives the rule sets' names and versions (the shipped default when there is no form)."""
+    forced = load_rule_set(rules) if rules else None
+    used = {} if used is None else used
+    for index, form in enumerate(doc.forms):
+        rule_set = forced or load_rule_set(choose_rule_set(form))
+        used.setdefault(rule_set.name, rule_set.version)
+        card = score_form(form, index, rule_set)
+        mark_uncertain(card, form, index, doc)  # scores from low-confidence scanned cells
+        yield card, temper(run_checks(form, index, card, rule_set, doc, checks), form, index, doc)
+    if not used:
+        rs = forced or load_rule_set("wuhan")
+        used[rs.name] = rs.version

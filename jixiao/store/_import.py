@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
+from jixiao._spool import SPOOL_BYTES, FormSpool
 from jixiao.batch import EngineSpec, engine_map
 from jixiao.model import Document, ReadIssue
 from jixiao.read import ReadError, read
@@ -116,11 +117,16 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
 
 
 def _read_and_review(
-    path: str, rules: str | None, doc: Document | None = None
-) -> tuple[Document, ReviewResult] | Failure:
+    path: str, rules: str | None, doc: Document | None = None, spooled: bool = False
+) -> tuple[Document, ReviewResult | None] | Failure:
     """The worker's job: parse (unless the caller has read it already) and review one file;
-    a failure is returned, never raised."""
+    a failure is returned, never raised. ``spooled`` (here, not on a worker): a large text dump
+    is read onto disk and not reviewed yet — it is reviewed form by form as it is stored."""
     try:
+        if doc is None and spooled and _large(path):
+            doc = read(path, spooled=True)
+            if isinstance(doc.forms, FormSpool):
+                return doc, None
         doc = read(path) if doc is None else doc
     except ReadError as e:
         return Failure(path, e.reason)
@@ -137,6 +143,13 @@ def _read_and_review(
     return doc, review
 
 
+def _large(path: str) -> bool:
+    try:
+        return os.path.getsize(path) >= SPOOL_BYTES
+    except OSError:
+        return False
+
+
 def _died(path: str) -> Failure:
     return Failure(path, "读取进程意外终止（可能超出内存或被强制结束），已跳过该文件")
 
@@ -147,11 +160,11 @@ def _parsed(
     workers: int,
     engine: EngineSpec,
     documents: Mapping[str, Document],
-) -> Iterator[tuple[Document, ReviewResult] | Failure]:
+) -> Iterator[tuple[Document, ReviewResult | None] | Failure]:
     if documents or (engine.local and (workers <= 1 or len(paths) <= 1)):
         # here, not in engine_map: tests replace this module's ``read``/``review_document``;
         # a document the caller has read already (the web upload's OCR) is not read again
-        return (_read_and_review(p, rules, documents.get(p)) for p in paths)
+        return (_read_and_review(p, rules, documents.get(p), spooled=True) for p in paths)
     if not paths:  # nothing new to read: no cluster started for it
         return (r for r in ())
     return engine_map(
@@ -198,6 +211,26 @@ def _nul_free(doc: Document, review: ReviewResult) -> tuple[Document, ReviewResu
             findings=[_clean_model(f)[0] for f in review.findings],
         )
     return doc2, review
+
+
+def _nul_free_outside_forms(doc: Document) -> tuple[Document, int]:
+    """A spooled document's reports and issues without NUL (its forms are cleaned as stored)."""
+    reports = [_clean_model(r) for r in doc.reports]
+    issues = [_clean_model(i) for i in doc.issues]
+    path, n = _without_nul(doc.path)
+    removed = n + sum(k for _, k in reports) + sum(k for _, k in issues)
+    if not removed:
+        return doc, 0
+    clean = Document.model_construct(
+        path=path,
+        sha256=doc.sha256,
+        reader=doc.reader,
+        forms=doc.forms,
+        reports=[r for r, _ in reports],
+        issues=[i for i, _ in issues],
+        cells=doc.cells,
+    )
+    return clean, removed
 
 
 def _disk_full(e: BaseException) -> bool:
@@ -254,6 +287,7 @@ def import_paths(
                 tick(path)
                 continue
             sha = hashlib.sha256(content).hexdigest()
+            del content  # not kept while the others are read and stored (a dump may be 50 MB)
             before = session.scalar(select(DocumentRow.file_name).where(DocumentRow.sha256 == sha))
             if before is None and sha in batch:
                 before = Path(batch[sha]).name
@@ -268,7 +302,7 @@ def import_paths(
     given = {str(k): v for k, v in (documents or {}).items()}
     results = _parsed([p for p, _ in todo], rules, max(1, workers), engine or EngineSpec(), given)
     try:
-        _write_all(db, todo, results, summary, by, tick)
+        _write_all(db, todo, results, summary, by, tick, rules)
     finally:
         results.close()  # ends the worker pool, whatever ended the loop
     return summary
@@ -277,10 +311,11 @@ def import_paths(
 def _write_all(
     db: Database,
     todo: list[tuple[str, str]],
-    results: Iterator[tuple[Document, ReviewResult] | Failure],
+    results: Iterator[tuple[Document, ReviewResult | None] | Failure],
     summary: ImportSummary,
     by: str | None,
     tick: Callable[[str], None],
+    rules: str | None = None,
 ) -> None:
     for (path, sha), result in zip(todo, results, strict=False):
         if isinstance(result, Failure):
@@ -300,8 +335,12 @@ def _write_all(
             summary.failures.append(Failure(path, reason))
             tick(path)
             continue
-        doc, review = _nul_free(doc, review)
-        prep = Prepared(path=path, sha256=sha, content=content, document=doc, review=review)
+        if review is None:  # spooled: reviewed, and its forms freed of NUL, as they are stored
+            doc, removed = _nul_free_outside_forms(doc)
+            prep = Prepared(path, sha, content, doc, None, streamed=True, rules=rules, nul_removed=removed)
+        else:
+            doc, review = _nul_free(doc, review)
+            prep = Prepared(path=path, sha256=sha, content=content, document=doc, review=review)
         outcome = _store(db, prep, by)
         if isinstance(outcome, Failure):
             summary.failures.append(outcome)
@@ -313,6 +352,7 @@ def _write_all(
             summary.unchanged.append(outcome)
         else:
             summary.imported.append(outcome)
+        del result, doc, review, content, prep  # let go before the next file is read
         tick(path)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -20,8 +20,9 @@ from sqlalchemy import JSON, Table, and_, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 import jixiao
+from jixiao._spool import FormHead, form_heads
 from jixiao.contract import findings_to_json, form_to_contract
-from jixiao.model import Document, Form, Source
+from jixiao.model import Document, Finding, Form, Scorecard, Source
 from jixiao.store import _summary as summary
 from jixiao.store import _tally as tally
 from jixiao.store._db import dumps_json
@@ -60,6 +61,10 @@ class Prepared:
     content: bytes
     document: Document
     review: ReviewResult | None
+    # a spooled document (``read(…, spooled=True)``), reviewed form by form as it is stored
+    streamed: bool = False
+    rules: str | None = None  # the rule set forced for that review
+    nul_removed: int = 0  # NUL characters the caller removed outside the forms (``_nul_free``)
 
 
 @dataclass
@@ -102,9 +107,15 @@ def link_year(form: Form, doc: Document, path: str) -> tuple[int | None, str | N
     """
     if form.year is not None:
         return form.year, "printed"
-    printed = {f.year for f in doc.forms if f.year is not None} | {r.year for r in doc.reports if r.year}
+    forms = form_heads(doc.forms)
+    printed = {f.year for f in forms if f.year is not None} | {r.year for r in doc.reports if r.year}
+    return _year_elsewhere(printed, path)
+
+
+def _year_elsewhere(printed: set[int], path: str) -> tuple[int | None, str | None]:
+    """A year-less form's link year: the document's one printed year, else the file name's."""
     if len(printed) == 1:
-        return printed.pop(), "document"
+        return next(iter(printed)), "document"
     named = {int(m) for m in _YEAR.findall(Path(path).name)}
     if len(named) == 1:
         return named.pop(), "file_name"
@@ -124,7 +135,12 @@ def imported_by() -> str | None:
 
 
 def store_document(session: Session, prep: Prepared, *, by: str | None = None) -> Stored:
-    """Insert a document with its forms, goals, indicators, reports and review; no commit."""
+    """Insert a document with its forms, goals, indicators, reports and review; no commit.
+
+    A document read into memory is written in one batch. One read spooled (``prep.streamed``:
+    its forms on disk, reviewed here form by form) is written ``_BATCH`` forms at a time, in the
+    same transaction and to the same rows, holding one batch in memory.
+    """
     doc, review = prep.document, prep.review
     now = datetime.now(UTC)
     doc_id = session.execute(
@@ -139,69 +155,172 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
             "imported_at": now,
             "imported_by": by,
             "form_count": len(doc.forms),
-            "issues": [
-                {"message": i.message, "where": i.source.where() if i.source else None} for i in doc.issues
-            ],
+            "issues": _issues(doc),
         },
     ).scalar_one()
     session.execute(insert(DocumentContentRow.__table__), [{"document_id": doc_id, "content": prep.content}])
 
     run_id = None
-    if review is not None:
+    if review is not None or prep.streamed:
         run_id = session.execute(
             insert(ReviewRunRow.__table__).returning(ReviewRunRow.id),
             {
                 "document_id": doc_id,
-                "rule_set": review.rule_set,
-                "rule_set_version": review.rule_set_version,
+                "rule_set": review.rule_set if review is not None else "",  # streamed: set at the end
+                "rule_set_version": review.rule_set_version if review is not None else "",
                 "ran_at": now,
                 "jixiao_version": jixiao.__version__,
             },
         ).scalar_one()
 
-    years = sorted({f.year for f in doc.forms if f.year is not None})
+    heads = form_heads(doc.forms)  # a spooled document's forms are loaded batch by batch below
+    years = sorted({f.year for f in heads if f.year is not None})
     if years:
         stmt = tally.upsert(session, FiscalYearRow.__table__).on_conflict_do_nothing(index_elements=["year"])
         session.execute(stmt, [{"year": y} for y in years])
 
     units: dict[str, int | None] = {}
-    for f in doc.forms:
+    for f in heads:
         if f.unit and f.unit not in units:
             units[f.unit] = unit_id_for(session, f.unit)
 
-    scorecards = review.scorecards if review is not None else []
-    findings = review.findings if review is not None else []
-    counts: list[Counter[str]] = [Counter() for _ in doc.forms]
-    for finding in findings:
-        if 0 <= finding.form < len(doc.forms):
-            counts[finding.form][finding.severity] += 1
-    card_of = {c.form: c for c in scorecards}
-
-    links = [link_year(f, doc, prep.path) for f in doc.forms]
+    links = _link_years(heads, doc, prep.path)
     identities = [
         _identity(f, units.get(f.unit) if f.unit else None, year)
-        for f, (year, _) in zip(doc.forms, links, strict=True)
+        for f, (year, _) in zip(heads, links, strict=True)
     ]
-    current = _current_revisions(session, [i for i in identities if i is not None])
+    state = _Batches(
+        doc_id=doc_id,
+        run_id=run_id,
+        units=units,
+        links=links,
+        identities=identities,
+        current=_current_revisions(session, [i for i in identities if i is not None]),
+    )
+    if not prep.streamed:
+        cards = review.scorecards if review is not None else []
+        found = review.findings if review is not None else []
+        _store_batch(session, state, doc.forms, 0, cards, found, review is not None)
+    else:
+        from jixiao.review import review_forms
+        from jixiao.store._import import _clean_model
+
+        used: dict[str, str] = {}
+        reviewed = review_forms(doc, prep.rules, used=used)
+        removed = prep.nul_removed
+        for start in range(0, len(doc.forms), _BATCH):
+            forms: list[Form] = []
+            cards: list[Scorecard] = []
+            found: list[Finding] = []
+            for index in range(start, min(start + _BATCH, len(doc.forms))):
+                card, form_found = next(reviewed)
+                form, n = _clean_model(doc.forms[index])
+                removed += n
+                forms.append(form)
+                cards.append(_clean_model(card)[0] if n else card)
+                found.extend(_clean_model(f)[0] if n else f for f in form_found)
+            _store_batch(session, state, forms, start, cards, found, True)
+        for _ in reviewed:  # the rule sets used (the default when there is no form)
+            pass
+        session.execute(
+            update(ReviewRunRow.__table__)
+            .where(ReviewRunRow.__table__.c.id == run_id)
+            .values(rule_set="+".join(used), rule_set_version="+".join(used.values()))
+        )
+        if removed:
+            issues = [
+                *_issues(doc),
+                {"message": f"文件中有 {removed} 个空字符（NUL），已去除", "where": None},
+            ]
+            session.execute(
+                update(DocumentRow.__table__)
+                .where(DocumentRow.__table__.c.id == doc_id)
+                .values(issues=issues)
+            )
+    _insert_reports(session, doc_id, state.form_ids, doc)
+    tally.add(session, state.tallied)
+    summary.add_forms(session, state.form_ids)
+    return Stored(document_id=doc_id, form_ids=state.form_ids, revised=state.revised, findings=state.total)
+
+
+_BATCH = 100  # forms of a spooled document written per round of statements
+
+
+def _issues(doc: Document) -> list[dict[str, str | None]]:
+    return [{"message": i.message, "where": i.source.where() if i.source else None} for i in doc.issues]
+
+
+def _link_years(
+    forms: Sequence[Form] | Sequence[FormHead], doc: Document, path: str
+) -> list[tuple[int | None, str | None]]:
+    """``link_year`` of every form, the document's printed years gathered once."""
+    printed: set[int] | None = None
+    out: list[tuple[int | None, str | None]] = []
+    for f in forms:
+        if f.year is not None:
+            out.append((f.year, "printed"))
+            continue
+        if printed is None:
+            printed = {g.year for g in forms if g.year is not None} | {r.year for r in doc.reports if r.year}
+        out.append(_year_elsewhere(printed, path))
+    return out
+
+
+@dataclass
+class _Batches:
+    """What the batches of one document share: its rows' ids and the forms' identities."""
+
+    doc_id: int
+    run_id: int | None
+    units: dict[str, int | None]
+    links: list[tuple[int | None, str | None]]
+    identities: list[tuple[Any, ...] | None]
+    current: dict[tuple[Any, ...], tuple[int, int]]
+    seen: Counter[tuple[Any, ...]] = field(default_factory=Counter)
+    form_ids: list[int] = field(default_factory=list)
+    placed: list[tuple[Any, Any, Any]] = field(default_factory=list)  # (unit id, year, kind) per form
+    findings: int = 0  # findings stored so far (their positions)
+    revised: int = 0
+    total: Counter[str] = field(default_factory=Counter)
+    # the findings' running tallies, added once per document (new tally rows in one order)
+    tallied: Counter[tuple[Any, ...]] = field(default_factory=Counter)
+
+
+def _store_batch(
+    session: Session,
+    state: _Batches,
+    forms: Sequence[Form],
+    start: int,
+    scorecards: list[Scorecard],
+    findings: list[Finding],
+    reviewed: bool,
+) -> None:
+    """The forms ``start``… of the document with their scorecards and findings (form indices are
+    the document's)."""
+    counts: list[Counter[str]] = [Counter() for _ in forms]
+    for finding in findings:
+        if 0 <= finding.form - start < len(forms):
+            counts[finding.form - start][finding.severity] += 1
+    card_of = {c.form: c for c in scorecards}
     form_rows: list[dict[str, Any]] = []
     predecessors: list[tuple[int, int] | None] = []  # (form id, revision) each new form replaces
-    seen: Counter[tuple[Any, ...]] = Counter()
-    for pos, (f, identity, (linked, year_source)) in enumerate(
-        zip(doc.forms, identities, links, strict=True)
-    ):
-        unit_id = units.get(f.unit) if f.unit else None
+    for k, f in enumerate(forms):
+        pos = start + k
+        identity = state.identities[pos]
+        linked, year_source = state.links[pos]
+        unit_id = state.units.get(f.unit) if f.unit else None
         ordinal = 0
         previous = None
         if identity is not None:
-            ordinal = seen[identity]
-            seen[identity] += 1
-            previous = current.get((*identity, ordinal))
+            ordinal = state.seen[identity]
+            state.seen[identity] += 1
+            previous = state.current.get((*identity, ordinal))
         predecessors.append(previous)
         card = card_of.get(pos)
         b, o = f.budget, f.overall_goal
         form_rows.append(
             {
-                "document_id": doc_id,
+                "document_id": state.doc_id,
                 "position": pos,
                 "kind": f.kind.value,
                 "title": f.title,
@@ -232,12 +351,12 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
                 "year_source": year_source if identity is not None else None,
                 "superseded": False,
                 "superseded_by_id": None,
-                "review_run_id": run_id,
+                "review_run_id": state.run_id,
                 "total_computed": card.total_computed if card else None,
                 "grade": (card.grade_computed or card.grade_printed) if card else None,
-                "error_count": counts[pos]["error"],
-                "warning_count": counts[pos]["warning"],
-                "info_count": counts[pos]["info"],
+                "error_count": counts[k]["error"],
+                "warning_count": counts[k]["warning"],
+                "info_count": counts[k]["info"],
                 **_source(f.source),
             }
         )
@@ -266,13 +385,10 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
         )
         session.execute(
             insert(FormContractRow.__table__),
-            [
-                {"form_id": fid, "body": form_to_contract(f)}
-                for fid, f in zip(form_ids, doc.forms, strict=True)
-            ],
+            [{"form_id": fid, "body": form_to_contract(f)} for fid, f in zip(form_ids, forms, strict=True)],
         )
     replaced = [(previous[0], fid) for fid, previous in zip(form_ids, predecessors, strict=True) if previous]
-    revised = len(replaced)
+    state.revised += len(replaced)
     if replaced:
         session.connection().execute(
             update(FormRow.__table__)
@@ -280,16 +396,13 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
             .values(superseded_by_id=bindparam("new_id")),
             [{"old_id": old, "new_id": new} for old, new in replaced],
         )
-
-    _insert_goals(session, form_ids, doc.forms)
-    _insert_reports(session, doc_id, form_ids, doc)
-    if run_id is not None and review is not None:
-        _insert_review(session, run_id, form_ids, form_rows, review)
-    summary.add_forms(session, form_ids)
-    total: Counter[str] = Counter()
+    state.form_ids.extend(form_ids)
+    state.placed.extend((r["unit_id"], r["year"], r["kind"]) for r in form_rows)
+    _insert_goals(session, form_ids, forms)
+    if state.run_id is not None and reviewed:
+        _insert_review(session, state, scorecards, findings)
     for c in counts:
-        total.update(c)
-    return Stored(document_id=doc_id, form_ids=form_ids, revised=revised, findings=total)
+        state.total.update(c)
 
 
 def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -446,8 +559,10 @@ def _insert_reports(session: Session, doc_id: int, form_ids: list[int], doc: Doc
 
 
 def _insert_review(
-    session: Session, run_id: int, form_ids: list[int], form_rows: list[dict[str, Any]], review: ReviewResult
+    session: Session, state: _Batches, scorecards: list[Scorecard], findings: list[Finding]
 ) -> None:
+    """The scorecards and findings of the forms stored so far (form indices are the document's)."""
+    run_id, form_ids = state.run_id, state.form_ids
     cards = [
         {
             "review_run_id": run_id,
@@ -463,15 +578,15 @@ def _insert_review(
             "indicators": [s.model_dump(mode="json") for s in c.indicators],
             "goals": [s.model_dump(mode="json") for s in c.goals],
         }
-        for c in review.scorecards
+        for c in scorecards
         if 0 <= c.form < len(form_ids)
     ]
     if cards:
         session.execute(insert(ScorecardRow.__table__), cards)
     rows = []
-    for pos, f in enumerate(findings_to_json(review.findings)):
+    for pos, f in enumerate(findings_to_json(findings), start=state.findings):
         index = f["form"]
-        form = form_rows[index] if 0 <= index < len(form_rows) else None
+        form = state.placed[index] if 0 <= index < len(state.placed) else None
         rows.append(
             {
                 "review_run_id": run_id,
@@ -486,15 +601,15 @@ def _insert_review(
                 "printed": f["printed"],
                 "expected": f["expected"],
                 "message": f["message"],
-                "unit_id": form["unit_id"] if form else None,
-                "year": form["year"] if form else None,
-                "kind": form["kind"] if form else None,
+                "unit_id": form[0] if form else None,
+                "year": form[1] if form else None,
+                "kind": form[2] if form else None,
                 "current": form is not None,
             }
         )
+    state.findings += len(rows)
     if rows:
         session.execute(insert(FindingRow.__table__), rows)
-        tally.add(
-            session,
-            Counter(tally.key(r["unit_id"], r["year"], r["kind"], r["code"]) for r in rows if r["current"]),
+        state.tallied.update(
+            tally.key(r["unit_id"], r["year"], r["kind"], r["code"]) for r in rows if r["current"]
         )

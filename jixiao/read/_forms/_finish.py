@@ -91,29 +91,45 @@ def _harmonize_levels(doc: Document) -> None:
     """One template per document: where its forms print a label such as 满意度指标 as a 二级
     dimension (under 效益指标) and never as a 一级 label with dimensions of its own, a row that
     shows it alone in the 一级 place (a shifted page) is read the same way."""
-    as_level2: dict[str, str] = {}
-    as_parent: set[str] = set()
+    levels = _LevelUse()
     for f in doc.forms:
-        for _, ind in f.indicators():
+        levels.add(f)
+    for f in doc.forms:
+        levels.apply(f)
+
+
+class _LevelUse:
+    """How a document's forms use their labels (``_harmonize_levels``), gathered form by form and
+    applied to each form once all are seen. A row moved is no longer alone in the 一级 place,
+    so the forms can be corrected in any order."""
+
+    def __init__(self) -> None:
+        self.as_level2: dict[str, str] = {}
+        self.as_parent: set[str] = set()
+
+    def add(self, form: Form) -> None:
+        for _, ind in form.indicators():
             if ind.level2 and ind.level1 and is_level1(ind.level2):
-                as_level2.setdefault(ind.level2, ind.level1)
+                self.as_level2.setdefault(ind.level2, ind.level1)
             if ind.level1 and ind.level2:
-                as_parent.add(ind.level1)
-    for label, parent in as_level2.items():
-        if label in as_parent:
-            continue
-        for f in doc.forms:
-            for _, ind in f.indicators():
+                self.as_parent.add(ind.level1)
+
+    def apply(self, form: Form) -> None:
+        for label, parent in self.as_level2.items():
+            if label in self.as_parent:
+                continue
+            for _, ind in form.indicators():
                 if ind.level1 == label and ind.level2 is None:
                     ind.level1, ind.level2, ind.level2_weight = parent, label, ind.level1_weight
                     ind.level1_weight = None
 
 
-def _unfuse(doc: Document, orphans: list[_Orphan]) -> None:
+def _unfuse(doc: Document, orphans: list[_Orphan], names: set[str] | None = None) -> None:
     """Split a name cell that holds two indicators' names when the row below has values but no
     name, using the names the document prints elsewhere (a department form repeats its projects'
     indicators): "邀请企业参与工作全会政策宣传场数" → "邀请企业参与工作全会" + "政策宣传场数"."""
-    names = {compact(i.name) for f in doc.forms for g in f.goals for i in g.indicators}
+    if names is None:  # every indicator name the document prints
+        names = {compact(i.name) for f in doc.forms for g in f.goals for i in g.indicators}
     for orphan in reversed(orphans):  # from the bottom, so positions stay valid
         above = orphan.goal.indicators[orphan.position - 1]
         whole = compact(above.name)

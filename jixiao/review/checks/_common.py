@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from jixiao._spool import form_heads
 from jixiao.model import Document, Form, Indicator
 from jixiao.score.rules import agrees, decimals_of
 
@@ -60,8 +61,9 @@ def _incomplete_forms(doc: Document) -> frozenset[int]:
     if doc.issues:
         lines = sorted(i.source.line for i in doc.issues if i.source and i.source.line is not None)
         end: int | None = None  # the first line of any later form
-        for index in range(len(doc.forms) - 1, -1, -1):
-            source = doc.forms[index].source
+        forms = form_heads(doc.forms)  # a spooled document's forms are not loaded for this
+        for index in range(len(forms) - 1, -1, -1):
+            source = forms[index].source
             if source is None or source.line is None:
                 continue
             start = source.line
