@@ -21,9 +21,17 @@ from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
 from jixiao.read._ocr_check import header_doubt, missing_glyphs, mixed_script, overflow_doubts, row_doubts
-from jixiao.read._ocr_fix import header_roles, is_positive, printed_marks, repair, sub_header_roles
+from jixiao.read._ocr_fix import (
+    header_roles,
+    is_positive,
+    printed_marks,
+    repair,
+    sign_repair,
+    sub_header_roles,
+)
 from jixiao.read._ocr_grid import Grid, find_grids
 from jixiao.read._ocr_image import Page, binarize, image_pages, prepare, turned_upside_down
+from jixiao.read._ocr_sign import leading_sign
 from jixiao.read._ocr_text import engine, ink_lines, recognise
 
 __all__ = ["LOW_CONFIDENCE", "PageResult", "image_rows", "page_view", "read_page", "scan_rows"]
@@ -170,7 +178,8 @@ def _read_prepared(page: Page, pageno: int, file: str, check_direction: bool) ->
     items: list[tuple[float, float, Row]] = []
     for tno, grid in enumerate(grids, start=1):
         cells = [(cell, lines) for t, _g, cell, lines in plan if t == tno]
-        items.extend((y, 0.0, row) for y, row in _table_rows(grid, tno, cells, read, result, file, pageno))
+        rows = _table_rows(grid, tno, cells, read, result, file, pageno, (ink, clean))
+        items.extend((y, 0.0, row) for y, row in rows)
     overflow_doubts(result.cells, ink, lines_, page.dpi)
     heights = [b[3] - b[1] for b in boxes] or [1]  # body text: mostly the cells' lines
     body = sorted(heights)[len(heights) // 2]
@@ -240,11 +249,13 @@ def _table_rows(
     result: PageResult,
     file: str,
     pageno: int,
+    images: tuple[Any, Any],
 ) -> list[tuple[float, Row]]:
     from jixiao.read.native import boxed_line
 
     ncols = len(grid.xs) - 1
     by_row: dict[int, list[ScanCell]] = {}
+    first_line: dict[int, tuple[int, int, int, int]] = {}
     for cell, lines in cells:
         parts = [read[b] for b in lines]
         text = _join([t for t, _ in parts if t])
@@ -259,6 +270,8 @@ def _table_rows(
             sc.doubt = f"墨迹比识别出的文字宽约 {round(dropped)} 个字：有字未能识别（字库外的字会被漏掉）"
         by_row.setdefault(cell.row, []).append(sc)
         result.cells.append(sc)
+        if lines:
+            first_line[id(sc)] = lines[0]
     roles: list[str] = []
     positive_header = False
     unread_header: str | None = None
@@ -294,6 +307,8 @@ def _table_rows(
                 role = roles[c.col] if c.col < len(roles) else ""
                 c.role = role or None
                 fixed, why = repair(c.text, role, positive=positive, actual=actual)
+                if role == "target" and not why and id(c) in first_line:
+                    fixed, why = sign_repair(c.text, _sign(images, first_line[id(c)]))
                 if why:
                     c.read_as, c.text, c.repair = c.text, fixed, why
                     texts[c.col] = fixed
@@ -313,6 +328,13 @@ def _table_rows(
         down = frozenset(c.col for c in row_cells if c.rows > 1 and c.text)
         out.append((y, Row(texts, src, table=True, exact=True, merged_down=down, confidence=tuple(confs))))
     return out
+
+
+def _sign(images: tuple[Any, Any], box: tuple[int, int, int, int]) -> str | None:
+    """The comparison sign the first glyph of a cell's first line is, from its strokes."""
+    ink, gray = images
+    x0, y0, x1, y1 = box
+    return leading_sign(ink[y0:y1, x0:x1], gray[y0:y1, x0:x1], y1 - y0)
 
 
 def require(file: str) -> None:
