@@ -22,6 +22,7 @@ from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
 from jixiao.read._ocr_check import header_doubt, missing_glyphs, mixed_script, overflow_doubts, row_doubts
 from jixiao.read._ocr_fix import (
+    comparator_repair,
     header_roles,
     is_positive,
     printed_marks,
@@ -31,7 +32,7 @@ from jixiao.read._ocr_fix import (
 )
 from jixiao.read._ocr_grid import Grid, find_grids
 from jixiao.read._ocr_image import Page, binarize, image_pages, prepare, turned_upside_down
-from jixiao.read._ocr_sign import leading_sign
+from jixiao.read._ocr_sign import leading_sign, lone_sign
 from jixiao.read._ocr_text import engine, ink_lines, recognise
 
 __all__ = ["LOW_CONFIDENCE", "PageResult", "image_rows", "page_view", "read_page", "scan_rows"]
@@ -175,14 +176,14 @@ def _read_prepared(page: Page, pageno: int, file: str, check_direction: bool) ->
         return _read_prepared(turned_upside_down(page), pageno, file, check_direction=False)
     read = dict(zip(boxes, recognise(clean, boxes), strict=True))
     result = PageResult(page=page, pageno=pageno)
+    heights = [b[3] - b[1] for b in boxes] or [1]  # body text: mostly the cells' lines
+    body = sorted(heights)[len(heights) // 2]
     items: list[tuple[float, float, Row]] = []
     for tno, grid in enumerate(grids, start=1):
         cells = [(cell, lines) for t, _g, cell, lines in plan if t == tno]
-        rows = _table_rows(grid, tno, cells, read, result, file, pageno, (ink, clean))
+        rows = _table_rows(grid, tno, cells, read, result, file, pageno, (ink, clean, body))
         items.extend((y, 0.0, row) for y, row in rows)
     overflow_doubts(result.cells, ink, lines_, page.dpi)
-    heights = [b[3] - b[1] for b in boxes] or [1]  # body text: mostly the cells' lines
-    body = sorted(heights)[len(heights) // 2]
     for segments in text_lines:
         parts = [read[s] for s in segments]
         text = clean_cell(
@@ -249,7 +250,7 @@ def _table_rows(
     result: PageResult,
     file: str,
     pageno: int,
-    images: tuple[Any, Any],
+    images: tuple[Any, Any, int],
 ) -> list[tuple[float, Row]]:
     from jixiao.read.native import boxed_line
 
@@ -309,6 +310,10 @@ def _table_rows(
                 fixed, why = repair(c.text, role, positive=positive, actual=actual)
                 if role == "target" and not why and id(c) in first_line:
                     fixed, why = sign_repair(c.text, _sign(images, first_line[id(c)]))
+                elif role == "comparator" and id(c) in first_line:
+                    fixed, why = comparator_repair(c.text, _sign(images, first_line[id(c)], lone=True))
+                    if why and c.doubt == _UNREAD:
+                        c.doubt = None  # read after all, from its strokes (and shown as a repair)
                 if why:
                     c.read_as, c.text, c.repair = c.text, fixed, why
                     texts[c.col] = fixed
@@ -330,11 +335,13 @@ def _table_rows(
     return out
 
 
-def _sign(images: tuple[Any, Any], box: tuple[int, int, int, int]) -> str | None:
-    """The comparison sign the first glyph of a cell's first line is, from its strokes."""
-    ink, gray = images
+def _sign(images: tuple[Any, Any, int], box: tuple[int, int, int, int], lone: bool = False) -> str | None:
+    """The comparison sign the first glyph of a cell's line is (``lone``: the whole line),
+    from its strokes, measured against the line's height or the body text's if taller."""
+    ink, gray, body = images
     x0, y0, x1, y1 = box
-    return leading_sign(ink[y0:y1, x0:x1], gray[y0:y1, x0:x1], y1 - y0)
+    tell = lone_sign if lone else leading_sign
+    return tell(ink[y0:y1, x0:x1], gray[y0:y1, x0:x1], max(y1 - y0, body if lone else 0))
 
 
 def require(file: str) -> None:

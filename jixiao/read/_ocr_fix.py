@@ -18,6 +18,7 @@ from jixiao.read._headers import budget_schema, column_role, indicator_schema
 
 __all__ = [
     "Role",
+    "comparator_repair",
     "header_roles",
     "is_positive",
     "printed_marks",
@@ -167,6 +168,7 @@ def repair(
 
 
 _SIGN_READINGS = "≥≤≧≦═=＝一-—－_二"  # what the recogniser makes of a comparison sign
+_READABLE_SIGNS = ("≥", "≤", "=", "＝")  # signs in the recogniser's alphabet
 _STARTS_FIGURE = re.compile(r"^\d")
 
 
@@ -191,6 +193,16 @@ def sign_repair(text: str, sign: str | None) -> tuple[str, str | None]:
         fixed = sign + text
         return fixed, f"指标值开头的符号“{sign}”未被识别（识别模型的字库里没有）：“{text}”改为“{fixed}”"
     return text, None
+
+
+def comparator_repair(text: str, sign: str | None) -> tuple[str, str | None]:
+    """A 指标性质 cell that is one glyph, a sign by its strokes: that sign, and the reason. A
+    lone symbol is what the recogniser reads worst (≥ as "N", ≤ as "W", = as nothing)."""
+    if sign is None or unicodedata.normalize("NFKC", text) == unicodedata.normalize("NFKC", sign):
+        return text, None
+    if text in _READABLE_SIGNS and sign in _READABLE_SIGNS:  # read as a sign it can read: kept
+        return text, None
+    return sign, f"指标性质单元格只有一个符号，按字形是“{sign}”：识别为“{text or '（空）'}”，改为“{sign}”"
 
 
 def is_positive(cells: list[str]) -> bool:

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["leading_sign"]
+__all__ = ["leading_sign", "lone_sign"]
 
-_BAR = 0.7  # a bar's row is inked across this share of the glyph's width
+_BAR = 0.85  # a bar's row is inked across this share of the glyph's width (a chevron's less)
 _SPLIT = 30  # grey levels lighter than both bars: the paper between the two lines of ═
 _CHEVRON = 0.4  # a chevron rises this share of the line height above the bars
+_APEX = 0.45  # and its apex lies this share of the glyph's width across from its arms' ends
 
 
 def _glyph(ink: Any) -> tuple[int, int] | None:
@@ -101,15 +102,22 @@ def leading_sign(ink: Any, gray: Any, height: int) -> str | None:
         return "═" if w >= height * 0.9 else None
     if above < height * _CHEVRON or any(g[a:b].sum() == 0 for a, b in bars):
         return None
-    chevron = g[:above]
-    cols_top = np.flatnonzero(chevron[0])
-    cols_mid = np.flatnonzero(chevron[above // 2])
-    if len(cols_top) == 0 or len(cols_mid) == 0:
+    # a chevron's arm starts at one side and its apex lies at the other (a digit's strokes,
+    # the flag and foot of a 1, stay near the middle)
+    centres = [float(np.flatnonzero(row).mean()) / w for row in g[:above] if row.any()]
+    if not centres:
         return None
-    # a chevron's arm starts at one side and its apex lies at the other: ">" has its top at
-    # the left third and its middle at the right third (a digit's strokes stay central)
-    top, mid = cols_top.mean() / w, cols_mid.mean() / w
-    if not ((top < 1 / 3 and mid > 2 / 3) or (top > 2 / 3 and mid < 1 / 3)):
+    top = centres[0]
+    apex = max(centres, key=lambda c: abs(c - top))
+    if abs(apex - top) < _APEX:
         return None
-    opens_left = mid > top
+    opens_left = apex > top  # ">": the arms meet at the right
     return ("≥" if opens_left else "≤") if len(bars) == 1 else ("≧" if opens_left else "≦")
+
+
+def lone_sign(ink: Any, gray: Any, height: int) -> str | None:
+    """The sign a line is when it is one glyph and nothing else (a 指标性质 cell), or None."""
+    span = _glyph(ink)
+    if span is None or ink[:, span[1] :].any():
+        return None
+    return leading_sign(ink, gray, height)

@@ -86,3 +86,56 @@ def test_sign_repair_replaces_only_a_sign() -> None:
     assert sign_repair("＝100%", "=") == ("＝100%", None)
     assert sign_repair("≥95%", None) == ("≥95%", None)
     assert sign_repair("完成", "≧") == ("完成", None)
+
+
+@pytest.mark.parametrize(("text", "sign"), [("≧", "≧"), ("≦", "≦"), ("＝", "=")])
+def test_lone_sign_of_a_comparator_cell(text: str, sign: str) -> None:
+    """A 指标性质 cell holding one small sign (an office print scaled to the page): the sign by
+    its strokes (the recogniser reads a lone sign as "N", "W" or nothing); the same sign
+    before a figure is no lone sign."""
+    needs_font()
+    import numpy as np
+    from PIL import Image, ImageDraw
+
+    from benchmarks.scans import _font
+    from jixiao.read._ocr_image import binarize
+    from jixiao.read._ocr_sign import lone_sign
+    from jixiao.read._ocr_text import ink_lines
+
+    for content, want in ((text, sign), (text + "95", None)):
+        img = Image.new("L", (200, 90), 255)
+        ImageDraw.Draw(img).text((10, 12), content, font=_font(26), fill=0)
+        gray = np.asarray(img)
+        ink = binarize(gray)
+        lines = ink_lines(ink, 300)
+        assert len(lines) == 1  # a thin "＝" is a line of its own, not a speck
+        x0, y0, x1, y1 = lines[0]
+        assert lone_sign(ink[y0:y1, x0:x1], gray[y0:y1, x0:x1], 44) == want
+
+
+def test_comparator_repair() -> None:
+    from jixiao.read._ocr_fix import comparator_repair
+
+    fixed, why = comparator_repair("N", "≥")
+    assert fixed == "≥" and why and "“N”" in why
+    assert comparator_repair("", "=")[0] == "="
+    assert comparator_repair("＝", "=") == ("＝", None)
+    # a sign the recogniser can read is kept as read; only ≧ ≦ ═ (outside its alphabet) replace it
+    assert comparator_repair("≥", "≤") == ("≥", None)
+    assert comparator_repair("≥", "≧")[0] == "≧"
+    assert comparator_repair("定性", None) == ("定性", None)
+
+
+def test_specks_are_not_lines_but_dashes_are() -> None:
+    import numpy as np
+
+    from jixiao.read._ocr_text import ink_lines
+
+    ink = np.zeros((40, 200), np.uint8)
+    ink[18:22, 60:120] = 255  # a dash "—" in mid-cell
+    assert len(ink_lines(ink, 300)) == 1
+    specks = np.zeros((40, 200), np.uint8)
+    for x in (30, 80, 150):
+        specks[20:23, x : x + 3] = 255  # noise the despeckling left
+    specks[0:3, 10:190] = 255  # what is left of a ruling line at the box's top edge
+    assert ink_lines(specks, 300) == []
