@@ -113,8 +113,15 @@ def os_reason(e: OSError) -> str:
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 
 
-def check_zip(path: Path, kind: str) -> None:
-    """Refuse an XLSX/DOCX package over a limit, before any reader inflates it."""
+def check_zip(path: Path, kind: str, trees: dict[str, Any] | None = None) -> None:
+    """Refuse an XLSX/DOCX package over a limit, before any reader inflates it.
+
+    ``trees``, when given, receives every XML part the checks parsed whole (name → root) and
+    ``None`` for the ones they streamed, so a reader parses each part once; a part it wants
+    that is not there was not checked as XML (see ``checked_tree``). Past ``_KEPT_TREE_BYTES``
+    of XML the roots are not kept (``None`` too: parsed again when read), so that a workbook
+    of a thousand sheets does not hold a thousand trees.
+    """
     lim = limits()
     try:
         with zipfile.ZipFile(path) as z:
@@ -140,14 +147,21 @@ def check_zip(path: Path, kind: str) -> None:
             if total > lim.max_zip_total_mb * MB:
                 raise LimitError(path, "max_zip_total_mb", _mb(total), f"{_fmt(lim.max_zip_total_mb)} MB")
             unparsed = _unparsed_parts(z, kind)
+            kept = 0
             for info in infos:
                 if info.filename.lower().endswith(_XML_SUFFIXES) and not info.is_dir():
                     if info.filename in unparsed:
                         _refuse_dtd(path, info.filename, z.read(info))
                     elif info.file_size <= _TREE_MAX_BYTES:
-                        _check_xml_tree(path, z, info, kind)
+                        root = _check_xml_tree(path, z, info, kind)
+                        if trees is not None:
+                            keep = kept + info.file_size <= _KEPT_TREE_BYTES
+                            kept += info.file_size if keep else 0
+                            trees[info.filename] = root if keep else None
                     else:
                         _scan_xml(path, z, info, kind)
+                        if trees is not None:
+                            trees[info.filename] = None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as e:
         label = "Excel（.xlsx）" if kind == "xlsx" else "Word（.docx）"
         raise ReadError(str(path), f"不是有效的 {label} 文件（压缩包已损坏：{_zip_reason(e)}）") from e
@@ -174,6 +188,8 @@ def _local(tag: Any) -> str:
 # every element cost ~40 ms per DOCX (python-docx's template alone has 790 KB of styles), more than
 # the reading. Larger parts are streamed so the guard's memory stays flat.
 _TREE_MAX_BYTES = 4 * MB
+# XML parsed by the checks and kept for the reader (``check_zip(trees=…)``): ~10× in memory
+_KEPT_TREE_BYTES = 1 * MB
 
 
 _CONTENT_TYPES = "[Content_Types].xml"
@@ -185,6 +201,71 @@ DOCX_MAIN_TYPES = frozenset(
     "application/vnd.ms-word." + t
     for t in ("document.macroEnabled.main+xml", "template.macroEnabledTemplate.main+xml")
 )
+
+
+# the workbook part of an XLSX (and of its template and macro-enabled kin), by content type
+XLSX_MAIN_TYPES = frozenset(
+    "application/vnd.openxmlformats-officedocument.spreadsheetml." + t
+    for t in ("sheet.main+xml", "template.main+xml")
+) | frozenset(
+    "application/vnd.ms-excel." + t for t in ("sheet.macroEnabled.main+xml", "template.macroEnabled.main+xml")
+)
+
+
+# parts of an XLSX no reader parses: they get only the DTD refusal (theme and document properties
+# were a third of the parsing in the checks of a one-sheet form; ~10 % of ``check_zip`` net).
+# A part the reader wants must have been parsed by the checks (``checked_tree``), so a part
+# mislabelled with one of these types is refused, not read unchecked.
+XLSX_UNPARSED_TYPES = frozenset(
+    "application/vnd.openxmlformats-officedocument." + t
+    for t in (
+        "theme+xml",
+        "themeOverride+xml",
+        "extended-properties+xml",
+        "custom-properties+xml",
+        "drawing+xml",
+        "vmlDrawing",
+        "drawingml.chart+xml",
+        "spreadsheetml.calcChain+xml",
+        "spreadsheetml.comments+xml",
+        "spreadsheetml.table+xml",
+        "spreadsheetml.externalLink+xml",
+        "spreadsheetml.pivotTable+xml",
+        "spreadsheetml.pivotCacheDefinition+xml",
+        "spreadsheetml.pivotCacheRecords+xml",
+        "spreadsheetml.printerSettings",
+    )
+) | {"application/vnd.openxmlformats-package.core-properties+xml"}
+
+
+def check_sheet_size(path: Path, name: str, root: Any) -> None:
+    """The row and cell limits on a worksheet part outside ``xl/worksheets/``.
+
+    The checks above count rows and cells in the parts of that folder, where every program puts
+    its sheets; a workbook may name a sheet part anywhere, and the reader applies them there.
+    """
+    lim = limits()
+    rows = int(root.xpath("count(//*[local-name()='row'])"))
+    if rows > lim.max_sheet_rows:
+        raise LimitError(path, "max_sheet_rows", f"{name} 超过 {lim.max_sheet_rows} 行", lim.max_sheet_rows)
+    cells = int(root.xpath("count(//*[local-name()='c'])"))
+    if cells > lim.max_sheet_cells:
+        raise LimitError(
+            path, "max_sheet_cells", f"{name} 超过 {lim.max_sheet_cells} 个单元格", lim.max_sheet_cells
+        )
+
+
+def checked_tree(z: zipfile.ZipFile, name: str, trees: dict[str, Any]) -> Any:
+    """The root of a part ``check_zip`` checked (parsed now if it was not kept), else ``KeyError``.
+
+    Taken out of ``trees``: the reader reads each part once, and its memory goes with it.
+    """
+    from lxml import etree
+
+    root = trees.pop(name)
+    if root is None:
+        root = etree.fromstring(z.read(name), xml_parser(huge=True))
+    return root
 
 
 def xml_parser(huge: bool = False) -> Any:
@@ -225,11 +306,15 @@ def content_type(name: str, types: tuple[dict[str, str], dict[str, str]]) -> str
 
 
 def _unparsed_parts(z: zipfile.ZipFile, kind: str) -> set[str]:
-    """Members of a DOCX that no reader parses as XML (styles, theme, fonts, settings …).
+    """Members of a DOCX that no reader parses as XML (styles, theme, fonts, settings …), and
+    of an XLSX the parts named in ``XLSX_UNPARSED_TYPES`` (theme, properties, drawings …).
 
     They need no depth or text scan, only the DTD refusal: Word's own template carries 0.8 MB of
     styles, whose scan cost more than reading the document.
     """
+    if kind == "xlsx":
+        types = content_types(z)
+        return {name for name in z.namelist() if content_type(name, types) in XLSX_UNPARSED_TYPES}
     if kind != "docx":
         return set()
     types = content_types(z)
@@ -247,8 +332,10 @@ def _refuse_dtd(path: Path, name: str, head: bytes) -> None:
         raise ReadError(str(path), f"{name} 含有 DTD 声明（可能是 XML 外部实体或实体膨胀攻击），拒绝读取")
 
 
-def _check_xml_tree(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) -> None:
-    """The checks of ``_scan_xml`` on a small part, evaluated in C: same limits, same messages."""
+def _check_xml_tree(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) -> Any:
+    """The checks of ``_scan_xml`` on a small part, evaluated in C: same limits, same messages.
+
+    Returns the parsed root (parsed as ``xml_parser(huge=True)`` would), for the reader to reuse."""
     from lxml import etree
 
     lim = limits()
@@ -289,6 +376,7 @@ def _check_xml_tree(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, kind:
             raise LimitError(
                 path, "max_docx_tables", f"超过 {lim.max_docx_tables} 个表格", lim.max_docx_tables
             )
+    return root
 
 
 def _scan_xml(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str) -> None:

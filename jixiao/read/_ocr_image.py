@@ -15,7 +15,7 @@ from jixiao.read._errors import ReadError
 
 __all__ = ["Page", "deskew", "image_pages", "pdf_page_image", "prepare", "remove_seal"]
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".webp")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # the image files read by OCR
 _DARK = 90  # print under a seal is at most this grey at least
 _BELOW_SEAL = 30  # and print is kept this much darker than the seal's median tone
 RENDER_DPI = 300  # PDF pages without a text layer are rendered at office-scanner resolution

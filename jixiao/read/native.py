@@ -15,6 +15,7 @@ from pathlib import Path
 from jixiao.model import CellReading, Document
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
+from jixiao.read._ocr_image import IMAGE_SUFFIXES
 from jixiao.read._vocab import head_line
 
 __all__ = ["DocxReader", "HtmlReader", "ImageReader", "PdfReader", "XlsxReader", "native_readers"]
@@ -122,7 +123,7 @@ class ImageReader(_GridReader):
     """Scans and photos of forms (OCR; see ``jixiao/read/_ocr.py``)."""
 
     name = "ocr"
-    suffixes = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+    suffixes = IMAGE_SUFFIXES
     _rows = staticmethod(_image)
 
 

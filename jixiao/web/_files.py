@@ -16,6 +16,7 @@ from jixiao.contract import findings_to_json
 from jixiao.model import Document, Form
 from jixiao.read import ReadError, _ocr_cache, read
 from jixiao.read._limits import check_image
+from jixiao.read._ocr_image import IMAGE_SUFFIXES
 from jixiao.review import CATALOGUE, ReviewResult, review_document
 from jixiao.review.render import build_page, render_html
 from jixiao.score import load_rule_set
@@ -52,9 +53,6 @@ def safe_name(name: str) -> str:
     base = re.split(r"[\\/]", name or "")[-1]
     base = re.sub(r"[\x00-\x1f\x7f]", "", base).strip().lstrip(".")
     return base[:150] or "上传文件"
-
-
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 def sniff(name: str, content: bytes) -> str:

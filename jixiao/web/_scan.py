@@ -24,6 +24,7 @@ from jixiao import store
 from jixiao._atomic import write_bytes, write_text
 from jixiao.model import Finding, Form, Indicator
 from jixiao.read import ReadError
+from jixiao.read._ocr_image import IMAGE_SUFFIXES
 from jixiao.review.catalogue import fmt
 
 __all__ = [
@@ -44,7 +45,6 @@ __all__ = [
 ]
 
 CACHE_VERSION = "1"  # bump when the cached page views change shape
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
 SCORED = {"score": "得分", "target": "指标值", "actual": "实际完成值", "weight": "分值"}
 FIELDS = {**SCORED, "name": "三级指标", "basis": "指标值确定依据"}
 EDITABLE = ("actual", "score", "target", "basis", "weight")  # what the edit path takes (web._edit)

@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -200,6 +201,24 @@ def test_units_comparison_leads_to_a_unit_history_chart(page: object) -> None:
     shot(pg, "unit-history")
 
 
+def _unit_uploads_scan(pg: Any, name: str, mime: str, content: bytes) -> tuple[str, Any]:
+    """The unit uploads one scan with a smudged 实际完成值 and opens its form; that row's score
+    reads 待核对. Returns the form's URL and the score locator."""
+    from tests.web.scans import SMUDGED
+
+    expect = playwright_api.expect
+    log_in(pg, "wenhua")
+    pg.goto(f"{pg.server}/upload")
+    pg.set_input_files("#files", files=[{"name": name, "mimeType": mime, "buffer": content}])
+    pg.click("#upload-form button.primary")
+    result = pg.locator("#upload-results tr.r-imported")
+    expect(result).to_contain_text("读取到 1 张表", timeout=120_000)
+    result.locator("a").first.click()
+    computed = row(pg, SMUDGED).locator("td.computed span")
+    expect(computed).to_contain_text("待核对")
+    return pg.url, computed
+
+
 @pytest.mark.slow
 def test_scan_upload_check_crop_and_correct(page: object) -> None:
     """A unit uploads a phone-quality scan; the page shows the page image with its grid and the
@@ -207,21 +226,9 @@ def test_scan_upload_check_crop_and_correct(page: object) -> None:
     value as the paper shows it and the score is recomputed, no longer 待核对."""
     from tests.web.scans import SMUDGED, smudged_scan
 
-    pg, server = page, page.server  # type: ignore[attr-defined]
+    pg = page
     expect = playwright_api.expect
-    log_in(pg, "wenhua")
-    pg.goto(f"{server}/upload")
-    pg.set_input_files(
-        "#files", files=[{"name": "扫描件.png", "mimeType": "image/png", "buffer": smudged_scan()}]
-    )
-    pg.click("#upload-form button.primary")
-    result = pg.locator("#upload-results tr.r-imported")
-    expect(result).to_contain_text("读取到 1 张表", timeout=120_000)
-    result.locator("a").first.click()
-    form_url = pg.url
-
-    computed = row(pg, SMUDGED).locator("td.computed span")
-    expect(computed).to_contain_text("待核对")
+    form_url, computed = _unit_uploads_scan(pg, "扫描件.png", "image/png", smudged_scan())
     scan = pg.locator("#scan")
     expect(scan.locator("svg image")).to_have_count(1, timeout=120_000)
     check = scan.locator(".check", has_text=SMUDGED)
@@ -263,20 +270,9 @@ def test_reviewer_checks_a_scanned_pdf_cell_against_its_crop(page: object) -> No
     score is recomputed."""
     from tests.web.scans import SMUDGED, smudged_scan_pdf
 
-    pg, server = page, page.server  # type: ignore[attr-defined]
+    pg = page
     expect = playwright_api.expect
-    log_in(pg, "wenhua")
-    pg.goto(f"{server}/upload")
-    pg.set_input_files(
-        "#files", files=[{"name": "扫描件.pdf", "mimeType": "application/pdf", "buffer": smudged_scan_pdf()}]
-    )
-    pg.click("#upload-form button.primary")
-    result = pg.locator("#upload-results tr.r-imported")
-    expect(result).to_contain_text("读取到 1 张表", timeout=120_000)
-    result.locator("a").first.click()
-    form_url = pg.url
-    computed = row(pg, SMUDGED).locator("td.computed span")
-    expect(computed).to_contain_text("待核对")
+    form_url, computed = _unit_uploads_scan(pg, "扫描件.pdf", "application/pdf", smudged_scan_pdf())
 
     log_in(pg, "reviewer")
     pg.goto(form_url)
