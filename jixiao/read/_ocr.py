@@ -20,7 +20,14 @@ from jixiao.model import CellReading, Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
-from jixiao.read._ocr_check import header_doubt, missing_glyphs, mixed_script, overflow_doubts, row_doubts
+from jixiao.read._ocr_check import (
+    dash_sign_doubt,
+    header_doubt,
+    missing_glyphs,
+    mixed_script,
+    overflow_doubts,
+    row_doubts,
+)
 from jixiao.read._ocr_fix import (
     comparator_repair,
     header_roles,
@@ -310,6 +317,8 @@ def _table_rows(
                 fixed, why = repair(c.text, role, positive=positive, actual=actual)
                 if role == "target" and not why and id(c) in first_line:
                     fixed, why = sign_repair(c.text, _sign(images, first_line[id(c)]))
+                    if not why and c.doubt is None:
+                        c.doubt = dash_sign_doubt(c.text)
                 elif role == "comparator" and id(c) in first_line:
                     fixed, why = comparator_repair(c.text, _sign(images, first_line[id(c)], lone=True))
                     if why and c.doubt == _UNREAD:

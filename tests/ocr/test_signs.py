@@ -139,3 +139,15 @@ def test_specks_are_not_lines_but_dashes_are() -> None:
         specks[20:23, x : x + 3] = 255  # noise the despeckling left
     specks[0:3, 10:190] = 255  # what is left of a ruling line at the box's top edge
     assert ink_lines(specks, 300) == []
+
+
+def test_dash_before_a_figure_is_doubtful() -> None:
+    """A target read "一9所" had a sign the strokes could not tell (═ blurred at 150 dpi):
+    flagged for a person, never guessed; a target without one, or a negative figure, is not."""
+    from jixiao.read._ocr_check import dash_sign_doubt
+
+    assert dash_sign_doubt("一9所") and "一9所" in str(dash_sign_doubt("一9所"))
+    assert dash_sign_doubt("—100%")
+    assert dash_sign_doubt("9所") is None
+    assert dash_sign_doubt("-5%") is None
+    assert dash_sign_doubt("一年内完成") is None
