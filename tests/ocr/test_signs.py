@@ -126,19 +126,27 @@ def test_comparator_repair() -> None:
     assert comparator_repair("定性", None) == ("定性", None)
 
 
-def test_specks_are_not_lines_but_dashes_are() -> None:
+def test_specks_are_not_lines_but_an_equals_sign_is() -> None:
     import numpy as np
 
     from jixiao.read._ocr_text import ink_lines
 
     ink = np.zeros((40, 200), np.uint8)
-    ink[18:22, 60:120] = 255  # a dash "—" in mid-cell
+    ink[15:18, 60:80] = 255  # "=": two short bars in mid-cell
+    ink[21:24, 60:80] = 255
     assert len(ink_lines(ink, 300)) == 1
     specks = np.zeros((40, 200), np.uint8)
     for x in (30, 80, 150):
         specks[20:23, x : x + 3] = 255  # noise the despeckling left
-    specks[0:3, 10:190] = 255  # what is left of a ruling line at the box's top edge
     assert ink_lines(specks, 300) == []
+    edge = np.zeros((40, 200), np.uint8)
+    edge[0:3, 10:190] = 255  # what is left of ruling lines at the box's edges
+    edge[36:40, 10:190] = 255
+    edge[34:36, 10:190] = 255
+    assert ink_lines(edge, 300) == []
+    dash = np.zeros((40, 200), np.uint8)
+    dash[18:21, 100:160] = 255  # a lone dash "—": no value, as before
+    assert ink_lines(dash, 300) == []
 
 
 def test_dash_before_a_figure_is_doubtful() -> None:
