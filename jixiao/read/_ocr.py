@@ -20,10 +20,26 @@ from jixiao.model import CellReading, Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
-from jixiao.read._ocr_check import header_doubt, missing_glyphs, mixed_script, overflow_doubts, row_doubts
-from jixiao.read._ocr_fix import header_roles, is_positive, printed_marks, repair, sub_header_roles
+from jixiao.read._ocr_check import (
+    dash_sign_doubt,
+    header_doubt,
+    missing_glyphs,
+    mixed_script,
+    overflow_doubts,
+    row_doubts,
+)
+from jixiao.read._ocr_fix import (
+    comparator_repair,
+    header_roles,
+    is_positive,
+    printed_marks,
+    repair,
+    sign_repair,
+    sub_header_roles,
+)
 from jixiao.read._ocr_grid import Grid, find_grids
 from jixiao.read._ocr_image import Page, binarize, image_pages, prepare, turned_upside_down
+from jixiao.read._ocr_sign import leading_sign, lone_sign
 from jixiao.read._ocr_text import engine, ink_lines, recognise
 
 __all__ = ["LOW_CONFIDENCE", "PageResult", "image_rows", "page_view", "read_page", "scan_rows"]
@@ -167,13 +183,14 @@ def _read_prepared(page: Page, pageno: int, file: str, check_direction: bool) ->
         return _read_prepared(turned_upside_down(page), pageno, file, check_direction=False)
     read = dict(zip(boxes, recognise(clean, boxes), strict=True))
     result = PageResult(page=page, pageno=pageno)
+    heights = [b[3] - b[1] for b in boxes] or [1]  # body text: mostly the cells' lines
+    body = sorted(heights)[len(heights) // 2]
     items: list[tuple[float, float, Row]] = []
     for tno, grid in enumerate(grids, start=1):
         cells = [(cell, lines) for t, _g, cell, lines in plan if t == tno]
-        items.extend((y, 0.0, row) for y, row in _table_rows(grid, tno, cells, read, result, file, pageno))
+        rows = _table_rows(grid, tno, cells, read, result, file, pageno, (ink, clean, body))
+        items.extend((y, 0.0, row) for y, row in rows)
     overflow_doubts(result.cells, ink, lines_, page.dpi)
-    heights = [b[3] - b[1] for b in boxes] or [1]  # body text: mostly the cells' lines
-    body = sorted(heights)[len(heights) // 2]
     for segments in text_lines:
         parts = [read[s] for s in segments]
         text = clean_cell(
@@ -240,11 +257,13 @@ def _table_rows(
     result: PageResult,
     file: str,
     pageno: int,
+    images: tuple[Any, Any, int],
 ) -> list[tuple[float, Row]]:
     from jixiao.read.native import boxed_line
 
     ncols = len(grid.xs) - 1
     by_row: dict[int, list[ScanCell]] = {}
+    first_line: dict[int, tuple[int, int, int, int]] = {}
     for cell, lines in cells:
         parts = [read[b] for b in lines]
         text = _join([t for t, _ in parts if t])
@@ -259,6 +278,8 @@ def _table_rows(
             sc.doubt = f"墨迹比识别出的文字宽约 {round(dropped)} 个字：有字未能识别（字库外的字会被漏掉）"
         by_row.setdefault(cell.row, []).append(sc)
         result.cells.append(sc)
+        if lines:
+            first_line[id(sc)] = lines[0]
     roles: list[str] = []
     positive_header = False
     unread_header: str | None = None
@@ -294,6 +315,14 @@ def _table_rows(
                 role = roles[c.col] if c.col < len(roles) else ""
                 c.role = role or None
                 fixed, why = repair(c.text, role, positive=positive, actual=actual)
+                if role == "target" and not why and id(c) in first_line:
+                    fixed, why = sign_repair(c.text, _sign(images, first_line[id(c)]))
+                    if not why and c.doubt is None:
+                        c.doubt = dash_sign_doubt(c.text)
+                elif role == "comparator" and id(c) in first_line:
+                    fixed, why = comparator_repair(c.text, _sign(images, first_line[id(c)], lone=True))
+                    if why and c.doubt == _UNREAD:
+                        c.doubt = None  # read after all, from its strokes (and shown as a repair)
                 if why:
                     c.read_as, c.text, c.repair = c.text, fixed, why
                     texts[c.col] = fixed
@@ -313,6 +342,15 @@ def _table_rows(
         down = frozenset(c.col for c in row_cells if c.rows > 1 and c.text)
         out.append((y, Row(texts, src, table=True, exact=True, merged_down=down, confidence=tuple(confs))))
     return out
+
+
+def _sign(images: tuple[Any, Any, int], box: tuple[int, int, int, int], lone: bool = False) -> str | None:
+    """The comparison sign the first glyph of a cell's line is (``lone``: the whole line),
+    from its strokes, measured against the line's height or the body text's if taller."""
+    ink, gray, body = images
+    x0, y0, x1, y1 = box
+    tell = lone_sign if lone else leading_sign
+    return tell(ink[y0:y1, x0:x1], gray[y0:y1, x0:x1], max(y1 - y0, body if lone else 0))
 
 
 def require(file: str) -> None:

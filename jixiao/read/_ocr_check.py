@@ -10,13 +10,21 @@ review's own findings on the form (a score above its weight …) are reported as
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, Protocol
 
 from jixiao.read._clean import amount, rate_value, score_value
 from jixiao.read._headers import budget_role, column_role, is_budget_label, simplified
 
-__all__ = ["header_doubt", "missing_glyphs", "mixed_script", "overflow_doubts", "row_doubts"]
+__all__ = [
+    "dash_sign_doubt",
+    "header_doubt",
+    "missing_glyphs",
+    "mixed_script",
+    "overflow_doubts",
+    "row_doubts",
+]
 
 _RATE_TOLERANCE = 0.0051  # a rate printed to two decimals of a percent (or a whole percent)
 
@@ -84,6 +92,18 @@ def header_doubt(texts: Sequence[str], confs: Sequence[float], threshold: float)
         return None
     shown = "”“".join(unread[:3])
     return f"上方表头有识别不清的列标题（“{shown}”），本行各格所属的列可能有误"
+
+
+_DASH_BEFORE_FIGURE = re.compile(r"^[一—－_]\s*\d")  # not "-": a negative figure
+
+
+def dash_sign_doubt(text: str) -> str | None:
+    """Why a 指标值 read as a dash before its figure ("一9所") is in doubt, or None: the dash is
+    a sign the recogniser cannot read (═, ≧ blurred at low resolution) that its strokes did not
+    tell (``_ocr_sign``); no target is written "一9" on a form."""
+    if _DASH_BEFORE_FIGURE.match(text):
+        return f"指标值“{text}”开头的横线应是一个比较符号（如“═”“≧”），字迹不清未能分辨，请核对"
+    return None
 
 
 def mixed_script(text: str) -> bool:

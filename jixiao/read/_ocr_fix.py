@@ -12,10 +12,20 @@ records it beside the cell.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from jixiao.read._headers import budget_schema, column_role, indicator_schema
 
-__all__ = ["Role", "header_roles", "is_positive", "printed_marks", "repair", "sub_header_roles"]
+__all__ = [
+    "Role",
+    "comparator_repair",
+    "header_roles",
+    "is_positive",
+    "printed_marks",
+    "repair",
+    "sign_repair",
+    "sub_header_roles",
+]
 
 Role = str  # score | weight | initial | planned | received | executed | rate | target | actual | comparator
 
@@ -155,6 +165,44 @@ def repair(
             fixed = "≥" + text[1:]
             return fixed, f"正向指标的目标值“{text}”首位“2”是误识的“≥”，改为“{fixed}”"
     return text, None
+
+
+_SIGN_READINGS = "≥≤≧≦═=＝一-—－_二"  # what the recogniser makes of a comparison sign
+_READABLE_SIGNS = ("≥", "≤", "=", "＝")  # signs in the recogniser's alphabet
+_STARTS_FIGURE = re.compile(r"^\d")
+
+
+def sign_repair(text: str, sign: str | None) -> tuple[str, str | None]:
+    """A 指标值's leading sign as its ink shows it (``_ocr_sign.leading_sign``), and the reason.
+
+    Only a sign is replaced (what the recogniser read as a sign or a dash), or put back before
+    a figure where the recogniser dropped it; any other first character stays as read.
+    """
+    if not text or sign is None:
+        return text, None
+    head = text[0]
+    if head in _SIGN_READINGS and len(text) > 1:
+        if unicodedata.normalize("NFKC", head) == unicodedata.normalize("NFKC", sign):
+            return text, None
+        fixed = sign + text[1:]
+        why = (
+            f"指标值开头的符号按字形是“{sign}”（识别模型的字库里没有，读成了“{head}”）：“{text}”改为“{fixed}”"
+        )
+        return fixed, why
+    if _STARTS_FIGURE.match(text):
+        fixed = sign + text
+        return fixed, f"指标值开头的符号“{sign}”未被识别（识别模型的字库里没有）：“{text}”改为“{fixed}”"
+    return text, None
+
+
+def comparator_repair(text: str, sign: str | None) -> tuple[str, str | None]:
+    """A 指标性质 cell that is one glyph, a sign by its strokes: that sign, and the reason. A
+    lone symbol is what the recogniser reads worst (≥ as "N", ≤ as "W", = as nothing)."""
+    if sign is None or unicodedata.normalize("NFKC", text) == unicodedata.normalize("NFKC", sign):
+        return text, None
+    if text in _READABLE_SIGNS and sign in _READABLE_SIGNS:  # read as a sign it can read: kept
+        return text, None
+    return sign, f"指标性质单元格只有一个符号，按字形是“{sign}”：识别为“{text or '（空）'}”，改为“{sign}”"
 
 
 def is_positive(cells: list[str]) -> bool:

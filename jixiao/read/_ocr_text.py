@@ -42,7 +42,7 @@ def ink_lines(ink: Any, dpi: float) -> list[tuple[int, int, int, int]]:
     Rows with ink form bands. A band joins the one above when the gap is small and the two
     together are no taller than one line (the strokes of 二 or 三 leave such gaps); a band two
     lines tall (lines set close, as in a wrapped cell) is cut at its faintest row. Bands too thin
-    for a character are specks.
+    for a character are specks, unless they are an equals sign (``_bar``).
     """
     import numpy as np
 
@@ -78,13 +78,27 @@ def ink_lines(ink: Any, dpi: float) -> list[tuple[int, int, int, int]]:
         split.append([a, b])
     out: list[tuple[int, int, int, int]] = []
     for y0, y1 in split:
-        if y1 - y0 < line * 0.3:
-            continue
         cols = np.flatnonzero(ink[y0:y1].sum(axis=0))
         if len(cols) == 0:
             continue
+        if y1 - y0 < line * 0.3 and not _bar(ink[y0:y1, cols[0] : cols[-1] + 1], y0, y1, n, line):
+            continue
         out.append((int(cols[0]), y0, int(cols[-1]) + 1, y1))
     return out
+
+
+def _bar(band: Any, y0: int, y1: int, height: int, line: float) -> bool:
+    """A thin band that is a "=" (a 指标性质 cell's whole content, often): two bars, each row
+    of them inked nearly end to end, a quarter of a character wide at least, clear of the box's
+    top and bottom edges (where what is left of a ruling line lies). A speck is none of these;
+    a lone dash stays what it was before (an empty cell: "—" is no value)."""
+    import numpy as np
+
+    w = band.shape[1]
+    inked = band.any(axis=1)
+    bars = int(np.count_nonzero(inked[1:] & ~inked[:-1]) + (1 if inked[0] else 0))
+    solid = all(np.count_nonzero(r) >= 0.7 * w for r in band if r.any())
+    return y0 > 0 and y1 < height and w >= line * 0.25 and bars == 2 and solid
 
 
 def recognise(gray: Any, boxes: list[tuple[int, int, int, int]]) -> list[tuple[str, float]]:

@@ -1,0 +1,123 @@
+"""The comparison sign at the head of a 指标值 cell, told from its ink.
+
+Some regions print targets as "≧95%" or "═9所" (templates README: Yunnan). The recogniser's
+alphabet has ≥ ≤ = but not ≧ ≦ ═, so it reads them as ≥, 一 or nothing at all. The glyphs
+differ in their strokes, which the ink shows plainly: a chevron over one bar (≥ ≤) or two
+(≧ ≦), and two bars with nothing above them: ═ (a double rule, its lines a stroke apart)
+or = (farther apart). The reader repairs
+only a sign so read (``_ocr_fix.sign_repair``); this module measures the strokes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["leading_sign", "lone_sign"]
+
+_BAR = 0.85  # a bar's row is inked across this share of the glyph's width (a chevron's less)
+_SPLIT = 30  # grey levels lighter than both bars: the paper between the two lines of ═
+_CHEVRON = 0.4  # a chevron rises this share of the line height above the bars
+_APEX = 0.45  # and its apex lies this share of the glyph's width across from its arms' ends
+
+
+def _glyph(ink: Any) -> tuple[int, int] | None:
+    """Columns of the first glyph of a line: the first run of inked columns."""
+    import numpy as np
+
+    cols = np.flatnonzero(ink.any(axis=0))
+    if len(cols) == 0:
+        return None
+    start = end = int(cols[0])
+    for c in cols[1:]:
+        if c != end + 1:
+            break
+        end = int(c)
+    return start, end + 1
+
+
+def _bands(flags: Any) -> list[tuple[int, int]]:
+    """Runs of true rows, as (first, last + 1)."""
+    out: list[tuple[int, int]] = []
+    for i, f in enumerate(flags):
+        if not f:
+            continue
+        if out and out[-1][1] == i:
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    return out
+
+
+def _split(gray: Any, band: tuple[int, int]) -> list[tuple[int, int]]:
+    """A bar band cut in two where a lighter row separates two dark lines (═ merged by the
+    binarisation): the grey profile has a peak lighter than the darkest row on either side."""
+    import numpy as np
+
+    a, b = band
+    profile = gray[a:b].mean(axis=1)
+    if b - a < 3:
+        return [band]
+    k = int(np.argmax(profile[1:-1])) + 1
+    if profile[k] - profile[:k].min() >= _SPLIT and profile[k] - profile[k + 1 :].min() >= _SPLIT:
+        return [(a, a + k), (a + k + 1, b)]
+    return [band]
+
+
+def leading_sign(ink: Any, gray: Any, height: int) -> str | None:
+    """The sign that the first glyph of a text line is (≧ ≦ ≥ ≤ ═ =), or None.
+
+    ``ink`` is the binarised line (ink 255), ``gray`` the same box of the cleaned page and
+    ``height`` the line's height. None whenever the strokes are not those of a sign.
+    """
+    import numpy as np
+
+    span = _glyph(ink)
+    if span is None:
+        return None
+    x0, x1 = span
+    g = ink[:, x0:x1] > 0
+    rows = np.flatnonzero(g.any(axis=1))
+    top, bottom = int(rows[0]), int(rows[-1]) + 1
+    g, tone = g[top:bottom], gray[top:bottom, x0:x1].astype(float)
+    w, h = x1 - x0, bottom - top
+    if w < height * 0.35 or w > height * 1.5:  # no sign is this narrow or this wide
+        return None
+    bars: list[tuple[int, int]] = []
+    for band in _bands(g.sum(axis=1) >= _BAR * w):
+        bars.extend(_split(tone, band))
+    if not bars or len(bars) > 2 or any(b - a > height * 0.2 for a, b in bars):
+        return None
+    above = bars[0][0]  # rows above the first bar: a chevron, or nothing
+    if bars[-1][1] < h - 1:  # ink below the last bar: not a sign (a character)
+        return None
+    if above == 0:
+        if len(bars) != 2 or h > height * 0.5:
+            return None
+        # ═ is a double rule a full character wide, its two lines less than a stroke apart;
+        # = (or ＝) leaves more than a stroke between its bars
+        (a0, b0), (a1, b1) = bars
+        gap, stroke = a1 - b0, min(b0 - a0, b1 - a1)
+        if gap > stroke:
+            return "="
+        return "═" if w >= height * 0.9 else None
+    if above < height * _CHEVRON or any(g[a:b].sum() == 0 for a, b in bars):
+        return None
+    # a chevron's arm starts at one side and its apex lies at the other (a digit's strokes,
+    # the flag and foot of a 1, stay near the middle)
+    centres = [float(np.flatnonzero(row).mean()) / w for row in g[:above] if row.any()]
+    if not centres:
+        return None
+    top = centres[0]
+    apex = max(centres, key=lambda c: abs(c - top))
+    if abs(apex - top) < _APEX:
+        return None
+    opens_left = apex > top  # ">": the arms meet at the right
+    return ("≥" if opens_left else "≤") if len(bars) == 1 else ("≧" if opens_left else "≦")
+
+
+def lone_sign(ink: Any, gray: Any, height: int) -> str | None:
+    """The sign a line is when it is one glyph and nothing else (a 指标性质 cell), or None."""
+    span = _glyph(ink)
+    if span is None or ink[:, span[1] :].any():
+        return None
+    return leading_sign(ink, gray, height)
