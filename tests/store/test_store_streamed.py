@@ -70,4 +70,7 @@ def test_streamed_import_stores_what_the_whole_import_stores(
     assert len(streamed["forms"]) > 90 and streamed["findings"]
     assert streamed.keys() == whole.keys()
     for name in whole:
-        assert streamed[name] == whole[name], name
+        if name.endswith("_summaries"):  # running float sums: added in another order per batch
+            assert [pytest.approx(r) for r in streamed[name]] == whole[name], name
+        else:
+            assert streamed[name] == whole[name], name
