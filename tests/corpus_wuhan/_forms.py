@@ -51,7 +51,7 @@ def _target_text(ind: dict, rng: random.Random, spaced: bool) -> str:
     if ind["kind"] == "ge" and ind["unit"] == "%" and rng.random() < 0.25:
         sign = ">" if rng.random() < 0.5 else "≥"
     gap = " " if spaced else ""
-    return f"{sign}{gap}{ind['value']}{gap if ind['unit'] != '%' else ''}{ind['unit']}"
+    return f"{sign}{gap}{ind['value']}{gap if ind['unit'] != '%' else ''}{ind['unit']}".strip()
 
 
 def score_indicator(ind: dict, w: float, miss: bool, rng: random.Random) -> tuple[str, float, bool]:
@@ -66,7 +66,7 @@ def score_indicator(ind: dict, w: float, miss: bool, rng: random.Random) -> tupl
     dec = 2 if "." in ind["value"] else 0
     if ind["kind"] == "ge":
         if not miss:
-            a = t if rng.random() < 0.5 or ind["unit"] == "%" and t >= 99 else t * rng.uniform(1.0, 1.15)
+            a = t if rng.random() < 0.5 or (ind["unit"] == "%" and t >= 99) else t * rng.uniform(1.0, 1.15)
             a = min(a, 100.0) if ind["unit"] == "%" else a
             a = round(a, dec)
             return f"{num(a)}{ind['unit']}", w, True
@@ -91,7 +91,9 @@ def budget(rng: random.Random, exact: bool) -> dict:
 def _indicators(pool: list[str], n: int, rng: random.Random) -> list[dict]:
     """``n`` indicators of the pool in printed order, every level 1 of the pool kept."""
     lines = [parse(x) for x in pool]
-    keep = {l1: next(i for i, x in enumerate(lines) if x["level1"] == l1) for l1 in {x["level1"] for x in lines}}
+    keep = {
+        l1: next(i for i, x in enumerate(lines) if x["level1"] == l1) for l1 in {x["level1"] for x in lines}
+    }
     rest = [i for i in range(len(lines)) if i not in keep.values()]
     pick = sorted(set(keep.values()) | set(rng.sample(rest, max(0, min(len(rest), n - len(keep))))))
     return [dict(lines[i]) for i in pick]
@@ -110,6 +112,21 @@ def goal_indicators(
         ind["target"] = _target_text(ind, rng, spaced and rng.random() < 0.5)
         ind["actual"], ind["score"], ind["met"] = score_indicator(ind, w, k in missed, rng)
     return inds
+
+
+LEVEL2 = {
+    "产出指标": ["数量指标", "质量指标", "时效指标", "成本指标"],
+    "效益指标": ["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"],
+    "满意度指标": ["服务对象满意度指标"],
+}
+
+
+def add_placeholders(inds: list[dict]) -> None:
+    """Unused level-2 groups printed as placeholder rows (无) after their level 1's last row."""
+    for k, ind in enumerate(inds):
+        if k + 1 == len(inds) or inds[k + 1]["level1"] != ind["level1"]:
+            used = {i["level2"] for i in inds if i["level1"] == ind["level1"]}
+            ind["placeholders_after"] = [x for x in LEVEL2.get(ind["level1"], []) if x not in used]
 
 
 def contract_indicator(ind: dict, weight_printed: bool) -> dict:
@@ -170,5 +187,10 @@ def plant(form: dict, code: str, rng: random.Random) -> dict:
         ind["met"] = True
         ind["actual"] = ind["target"].lstrip("≥≤>= ") if ind["kind"] != "q" else "达成预期指标"
         ind["score"] = ind["weight"]
-        return {"code": code, "indicator": None, "why": "指标分值之和与目标分值不符", "goal": len(form["_goals"]) - 1}
+        return {
+            "code": code,
+            "indicator": None,
+            "why": "指标分值之和与目标分值不符",
+            "goal": len(form["_goals"]) - 1,
+        }
     raise ValueError(code)

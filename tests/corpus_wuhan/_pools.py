@@ -8,7 +8,18 @@ Indicator lines: ``一级|二级|name|kind|target value|unit`` with kind ``ge`` 
 
 from __future__ import annotations
 
-DISTRICTS = ["江岸区", "江汉区", "硚口区", "汉阳区", "青山区", "洪山区", "蔡甸区", "黄陂区", "新洲区", "江夏区"]
+DISTRICTS = [
+    "江岸区",
+    "江汉区",
+    "硚口区",
+    "汉阳区",
+    "青山区",
+    "洪山区",
+    "蔡甸区",
+    "黄陂区",
+    "新洲区",
+    "江夏区",
+]
 
 UNITS = [
     "区档案馆",

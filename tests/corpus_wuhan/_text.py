@@ -98,11 +98,18 @@ def para(text: str, html: bool) -> str:
     return f"<p>{text}</p>" if html else text
 
 
+class Row(list):
+    """Cells of one printed row; ``w2`` = the points of the level-2 group the row continues."""
+
+    w2: float | None = None
+
+
 def indicator_rows(goal: dict, o: dict, rng: random.Random, col0: str) -> list[list[str]]:
     """The indicator rows of one goal: [col0, level1, level2, name, (gap), target, actual, score]."""
     rows: list[list[str]] = []
     inds = goal["inds"]
     last1 = last2 = None
+    w2 = 0.0
     for k, ind in enumerate(inds):
         l1 = l2 = ""
         if ind["level1"] != last1:
@@ -110,12 +117,14 @@ def indicator_rows(goal: dict, o: dict, rng: random.Random, col0: str) -> list[l
             l1 = spaced(ind["level1"], rng, 0.5) + (pts(w1, rng, o["pts"]) if o["level_pts"] else "")
             last1, last2 = ind["level1"], None
         if ind["level2"] != last2:
-            w2 = sum(i["weight"] for i in inds if i["level1"] == ind["level1"] and i["level2"] == ind["level2"])
+            w2 = sum(
+                i["weight"] for i in inds if i["level1"] == ind["level1"] and i["level2"] == ind["level2"]
+            )
             l2 = ind["level2"] + (pts(w2, rng, o["pts"]) if o["level_pts"] else "")
             last2 = ind["level2"]
         name = ind["name"]
         cont = None
-        if o.get("continuation") and len(name) > 8 and rng.random() < 0.35:
+        if o.get("continuation") and len(name) > 6 and rng.random() < 0.5:
             cut = rng.randint(5, len(name) - 2)
             name, cont = name[:cut], name[cut:]
         else:
@@ -126,16 +135,18 @@ def indicator_rows(goal: dict, o: dict, rng: random.Random, col0: str) -> list[l
             else:
                 name += pts(ind["weight"], rng, o["pts"])
         target = ind["target"]
-        cells = [col0 if k == 0 else "", l1, l2, name] + [""] * o.get("gap", 0) + [
-            target,
-            ind["actual"],
-            num(ind["score"]),
-        ]
-        rows.append(cells)
+        tail = [target, ind["actual"], num(ind["score"])]
+        if not l1 and not l2 and k and o.get("name_first") and rng.random() < 0.5:
+            cells = [name, "", "", *tail]  # the converter lost the merged cells: name in column 0
+        else:
+            cells = [col0 if k == 0 else "", l1, l2, name] + [""] * o.get("gap", 0) + tail
+        row = Row(cells)
+        row.w2 = w2 if not l2 and o["level_pts"] else None
+        rows.append(row)
         if cont is not None:
             rows.append(["", "", "", cont] + [""] * (o.get("gap", 0) + 3))
         for ph in ind.get("placeholders_after", []):
-            rows.append(["", "", ph, "无", "", "", ""])
+            rows.append(["", "", ph, o.get("placeholder", "无"), "", "", ""])
     return rows
 
 
@@ -154,6 +165,13 @@ def render_rows(rows: list[list[str]], o: dict, form: dict, rng: random.Random) 
         if every and k and k % every == 0 and cells and cells[0] != "总分":
             out += page_header(o, form)
             if o.get("repeat_col0") and cells[0] == "" and len(cells) > 4 and "总分" not in cells:
-                cells = [o["col0"]] + cells[1:]
+                cells = [o["col0"], *cells[1:]]
+            if o.get("cut_label") and getattr(cells, "w2", None) and cells[1] == cells[2] == "":
+                cells = [
+                    o["col0"],
+                    "",
+                    f"({num(cells.w2)}分)",
+                    *cells[3:],
+                ]  # a level-2 label cut by the break
         out.append(tab(shift(cells, rng, o.get("shift", 0.0))))
     return out

@@ -17,8 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.corpus_wuhan import _text as T  # noqa: E402
-from tests.corpus_wuhan._forms import (  # noqa: E402
+from tests.corpus_wuhan import _text as T
+from tests.corpus_wuhan._forms import (
+    add_placeholders,
     budget,
     contract_indicator,
     goal_indicators,
@@ -28,7 +29,7 @@ from tests.corpus_wuhan._forms import (  # noqa: E402
     sector_pool,
     split,
 )
-from tests.corpus_wuhan._pools import DEPT_GOALS, DISTRICTS, SECTORS, SUB_UNITS, UNITS  # noqa: E402
+from tests.corpus_wuhan._pools import DEPT_GOALS, DISTRICTS, SECTORS, SUB_UNITS, UNITS
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "files"
@@ -71,7 +72,9 @@ def _base(kind: str, year: int, unit: str, filled: str) -> dict:
 
 def _texts(form: dict, rng: random.Random) -> None:
     missed = [i["name"] for g in form["_goals"] for i in g["inds"] if not i["met"]]
-    form["deviation_reason"] = rng.choice(DEVIATIONS).format(x="、".join(missed[:2])) if missed else rng.choice(MET)
+    form["deviation_reason"] = (
+        rng.choice(DEVIATIONS).format(x="、".join(missed[:2])) if missed else rng.choice(MET)
+    )
     form["improvement"] = rng.choice(IMPROVE)
 
 
@@ -116,7 +119,12 @@ def project_form(rng: random.Random, year: int, unit: str, filled: str, o: dict,
     misses = o.get("misses", rng.choice([0, 1, 1, 2]))
     if o["arr"] == "overall":
         tgt = "完成" + project + "年度建设任务，保障项目按计划实施。"
-        f["overall_goal"] = {"weight": 20, "target": tgt, "actual": tgt.replace("完成", "已完成", 1), "score": 20}
+        f["overall_goal"] = {
+            "weight": 20,
+            "target": tgt,
+            "actual": tgt.replace("完成", "已完成", 1),
+            "score": 20,
+        }
         f["_goals"] = [{"name": "项目年度绩效指标", "text": None, "weight": 60}]
         f["_goals"][0]["inds"] = goal_indicators(pool, rng.randint(5, 8), 60, rng, misses, o["val_sp"])
     elif o["arr"] == "goals":
@@ -154,6 +162,8 @@ def dept_form(rng: random.Random, year: int, unit: str, filled: str, o: dict, er
         pool = sector_pool(core if sector == "core" else sector)
         g = {"name": f"年度目标{k + 1}", "text": text, "weight": w}
         g["inds"] = goal_indicators(pool, rng.randint(4, 7), w, rng, 1 if k < misses else 0, o["val_sp"])
+        if o.get("placeholder"):
+            add_placeholders(g["inds"])
         f["_goals"].append(g)
     _texts(f, rng)
     return f, _finish(f, o, error, rng)
@@ -179,10 +189,20 @@ def _header_lines(f: dict, o: dict, date: str) -> list[str]:
 def _budget_rows(f: dict, o: dict, dept: bool) -> list[list[str]]:
     b = f["budget"]
     a = T.amount(b["planned"], o.get("sep", False)) + ("(压缩后)" if o.get("compressed") else "")
-    label = "项目执行情况 (万元) (20分)" if dept and o.get("alt_budget_label") else "预算执行情况 (万元) (20分)"
+    label = (
+        "项目执行情况 (万元) (20分)" if dept and o.get("alt_budget_label") else "预算执行情况 (万元) (20分)"
+    )
     row_label = "部门整体支出总额" if dept else "年度财政资金总额"
     head = [label, "", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分 (20分*执行率)", ""]
-    row = ["", "", row_label, a, T.amount(b["executed"], o.get("sep", False)), T.rate_text(b["rate"], o["rate"]), num(b["score"])]
+    row = [
+        "",
+        "",
+        row_label,
+        a,
+        T.amount(b["executed"], o.get("sep", False)),
+        T.rate_text(b["rate"], o["rate"]),
+        num(b["score"]),
+    ]
     if dept:
         row = row[1:]
     return [head, row]
@@ -191,9 +211,16 @@ def _budget_rows(f: dict, o: dict, dept: bool) -> list[list[str]]:
 def _tail(f: dict, o: dict, total_row: bool, dept: bool) -> list[list[str]]:
     rows = []
     if total_row:
-        rows.append(["", "总分", "", "", "", "", num(f["total_score"])] if dept else ["总分", "", num(f["total_score"]), "", "", ""])
+        rows.append(
+            ["", "总分", "", "", "", "", num(f["total_score"])]
+            if dept
+            else ["总分", "", num(f["total_score"]), "", "", ""]
+        )
     html = o.get("html", False)
-    rows.append([T.para("偏差大或目标未完成原因分析", html), T.para(f["deviation_reason"], html)] + ([] if html else ["", "", ""]))
+    rows.append(
+        [T.para("偏差大或目标未完成原因分析", html), T.para(f["deviation_reason"], html)]
+        + ([] if html else ["", "", ""])
+    )
     rows.append([T.para("改进措施及结果应用方案", html), T.para(f["improvement"], html)])
     return rows
 
@@ -210,8 +237,24 @@ def render_project(f: dict, o: dict, rng: random.Random) -> list[str]:
         ["主管部门", "", f["supervisor"] or "", "", "项目实施单位", "", f["implementer"]],
     ]
     if o.get("checkbox"):
-        rows.append(["项目类别", "", '1、部门预算项目 <input checked="" type="checkbox"/> 2、区级专项 <input type="checkbox"/>', "", ""])
-        rows.append(["项目属性", "", '1、持续性项目 <input type="checkbox"/> 2、新增性项目 <input checked="" type="checkbox"/>', "", ""])
+        rows.append(
+            [
+                "项目类别",
+                "",
+                '1、部门预算项目 <input checked="" type="checkbox"/> 2、区级专项 <input type="checkbox"/>',
+                "",
+                "",
+            ]
+        )
+        rows.append(
+            [
+                "项目属性",
+                "",
+                '1、持续性项目 <input type="checkbox"/> 2、新增性项目 <input checked="" type="checkbox"/>',
+                "",
+                "",
+            ]
+        )
     rows += _budget_rows(f, o, False)
     if f["overall_goal"]:
         og = f["overall_goal"]
@@ -220,12 +263,16 @@ def render_project(f: dict, o: dict, rng: random.Random) -> list[str]:
     for g in f["_goals"]:
         label = {"项目年度绩效指标": "项目年度 绩效指标"}.get(g["name"], g["name"])
         label = label.replace("年度绩效目标", rng.choice(["年度绩效目标", "年度 绩效 目标 "]))
-        rows.append([f"{label}{T.pts(g['weight'], rng, o['pts'])}", "一级指标", "二级指标", "三级指标"] + [""] * o.get("gap", 0) + ["年初目标值(A)", "实际完成值(B)", "得分"])
+        rows.append(
+            [f"{label}{T.pts(g['weight'], rng, o['pts'])}", "一级指标", "二级指标", "三级指标"]
+            + [""] * o.get("gap", 0)
+            + ["年初目标值(A)", "实际完成值(B)", "得分"]
+        )
         rows += T.indicator_rows(g, o, rng, "")
     rows += _tail(f, o, not o.get("score_in_header"), False)
     lines += T.render_rows(rows, o, f, rng)
     if o.get("beizhu"):
-        lines += [""] + T.BEIZHU
+        lines += ["", *T.BEIZHU]
     return lines
 
 
@@ -239,13 +286,24 @@ def render_dept(f: dict, o: dict, rng: random.Random) -> list[str]:
         lines += [h, ""]
     rows: list[list[str]] = []
     if o.get("unit_row"):
-        rows.append(["单位名称:", "", f["unit"], "", "项目支出总额", T.amount(f["budget"]["planned"], o.get("sep", False))])
+        rows.append(
+            [
+                "单位名称:",
+                "",
+                f["unit"],
+                "",
+                "项目支出总额",
+                T.amount(f["budget"]["planned"], o.get("sep", False)),
+            ]
+        )
     rows += _budget_rows(f, o, True)
     for g in f["_goals"]:
         w = T.pts(g["weight"], rng, o["pts"])
         if o["goal_row"] == "joined":  # 年度目标1（9分）：text in one cell
             rows.append([f"{g['name']}{w}：{g['text']}", "", "", "", "", ""])
-            rows.append(["年度绩效指标", "一级指标", "二级指标", "指标名称", "年初指标值", "实际完成值", "得分"])
+            rows.append(
+                ["年度绩效指标", "一级指标", "二级指标", "指标名称", "年初指标值", "实际完成值", "得分"]
+            )
         else:
             rows.append([f"{g['name']}: {w.strip()}", g["text"], "", "", "", ""])
             rows.append(["一级指标", "二级指标", "三级指标", "", "年初目标值", "实际完成值", "得分"])
@@ -321,7 +379,7 @@ def document(name: str, plan: list[tuple[str, dict, str | None]], narr: str | No
             body = render_project(f, o, rng)
         if narr == "before":
             lines += narrative(f)
-        lines += body + [""]
+        lines += [*body, ""]
         if narr == "after":
             lines += narrative(f)
         for p in planted:
@@ -330,8 +388,12 @@ def document(name: str, plan: list[tuple[str, dict, str | None]], narr: str | No
         f.pop("_goals")
         forms.append(f)
     (OUT / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (OUT / f"{name}.answer.json").write_text(json.dumps(forms, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    (OUT / f"{name}.errors.json").write_text(json.dumps(errors, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (OUT / f"{name}.answer.json").write_text(
+        json.dumps(forms, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    (OUT / f"{name}.errors.json").write_text(
+        json.dumps(errors, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     fams = sorted({("wd" if p[0] == "dept" else "wp") for p in plan})
     return {
         "file": f"{name}.txt",
@@ -351,11 +413,17 @@ LABELS = {"ind_pts": True, "level_pts": True}
 def plans() -> dict[str, tuple[list, str | None]]:
     """Every document: its forms (kind, options, planted error) and where a narrative goes."""
     return {
-        "p01_one_goal_plain": ([(P, {"annex": True, "md": True, "checkbox": True, "beizhu": True}, None)], None),
+        "p01_one_goal_plain": (
+            [(P, {"annex": True, "md": True, "checkbox": True, "beizhu": True}, None)],
+            None,
+        ),
         "p02_one_goal_compressed": ([(P, {"compressed": True, "md": True, "html": True}, None)], None),
         "p03_one_goal_labels": ([(P, {**LABELS, "beizhu": True}, "indicator.score_mismatch")], None),
         "p04_one_goal_level_pts": ([(P, {"level_pts": True, "ind_pts": True, "shift": 0.4}, None)], None),
-        "p05_one_goal_no_supervisor": ([(P, {"no_supervisor": True, "rate": "pct2", "sep": True}, None)], None),
+        "p05_one_goal_no_supervisor": (
+            [(P, {"no_supervisor": True, "rate": "pct2", "sep": True}, None)],
+            None,
+        ),
         "p06_one_goal_full_unmet": ([(P, {**LABELS, "misses": 2}, "indicator.full_score_unmet")], None),
         "p07_one_goal_budget_error": ([(P, {**LABELS, "checkbox": True}, "budget.score_mismatch")], None),
         "p08_one_goal_total_error": ([(P, {"compressed": True}, "form.total_mismatch")], None),
@@ -366,44 +434,130 @@ def plans() -> dict[str, tuple[list, str | None]]:
         "g01_goals_plain": ([(P, {"arr": "goals"}, None)], None),
         "g02_goals_labels": ([(P, {"arr": "goals", **LABELS}, "goal.weight_mismatch")], None),
         "g03_goals_html": ([(P, {"arr": "goals", "html": True, "md": True, "annex": True}, None)], None),
-        "o01_overall": ([(P, {"arr": "overall", "score_in_header": True, "hdr": "one", "stamp": True}, None)], None),
+        "o01_overall": (
+            [(P, {"arr": "overall", "score_in_header": True, "hdr": "one", "stamp": True}, None)],
+            None,
+        ),
         "o02_overall_labels": (
-            [(P, {"arr": "overall", **LABELS, "score_in_header": True, "hdr": "one"}, "indicator.score_mismatch")],
+            [
+                (
+                    P,
+                    {"arr": "overall", **LABELS, "score_in_header": True, "hdr": "one"},
+                    "indicator.score_mismatch",
+                )
+            ],
             None,
         ),
         "o03_overall_total_row": ([(P, {"arr": "overall", "stamp": True}, None)], None),
-        "o04_overall_narrative": ([(P, {"arr": "overall", "score_in_header": True, "hdr": "one"}, None)], "before"),
-        "d01_dept_labels": ([(D, {**LABELS, "unit_row": True, "alt_budget_label": True, "sep": True}, None)], None),
+        "o04_overall_narrative": (
+            [(P, {"arr": "overall", "score_in_header": True, "hdr": "one"}, None)],
+            "before",
+        ),
+        "d01_dept_labels": (
+            [(D, {**LABELS, "unit_row": True, "alt_budget_label": True, "sep": True}, None)],
+            None,
+        ),
         "d02_dept_pages": ([(D, {**LABELS, "page": 14, "hdr": "two"}, None)], None),
-        "d03_dept_pages_col0": ([(D, {**LABELS, "page": 11, "repeat_col0": True, "hdr": "two"}, "indicator.score_mismatch")], None),
+        "d03_dept_pages_col0": (
+            [(D, {**LABELS, "page": 11, "repeat_col0": True, "hdr": "two"}, "indicator.score_mismatch")],
+            None,
+        ),
         "d04_dept_shifted": ([(D, {**LABELS, "shift": 0.5, "wrap": 0.5, "n_goals": 5}, None)], None),
         "d05_dept_total_error": ([(D, {**LABELS, "colon": "："}, "form.total_mismatch")], None),
         "d06_dept_full_unmet": ([(D, {**LABELS, "misses": 3}, "indicator.full_score_unmet")], None),
         "d07_dept_continuation": ([(D, {**LABELS, "continuation": True, "page": 16}, None)], None),
         "d08_dept_weight_error": ([(D, {**LABELS}, "goal.weight_mismatch")], None),
-        "j01_dept_joined_goal": ([(D, {"goal_row": "joined", "score_in_header": True, "hdr": "two", "stamp": True}, None)], None),
-        "j02_dept_joined_budget_error": ([(D, {"goal_row": "joined", "colon": "："}, "budget.score_mismatch")], None),
-        "j03_dept_joined_html": ([(D, {"goal_row": "joined", "html": True, "score_in_header": True, "hdr": "two"}, None)], None),
+        "j01_dept_joined_goal": (
+            [(D, {"goal_row": "joined", "score_in_header": True, "hdr": "two", "stamp": True}, None)],
+            None,
+        ),
+        "j02_dept_joined_budget_error": (
+            [(D, {"goal_row": "joined", "colon": "："}, "budget.score_mismatch")],
+            None,
+        ),
+        "j03_dept_joined_html": (
+            [(D, {"goal_row": "joined", "html": True, "score_in_header": True, "hdr": "two"}, None)],
+            None,
+        ),
         "m01_dept_and_projects": (
-            [(D, {**LABELS, "page": 18}, None), (P, {"md": True, "annex": True}, None), (P, {"md": True, "annex": True, "beizhu": True}, "budget.score_mismatch"), (P, {"arr": "goals"}, None)],
+            [
+                (D, {**LABELS, "page": 18}, None),
+                (P, {"md": True, "annex": True}, None),
+                (P, {"md": True, "annex": True, "beizhu": True}, "budget.score_mismatch"),
+                (P, {"arr": "goals"}, None),
+            ],
             None,
         ),
         "m02_projects_only": (
-            [(P, {"beizhu": True}, None), (P, {**LABELS, "beizhu": True}, None), (P, {"compressed": True, "beizhu": True}, "form.total_mismatch")],
+            [
+                (P, {"beizhu": True}, None),
+                (P, {**LABELS, "beizhu": True}, None),
+                (P, {"compressed": True, "beizhu": True}, "form.total_mismatch"),
+            ],
             "after",
         ),
         "m03_overall_projects": (
             [(D, {"goal_row": "joined", "score_in_header": True, "hdr": "two"}, None)]
-            + [(P, {"arr": "overall", "score_in_header": True, "hdr": "one", "stamp": True}, None) for _ in range(3)],
+            + [
+                (P, {"arr": "overall", "score_in_header": True, "hdr": "one", "stamp": True}, None)
+                for _ in range(3)
+            ],
             None,
         ),
         "m04_sub_units": (
             [(D, {**LABELS}, None)] + [(D, {**LABELS, "unit_override": "{sub}"}, None) for _ in range(2)],
             None,
         ),
-        "m05_project_then_dept": ([(P, {**LABELS, "md": True}, None), (D, {**LABELS, "page": 15}, "indicator.full_score_unmet")], None),
+        "m05_project_then_dept": (
+            [(P, {**LABELS, "md": True}, None), (D, {**LABELS, "page": 15}, "indicator.full_score_unmet")],
+            None,
+        ),
+        "d09_dept_cut_label": ([(D, {**LABELS, "page": 9, "cut_label": True, "hdr": "two"}, None)], None),
+        "d10_dept_name_first": (
+            [(D, {**LABELS, "name_first": True, "page": 13, "repeat_col0": True}, None)],
+            None,
+        ),
+        "j04_dept_placeholders": (
+            [(D, {"goal_row": "joined", "placeholder": "无", "score_in_header": True, "hdr": "two"}, None)],
+            None,
+        ),
+        "j05_dept_placeholders_slash": (
+            [(D, {"goal_row": "joined", "placeholder": "/", "colon": "："}, "form.total_mismatch")],
+            None,
+        ),
+        "m07_dept_four_projects": (
+            [(D, {"goal_row": "joined", "placeholder": "无", "score_in_header": True, "hdr": "two"}, None)]
+            + [
+                (P, {"arr": "overall", "score_in_header": True, "hdr": "one", "stamp": True}, None)
+                for _ in range(2)
+            ]
+            + [(P, {"md": True, "annex": True, "beizhu": True}, None) for _ in range(2)],
+            None,
+        ),
+        "m08_goal_projects": ([(P, {"arr": "goals", "md": True}, None) for _ in range(3)], None),
+        "m09_projects_narratives_labels": (
+            [
+                (P, {**LABELS, "md": True, "annex": True, "beizhu": True, "name_first": True}, None)
+                for _ in range(3)
+            ],
+            "after",
+        ),
+        "p13_continuation_shifted": ([(P, {**LABELS, "continuation": True, "shift": 0.3}, None)], None),
+        "d11_dept_continuation_pages": (
+            [
+                (
+                    D,
+                    {**LABELS, "continuation": True, "page": 12, "repeat_col0": True},
+                    "indicator.score_mismatch",
+                )
+            ],
+            None,
+        ),
         "m06_mixed_narratives": (
-            [(P, {"md": True, "annex": True}, None), (P, {"arr": "overall", "score_in_header": True, "hdr": "one"}, None)],
+            [
+                (P, {"md": True, "annex": True}, None),
+                (P, {"arr": "overall", "score_in_header": True, "hdr": "one"}, None),
+            ],
             "after",
         ),
     }
@@ -423,9 +577,13 @@ def main() -> None:
                 kw = {**kw, "unit_override": base + rng.choice(SUB_UNITS)}
             resolved.append((kind, kw, err))
         entries.append(document(name, resolved, narr))
-    (OUT / "manifest.json").write_text(json.dumps(entries, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    print(f"{len(entries)} documents, {sum(e['forms'] for e in entries)} forms, "
-          f"{sum(e['indicators'] for e in entries)} indicators, {sum(len(e['errors']) for e in entries)} planted errors")
+    (OUT / "manifest.json").write_text(
+        json.dumps(entries, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    print(
+        f"{len(entries)} documents, {sum(e['forms'] for e in entries)} forms, "
+        f"{sum(e['indicators'] for e in entries)} indicators, {sum(len(e['errors']) for e in entries)} planted errors"
+    )
 
 
 if __name__ == "__main__":
