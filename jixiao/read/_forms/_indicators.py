@@ -120,6 +120,8 @@ class _IndicatorRows(_State):
         if all(HEADER_WORD.match(compact(t)) for t in texts):
             self._refine_header(row)
             return
+        if self._name_tail(row):
+            return
         if row.after_gap and self.last is not None and self._continuation(row):
             return
         core = [t for t in texts if not is_weight_only(t) and not is_goal_label(t)]
@@ -261,4 +263,26 @@ class _IndicatorRows(_State):
                 self.level2 = last.level2
             else:
                 last.name = join_wrapped(last.name, split_weight(cell)[0])
+        return True
+
+    def _name_tail(self, row: Row) -> bool:
+        """The rest of a long name wrapped onto a line of its own, carrying the points the name
+        above lacks: ``依申请公开答 | ≥100% | 100% | 4`` then ``复及时率(4分)`` alone, on the next
+        line or at the top of the next page."""
+        last = self.last
+        goal = self.goal
+        if last is None or goal is None or not goal.indicators or goal.indicators[-1] is not last:
+            return False
+        # the block's vertical label (年度绩效指标) printed again in column 0 of a new page
+        texts = [t for t in row.texts if not (is_goal_label(t) and not GOAL_NUMBERED.match(label_of(t)))]
+        if len(texts) != 1 or last.weight is not None or not (last.target or last.actual):
+            return False
+        label, weight, _ = split_weight(texts[0])
+        c = compact(label)
+        if weight is None or not c or c in EMPTY_MARKS or looks_level(label) or is_goal_label(texts[0]):
+            return False
+        if value_like(label) or GOAL_NUMBERED.match(c):
+            return False
+        last.name = join_wrapped(last.name, label)
+        last.weight = weight
         return True
