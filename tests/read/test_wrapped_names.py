@@ -61,3 +61,35 @@ def test_a_named_row_without_values_is_not_swallowed() -> None:
     text = DEPARTMENT.replace("|||复及时率(30分)|||", "|||馆藏档案安全保存|||")
     names = [i.name for i in read_doc(text).forms[0].goals[0].indicators]
     assert "依申请查档答复及时率" not in names and "依申请查档答" in names
+
+
+PROJECT = """
+    2021 年度示范道路保洁项目自评表
+
+    单位名称: 示范区城管局 填报日期: 2022 年 1 月 18 日
+
+    项目名称||道路保洁作业外包
+    主管部门||示范区城管局||项目实施单位||示范区城管局
+    预算执行情况 (万元) (20分)||预算数(A)|执行数(B)|执行率(B/A)|得分 (20分*执行率)
+    ||年度财政资金总额|200|200|100%|20
+    年度绩效目标1 (80分)|一级指标|二级指标|三级指标|年初目标值(A)|实际完成值(B)|得分
+    |产出指标|数量指标|机械化清扫道路|≥350万平方米|350万平方米|40
+    |||面积||||
+    |效益指标|社会效益指标|市民投诉办结率|≥98%|99%|40
+    总分||100
+"""
+
+
+def test_name_tail_without_points_under_the_name_column() -> None:
+    """The form prints no points beside its names: a lone cell exactly under the name above."""
+    form = read_doc(PROJECT).forms[0]
+    assert [(i.name, i.weight, i.target, i.score) for i in form.goals[0].indicators] == [
+        ("机械化清扫道路面积", None, "≥350万平方米", 40),
+        ("市民投诉办结率", None, "≥98%", 40),
+    ]
+
+
+def test_a_lone_cell_outside_the_name_column_is_not_a_name_tail() -> None:
+    text = PROJECT.replace("    |||面积||||\n", "    ||面积||||\n")
+    names = [i.name for i in read_doc(text).forms[0].goals[0].indicators]
+    assert "机械化清扫道路面积" not in names

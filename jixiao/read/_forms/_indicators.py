@@ -114,13 +114,13 @@ class _IndicatorRows(_State):
             if self.table.schema.refine(padded):
                 self._keep_headers(row.texts)
                 return  # the second row of a two-row header
+        if self._name_tail(row):
+            return
         if self.table.schema is not None and (row.exact or self._fits_schema(row)):
             self._schema_row(row, header_checked=not row.sparse)
             return
         if all(HEADER_WORD.match(compact(t)) for t in texts):
             self._refine_header(row)
-            return
-        if self._name_tail(row):
             return
         if row.after_gap and self.last is not None and self._continuation(row):
             return
@@ -268,7 +268,8 @@ class _IndicatorRows(_State):
     def _name_tail(self, row: Row) -> bool:
         """The rest of a long name wrapped onto a line of its own, carrying the points the name
         above lacks: ``依申请公开答 | ≥100% | 100% | 4`` then ``复及时率(4分)`` alone, on the next
-        line or at the top of the next page."""
+        line or at the top of the next page; in a table without points, a lone cell exactly
+        under the name above, with no values."""
         last = self.last
         goal = self.goal
         if last is None or goal is None or not goal.indicators or goal.indicators[-1] is not last:
@@ -279,10 +280,21 @@ class _IndicatorRows(_State):
             return False
         label, weight, _ = split_weight(texts[0])
         c = compact(label)
-        if weight is None or not c or c in EMPTY_MARKS or looks_level(label) or is_goal_label(texts[0]):
+        if not c or c in EMPTY_MARKS or looks_level(label) or is_goal_label(texts[0]):
             return False
+        if weight is None:
+            # without points: only in a table that prints no points beside its names, and only
+            # a fragment standing exactly under the name above
+            col = next(i for i, t in enumerate(row.cells) if t == texts[0])
+            schema = self.table.schema if self.table is not None else None
+            by_header = schema is not None and col < len(schema.roles) and schema.roles[col] == "name"
+            if not (self.last_cols.get(col) == "name" or by_header) or len(row.texts) != 1:
+                return False
+            if any(i.weight is not None for i in goal.indicators):
+                return False
         if value_like(label) or GOAL_NUMBERED.match(c):
             return False
         last.name = join_wrapped(last.name, label)
-        last.weight = weight
+        if weight is not None:
+            last.weight = weight
         return True
