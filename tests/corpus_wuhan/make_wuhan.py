@@ -543,6 +543,11 @@ def plans() -> dict[str, tuple[list, str | None]]:
             "after",
         ),
         "p13_continuation_shifted": ([(P, {**LABELS, "continuation": True, "shift": 0.3}, None)], None),
+        "p14_continuation_no_points": ([(P, {"continuation": True, "md": True}, None)], None),
+        "j06_dept_joined_continuation": (
+            [(D, {"goal_row": "joined", "continuation": True, "placeholder": "无"}, None)],
+            None,
+        ),
         "d11_dept_continuation_pages": (
             [
                 (
