@@ -58,6 +58,7 @@ class Vocabulary(BaseModel):
     level1_labels: list[str] = []
     level2_labels: list[str] = []
     unit_from_implementer: list[str] = []
+    score_table_columns: list[str] = []
 
     def merged(self, other: dict[str, object]) -> Vocabulary:
         """This vocabulary with a user file's labels added (lists appended, roles checked)."""
@@ -345,6 +346,16 @@ def _groups(_: int) -> frozenset[str]:
 def is_budget_label(text: str) -> bool:
     key = label_key(text)
     return any(key.startswith(label_key(x)) for x in vocabulary().budget_labels)
+
+
+def is_score_table_column(text: str) -> bool:
+    """A column of an evaluation score table (评分标准 …): such a table is not a form."""
+    return label_key(text) in _score_table_keys(id(vocabulary()))
+
+
+@lru_cache(maxsize=8)
+def _score_table_keys(_: int) -> frozenset[str]:
+    return frozenset(label_key(t) for t in vocabulary().score_table_columns)
 
 
 def is_budget_total(text: str) -> bool:

@@ -49,6 +49,13 @@ def sheet_rows(path: Path, sheet: Sheet) -> list[Row]:
             tuple(EMPTY if (r, k) in covered else c for k, c in enumerate(line, start=1))
             for r, line in enumerate(lines, start=1)
         ]
+    if sheet.hidden_rows or sheet.hidden_cols:  # hidden cells are not printed: not part of the form
+        lines = [
+            ()
+            if r in sheet.hidden_rows
+            else tuple(EMPTY if k in sheet.hidden_cols else c for k, c in enumerate(line, start=1))
+            for r, line in enumerate(lines, start=1)
+        ]
     bordered = any(style.left_border for line in lines[:60] for _, style in line)
     rows: list[Row] = []
     gap = False

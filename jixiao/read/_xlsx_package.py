@@ -53,6 +53,8 @@ class Sheet:
     title: str
     lines: list[tuple[Cell, ...]]  # row 1 first
     ranges: list[tuple[int, int, int, int]]  # merged: (min_col, min_row, max_col, max_row)
+    hidden_rows: frozenset[int] = frozenset()  # 1-based, as the sheet marks them
+    hidden_cols: frozenset[int] = frozenset()
 
 
 class _Broken(Exception):
@@ -179,6 +181,7 @@ def _read_sheet(
 ) -> Sheet:
     lines: list[tuple[Cell, ...]] = []
     data = root.find(NS + "sheetData")
+    hidden_rows: set[int] = set()
     row_no = 0
     for row in data if data is not None else ():
         if row.tag != _ROW:
@@ -187,6 +190,8 @@ def _read_sheet(
         row_no = _row_number(r) if r else row_no + 1
         cells: list[tuple[int, Cell]] = []
         col = 0
+        if row.get("hidden") in ("1", "true"):
+            hidden_rows.add(row_no)
         for c in row:
             if c.tag != _C:
                 continue
@@ -206,7 +211,19 @@ def _read_sheet(
             if 1 <= k <= width:
                 line[k - 1] = cell
         lines.append(tuple(line))
-    return Sheet(title, lines, _merged(root))
+    return Sheet(title, lines, _merged(root), frozenset(hidden_rows), frozenset(_hidden_columns(root)))
+
+
+def _hidden_columns(root: Any) -> set[int]:
+    """Columns the sheet hides (``<col hidden="1">``): not printed, so not part of the form."""
+    out: set[int] = set()
+    cols = root.find(NS + "cols")
+    for col in cols if cols is not None else ():
+        if col.get("hidden") in ("1", "true"):
+            lo, hi = int(col.get("min", "0")), int(col.get("max", "0"))
+            if 0 < lo <= hi and hi - lo < 16384:
+                out.update(range(lo, hi + 1))
+    return out
 
 
 def _value(

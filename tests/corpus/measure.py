@@ -199,7 +199,7 @@ def measure_file(path: Path, review: bool = True) -> Tally:
         if g is not None and g["kind"] == e["kind"]:
             t.forms_found += 1
         compare_form(name, e, g, t)
-    if expected:
+    if expected or got:  # a document that holds no form (a 评分表, a report) must not give one
         t.add(name, "forms", len(expected), len(got))
     claims_path = path.parent / (stem.name + ".report.json")
     if claims_path.exists():  # a file holding only a 自评报告: read as a report, its claims kept

@@ -15,6 +15,7 @@ The rules are structural, never keyed to a unit or title:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from jixiao._spool import FormSpool
@@ -24,6 +25,7 @@ from jixiao.read._forms._builder import _Builder
 from jixiao.read._forms._common import _Orphan
 from jixiao.read._forms._finish import _harmonize_levels, _LevelUse, _printed_scores, _unfuse
 from jixiao.read._grid import Row
+from jixiao.read._headers import is_score_table_column
 from jixiao.read._report import attach_reports, read_report
 from jixiao.read._segment import form_title_kind, iter_segments, refine_kind
 
@@ -78,12 +80,25 @@ def build_forms_spooled(rows: Iterable[Row], path: str) -> Document:
     return doc
 
 
+FORM_TITLE = re.compile(r"(自评|目标|申报)表")  # a table under such a title is a form, whatever its columns
+
+
+def _score_table(rows: list[Row]) -> bool:
+    """Rows of an evaluation score table: a table row heads a column 评分标准 (or the like)."""
+    return any(row.table and any(is_score_table_column(t) for t in row.texts) for row in rows)
+
+
 def _forms(rows: Iterable[Row], path: str, doc: Document) -> Iterator[tuple[Form | None, list[_Orphan]]]:
     """Each form as its segment ends, with its unnamed rows (None for a segment that is no form:
     its rows still count); reports and issues go to ``doc``."""
     for seg in iter_segments(rows):
         if seg.kind is None:
             doc.reports.append(read_report(seg.title, seg.rows))
+            continue
+        if not FORM_TITLE.search(seg.title or "") and _score_table(seg.rows):
+            message = "评价指标评分表（含“评分标准”等列）不是绩效自评表或目标表，未读取"
+            doc.issues.append(ReadIssue(message=message, source=seg.rows[0].source))
+            yield None, []
             continue
         builder = _Builder(kind=refine_kind(seg), title=seg.title, rows=seg.rows, path=path)
         form = builder.build()
