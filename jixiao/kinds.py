@@ -16,13 +16,15 @@ class FormKind(StrEnum):
     DEPARTMENT_TARGET = "department_target"  # 部门整体支出绩效目标表
     PROJECT_TARGET = "project_target"  # 项目支出绩效目标表
 
+    # members are singletons: identity, not ``in`` (a StrEnum's == compares as str), since the
+    # form builder asks these for every row
     @property
     def is_target(self) -> bool:
-        return self in (FormKind.DEPARTMENT_TARGET, FormKind.PROJECT_TARGET)
+        return self is FormKind.DEPARTMENT_TARGET or self is FormKind.PROJECT_TARGET
 
     @property
     def is_department(self) -> bool:
-        return self in (FormKind.DEPARTMENT_TARGET, FormKind.DEPARTMENT_SELF_EVALUATION)
+        return self is FormKind.DEPARTMENT_TARGET or self is FormKind.DEPARTMENT_SELF_EVALUATION
 
     @property
     def label(self) -> str:

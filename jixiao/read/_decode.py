@@ -11,6 +11,7 @@ the issues to add to the document.
 from __future__ import annotations
 
 import codecs
+import re
 
 from jixiao.model import ReadIssue, Source
 from jixiao.read._errors import ReadError
@@ -42,8 +43,14 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# control characters other than tab, newline, carriage return and form feed
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
+
+
 def _controls(text: str) -> int:
-    return sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    """Control characters in the first 4096 (one regex scan: a loop per character cost as much
+    as reading a small form)."""
+    return len(_CONTROL.findall(text, 0, 4096))
 
 
 def decode_text(data: bytes, path: str) -> tuple[str, list[ReadIssue]]:

@@ -30,6 +30,7 @@ class Row:
     # empty for every reader that reads text as stored
     confidence: tuple[float, ...] = ()
     _texts: list[str] | None = field(default=None, repr=False, compare=False)
+    _text: tuple[list[str], str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def texts(self) -> list[str]:
@@ -41,4 +42,9 @@ class Row:
 
     @property
     def text(self) -> str:
-        return " ".join(self.texts)
+        """The non-empty cells joined by spaces (made again only when ``texts`` is)."""
+        texts = self.texts
+        cached = self._text
+        if cached is None or cached[0] is not texts:
+            cached = self._text = (texts, " ".join(texts))
+        return cached[1]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jixiao._spool import SPOOL_BYTES
 from jixiao.model import Document
-from jixiao.read._decode import decode_text
+from jixiao.read._decode import _controls, decode_text
 from jixiao.read._errors import ReadError
 from jixiao.read._forms import build_forms, build_forms_spooled
 from jixiao.read._layouts import iter_text_rows, text_rows
@@ -56,8 +56,7 @@ def decode(data: bytes, path: str) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\n\r\f")
-        if controls > 8:
+        if _controls(text) > 8:
             raise ReadError(path, "这是二进制文件，不是文本")
         return text
     raise ReadError(path, "无法识别文件编码（已尝试 UTF-8 和 GB18030）")

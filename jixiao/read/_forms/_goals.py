@@ -3,6 +3,8 @@ carried down."""
 
 from __future__ import annotations
 
+import re
+
 from jixiao.model import FormKind, Goal, OverallGoal, Source
 from jixiao.read._clean import compact, is_score_like, is_weight_only, score_value, split_weight
 from jixiao.read._forms._state import _State
@@ -10,7 +12,7 @@ from jixiao.read._grid import Row
 from jixiao.read._headers import overall_role, simplified
 from jixiao.read._vocab import GOAL_GENERIC, GOAL_NUMBERED, is_level1, is_level1_strict, label_of
 
-_TOTAL_CHARS = "总總縂緫摠"  # the characters traditional → simplified turns into 总
+_TOTAL_CHARS = re.compile("[总總縂緫摠]")  # the characters traditional → simplified turns into 总
 
 
 class _GoalRows(_State):
@@ -31,7 +33,7 @@ class _GoalRows(_State):
             self.pending_goal, self.pending_text = label_of(texts[0]), texts[1]  # 年度绩效目标 | …
             return True
         raw = row.text
-        if not any(ch in raw for ch in _TOTAL_CHARS):
+        if not _TOTAL_CHARS.search(raw):
             return False  # no 总 in any spelling: the row's text need not be converted
         c = compact(simplified(raw))
         if "总目标" not in c and "总体目标" not in c:
