@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks._common import best_cpu
+from benchmarks._common import DB_COMMANDS, best_cpu
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -139,16 +139,6 @@ def jixiao_exe() -> str:
 
 
 # The commands a user types against a database (queries and upkeep), besides ``--help``.
-DB_COMMANDS = (
-    ["forms"],
-    ["forms", "--all-revisions"],
-    ["stats"],
-    ["show", "1"],
-    ["verify"],
-    ["aliases", "list"],
-    ["history", "--unit", "武汉"],
-    ["compare"],
-)
 
 
 def startup() -> list[tuple[str, float, float]]:

@@ -83,3 +83,18 @@ def postgres_server(where: Path | None = None, options: str = "-c shared_buffers
     finally:
         run(str(pgbin / "pg_ctl"), "-D", str(where / "data"), "-m", "fast", "stop")
         shutil.rmtree(where, ignore_errors=True)
+
+
+# Every database command a user runs to look (the start-up benchmark times them; the start-up
+# test checks in a fresh interpreter that none imports the ORM, Alembic or the readers).
+DB_COMMANDS: tuple[list[str], ...] = (
+    ["forms"],
+    ["forms", "--all-revisions"],
+    ["stats"],
+    ["show", "1"],
+    ["verify"],
+    ["aliases", "list"],
+    ["history", "--unit", "武汉"],
+    ["compare"],
+    ["user", "list"],
+)

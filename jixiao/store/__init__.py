@@ -35,6 +35,7 @@ from jixiao.store._units import list_units as _list_units
 from jixiao.store._units import remove_alias as _remove_alias
 
 if TYPE_CHECKING:
+    from jixiao.store._accounts import ROLE_LABELS, ROLES, User, list_users, user_count
     from jixiao.store._import import (
         Failure,
         Imported,
@@ -44,22 +45,17 @@ if TYPE_CHECKING:
         import_paths,
     )
     from jixiao.store._users import (
-        ROLE_LABELS,
-        ROLES,
         SESSION_HOURS,
-        User,
         UserError,
         add_user,
         authenticate,
         create_session,
         create_token,
         delete_session,
-        list_users,
         session_user,
         set_password,
         token_user,
         unit_of_name,
-        user_count,
     )
     from jixiao.store._values import ParsedValue, parse_value
     from jixiao.store._workflow import (
@@ -110,22 +106,22 @@ _IMPORT_NAMES = frozenset(
 _LAZY = {
     "ParsedValue": "_values",
     "parse_value": "_values",
-    "ROLE_LABELS": "_users",
-    "ROLES": "_users",
+    "ROLE_LABELS": "_accounts",
+    "ROLES": "_accounts",
     "SESSION_HOURS": "_users",
-    "User": "_users",
+    "User": "_accounts",
     "UserError": "_users",
     "add_user": "_users",
     "authenticate": "_users",
     "create_session": "_users",
     "create_token": "_users",
     "delete_session": "_users",
-    "list_users": "_users",
+    "list_users": "_accounts",
     "session_user": "_users",
     "set_password": "_users",
     "token_user": "_users",
     "unit_of_name": "_users",
-    "user_count": "_users",
+    "user_count": "_accounts",
     "ACTIONS": "_workflow",
     "DEFAULT_STATE": "_workflow",
     "EDITABLE_STATES": "_workflow",

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from jixiao.store._accounts import ROLE_LABELS, ROLES, User, list_users, load_user, user_count
 from jixiao.store._db import Database
-from jixiao.store._schema import UnitRow
 from jixiao.store._schema_web import ApiTokenRow, SessionRow, UserRow, UserUnitRow
 from jixiao.store._units import find_unit, unit_id_for
 
@@ -39,8 +38,6 @@ __all__ = [
     "user_count",
 ]
 
-ROLES = ("admin", "reviewer", "filler")
-ROLE_LABELS = {"admin": "管理员", "reviewer": "审核人员", "filler": "填报人"}
 SESSION_HOURS = 12
 _hasher = PasswordHasher()
 
@@ -56,42 +53,12 @@ class UserError(Exception):
     """A user cannot be created or changed; ``str()`` is one Chinese line."""
 
 
-@dataclass(frozen=True)
-class User:
-    id: int
-    name: str
-    role: str
-    unit_ids: tuple[int, ...] = ()
-    unit_names: tuple[str, ...] = field(default=())
-
-    @property
-    def role_label(self) -> str:
-        return ROLE_LABELS[self.role]
-
-    def sees_unit(self, unit_id: int | None) -> bool:
-        """Reviewers and administrators see every unit; a 填报人 only the units bound to them."""
-        if self.role != "filler":
-            return True
-        return unit_id is not None and unit_id in self.unit_ids
-
-
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _load(session: Session, row: UserRow) -> User:
-    units = session.execute(
-        select(UnitRow.id, UnitRow.name)
-        .join(UserUnitRow, UserUnitRow.unit_id == UnitRow.id)
-        .where(UserUnitRow.user_id == row.id)
-        .order_by(UnitRow.name)
-    ).all()
-    return User(row.id, row.name, row.role, tuple(u for u, _ in units), tuple(n for _, n in units))
-
-
-def user_count(db: Database) -> int:
-    with db.reader() as session:
-        return session.scalar(select(func.count()).select_from(UserRow)) or 0
+    return load_user(session, row.id, row.name, row.role)
 
 
 def add_user(db: Database, name: str, password: str, role: str, units: list[str] | None = None) -> User:
@@ -136,11 +103,6 @@ def set_password(db: Database, name: str, password: str) -> None:
             raise UserError(f"用户 {name} 不存在")
         user_id = session.scalar(select(UserRow.id).where(UserRow.name == name))
         session.execute(delete(SessionRow).where(SessionRow.user_id == user_id))
-
-
-def list_users(db: Database) -> list[User]:
-    with db.reader() as session:
-        return [_load(session, r) for r in session.scalars(select(UserRow).order_by(UserRow.name))]
 
 
 def authenticate(db: Database, name: str, password: str) -> User | None:

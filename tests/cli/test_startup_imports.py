@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks._common import DB_COMMANDS
 from tests.conftest import seed
 
 HEAVY = ("sqlalchemy.orm", "alembic", "jixiao.read", "jixiao.store._schema", "jixiao.store._write")
@@ -56,16 +57,7 @@ def _probe(args: list[str]) -> dict[str, object]:
 
 @pytest.mark.parametrize(
     "command",
-    [
-        ["forms"],
-        ["forms", "--all-revisions"],
-        ["stats"],
-        ["show", "1"],
-        ["verify"],
-        ["aliases", "list"],
-        ["history", "--unit", "武汉"],
-        ["compare"],
-    ],
+    DB_COMMANDS,
     ids=" ".join,
 )
 def test_query_command_imports_no_orm_alembic_or_reader(stored: str, command: list[str]) -> None:
