@@ -40,6 +40,9 @@ UNSEEN_MODES = {  # name: (dpi, kind)
     "150": (150, "scan"),
     "200": (200, "scanner"),  # a cheap office scanner: grey paper, uneven light, blur
     "photo": (200, "photo"),
+    # a harsher phone photo: the page on a desk not filling the frame, curl, one deep shadow,
+    # a shaken hand (``benchmarks.scans._phone``)
+    "phone": (200, "phone"),
 }
 
 # a fictional county's name: two characters of these and a suffix
@@ -376,6 +379,14 @@ def unseen_scan(case: Unseen, mode: str, work: Path) -> Path:
                 **common,
             )
         else:
+            harsh = None
+            if kind == "phone":
+                harsh = {
+                    "frame": rng.uniform(0.04, 0.1),
+                    "curl": rng.uniform(0.003, 0.01),
+                    "depth": rng.uniform(0.3, 0.5),
+                    "motion": rng.uniform(0, 4),
+                }
             page = degrade(
                 page,
                 skew=rng.uniform(-5, 5),
@@ -385,6 +396,7 @@ def unseen_scan(case: Unseen, mode: str, work: Path) -> Path:
                 warp=rng.uniform(0.03, 0.06),
                 shadow=rng.random() < 0.5,
                 blur=0.5,
+                phone=harsh,
                 **common,
             )
         pages.append(page)

@@ -252,13 +252,16 @@ def degrade(
     blur: float = 0.0,
     warp: float = 0.025,
     shadow: bool = False,
+    phone: dict[str, float] | None = None,
 ) -> Any:
     """A clean page made to look scanned (skew°, noise σ, JPEG quality, a seal) or photographed.
 
     ``seal_at``: the seal's centre as fractions of the page (default: the top right corner);
     ``scanner``: a grey background and light falling off across the page (a cheap scanner);
     ``blur``: Gaussian σ in pixels; ``warp``: how far a photo's corners move (share of the
-    page); ``shadow``: a phone's shadow darkening one side of a photo.
+    page); ``shadow``: a phone's shadow darkening one side of a photo; ``phone``: a harsher
+    phone photo (``_phone``: the page not filling the frame on a patterned desk, curl, a deep
+    shadow, motion blur).
     """
     import numpy as np
     from PIL import Image, ImageFilter
@@ -276,6 +279,8 @@ def degrade(
         img = _scanner(img, rng)
     if photo:
         img = _photo(img, rng, warp, shadow)
+    if phone:
+        img = _phone(img, rng, **phone)
     if blur:
         img = img.filter(ImageFilter.GaussianBlur(blur))
     if skew:
@@ -340,6 +345,55 @@ def _photo(img: Any, rng: random.Random, d: float = 0.025, shadow: bool = False)
     m = cv2.getPerspectiveTransform(src, dst)
     warped = cv2.warpPerspective(out, m, (w, h), borderValue=(120, 110, 100))
     return Image.fromarray(np.clip(warped, 0, 255).astype(np.uint8))
+
+
+def _phone(
+    img: Any,
+    rng: random.Random,
+    frame: float = 0.0,
+    curl: float = 0.0,
+    depth: float = 0.0,
+    motion: float = 0.0,
+) -> Any:
+    """A phone photo harsher than ``_photo``: ``frame`` — the page shrunk to leave this share of
+    the frame on each side to a desk with a wood-like grain; ``curl`` — the page bowed, its rows
+    bent by up to this share of the height (a sheet not lying flat); ``depth`` — one strong
+    shadow (a hand or the phone) darkening a corner by this share; ``motion`` — a shaken hand's
+    blur, in pixels along a random direction."""
+    import cv2
+    import numpy as np
+    from PIL import Image
+
+    arr = np.asarray(img).astype(np.float32)
+    h, w = arr.shape[:2]
+    if curl:
+        yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+        bend = curl * h * np.sin(np.pi * xx / w) * (0.6 + 0.4 * yy / h)  # more at the foot
+        arr = cv2.remap(arr, xx, yy - bend, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    if depth:
+        yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+        cx, cy = rng.choice(((0, 0), (w, 0), (0, h), (w, h)))
+        r = np.hypot(xx - cx, yy - cy) / np.hypot(w, h)
+        arr *= (1 - depth / (1 + np.exp((r - rng.uniform(0.35, 0.5)) / 0.04)))[..., None]
+    if frame:
+        grain = np.random.default_rng(rng.randrange(1 << 30)).normal(0, 1, (h, 1)).astype(np.float32)
+        grain = cv2.GaussianBlur(grain, (1, 0), 6)
+        desk = np.array([125, 95, 70], np.float32) * (1 + 0.12 * grain[..., None])  # brown wood (RGB)
+        desk = np.broadcast_to(desk, (h, w, 3)).copy()
+        s = 1 - 2 * frame
+        small = cv2.resize(arr, (round(w * s), round(h * s)), interpolation=cv2.INTER_AREA)
+        x0 = round(w * frame * rng.uniform(0.5, 1.5))
+        y0 = round(h * frame * rng.uniform(0.5, 1.5))
+        desk[y0 : y0 + small.shape[0], x0 : x0 + small.shape[1]] = small[: h - y0, : w - x0]
+        arr = desk
+    if motion:
+        k = max(3, round(motion)) | 1
+        kernel = np.zeros((k, k), np.float32)
+        kernel[k // 2, :] = 1 / k
+        m = cv2.getRotationMatrix2D((k / 2 - 0.5, k / 2 - 0.5), rng.uniform(0, 180), 1.0)
+        kernel = cv2.warpAffine(kernel, m, (k, k))
+        arr = cv2.filter2D(arr, -1, kernel / max(kernel.sum(), 1e-6))
+    return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8))
 
 
 def save_pdf(pages: list[Any], path: Path, dpi: int) -> Path:

@@ -167,7 +167,8 @@ def repair(
     return text, None
 
 
-_SIGN_READINGS = "≥≤≧≦═=＝一-—－_二"  # what the recogniser makes of a comparison sign
+# what the recogniser makes of a comparison sign (≥ drawn with a slanted bar, in a photo: > or <)
+_SIGN_READINGS = "≥≤≧≦═=＝一-—－_二><＞＜"
 _READABLE_SIGNS = ("≥", "≤", "=", "＝")  # signs in the recogniser's alphabet
 _STARTS_FIGURE = re.compile(r"^\d")
 
@@ -185,13 +186,12 @@ def sign_repair(text: str, sign: str | None) -> tuple[str, str | None]:
         if unicodedata.normalize("NFKC", head) == unicodedata.normalize("NFKC", sign):
             return text, None
         fixed = sign + text[1:]
-        why = (
-            f"指标值开头的符号按字形是“{sign}”（识别模型的字库里没有，读成了“{head}”）：“{text}”改为“{fixed}”"
-        )
-        return fixed, why
+        cause = "读成了" if sign in _READABLE_SIGNS else "识别模型的字库里没有，读成了"
+        return fixed, f"指标值开头的符号按字形是“{sign}”（{cause}“{head}”）：“{text}”改为“{fixed}”"
     if _STARTS_FIGURE.match(text):
         fixed = sign + text
-        return fixed, f"指标值开头的符号“{sign}”未被识别（识别模型的字库里没有）：“{text}”改为“{fixed}”"
+        cause = "" if sign in _READABLE_SIGNS else "（识别模型的字库里没有）"
+        return fixed, f"指标值开头的符号“{sign}”未被识别{cause}：“{text}”改为“{fixed}”"
     return text, None
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.read._errors import ReadError
+from jixiao.read._ocr_sheet import fill_background
 
 __all__ = ["Page", "deskew", "image_pages", "pdf_page_image", "prepare", "remove_seal"]
 
@@ -204,11 +205,13 @@ def _ruled(binary: Any, p: Any, q: Any) -> bool:
     return hits >= _RULED * n
 
 
-def flatten(img: Any, binary: Any) -> Any:
+def flatten(img: Any, binary: Any, replicate: bool = False) -> Any:
     """Undo a photo's perspective: the largest table's outline, a quadrilateral, made a rectangle.
 
     Scans are left alone (their table outline is already a rectangle, up to a rotation that
-    ``deskew`` straightens).
+    ``deskew`` straightens). ``replicate``: beyond the photo's frame the page is continued from
+    its edge instead of painted white (for the page read: a white wedge beside grey paper is a
+    long "ink" edge to the binariser, joined to the title as one text line).
     """
     import cv2
     import numpy as np
@@ -243,6 +246,8 @@ def flatten(img: Any, binary: Any) -> Any:
     x, y = float(tl[0]), float(tl[1])
     dst = np.float32([[x, y], [x + width, y], [x + width, y + height], [x, y + height]])
     m = cv2.getPerspectiveTransform(np.float32([tl, tr, br, bl]), dst)
+    if replicate:
+        return cv2.warpPerspective(img, m, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
     return cv2.warpPerspective(img, m, (w, h), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
 
 
@@ -260,7 +265,7 @@ def prepare(img: Any) -> Page:
         img = cv2.rotate(img, cv2.ROTATE_90_CLOCKWISE)
         clean = cv2.rotate(clean, cv2.ROTATE_90_CLOCKWISE)
         gray = cv2.rotate(gray, cv2.ROTATE_90_CLOCKWISE)
-    flat = flatten(clean, binarize(gray))
+    flat = flatten(clean, binarize(gray), replicate=True)
     if flat is not clean:  # a photo: the same homography for the page shown and the page read
         img = flatten(img, binarize(gray))
         clean = flat
@@ -270,6 +275,7 @@ def prepare(img: Any) -> Page:
     if abs(angle) >= 0.05:
         img = deskew(img, angle)
         gray = deskew(gray, angle)
+    gray = fill_background(gray, dpi)
     return Page(original=img, gray=gray, dpi=dpi, angle=angle, seal_pixels=sealed)
 
 

@@ -18,6 +18,7 @@ _BAR = 0.85  # a bar's row is inked across this share of the glyph's width (a ch
 _SPLIT = 30  # grey levels lighter than both bars: the paper between the two lines of ═
 _CHEVRON = 0.4  # a chevron rises this share of the line height above the bars
 _APEX = 0.45  # and its apex lies this share of the glyph's width across from its arms' ends
+_TWO_STROKES = 0.15  # share of a slanted sign's rows that cross its lower arm and its bar
 
 
 def _glyph(ink: Any) -> tuple[int, int] | None:
@@ -85,7 +86,9 @@ def leading_sign(ink: Any, gray: Any, height: int) -> str | None:
     bars: list[tuple[int, int]] = []
     for band in _bands(g.sum(axis=1) >= _BAR * w):
         bars.extend(_split(tone, band))
-    if not bars or len(bars) > 2 or any(b - a > height * 0.2 for a, b in bars):
+    if not bars:
+        return _slanted(g)
+    if len(bars) > 2 or any(b - a > height * 0.2 for a, b in bars):
         return None
     above = bars[0][0]  # rows above the first bar: a chevron, or nothing
     if bars[-1][1] < h - 1:  # ink below the last bar: not a sign (a character)
@@ -113,6 +116,46 @@ def leading_sign(ink: Any, gray: Any, height: int) -> str | None:
         return None
     opens_left = apex > top  # ">": the arms meet at the right
     return ("≥" if opens_left else "≤") if len(bars) == 1 else ("≧" if opens_left else "≦")
+
+
+def _runs(row: Any) -> int:
+    """How many separate strokes a row of the glyph crosses."""
+    import numpy as np
+
+    return int(np.count_nonzero(np.diff(np.concatenate([[0], row.astype(np.int8), [0]])) == 1))
+
+
+def _chevron(g: Any) -> bool | None:
+    """Whether rows ``g`` are a chevron opening left (">", True) or right ("<", False), or None:
+    its first row starts at one side and its apex lies at the other."""
+    import numpy as np
+
+    w = g.shape[1]
+    centres = [float(np.flatnonzero(row).mean()) / w for row in g if row.any()]
+    if not centres:
+        return None
+    top = centres[0]
+    apex = max(centres, key=lambda c: abs(c - top))
+    if abs(apex - top) < _APEX:
+        return None
+    return apex > top
+
+
+def _slanted(g: Any) -> str | None:
+    """≥ / ≤ drawn with a slanted bar (⩾ ⩽, as some fonts draw them): a chevron whose lower arm
+    has a parallel stroke below it, so the lower rows cross two strokes. A bare > or < crosses
+    one stroke in every row; a digit's top row does not start at the glyph's side."""
+    h = g.shape[0]
+    runs = [_runs(row) for row in g]
+    if max(runs, default=0) > 2:
+        return None
+    two = [i for i, n in enumerate(runs) if n == 2]
+    if len(two) < _TWO_STROKES * h or two[0] < h * 0.3:
+        return None
+    opens_left = _chevron(g[: two[0]])
+    if opens_left is None:
+        return None
+    return "≥" if opens_left else "≤"
 
 
 def lone_sign(ink: Any, gray: Any, height: int) -> str | None:

@@ -42,9 +42,15 @@ def _line(text: str, half: bool) -> tuple[Any, Any, int]:
         ("≧95%", "≧"),
         ("≦600元", "≦"),
         ("═9所", "═"),
-        ("≥95%", None),  # one bar: what the recogniser reads anyway, nothing to tell
+        ("≥95%", "≥"),  # the font draws its bar slanted (⩾): two strokes below the apex
+        ("≤8天", "≤"),
+        (">95%", None),  # a bare chevron crosses one stroke in every row: no bar, no ≥
+        ("<3天", None),
         ("100%", None),
         ("10", None),
+        ("4个", None),
+        ("72%", None),
+        ("2次", None),
         ("一年内完成", None),
         ("二星级", None),
         ("1.5万元", None),
@@ -62,6 +68,8 @@ def test_sign_from_strokes_at_300_dpi(text: str, sign: str | None) -> None:
     [
         ("≧95%", "≧"),
         ("≦600元", "≦"),
+        ("≥95%", "≥"),
+        (">95%", None),
         ("＝100%", "="),  # bars far apart: an equals sign, never the double rule
         ("=100%", "="),
         ("═9所", None),  # its two lines blur into one at 150 dpi: not told, not guessed
@@ -82,6 +90,9 @@ def test_sign_repair_replaces_only_a_sign() -> None:
     assert fixed == "≧95%" and why and "≧" in why
     assert sign_repair("一9所", "═")[0] == "═9所"
     assert sign_repair("100%", "═")[0] == "═100%"  # the recogniser dropped it
+    fixed, why = sign_repair(">39台", "≥")  # a slanted ≥ read as its chevron alone
+    assert fixed == "≥39台" and why and "“>”" in why and "字库" not in why
+    assert sign_repair("65%", "≥")[0] == "≥65%"
     # the same sign read (＝ and = are one sign), no sign told, or a word that is no sign: kept
     assert sign_repair("＝100%", "=") == ("＝100%", None)
     assert sign_repair("≥95%", None) == ("≥95%", None)
