@@ -51,6 +51,8 @@ def block_mids(cells: Sequence[Box], chars: Sequence[Char]) -> dict[int, float]:
         home = [c for c in cells if c[0] <= x < c[2] and c[1] <= mid < c[3]]
         if not home or abs((home[0][1] + home[0][3]) / 2 - mid) > _CENTRED * pitch:
             continue
+        if any(not _in_home(line, home[0], cells) for line in block):
+            continue  # a line standing wholly in another cell is that cell's text
         centre = (home[0][1] + home[0][3]) / 2
         for line in block:
             for i in line.chars:
@@ -93,10 +95,18 @@ def _blocks(lines: list[_Line]) -> list[list[_Line]]:
     return done + open_
 
 
-def _overflows(line: _Line, cells: Sequence[Box]) -> bool:
+def _cell_of(line: _Line, cells: Sequence[Box]) -> Box | None:
     mid = (line.top + line.bottom) / 2
     x = line.x0 + _SAME_X
-    for x0, top, x1, bottom in cells:
-        if x0 <= x < x1 and top <= mid < bottom:
-            return line.top < top - _CROSS or line.bottom > bottom + _CROSS
-    return False
+    return next((c for c in cells if c[0] <= x < c[2] and c[1] <= mid < c[3]), None)
+
+
+def _overflows(line: _Line, cells: Sequence[Box]) -> bool:
+    cell = _cell_of(line, cells)
+    return cell is not None and (line.top < cell[1] - _CROSS or line.bottom > cell[3] + _CROSS)
+
+
+def _in_home(line: _Line, home: Box, cells: Sequence[Box]) -> bool:
+    """The line lies in the block's cell, over its border, or outside every cell."""
+    cell = _cell_of(line, cells)
+    return cell is None or cell == home or _overflows(line, cells)
