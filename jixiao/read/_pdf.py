@@ -150,6 +150,7 @@ def _page_rows(chars: list[Char], segments: list, pageno: int, file: str) -> lis
                 continue
             items.append((top, 0.0, Row(texts, src, table=True, exact=True)))
     boxes = [t.bbox for t in tables]
+    claimed = {i for t in tables for i in t.moved}  # overflowing block lines read into a cell
 
     def outside(c: Char) -> bool:
         cx = (c.x0 + c.x1) / 2
@@ -157,7 +158,8 @@ def _page_rows(chars: list[Char], segments: list, pageno: int, file: str) -> lis
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     body = median([c.size for c in chars])
-    for line in text_lines([c for c in chars if outside(c)] if boxes else chars):
+    rest = [c for i, c in enumerate(chars) if i not in claimed and outside(c)] if boxes else chars
+    for line in text_lines(rest):
         text = clean_cell(line.text)
         if not text:
             continue

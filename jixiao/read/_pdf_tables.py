@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from jixiao.read._pdf_blocks import block_mids
 from jixiao.read._pdf_page import Char, Segment
 
 __all__ = ["Table", "find_tables"]
@@ -40,11 +41,19 @@ class Table:
     rows: list[list[Box | None]]
     bbox: Box
     row_tops: list[float] = field(default_factory=list)
+    moved: dict[int, float] = field(default_factory=dict)  # chars of overflowing blocks (texts)
 
-    def texts(self, chars: Sequence[Char], extract: object) -> list[list[str | None]]:
-        """Each cell's characters (centre inside the cell) through ``extract``; None where covered."""
-        by_y = sorted(range(len(chars)), key=lambda i: _mid_y(chars[i]))
-        ys = [_mid_y(chars[i]) for i in by_y]
+    def texts(self, chars: Sequence[Char], extract: object, blocks: bool = True) -> list[list[str | None]]:
+        """Each cell's characters (centre inside the cell) through ``extract``; None where covered.
+
+        The characters of a wrapped block that overflows its row count at its cell's centre
+        (``blocks=False``: pdfplumber's rule, each character where it lies).
+        """
+        cells = [c for row in self.rows for c in row if c is not None]
+        self.moved = moved = block_mids(cells, chars) if blocks else {}
+        mid = [moved.get(i, _mid_y(c)) for i, c in enumerate(chars)]
+        by_y = sorted(range(len(chars)), key=mid.__getitem__)
+        ys = [mid[i] for i in by_y]
         out: list[list[str | None]] = []
         for row in self.rows:
             texts: list[str | None] = []

@@ -144,7 +144,9 @@ def test_encrypted_pdf_is_named_in_chinese(tmp_path: Path) -> None:
 @pytest.mark.parametrize("path", CORPUS_PDFS, ids=lambda p: p.name[:3])
 def test_tables_agree_with_pdfplumber(path: Path) -> None:
     """Every ruled table cell of the printed corpus forms holds the text pdfplumber's lines
-    strategy (the engine before) finds there: the two implementations of one rule set agree."""
+    strategy (the engine before) finds there: the two implementations of one rule set agree.
+    pdfplumber places each character where it lies, so the overflowing wrapped blocks of the
+    LibreOffice-printed forms (tests/read/test_pdf_overflow.py) are compared without that rule."""
     pdfplumber = pytest.importorskip("pdfplumber")
     import pypdfium2 as pdfium
 
@@ -159,7 +161,7 @@ def test_tables_agree_with_pdfplumber(path: Path) -> None:
             ours_page = doc[k]
             segments, blanks = page_objects(ours_page.raw)
             chars = page_chars(ours_page.raw) + blanks
-            ours = [t.texts(chars, cell_text) for t in find_tables(segments)]
+            ours = [t.texts(chars, cell_text, blocks=False) for t in find_tables(segments)]
             assert ours == theirs
             ours_page.close()
     doc.close()
