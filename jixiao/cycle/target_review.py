@@ -255,9 +255,13 @@ def check_weights_sum(
     all_inds = [i for g in goals for i in g.indicators]
     if len(weighted) == len(all_inds) and all(g.weight is None for g in goals):
         total = round(sum(i.weight for i in weighted if i.weight is not None), 6)
+        # A target table has no budget row: its weights may be the indicators' points alone,
+        # with the overall goal's, or the whole form's points spread over the indicators (权重
+        # columns of 101号-style tables add up to the full 100).
         allowed = sorted(
             {lay.indicators for lay in rules.layouts}
             | {lay.indicators + lay.overall_goal for lay in rules.layouts}
+            | {lay.total for lay in rules.layouts}
         )
         if not any(abs(total - a) <= 1e-6 for a in allowed):
             totals = "或".join(fmt(a) for a in allowed)

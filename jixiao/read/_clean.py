@@ -219,6 +219,19 @@ def score_value(text: str | None) -> float | None:
     return float(t.rstrip("分"))
 
 
+_PERCENT_WEIGHT = re.compile(r"^(\d+(?:\.\d+)?)[%％]$")
+
+
+def weight_value(text: str | None) -> float | None:
+    """A printed weight: a score (``"20"``, ``"20分"``) or a share of the form's 100 points
+    printed as a percentage under the 分值/权重 column (``"20%"`` → 20)."""
+    value = score_value(text)
+    if value is not None or not text:
+        return value
+    m = _PERCENT_WEIGHT.match(compact(text))
+    return float(m.group(1)) if m else None
+
+
 def is_score_like(text: str, limit: float = 100.0) -> bool:
     value = score_value(text)
     return value is not None and -limit <= value <= limit

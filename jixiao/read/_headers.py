@@ -208,13 +208,17 @@ def simplified(text: str) -> str:
 
 _REMARK = re.compile(r"[（(][^()（）]{0,12}[)）]")
 _WS = re.compile(r"\s+")
+# A column reference printed after a label (年初预算数①, 全年预算数④=①+②+③, 支出实现率⑥=⑤/④):
+# circled digits and the formula joining them are a remark, not part of the label.
+_CIRCLED = "\u2460-\u2473\u2474-\u2487\u2776-\u2793"
+_COLUMN_REF = re.compile(rf"[{_CIRCLED}](?:[\s=＝+＋\-－/／×*÷()（）]*[{_CIRCLED}])*")
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]")
 
 
 @lru_cache(maxsize=65536)
 def label_key(text: str) -> str:
     """A header label as compared: NFKC, simplified, no spaces, no remarks, no colon or ★."""
-    t = _WS.sub("", unicodedata.normalize("NFKC", simplified(text)))
+    t = _WS.sub("", unicodedata.normalize("NFKC", _COLUMN_REF.sub("", simplified(text))))
     t = _PINYIN.sub("", t)
     t = _REMARK.sub("", t)
     return t.strip(":：★*").replace("（", "").replace("）", "")

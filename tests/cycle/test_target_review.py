@@ -125,3 +125,22 @@ def test_unseen_target_template_well_formed_is_left_alone() -> None:
         pytest.skip(f"{path} not found")
     [target] = [form_from_contract(d) for d in json.loads(path.read_text(encoding="utf-8"))]
     assert review_target_table(target) == []
+
+
+def test_target_weights_spread_over_the_whole_form_are_not_a_mismatch() -> None:
+    """101号 target tables print a 权重 column over the full 100 points (no budget row)."""
+    rows = "\n".join(
+        f"{l1} | {l2} | {name} | {w} | {target} | - | - | 计划标准"
+        for l1, l2, name, w, target in [
+            ("产出指标", "数量指标", "改造供水管网长度", 20, "≥48公里"),
+            ("产出指标", "质量指标", "管网验收合格率", 20, "=100%"),
+            ("产出指标", "时效指标", "工程完工及时率", 10, "=100%"),
+            ("效益指标", "社会效益指标", "受益农村人口", 20, "≥3.6万人"),
+            ("满意度指标", "服务对象满意度指标", "受益群众满意度", 30, "≥90%"),
+        ]
+    )
+    text = f"kind: project_target\ntitle: 目标表\ngoal: 年度目标1\n{rows}\n"
+    assert not any(f.code == "target.weights_sum" for f in review_target_table(form(text)))
+    short = review_target_table(form(text.replace("| 30 |", "| 25 |")))  # 95: neither 90 nor 100
+    [f] = [f for f in short if f.code == "target.weights_sum"]
+    assert f.printed == 95

@@ -558,3 +558,23 @@ total: 100
     found = [f for f in review(form).findings if f.code == "goal.weight_mismatch"]
     assert [(f.severity, f.goal) for f in found] == [("warning", "年度目标1")]
     assert "恰等于目标分值" in found[0].message
+
+
+def test_full_score_unmet_when_every_indicator_prints_full_marks(review: Callable) -> None:
+    # Every indicator score printed equals its weight, so the score column shows no precision of
+    # its own; the budget score 19.4 (20 × 97%) and the total 99.4 print one decimal. At one
+    # decimal 7 × 79.4/85 = 6.5388 → 6.5, not the full 7 (c02: 衔接 form split over two tables).
+    form = """
+budget: 20 | 640 | 620.8 | 97% | 19.4
+goal: 年度绩效目标 | 80
+产出指标 | 数量指标 | 配套粪污处理设施的养殖场 | 40 | ≥35个 | 39个 | 40
+产出指标 | 质量指标 | 设施验收合格率 | 26 | 100% | 100% | 26
+效益指标 | 生态效益指标 | 畜禽粪污综合利用率 | 7 | ≥85% | 79.4% | 7
+满意度指标 | 服务对象满意度指标 | 养殖户满意度 | 7 | ≥90% | 95% | 7
+total: 99.4
+"""
+    [f] = [f for f in review(form).findings if f.severity == "error"]
+    assert (f.code, f.indicator, f.printed, f.expected) == ("indicator.full_score_unmet", "畜禽粪污综合利用率", 7, 6.54)
+    # Printed in whole points throughout (20, 100), 7 is 6.54 rounded to the form's precision.
+    whole = form.replace("620.8 | 97% | 19.4", "640 | 100% | 20").replace("99.4", "100")
+    assert [f for f in review(whole).findings if f.severity == "error"] == []

@@ -7,7 +7,7 @@ import itertools
 import re
 
 from jixiao.model import Indicator, ReadIssue
-from jixiao.read._clean import compact, is_weight_only, score_value, split_weight
+from jixiao.read._clean import compact, is_weight_only, score_value, split_weight, weight_value
 from jixiao.read._columns import cell_value, columns_of, join_wrapped, split_values
 from jixiao.read._forms._common import _Orphan, _Table
 from jixiao.read._forms._state import _State
@@ -219,8 +219,8 @@ class _IndicatorRows(_State):
             level2_weight=self.level2_weight,
             source=row.source,
         )
-        if values.get("weight") and score_value(values["weight"]) is not None:
-            ind.weight = score_value(values["weight"])
+        if values.get("weight") and weight_value(values["weight"]) is not None:
+            ind.weight = weight_value(values["weight"])
         if ind.score is not None:
             ind.extra["printed_score"] = compact(values["score"] or "")
         for key in ("prev2", "prev1", "deviation", "note"):

@@ -7,7 +7,7 @@ import re
 
 from jixiao.model import Goal, Indicator, ReadIssue, Source
 from jixiao.read._align import fit_in, fit_memo
-from jixiao.read._clean import compact, first_number, rate_value, score_value, split_weight
+from jixiao.read._clean import compact, first_number, rate_value, score_value, split_weight, weight_value
 from jixiao.read._columns import cell_value
 from jixiao.read._forms._common import _Orphan, _trimmed
 from jixiao.read._forms._state import _State
@@ -204,8 +204,8 @@ class _SchemaRows(_State):
             level1=self.level1,
             level2=self.level2,
             name=label,
-            weight=score_value(values.get("weight"))
-            if score_value(values.get("weight")) is not None
+            weight=weight_value(values.get("weight"))
+            if weight_value(values.get("weight")) is not None
             else weight,
             target=target,
             actual=None if is_target else actual,

@@ -118,7 +118,13 @@ def score_decimals(form: Form, indicator: Indicator) -> int | None:
     kept = printed_decimals(form, indicator_path(form, indicator))
     if kept is not None:
         return kept
-    scores = [i.score for _, i in form.indicators() if i.score is not None]
-    if not scores or indicator.score is None:
+    inds = [i for _, i in form.indicators() if i.score is not None]
+    if not inds or indicator.score is None:
         return None
-    return max(decimals_of(s) for s in scores)
+    # A full score prints as its weight whatever the column's precision: only partial scores
+    # show it. When every indicator got full marks, the form's other scores (budget, total) do.
+    scores = [i.score for i in inds if i.score is not None]
+    if any(i.weight is None or abs(s - i.weight) > 1e-9 for i, s in zip(inds, scores, strict=True)):
+        return max(decimals_of(s) for s in scores)
+    others = [s for s in (form.budget.score if form.budget else None, form.total_score) if s is not None]
+    return max(decimals_of(s) for s in [*scores, *others])
