@@ -91,17 +91,11 @@ def _seal_pixels(img: Any) -> tuple[Any, Any]:
     # black. "Darker" is relative to the seal's tone on this page (most of its pixels lie on
     # paper): a thin grey line of a 150 dpi scan under the ink is darker than the ink on paper,
     # but not black, and a fixed cut painted it white (the border vanished, two rows merged).
-    # Dark in grey and in the brightest channel both: a deep red seal on grey paper is as dark
-    # as print in grey (~90) while its red channel stays bright (~150; print under it is dark
-    # in every channel, ≤ 95, measured on a cheap scanner's page), and a JPEG-blurred edge of a
-    # bright seal is dark in its brightest channel but not in grey.
     gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
-    value = img.max(axis=2)
-    cut, cut_value = _DARK, _DARK
+    cut = _DARK
     if mask.any():
         cut = max(_DARK, int(np.median(gray[mask])) - _BELOW_SEAL)
-        cut_value = max(_DARK, int(np.median(value[mask])) - _BELOW_SEAL)
-    return mask, mask & (gray <= cut) & (value <= cut_value)
+    return mask, mask & (gray <= cut)
 
 
 def remove_seal(img: Any) -> tuple[Any, int]:
