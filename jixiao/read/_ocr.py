@@ -21,11 +21,14 @@ from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
 from jixiao.read._ocr_check import (
+    DROPPED_HEAD,
+    after_first_glyph,
     dash_sign_doubt,
     header_doubt,
     missing_glyphs,
     mixed_script,
     overflow_doubts,
+    page_em,
     row_doubts,
 )
 from jixiao.read._ocr_fix import (
@@ -50,6 +53,7 @@ _DROPPED = 0.6  # ems of ink a Chinese line's text leaves unexplained: a dropped
 
 _UNREAD = "单元格内有字迹，但未能识别出文字"
 _MODEL_QUIRKS = str.maketrans({"丶": "、"})  # the model's enumeration comma; never printed on forms
+_Images = tuple[Any, Any, int, float | None]  # ink, cleaned page, body line height, page em
 _NUMBER_IN = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -186,9 +190,10 @@ def _read_prepared(page: Page, pageno: int, file: str, check_direction: bool) ->
     heights = [b[3] - b[1] for b in boxes] or [1]  # body text: mostly the cells' lines
     body = sorted(heights)[len(heights) // 2]
     items: list[tuple[float, float, Row]] = []
+    em = page_em([(read[b][0], b) for _t, _g, _c, lines in plan for b in lines])
     for tno, grid in enumerate(grids, start=1):
         cells = [(cell, lines) for t, _g, cell, lines in plan if t == tno]
-        rows = _table_rows(grid, tno, cells, read, result, file, pageno, (ink, clean, body))
+        rows = _table_rows(grid, tno, cells, read, result, file, pageno, (ink, clean, body, em))
         items.extend((y, 0.0, row) for y, row in rows)
     overflow_doubts(result.cells, ink, lines_, page.dpi)
     for segments in text_lines:
@@ -257,7 +262,7 @@ def _table_rows(
     result: PageResult,
     file: str,
     pageno: int,
-    images: tuple[Any, Any, int],
+    images: _Images,
 ) -> list[tuple[float, Row]]:
     from jixiao.read.native import boxed_line
 
@@ -272,7 +277,8 @@ def _table_rows(
         if lines and not text:  # ink the recogniser made nothing of (a smudge): not an empty cell
             sc.confidence, sc.doubt = 0.0, _UNREAD
         dropped = max(
-            (m for b, (t, _) in zip(lines, parts, strict=True) if (m := missing_glyphs(t, b))), default=0
+            (m for b, (t, _) in zip(lines, parts, strict=True) if (m := missing_glyphs(t, b, images[3]))),
+            default=0,
         )
         if dropped >= _DROPPED:
             sc.doubt = f"墨迹比识别出的文字宽约 {round(dropped)} 个字：有字未能识别（字库外的字会被漏掉）"
@@ -284,6 +290,8 @@ def _table_rows(
     positive_header = False
     unread_header: str | None = None
     out: list[tuple[float, Row]] = []
+    ink, clean, _body, _em = images
+    heads: list[tuple[ScanCell, str, tuple[int, int, int, int]]] = []  # 指标值 whose first glyph is tried
     for r in range(len(grid.ys) - 1):
         row_cells = sorted(by_row.get(r, []), key=lambda c: c.col)
         texts = [""] * ncols
@@ -319,6 +327,9 @@ def _table_rows(
                     fixed, why = sign_repair(c.text, _sign(images, first_line[id(c)]))
                     if not why and c.doubt is None:
                         c.doubt = dash_sign_doubt(c.text)
+                    rest = after_first_glyph(c.text, ink, first_line[id(c)]) if not why else None
+                    if rest is not None and c.doubt is None:
+                        heads.append((c, read[first_line[id(c)]][0], rest))
                 elif role == "comparator" and id(c) in first_line:
                     fixed, why = comparator_repair(c.text, _sign(images, first_line[id(c)], lone=True))
                     if why and c.doubt == _UNREAD:
@@ -341,13 +352,18 @@ def _table_rows(
             continue
         down = frozenset(c.col for c in row_cells if c.rows > 1 and c.text)
         out.append((y, Row(texts, src, table=True, exact=True, merged_down=down, confidence=tuple(confs))))
+    # the line read again without its first glyph: the same text means that glyph was never read
+    again = recognise(clean, [h[2] for h in heads])
+    for (c, line_text, _rest), (text, _conf) in zip(heads, again, strict=True):
+        if c.doubt is None and text and text == line_text:
+            c.doubt = DROPPED_HEAD
     return out
 
 
-def _sign(images: tuple[Any, Any, int], box: tuple[int, int, int, int], lone: bool = False) -> str | None:
+def _sign(images: _Images, box: tuple[int, int, int, int], lone: bool = False) -> str | None:
     """The comparison sign the first glyph of a cell's line is (``lone``: the whole line),
     from its strokes, measured against the line's height or the body text's if taller."""
-    ink, gray, body = images
+    ink, gray, body, _em = images
     x0, y0, x1, y1 = box
     tell = lone_sign if lone else leading_sign
     return tell(ink[y0:y1, x0:x1], gray[y0:y1, x0:x1], max(y1 - y0, body if lone else 0))

@@ -18,14 +18,18 @@ from jixiao.read._clean import amount, rate_value, score_value
 from jixiao.read._headers import budget_role, column_role, is_budget_label, simplified
 
 __all__ = [
+    "DROPPED_HEAD",
+    "after_first_glyph",
     "dash_sign_doubt",
     "header_doubt",
     "missing_glyphs",
     "mixed_script",
     "overflow_doubts",
+    "page_em",
     "row_doubts",
 ]
 
+Box = tuple[int, int, int, int]
 _RATE_TOLERANCE = 0.0051  # a rate printed to two decimals of a percent (or a whole percent)
 
 
@@ -106,6 +110,33 @@ def dash_sign_doubt(text: str) -> str | None:
     return None
 
 
+DROPPED_HEAD = "指标值开头有一个字形未被识别（多为“≥”“≤”等比较符号，识别模型漏读），请核对"
+_STARTS_FIGURE = re.compile(r"^\d")
+
+
+def after_first_glyph(text: str, ink: Any, box: Box) -> Box | None:
+    """The box of a 指标值 line without its first glyph (its first run of inked columns), or
+    None: tried only where the text read starts with a figure.
+
+    The recogniser drops a sign it cannot make out ("≥865亩" read "865亩" at 0.99, on a blurred
+    scan whose "≥" has a slanted bar): read again without that glyph, such a line reads the same,
+    while a line whose first glyph is the figure read loses that figure.
+    """
+    import numpy as np
+
+    if not _STARTS_FIGURE.match(text):
+        return None
+    x0, y0, x1, y1 = box
+    cols = np.flatnonzero(ink[y0:y1, x0:x1].any(axis=0))
+    if len(cols) == 0:
+        return None
+    breaks = np.flatnonzero(np.diff(cols) > 1)
+    if len(breaks) == 0:  # one run of ink: nothing after it
+        return None
+    start = x0 + int(cols[breaks[0] + 1])
+    return (start, y0, x1, y1)
+
+
 def mixed_script(text: str) -> bool:
     """Whether a cell mixes traditional and simplified characters: a printed cell is one or the
     other, so a mix means the recogniser replaced characters it could not read."""
@@ -119,18 +150,49 @@ def mixed_script(text: str) -> bool:
     return conv is not None and any(conv.convert(ch) != ch for ch in text)
 
 
-def missing_glyphs(text: str, box: tuple[int, int, int, int]) -> float | None:
-    """How many characters' width of ink the text read leaves unexplained, for a line of
-    Chinese only (``None`` for other lines): a character the model cannot write is dropped
-    from its output, confidently. Chinese print is one em per character, and a line of it is
-    about one em high (0.96), so its width over its height counts its characters."""
+_NARROW = 0.65  # ems at most of a half-width character (digits, Latin letters, ASCII signs)
+
+
+def _wide(ch: str) -> bool:
     import unicodedata
 
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def missing_glyphs(text: str, box: Box, em: float | None = None) -> float | None:
+    """How many characters' width of ink the text read leaves unexplained (``None``: not
+    judged): a character the model cannot write is dropped from its output, confidently.
+
+    Chinese print is one em per character. ``em`` is the page's (``page_em``: measured on its
+    own cells, whose ink runs 0.9–1.05 em high by font); without it a line of Chinese only is
+    judged by its height (about one em, 0.96). With it, a line of three Chinese characters or
+    more is judged whatever else it holds: a half-width character counted at its widest, any
+    other (a sign, a full-width bracket) as a whole em, so a line read whole never exceeds it.
+    """
     x0, y0, x1, y1 = box
     chars = [ch for ch in text if not ch.isspace()]
-    if y1 <= y0 or len(chars) < 3 or any(unicodedata.east_asian_width(ch) not in "WF" for ch in chars):
+    wide = sum(1 for ch in chars if _wide(ch))
+    if em is None:
+        if y1 <= y0 or len(chars) < 3 or wide < len(chars):
+            return None
+        return (x1 - x0) / ((y1 - y0) / 0.96) - len(chars)
+    if em <= 0 or wide < 3:
         return None
-    return (x1 - x0) / ((y1 - y0) / 0.96) - len(chars)
+    narrow = sum(1 for ch in chars if not _wide(ch) and ch.isascii())
+    return (x1 - x0) / em - (len(chars) - narrow) - narrow * _NARROW
+
+
+def page_em(lines: Sequence[tuple[str, Box]]) -> float | None:
+    """The em of a page's cell text: the median ink width per character of its lines of four
+    or more Chinese characters only (a line that dropped one is rare, and a median ignores it)."""
+    import statistics
+
+    per = []
+    for text, (x0, _y0, x1, _y1) in lines:
+        chars = [ch for ch in text if not ch.isspace()]
+        if len(chars) >= 4 and all(_wide(ch) for ch in chars):
+            per.append((x1 - x0) / len(chars))
+    return statistics.median(per) if len(per) >= 5 else None
 
 
 _CROSS_MIN = 0.03  # inches of a border that text runs through (a few strokes of one character)
