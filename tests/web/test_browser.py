@@ -96,7 +96,8 @@ def log_in(pg: object, name: str) -> None:
     pg.fill("input[name=name]", name)  # type: ignore[attr-defined]
     pg.fill("input[name=password]", PASSWORD)  # type: ignore[attr-defined]
     pg.click("button.primary")  # type: ignore[attr-defined]
-    pg.wait_for_url(f"{server}/")  # type: ignore[attr-defined]
+    # generous: under load the server may still be rendering a scan for the previous request
+    pg.wait_for_url(f"{server}/", timeout=60_000)  # type: ignore[attr-defined]
 
 
 def row(pg: object, indicator: str) -> object:
