@@ -1,0 +1,91 @@
+"""What every held-out set's test module asserts, written once (``tests/corpus``,
+``tests/corpus2``, ``tests/corpus_wuhan``): a document gives forms or one ReadError naming the
+file; the set is complete and in contract shape; the figures are printed, never asserted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jixiao.read import ReadError, read
+from tests.corpus.measure import Tally, manifest, measure_file
+
+CONTRACT_KEYS = {
+    "schema",
+    "kind",
+    "title",
+    "year",
+    "unit",
+    "project",
+    "supervisor",
+    "implementer",
+    "filled_on",
+    "budget",
+    "overall_goal",
+    "goals",
+    "total_score",
+    "deviation_reason",
+    "improvement",
+    "extra",
+}
+INDICATOR_KEYS = {"level1", "level2", "name", "weight", "target", "actual", "score", "basis"}
+FINDING_CODES = {
+    "budget.score_mismatch",
+    "indicator.score_mismatch",
+    "indicator.full_score_unmet",
+    "form.total_mismatch",
+    "goal.weight_mismatch",
+    "target.vague",
+}
+
+
+def _answers(path: Path) -> list[dict]:
+    return json.loads((path.parent / f"{path.name.rsplit('.', 1)[0]}.answer.json").read_text(encoding="utf-8"))
+
+
+def assert_reads(path: Path, *, reports: bool = True, empty_may_give_nothing: bool = False) -> None:
+    """Forms (or, where ``reports``, a narrative report) or one ReadError naming the file; with
+    ``empty_may_give_nothing``, a document whose answer is ``[]`` (no form at all) may give
+    nothing."""
+    try:
+        doc = read(path)
+    except ReadError as e:
+        assert path.name in str(e), str(e)
+        return
+    if not empty_may_give_nothing or _answers(path):
+        assert doc.forms or (reports and doc.reports), f"{path.name}: no form and no ReadError"
+
+
+def assert_complete(files: Path, docs: list[Path], *, min_docs: int, min_forms: int = 0) -> None:
+    """Every listed document is there with its answer and planted errors, in contract shape."""
+    assert len(docs) >= min_docs
+    assert {p.name for p in docs} == set(manifest(files))
+    n_forms = 0
+    for path in docs:
+        stem = path.name.rsplit(".", 1)[0]
+        forms = _answers(path)
+        errors = json.loads((files / f"{stem}.errors.json").read_text(encoding="utf-8"))
+        n_forms += len(forms)
+        for form in forms:
+            assert set(form) == CONTRACT_KEYS, stem
+            assert form["schema"] == "jixiao.form/1"
+            for goal in form["goals"]:
+                for ind in goal["indicators"]:
+                    assert set(ind) == INDICATOR_KEYS, stem
+        for e in errors:
+            assert set(e) == {"form", "code", "indicator", "why"} and e["code"] in FINDING_CODES, stem
+            assert 0 <= e["form"] < len(forms), stem
+    assert n_forms >= min_forms
+
+
+def measured(label: str, docs: list[Path]) -> tuple[Tally, str]:
+    """The set's tally and the line of figures to print."""
+    total = Tally()
+    for path in docs:
+        total.merge(measure_file(path))
+    line = (
+        f"\n{label}: fields right {total.accuracy():.2%}, forms found {total.forms_found}/"
+        f"{total.forms_expected}, planted errors found {total.planted_found}/{total.planted}, "
+        f"false errors {len(total.false_errors)} on {total.clean_forms} error-free forms"
+    )
+    return total, line
