@@ -8,27 +8,11 @@ import json
 from pathlib import Path
 
 from jixiao.read import ReadError, read
-from tests.corpus.measure import Tally, manifest, measure_file
+from tests.corpus.measure import FORM_FIELDS, IND_FIELDS, Tally, manifest, measure_file
 
-CONTRACT_KEYS = {
-    "schema",
-    "kind",
-    "title",
-    "year",
-    "unit",
-    "project",
-    "supervisor",
-    "implementer",
-    "filled_on",
-    "budget",
-    "overall_goal",
-    "goals",
-    "total_score",
-    "deviation_reason",
-    "improvement",
-    "extra",
-}
-INDICATOR_KEYS = {"level1", "level2", "name", "weight", "target", "actual", "score", "basis"}
+# the form-v1 keys: the fields measure.py compares, plus the nested blocks it walks
+CONTRACT_KEYS = {"schema", *FORM_FIELDS, "budget", "overall_goal", "goals", "extra"}
+INDICATOR_KEYS = set(IND_FIELDS)
 FINDING_CODES = {
     "budget.score_mismatch",
     "indicator.score_mismatch",
