@@ -29,12 +29,23 @@ def docx_rows(path: Path) -> list[Row]:
     check_zip(path, "docx")
     body = _body(path)
     rows: list[Row] = []
-    para_no = 0
-    table_no = 0
+    _block_rows(body, path, rows, [0, 0], depth=0)
+    return rows
+
+
+_MAX_NESTING = 8  # layout tables inside layout tables: deeper content is read as cell text
+
+
+def _block_rows(container: Any, path: Path, rows: list[Row], counters: list[int], depth: int) -> None:
+    """Paragraphs and tables of a body or a cell, in order; a layout table is opened.
+
+    A table with a table inside one of its cells only lays the page out (a frame around the
+    form): its cells' paragraphs and tables are read as if they stood in the body.
+    """
     gap = False
-    for el in body.iterchildren():
+    for el in container.iterchildren():
         if el.tag == _W + "p":
-            para_no += 1
+            counters[0] += 1
             text = clean_cell(_text(el))
             if not text:
                 gap = True
@@ -42,7 +53,7 @@ def docx_rows(path: Path) -> list[Row]:
             rows.append(
                 Row(
                     [text],
-                    Source(file=str(path), line=para_no),
+                    Source(file=str(path), line=counters[0]),
                     table=False,
                     heading=_is_heading(el),
                     after_gap=gap,
@@ -50,10 +61,28 @@ def docx_rows(path: Path) -> list[Row]:
             )
             gap = False
         elif el.tag == _W + "tbl":
-            table_no += 1
-            rows.extend(_table_rows(el, path, table_no, gap))
+            if depth < _MAX_NESTING and _is_layout_table(el):
+                for tr in el.iterchildren(_W + "tr"):
+                    for tc in tr.iterchildren(_W + "tc"):
+                        _block_rows(tc, path, rows, counters, depth + 1)
+            else:
+                counters[1] += 1
+                rows.extend(_table_rows(el, path, counters[1], gap))
             gap = False
-    return rows
+        elif el.tag == _W + "sdt":  # a content control wraps paragraphs and tables
+            content = el.find(_W + "sdtContent")
+            if content is not None:
+                _block_rows(content, path, rows, counters, depth)
+
+
+def _is_layout_table(tbl: Any) -> bool:
+    """A table one of whose cells holds a table of its own."""
+    return any(
+        child.tag == _W + "tbl"
+        for tr in tbl.iterchildren(_W + "tr")
+        for tc in tr.iterchildren(_W + "tc")
+        for child in tc
+    )
 
 
 def _body(path: Path) -> Any:

@@ -133,8 +133,11 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
             continue
         if i + 4 < n and overall_role(texts[i + 1]) == "target" and overall_role(texts[i + 2]) == "actual":
             emit(i, texts[i : i + 3])
-            emit(i + 3, ["", texts[i + 3], texts[i + 4]])
-            i += 5
+            j = i + 3
+            while j < n and not texts[j]:
+                j += 1  # the goal row's empty first cell (under 年度目标)
+            emit(j, ["", *texts[j : j + 2]])
+            i = j + 2
             continue
         if _TOTAL.match(label_key(t)):
             j = i + 1
@@ -213,6 +216,10 @@ def _budget_rows(texts: list[str], i: int, schema: Schema, lead: int, emit) -> i
             return i
         has_label = not _NUMBER.match(t)
         row_cells = texts[i + 1 : i + 1 + values] if has_label else texts[i : i + values]
+        # the label of the next part (年度总体目标 …) ends the row, however wide its header
+        cut = next((k for k, c in enumerate(row_cells) if overall_role(c) or _GOAL.match(label_key(c))), None)
+        if cut is not None and any(_NUMBER.match(c) for c in row_cells[:cut]):
+            row_cells = row_cells[:cut]
         if _LINE_END in row_cells or not any(_NUMBER.match(c) for c in row_cells):
             return i
         row = [""] * len(schema.roles)
@@ -220,5 +227,5 @@ def _budget_rows(texts: list[str], i: int, schema: Schema, lead: int, emit) -> i
             row[label_col] = t
         row[lead : lead + len(row_cells)] = row_cells
         emit(i, row)
-        i += (1 if has_label else 0) + values
+        i += (1 if has_label else 0) + len(row_cells)
     return i
