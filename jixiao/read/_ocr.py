@@ -42,6 +42,7 @@ from jixiao.read._ocr_fix import (
 )
 from jixiao.read._ocr_grid import Grid, find_grids
 from jixiao.read._ocr_image import Page, binarize, image_pages, prepare, turned_upside_down
+from jixiao.read._ocr_light import even_light
 from jixiao.read._ocr_sign import leading_sign, lone_sign
 from jixiao.read._ocr_text import engine, ink_lines, recognise
 
@@ -154,8 +155,8 @@ def _upside_down(page: Page, ink: Any, boxes: list[tuple[int, int, int, int]]) -
 def read_page(img: Any, pageno: int, file: str) -> PageResult:
     """One page image → rows (tables and running text, in reading order) and cells."""
     page = prepare(img)
-    result = _read_prepared(page, pageno, file, check_direction=True)
-    return result
+    page.gray = even_light(page.gray, page.dpi)  # no step of tone at a margin becomes "ink"
+    return _read_prepared(page, pageno, file, check_direction=True)
 
 
 def _read_prepared(page: Page, pageno: int, file: str, check_direction: bool) -> PageResult:
