@@ -130,7 +130,8 @@ def rebuild_sums(engine: Engine) -> None:
         ]
         for start in range(0, len(rows), 20000):
             s.execute(FINDING_TALLIES.insert(), rows[start : start + 20000])
-        summary.rebuild(s)  # form_summaries and year_summaries
+        tally.rebuild_codes(s)
+        summary.rebuild(s)  # every table of running sums (_summary.ROLLUPS) and its row counts
         for table in metadata.sorted_tables:
             if (
                 "id" in table.c

@@ -83,7 +83,8 @@ def verify(db: Database) -> VerifyReport:
         ).all()
         for *_, n in dupes:
             report.problems.append(f"同一张表有 {n} 个“当前版本”")
-        if tally.stored(s) != tally.recount(s):
+        counted = tally.recount(s)
+        if tally.stored(s) != counted or tally.stored_codes(s) != tally.code_counts(counted):
             report.problems.append("审核意见统计与审核意见本身不符")
         if summary.differences(s):
             report.problems.append("表格汇总（form_summaries）与表格本身不符")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Row, Select, Table, and_, case, func, or_, select, tuple_
+from sqlalchemy import Row, Select, Table, and_, case, func, literal, or_, select, tuple_
 
 from jixiao.store._db import Database
 from jixiao.store._filters import FORM_COLUMNS, SUMMARY_COLUMNS, YEAR_COLUMNS, narrow
@@ -26,6 +26,8 @@ from jixiao.store._tables import (
     FORMS,
     REVIEW_RUNS,
     SCORECARDS,
+    UNIT_YEAR_COUNTS,
+    UNIT_YEAR_SUMMARIES,
     UNITS,
     YEAR_SUMMARIES,
 )
@@ -40,6 +42,7 @@ __all__ = [
     "FormDetail",
     "FormFilter",
     "FormSummary",
+    "StatsKey",
     "UnitYearStats",
     "export_forms",
     "get_form",
@@ -317,36 +320,50 @@ class UnitYearStats:
     computed_forms: int  # forms in that mean
     unsound: int  # scored forms whose weight structure does not add up (no comparable recomputed total)
     findings: dict[str, int] = field(default_factory=dict)  # code -> count (latest review)
+    unit_id: int | None = None  # the unit's id (None: forms printing no unit)
+
+    @property
+    def key(self) -> StatsKey:
+        """Where the row stands in the order of ``stats``: the cursor of the page after (or before) it."""
+        return (self.unit_id or 0, self.year or 0, self.kind)
+
+
+StatsKey = tuple[int, int, str]  # (unit id or 0, year or 0, kind): where a stats row stands
 
 
 def stats(
-    db: Database, filters: FormFilter = FormFilter(), *, limit: int | None = None, offset: int = 0
+    db: Database,
+    filters: FormFilter = FormFilter(),
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    after: StatsKey | None = None,
+    before: StatsKey | None = None,
 ) -> tuple[list[UnitYearStats], int]:
     """Per unit, year and kind: form count, funds-weighted printed vs recomputed average, findings.
 
-    Rows in unit-name order (newest year first within a unit), ``limit`` of them from
-    ``offset``, and the number of rows in all. Findings are counted for the rows of the page
-    only, so a page costs little however many units the database holds.
+    Rows in unit-name order (newest year first within a unit; forms without a unit last),
+    ``limit`` of them from ``offset`` — or, keyset pages, the ``limit`` rows right after the row
+    ``after`` or right before ``before`` — and the number of rows in all. Findings are counted
+    for the rows of the page only. Without a grade, errors or superseded filter the rows are
+    read from ``unit_year_summaries`` in the order of the units' name index and the count from
+    ``unit_year_counts``, so any page costs what the first does however many units there are.
     """
     with db.connect() as session:
-        if filters.include_superseded:
-            grouped = _stats_of_forms(session, filters)
+        if filters.include_superseded or filters.grade or filters.has_errors is not None:
+            if after is not None or before is not None:
+                raise ValueError("stats pages by key only over the current forms by unit, year and kind")
+            page = _grouped_page(session, filters, limit, offset)
         else:
-            grouped = _stats_of_summaries(session, filters)
-        if grouped is None:
+            page = _rollup_page(session, filters, limit, offset, after, before)
+        if page is None:
             return [], 0
-        groups = grouped.subquery()
-        c = groups.c
-        total = session.scalar(select(func.count()).select_from(groups)) or 0
-        page = select(groups).order_by(c[0].is_(None), c[12], c[1].desc().nulls_last(), c[0], c[2])
-        page = page.offset(offset)
-        if limit is not None:
-            page = page.limit(limit)
-        rows = session.execute(page).all()
+        rows, total = page
         cells = [(unit_id, year) for unit_id, year, *_ in rows]
         by_cell: dict[tuple[int | None, int | None, str], dict[str, int]] = defaultdict(dict)
-        for unit_id, year, kind, code, n in session.execute(_findings_by_code(session, filters, cells)):
-            by_cell[(unit_id, year, kind)][code] = int(n)
+        if rows:
+            for unit_id, year, kind, code, n in session.execute(_findings_by_code(session, filters, cells)):
+                by_cell[(unit_id, year, kind)][code] = int(n)
 
         def mean(num: float | None, den: float | None) -> float | None:
             return None if num is None or not den else float(num) / float(den)
@@ -364,10 +381,182 @@ def stats(
                 computed_forms=int(r[10] or 0),
                 unsound=int(r[11] or 0),
                 findings=dict(sorted(by_cell.get((r[0], r[1], r[2]), {}).items())),
+                unit_id=r[0],
             )
             for r in rows
         ]
     return result, total
+
+
+def _grouped_page(
+    session: Conn, filters: FormFilter, limit: int | None, offset: int
+) -> tuple[list[Any], int] | None:
+    """A page of stats rows grouped from the forms (superseded ones too) or from the cells of
+    ``form_summaries`` (a grade or errors filter): the whole selection is grouped for a page."""
+    if filters.include_superseded:
+        grouped = _stats_of_forms(session, filters)
+    else:
+        grouped = _stats_of_summaries(session, filters)
+    if grouped is None:
+        return None
+    groups = grouped.subquery()
+    c = groups.c
+    total = session.scalar(select(func.count()).select_from(groups)) or 0
+    page = select(groups).order_by(c[0].is_(None), c[12], c[1].desc().nulls_last(), c[0], c[2])
+    page = page.offset(offset)
+    if limit is not None:
+        page = page.limit(limit)
+    return list(session.execute(page).all()), total
+
+
+def _rollup_columns() -> list[Any]:
+    t = UNIT_YEAR_SUMMARIES.c
+    return [t.unit_id, t.year, t.kind, *_stat_columns({v: t[v] for v in VALUES})]
+
+
+def stats_of_rollup(session: Conn, filters: FormFilter) -> Select[Any] | None:
+    """Every stats row of the current forms read from ``unit_year_summaries`` (no grade or
+    errors filter), unordered; None when the unit text matches no unit."""
+    t = UNIT_YEAR_SUMMARIES.c
+    query = (
+        select(*_rollup_columns(), UNITS.c.name)
+        .select_from(UNIT_YEAR_SUMMARIES)
+        .outerjoin(UNITS, UNITS.c.id == t.unit_id)
+        .where(t.forms != 0)
+    )
+    return _narrow_rollup(session, query, filters)
+
+
+def _narrow_rollup(session: Conn, query: Select[Any], filters: FormFilter) -> Select[Any] | None:
+    t = UNIT_YEAR_SUMMARIES.c
+    if filters.unit:
+        ids = match_units(session, filters.unit)
+        if not ids:
+            return None
+        query = query.where(t.unit_id.in_(ids))
+    if filters.year is not None:
+        query = query.where(t.year == filters.year)
+    if filters.kind:
+        query = query.where(t.kind == filters.kind)
+    return query
+
+
+def _rollup_page(
+    session: Conn,
+    filters: FormFilter,
+    limit: int | None,
+    offset: int,
+    after: StatsKey | None,
+    before: StatsKey | None,
+) -> tuple[list[Any], int] | None:
+    """A page of stats rows from ``unit_year_summaries``: the units with a name in the order of
+    ``ix_units_name`` (then year, newest first, and kind), then the forms without a unit.
+
+    Each part is read from its index in order and stops after the page; an offset in the second
+    half of the rows is counted from the end in the reverse order, as the queue does.
+    """
+    t = UNIT_YEAR_SUMMARIES.c
+    named = _narrow_rollup(
+        session,
+        select(*_rollup_columns(), UNITS.c.name)
+        .select_from(UNIT_YEAR_SUMMARIES)
+        .join(UNITS, UNITS.c.id == t.unit_id)
+        .where(t.forms != 0),
+        filters,
+    )
+    if named is None:
+        return None
+    unnamed = _narrow_rollup(
+        session,
+        select(*_rollup_columns(), literal(None).label("name")).where(t.unit_id == 0, t.forms != 0),
+        filters,
+    )
+    assert unnamed is not None
+    n_unnamed = 0
+    if not filters.unit:  # a few rows (years × kinds) on the unique key's index
+        n_unnamed = session.scalar(select(func.count()).select_from(unnamed.subquery())) or 0
+    if filters.unit:
+        total = session.scalar(select(func.count()).select_from(named.subquery())) or 0
+    else:
+        c = UNIT_YEAR_COUNTS.c
+        counted = select(func.coalesce(func.sum(c.units), 0))
+        if filters.year is not None:
+            counted = counted.where(c.year == filters.year)
+        if filters.kind:
+            counted = counted.where(c.kind == filters.kind)
+        total = int(session.scalar(counted) or 0)
+    forward = (UNITS.c.name, UNITS.c.id, t.year.desc(), t.kind)
+    backward = (UNITS.c.name.desc(), UNITS.c.id.desc(), t.year, t.kind.desc())
+    parts = [
+        (named, forward, backward, total - n_unnamed),
+        (unnamed, (t.year.desc(), t.kind), (t.year, t.kind.desc()), n_unnamed),
+    ]
+    rows: list[Any] = []
+    want = limit if limit is not None else total
+
+    def take(query: Select[Any], skip: int = 0) -> None:
+        if len(rows) < want:
+            rows.extend(session.execute(query.offset(skip).limit(want - len(rows))).all())
+
+    key = after if after is not None else before
+    name = None
+    if key is not None and key[0]:
+        name = session.scalar(select(UNITS.c.name).where(UNITS.c.id == key[0]))
+        if name is None:  # the cursor's unit is gone (merged into another since): the first page
+            key = None
+    if key is not None:
+        u, y, k = key
+        going = after is not None
+        order = parts if going else parts[::-1]
+        started = False
+        for query, fwd, bwd, _n in order:
+            this_part = (query is unnamed) == (u == 0)
+            if not started and not this_part:
+                continue
+            if not started:
+                started = True
+                query = query.where(_beyond(name, u, y, k, going))
+            take(query.order_by(*(fwd if going else bwd)))
+        if not going:
+            rows.reverse()
+    elif offset > 0 and offset * 2 > total:
+        if offset >= total:
+            return [], total
+        want = min(want, total - offset)
+        skip = max(0, total - offset - (limit if limit is not None else total))
+        for query, _fwd, bwd, n in parts[::-1]:
+            if skip >= n:
+                skip -= n
+                continue
+            take(query.order_by(*bwd), skip)
+            skip = 0
+        rows.reverse()
+    else:
+        skip = offset
+        for query, fwd, _bwd, n in parts:
+            if skip >= n:
+                skip -= n
+                continue
+            take(query.order_by(*fwd), skip)
+            skip = 0
+    out = [(None if r[0] == 0 else r[0], None if r[1] == 0 else r[1], *r[2:]) for r in rows]
+    return out, total
+
+
+def _beyond(name: str | None, unit_id: int, year: int, kind: str, forward: bool) -> Any:
+    """The stats rows after (``forward``) or before the row (unit ``name``/``unit_id``, year,
+    kind) in the order name, unit, year newest first, kind; ``unit_id`` 0: a row without unit."""
+    t = UNIT_YEAR_SUMMARIES.c
+    if forward:
+        within = or_(t.year < year, and_(t.year == year, t.kind > kind))
+    else:
+        within = or_(t.year > year, and_(t.year == year, t.kind < kind))
+    if unit_id == 0:
+        return within
+    n, i = UNITS.c.name, UNITS.c.id
+    if forward:
+        return and_(n >= name, or_(n > name, and_(n == name, or_(i > unit_id, and_(i == unit_id, within)))))
+    return and_(n <= name, or_(n < name, and_(n == name, or_(i < unit_id, and_(i == unit_id, within)))))
 
 
 def _stat_columns(sums: dict[str, Any]) -> list[Any]:

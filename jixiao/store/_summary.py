@@ -12,8 +12,15 @@ compare the two.
 
 ``year_summaries`` holds the same sums without the unit, for the totals over all units (the
 queue's count, the reviewer's overview by year and grade), which would otherwise add up every
-unit's cells. Both tables are written by the one ``_apply`` from the one set of cells (each
-table's key a projection of the cell's), and both are checked against the same recount.
+unit's cells. ``unit_summaries`` (per unit) and ``unit_year_summaries`` (per unit, year and
+kind: one row of ``stats``) hold them for the pages that list units: the overview's top units
+and ``stats`` of all units read one page of rows in an index's order. Every table is written by
+the one ``_apply`` from the one set of cells (each table's key a projection of the cell's), and
+every one is checked against the same recount.
+
+``unit_year_counts`` counts the rows of ``unit_year_summaries`` that hold forms, per year and
+kind (the row count of ``stats`` of all units): ``_apply`` reads back the rows it changed, under
+their row locks, and counts a row in when it gains its first form and out when it loses its last.
 """
 
 from __future__ import annotations
@@ -21,9 +28,18 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select, tuple_
 
-from jixiao.store._tables import FINDINGS, FORM_SUMMARIES, FORMS, STRUCTURE_CODES, YEAR_SUMMARIES
+from jixiao.store._tables import (
+    FINDINGS,
+    FORM_SUMMARIES,
+    FORMS,
+    STRUCTURE_CODES,
+    UNIT_SUMMARIES,
+    UNIT_YEAR_COUNTS,
+    UNIT_YEAR_SUMMARIES,
+    YEAR_SUMMARIES,
+)
 
 if TYPE_CHECKING:
     from jixiao.store._db import Conn
@@ -32,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = [
     "KEYS",
     "ROLLUPS",
+    "ROW_COUNTS",
     "VALUES",
     "add_forms",
     "differences",
@@ -45,7 +62,15 @@ __all__ = [
 
 KEYS = ("unit_id", "year", "kind", "grade", "errors")
 # every table of running sums and the part of a cell's key it keeps (its unique key)
-ROLLUPS = ((FORM_SUMMARIES, KEYS), (YEAR_SUMMARIES, KEYS[1:]))
+ROLLUPS = (
+    (FORM_SUMMARIES, KEYS),
+    (YEAR_SUMMARIES, KEYS[1:]),
+    (UNIT_SUMMARIES, KEYS[:1]),
+    (UNIT_YEAR_SUMMARIES, KEYS[:3]),
+)
+# a table counting the rows with forms of a table of ROLLUPS, by a part of that table's key
+ROW_COUNTS = ((UNIT_YEAR_COUNTS, UNIT_YEAR_SUMMARIES, ("year", "kind")),)
+COUNTED = "units"  # the count column of a table of ROW_COUNTS
 VALUES = (
     "forms",
     "funds",
@@ -180,13 +205,64 @@ def _apply(session: Conn, cells: dict[tuple[Any, ...], dict[str, float]], sign: 
         stmt = stmt.on_conflict_do_update(
             index_elements=list(keys), set_={v: table.c[v] + stmt.excluded[v] for v in VALUES}
         )
+        projected = _project(cells, keys)
         session.execute(
             stmt,
             [
                 {**dict(zip(keys, k, strict=True)), **{v: sign * vals[v] for v in VALUES}}
-                for k, vals in sorted(_project(cells, keys).items())
+                for k, vals in sorted(projected.items())
             ],
         )
+        for counts, source, by in ROW_COUNTS:
+            if source is table:
+                _count_rows(
+                    session, counts, table, keys, by, {k: sign * v["forms"] for k, v in projected.items()}
+                )
+
+
+def _count_rows(
+    session: Conn,
+    counts: Any,
+    table: Any,
+    keys: tuple[str, ...],
+    by: tuple[str, ...],
+    added: dict[tuple[Any, ...], float],
+) -> None:
+    """Count the rows of ``table`` whose forms just went from none to some (+1) or from some to
+    none (-1) into ``counts``, by the part ``by`` of their key.
+
+    The rows were just upserted, so this transaction holds their row locks: what it reads is
+    the value before (now − added) and after its own change, whatever other writers do.
+    """
+    moved = {k: n for k, n in added.items() if n}
+    if not moved:
+        return
+    from jixiao.store._tally import upsert
+
+    cols = [table.c[k] for k in keys]
+    now: dict[tuple[Any, ...], int] = {}
+    ordered = sorted(moved)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        for row in session.execute(select(*cols, table.c.forms).where(tuple_(*cols).in_(chunk))):
+            now[tuple(row[:-1])] = int(row[-1])
+    at = [keys.index(k) for k in by]
+    change: dict[tuple[Any, ...], int] = {}
+    for k, n in moved.items():
+        after = now.get(k, 0)
+        before = after - n
+        step = (after != 0) - (before != 0)
+        if step:
+            part = tuple(k[i] for i in at)
+            change[part] = change.get(part, 0) + step
+    change = {k: n for k, n in change.items() if n}
+    if not change:
+        return
+    stmt = upsert(session, counts)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=list(by), set_={COUNTED: counts.c[COUNTED] + stmt.excluded[COUNTED]}
+    )
+    session.execute(stmt, [{**dict(zip(by, k, strict=True)), COUNTED: n} for k, n in sorted(change.items())])
 
 
 def add_forms(session: Conn, form_ids: list[int]) -> None:
@@ -215,6 +291,38 @@ def rebuild(session: Conn) -> None:
         ]
         for start in range(0, len(rows), 20000):
             session.execute(table.insert(), rows[start : start + 20000])
+    for counts, source, by in ROW_COUNTS:
+        session.execute(counts.delete())
+        keys = dict(ROLLUPS)[source]
+        want = _row_counts(_project(counted, keys), keys, by)
+        if want:
+            session.execute(
+                counts.insert(),
+                [{**dict(zip(by, k, strict=True)), COUNTED: n} for k, n in sorted(want.items())],
+            )
+
+
+def _row_counts(
+    cells: dict[tuple[Any, ...], dict[str, float]], keys: tuple[str, ...], by: tuple[str, ...]
+) -> dict[tuple[Any, ...], int]:
+    """How many of ``cells`` (keyed by ``keys``) hold forms, by the part ``by`` of the key."""
+    at = [keys.index(k) for k in by]
+    out: dict[tuple[Any, ...], int] = {}
+    for k, vals in cells.items():
+        if vals["forms"]:
+            part = tuple(k[i] for i in at)
+            out[part] = out.get(part, 0) + 1
+    return out
+
+
+def stored_row_counts(session: Conn, counts: Any = UNIT_YEAR_COUNTS) -> dict[tuple[Any, ...], int]:
+    """A table of ``ROW_COUNTS`` as stored, zero counts left out."""
+    by = next(b for c, _, b in ROW_COUNTS if c is counts)
+    cols = [counts.c[k] for k in by]
+    return {
+        tuple(r[:-1]): int(r[-1])
+        for r in session.execute(select(*cols, counts.c[COUNTED]).where(counts.c[COUNTED] != 0))
+    }
 
 
 def stored(session: Conn, table: Any = FORM_SUMMARIES) -> dict[tuple[Any, ...], dict[str, float]]:
@@ -241,4 +349,13 @@ def differences(session: Conn) -> list[str]:
             for v in VALUES:
                 if not math.isclose(a[v], b[v], rel_tol=1e-9, abs_tol=1e-6):
                     bad.append(f"{table.name} {k} {v}: 应为 {a[v]}，存为 {b[v]}")
+    for counts, source, by in ROW_COUNTS:
+        keys = dict(ROLLUPS)[source]
+        want_rows, have_rows = (
+            _row_counts(_project(counted, keys), keys, by),
+            stored_row_counts(session, counts),
+        )
+        for k in sorted(set(want_rows) | set(have_rows)):
+            if want_rows.get(k, 0) != have_rows.get(k, 0):
+                bad.append(f"{counts.name} {k}: 应为 {want_rows.get(k, 0)} 行，存为 {have_rows.get(k, 0)} 行")
     return bad

@@ -32,6 +32,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    literal_column,
     text,
 )
 
@@ -126,12 +127,70 @@ YEAR_SUMMARIES = Table(
 )
 
 
+# The same sums per unit, and per unit, year and kind: the reviewer's overview (units with most
+# forms, highest mean gap) and ``stats`` of all units (one row per unit, year and kind) read one
+# page of these, in the order of their indexes, however many forms there are.
+_CELL_KEYS = ("id", "unit_id", "year", "kind", "grade", "errors")
+_VALUE_COLUMNS = tuple(c for c in FORM_SUMMARIES.c if c.name not in _CELL_KEYS)
+UNIT_SUMMARIES = Table(
+    "unit_summaries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", Integer, nullable=False),
+    *(Column(c.name, c.type, nullable=False) for c in _VALUE_COLUMNS),
+    UniqueConstraint("unit_id", name="uq_unit_summaries_unit_id"),
+)
+Index("ix_unit_summaries_top", UNIT_SUMMARIES.c.forms.desc(), UNIT_SUMMARIES.c.unit_id)
+# the units by mean gap (printed − recomputed), the overview's 虚高 list: written as SQL text so
+# that the query's expression is the index's on every back end (SQLAlchemy's ``/`` casts)
+UNIT_GAP = literal_column("(gap_sum / gap_n)", Float)
+UNIT_GAP_WHERE = text("gap_n > 0 AND unit_id <> 0")  # the query repeats it: the index applies
+UNIT_GAP_INDEX = Index(
+    "ix_unit_summaries_gap",
+    text("(gap_sum / gap_n) DESC"),
+    UNIT_SUMMARIES.c.unit_id,
+    postgresql_where=UNIT_GAP_WHERE,
+    sqlite_where=UNIT_GAP_WHERE,
+)
+UNIT_YEAR_SUMMARIES = Table(
+    "unit_year_summaries",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("unit_id", Integer, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("kind", String(40), nullable=False),
+    *(Column(c.name, c.type, nullable=False) for c in _VALUE_COLUMNS),
+    UniqueConstraint("unit_id", "year", "kind", name="uq_unit_year_summaries_cell"),
+)
+# How many unit-year-kind rows with forms each year and kind has: the row count of ``stats``
+# over all units (its pager's 共 N 行) without counting the rows.
+UNIT_YEAR_COUNTS = Table(
+    "unit_year_counts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("year", Integer, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("units", Integer, nullable=False),
+    UniqueConstraint("year", "kind", name="uq_unit_year_counts_cell"),
+)
+# Current findings per code over all units (the overview's findings by code).
+CODE_TALLIES = Table(
+    "code_tallies",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(80), nullable=False),
+    Column("count", Integer, nullable=False),
+    UniqueConstraint("code", name="uq_code_tallies_code"),
+)
+
+
 UNITS = Table(
     "units",
     metadata,
     Column("id", Integer, primary_key=True),
     Column("name", Text, nullable=False),
     Column("key", String(400), nullable=False, unique=True),
+    Index("ix_units_name", "name", "id"),  # stats of all units, page by page in name order
 )
 
 
@@ -519,6 +578,7 @@ INDICATORS = Table(
 __all__ = [
     "API_TOKENS",
     "AUDIT_SCORES",
+    "CODE_TALLIES",
     "CURRENT_FORM_INDEX",
     "DOCUMENTS",
     "DOCUMENT_CONTENTS",
@@ -541,6 +601,12 @@ __all__ = [
     "STRUCTURE_CODES",
     "UNITS",
     "UNIT_ALIASES",
+    "UNIT_GAP",
+    "UNIT_GAP_INDEX",
+    "UNIT_GAP_WHERE",
+    "UNIT_SUMMARIES",
+    "UNIT_YEAR_COUNTS",
+    "UNIT_YEAR_SUMMARIES",
     "USERS",
     "USER_UNITS",
     "WEB_SESSIONS",

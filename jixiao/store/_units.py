@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, func, insert, or_, select, update
+from sqlalchemy import delete, insert, or_, select, update
 
 from jixiao.store import _summary as summary
 from jixiao.store import _tally as tally
-from jixiao.store._tables import FINDINGS, FORMS, UNIT_ALIASES, UNITS
+from jixiao.store._tables import FINDINGS, FORMS, UNIT_ALIASES, UNIT_SUMMARIES, UNITS
 
 if TYPE_CHECKING:
     from jixiao.store._db import Conn
@@ -89,9 +89,8 @@ def list_units(session: Conn) -> list[UnitInfo]:
     units = {u.id: UnitInfo(u.id, u.name) for u in session.execute(select(UNITS).order_by(UNITS.c.key))}
     for alias in session.execute(select(UNIT_ALIASES).order_by(UNIT_ALIASES.c.id)):
         units[alias.unit_id].aliases.append(alias.alias)
-    counts = session.execute(
-        select(FORMS.c.unit_id, func.count()).where(FORMS.c.superseded.is_(False)).group_by(FORMS.c.unit_id)
-    )
+    t = UNIT_SUMMARIES.c  # the running sums per unit: no count over the forms
+    counts = session.execute(select(t.unit_id, t.forms).where(t.forms != 0))
     for unit_id, n in counts:
         if unit_id in units:
             units[unit_id].forms = n

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, case, delete, exists, false, func, insert, or_, select, tuple_, union, update
+from sqlalchemy import and_, delete, exists, false, func, insert, or_, select, tuple_, union, update
 from sqlalchemy.orm import Session, aliased
 
 from jixiao.contract import form_from_contract, form_to_contract
@@ -40,7 +40,7 @@ from jixiao.store._schema_web import (
     WorkflowRow,
     YearRuleSetRow,
 )
-from jixiao.store._tables import YEAR_SUMMARIES
+from jixiao.store._tables import CODE_TALLIES, UNIT_GAP, UNIT_GAP_WHERE, UNIT_SUMMARIES, YEAR_SUMMARIES
 from jixiao.store._write import Prepared, store_document
 
 __all__ = [
@@ -931,7 +931,6 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
             return _filtered(session, select(*cols).select_from(FormRow), flt)
 
         sm = FormSummaryRow
-        unit = case((sm.unit_id == 0, None), else_=sm.unit_id)
 
         def cells(*cols: Any) -> Any:
             query = select(*cols).select_from(sm).where(sm.forms != 0)
@@ -948,7 +947,6 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
                 return select(*cols).select_from(YEAR_SUMMARIES).where(ys.forms != 0)
             return cells(*cols)
 
-        forms = func.sum(sm.forms)
         year_forms = func.sum(by[2])
         by_year_all: dict[int | None, int] = {
             None if y == 0 else y: int(n)
@@ -964,20 +962,23 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
             )
         }
         by_state[DEFAULT_STATE] = total - sum(n for st, n in by_state.items() if st != DEFAULT_STATE)
-        per_unit = session.execute(
-            cells(unit, forms)
-            .group_by(sm.unit_id)
-            .having(forms > 0)
-            .order_by(forms.desc(), sm.unit_id)
-            .limit(20)
-        ).all()
-        gap = func.sum(sm.gap_sum) / func.sum(sm.gap_n)
+        # the units with most forms and with the highest mean gap: the first rows of the per-unit
+        # sums' indexes (ix_unit_summaries_top, ix_unit_summaries_gap), whatever the number of units
+        us = UNIT_SUMMARIES.c
+        mine = () if unit_ids is None else (us.unit_id.in_(unit_ids or (-1,)),)
+        per_unit = [
+            (None if u == 0 else u, n)
+            for u, n in session.execute(
+                select(us.unit_id, us.forms)
+                .where(us.forms > 0, *mine)
+                .order_by(us.forms.desc(), us.unit_id)
+                .limit(20)
+            )
+        ]
         inflation_rows = session.execute(
-            cells(sm.unit_id, gap, func.sum(sm.gap_n))
-            .where(sm.unit_id != 0)
-            .group_by(sm.unit_id)
-            .having(func.sum(sm.gap_n) > 0)
-            .order_by(gap.desc(), sm.unit_id)
+            select(us.unit_id, UNIT_GAP, us.gap_n)
+            .where(UNIT_GAP_WHERE, *mine)
+            .order_by(UNIT_GAP.desc(), us.unit_id)
             .limit(15)
         ).all()
         wanted = {u for u, _ in per_unit if u is not None} | {u for u, _, _ in inflation_rows}
@@ -1001,15 +1002,19 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
                 .limit(2000)
             )
         ]
-        t = FindingTallyRow
-        tq = select(t.code, func.sum(t.count)).where(t.count != 0)
-        if unit_ids is not None:
-            tq = tq.where(t.unit_id.in_(unit_ids or (-1,)))
-        findings = [
-            (str(c), int(n))
-            for c, n in session.execute(tq.group_by(t.code).order_by(func.sum(t.count).desc()))
-            if n
-        ]
+        if unit_ids is None:  # every unit: the counts per code, kept beside the tally
+            ct = CODE_TALLIES.c
+            tq = select(ct.code, ct.count).where(ct.count != 0).order_by(ct.count.desc(), ct.code)
+        else:
+            t = FindingTallyRow
+            n_code = func.sum(t.count)
+            tq = (
+                select(t.code, n_code)
+                .where(t.count != 0, t.unit_id.in_(unit_ids or (-1,)))
+                .group_by(t.code)
+                .order_by(n_code.desc(), t.code)
+            )
+        findings = [(str(c), int(n)) for c, n in session.execute(tq) if n]
         grades: dict[int, dict[str, int]] = {}
         for y, g, n in session.execute(
             years(by[0], by[1], year_forms)

@@ -60,6 +60,22 @@ class UnitsPage:
     total: int
     page: int
     pages: int
+    # keyset cursors of the neighbouring pages (``?after=`` / ``?before=``), None at an end
+    next_after: str | None = None
+    prev_before: str | None = None
+
+
+def encode_key(key: store.StatsKey) -> str:
+    """A stats cursor as text for a link: ``unit.year.kind`` (0 for none)."""
+    return ".".join(str(v) for v in key)
+
+
+def decode_key(text: str) -> store.StatsKey:
+    """The cursor of ``encode_key``; ValueError when it is not one."""
+    unit, year, kind = text.split(".")
+    if kind not in {k.value for k in FormKind}:
+        raise ValueError(text)
+    return (int(unit), int(year), kind)
 
 
 @dataclass
@@ -116,8 +132,16 @@ def _line(s: store.UnitYearStats) -> UnitLine:
 
 
 def build_units(
-    db: store.Database, user: store.User, year: int | None, kind: str | None, page: int
+    db: store.Database,
+    user: store.User,
+    year: int | None,
+    kind: str | None,
+    page: int,
+    *,
+    after: store.StatsKey | None = None,
+    before: store.StatsKey | None = None,
 ) -> UnitsPage:
+    """Page ``page`` of the units compared; with a cursor, the page right after or before that row."""
     flt = store.FormFilter(year=year, kind=kind)
     if user.role == "filler":  # a few units: each asked for by name, exactly
         rows = [
@@ -127,9 +151,14 @@ def build_units(
             if r.unit == name
         ]
         total, shown = len(rows), rows[(page - 1) * PAGE_ROWS : page * PAGE_ROWS]
+        cursors = False
     else:
-        shown, total = store.stats(db, flt, limit=PAGE_ROWS, offset=(page - 1) * PAGE_ROWS)
+        shown, total = store.stats(
+            db, flt, limit=PAGE_ROWS, offset=(page - 1) * PAGE_ROWS, after=after, before=before
+        )
+        cursors = True
     years = store.form_years(db, user.unit_ids if user.role == "filler" else None)
+    pages = max(1, -(-total // PAGE_ROWS))
     return UnitsPage(
         year=year,
         kind=kind,
@@ -137,7 +166,9 @@ def build_units(
         lines=[_line(s) for s in shown],
         total=total,
         page=page,
-        pages=max(1, -(-total // PAGE_ROWS)),
+        pages=pages,
+        next_after=encode_key(shown[-1].key) if cursors and shown and page < pages else None,
+        prev_before=encode_key(shown[0].key) if cursors and shown and page > 1 else None,
     )
 
 
@@ -228,11 +259,26 @@ def _kind(kind: str | None) -> str | None:
     return kind if kind in {k.value for k in FormKind} else None
 
 
+def cursor(after: str | None = None, before: str | None = None) -> dict[str, store.StatsKey | None]:
+    """The units page's keyset cursors from the query string (``?after=`` / ``?before=``)."""
+    out: dict[str, store.StatsKey | None] = {"after": None, "before": None}
+    for name, text in (("after", after), ("before", before)):
+        if text:
+            try:
+                out[name] = decode_key(text)
+            except ValueError:
+                raise HTTPException(422, f"翻页位置“{text}”无效") from None
+    return out
+
+
+Cursor = Annotated[dict[str, store.StatsKey | None], Depends(cursor)]
+
+
 @pages.get("/units", response_class=HTMLResponse)
 def units_page(
-    request: Request, user: User, year: Year = None, kind: str | None = None, page: Page = 1
+    request: Request, user: User, at: Cursor, year: Year = None, kind: str | None = None, page: Page = 1
 ) -> Response:
-    model = build_units(db_of(request), user, year, _kind(kind), page)
+    model = build_units(db_of(request), user, year, _kind(kind), page, **at)
     return render(request, "units.html", page=model)
 
 
@@ -244,9 +290,9 @@ def unit_page(request: Request, unit: Unit, project: str | None = None) -> Respo
 
 @api.get("/units", summary="各单位比较：按单位、年度、类型的表数、预算数、填报与重算平均分（按资金加权）")
 def units_json(
-    request: Request, user: User, year: Year = None, kind: str | None = None, page: Page = 1
+    request: Request, user: User, at: Cursor, year: Year = None, kind: str | None = None, page: Page = 1
 ) -> Any:
-    return to_json(build_units(db_of(request), user, year, _kind(kind), page))
+    return to_json(build_units(db_of(request), user, year, _kind(kind), page, **at))
 
 
 @api.get("/units/{unit}", summary="单位历年：各年度得分、等级、审核意见；各项目历年预算、总分与目标值")

@@ -63,6 +63,7 @@ def db(db_url: str) -> Iterator[Database]:
         yield database
         with database.reader() as s:
             assert tally.stored(s) == tally.recount(s)
+            assert tally.stored_codes(s) == tally.code_counts(tally.recount(s))
             assert summary.differences(s) == []
 
 
