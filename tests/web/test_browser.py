@@ -246,7 +246,11 @@ def test_scan_upload_check_crop_and_correct(page: object) -> None:
     pg.goto(form_url)
     expect(pg.locator("#scan svg image")).to_have_count(1, timeout=60_000)
     expect(pg.locator("#scan .check", has_text=SMUDGED).locator("select[name=verdict]")).to_be_visible()
-    pg.wait_for_function("() => [...document.images].every(i => i.complete)", timeout=60_000)
+    # the scan panel's own images; the findings list below loads its crops lazily, and a lazy
+    # image far below the viewport stays incomplete until it is scrolled to
+    pg.wait_for_function(
+        "() => [...document.querySelectorAll('#scan img')].every(i => i.complete)", timeout=60_000
+    )
     SHOTS.mkdir(parents=True, exist_ok=True)
     pg.locator("#scan").screenshot(path=str(SHOTS / "scan-reviewer.png"))
     shot(pg, "form-scan-reviewer")
@@ -289,7 +293,11 @@ def test_reviewer_checks_a_scanned_pdf_cell_against_its_crop(page: object) -> No
     expect(check).to_contain_text("有字迹，未识别出文字")
     crop = check.locator("img.crop")
     expect(crop).to_be_visible()
-    pg.wait_for_function("() => [...document.images].every(i => i.complete)", timeout=60_000)
+    # the scan panel's own images; the findings list below loads its crops lazily, and a lazy
+    # image far below the viewport stays incomplete until it is scrolled to
+    pg.wait_for_function(
+        "() => [...document.querySelectorAll('#scan img')].every(i => i.complete)", timeout=60_000
+    )
     assert crop.evaluate("img => img.naturalWidth > 20 && img.naturalHeight > 10")
     where = check.get_attribute("data-where")
     red = scan.locator(f'a[href="#{check.get_attribute("id")}"] rect.cell.flagged')
