@@ -25,7 +25,7 @@ by the store's recounts; ``--verify`` runs ``jixiao verify`` on the result. Resu
 
 **Measuring.** At each checkpoint (after ``ANALYZE``): forms/s of the segment, bytes per form
 (``pg_total_relation_size`` of every jixiao table, summed, divided by the current forms), and
-the median latency of what the web pages run — the page builders of ``jixiao.web._pages``
+the median latency of what the web pages run — the page builders of ``jixiao.web.pages``
 (queue page, form page, overview) and the store functions behind them — each with the SQL
 it issues captured and ``EXPLAIN (ANALYZE, BUFFERS)`` written to ``--explain`` at the largest
 size. At the end the growth from the last two checkpoints is extrapolated to 10^6 forms
@@ -89,7 +89,7 @@ class Captured:
 
 def web_queries(db: Database) -> dict[str, Callable[[], Any]]:
     """Each page of the web app (as its builder runs it) and the store calls behind them."""
-    from jixiao.web import _pages, _units
+    from jixiao.web import _units, pages
 
     reviewer = store.User(id=1, name="审核人", role="reviewer")
     with db.engine.connect() as c:
@@ -106,23 +106,23 @@ def web_queries(db: Database) -> dict[str, Callable[[], Any]]:
         revised_id = c.execute(text("SELECT max(id) FROM forms WHERE revision > 1")).scalar() or form_id
     last_page = max(1, -(-current // 50))
     filler = store.User(id=2, name="填报人", role="filler", unit_ids=(unit_id,), unit_names=(unit,))
-    _pages.CARRY_EVERY_S = 0.0  # every queue/overview page runs its carry check, as its first one does
+    pages.queue.CARRY_EVERY_S = 0.0  # every queue/overview page runs its carry check, as its first one does
     return {
-        "queue page 1": lambda: _pages.build_queue(db, QueueFilter(), 1),
-        "queue last page": lambda: _pages.build_queue(db, QueueFilter(), last_page),
-        "queue ?year=2021&has_errors": lambda: _pages.build_queue(
+        "queue page 1": lambda: pages.build_queue(db, QueueFilter(), 1),
+        "queue last page": lambda: pages.build_queue(db, QueueFilter(), last_page),
+        "queue ?year=2021&has_errors": lambda: pages.build_queue(
             db, QueueFilter(year=2021, has_errors=True), 1
         ),
-        "queue ?state=returned": lambda: _pages.build_queue(db, QueueFilter(state="returned"), 1),
-        "unit history (queue ?unit=…)": lambda: _pages.build_queue(db, QueueFilter(unit=unit), 1),
+        "queue ?state=returned": lambda: pages.build_queue(db, QueueFilter(state="returned"), 1),
+        "unit history (queue ?unit=…)": lambda: pages.build_queue(db, QueueFilter(unit=unit), 1),
         "unit history, all revisions (forms --unit --all-revisions)": lambda: store.list_forms(
             db, store.FormFilter(unit=unit, include_superseded=True), limit=None
         ),
         "unit page (/units/{单位}: years, projects)": lambda: _units.build_unit(db, unit, None),
         "units page (/units: stats of all units)": lambda: _units.build_units(db, reviewer, None, None, 1),
-        "form page": lambda: _pages.build_form_page(db, form_id, reviewer),
-        "form page of a revised form": lambda: _pages.build_form_page(db, revised_id, reviewer),
-        "overview (reviewer: all units)": lambda: _pages.build_overview(db, reviewer),
+        "form page": lambda: pages.build_form_page(db, form_id, reviewer),
+        "form page of a revised form": lambda: pages.build_form_page(db, revised_id, reviewer),
+        "overview (reviewer: all units)": lambda: pages.build_overview(db, reviewer),
         "overview (填报人: one unit)": lambda: store.overview(db, filler.unit_ids),
         "stats (unit × year aggregates)": lambda: store.stats(db, limit=50),
     }

@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from jixiao import store
 from jixiao.contract import findings_to_json, form_to_contract
-from jixiao.web import _files, _pages
+from jixiao.web import _files, pages
 from jixiao.web._auth import check_csrf, current_user, db_of, roles, visible_form
 from jixiao.web._views import Cursor, Filter, scan_root, warm_scans
 
@@ -44,7 +44,7 @@ def me(user: User) -> dict[str, Any]:
 
 @members.get("/overview", summary="总览：按状态、年度、单位统计与图表数据")
 def overview(request: Request, user: User) -> Any:
-    return _pages.to_json(_pages.build_overview(db_of(request), user))
+    return pages.to_json(pages.build_overview(db_of(request), user))
 
 
 @members.get("/stats", summary="按单位和年度统计（与 jixiao stats 相同）")
@@ -54,27 +54,27 @@ def stats(request: Request, user: User, unit: str | None = None, year: int | Non
         names = set(user.unit_names)
         rows = [r for r in rows if r.unit in names]
         total = len(rows)
-    return {"total": total, "rows": _pages.to_json(rows)}
+    return {"total": total, "rows": pages.to_json(rows)}
 
 
 @members.get("/forms", summary="表格列表（审核队列），筛选条件同网页")
 def forms(request: Request, flt: Filter, at: Cursor, page: int = 1) -> Any:
-    return _pages.to_json(_pages.build_queue(db_of(request), flt, max(1, page), **at))
+    return pages.to_json(pages.build_queue(db_of(request), flt, max(1, page), **at))
 
 
 @members.get("/forms/{form_id}", summary="一张表的页面模型（与网页相同）")
 def form(request: Request, form_id: FormId, user: User) -> Any:
-    return _pages.to_json(_pages.build_form_page(db_of(request), form_id, user))
+    return pages.to_json(pages.build_form_page(db_of(request), form_id, user))
 
 
 @members.get("/forms/{form_id}/scan", summary="扫描件：页面图像、识别出的单元格与待核对单元格（与网页相同）")
 def scan(request: Request, form_id: FormId, user: User) -> Any:
     db = db_of(request)
-    page = _pages.build_form_page(db, form_id, user)
-    view = _pages.build_scan_view(db, scan_root(request), form_id, page)
+    page = pages.build_form_page(db, form_id, user)
+    view = pages.build_scan_view(db, scan_root(request), form_id, page)
     if view is None:
         raise HTTPException(404, "本表不是由扫描件读取的")
-    return _pages.to_json(view)
+    return pages.to_json(view)
 
 
 @members.get("/forms/{form_id}/form-v1", summary="表格本身（jixiao.form/1 JSON）")
@@ -105,7 +105,7 @@ def transitions(request: Request, form_id: FormId) -> Any:
     return {
         "state": notes.state,
         "state_label": store.STATE_LABELS[notes.state],
-        "steps": _pages.to_json(notes.steps),
+        "steps": pages.to_json(notes.steps),
     }
 
 
@@ -114,7 +114,7 @@ async def import_files(request: Request, user: User, files: Annotated[list[Uploa
     loaded = [(f.filename or "", await f.read()) for f in files if f.filename]
     results = await run_in_threadpool(_files.import_uploads, db_of(request), loaded, user, scan_root(request))
     warm_scans(request, results)
-    return _pages.to_json(results)
+    return pages.to_json(results)
 
 
 @members.post("/review", summary="审核文件但不保存（返回 jixiao.findings/1）")

@@ -22,8 +22,8 @@ from jixiao.model import FormKind
 from jixiao.review.catalogue import CATALOGUE, fmt
 from jixiao.vocabulary import finding_title, kind_name
 from jixiao.web._auth import check_csrf, current_user, db_of
-from jixiao.web._pages import to_json
 from jixiao.web._views import render
+from jixiao.web.pages import to_json
 
 __all__ = ["api", "pages"]
 

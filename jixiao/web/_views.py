@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from jixiao import store
 from jixiao.score import rule_set_names
-from jixiao.web import _files, _pages, _scan
+from jixiao.web import _files, _scan, pages
 from jixiao.web._auth import (
     SESSION_COOKIE,
     check_csrf,
@@ -48,7 +48,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
     context.setdefault("user", optional_user(request))
     context["csrf"] = csrf_token(request)
     context["state_labels"] = store.STATE_LABELS
-    context["kind_labels"] = _pages.KIND_LABELS
+    context["kind_labels"] = pages.KIND_LABELS
     return request.app.state.templates.TemplateResponse(request, template, context, status_code=status)
 
 
@@ -149,8 +149,8 @@ def logout(request: Request) -> Response:
 
 @members.get("/", response_class=HTMLResponse)
 def overview(request: Request, user: User) -> Response:
-    page = _pages.build_overview(db_of(request), user)
-    return render(request, "overview.html", page=page, chart=_pages.to_json(page))
+    page = pages.build_overview(db_of(request), user)
+    return render(request, "overview.html", page=page, chart=pages.to_json(page))
 
 
 def queue_filter(
@@ -176,7 +176,7 @@ def queue_filter(
     return store.QueueFilter(
         unit=unit or None,
         year=int(y) if y is not None else None,
-        kind=kind if kind in _pages.KIND_LABELS else None,
+        kind=kind if kind in pages.KIND_LABELS else None,
         state=state if state in store.STATE_LABELS else None,
         has_errors={"yes": True, "no": False}.get(errors or ""),
         min_inflation=number(inflation, "分差"),
@@ -193,7 +193,7 @@ def cursor(after: str | None = None, before: str | None = None) -> dict[str, sto
     for name, text in (("after", after), ("before", before)):
         if text:
             try:
-                out[name] = _pages.decode_key(text)
+                out[name] = pages.decode_key(text)
             except ValueError:
                 raise HTTPException(422, f"翻页位置“{text}”无效") from None
     return out
@@ -204,7 +204,7 @@ Cursor = Annotated[dict[str, store.QueueKey | None], Depends(cursor)]
 
 @members.get("/forms", response_class=HTMLResponse)
 def queue(request: Request, flt: Filter, at: Cursor, page: Annotated[int, Query(ge=1)] = 1) -> Response:
-    model = _pages.build_queue(db_of(request), flt, page, **at)
+    model = pages.build_queue(db_of(request), flt, page, **at)
     # the filters as given, for the page links (which add their own page and cursor)
     base = urlencode([(k, v) for k, v in request.query_params.multi_items() if k not in _PAGING])
     return render(request, "queue.html", page=model, query=base)
@@ -215,7 +215,7 @@ _PAGING = frozenset({"page", "after", "before"})
 
 @members.get("/forms/{form_id}", response_class=HTMLResponse)
 def form_page(request: Request, form_id: FormId, user: User) -> Response:
-    page = _pages.build_form_page(db_of(request), form_id, user)
+    page = pages.build_form_page(db_of(request), form_id, user)
     return render(request, "form.html", page=page, downloads=_files.DOWNLOADS, error=None)
 
 
@@ -227,8 +227,8 @@ def scan_root(request: Request) -> Any:
 def scan_section(request: Request, form_id: FormId, user: User) -> Response:
     """The scanned pages with the recognised grid and the cells to check (loaded after the page)."""
     db = db_of(request)
-    page = _pages.build_form_page(db, form_id, user)
-    view = _pages.build_scan_view(db, scan_root(request), form_id, page)
+    page = pages.build_form_page(db, form_id, user)
+    view = pages.build_scan_view(db, scan_root(request), form_id, page)
     if view is None:
         raise HTTPException(404, "本表不是由扫描件读取的")
     return render(request, "_scan.html", page=page, view=view)
@@ -349,7 +349,7 @@ def create_self_evaluation(request: Request, form_id: FormId, user: User) -> Res
 
 
 def _editable(request: Request, form_id: int, user: store.User) -> Any:
-    page = _pages.build_form_page(db_of(request), form_id, user)
+    page = pages.build_form_page(db_of(request), form_id, user)
     if not page.can_edit:
         raise HTTPException(409, f"表当前状态为“{page.state_label}”，不能修改")
     draft = store.get_draft(db_of(request), form_id)
@@ -371,7 +371,7 @@ async def edit(request: Request, form_id: FormId, user: User) -> Response:
             store.save_draft(db_of(request), form_id, form, changes, user.name)
         except store.WorkflowError as e:
             raise HTTPException(409, str(e)) from e
-    page = _pages.build_live_page(db_of(request), form_id, form, user)
+    page = pages.build_live_page(db_of(request), form_id, form, user)
     notes = store.review_notes(db_of(request), form_id)
     page.edits = [
         {"form_id": e.form_id, "field": e.field, "old": e.old, "new": e.new, "by": e.by, "at": e.at}
@@ -384,7 +384,7 @@ async def edit(request: Request, form_id: FormId, user: User) -> Response:
 async def preview(request: Request, form_id: FormId, user: User) -> Response:
     """Recompute as the unit types, without saving."""
     form, _, errors = apply_edits(_editable(request, form_id, user), await _fields(request))
-    page = _pages.build_live_page(db_of(request), form_id, form, user)
+    page = pages.build_live_page(db_of(request), form_id, form, user)
     return render(request, "_live.html", page=page, errors=errors, saved=False, preview=True)
 
 

@@ -184,22 +184,22 @@ def test_keyset_pages_walk_the_same_order_as_offsets(many: Database) -> None:
 
 
 def test_queue_page_links_carry_the_cursor(many: Database) -> None:
-    from jixiao.web import _pages
+    from jixiao.web import pages
 
-    _pages.PAGE_SIZE, saved = 5, _pages.PAGE_SIZE
+    pages.queue.PAGE_SIZE, saved = 5, pages.queue.PAGE_SIZE
     try:
-        first = _pages.build_queue(many, store.QueueFilter(), 1)
+        first = pages.build_queue(many, store.QueueFilter(), 1)
         assert first.pages == 5 and first.prev_before is None and first.next_after
-        second = _pages.build_queue(many, store.QueueFilter(), 2, after=_pages.decode_key(first.next_after))
-        by_offset = _pages.build_queue(many, store.QueueFilter(), 2)
+        second = pages.build_queue(many, store.QueueFilter(), 2, after=pages.decode_key(first.next_after))
+        by_offset = pages.build_queue(many, store.QueueFilter(), 2)
         assert [r["id"] for r in second.rows] == [r["id"] for r in by_offset.rows]
         assert second.prev_before
-        again = _pages.build_queue(many, store.QueueFilter(), 1, before=_pages.decode_key(second.prev_before))
+        again = pages.build_queue(many, store.QueueFilter(), 1, before=pages.decode_key(second.prev_before))
         assert [r["id"] for r in again.rows] == [r["id"] for r in first.rows]
-        last = _pages.build_queue(many, store.QueueFilter(), 5)
+        last = pages.build_queue(many, store.QueueFilter(), 5)
         assert len(last.rows) == 3 and last.next_after is None
     finally:
-        _pages.PAGE_SIZE = saved
+        pages.queue.PAGE_SIZE = saved
 
 
 # --- migration 0005 -----------------------------------------------------------------------------

@@ -240,7 +240,7 @@ def test_pdf_downloads(loaded: store.Database, client_for) -> None:  # type: ign
 def test_page_and_api_twin_share_one_model(loaded: store.Database, client_for) -> None:  # type: ignore[no-untyped-def]
     import dataclasses
 
-    from jixiao.web._pages import FormPage, OverviewPage, QueuePage
+    from jixiao.web.pages import FormPage, OverviewPage, QueuePage
 
     form_id = _self_evaluation(loaded, CULTURE)
     c = client_for("reviewer")

@@ -1,68 +1,19 @@
-"""Page models: one plain dataclass per page, rendered as HTML and returned as the /api/ JSON twin.
-
-Everything here is read from the store or computed by the review package
-(``review_document``); the web layer only arranges it (datasette's documented template context).
-"""
+"""The form page: the form as printed beside the re-computed scores, its findings and verdicts."""
 
 from __future__ import annotations
 
-import dataclasses
-import math
-import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from jixiao import store
-from jixiao.model import Document, Finding, Form, FormKind, Scorecard
-from jixiao.review import CATALOGUE, review_document
+from jixiao.model import Finding, Form, Scorecard
+from jixiao.review import CATALOGUE
 from jixiao.review.catalogue import fmt, fmt_pct
 from jixiao.score import load_rule_set
-from jixiao.vocabulary import UNCERTAIN, finding_title, kind_name, severity_name
+from jixiao.vocabulary import UNCERTAIN, finding_title, severity_name
 from jixiao.web import _scan
-
-__all__ = [
-    "KIND_LABELS",
-    "FindingItem",
-    "FormPage",
-    "OverviewPage",
-    "QueuePage",
-    "build_form_page",
-    "build_overview",
-    "build_queue",
-    "evaluate",
-    "to_json",
-]
-
-KIND_LABELS = {k.value: kind_name(k) for k in FormKind}  # the one vocabulary (jixiao.vocabulary)
-
-
-def to_json(page: Any) -> Any:
-    """A page model as JSON-ready data (dataclasses, datetimes and NaN handled)."""
-    if dataclasses.is_dataclass(page) and not isinstance(page, type):
-        return {f.name: to_json(getattr(page, f.name)) for f in dataclasses.fields(page)}
-    if isinstance(page, dict):
-        return {str(k): to_json(v) for k, v in page.items()}
-    if isinstance(page, list | tuple):
-        return [to_json(v) for v in page]
-    if isinstance(page, datetime):
-        return page.isoformat()
-    if isinstance(page, float) and math.isnan(page):
-        return None
-    return page
-
-
-def _num(value: float | None) -> str:
-    return "" if value is None else fmt(value)
-
-
-def evaluate(form: Form, name: str, rules: str | None = None) -> tuple[Scorecard | None, list[Finding]]:
-    """Score and review one form exactly as an import would (the review package's one door)."""
-    result = review_document(Document(path=name, forms=[form]), rules)
-    return (result.scorecards[0] if result.scorecards else None), result.findings
-
-
-# ---------------------------------------------------------------- form page
+from jixiao.web.pages._common import KIND_LABELS, evaluate, num
 
 
 @dataclass
@@ -309,12 +260,12 @@ def _page(
     if form.budget is not None and not form.kind.is_target:
         b = form.budget
         budget = BudgetLine(
-            weight=_num(b.weight),
-            planned=_num(b.planned),
-            executed=_num(b.executed),
+            weight=num(b.weight),
+            planned=num(b.planned),
+            executed=num(b.executed),
             rate=fmt_pct(b.rate, 4) if b.rate is not None else "",
-            printed=_num(b.score),
-            computed=_num(card.budget_computed) if card else "",
+            printed=num(b.score),
+            computed=num(card.budget_computed) if card else "",
             findings=take(lambda f: f.code.startswith("budget.")),
         )
     scores = list(card.indicators) if card else []
@@ -327,9 +278,9 @@ def _page(
             index=gi,
             name=goal.name,
             text=goal.text or "",
-            weight=_num(goal.weight),
-            printed=_num(gs.printed) if gs else "",
-            computed=_num(gs.computed) if gs else "",
+            weight=num(goal.weight),
+            printed=num(gs.printed) if gs else "",
+            computed=num(gs.computed) if gs else "",
             findings=take(lambda f, g=goal.name: f.goal == g and f.indicator is None),
         )
         for ii, ind in enumerate(goal.indicators):
@@ -353,12 +304,12 @@ def _page(
                     level1=ind.level1 or "",
                     level2=ind.level2 or "",
                     name=ind.name,
-                    weight=_num(sc.weight if sc else ind.weight),
+                    weight=num(sc.weight if sc else ind.weight),
                     weight_inferred=bool(sc and sc.weight_inferred),
                     target=ind.target or "",
                     actual=ind.actual or "",
                     basis=ind.basis or "",
-                    printed=_num(ind.score),
+                    printed=num(ind.score),
                     computed=computed,
                     reason=reason,
                     uncertain=uncertain,
@@ -427,8 +378,8 @@ def _page(
         goals=goals,
         form_findings=form_findings,
         earlier_verdicts=earlier,
-        total_printed=_num(form.total_score),
-        total_computed=_num(card.total_computed) if card else "",
+        total_printed=num(form.total_score),
+        total_computed=num(card.total_computed) if card else "",
         grade_printed=(card.grade_printed if card else None) or "",
         grade_computed=(card.grade_computed if card else None) or "",
         errors=counts["error"],
@@ -458,264 +409,3 @@ def build_live_page(db: store.Database, form_id: int, form: Form, user: store.Us
     notes = store.review_notes(db, form_id)
     card, findings = evaluate(form, detail.summary.file_name, store.rule_set_for_year(db, form.year))
     return _page(db, detail, notes, form, card, findings, user, True, True)
-
-
-# ---------------------------------------------------------------- queue and overview
-
-
-@dataclass
-class QueuePage:
-    filters: dict[str, Any]
-    rows: list[dict[str, Any]]
-    total: int
-    page: int
-    pages: int
-    states: dict[str, str]
-    kinds: dict[str, str]
-    # keyset cursors of the neighbouring pages (``?after=`` / ``?before=``), None at an end
-    next_after: str | None = None
-    prev_before: str | None = None
-
-
-PAGE_SIZE = 50
-
-
-def encode_key(key: store.QueueKey) -> str:
-    """A queue cursor as text for a link: ``year.unit.id``, an empty field for none."""
-    return ".".join("" if v is None else str(v) for v in key)
-
-
-def decode_key(text: str) -> store.QueueKey:
-    """The cursor of ``encode_key``; ValueError when it is not one."""
-    year, unit, form_id = text.split(".")
-    return (int(year) if year else None, int(unit) if unit else None, int(form_id))
-
-
-_CARRIED: dict[int, float] = {}
-CARRY_EVERY_S = 5.0
-
-
-def carry_now_and_then(db: store.Database) -> None:
-    """Carry review work to revisions imported outside the web (CLI), at most every few seconds.
-
-    Web uploads and submissions carry their own forms at once; this catches the rest cheaply.
-    """
-    now = time.monotonic()
-    if now - _CARRIED.get(id(db), -CARRY_EVERY_S) >= CARRY_EVERY_S:
-        _CARRIED[id(db)] = now
-        store.carry_pending(db)
-
-
-def build_queue(
-    db: store.Database,
-    flt: store.QueueFilter,
-    page: int,
-    *,
-    after: store.QueueKey | None = None,
-    before: store.QueueKey | None = None,
-) -> QueuePage:
-    """Page ``page`` of the queue; with a cursor, the page right after or before that row."""
-    carry_now_and_then(db)
-    rows, total = store.list_queue(
-        db, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, after=after, before=before
-    )
-    pages = max(1, -(-total // PAGE_SIZE))
-    return QueuePage(
-        filters={k: v for k, v in dataclasses.asdict(flt).items() if k != "unit_ids"},
-        rows=[
-            {
-                "id": r.id,
-                "kind": r.kind,
-                "kind_label": KIND_LABELS.get(r.kind, r.kind),
-                "title": r.title,
-                "unit": r.unit,
-                "year": r.year,
-                "project": r.project,
-                "printed": r.printed,
-                "computed": r.computed,
-                "inflation": r.inflation,
-                "grade": r.grade,
-                "errors": r.errors,
-                "warnings": r.warnings,
-                "revision": r.revision,
-                "state": r.state,
-                "state_label": r.state_label,
-            }
-            for r in rows
-        ],
-        total=total,
-        page=page,
-        pages=pages,
-        states=dict(store.STATE_LABELS),
-        kinds=KIND_LABELS,
-        next_after=encode_key(rows[-1].key) if rows and page < pages else None,
-        prev_before=encode_key(rows[0].key) if rows and page > 1 else None,
-    )
-
-
-@dataclass
-class OverviewPage:
-    forms: int
-    empty_database: bool
-    by_state: list[dict[str, Any]]
-    by_year: dict[int, int]
-    by_unit: list[tuple[str, int]]
-    scatter: list[tuple[float, float, int]]
-    findings_by_code: list[dict[str, Any]]
-    inflation_by_unit: list[tuple[str, float, int]]
-    grades_by_year: dict[int, dict[str, int]]
-
-
-def build_overview(db: store.Database, user: store.User) -> OverviewPage:
-    carry_now_and_then(db)
-    unit_ids = user.unit_ids if user.role == "filler" else None
-    o = store.overview(db, unit_ids)
-    everything = o if unit_ids is None else store.overview(db, None)
-    return OverviewPage(
-        forms=o.forms,
-        empty_database=everything.forms == 0,
-        by_state=[
-            {"state": s, "label": store.STATE_LABELS[s], "forms": o.by_state.get(s, 0)} for s in store.STATES
-        ],
-        by_year=o.by_year,
-        by_unit=o.by_unit,
-        scatter=o.scatter,
-        findings_by_code=[{"code": c, "title": finding_title(c), "count": n} for c, n in o.findings_by_code],
-        inflation_by_unit=o.inflation_by_unit,
-        grades_by_year=o.grades_by_year,
-    )
-
-
-# ---------------------------------------------------------------- scanned pages
-
-
-@dataclass
-class ScanCheck:
-    """One cell of a scan a person checks: its crop, what was read, how sure, and what it fills."""
-
-    n: int
-    page: int
-    where: str
-    text: str  # the value the form was built from
-    read_as: str | None  # what the recogniser read, when a repair changed it
-    repair: str | None
-    confidence: float
-    confidence_label: str  # 置信度 27%
-    low: bool
-    box: list[int]
-    crop_url: str | None
-    goal: str | None = None
-    indicator: str | None = None
-    field_label: str = "单元格"
-    edit_name: str | None = None  # the edit path's field (i.{goal}.{indicator}.{attr})
-    value: str = ""  # the field's value on the form now
-    still_open: bool = True  # False: a person has since corrected the value
-    finding: FindingItem | None = None
-
-
-@dataclass
-class ScanPageView:
-    page: int
-    width: int
-    height: int
-    image_url: str
-    cells: list[dict[str, Any]]  # every recognised cell: box, text, confidence, flagged
-    checks: list[ScanCheck]
-
-
-@dataclass
-class ScanView:
-    form_id: int
-    source_form_id: int  # the revision read from the scan
-    source_revision: int
-    file_name: str
-    threshold_label: str
-    pages: list[ScanPageView]
-    error: str | None = None
-
-
-def _pct(x: float) -> str:
-    return f"置信度 {round(x * 100)}%"
-
-
-def build_scan_view(db: store.Database, root: Any, form_id: int, page: FormPage) -> ScanView | None:
-    """The scan section of a form page (None: the form was not read from a scan)."""
-    from jixiao.read._ocr import LOW_CONFIDENCE
-
-    src = _scan.scan_source(db, form_id)
-    if src is None or not src.pages:
-        return None
-    form = store.get_draft(db, form_id) if page.showing_draft else None
-    form = form or store.get_form(db, form_id).form  # type: ignore[union-attr]
-    known = {d.where: d for d in _scan.doubts(src, form, closed=True)}
-    items = [f for g in page.goals for i in g.indicators for f in i.findings]
-    items += [f for g in page.goals for f in g.findings] + page.form_findings
-    if page.budget:
-        items += page.budget.findings
-    view = ScanView(
-        form_id=form_id,
-        source_form_id=src.form_id,
-        source_revision=src.revision,
-        file_name=src.file_name,
-        threshold_label=_pct(LOW_CONFIDENCE).replace("置信度 ", ""),
-        pages=[],
-    )
-    for p in src.pages:
-        try:
-            data = _scan.page_view(db, root, src, p)
-        except _scan.ScanError as e:
-            view.error = f"第 {p} 页无法显示：{e}"
-            continue
-        checks: list[ScanCheck] = []
-        for c in data["check"]:
-            s = c.get("source") or {}
-            where = f"第{s.get('page')}页表{s.get('sheet')}{s.get('cell')}"
-            d = known.get(where)
-            item = next(
-                (f for f in items if f.code.startswith("read.") and f.message.startswith(where)),
-                None,
-            )
-            checks.append(
-                ScanCheck(
-                    n=c["n"],
-                    page=p,
-                    where=where,
-                    text=c["text"],
-                    read_as=c.get("read_as"),
-                    repair=c.get("repair"),
-                    confidence=c["confidence"],
-                    confidence_label=_pct(c["confidence"]),
-                    low=c["confidence"] < LOW_CONFIDENCE,
-                    box=list(c["box"] or (0, 0, 0, 0)),
-                    crop_url=_scan.crop_url(form_id, where) if c["has_crop"] else None,
-                    goal=d.finding.goal if d else None,
-                    indicator=d.finding.indicator if d else None,
-                    field_label=_scan.FIELDS.get(d.field or "", "单元格") if d else "单元格",
-                    edit_name=d.edit_name if d else None,
-                    value=d.value if d else "",
-                    still_open=d.still_open if d else True,
-                    finding=item,
-                )
-            )
-        flagged = {tuple(c.box) for c in checks}
-        cells = [
-            {
-                "box": c["box"],
-                "text": c["text"],
-                "confidence": c["confidence"],
-                "flagged": tuple(c["box"]) in flagged,
-                "check": next((k.n for k in checks if tuple(k.box) == tuple(c["box"])), None),
-            }
-            for c in data["cells"]
-        ]
-        view.pages.append(
-            ScanPageView(
-                page=p,
-                width=data["width"],
-                height=data["height"],
-                image_url=f"/forms/{form_id}/scan/{p}.png",
-                cells=cells,
-                checks=checks,
-            )
-        )
-    return view
