@@ -28,6 +28,7 @@ from jixiao.read._errors import ReadError
 
 __all__ = [
     "INDICATOR_VALUE_ROLES",
+    "Bound",
     "Schema",
     "Vocabulary",
     "budget_role",
@@ -445,11 +446,11 @@ class Schema:
         vp = self.value_positions
         return vp[0] if vp else len(self.roles)
 
-    def refine(self, cells: list[str]) -> bool:
+    def refine(self, cells: list[str], bound: Bound | None = None) -> bool:
         """Merge a second header row (指标性质 | 指标值 | 度量单位 under 年度指标值): the lower
         label names its column. True if the row was a header row."""
-        memo = role_memo("indicator_columns")
-        groups = _groups(id(vocabulary()))
+        b = bound or Bound()
+        memo, groups = b.indicator, b.groups
         lower: list[str | None] = []
         for c in cells:
             r = memo.get(c, _MISSING) if c else None
@@ -470,15 +471,31 @@ class Schema:
         return True
 
 
-def indicator_schema(cells: list[str]) -> Schema | None:
+class Bound:
+    """The vocabulary in force and the memos a row's tests read, fetched once (per form
+    builder) instead of once per call: a row is asked many questions, each used to look the
+    vocabulary and its memos up again."""
+
+    __slots__ = ("budget", "fits", "groups", "indicator", "memo", "vocab")
+
+    def __init__(self) -> None:
+        self.vocab = vocabulary()
+        self.indicator = role_memo("indicator_columns")
+        self.budget = role_memo("budget_columns")
+        self.groups = _groups(id(self.vocab))
+        self.fits: dict[tuple[str | None, str], float] = vocab_memo("fit")
+        self.memo = vocab_memo  # further memos of the same vocabulary, by name
+
+
+def indicator_schema(cells: list[str], bound: Bound | None = None) -> Schema | None:
     """The schema of an indicator table header row, or ``None`` if the row is not one.
 
     A header names an indicator (一级/二级/三级 or 指标名称) and at least one value column
     (指标值, 实际完成值, 得分 …); every other non-empty cell must be a vocabulary label too
-    (a data row carrying one label-like word is not a header).
+    (a data row carrying one label-like word is not a header). ``bound``: the memos to read.
     """
-    groups = _groups(id(vocabulary()))
-    memo = role_memo("indicator_columns")
+    b = bound or Bound()
+    groups, memo = b.groups, b.indicator
     roles: list[str | None] = []
     unknown = 0
     for c in cells:
@@ -503,9 +520,9 @@ def indicator_schema(cells: list[str]) -> Schema | None:
     return Schema(roles, list(cells))
 
 
-def budget_schema(cells: list[str]) -> Schema | None:
+def budget_schema(cells: list[str], bound: Bound | None = None) -> Schema | None:
     """The schema of a budget header row: at least a budget and an executed column."""
-    memo = role_memo("budget_columns")
+    memo = (bound or Bound()).budget
     roles: list[str | None] = []
     for c in cells:
         r = memo.get(c, _MISSING) if c else None

@@ -10,6 +10,7 @@ from jixiao.model import Indicator, ReadIssue
 from jixiao.read._clean import compact, is_weight_only, score_value, split_weight, weight_value
 from jixiao.read._columns import cell_value, columns_of, join_wrapped, split_values
 from jixiao.read._forms._common import _Orphan, _Table
+from jixiao.read._forms._facts import Lead
 from jixiao.read._forms._state import _State
 from jixiao.read._grid import Row
 from jixiao.read._headers import indicator_schema, simplified
@@ -101,17 +102,18 @@ class _IndicatorRows(_State):
             i = self.table.roles.index("target")
             self.table.roles[i:i] = prev
 
-    def _indicator_row(self, row: Row) -> None:
+    def _indicator_row(self, row: Row, lead: Lead | None = None) -> None:
+        """An indicator row; ``lead``: the record of its first text cell, if known."""
         texts = row.texts
         if self.table is None:
             self.table = _Table(
                 roles=["target", "basis"] if self.kind.is_target else ["target", "actual", "score"]
             )
-        if self._goal_row(row):
+        if (lead is None or lead.goal) and self._goal_row(row):
             return
         if self.table.schema is not None and not row.sparse:
             padded = [*row.cells, *[""] * (len(self.table.schema.roles) - len(row.cells))]
-            if self.table.schema.refine(padded):
+            if self.table.schema.refine(padded, self.bound):
                 self._keep_headers(row.texts)
                 return  # the second row of a two-row header
         if self._name_tail(row):

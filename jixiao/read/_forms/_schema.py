@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from jixiao.model import Goal, Indicator, ReadIssue, Source
-from jixiao.read._align import fit_in, fit_memo
+from jixiao.read._align import fit_in
 from jixiao.read._clean import compact, first_number, rate_value, score_value, split_weight, weight_value
 from jixiao.read._columns import cell_value
 from jixiao.read._forms._common import _Orphan, _trimmed
@@ -63,7 +63,7 @@ class _SchemaRows(_State):
         if self.halves:
             return True
         placed = 0
-        fits = fit_memo()
+        fits = self.bound.fits
         for i, cell in enumerate(row.cells):
             if not cell:
                 continue
@@ -104,7 +104,7 @@ class _SchemaRows(_State):
     def _twin_row(self, row: Row, header_checked: bool = False) -> None:
         assert self.table is not None and self.table.schema is not None
         cells = [*row.cells, *[""] * (len(self.table.schema.roles) - len(row.cells))]
-        if not header_checked and self.table.schema.refine(cells):
+        if not header_checked and self.table.schema.refine(cells, self.bound):
             return
         keys = ("goal", "level1", "level1_weight", "level2", "level2_weight", "last", "share")
         for schema, state in self.halves:
@@ -127,7 +127,7 @@ class _SchemaRows(_State):
                 return
             schema = self.table.schema
             cells = [*row.cells, *[""] * (len(schema.roles) - len(row.cells))]
-            if not header_checked and schema.refine(cells):
+            if not header_checked and schema.refine(cells, self.bound):
                 return  # the second row of a two-row header (指标性质 | 指标值 | 度量单位)
         cells = [*row.cells, *[""] * (len(schema.roles) - len(row.cells))]
         name: str | None = None

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from jixiao.model import Form, FormKind, Goal, Indicator, ReadIssue
 from jixiao.read._forms._common import _Orphan, _Table
+from jixiao.read._forms._facts import Lead
 from jixiao.read._grid import Row
-from jixiao.read._headers import Schema
+from jixiao.read._headers import Bound, Schema
 
 
 @dataclass
@@ -58,3 +59,5 @@ class _State:
         self.fields: dict[str, str] = {}
         self.other_rows: list[list[str]] = []
         self.notes: list[str] = []
+        self.bound = Bound()  # the vocabulary and its memos, fetched once for the whole form
+        self.leads: dict[str, Lead] = self.bound.memo("lead")
