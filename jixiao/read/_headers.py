@@ -421,11 +421,18 @@ class Schema:
     roles: list[str | None]
     labels: list[str] = field(default_factory=list)  # the header cells as printed
 
-    def expand(self, cells: list[str]) -> bool:
+    def expand(self, cells: list[str], bound: Bound | None = None) -> bool:
         """A sparse second header row (``指标性质 | 指标值 | 度量单位`` with the covered cells
         dropped): the group column above (年度指标值) becomes one column per sub-label."""
-        sub = [column_role(c) for c in cells if c]
-        if len(sub) < 2 or None in sub or {"name", "level1", "level2"} & set(sub):
+        memo = role_memo("indicator_columns") if bound is None else bound.indicator
+        sub: list[str] = []
+        for c in cells:
+            if c:
+                r = role_in(memo, "indicator_columns", c)
+                if r is None:
+                    return False  # a data row: most end at their first cell
+                sub.append(r)
+        if len(sub) < 2 or {"name", "level1", "level2"} & set(sub):
             return False
         group = next((i for i, lab in enumerate(self.labels) if lab and is_group_label(lab)), None)
         if group is None:
@@ -449,8 +456,10 @@ class Schema:
     def refine(self, cells: list[str], bound: Bound | None = None) -> bool:
         """Merge a second header row (指标性质 | 指标值 | 度量单位 under 年度指标值): the lower
         label names its column. True if the row was a header row."""
-        b = bound or Bound()
-        memo, groups = b.indicator, b.groups
+        if bound is None:
+            memo, groups = role_memo("indicator_columns"), _groups(id(vocabulary()))
+        else:
+            memo, groups = bound.indicator, bound.groups
         lower: list[str | None] = []
         for c in cells:
             r = memo.get(c, _MISSING) if c else None
@@ -494,8 +503,10 @@ def indicator_schema(cells: list[str], bound: Bound | None = None) -> Schema | N
     (指标值, 实际完成值, 得分 …); every other non-empty cell must be a vocabulary label too
     (a data row carrying one label-like word is not a header). ``bound``: the memos to read.
     """
-    b = bound or Bound()
-    groups, memo = b.groups, b.indicator
+    if bound is None:
+        groups, memo = _groups(id(vocabulary())), role_memo("indicator_columns")
+    else:
+        groups, memo = bound.groups, bound.indicator
     roles: list[str | None] = []
     unknown = 0
     for c in cells:
@@ -522,7 +533,7 @@ def indicator_schema(cells: list[str], bound: Bound | None = None) -> Schema | N
 
 def budget_schema(cells: list[str], bound: Bound | None = None) -> Schema | None:
     """The schema of a budget header row: at least a budget and an executed column."""
-    memo = (bound or Bound()).budget
+    memo = role_memo("budget_columns") if bound is None else bound.budget
     roles: list[str | None] = []
     for c in cells:
         r = memo.get(c, _MISSING) if c else None

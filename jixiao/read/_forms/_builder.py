@@ -7,7 +7,7 @@ from jixiao.read._align import align
 from jixiao.read._clean import compact, score_value, year_in
 from jixiao.read._forms._budget import _BudgetRows
 from jixiao.read._forms._common import _GRADES, _TRAILING_ZERO, _int, _strip_label
-from jixiao.read._forms._facts import row_facts
+from jixiao.read._forms._facts import lead_of, row_facts
 from jixiao.read._forms._finish import _recover_lost_basis, _recover_lost_score
 from jixiao.read._forms._goals import _GoalRows
 from jixiao.read._forms._head import _HeadRows
@@ -19,10 +19,9 @@ from jixiao.read._headers import (
     indicator_schema,
     is_unit_implementer,
     level_ranks,
-    overall_role,
 )
 from jixiao.read._levels import backfill_level1, regroup
-from jixiao.read._vocab import NOTES, TOTAL, head_key, is_indicator_header, label_of
+from jixiao.read._vocab import NOTES, TOTAL, is_indicator_header, label_of
 
 
 class _Builder(_HeadRows, _BudgetRows, _GoalRows, _IndicatorRows, _SchemaRows):
@@ -163,21 +162,22 @@ class _Builder(_HeadRows, _BudgetRows, _GoalRows, _IndicatorRows, _SchemaRows):
 
     def _placed(self, row: Row) -> Row:
         """A sparse row (pipe or space layout) with its cells under the header's columns."""
-        first = compact(row.texts[0]) if row.texts else ""
+        lead = lead_of(self.leads, row.texts[0]) if row.texts else None
         if (
-            not first
-            or TOTAL.match(first)
-            or NOTES.match(first)
-            or self._field_label(first)
-            or head_key(row.texts[0])
-            or overall_role(row.texts[0])
-            or self._goal_row(row, probe=True)
+            lead is None
+            or not lead.c
+            or lead.total_as_printed
+            or lead.notes
+            or lead.field
+            or lead.head
+            or lead.overall
+            or (lead.goal and self._goal_row(row, probe=True))
             or indicator_schema(row.cells, self.bound) is not None
             or budget_schema(row.cells, self.bound) is not None
         ):
             return row
         if self.state == "table" and self.table is not None and self.table.schema is not None:
-            if self.table.schema.expand(row.cells):
+            if self.table.schema.expand(row.cells, self.bound):
                 return Row(cells=[], source=row.source)  # a sub-header under a group label: consumed
             roles = self.table.schema.roles
         elif self.state == "budget" and self.budget_schema is not None:

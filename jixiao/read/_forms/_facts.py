@@ -16,7 +16,16 @@ from jixiao.read._clean import compact, split_weight
 from jixiao.read._grid import Row
 from jixiao.read._headers import overall_role, simplified, text_field_of
 from jixiao.read._segment import SUBTABLE_TITLE
-from jixiao.read._vocab import DOTS, FIELD_DEVIATION, GOAL_GENERIC, GOAL_NUMBERED, NOTES, TOTAL, label_of
+from jixiao.read._vocab import (
+    DOTS,
+    FIELD_DEVIATION,
+    GOAL_GENERIC,
+    GOAL_NUMBERED,
+    NOTES,
+    TOTAL,
+    head_key,
+    label_of,
+)
 
 __all__ = ["Lead", "RowFacts", "field_label", "lead_of", "row_facts"]
 
@@ -43,7 +52,9 @@ class Lead:
     subtable: bool  # 长期/年度绩效目标表 printed in a table cell
     notes: bool  # 备注 / 注：
     field: str | None  # the narrative field it labels
-    total: bool  # 总分 / 合计 / 自评得分 …
+    total: bool  # 总分 / 合计 / 自评得分 … (in any spelling)
+    total_as_printed: bool  # the same, in simplified characters as printed
+    head: str | None  # the title-block field it labels (单位名称, 项目名称 …)
     overall: str | None  # the overall-goal role it names (target / actual)
     generic: str | None  # a generic goal label (绩效指标, 年度目标) as printed without points
     goal: bool  # starts with a numbered goal label (年度目标1 …)
@@ -58,6 +69,8 @@ def _lead(text: str) -> Lead:
         notes=bool(NOTES.match(c)),
         field=field_label(c),
         total=bool(TOTAL.match(compact(simplified(text)))),
+        total_as_printed=bool(TOTAL.match(c)),
+        head=head_key(text),
         overall=overall_role(text),
         generic=label if GOAL_GENERIC.match(label) else None,
         goal=bool(GOAL_NUMBERED.match(simplified(compact(split_weight(text)[0])))),

@@ -72,9 +72,8 @@ class _IndicatorRows(_State):
         step = gaps[0] if len(gaps) >= 2 and gaps[0] > 1 and len(set(gaps)) == 1 else 1
         previous = self.table
         self._keep_headers(row.texts)
-        self.table = _Table(
-            roles=roles, goal_column=goal_label is not None, step=min(step, 3), schema=indicator_schema(cells)
-        )
+        schema = indicator_schema(cells, self.bound)
+        self.table = _Table(roles=roles, goal_column=goal_label is not None, step=min(step, 3), schema=schema)
         self.halves = []
         repeated = previous is not None and previous.schema is not None and self.table.schema is not None
         if repeated and previous.schema.labels == self.table.schema.labels and self.goal is not None:  # type: ignore[union-attr]
