@@ -159,8 +159,9 @@ class _HeadRows(_State):
         i = 0
         consumed = False
         cells = row.texts
+        line = head_line()
         for cell in cells:
-            if head_line().match(simplified(cell)):
+            if line.match(simplified(cell)):
                 self._head_line(cell)  # "填报单位：XX" printed inside a cell
                 consumed = True
         if consumed:

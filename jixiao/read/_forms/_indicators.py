@@ -63,10 +63,10 @@ class _IndicatorRows(_State):
             ):
                 goal_label = cell
         if not roles:
-            roles = ["target", "basis"] if self.kind.is_target else ["target", "actual", "score"]
+            roles = ["target", "basis"] if self.is_target else ["target", "actual", "score"]
         if "target" not in roles and roles and roles[0] in ("actual",):
             roles.insert(0, "target")
-        if not self.kind.is_target and "score" not in roles:
+        if not self.is_target and "score" not in roles:
             roles.append("score")  # a self-evaluation always scores; the header cell was cut off
         gaps = [b - a for a, b in itertools.pairwise(positions)]
         step = gaps[0] if len(gaps) >= 2 and gaps[0] > 1 and len(set(gaps)) == 1 else 1
@@ -78,11 +78,7 @@ class _IndicatorRows(_State):
         repeated = previous is not None and previous.schema is not None and self.table.schema is not None
         if repeated and previous.schema.labels == self.table.schema.labels and self.goal is not None:  # type: ignore[union-attr]
             return  # the header printed again at the top of a new page: the labels carry on
-        if (
-            self.kind.is_target
-            and self.table.schema is not None
-            and self.table.schema.roles.count("name") == 2
-        ):
+        if self.is_target and self.table.schema is not None and self.table.schema.roles.count("name") == 2:
             self._twin_halves(self.table.schema, row.source)
             return
         self.level1 = self.level2 = None
@@ -106,7 +102,7 @@ class _IndicatorRows(_State):
         texts = row.texts
         if self.table is None:
             self.table = _Table(
-                roles=["target", "basis"] if self.kind.is_target else ["target", "actual", "score"]
+                roles=["target", "basis"] if self.is_target else ["target", "actual", "score"]
             )
         if (lead is None or lead.goal) and self._goal_row(row):
             return
@@ -176,9 +172,7 @@ class _IndicatorRows(_State):
                 issue = ReadIssue(message="指标行没有指标名称，已跳过", source=row.source)
                 self.issues.append(issue)
                 self.orphans.append(
-                    _Orphan(
-                        self.goal, len(self.goal.indicators), values, row.source, issue, self.kind.is_target
-                    )
+                    _Orphan(self.goal, len(self.goal.indicators), values, row.source, issue, self.is_target)
                 )
             elif has_values:
                 self.issues.append(ReadIssue(message="指标行没有指标名称，已跳过", source=row.source))
@@ -213,9 +207,9 @@ class _IndicatorRows(_State):
             name=label.strip(),
             weight=weight,
             target=cell_value(values.get("target")),
-            actual=None if self.kind.is_target else cell_value(values.get("actual")),
-            score=None if self.kind.is_target else score_value(values.get("score")),
-            basis=cell_value(values.get("basis")) if self.kind.is_target else None,
+            actual=None if self.is_target else cell_value(values.get("actual")),
+            score=None if self.is_target else score_value(values.get("score")),
+            basis=cell_value(values.get("basis")) if self.is_target else None,
             level1_weight=self.level1_weight,
             level2_weight=self.level2_weight,
             source=row.source,
@@ -227,7 +221,7 @@ class _IndicatorRows(_State):
         for key in ("prev2", "prev1", "deviation", "note"):
             if values.get(key):
                 ind.extra[key] = values[key]
-        if self.kind.is_target and values.get("actual"):
+        if self.is_target and values.get("actual"):
             ind.extra["actual"] = values["actual"]
         self.goal.indicators.append(ind)
         if "level1" in cols.values():

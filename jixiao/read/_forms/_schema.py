@@ -172,7 +172,7 @@ class _SchemaRows(_State):
                     target, actual, _ = _compose(values)
                     vals: dict[str, str | None] = {**values, "target": target, "actual": actual}
                     position = len(self.goal.indicators)
-                    orphan = _Orphan(self.goal, position, vals, row.source, issue, self.kind.is_target)
+                    orphan = _Orphan(self.goal, position, vals, row.source, issue, self.is_target)
                     self.orphans.append(orphan)
             return
         label, weight, _ = split_weight(name)
@@ -199,7 +199,7 @@ class _SchemaRows(_State):
             self._open_goal(self.pending_goal or "绩效指标", None, None, row.source)
             self.level1, self.level1_weight, self.level2, self.level2_weight = levels
         assert self.goal is not None
-        is_target = self.kind.is_target
+        is_target = self.is_target
         ind = Indicator(
             level1=self.level1,
             level2=self.level2,

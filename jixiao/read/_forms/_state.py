@@ -24,6 +24,7 @@ class _State:
     def __post_init__(self) -> None:
         self.form = Form(kind=self.kind, title=self.title, source=self.rows[0].source if self.rows else None)
         self.state = "head"
+        self.is_target = self.kind.is_target  # asked of nearly every row: read once
         self.table: _Table | None = None
         self.goal: Goal | None = None
         self.goal_descriptions: dict[str, str] = {}
