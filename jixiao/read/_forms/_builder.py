@@ -108,7 +108,7 @@ class _Builder(_HeadRows, _BudgetRows, _GoalRows, _IndicatorRows, _SchemaRows):
             if value:
                 self._append_field(label, value)
             return
-        grade = texts[-1] if compact(texts[-1]) in _GRADES and len(texts) > 2 else None
+        grade = texts[-1] if len(texts) > 2 and compact(texts[-1]) in _GRADES else None
         if lead.total and len(texts) <= (4 if grade else 3) and self.state != "head":
             if grade:
                 texts = texts[:-1]

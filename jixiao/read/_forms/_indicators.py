@@ -269,9 +269,11 @@ class _IndicatorRows(_State):
         goal = self.goal
         if last is None or goal is None or not goal.indicators or goal.indicators[-1] is not last:
             return False
+        if last.weight is not None or not (last.target or last.actual):
+            return False
         # the block's vertical label (年度绩效指标) printed again in column 0 of a new page
         texts = [t for t in row.texts if not (is_goal_label(t) and not GOAL_NUMBERED.match(label_of(t)))]
-        if len(texts) != 1 or last.weight is not None or not (last.target or last.actual):
+        if len(texts) != 1:
             return False
         label, weight, _ = split_weight(texts[0])
         c = compact(label)

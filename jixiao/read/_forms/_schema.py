@@ -129,7 +129,9 @@ class _SchemaRows(_State):
             cells = [*row.cells, *[""] * (len(schema.roles) - len(row.cells))]
             if not header_checked and schema.refine(cells, self.bound):
                 return  # the second row of a two-row header (指标性质 | 指标值 | 度量单位)
-        cells = [*row.cells, *[""] * (len(schema.roles) - len(row.cells))]
+            # a refusing refine leaves the roles as they were: the cells stay padded to them
+        else:
+            cells = [*row.cells, *[""] * (len(schema.roles) - len(row.cells))]
         name: str | None = None
         printed_level1 = False
         for i, role in enumerate(schema.roles):
