@@ -43,7 +43,7 @@ _CSV_SIGN = re.compile(r'^"|","|",|,"|,,')
 _BAR_CELL = re.compile(r"^[^|]*\s\|\s*$|^\s*\|\s*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     raw: str
     lineno: int
@@ -86,8 +86,15 @@ _CHUNK_LINES = 5000  # lines read before the next safe place to cut (bounds the 
 _RUN_KINDS = ("plain", "bar", "blank", "space")
 
 
+_WHOLE_SPLIT = 1 << 20  # characters up to which the lines are split at once (C speed, bounded list)
+
+
 def split_lines(text: str) -> Iterator[str]:
-    """``text.splitlines()`` one line at a time (a dump of 10^4 forms is half a million lines)."""
+    """``text.splitlines()`` one line at a time (a dump of 10^4 forms is half a million lines);
+    a text of at most ``_WHOLE_SPLIT`` characters is split at once, the list being small."""
+    if len(text) <= _WHOLE_SPLIT:
+        yield from text.splitlines()
+        return
     pos = 0
     for m in _LINE_BREAK.finditer(text):
         yield text[pos : m.start()]
