@@ -72,7 +72,8 @@ class _SchemaRows(_State):
                 if i < len(schema.labels) and schema.labels[i]:
                     continue  # a column the vocabulary does not know: kept aside, never shifts the rest
                 return False
-            if fit_in(fits, role, cell) < 0:
+            value = fits.get((role, cell))  # read in place: most (role, text) pairs were judged
+            if (fit_in(fits, role, cell) if value is None else value) < 0:
                 return False
             placed += role in ("name", "target", "actual", "score", "weight")
         labelled = any(row.cells[: schema.first_value])
