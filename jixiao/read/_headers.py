@@ -28,6 +28,7 @@ from jixiao.read._errors import ReadError
 
 __all__ = [
     "INDICATOR_VALUE_ROLES",
+    "Bound",
     "Schema",
     "Vocabulary",
     "budget_role",
@@ -420,11 +421,18 @@ class Schema:
     roles: list[str | None]
     labels: list[str] = field(default_factory=list)  # the header cells as printed
 
-    def expand(self, cells: list[str]) -> bool:
+    def expand(self, cells: list[str], bound: Bound | None = None) -> bool:
         """A sparse second header row (``指标性质 | 指标值 | 度量单位`` with the covered cells
         dropped): the group column above (年度指标值) becomes one column per sub-label."""
-        sub = [column_role(c) for c in cells if c]
-        if len(sub) < 2 or None in sub or {"name", "level1", "level2"} & set(sub):
+        memo = role_memo("indicator_columns") if bound is None else bound.indicator
+        sub: list[str] = []
+        for c in cells:
+            if c:
+                r = role_in(memo, "indicator_columns", c)
+                if r is None:
+                    return False  # a data row: most end at their first cell
+                sub.append(r)
+        if len(sub) < 2 or {"name", "level1", "level2"} & set(sub):
             return False
         group = next((i for i, lab in enumerate(self.labels) if lab and is_group_label(lab)), None)
         if group is None:
@@ -445,11 +453,13 @@ class Schema:
         vp = self.value_positions
         return vp[0] if vp else len(self.roles)
 
-    def refine(self, cells: list[str]) -> bool:
+    def refine(self, cells: list[str], bound: Bound | None = None) -> bool:
         """Merge a second header row (指标性质 | 指标值 | 度量单位 under 年度指标值): the lower
         label names its column. True if the row was a header row."""
-        memo = role_memo("indicator_columns")
-        groups = _groups(id(vocabulary()))
+        if bound is None:
+            memo, groups = role_memo("indicator_columns"), _groups(id(vocabulary()))
+        else:
+            memo, groups = bound.indicator, bound.groups
         lower: list[str | None] = []
         for c in cells:
             r = memo.get(c, _MISSING) if c else None
@@ -470,15 +480,33 @@ class Schema:
         return True
 
 
-def indicator_schema(cells: list[str]) -> Schema | None:
+class Bound:
+    """The vocabulary in force and the memos a row's tests read, fetched once (per form
+    builder) instead of once per call: a row is asked many questions, each used to look the
+    vocabulary and its memos up again."""
+
+    __slots__ = ("budget", "fits", "groups", "indicator", "memo", "vocab")
+
+    def __init__(self) -> None:
+        self.vocab = vocabulary()
+        self.indicator = role_memo("indicator_columns")
+        self.budget = role_memo("budget_columns")
+        self.groups = _groups(id(self.vocab))
+        self.fits: dict[tuple[str | None, str], float] = vocab_memo("fit")
+        self.memo = vocab_memo  # further memos of the same vocabulary, by name
+
+
+def indicator_schema(cells: list[str], bound: Bound | None = None) -> Schema | None:
     """The schema of an indicator table header row, or ``None`` if the row is not one.
 
     A header names an indicator (一级/二级/三级 or 指标名称) and at least one value column
     (指标值, 实际完成值, 得分 …); every other non-empty cell must be a vocabulary label too
-    (a data row carrying one label-like word is not a header).
+    (a data row carrying one label-like word is not a header). ``bound``: the memos to read.
     """
-    groups = _groups(id(vocabulary()))
-    memo = role_memo("indicator_columns")
+    if bound is None:
+        groups, memo = _groups(id(vocabulary())), role_memo("indicator_columns")
+    else:
+        groups, memo = bound.groups, bound.indicator
     roles: list[str | None] = []
     unknown = 0
     for c in cells:
@@ -503,9 +531,9 @@ def indicator_schema(cells: list[str]) -> Schema | None:
     return Schema(roles, list(cells))
 
 
-def budget_schema(cells: list[str]) -> Schema | None:
+def budget_schema(cells: list[str], bound: Bound | None = None) -> Schema | None:
     """The schema of a budget header row: at least a budget and an executed column."""
-    memo = role_memo("budget_columns")
+    memo = role_memo("budget_columns") if bound is None else bound.budget
     roles: list[str | None] = []
     for c in cells:
         r = memo.get(c, _MISSING) if c else None

@@ -43,7 +43,7 @@ _CSV_SIGN = re.compile(r'^"|","|",|,"|,,')
 _BAR_CELL = re.compile(r"^[^|]*\s\|\s*$|^\s*\|\s*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     raw: str
     lineno: int
@@ -86,8 +86,15 @@ _CHUNK_LINES = 5000  # lines read before the next safe place to cut (bounds the 
 _RUN_KINDS = ("plain", "bar", "blank", "space")
 
 
+_WHOLE_SPLIT = 1 << 20  # characters up to which the lines are split at once (C speed, bounded list)
+
+
 def split_lines(text: str) -> Iterator[str]:
-    """``text.splitlines()`` one line at a time (a dump of 10^4 forms is half a million lines)."""
+    """``text.splitlines()`` one line at a time (a dump of 10^4 forms is half a million lines);
+    a text of at most ``_WHOLE_SPLIT`` characters is split at once, the list being small."""
+    if len(text) <= _WHOLE_SPLIT:
+        yield from text.splitlines()
+        return
     pos = 0
     for m in _LINE_BREAK.finditer(text):
         yield text[pos : m.start()]
@@ -159,12 +166,11 @@ def _chunk_rows(lines: list[_Line], kinds: list[str], path: str, gap: bool) -> t
 
 def _line_row(ln: _Line, kind: str, path: str, gap: bool) -> Row | None:
     raw = ln.raw
-    source = ln.source(path)
     if kind == "tab":
         cells = [clean_cell(c) for c in raw.split("\t")]
         if not any(cells) or all(is_rule_line(c) for c in cells if c):
             return None
-        return Row(cells=cells, source=source, table=True, after_gap=gap)
+        return Row(cells=cells, source=ln.source(path), table=True, after_gap=gap)
     if kind == "pipe":
         body = raw.strip()
         if body.startswith("|"):
@@ -175,11 +181,12 @@ def _line_row(ln: _Line, kind: str, path: str, gap: bool) -> Row | None:
         if not any(cells) or all(is_rule_line(c) for c in cells if c):
             return None
         if len([c for c in cells if c]) == 1 and _is_title(next(c for c in cells if c)):
-            return Row(cells=[next(c for c in cells if c)], source=source, table=False, after_gap=gap)
-        return Row(cells=cells, source=source, table=True, after_gap=gap, sparse=True)
+            title = next(c for c in cells if c)
+            return Row(cells=[title], source=ln.source(path), table=False, after_gap=gap)
+        return Row(cells=cells, source=ln.source(path), table=True, after_gap=gap, sparse=True)
     if kind == "spaces":
         cells = [clean_cell(t) for t in _tokens(raw)]
-        return Row(cells=cells, source=source, table=True, after_gap=gap, sparse=True)
+        return Row(cells=cells, source=ln.source(path), table=True, after_gap=gap, sparse=True)
     if kind == "csv":
         try:
             parsed = next(csv.reader([raw]))
@@ -189,9 +196,9 @@ def _line_row(ln: _Line, kind: str, path: str, gap: bool) -> Row | None:
         while cells and not cells[-1]:
             cells.pop()
         if len([c for c in cells if c]) > 1:
-            return Row(cells=cells, source=source, table=True, after_gap=gap, exact=True)
+            return Row(cells=cells, source=ln.source(path), table=True, after_gap=gap, exact=True)
         text = next((c for c in cells if c), "")
-        return Row(cells=[text], source=source, table=False, after_gap=gap) if text else None
+        return Row(cells=[text], source=ln.source(path), table=False, after_gap=gap) if text else None
     heading = bool(_HEADING.match(raw))
     line = _HEADING.sub("", raw) if heading else raw
     if kind == "bar":
@@ -199,7 +206,7 @@ def _line_row(ln: _Line, kind: str, path: str, gap: bool) -> Row | None:
     cell = clean_cell(line)
     if not cell or is_rule_line(cell):
         return None
-    return Row(cells=[cell], source=source, table=False, heading=heading, after_gap=gap)
+    return Row(cells=[cell], source=ln.source(path), table=False, heading=heading, after_gap=gap)
 
 
 # ------------------------------------------------------------------ one cell per line

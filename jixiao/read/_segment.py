@@ -105,6 +105,7 @@ def starts_form(rows: Iterable[Row]) -> bool:
 def _split_titles(rows: Iterable[Row]) -> Iterator[Row]:
     """A title sharing its line with other cells (``2022年度…自评表 | 部门:XX``): the title, then
     the rest as a line of its own."""
+    line: re.Pattern[str] | None = None
     for row in rows:
         texts = row.texts
         if row.table and len(texts) >= 2 and form_title_kind(texts[0]) is not None and len(texts) <= 3:
@@ -112,9 +113,11 @@ def _split_titles(rows: Iterable[Row]) -> Iterator[Row]:
             yield Row(cells=["  ".join(texts[1:])], source=row.source, table=False)
             continue
         if not row.table and len(texts) == 1:
-            from jixiao.read._vocab import head_line
+            if line is None:
+                from jixiao.read._vocab import head_line
 
-            m = head_line().search(simplified(texts[0]))
+                line = head_line()  # the vocabulary in force, looked up once per document
+            m = line.search(simplified(texts[0]))
             if m and m.start() > 0 and form_title_kind(texts[0][: m.start()]) is not None:
                 # "…自评表填报单位：XX" — a title and the header line run together on one line
                 yield Row(cells=[texts[0][: m.start()].strip()], source=row.source, table=False)

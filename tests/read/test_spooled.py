@@ -48,9 +48,12 @@ def test_rows_cut_into_chunks_are_the_rows_of_the_whole(monkeypatch: pytest.Monk
         ], path
 
 
-def test_split_lines_is_splitlines() -> None:
-    for text in ["", "a", "a\n", "a\n\n", "a\r\nb\rc\x0cd\u2028e\x85", "\n\na\n", "表\t一\r\n"]:
-        assert list(layouts.split_lines(text)) == text.splitlines()
+def test_split_lines_is_splitlines(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["", "a", "a\n", "a\n\n", "a\r\nb\rc\x0cd\u2028e\x85", "\n\na\n", "表\t一\r\n"]
+    for limit in (layouts._WHOLE_SPLIT, 0):  # split at once, and line by line (a huge dump)
+        monkeypatch.setattr(layouts, "_WHOLE_SPLIT", limit)
+        for text in texts:
+            assert list(layouts.split_lines(text)) == text.splitlines(), (limit, text)
 
 
 def test_spooled_document_reads_and_reviews_as_the_whole(

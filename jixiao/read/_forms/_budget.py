@@ -15,10 +15,13 @@ class _BudgetRows(_State):
     """The budget block: 预算执行情况 header and its figures, by header column or by order."""
 
     def _budget_header(self, row: Row) -> bool:
+        inside = self.state in ("table", "tail")
+        if inside and "执" not in row.text:
+            return False  # no other character normalises (NFKC) to 执: the row is not compacted
         c = compact(row.text)
-        if self.state in ("table", "tail") and "执行数" not in c:
+        if inside and "执行数" not in c:
             return False  # inside the indicator table only a header printing 执行数 opens a budget
-        schema = budget_schema(row.cells)
+        schema = budget_schema(row.cells, self.bound)
         if not (
             any(k in c for k in ("预算执行情况", "项目执行情况", "资金执行情况", "预算执行率"))
             or ("预算数" in c and "执行数" in c)

@@ -7,6 +7,7 @@ from jixiao.read._align import align
 from jixiao.read._clean import compact, score_value, year_in
 from jixiao.read._forms._budget import _BudgetRows
 from jixiao.read._forms._common import _GRADES, _TRAILING_ZERO, _int, _strip_label
+from jixiao.read._forms._facts import lead_of, row_facts
 from jixiao.read._forms._finish import _recover_lost_basis, _recover_lost_score
 from jixiao.read._forms._goals import _GoalRows
 from jixiao.read._forms._head import _HeadRows
@@ -18,12 +19,9 @@ from jixiao.read._headers import (
     indicator_schema,
     is_unit_implementer,
     level_ranks,
-    overall_role,
-    simplified,
 )
 from jixiao.read._levels import backfill_level1, regroup
-from jixiao.read._segment import SUBTABLE_TITLE
-from jixiao.read._vocab import DOTS, GOAL_GENERIC, NOTES, TOTAL, head_key, is_indicator_header, label_of
+from jixiao.read._vocab import NOTES, TOTAL, is_indicator_header, label_of
 
 
 class _Builder(_HeadRows, _BudgetRows, _GoalRows, _IndicatorRows, _SchemaRows):
@@ -82,24 +80,27 @@ class _Builder(_HeadRows, _BudgetRows, _GoalRows, _IndicatorRows, _SchemaRows):
                 self.half_texts = list(row.texts)
         if row.sparse:
             row = self._placed(row)
-        texts = [t for t in row.texts if not DOTS.match(t)]
-        if not texts:
+        facts = row_facts(row, self.leads)
+        texts, lead = facts.texts, facts.lead
+        if lead is None:
             if row.exact and self.state == "table" and any(row.cells):
                 self._placeholder(row)
             return
-        first = compact(texts[0])
-        if len(texts) == 1 and SUBTABLE_TITLE.match(first):  # 长期/年度绩效目标表 in a table cell
+        raw = facts.raw
+        assert raw is not None  # a row with a text cell has a first printed one
+        first = lead.c
+        if len(texts) == 1 and lead.subtable:  # 长期/年度绩效目标表 in a table cell
             self._subtable(first)
             return
         # 备注 and the two narrative fields close the indicator table
-        if NOTES.match(first) and len(texts) <= 2:
+        if lead.notes and len(texts) <= 2:
             self.field_target = "notes"
             rest = NOTES.sub("", texts[0]).strip()
             for t in [rest, *texts[1:]]:
                 if t:
                     self.notes.append(t)
             return
-        label = self._field_label(first)
+        label = lead.field
         if label and self.state != "head":
             self.state = "tail"
             self.field_target = label
@@ -107,12 +108,8 @@ class _Builder(_HeadRows, _BudgetRows, _GoalRows, _IndicatorRows, _SchemaRows):
             if value:
                 self._append_field(label, value)
             return
-        grade = texts[-1] if compact(texts[-1]) in _GRADES and len(texts) > 2 else None
-        if (
-            TOTAL.match(compact(simplified(texts[0])))
-            and len(texts) <= (4 if grade else 3)
-            and self.state != "head"
-        ):
+        grade = texts[-1] if len(texts) > 2 and compact(texts[-1]) in _GRADES else None
+        if lead.total and len(texts) <= (4 if grade else 3) and self.state != "head":
             if grade:
                 texts = texts[:-1]
                 self.form.extra["grade"] = grade
@@ -133,54 +130,54 @@ class _Builder(_HeadRows, _BudgetRows, _GoalRows, _IndicatorRows, _SchemaRows):
             return
         if self._overall_header(row):
             return
-        if overall_role(texts[0]) and len(texts) in (2, 4) and self._overall_pairs(row):
+        if lead.overall and len(texts) in (2, 4) and self._overall_pairs(row):
             return
-        if is_indicator_header(row) or (self.state != "tail" and indicator_schema(row.cells) is not None):
+        if is_indicator_header(row) or (
+            self.state != "tail" and indicator_schema(row.cells, self.bound) is not None
+        ):
             self._indicator_header(row)
             return
-        if self.state in ("budget", "overall", "head") and self._goal_row(row, probe=True):
+        if self.state in ("budget", "overall", "head") and raw.goal and self._goal_row(row, probe=True):
             self._goal_row(row)
             return
         if self.state == "budget" and self._budget_data(row):
             return
-        if (
-            len(texts) == 1
-            and len(first) <= 8
-            and GOAL_GENERIC.match(label_of(texts[0]))
-            and self.state != "tail"
-        ):
-            self.pending_goal = label_of(texts[0])  # 绩效指标 above a table without a goal column
+        if len(texts) == 1 and len(first) <= 8 and lead.generic is not None and self.state != "tail":
+            self.pending_goal = lead.generic  # 绩效指标 above a table without a goal column
             return
         if self.state == "overall":
             self._overall_data(row)
             return
         if self.state == "goal_descriptions" and self._goal_description(row):
             return
-        if self.state in ("table", "tail") or (self.state == "head" and self._goal_row(row, probe=True)):
+        if self.state in ("table", "tail") or (
+            self.state == "head" and raw.goal and self._goal_row(row, probe=True)
+        ):
             self.state = "table" if self.state != "tail" else "tail"
             if self.state == "table":
-                self._indicator_row(row)
+                self._indicator_row(row, raw)
                 return
         if self.state == "head":
             self._head_row(row)
 
     def _placed(self, row: Row) -> Row:
         """A sparse row (pipe or space layout) with its cells under the header's columns."""
-        first = compact(row.texts[0]) if row.texts else ""
+        lead = lead_of(self.leads, row.texts[0]) if row.texts else None
         if (
-            not first
-            or TOTAL.match(first)
-            or NOTES.match(first)
-            or self._field_label(first)
-            or head_key(row.texts[0])
-            or overall_role(row.texts[0])
-            or self._goal_row(row, probe=True)
-            or indicator_schema(row.cells) is not None
-            or budget_schema(row.cells) is not None
+            lead is None
+            or not lead.c
+            or lead.total_as_printed
+            or lead.notes
+            or lead.field
+            or lead.head
+            or lead.overall
+            or (lead.goal and self._goal_row(row, probe=True))
+            or indicator_schema(row.cells, self.bound) is not None
+            or budget_schema(row.cells, self.bound) is not None
         ):
             return row
         if self.state == "table" and self.table is not None and self.table.schema is not None:
-            if self.table.schema.expand(row.cells):
+            if self.table.schema.expand(row.cells, self.bound):
                 return Row(cells=[], source=row.source)  # a sub-header under a group label: consumed
             roles = self.table.schema.roles
         elif self.state == "budget" and self.budget_schema is not None:

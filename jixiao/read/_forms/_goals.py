@@ -21,7 +21,7 @@ class _GoalRows(_State):
     def _overall_header(self, row: Row) -> bool:
         texts = row.texts
         if (
-            not self.kind.is_target
+            not self.is_target
             and len(texts) == 3
             and overall_role(texts[1]) == "target"
             and overall_role(texts[2]) == "actual"
@@ -29,7 +29,7 @@ class _GoalRows(_State):
             self.form.overall_goal = OverallGoal(source=row.source)  # 年度目标 | 预期目标 | 实际完成情况
             self.state = "overall"
             return True
-        if self.kind.is_target and len(texts) == 2 and GOAL_GENERIC.match(label_of(texts[0]) or "-"):
+        if self.is_target and len(texts) == 2 and GOAL_GENERIC.match(label_of(texts[0]) or "-"):
             self.pending_goal, self.pending_text = label_of(texts[0]), texts[1]  # 年度绩效目标 | …
             return True
         raw = row.text
@@ -38,13 +38,13 @@ class _GoalRows(_State):
         c = compact(simplified(raw))
         if "总目标" not in c and "总体目标" not in c:
             return False
-        if self.kind.is_target and len(texts) == 3:
+        if self.is_target and len(texts) == 3:
             self.half_names, self._await_half_texts = texts[1:], True
-        if self.kind.is_target and len(texts) == 2:
+        if self.is_target and len(texts) == 2:
             self.pending_text = texts[1]  # 年度总体目标 | … : the text of the goal whose table follows
             return True
         if not any(k in c for k in ("年初设定目标", "预期目标", "实际完成", "设定目标")):
-            if self.kind.is_target or self.state == "head":
+            if self.is_target or self.state == "head":
                 self.state = "goal_descriptions" if self.kind == FormKind.PROJECT_TARGET else self.state
                 if self.kind != FormKind.PROJECT_TARGET:
                     self.other_rows.append(row.texts)

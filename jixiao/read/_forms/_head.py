@@ -8,13 +8,13 @@ import re
 from jixiao.model import FormKind, OverallGoal
 from jixiao.read._clean import compact, iso_date, score_value
 from jixiao.read._forms._common import _FIELD_LABELS, _drop_chars, _strip_label
+from jixiao.read._forms._facts import field_label
 from jixiao.read._forms._state import _State
 from jixiao.read._grid import Row
-from jixiao.read._headers import field_of, overall_role, simplified, text_field_of
+from jixiao.read._headers import field_of, overall_role, simplified
 from jixiao.read._segment import SUBTABLE_TITLE
 from jixiao.read._vocab import (
     EMPTY_MARKS,
-    FIELD_DEVIATION,
     GOAL_GENERIC,
     NOTES,
     head_key,
@@ -96,16 +96,7 @@ class _HeadRows(_State):
         self.field_target = None
 
     def _field_label(self, c: str) -> str | None:
-        if len(c) > 40:
-            return None
-        role = text_field_of(c)
-        if role is not None:
-            return role
-        if FIELD_DEVIATION.match(c) and "原因" in c:
-            return "deviation_reason"
-        if c.startswith("改进措施及") or c.startswith("结果应用方案") or c == "改进措施":
-            return "improvement"
-        return None
+        return field_label(c)
 
     def _append_field(self, name: str, text: str) -> None:
         if name == "notes":
@@ -168,8 +159,9 @@ class _HeadRows(_State):
         i = 0
         consumed = False
         cells = row.texts
+        line = head_line()
         for cell in cells:
-            if head_line().match(simplified(cell)):
+            if line.match(simplified(cell)):
                 self._head_line(cell)  # "填报单位：XX" printed inside a cell
                 consumed = True
         if consumed:

@@ -10,6 +10,7 @@ from jixiao.model import Indicator, ReadIssue
 from jixiao.read._clean import compact, is_weight_only, score_value, split_weight, weight_value
 from jixiao.read._columns import cell_value, columns_of, join_wrapped, split_values
 from jixiao.read._forms._common import _Orphan, _Table
+from jixiao.read._forms._facts import Lead
 from jixiao.read._forms._state import _State
 from jixiao.read._grid import Row
 from jixiao.read._headers import indicator_schema, simplified
@@ -62,27 +63,22 @@ class _IndicatorRows(_State):
             ):
                 goal_label = cell
         if not roles:
-            roles = ["target", "basis"] if self.kind.is_target else ["target", "actual", "score"]
+            roles = ["target", "basis"] if self.is_target else ["target", "actual", "score"]
         if "target" not in roles and roles and roles[0] in ("actual",):
             roles.insert(0, "target")
-        if not self.kind.is_target and "score" not in roles:
+        if not self.is_target and "score" not in roles:
             roles.append("score")  # a self-evaluation always scores; the header cell was cut off
         gaps = [b - a for a, b in itertools.pairwise(positions)]
         step = gaps[0] if len(gaps) >= 2 and gaps[0] > 1 and len(set(gaps)) == 1 else 1
         previous = self.table
         self._keep_headers(row.texts)
-        self.table = _Table(
-            roles=roles, goal_column=goal_label is not None, step=min(step, 3), schema=indicator_schema(cells)
-        )
+        schema = indicator_schema(cells, self.bound)
+        self.table = _Table(roles=roles, goal_column=goal_label is not None, step=min(step, 3), schema=schema)
         self.halves = []
         repeated = previous is not None and previous.schema is not None and self.table.schema is not None
         if repeated and previous.schema.labels == self.table.schema.labels and self.goal is not None:  # type: ignore[union-attr]
             return  # the header printed again at the top of a new page: the labels carry on
-        if (
-            self.kind.is_target
-            and self.table.schema is not None
-            and self.table.schema.roles.count("name") == 2
-        ):
+        if self.is_target and self.table.schema is not None and self.table.schema.roles.count("name") == 2:
             self._twin_halves(self.table.schema, row.source)
             return
         self.level1 = self.level2 = None
@@ -101,17 +97,18 @@ class _IndicatorRows(_State):
             i = self.table.roles.index("target")
             self.table.roles[i:i] = prev
 
-    def _indicator_row(self, row: Row) -> None:
+    def _indicator_row(self, row: Row, lead: Lead | None = None) -> None:
+        """An indicator row; ``lead``: the record of its first text cell, if known."""
         texts = row.texts
         if self.table is None:
             self.table = _Table(
-                roles=["target", "basis"] if self.kind.is_target else ["target", "actual", "score"]
+                roles=["target", "basis"] if self.is_target else ["target", "actual", "score"]
             )
-        if self._goal_row(row):
+        if (lead is None or lead.goal) and self._goal_row(row):
             return
         if self.table.schema is not None and not row.sparse:
             padded = [*row.cells, *[""] * (len(self.table.schema.roles) - len(row.cells))]
-            if self.table.schema.refine(padded):
+            if self.table.schema.refine(padded, self.bound):
                 self._keep_headers(row.texts)
                 return  # the second row of a two-row header
         if self._name_tail(row):
@@ -175,9 +172,7 @@ class _IndicatorRows(_State):
                 issue = ReadIssue(message="指标行没有指标名称，已跳过", source=row.source)
                 self.issues.append(issue)
                 self.orphans.append(
-                    _Orphan(
-                        self.goal, len(self.goal.indicators), values, row.source, issue, self.kind.is_target
-                    )
+                    _Orphan(self.goal, len(self.goal.indicators), values, row.source, issue, self.is_target)
                 )
             elif has_values:
                 self.issues.append(ReadIssue(message="指标行没有指标名称，已跳过", source=row.source))
@@ -212,9 +207,9 @@ class _IndicatorRows(_State):
             name=label.strip(),
             weight=weight,
             target=cell_value(values.get("target")),
-            actual=None if self.kind.is_target else cell_value(values.get("actual")),
-            score=None if self.kind.is_target else score_value(values.get("score")),
-            basis=cell_value(values.get("basis")) if self.kind.is_target else None,
+            actual=None if self.is_target else cell_value(values.get("actual")),
+            score=None if self.is_target else score_value(values.get("score")),
+            basis=cell_value(values.get("basis")) if self.is_target else None,
             level1_weight=self.level1_weight,
             level2_weight=self.level2_weight,
             source=row.source,
@@ -226,7 +221,7 @@ class _IndicatorRows(_State):
         for key in ("prev2", "prev1", "deviation", "note"):
             if values.get(key):
                 ind.extra[key] = values[key]
-        if self.kind.is_target and values.get("actual"):
+        if self.is_target and values.get("actual"):
             ind.extra["actual"] = values["actual"]
         self.goal.indicators.append(ind)
         if "level1" in cols.values():
@@ -274,9 +269,11 @@ class _IndicatorRows(_State):
         goal = self.goal
         if last is None or goal is None or not goal.indicators or goal.indicators[-1] is not last:
             return False
+        if last.weight is not None or not (last.target or last.actual):
+            return False
         # the block's vertical label (年度绩效指标) printed again in column 0 of a new page
         texts = [t for t in row.texts if not (is_goal_label(t) and not GOAL_NUMBERED.match(label_of(t)))]
-        if len(texts) != 1 or last.weight is not None or not (last.target or last.actual):
+        if len(texts) != 1:
             return False
         label, weight, _ = split_weight(texts[0])
         c = compact(label)

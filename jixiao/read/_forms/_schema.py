@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from jixiao.model import Goal, Indicator, ReadIssue, Source
-from jixiao.read._align import fit_in, fit_memo
+from jixiao.read._align import fit_in
 from jixiao.read._clean import compact, first_number, rate_value, score_value, split_weight, weight_value
 from jixiao.read._columns import cell_value
 from jixiao.read._forms._common import _Orphan, _trimmed
@@ -63,7 +63,7 @@ class _SchemaRows(_State):
         if self.halves:
             return True
         placed = 0
-        fits = fit_memo()
+        fits = self.bound.fits
         for i, cell in enumerate(row.cells):
             if not cell:
                 continue
@@ -72,7 +72,8 @@ class _SchemaRows(_State):
                 if i < len(schema.labels) and schema.labels[i]:
                     continue  # a column the vocabulary does not know: kept aside, never shifts the rest
                 return False
-            if fit_in(fits, role, cell) < 0:
+            value = fits.get((role, cell))  # read in place: most (role, text) pairs were judged
+            if (fit_in(fits, role, cell) if value is None else value) < 0:
                 return False
             placed += role in ("name", "target", "actual", "score", "weight")
         labelled = any(row.cells[: schema.first_value])
@@ -104,7 +105,7 @@ class _SchemaRows(_State):
     def _twin_row(self, row: Row, header_checked: bool = False) -> None:
         assert self.table is not None and self.table.schema is not None
         cells = [*row.cells, *[""] * (len(self.table.schema.roles) - len(row.cells))]
-        if not header_checked and self.table.schema.refine(cells):
+        if not header_checked and self.table.schema.refine(cells, self.bound):
             return
         keys = ("goal", "level1", "level1_weight", "level2", "level2_weight", "last", "share")
         for schema, state in self.halves:
@@ -127,9 +128,11 @@ class _SchemaRows(_State):
                 return
             schema = self.table.schema
             cells = [*row.cells, *[""] * (len(schema.roles) - len(row.cells))]
-            if not header_checked and schema.refine(cells):
+            if not header_checked and schema.refine(cells, self.bound):
                 return  # the second row of a two-row header (指标性质 | 指标值 | 度量单位)
-        cells = [*row.cells, *[""] * (len(schema.roles) - len(row.cells))]
+            # a refusing refine leaves the roles as they were: the cells stay padded to them
+        else:
+            cells = [*row.cells, *[""] * (len(schema.roles) - len(row.cells))]
         name: str | None = None
         printed_level1 = False
         for i, role in enumerate(schema.roles):
@@ -172,7 +175,7 @@ class _SchemaRows(_State):
                     target, actual, _ = _compose(values)
                     vals: dict[str, str | None] = {**values, "target": target, "actual": actual}
                     position = len(self.goal.indicators)
-                    orphan = _Orphan(self.goal, position, vals, row.source, issue, self.kind.is_target)
+                    orphan = _Orphan(self.goal, position, vals, row.source, issue, self.is_target)
                     self.orphans.append(orphan)
             return
         label, weight, _ = split_weight(name)
@@ -199,7 +202,7 @@ class _SchemaRows(_State):
             self._open_goal(self.pending_goal or "绩效指标", None, None, row.source)
             self.level1, self.level1_weight, self.level2, self.level2_weight = levels
         assert self.goal is not None
-        is_target = self.kind.is_target
+        is_target = self.is_target
         ind = Indicator(
             level1=self.level1,
             level2=self.level2,

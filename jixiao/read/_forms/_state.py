@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from jixiao.model import Form, FormKind, Goal, Indicator, ReadIssue
 from jixiao.read._forms._common import _Orphan, _Table
+from jixiao.read._forms._facts import Lead
 from jixiao.read._grid import Row
-from jixiao.read._headers import Schema
+from jixiao.read._headers import Bound, Schema
 
 
 @dataclass
@@ -23,6 +24,7 @@ class _State:
     def __post_init__(self) -> None:
         self.form = Form(kind=self.kind, title=self.title, source=self.rows[0].source if self.rows else None)
         self.state = "head"
+        self.is_target = self.kind.is_target  # asked of nearly every row: read once
         self.table: _Table | None = None
         self.goal: Goal | None = None
         self.goal_descriptions: dict[str, str] = {}
@@ -58,3 +60,5 @@ class _State:
         self.fields: dict[str, str] = {}
         self.other_rows: list[list[str]] = []
         self.notes: list[str] = []
+        self.bound = Bound()  # the vocabulary and its memos, fetched once for the whole form
+        self.leads: dict[str, Lead] = self.bound.memo("lead")
