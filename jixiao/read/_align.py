@@ -95,7 +95,7 @@ def _fit(role: str | None, cell: str) -> float:
         if role == "b_reason":
             return 0.8 if cjk and not number else (-0.5 if dash else -2.0)
         if number:
-            return 1.5
+            return _budget_number(role, cell)
         if dash:
             return 0.5
         return 1.0 if _LEADING_NUM.match(cell) and role != "b_rate" else -2.0
@@ -154,6 +154,24 @@ def _fit(role: str | None, cell: str) -> float:
             return -2.0
         return 0.8 if cjk else -0.5
     return -0.5
+
+
+_POINT_ROLES = ("b_weight", "b_score")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _budget_number(role: str, cell: str) -> float:
+    """A figure in a budget column: a percentage is the rate, never an amount or points; points
+    are at most 100. Left equal, a row that lost an empty cell could shift its rate into 得分."""
+    pct = "%" in cell or "％" in cell
+    if role == "b_rate":
+        return 2.0 if pct else 1.5
+    if pct:
+        return -1.0
+    if role in _POINT_ROLES:
+        m = _FIGURE.search(cell.replace(",", ""))
+        return 1.5 if m is None or float(m.group()) <= 100 else -1.0
+    return 1.5
 
 
 def align(cells: list[str], roles: list[str | None], start: int = 0) -> list[str]:
