@@ -130,7 +130,7 @@ def _fit(role: str | None, cell: str) -> float:
         if sign:
             return 2.0 + bonus
         return (1.2 if has_digit else 0.6) + bonus
-    if role == "actual":
+    if role in ("actual", "prev1", "prev2"):  # a past year's column holds what was achieved
         if _SIGN_ONLY.match(cell) or key in ("是", "否"):
             return -3.0
         if sign:
@@ -143,8 +143,6 @@ def _fit(role: str | None, cell: str) -> float:
         "share",
         "converted_score",
         "audit_score",
-        "prev1",
-        "prev2",
     ):
         return 1.5 if number else -3.0
     if role == "core":

@@ -470,13 +470,67 @@ class Schema:
         return True
 
 
+_YEAR = re.compile(r"((?:19|20)\d{2})年度?")
+_RELATIVE = {0: "当年", 1: "上年", 2: "前年"}
+
+
+def relative_years(cells: list[str]) -> list[str]:
+    """Header cells that name their column by a year (2023年实现值 | 2024年实现值 | 预计2025年实现值)
+    with the year said relative to the header's latest one, as the vocabulary names such columns
+    (前年实现值 | 上年实现值 | 预计当年实现值). A cell is rewritten only when it names no role as
+    printed and names one so: the role comes from the label, the year only says which."""
+    years = [int(m.group(1)) for c in cells if c and (m := _YEAR.search(c)) and column_role(c) is None]
+    if not years:
+        return cells
+    top = max(years)
+    out = []
+    for c in cells:
+        m = _YEAR.search(c) if c else None
+        rel = _RELATIVE.get(top - int(m.group(1))) if m else None
+        if m and rel and column_role(c) is None:
+            new = c[: m.start()] + rel + c[m.end() :]
+            if column_role(new) is not None:
+                out.append(new)
+                continue
+        out.append(c)
+    return out
+
+
 def indicator_schema(cells: list[str]) -> Schema | None:
     """The schema of an indicator table header row, or ``None`` if the row is not one.
 
     A header names an indicator (一级/二级/三级 or 指标名称) and at least one value column
     (指标值, 实际完成值, 得分 …); every other non-empty cell must be a vocabulary label too
-    (a data row carrying one label-like word is not a header).
+    (a data row carrying one label-like word is not a header). Columns named by a year are read
+    as the vocabulary's relative ones (``relative_years``).
     """
+    schema = _indicator_schema(cells)
+    if not any(c and _YEAR.search(c) for c in cells):
+        return schema
+    if schema is None or None in schema.roles:
+        named = relative_years(cells)
+        if named != cells:
+            again = _indicator_schema(named)
+            if again is not None:
+                schema = Schema(again.roles, list(cells))
+    if schema is not None:
+        _past_years(cells, schema.roles)
+    return schema
+
+
+def _past_years(cells: list[str], roles: list[str | None]) -> None:
+    """A target or actual column of a year before the header's latest is that year's history
+    (2022年实际值 | 2023年实际值 | 2024年目标值: 前年, 上年, then the target)."""
+    years = {i: int(m.group(1)) for i, c in enumerate(cells) if c and (m := _YEAR.search(c))}
+    if len(set(years.values())) < 2:
+        return
+    top = max(years.values())
+    for i, year in years.items():
+        if roles[i] in ("target", "actual") and top - year in (1, 2):
+            roles[i] = "prev1" if top - year == 1 else "prev2"
+
+
+def _indicator_schema(cells: list[str]) -> Schema | None:
     groups = _groups(id(vocabulary()))
     memo = role_memo("indicator_columns")
     roles: list[str | None] = []
