@@ -1,6 +1,6 @@
 """Write the second held-out set ``tests/corpus2/files`` (deterministic; uses nothing of jixiao).
 
-    python tests/corpus2/make_corpus2.py
+    python tests/corpus2/make_corpus2.py [NAME ...]     # all documents, or only those named
 
 Each document gets its own seed. ``verify`` re-scores every answer from its printed target and
 actual text, independently of the builders, and refuses a form whose inconsistencies are not
@@ -449,6 +449,100 @@ DOCS: list[tuple] = [
         "an old evaluation score table (评分标准/指标解释): not a form",
     ),
     ("j02_score_table_xlsx", B.score_table, 2023, "doctor", None, {}, "xlsx", {}, "the same in XLSX"),
+    # every other family flattened onto one line (added after the first one-line reader)
+    (
+        "b06_transport_oneline_fujian",
+        B.national,
+        2024,
+        "transport",
+        None,
+        {
+            "department": True,
+            "fujian": True,
+            "yuan": True,
+            "shares": {"产出指标": 60, "效益指标": 20, "满意度指标": 10},
+        },
+        "one_line",
+        {},
+        "Fujian department form (元, formula headings) on one line",
+    ),
+    (
+        "c05_water_oneline_xianjie",
+        B.national,
+        2024,
+        "water",
+        "indicator.score_mismatch",
+        {"xianjie": True, "stars": True, "sub_row": True, "misses": 2},
+        "one_line",
+        {},
+        "衔接 with 负责人/地点/建设内容 rows, ★ and a 其中 row on one line",
+    ),
+    (
+        "d06_hazard_oneline_blank",
+        B.sichuan,
+        2024,
+        "hazard",
+        None,
+        {"blank": True},
+        "one_line",
+        {},
+        "Sichuan published with 完成值/得分 empty, on one line",
+    ),
+    (
+        "d07_library_oneline",
+        B.sichuan,
+        2023,
+        "library",
+        "budget.score_mismatch",
+        {},
+        "one_line",
+        {},
+        "Sichuan (split target 指标性质/指标值/度量单位, 原因 column) on one line",
+    ),
+    (
+        "h06_water_oneline_overall",
+        B.hubei,
+        2024,
+        "water",
+        None,
+        {"overall": True},
+        "one_line",
+        {},
+        "Hubei 20/20/60 项目绩效总目标 on one line",
+    ),
+    (
+        "h07_park_oneline_l2pts",
+        B.hubei,
+        2022,
+        "park",
+        None,
+        {},
+        "one_line",
+        {},
+        "Hubei block with level-2 points on one line",
+    ),
+    (
+        "i05_manure_oneline_101",
+        B.target,
+        2025,
+        "manure",
+        None,
+        {"shape": "101"},
+        "one_line",
+        {},
+        "101号 target with 权重 and 评（扣）分标准 on one line",
+    ),
+    (
+        "i06_doctor_oneline_history",
+        B.target,
+        2024,
+        "doctor",
+        None,
+        {"shape": "history"},
+        "one_line",
+        {},
+        "target with 前年/上年/预计当年 实现值 columns on one line",
+    ),
 ]
 
 EXT = {
@@ -564,7 +658,8 @@ def verify(form: dict, planted: list[dict]) -> None:
         raise SystemExit(f"{form['title']}: found {sorted(found, key=str)}, planted {sorted(want, key=str)}")
 
 
-def main() -> None:
+def main(only: list[str]) -> None:
+    """Write every document, or only those named in ``only`` (the manifest always lists all)."""
     FILES.mkdir(exist_ok=True)
     manifest = []
     for name, builder, year, sector, error, opts, layout, lo, what in DOCS:
@@ -572,6 +667,9 @@ def main() -> None:
         docs, forms, errors = builder(rng, year, sector, error, **opts)
         for form in forms:
             verify(form, errors)
+        if only and name not in only:
+            manifest.append(_entry(name, FILES / f"{name}.{EXT[layout]}", layout, forms, errors, what))
+            continue
         path = render(name, layout, docs, lo, rng)
         stem = FILES / name
         (stem.parent / f"{name}.answer.json").write_text(
@@ -580,22 +678,24 @@ def main() -> None:
         (stem.parent / f"{name}.errors.json").write_text(
             json.dumps(errors, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-        manifest.append(
-            {
-                "file": path.name,
-                "families": [name[0]],
-                "layout": layout,
-                "forms": len(forms),
-                "indicators": sum(len(g["indicators"]) for f in forms for g in f["goals"]),
-                "errors": [e["code"] for e in errors],
-                "exercises": what,
-            }
-        )
+        manifest.append(_entry(name, path, layout, forms, errors, what))
     (FILES / "manifest.json").write_text(
         json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     print(f"{len(manifest)} documents written to {FILES}")
 
 
+def _entry(name: str, path: Path, layout: str, forms: list[dict], errors: list[dict], what: str) -> dict:
+    return {
+        "file": path.name,
+        "families": [name[0]],
+        "layout": layout,
+        "forms": len(forms),
+        "indicators": sum(len(g["indicators"]) for f in forms for g in f["goals"]),
+        "errors": [e["code"] for e in errors],
+        "exercises": what,
+    }
+
+
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
