@@ -496,6 +496,14 @@ def relative_years(cells: list[str]) -> list[str]:
     return out
 
 
+def names_by_year(cell: str) -> bool:
+    """A header cell naming its column by a year (``relative_years`` gives it a role)."""
+    m = _YEAR.search(cell)
+    return m is not None and any(
+        column_role(cell[: m.start()] + rel + cell[m.end() :]) is not None for rel in _RELATIVE.values()
+    )
+
+
 def indicator_schema(cells: list[str]) -> Schema | None:
     """The schema of an indicator table header row, or ``None`` if the row is not one.
 

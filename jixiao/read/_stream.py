@@ -22,6 +22,7 @@ from jixiao.read._headers import (
     indicator_schema,
     is_budget_label,
     label_key,
+    names_by_year,
     overall_role,
     role_in,
     role_memo,
@@ -53,7 +54,7 @@ def header_run(texts: list[str], i: int, make) -> tuple[Schema, int] | None:  # 
     span = 0
     while span < limit:
         c = texts[i + span]
-        if c and role_in(memo, table, c) is None:
+        if c and role_in(memo, table, c) is None and not (make is indicator_schema and names_by_year(c)):
             break
         span += 1
     best = None

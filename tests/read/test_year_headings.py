@@ -46,3 +46,16 @@ def test_value_columns_named_by_year_read_as_history_and_target(tmp_path: Path) 
 def test_a_past_year_completed_value_is_history_not_the_actual(tmp_path: Path) -> None:
     header = "\t一级指标\t二级指标\t三级指标\t2023年完成值\t2024年完成值\t2025年目标值\n"
     assert _read(tmp_path, header) == EXPECTED
+
+
+def test_year_headed_columns_of_a_form_on_one_line(tmp_path: Path) -> None:
+    """The header runs of one-line and one-cell-per-line text take a year-named cell as a label."""
+    header = "\t一级指标\t二级指标\t三级指标\t2023年实现值\t2024年实现值\t预计2025年实现值\n"
+    text = HEAD + header + ROWS.format(a=410, b=420, c=450)
+    path = tmp_path / "目标表.txt"
+    path.write_text(" ".join(text.split()) + "\n", encoding="utf-8")
+    [form] = read(path).forms
+    got = [
+        (i.name, i.target, i.actual, i.extra.get("prev2"), i.extra.get("prev1")) for _, i in form.indicators()
+    ]
+    assert got == EXPECTED
