@@ -28,6 +28,9 @@ _DOTS = re.compile(r"^(……|…|\.{3,}|指标\d+[:：]?)$")
 _PLACEHOLDER = re.compile(r"^(……|…|\.{3,}|指标\d*[:：]?.*|无|/|／)$")
 
 SKIP = -0.05  # leaving a column empty costs a little: prefer placing cells where they fit
+# … and more for the columns a template prints on every row (分值, 指标值), so that
+# a lone figure of a row published with 完成值/得分 blank is its 分值 and a lone 定性 text its target
+_SKIP_OF = {"weight": -0.1, "target": -0.1}
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +42,8 @@ def _unit() -> re.Pattern[str]:
 
     u = lexicon().units
     words = alternation(frozenset((*u.money, *u.count, *u.periods, *u.column, "%")))
-    return re.compile(rf"^[%‰℃]$|^(万|亿|千|百)?({words})([/每].{{1,6}})?$")
+    # two counted units run together name one thing too (台套, 人次 …)
+    return re.compile(rf"^[%‰℃]$|^(万|亿|千|百)?({words})({words})?([/每].{{1,6}})?$")
 
 
 def level_sets() -> tuple[frozenset[str], frozenset[str]]:
@@ -189,13 +193,15 @@ def align(cells: list[str], roles: list[str | None], start: int = 0) -> list[str
     # table is never read: the band gives the same placement)
     best = [[neg] * (m + 1) for _ in range(n + 1)]
     back: list[list[int]] = [[0] * (m + 1) for _ in range(n + 1)]  # 1 = cell i-1 in col j-1, 0 = skip
-    for j in range(m + 1):
-        best[0][j] = SKIP * j
+    costs = [_SKIP_OF.get(roles[c], SKIP) for c in cols]  # type: ignore[arg-type]
+    best[0][0] = 0.0
+    for j in range(1, m + 1):
+        best[0][j] = best[0][j - 1] + costs[j - 1]
     for i in range(1, n + 1):
         cell = cells[i - 1]
         row, above, back_i = best[i], best[i - 1], back[i]
         for j in range(i, m - (n - i) + 1):
-            skip = row[j - 1] + SKIP if j - 1 >= i else neg
+            skip = row[j - 1] + costs[j - 1] if j - 1 >= i else neg
             role = roles[cols[j - 1]]
             f = memo.get((role, cell))
             place = above[j - 1] + (f if f is not None else fit_in(memo, role, cell))
