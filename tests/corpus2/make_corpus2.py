@@ -25,6 +25,23 @@ from _forms2 import hu  # noqa: E402
 
 FILES = HERE / "files"
 
+
+def several(*parts: tuple):  # type: ignore[no-untyped-def]
+    """A builder printing the forms of several builders in one document, one after the other:
+    each part is (builder, sector, error, options); the year is the document's."""
+
+    def build(rng: random.Random, year: int, sector: str, error: str | None = None, **o: object):  # type: ignore[no-untyped-def]
+        docs, forms, errors = [], [], []
+        for builder, part_sector, part_error, opts in parts:
+            d, f, e = builder(rng, year, part_sector, part_error, **opts)
+            errors += [{**x, "form": x.get("form", 0) + len(forms)} for x in e]
+            docs += d
+            forms += f
+        return docs, forms, errors
+
+    return build
+
+
 # name, builder, year, sector, error, builder options, layout, layout options, what it exercises
 DOCS: list[tuple] = [
     (
@@ -543,6 +560,40 @@ DOCS: list[tuple] = [
         {},
         "target with 前年/上年/预计当年 实现值 columns on one line",
     ),
+    # several forms of different families in one document
+    (
+        "x01_sichuan_chongqing_tab",
+        several((B.sichuan, "water", None, {}), (B.chongqing, "market", "budget.score_mismatch", {})),
+        2023,
+        "water",
+        None,
+        {},
+        "tab",
+        {},
+        "a Sichuan project form and a Chongqing department form in one TAB file",
+    ),
+    (
+        "x02_hubei_target_oneline",
+        several((B.hubei, "park", None, {"overall": True}), (B.target, "park", None, {"shape": "101"})),
+        2024,
+        "park",
+        None,
+        {},
+        "one_line",
+        {},
+        "a Hubei 20/20/60 self-evaluation and its 101号 target table on one line",
+    ),
+    (
+        "x03_national_sichuan_spaces",
+        several((B.national, "doctor", "indicator.score_mismatch", {}), (B.sichuan, "library", None, {})),
+        2024,
+        "doctor",
+        None,
+        {},
+        "spaces",
+        {},
+        "a national and a Sichuan form, space-separated, in one file",
+    ),
 ]
 
 EXT = {
@@ -560,18 +611,24 @@ EXT = {
 }
 
 
+def _text(layout: str, d: L.Doc, rng: random.Random) -> str:
+    return {
+        "tab": lambda: L.tab(d),
+        "pipe": lambda: L.pipe(d, rng),
+        "cells": lambda: L.cells(d, False),
+        "cells_bar": lambda: L.cells(d, True),
+        "spaces": lambda: L.spaces(d, rng),
+        "one_line": lambda: L.one_line(d),
+    }[layout]()
+
+
 def render(name: str, layout: str, docs: list[L.Doc], lo: dict, rng: random.Random) -> Path:
     d = docs[0]
     path = FILES / f"{name}.{EXT[layout]}"
     if layout in ("tab", "pipe", "cells", "cells_bar", "spaces", "one_line"):
-        text = {
-            "tab": lambda: L.tab(d),
-            "pipe": lambda: L.pipe(d, rng),
-            "cells": lambda: L.cells(d, False),
-            "cells_bar": lambda: L.cells(d, True),
-            "spaces": lambda: L.spaces(d, rng),
-            "one_line": lambda: L.one_line(d),
-        }[layout]()
+        texts = [_text(layout, part, rng) for part in docs]
+        # several forms: one after the other (on the same line when the layout is one line)
+        text = " ".join(t.strip() for t in texts) + "\n" if layout == "one_line" else "\n".join(texts)
         path.write_text(text, encoding="utf-8")
     elif layout == "html":
         path.write_text(
@@ -665,8 +722,8 @@ def main(only: list[str]) -> None:
     for name, builder, year, sector, error, opts, layout, lo, what in DOCS:
         rng = random.Random(f"corpus2:{name}")
         docs, forms, errors = builder(rng, year, sector, error, **opts)
-        for form in forms:
-            verify(form, errors)
+        for k, form in enumerate(forms):
+            verify(form, [e for e in errors if e.get("form", 0) == k])
         if only and name not in only:
             manifest.append(_entry(name, FILES / f"{name}.{EXT[layout]}", layout, forms, errors, what))
             continue
