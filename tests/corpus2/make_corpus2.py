@@ -560,6 +560,28 @@ DOCS: list[tuple] = [
         {},
         "target with 前年/上年/预计当年 实现值 columns on one line",
     ),
+    (
+        "f05_transport_tab_rate_pct",
+        B.chongqing,
+        2024,
+        "transport",
+        None,
+        {"rate_pct": True},
+        "tab",
+        {},
+        "执行率 printed with its % sign under 执行率（%）",
+    ),
+    (
+        "f06_insurance_pipe_rate_pct",
+        B.chongqing,
+        2023,
+        "insurance",
+        "budget.score_mismatch",
+        {"rate_pct": True},
+        "pipe",
+        {},
+        "执行率 with % sign in pipe rows",
+    ),
     # several forms of different families in one document
     (
         "x01_sichuan_chongqing_tab",
