@@ -582,6 +582,28 @@ DOCS: list[tuple] = [
         {},
         "执行率 with % sign in pipe rows",
     ),
+    (
+        "d08_manure_html_thead3",
+        B.sichuan,
+        2024,
+        "manure",
+        None,
+        {},
+        "html",
+        {"thead": 3},
+        "Sichuan HTML, first 3 rows in <thead> as <th>",
+    ),
+    (
+        "h08_hazard_html_thead2",
+        B.hubei,
+        2023,
+        "hazard",
+        None,
+        {"overall": True},
+        "html",
+        {"thead": 2},
+        "Hubei 20/20/60 HTML, first 2 rows in <thead> as <th>",
+    ),
     # several forms of different families in one document
     (
         "x01_sichuan_chongqing_tab",
