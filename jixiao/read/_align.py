@@ -30,7 +30,8 @@ _PLACEHOLDER = re.compile(r"^(……|…|\.{3,}|指标\d*[:：]?.*|无|/|／)$")
 SKIP = -0.05  # leaving a column empty costs a little: prefer placing cells where they fit
 # … and more for the columns a template prints on every row (分值, 指标值), so that
 # a lone figure of a row published with 完成值/得分 blank is its 分值 and a lone 定性 text its target
-_SKIP_OF = {"weight": -0.1, "target": -0.1}
+# (and the score and converted score a row always has, before a 权重占比 printed once per 一级)
+_SKIP_OF = {"weight": -0.15, "target": -0.1, "score": -0.1, "converted_score": -0.1}
 
 
 @lru_cache(maxsize=1)
@@ -140,6 +141,8 @@ def _fit(role: str | None, cell: str) -> float:
         if sign:
             return -0.3
         return 1.2 if has_digit else 0.6
+    if role == "score" and number and "%" in cell:
+        return 0.5  # a score is points: a percentage is the actual or a share beside it
     if role in (
         "weight",
         "score",

@@ -426,11 +426,22 @@ class Schema:
         sub = [column_role(c) for c in cells if c]
         if len(sub) < 2 or None in sub or {"name", "level1", "level2"} & set(sub):
             return False
-        group = next((i for i, lab in enumerate(self.labels) if lab and is_group_label(lab)), None)
-        if group is None:
+        groups = [i for i, lab in enumerate(self.labels) if lab and is_group_label(lab)]
+        if not groups:
             return False
-        self.roles[group : group + 1] = sub
-        self.labels[group : group + 1] = [c for c in cells if c]
+        texts = [c for c in cells if c]
+        # several groups (指标值 | 得分情况): each later one starts at the first sub-label of its
+        # own role (得分情况 → 单项指标得分); else the first group takes them all
+        starts = [0]
+        for g in groups[1:]:
+            nxt = next((j for j in range(starts[-1] + 1, len(sub)) if sub[j] == self.roles[g]), None)
+            if nxt is None:
+                break
+            starts.append(nxt)
+        ends = [*starts[1:], len(sub)]
+        for g, a, b in reversed(list(zip(groups, starts, ends, strict=False))):
+            self.roles[g : g + 1] = sub[a:b]
+            self.labels[g : g + 1] = texts[a:b]
         return True
 
     def position(self, role: str) -> int | None:

@@ -83,6 +83,7 @@ FORMS = [
     "tests/corpus/files/d02_sichuan_school_tab.txt",
     "tests/corpus/files/e05_yunnan_road_tab.txt",
     "tests/corpus/files/f01_chongqing_justice_spaces.txt",
+    "tests/corpus/files/g03_hebei_heritage_tab.txt",
     "tests/corpus/files/h01_hubei_block_road_tab.txt",
     "tests/corpus/files/i02_project_target_gas_tab.txt",
     "tests/corpus/files/i12_target101_waste_spaces.txt",
