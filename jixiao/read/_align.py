@@ -28,6 +28,10 @@ _DOTS = re.compile(r"^(……|…|\.{3,}|指标\d+[:：]?)$")
 _PLACEHOLDER = re.compile(r"^(……|…|\.{3,}|指标\d*[:：]?.*|无|/|／)$")
 
 SKIP = -0.05  # leaving a column empty costs a little: prefer placing cells where they fit
+# … and more for the columns a template prints on every row (分值, 指标值), so that
+# a lone figure of a row published with 完成值/得分 blank is its 分值 and a lone 定性 text its target
+# (and the score and converted score a row always has, before a 权重占比 printed once per 一级)
+_SKIP_OF = {"weight": -0.15, "target": -0.1, "score": -0.1, "converted_score": -0.1}
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +43,8 @@ def _unit() -> re.Pattern[str]:
 
     u = lexicon().units
     words = alternation(frozenset((*u.money, *u.count, *u.periods, *u.column, "%")))
-    return re.compile(rf"^[%‰℃]$|^(万|亿|千|百)?({words})([/每].{{1,6}})?$")
+    # two counted units run together name one thing too (台套, 人次 …)
+    return re.compile(rf"^[%‰℃]$|^(万|亿|千|百)?({words})({words})?([/每].{{1,6}})?$")
 
 
 def level_sets() -> tuple[frozenset[str], frozenset[str]]:
@@ -95,7 +100,7 @@ def _fit(role: str | None, cell: str) -> float:
         if role == "b_reason":
             return 0.8 if cjk and not number else (-0.5 if dash else -2.0)
         if number:
-            return 1.5
+            return _budget_number(role, cell)
         if dash:
             return 0.5
         return 1.0 if _LEADING_NUM.match(cell) and role != "b_rate" else -2.0
@@ -130,12 +135,14 @@ def _fit(role: str | None, cell: str) -> float:
         if sign:
             return 2.0 + bonus
         return (1.2 if has_digit else 0.6) + bonus
-    if role == "actual":
+    if role in ("actual", "prev1", "prev2"):  # a past year's column holds what was achieved
         if _SIGN_ONLY.match(cell) or key in ("是", "否"):
             return -3.0
         if sign:
             return -0.3
         return 1.2 if has_digit else 0.6
+    if role == "score" and number and "%" in cell:
+        return 0.5  # a score is points: a percentage is the actual or a share beside it
     if role in (
         "weight",
         "score",
@@ -143,8 +150,6 @@ def _fit(role: str | None, cell: str) -> float:
         "share",
         "converted_score",
         "audit_score",
-        "prev1",
-        "prev2",
     ):
         return 1.5 if number else -3.0
     if role == "core":
@@ -154,6 +159,24 @@ def _fit(role: str | None, cell: str) -> float:
             return -2.0
         return 0.8 if cjk else -0.5
     return -0.5
+
+
+_POINT_ROLES = ("b_weight", "b_score")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _budget_number(role: str, cell: str) -> float:
+    """A figure in a budget column: a percentage is the rate, never an amount or points; points
+    are at most 100. Left equal, a row that lost an empty cell could shift its rate into 得分."""
+    pct = "%" in cell or "％" in cell
+    if role == "b_rate":
+        return 2.0 if pct else 1.5
+    if pct:
+        return -1.0
+    if role in _POINT_ROLES:
+        m = _FIGURE.search(cell.replace(",", ""))
+        return 1.5 if m is None or float(m.group()) <= 100 else -1.0
+    return 1.5
 
 
 def align(cells: list[str], roles: list[str | None], start: int = 0) -> list[str]:
@@ -173,13 +196,15 @@ def align(cells: list[str], roles: list[str | None], start: int = 0) -> list[str
     # table is never read: the band gives the same placement)
     best = [[neg] * (m + 1) for _ in range(n + 1)]
     back: list[list[int]] = [[0] * (m + 1) for _ in range(n + 1)]  # 1 = cell i-1 in col j-1, 0 = skip
-    for j in range(m + 1):
-        best[0][j] = SKIP * j
+    costs = [_SKIP_OF.get(roles[c], SKIP) for c in cols]  # type: ignore[arg-type]
+    best[0][0] = 0.0
+    for j in range(1, m + 1):
+        best[0][j] = best[0][j - 1] + costs[j - 1]
     for i in range(1, n + 1):
         cell = cells[i - 1]
         row, above, back_i = best[i], best[i - 1], back[i]
         for j in range(i, m - (n - i) + 1):
-            skip = row[j - 1] + SKIP if j - 1 >= i else neg
+            skip = row[j - 1] + costs[j - 1] if j - 1 >= i else neg
             role = roles[cols[j - 1]]
             f = memo.get((role, cell))
             place = above[j - 1] + (f if f is not None else fit_in(memo, role, cell))

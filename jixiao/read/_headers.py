@@ -434,11 +434,22 @@ class Schema:
                 sub.append(r)
         if len(sub) < 2 or {"name", "level1", "level2"} & set(sub):
             return False
-        group = next((i for i, lab in enumerate(self.labels) if lab and is_group_label(lab)), None)
-        if group is None:
+        groups = [i for i, lab in enumerate(self.labels) if lab and is_group_label(lab)]
+        if not groups:
             return False
-        self.roles[group : group + 1] = sub
-        self.labels[group : group + 1] = [c for c in cells if c]
+        texts = [c for c in cells if c]
+        # several groups (指标值 | 得分情况): each later one starts at the first sub-label of its
+        # own role (得分情况 → 单项指标得分); else the first group takes them all
+        starts = [0]
+        for g in groups[1:]:
+            nxt = next((j for j in range(starts[-1] + 1, len(sub)) if sub[j] == self.roles[g]), None)
+            if nxt is None:
+                break
+            starts.append(nxt)
+        ends = [*starts[1:], len(sub)]
+        for g, a, b in reversed(list(zip(groups, starts, ends, strict=False))):
+            self.roles[g : g + 1] = sub[a:b]
+            self.labels[g : g + 1] = texts[a:b]
         return True
 
     def position(self, role: str) -> int | None:
@@ -496,13 +507,75 @@ class Bound:
         self.memo = vocab_memo  # further memos of the same vocabulary, by name
 
 
+_YEAR = re.compile(r"((?:19|20)\d{2})年度?")
+_RELATIVE = {0: "当年", 1: "上年", 2: "前年"}
+
+
+def relative_years(cells: list[str]) -> list[str]:
+    """Header cells that name their column by a year (2023年实现值 | 2024年实现值 | 预计2025年实现值)
+    with the year said relative to the header's latest one, as the vocabulary names such columns
+    (前年实现值 | 上年实现值 | 预计当年实现值). A cell is rewritten only when it names no role as
+    printed and names one so: the role comes from the label, the year only says which."""
+    years = [int(m.group(1)) for c in cells if c and (m := _YEAR.search(c)) and column_role(c) is None]
+    if not years:
+        return cells
+    top = max(years)
+    out = []
+    for c in cells:
+        m = _YEAR.search(c) if c else None
+        rel = _RELATIVE.get(top - int(m.group(1))) if m else None
+        if m and rel and column_role(c) is None:
+            new = c[: m.start()] + rel + c[m.end() :]
+            if column_role(new) is not None:
+                out.append(new)
+                continue
+        out.append(c)
+    return out
+
+
+def names_by_year(cell: str) -> bool:
+    """A header cell naming its column by a year (``relative_years`` gives it a role)."""
+    m = _YEAR.search(cell)
+    return m is not None and any(
+        column_role(cell[: m.start()] + rel + cell[m.end() :]) is not None for rel in _RELATIVE.values()
+    )
+
+
 def indicator_schema(cells: list[str], bound: Bound | None = None) -> Schema | None:
     """The schema of an indicator table header row, or ``None`` if the row is not one.
 
     A header names an indicator (一级/二级/三级 or 指标名称) and at least one value column
     (指标值, 实际完成值, 得分 …); every other non-empty cell must be a vocabulary label too
-    (a data row carrying one label-like word is not a header). ``bound``: the memos to read.
+    (a data row carrying one label-like word is not a header). Columns named by a year are read
+    as the vocabulary's relative ones (``relative_years``). ``bound``: the memos to read.
     """
+    schema = _indicator_schema(cells, bound)
+    if not any(c and _YEAR.search(c) for c in cells):
+        return schema
+    if schema is None or None in schema.roles:
+        named = relative_years(cells)
+        if named != cells:
+            again = _indicator_schema(named, bound)
+            if again is not None:
+                schema = Schema(again.roles, list(cells))
+    if schema is not None:
+        _past_years(cells, schema.roles)
+    return schema
+
+
+def _past_years(cells: list[str], roles: list[str | None]) -> None:
+    """A target or actual column of a year before the header's latest is that year's history
+    (2022年实际值 | 2023年实际值 | 2024年目标值: 前年, 上年, then the target)."""
+    years = {i: int(m.group(1)) for i, c in enumerate(cells) if c and (m := _YEAR.search(c))}
+    if len(set(years.values())) < 2:
+        return
+    top = max(years.values())
+    for i, year in years.items():
+        if roles[i] in ("target", "actual") and top - year in (1, 2):
+            roles[i] = "prev1" if top - year == 1 else "prev2"
+
+
+def _indicator_schema(cells: list[str], bound: Bound | None = None) -> Schema | None:
     if bound is None:
         groups, memo = _groups(id(vocabulary())), role_memo("indicator_columns")
     else:

@@ -10,6 +10,7 @@ Detected per block of lines, not per file (a document may mix them):
 - one cell per line, blank-line separated (an empty cell is a line holding a space) or each line
   ending in `` |``: rows are rebuilt from the header's columns (``_stream``);
 - rows of space-separated cells (empty cells leave no trace): ``Row.sparse`` as for pipes;
+- a whole form flattened onto one line of such cells: cut back into its lines first (``_oneline``);
 - everything else is a line of running text.
 """
 
@@ -31,6 +32,7 @@ from jixiao.read._headers import (
     is_budget_label,
     simplified,
 )
+from jixiao.read._oneline import MIN_TOKENS, flattened_lines
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import stream_rows
 from jixiao.read._vocab import head_line
@@ -122,6 +124,12 @@ def iter_text_rows(text: str, path: str) -> Iterator[Row]:
             raw = raw.replace(_PAGE_BREAK, "")
         line = _Line(raw.rstrip("\r"), lineno, page)
         kind = _kind(line.raw)
+        if kind == "plain" and line.raw.count(" ") + line.raw.count("\u3000") >= MIN_TOKENS - 1:
+            cut = flattened_lines(line.raw)
+            if cut is not None:  # a form on one line: its lines, all at this line number
+                lines.extend(_Line(text, lineno, page) for text in cut[:-1])
+                kinds.extend("plain" for _ in cut[:-1])
+                line = _Line(cut[-1], lineno, page)
         if (
             len(lines) >= _CHUNK_LINES
             and kind == "plain"

@@ -22,6 +22,7 @@ from jixiao.read._headers import (
     indicator_schema,
     is_budget_label,
     label_key,
+    names_by_year,
     overall_role,
     role_in,
     role_memo,
@@ -29,19 +30,19 @@ from jixiao.read._headers import (
 )
 from jixiao.read._segment import form_title_kind, is_report_title
 
-__all__ = ["stream_rows"]
+__all__ = ["GOAL", "TOTAL", "budget_header", "header_run", "stream_rows"]
 
-_TOTAL = re.compile(r"^(总分|合计|总计|自评得分|自评总分|综合得分)[:：]?$")
+TOTAL = re.compile(r"^(总分|合计|总计|自评得分|自评总分|综合得分)[:：]?$")
 _NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%分]?$")
 _DASH = {"-", "—", "/", "——", "－", ""}
-_GOAL = re.compile(r"^(年度|项目|部门)?(总体|绩效)?目标$|^年度总体目标$")
+GOAL = re.compile(r"^(年度|项目|部门)?(总体|绩效)?目标$|^年度总体目标$")
 _LINE_END = "\x00"
 
 
 _TABLE_OF = {indicator_schema: "indicator_columns", budget_schema: "budget_columns"}
 
 
-def _header_run(texts: list[str], i: int, make) -> tuple[Schema, int] | None:  # type: ignore[no-untyped-def]
+def header_run(texts: list[str], i: int, make) -> tuple[Schema, int] | None:  # type: ignore[no-untyped-def]
     """The longest header (by ``make``) starting at ``i``: its schema and width.
 
     A header's every cell names a column, so no window reaching past the first cell that names
@@ -53,7 +54,7 @@ def _header_run(texts: list[str], i: int, make) -> tuple[Schema, int] | None:  #
     span = 0
     while span < limit:
         c = texts[i + span]
-        if c and role_in(memo, table, c) is None:
+        if c and role_in(memo, table, c) is None and not (make is indicator_schema and names_by_year(c)):
             break
         span += 1
     best = None
@@ -91,14 +92,14 @@ def _ends_block(texts: list[str], j: int) -> bool:
     if t == _LINE_END:
         return True
     return bool(
-        _TOTAL.match(label_key(t))
+        TOTAL.match(label_key(t))
         or field_of(t)
         or text_field_of(t)
         or t.startswith(("注：", "注:", "备注"))
         or form_title_kind(t)
         or is_report_title(t)
-        or _header_run(texts, j, indicator_schema)
-        or _header_run(texts, j, budget_schema)
+        or header_run(texts, j, indicator_schema)
+        or header_run(texts, j, budget_schema)
     )
 
 
@@ -119,13 +120,13 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
         if not t:
             i += 1
             continue
-        run = _header_run(texts, i, indicator_schema)
+        run = header_run(texts, i, indicator_schema)
         if run is not None:
             schema, width = run
             emit(i, texts[i : i + width])
             i = _indicator_rows(texts, i + width, schema, emit)
             continue
-        brun = _budget_header(texts, i)
+        brun = budget_header(texts, i)
         if brun is not None:
             schema, first, width = brun
             emit(i, texts[i : i + width])
@@ -139,7 +140,7 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
             emit(j, ["", *texts[j : j + 2]])
             i = j + 2
             continue
-        if _TOTAL.match(label_key(t)):
+        if TOTAL.match(label_key(t)):
             j = i + 1
             while (
                 j < n
@@ -185,7 +186,7 @@ def _indicator_rows(texts: list[str], i: int, schema: Schema, emit) -> int:  # t
     return i
 
 
-def _budget_header(texts: list[str], i: int) -> tuple[Schema, int, int] | None:
+def budget_header(texts: list[str], i: int) -> tuple[Schema, int, int] | None:
     """A budget header: an optional block label, an optional empty cell, then budget columns."""
     j = i
     label = is_budget_label(texts[i]) and budget_schema([texts[i]]) is None
@@ -193,7 +194,7 @@ def _budget_header(texts: list[str], i: int) -> tuple[Schema, int, int] | None:
         j += 1
         if j < len(texts) and not texts[j]:
             j += 1
-    run = _header_run(texts, j, budget_schema)
+    run = header_run(texts, j, budget_schema)
     if run is None:
         return None
     schema, width = run
@@ -212,12 +213,12 @@ def _budget_rows(texts: list[str], i: int, schema: Schema, lead: int, emit) -> i
         if t == _LINE_END:
             i += 1
             continue
-        if _ends_block(texts, i) or overall_role(t) or _GOAL.match(label_key(t)):
+        if _ends_block(texts, i) or overall_role(t) or GOAL.match(label_key(t)):
             return i
         has_label = not _NUMBER.match(t)
         row_cells = texts[i + 1 : i + 1 + values] if has_label else texts[i : i + values]
         # the label of the next part (年度总体目标 …) ends the row, however wide its header
-        cut = next((k for k, c in enumerate(row_cells) if overall_role(c) or _GOAL.match(label_key(c))), None)
+        cut = next((k for k, c in enumerate(row_cells) if overall_role(c) or GOAL.match(label_key(c))), None)
         if cut is not None and any(_NUMBER.match(c) for c in row_cells[:cut]):
             row_cells = row_cells[:cut]
         if _LINE_END in row_cells or not any(_NUMBER.match(c) for c in row_cells):

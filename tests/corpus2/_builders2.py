@@ -355,7 +355,8 @@ def sichuan(rng: random.Random, year: int, sector: str, error: str | None = None
 
 
 def chongqing(rng: random.Random, year: int, sector: str, error: str | None = None, **o: Any):
-    """(f) Chongqing flat list, with 调整指标值 on some rows and 是否核心指标."""
+    """(f) Chongqing flat list, with 调整指标值 on some rows and 是否核心指标; ``rate_pct`` prints
+    the rate with its % sign although the header says （%）."""
     spec = DEPTS[sector]
     county = rng.choice(["云栖湾区", "鹤鸣区"])
     inds = make_inds(rng, spec["inds"], o.get("n", 9))
@@ -385,7 +386,7 @@ def chongqing(rng: random.Random, year: int, sector: str, error: str | None = No
         (f(b["initial"]), 2),
         f(b["planned"]),
         f(b["executed"]),
-        f(hu(b["rate"] * 100, 2)),
+        f(hu(b["rate"] * 100, 2)) + ("%" if o.get("rate_pct") else ""),  # 93.4% under 执行率（%）
         ("10", 2),
         (f(b["score"]), 2),
     )

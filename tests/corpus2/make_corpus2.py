@@ -1,6 +1,6 @@
 """Write the second held-out set ``tests/corpus2/files`` (deterministic; uses nothing of jixiao).
 
-    python tests/corpus2/make_corpus2.py
+    python tests/corpus2/make_corpus2.py [NAME ...]     # all documents, or only those named
 
 Each document gets its own seed. ``verify`` re-scores every answer from its printed target and
 actual text, independently of the builders, and refuses a form whose inconsistencies are not
@@ -24,6 +24,23 @@ import _layouts2 as L  # noqa: E402
 from _forms2 import hu  # noqa: E402
 
 FILES = HERE / "files"
+
+
+def several(*parts: tuple):  # type: ignore[no-untyped-def]
+    """A builder printing the forms of several builders in one document, one after the other:
+    each part is (builder, sector, error, options); the year is the document's."""
+
+    def build(rng: random.Random, year: int, sector: str, error: str | None = None, **o: object):  # type: ignore[no-untyped-def]
+        docs, forms, errors = [], [], []
+        for builder, part_sector, part_error, opts in parts:
+            d, f, e = builder(rng, year, part_sector, part_error, **opts)
+            errors += [{**x, "form": x.get("form", 0) + len(forms)} for x in e]
+            docs += d
+            forms += f
+        return docs, forms, errors
+
+    return build
+
 
 # name, builder, year, sector, error, builder options, layout, layout options, what it exercises
 DOCS: list[tuple] = [
@@ -449,6 +466,178 @@ DOCS: list[tuple] = [
         "an old evaluation score table (评分标准/指标解释): not a form",
     ),
     ("j02_score_table_xlsx", B.score_table, 2023, "doctor", None, {}, "xlsx", {}, "the same in XLSX"),
+    # every other family flattened onto one line (added after the first one-line reader)
+    (
+        "b06_transport_oneline_fujian",
+        B.national,
+        2024,
+        "transport",
+        None,
+        {
+            "department": True,
+            "fujian": True,
+            "yuan": True,
+            "shares": {"产出指标": 60, "效益指标": 20, "满意度指标": 10},
+        },
+        "one_line",
+        {},
+        "Fujian department form (元, formula headings) on one line",
+    ),
+    (
+        "c05_water_oneline_xianjie",
+        B.national,
+        2024,
+        "water",
+        "indicator.score_mismatch",
+        {"xianjie": True, "stars": True, "sub_row": True, "misses": 2},
+        "one_line",
+        {},
+        "衔接 with 负责人/地点/建设内容 rows, ★ and a 其中 row on one line",
+    ),
+    (
+        "d06_hazard_oneline_blank",
+        B.sichuan,
+        2024,
+        "hazard",
+        None,
+        {"blank": True},
+        "one_line",
+        {},
+        "Sichuan published with 完成值/得分 empty, on one line",
+    ),
+    (
+        "d07_library_oneline",
+        B.sichuan,
+        2023,
+        "library",
+        "budget.score_mismatch",
+        {},
+        "one_line",
+        {},
+        "Sichuan (split target 指标性质/指标值/度量单位, 原因 column) on one line",
+    ),
+    (
+        "h06_water_oneline_overall",
+        B.hubei,
+        2024,
+        "water",
+        None,
+        {"overall": True},
+        "one_line",
+        {},
+        "Hubei 20/20/60 项目绩效总目标 on one line",
+    ),
+    (
+        "h07_park_oneline_l2pts",
+        B.hubei,
+        2022,
+        "park",
+        None,
+        {},
+        "one_line",
+        {},
+        "Hubei block with level-2 points on one line",
+    ),
+    (
+        "i05_manure_oneline_101",
+        B.target,
+        2025,
+        "manure",
+        None,
+        {"shape": "101"},
+        "one_line",
+        {},
+        "101号 target with 权重 and 评（扣）分标准 on one line",
+    ),
+    (
+        "i06_doctor_oneline_history",
+        B.target,
+        2024,
+        "doctor",
+        None,
+        {"shape": "history"},
+        "one_line",
+        {},
+        "target with 前年/上年/预计当年 实现值 columns on one line",
+    ),
+    (
+        "f05_transport_tab_rate_pct",
+        B.chongqing,
+        2024,
+        "transport",
+        None,
+        {"rate_pct": True},
+        "tab",
+        {},
+        "执行率 printed with its % sign under 执行率（%）",
+    ),
+    (
+        "f06_insurance_pipe_rate_pct",
+        B.chongqing,
+        2023,
+        "insurance",
+        "budget.score_mismatch",
+        {"rate_pct": True},
+        "pipe",
+        {},
+        "执行率 with % sign in pipe rows",
+    ),
+    (
+        "d08_manure_html_thead3",
+        B.sichuan,
+        2024,
+        "manure",
+        None,
+        {},
+        "html",
+        {"thead": 3},
+        "Sichuan HTML, first 3 rows in <thead> as <th>",
+    ),
+    (
+        "h08_hazard_html_thead2",
+        B.hubei,
+        2023,
+        "hazard",
+        None,
+        {"overall": True},
+        "html",
+        {"thead": 2},
+        "Hubei 20/20/60 HTML, first 2 rows in <thead> as <th>",
+    ),
+    # several forms of different families in one document
+    (
+        "x01_sichuan_chongqing_tab",
+        several((B.sichuan, "water", None, {}), (B.chongqing, "market", "budget.score_mismatch", {})),
+        2023,
+        "water",
+        None,
+        {},
+        "tab",
+        {},
+        "a Sichuan project form and a Chongqing department form in one TAB file",
+    ),
+    (
+        "x02_hubei_target_oneline",
+        several((B.hubei, "park", None, {"overall": True}), (B.target, "park", None, {"shape": "101"})),
+        2024,
+        "park",
+        None,
+        {},
+        "one_line",
+        {},
+        "a Hubei 20/20/60 self-evaluation and its 101号 target table on one line",
+    ),
+    (
+        "x03_national_sichuan_spaces",
+        several((B.national, "doctor", "indicator.score_mismatch", {}), (B.sichuan, "library", None, {})),
+        2024,
+        "doctor",
+        None,
+        {},
+        "spaces",
+        {},
+        "a national and a Sichuan form, space-separated, in one file",
+    ),
 ]
 
 EXT = {
@@ -466,18 +655,24 @@ EXT = {
 }
 
 
+def _text(layout: str, d: L.Doc, rng: random.Random) -> str:
+    return {
+        "tab": lambda: L.tab(d),
+        "pipe": lambda: L.pipe(d, rng),
+        "cells": lambda: L.cells(d, False),
+        "cells_bar": lambda: L.cells(d, True),
+        "spaces": lambda: L.spaces(d, rng),
+        "one_line": lambda: L.one_line(d),
+    }[layout]()
+
+
 def render(name: str, layout: str, docs: list[L.Doc], lo: dict, rng: random.Random) -> Path:
     d = docs[0]
     path = FILES / f"{name}.{EXT[layout]}"
     if layout in ("tab", "pipe", "cells", "cells_bar", "spaces", "one_line"):
-        text = {
-            "tab": lambda: L.tab(d),
-            "pipe": lambda: L.pipe(d, rng),
-            "cells": lambda: L.cells(d, False),
-            "cells_bar": lambda: L.cells(d, True),
-            "spaces": lambda: L.spaces(d, rng),
-            "one_line": lambda: L.one_line(d),
-        }[layout]()
+        texts = [_text(layout, part, rng) for part in docs]
+        # several forms: one after the other (on the same line when the layout is one line)
+        text = " ".join(t.strip() for t in texts) + "\n" if layout == "one_line" else "\n".join(texts)
         path.write_text(text, encoding="utf-8")
     elif layout == "html":
         path.write_text(
@@ -564,14 +759,18 @@ def verify(form: dict, planted: list[dict]) -> None:
         raise SystemExit(f"{form['title']}: found {sorted(found, key=str)}, planted {sorted(want, key=str)}")
 
 
-def main() -> None:
+def main(only: list[str]) -> None:
+    """Write every document, or only those named in ``only`` (the manifest always lists all)."""
     FILES.mkdir(exist_ok=True)
     manifest = []
     for name, builder, year, sector, error, opts, layout, lo, what in DOCS:
         rng = random.Random(f"corpus2:{name}")
         docs, forms, errors = builder(rng, year, sector, error, **opts)
-        for form in forms:
-            verify(form, errors)
+        for k, form in enumerate(forms):
+            verify(form, [e for e in errors if e.get("form", 0) == k])
+        if only and name not in only:
+            manifest.append(_entry(name, FILES / f"{name}.{EXT[layout]}", layout, forms, errors, what))
+            continue
         path = render(name, layout, docs, lo, rng)
         stem = FILES / name
         (stem.parent / f"{name}.answer.json").write_text(
@@ -580,22 +779,24 @@ def main() -> None:
         (stem.parent / f"{name}.errors.json").write_text(
             json.dumps(errors, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
-        manifest.append(
-            {
-                "file": path.name,
-                "families": [name[0]],
-                "layout": layout,
-                "forms": len(forms),
-                "indicators": sum(len(g["indicators"]) for f in forms for g in f["goals"]),
-                "errors": [e["code"] for e in errors],
-                "exercises": what,
-            }
-        )
+        manifest.append(_entry(name, path, layout, forms, errors, what))
     (FILES / "manifest.json").write_text(
         json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     print(f"{len(manifest)} documents written to {FILES}")
 
 
+def _entry(name: str, path: Path, layout: str, forms: list[dict], errors: list[dict], what: str) -> dict:
+    return {
+        "file": path.name,
+        "families": [name[0]],
+        "layout": layout,
+        "forms": len(forms),
+        "indicators": sum(len(g["indicators"]) for f in forms for g in f["goals"]),
+        "errors": [e["code"] for e in errors],
+        "exercises": what,
+    }
+
+
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

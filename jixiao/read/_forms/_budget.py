@@ -8,7 +8,7 @@ from jixiao.read._clean import amount, compact, first_number, rate_value, score_
 from jixiao.read._forms._common import _IN_YUAN, _TRAILING_ZERO, _label_before_figures, _scaled, _trimmed
 from jixiao.read._forms._state import _State
 from jixiao.read._grid import Row
-from jixiao.read._headers import budget_schema, is_budget_total
+from jixiao.read._headers import budget_role, budget_schema, is_budget_total
 
 
 class _BudgetRows(_State):
@@ -43,7 +43,10 @@ class _BudgetRows(_State):
         roles: list[str] = []
         for cell in row.texts[1:] if weight is not None or "情况" in compact(first) else row.texts:
             cc = compact(cell)
-            if cc.startswith("得分"):
+            role = budget_role(cell)  # the vocabulary's, longest label first (执行率得分 is a score)
+            if role is not None and role != "reason":
+                roles.append("planned_other" if role == "planned" and "planned" in roles else role)
+            elif cc.startswith("得分"):
                 roles.append("score")
             elif "执行率" in cc:
                 roles.append("rate")

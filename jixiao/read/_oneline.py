@@ -1,0 +1,384 @@
+"""A form flattened onto one line, cut back into the lines it was printed in.
+
+Some pages reach us with every line break lost: title, header fields, budget block, goal and
+indicator table run on in one line of space-separated cells, and empty cells leave no trace. The
+vocabulary gives the cuts, never a position learned from one file:
+
+- a table header is a run of column labels (``header_run`` / ``budget_header``), so its line
+  ends where the labels end, and its columns say what a data row may hold;
+- a budget row is its label words and then at most one amount per budget column: a word after
+  an amount starts the next row (unless the table has a 原因 column for it);
+- an indicator row is a sequence of cells in increasing columns of the header. Where rows start
+  is chosen for the whole table at once by dynamic programming over (cell, column, row has a
+  name): each cell scores its fit to its column (``_align.fit``, the rule that places sparse
+  rows), a row costs a little, a row without an indicator name costs much — so a text after
+  the score is the 偏差原因 of its row when the next cell can start a row, and the name of the
+  next row when it must;
+- elsewhere a label (header field, goal, total …) after a value starts a new line, and a run
+  of labels followed by values is a header line of its own.
+
+The lines are then read as the space-separated rows they were (``_layouts``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.read._align import SKIP, fit_in, fit_memo
+from jixiao.read._headers import (
+    INDICATOR_VALUE_ROLES,
+    budget_role,
+    column_role,
+    field_of,
+    indicator_schema,
+    is_budget_label,
+    is_budget_total,
+    is_group_label,
+    label_key,
+    overall_role,
+    text_field_of,
+    vocabulary,
+)
+from jixiao.read._segment import form_title_kind, is_report_title
+from jixiao.read._stream import GOAL, TOTAL, budget_header, header_run
+from jixiao.read._vocab import head_key, head_line
+
+__all__ = ["flattened_lines"]
+
+MIN_TOKENS = 12  # fewer cells than a header and one row: a line of a space-separated table
+_ROW = -1.5  # starting a row: a cell that fits a later column of the row stays in it
+_NO_NAME = -4.0  # a row of the indicator table that names no indicator
+_NO_VALUE = -4.0  # … or holds no target, actual, points or score
+_NOT_LABEL = -10.0  # a cell that is no label in a label column
+_MEASURES = frozenset(INDICATOR_VALUE_ROLES - {"deviation", "basis", "value_note", "note", "core"})
+_AMOUNT = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％万元]*$|^[-—/－]+$")
+_NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％分]?$")
+_LABEL_CHARS = 8  # a budget row label (财政专户管理资金) is a short name
+_TERM_GOAL = re.compile(r"^(年度|中期|长期|项目|部门)?(绩效)?(总体|总)?目标$")
+_PLACEHOLDER = re.compile(r"^(……|…|\.{3,}|指标\d+[:：]?)$")
+_POINTS = re.compile(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]")
+_TOKEN_SPLIT = re.compile(r"[ \u3000\u00a0]+")
+
+
+def flattened_lines(raw: str) -> list[str] | None:
+    """The lines of a form printed on the one line ``raw``, or ``None`` if it is not one.
+
+    A line is taken for a flattened form when it holds a table header followed by at least as
+    many cells again (a space-separated header line alone holds no data row).
+    """
+    tokens = [t for t in _TOKEN_SPLIT.split(raw.strip()) if t]
+    if len(tokens) < MIN_TOKENS or not _holds_table(tokens):
+        return None
+    return [" ".join(line) for line in _cut(tokens)]
+
+
+def _holds_table(tokens: list[str]) -> bool:
+    for i in range(len(tokens)):
+        run = header_run(tokens, i, indicator_schema)
+        width = run[1] if run is not None else None
+        if width is None:
+            brun = budget_header(tokens, i)
+            width = brun[2] if brun is not None else None
+        if width is not None and len(tokens) - i - width >= width:
+            return True
+    return False
+
+
+def _is_title(t: str) -> bool:
+    return form_title_kind(t) is not None or is_report_title(t)
+
+
+def _is_label(t: str) -> bool:
+    """A label cell outside the tables: header field, goal, total, text box, budget row."""
+    key = label_key(t)
+    return bool(
+        field_of(t)
+        or head_key(t)
+        or text_field_of(t)
+        or overall_role(t)
+        or GOAL.match(key)
+        or TOTAL.match(key)
+        or _is_goal_label(t)
+        or is_budget_label(t)
+        or _is_total_label(t)
+        or head_line().match(t)
+        or t.startswith(("注：", "注:", "备注"))
+    )
+
+
+def _is_goal_label(t: str) -> bool:
+    return bool(overall_role(t) or GOAL.match(label_key(t)) or _TERM_GOAL.match(label_key(t)))
+
+
+def _in_goal_head(t: str) -> bool:
+    """A cell of the goal block's header: a goal label, or a column label (得分, 分值)."""
+    return _is_goal_label(t) or column_role(t) is not None or budget_role(t) is not None
+
+
+def _is_box(t: str) -> bool:
+    """A header field or text box label: the next such label means this one was left empty."""
+    return bool(field_of(t) or head_key(t) or text_field_of(t))
+
+
+def _placeholder(t: str) -> bool:
+    return bool(_PLACEHOLDER.match(label_key(_POINTS.sub("", t))))
+
+
+def _is_total_label(t: str) -> bool:
+    """A budget total row label, also with a period before it (中期资金总额, 年度资金总额)."""
+    key = label_key(t)
+    return is_budget_total(t) or any(key.endswith(label_key(x)) for x in vocabulary().budget_total_rows)
+
+
+def _indicator_header(tokens: list[str], i: int) -> int:
+    """The width of the indicator table header starting at ``i``, or 0.
+
+    ``header_run`` ends at the first cell naming no column; a header may hold one such cell
+    (指标说明) between labels, as ``indicator_schema`` allows: the run is extended over it when a
+    label follows.
+    """
+    run = header_run(tokens, i, indicator_schema)
+    if run is None:
+        return 0
+    width = run[1]
+    unknown = 0
+    for w in range(width + 1, min(len(tokens) - i, 16) + 1):
+        if column_role(tokens[i + w - 1]) is None:
+            unknown += 1
+            if unknown > 1:
+                break
+            continue
+        if indicator_schema(tokens[i : i + w]) is not None:
+            width = w
+    return width
+
+
+def _is_pair(t: str) -> bool:
+    """A "label：value" cell: a label and its value in one."""
+    m = head_line().match(t)
+    return m is not None and m.end() < len(t)
+
+
+def _cut(tokens: list[str]) -> list[list[str]]:
+    lines: list[list[str]] = []
+    cur: list[str] = []
+
+    def flush() -> None:
+        if cur:
+            lines.append(cur[:])
+            cur.clear()
+
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        width = _indicator_header(tokens, i)
+        if width:
+            flush()
+            i = _indicator_lines(tokens, i + width, tokens[i : i + width], lines)
+            continue
+        brun = budget_header(tokens, i)
+        if brun is not None:
+            flush()
+            bschema, lead, width = brun
+            lines.append(tokens[i : i + width])
+            i = _budget_lines(tokens, i + width, bschema.roles, lead, lines)
+            continue
+        if _is_title(t):
+            if any(_is_label(c) or _NUMBER.match(c) for c in cur):
+                flush()  # else the words before it are the title's first words
+            cur.append(t)
+            flush()
+            i += 1
+            continue
+        label = _is_label(t)
+        goal_head = bool(cur) and _is_goal_label(cur[0]) and all(_in_goal_head(c) for c in cur)
+        if cur:
+            if goal_head and _in_goal_head(t):
+                pass  # 年度总体目标 | 预期目标 | 实际完成情况 | 得分: one header line
+            elif label and (not _is_label(cur[-1]) or _is_pair(cur[-1]) or (_is_box(cur[-1]) and _is_box(t))):
+                flush()  # a label after a value, a "label：value" cell or an empty box starts a line
+            elif not label and goal_head and len(cur) >= 2:
+                flush()  # the goal header line; its values follow
+            elif (
+                not label
+                and not _NUMBER.match(t)
+                and TOTAL.match(label_key(cur[0]))
+                and _NUMBER.match(cur[-1])
+            ):
+                flush()  # words after a total's figures
+        cur.append(t)
+        i += 1
+    flush()
+    return lines
+
+
+# ------------------------------------------------------------------ budget block
+
+
+def _ends_budget(tokens: list[str], i: int) -> bool:
+    t = tokens[i]
+    if is_budget_total(t):
+        return False  # 合计 is a budget row here
+    return _ends_table(tokens, i) or bool(overall_role(t) or GOAL.match(label_key(t)))
+
+
+def _budget_lines(
+    tokens: list[str], i: int, roles: list[str | None], lead: int, lines: list[list[str]]
+) -> int:
+    """Budget rows: label words, then at most one amount per budget column."""
+    values = len(roles) - lead
+    has_reason = "reason" in roles
+    n = len(tokens)
+    while i < n and not _ends_budget(tokens, i):
+        start, row, amounts = i, [], 0
+        while i < n and not _ends_budget(tokens, i):
+            t = tokens[i]
+            amount = bool(_AMOUNT.match(t))
+            if amounts and not amount and not (has_reason and _reason_at(tokens, i)):
+                break  # a word after the amounts: the next row's label
+            if amount and amounts >= values:
+                break  # every column filled: an unlabelled next row
+            if not amount and budget_role(t) is not None and not is_budget_label(t):
+                break
+            row.append(t)
+            amounts += amount
+            i += 1
+        if not amounts:
+            return start  # no amount: not a budget row
+        lines.append(row)
+    return i
+
+
+def _reason_at(tokens: list[str], i: int) -> bool:
+    """A word after a row's amounts is its 原因 unless it is a row label: a budget label, a word
+    followed by an amount, or a short name (其他资金) where a reason is a sentence."""
+    t = tokens[i]
+    if is_budget_label(t) or _is_total_label(t) or t.startswith("其中"):
+        return False
+    if i + 1 < len(tokens) and _AMOUNT.match(tokens[i + 1]):
+        return False
+    return len(label_key(t)) > _LABEL_CHARS or t.endswith(("。", "；", ";"))
+
+
+# ------------------------------------------------------------------ indicator table
+
+
+def _ends_table(tokens: list[str], i: int) -> bool:
+    t = tokens[i]
+    key = label_key(t)
+    return bool(
+        _is_title(t)
+        or TOTAL.match(key)
+        or field_of(t)
+        or text_field_of(t)
+        or t.startswith(("注：", "注:", "备注"))
+        or header_run(tokens, i, indicator_schema)
+        or budget_header(tokens, i)
+    )
+
+
+def _indicator_lines(tokens: list[str], i: int, header: list[str], lines: list[list[str]]) -> int:
+    end = i
+    while end < len(tokens) and not _ends_table(tokens, end):
+        end += 1
+    cells = tokens[i:end]
+    _, starts, split = max((*_best_rows(cells, roles), k) for k, roles in _headers(header))
+    lines.append(header[:split])
+    if split < len(header):
+        lines.append(header[split:])
+    for a, b in zip(starts, [*starts[1:], len(cells)], strict=True):
+        lines.append(cells[a:b])
+    return end
+
+
+def _headers(header: list[str]) -> list[tuple[int, list[str | None]]]:
+    """The readings of a header run: one row, or a top row and the second header row under its
+    group label (年度指标值 over 指标性质 | 指标值 | 度量单位) run together after it. The second row
+    holds the label repeating the group's role; where it starts is left to the data rows."""
+    schema = indicator_schema(header)
+    out: list[tuple[int, list[str | None]]] = [(len(header), schema.roles if schema else [])]
+    roles = [column_role(c) for c in header]
+    group = next((k for k, c in enumerate(header) if is_group_label(c)), None)
+    if group is None:
+        return out
+    repeat = next((k for k in range(group + 1, len(header)) if roles[k] == roles[group]), None)
+    for k in range(group + 1, repeat + 1 if repeat is not None else group + 1):
+        top = indicator_schema(header[:k])
+        if top is not None and top.expand(header[k:]):
+            out.append((k, top.roles))
+    return out
+
+
+def row_starts(cells: list[str], roles: list[str | None]) -> list[int]:
+    """Where each row of ``cells`` (a table's data cells run together) starts."""
+    return _best_rows(cells, roles)[1]
+
+
+def _fit(memo: dict[tuple[str | None, str], float], role: str | None, cell: str) -> float:
+    if role is None:
+        return 0.0
+    f = fit_in(memo, role, cell)
+    return _NOT_LABEL if f < 0 and role in ("goal", "level1", "level2") else f
+
+
+def _best_rows(cells: list[str], roles: list[str | None]) -> tuple[float, list[int]]:
+    """The best score of ``cells`` cut into rows under ``roles``, and where the rows start.
+
+    Best placement of every cell in a column of its row, columns increasing along a row, by
+    dynamic programming; the state is (cell, column, what the row holds yet: a name, a value).
+    A row without an indicator name, or without any target/actual/points, is all but excluded.
+    """
+    m, w = len(cells), len(roles)
+    if m == 0 or w == 0:
+        return 0.0, [0] if m else []
+    bits = [(1 if r == "name" else 0) | (2 if r in _MEASURES else 0) for r in roles]
+    need = (1 if "name" in roles else 0) | (2 if _MEASURES & set(roles) else 0)
+    memo = fit_memo()
+    # a column whose header names no role (the header's one unknown label) may hold anything
+    # a 一级/二级/goal column holds its label or nothing
+    fits = [[_fit(memo, r, c) for r in roles] for c in cells]
+    # a template's placeholder row (指标3（XX分）, ……) holds a name and nothing else
+    held = [[bits[c] | (2 if bits[c] & 1 and _placeholder(cell) else 0) for c in range(w)] for cell in cells]
+    neg = float("-inf")
+    best = [[[neg] * 4 for _ in range(w)] for _ in range(m)]
+    back: list[list[list[tuple[int, int, bool]]]] = [
+        [[(0, 0, False)] * 4 for _ in range(w)] for _ in range(m)
+    ]
+
+    def close(c: int, f: int) -> float:
+        missing = need & ~f
+        return SKIP * (w - 1 - c) + (_NO_NAME if missing & 1 else 0.0) + (_NO_VALUE if missing & 2 else 0.0)
+
+    for c in range(w):
+        best[0][c][held[0][c]] = _ROW + SKIP * c + fits[0][c]
+    for k in range(1, m):
+        prev, here, bk = best[k - 1], best[k], back[k]
+        closed, cc, cf = neg, 0, 0
+        for c in range(w):
+            for f in range(4):
+                if prev[c][f] > neg and prev[c][f] + close(c, f) > closed:
+                    closed, cc, cf = prev[c][f] + close(c, f), c, f
+        for c2 in range(w):
+            fk = fits[k][c2]
+            h = held[k][c2]
+            v = closed + _ROW + SKIP * c2 + fk
+            if v > here[c2][h]:
+                here[c2][h], bk[c2][h] = v, (cc, cf, True)
+            for c in range(c2):
+                for f in range(4):
+                    p = prev[c][f]
+                    if p == neg:
+                        continue
+                    v = p + SKIP * (c2 - c - 1) + fk
+                    g = f | h
+                    if v > here[c2][g]:
+                        here[c2][g], bk[c2][g] = v, (c, f, False)
+    score, c, f = max((best[m - 1][c][f] + close(c, f), c, f) for c in range(w) for f in range(4))
+    starts = []
+    for k in range(m - 1, 0, -1):
+        pc, pf, new = back[k][c][f]
+        if new:
+            starts.append(k)
+        c, f = pc, pf
+    starts.append(0)
+    return score, starts[::-1]

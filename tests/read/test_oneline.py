@@ -1,0 +1,108 @@
+"""A form flattened onto one line (every line break lost, cells separated by spaces, empty
+cells gone) reads as the form it was: the line is cut back into its rows by the header
+vocabulary (``jixiao/read/_oneline.py``). Before, such a file was a ReadError."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from jixiao.contract import form_to_contract
+from jixiao.read import read
+from jixiao.read._oneline import flattened_lines
+from tests.conftest import REPO
+
+SHARED = REPO.parent / "shared"
+
+# Sichuan-like form: a 原因 column in the budget (a sentence after one row's amounts), a row
+# label with no amounts, 偏差原因 texts after some rows' scores, rows that start with their name
+ONE_LINE = (
+    "桐江县2024年度部门预算项目支出绩效自评表 单位（盖章）：桐江县农业农村局 "
+    "项目名称 高标准农田建设 主管部门 桐江县农业农村局 预算单位 桐江县农田建设服务中心 "
+    "预算执行情况（万元）（10分） 年初预算 调整后预算数 预算执行数 预算执行率 权重 得分 原因 "
+    "财政资金 500 480 432 90% 10 9 部分工程款按合同于次年支付。 单位资金 20 20 20 100% 其他资金 "
+    "年度目标 预期目标 实际完成情况 新建高标准农田1.2万亩。 建成高标准农田1.1万亩。 "
+    "绩效指标（90分） 一级指标 二级指标 三级指标 指标值 实际完成值 权重 得分 偏差原因 "
+    "产出指标 数量指标 新建高标准农田面积 ≥1.2万亩 1.1万亩 30 27.5 受雨季影响部分地块延期。 "
+    "配套灌溉渠道长度 ≥40公里 42公里 20 20 "
+    "质量指标 工程验收合格率 100% 100% 20 20 "
+    "满意度指标 服务对象满意度指标 农户满意度 ≥90% 86% 20 19.11 宣传不到位，将加强政策解读。 "
+    "总分 100 95.61"
+)
+
+
+def test_a_form_on_one_line_is_read_row_by_row(tmp_path: Path) -> None:
+    path = tmp_path / "自评表.txt"
+    path.write_text(ONE_LINE + "\n", encoding="utf-8")
+    [form] = read(path).forms
+    assert (form.project, form.implementer) == ("高标准农田建设", "桐江县农田建设服务中心")
+    got = [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for _, i in form.indicators()]
+    assert got == [
+        ("产出指标", "数量指标", "新建高标准农田面积", "≥1.2万亩", "1.1万亩", 30, 27.5),
+        ("产出指标", "数量指标", "配套灌溉渠道长度", "≥40公里", "42公里", 20, 20),
+        ("产出指标", "质量指标", "工程验收合格率", "100%", "100%", 20, 20),
+        ("满意度指标", "服务对象满意度指标", "农户满意度", "≥90%", "86%", 20, 19.11),
+    ]
+    # 30 × 1.1/1.2 = 27.5; 20 × 86/90 = 19.11; 9 + 27.5 + 20 + 20 + 19.11 = 95.61
+    assert form.budget is not None
+    assert (form.budget.planned, form.budget.executed, form.budget.score) == (480, 432, 9)
+    assert form.total_score == 95.61
+    assert form.overall_goal is not None
+    assert form.overall_goal.target == "新建高标准农田1.2万亩。"
+
+
+def test_a_header_line_of_a_spaced_table_is_not_cut() -> None:
+    assert (
+        flattened_lines("一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施")
+        is None
+    )
+    assert flattened_lines("产出指标 数量指标 新增馆藏纸质图书 ≥12000册 9952册 15 12.44") is None
+
+
+def _flat(text: str) -> str:
+    """Every cell of every line, in order, on one line: what a lost-line-break copy gives."""
+    return " ".join(tok for line in text.splitlines() for cell in line.split("\t") for tok in cell.split())
+
+
+def _core(form: Any) -> dict[str, Any]:
+    """The form-v1 reading without ``extra`` (the printed row lists and notes, which keep the
+    line layout they came in)."""
+    return {k: v for k, v in form_to_contract(form).items() if k != "extra"}
+
+
+# Every family and layout that keeps its empty cells or has none: TAB and spaced rows, a
+# two-row header (指标性质 | 指标值 | 度量单位), a 原因 budget column, an unknown column (指标说明),
+# 中期/年度 halves, placeholder rows, a goal block scored in its header, two forms on one line.
+FORMS = [
+    "tests/corpus/files/a01_national_road_tab.txt",
+    "tests/corpus/files/a06_national_river_spaces.txt",
+    "tests/corpus/files/b01_department_justice_tab.txt",
+    "tests/corpus/files/c07_xianjie_greenhouse_spaces.txt",
+    "tests/corpus/files/d02_sichuan_school_tab.txt",
+    "tests/corpus/files/e05_yunnan_road_tab.txt",
+    "tests/corpus/files/f01_chongqing_justice_spaces.txt",
+    "tests/corpus/files/g03_hebei_heritage_tab.txt",
+    "tests/corpus/files/h01_hubei_block_road_tab.txt",
+    "tests/corpus/files/i02_project_target_gas_tab.txt",
+    "tests/corpus/files/i12_target101_waste_spaces.txt",
+    "tests/corpus/files/x01_two_sichuan_forms_tab.txt",
+    "tests/corpus2/files/c04_park_spaces_xianjie.txt",
+    "tests/corpus2/files/h02_library_tab_overall.txt",
+    "shared:templates/examples/07_chongqing_department_spaces.txt",
+    "shared:templates/examples/09_hubei_one_block_tab.txt",
+    "shared:templates/examples/12_department_target_placeholders.txt",
+]
+
+
+@pytest.mark.parametrize("name", FORMS)
+def test_a_flattened_form_reads_as_the_form(name: str, tmp_path: Path) -> None:
+    source = SHARED / name.removeprefix("shared:") if name.startswith("shared:") else REPO / name
+    if not source.exists():
+        pytest.skip(f"{source} is not here")
+    flat = tmp_path / source.name
+    flat.write_text(_flat(source.read_text(encoding="utf-8")) + "\n", encoding="utf-8")
+    expected = [_core(f) for f in read(source).forms]
+    assert expected
+    assert [_core(f) for f in read(flat).forms] == expected
