@@ -799,7 +799,7 @@ def xianjie_target_form(rng: random.Random, sector: str, place: str, year: int, 
         filled_on=None,
         budget=None,
         overall=None,
-        goals=[Goal("年度绩效目标", s["goal"], None, inds)],
+        goals=[Goal("绩效指标", s["goal"], None, inds)],  # the block label names the goal (as i2)
         total=None,
         rules="target",
     )
