@@ -28,6 +28,7 @@ from jixiao.read._headers import (
     text_field_of,
 )
 from jixiao.read._segment import form_title_kind, is_report_title
+from jixiao.read._vocab import GOAL_NUMBERED, is_level1
 
 __all__ = ["stream_rows"]
 
@@ -62,8 +63,10 @@ def _header_run(texts: list[str], i: int, make) -> tuple[Schema, int] | None:  #
         if _LINE_END in window:
             break
         schema = make(window)
-        if schema is not None and all(
-            r is not None or not c for r, c in zip(schema.roles, window, strict=True)
+        if (
+            schema is not None
+            and window[-1]  # a header ends at a named column: a blank after it starts the next row
+            and all(r is not None or not c for r, c in zip(schema.roles, window, strict=True))
         ):
             best = (schema, width)
         elif schema is None and best is not None and width > best[1] + 1:
@@ -92,6 +95,7 @@ def _ends_block(texts: list[str], j: int) -> bool:
         return True
     return bool(
         _TOTAL.match(label_key(t))
+        or _goal_row_width(texts, j)
         or field_of(t)
         or text_field_of(t)
         or t.startswith(("注：", "注:", "备注"))
@@ -100,6 +104,21 @@ def _ends_block(texts: list[str], j: int) -> bool:
         or _header_run(texts, j, indicator_schema)
         or _header_run(texts, j, budget_schema)
     )
+
+
+def _goal_row_width(texts: list[str], i: int) -> int:
+    """Cells of a goal row ``年度目标1 | text | 分值 [| 得分]`` starting at ``i`` (Hubei goal rows
+    one cell per line), else 0. A label carrying its own text or points stands alone."""
+    m = GOAL_NUMBERED.match(label_key(texts[i]))
+    if not m or m.group("rest") or i + 2 >= len(texts):
+        return 0
+    text = texts[i + 1]
+    if not text or text == _LINE_END or _NUMBER.match(text) or is_level1(text):
+        return 0
+    width = 2
+    while width < 4 and i + width < len(texts) and _NUMBER.match(texts[i + width]):
+        width += 1
+    return width if width > 2 else 0
 
 
 def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
@@ -138,6 +157,11 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
                 j += 1  # the goal row's empty first cell (under 年度目标)
             emit(j, ["", *texts[j : j + 2]])
             i = j + 2
+            continue
+        goal = _goal_row_width(texts, i)
+        if goal:
+            emit(i, texts[i : i + goal])
+            i += goal
             continue
         if _TOTAL.match(label_key(t)):
             j = i + 1
