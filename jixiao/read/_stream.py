@@ -82,11 +82,31 @@ def _label_start(texts: list[str], j: int, schema: Schema) -> int:
     p1, p2, pn = schema.position("level1"), schema.position("level2"), schema.position("name")
     if p1 is not None and key in l1 and (key not in l2 or nxt in l2):
         return p1
+    if (
+        p1 is not None
+        and p2 is not None
+        and key in l1
+        and key in l2
+        and _next_row_starts(texts, j, p1, schema)
+        and not _next_row_starts(texts, j, p2, schema)
+    ):
+        return p1  # 满意度指标 is both: only as 一级 does the row end where the next one starts
     if p2 is not None and key in l2:
         return p2
     if pn is not None:
         return pn
     return p2 if p2 is not None else (p1 or 0)
+
+
+def _next_row_starts(texts: list[str], j: int, start: int, schema: Schema) -> bool:
+    """Whether a row starting at column ``start`` leaves, after its last cell, a cell that can
+    start a row (a blank, a level label, the end of the block) rather than a value."""
+    k = j + len(schema.roles) - start
+    if k >= len(texts) or not texts[k] or texts[k] == _LINE_END:
+        return True
+    l1, l2 = level_sets()
+    key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", texts[k]))
+    return key in l1 or key in l2 or _ends_block(texts, k)
 
 
 def _ends_block(texts: list[str], j: int) -> bool:
