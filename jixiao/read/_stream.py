@@ -13,14 +13,17 @@ from __future__ import annotations
 import re
 
 from jixiao.model import Source
-from jixiao.read._align import level_sets
+from jixiao.read._align import fit, level_sets
 from jixiao.read._grid import Row
 from jixiao.read._headers import (
+    INDICATOR_VALUE_ROLES,
     Schema,
     budget_schema,
+    column_role,
     field_of,
     indicator_schema,
     is_budget_label,
+    is_group_label,
     label_key,
     overall_role,
     role_in,
@@ -72,6 +75,41 @@ def _header_run(texts: list[str], i: int, make) -> tuple[Schema, int] | None:  #
         elif schema is None and best is not None and width > best[1] + 1:
             break
     return best
+
+
+def _two_row_header(texts: list[str], i: int, width: int) -> list[str] | None:
+    """A two-row header printed one cell per line (``… | 指标值 | 得分情况`` then ``年度指标值 |
+    实际完成值 | 单项指标得分 …``): the one header row of the data's width, each group label
+    replaced by the sub-labels under it. The split between the two rows is the one whose columns
+    the first data row fits best; ``None`` when the header is one row."""
+    window = texts[i : i + width]
+    if not any(c and is_group_label(c) for c in window):
+        return None
+    best: tuple[float, list[str]] | None = None
+    for cut in range(3, width + 1):  # cut == width: one header row
+        upper, lower = window[:cut], window[cut:]
+        groups = [k for k, c in enumerate(upper) if c and is_group_label(c)] if lower else [cut]
+        if not groups or groups != list(range(groups[0], groups[0] + len(groups))):
+            continue
+        if lower and (
+            len(lower) < 2 * len(groups) or any(column_role(c) not in INDICATOR_VALUE_ROLES for c in lower)
+        ):
+            continue
+        labels = [*upper[: groups[0]], *lower, *upper[groups[-1] + 1 :]]
+        schema = indicator_schema(labels)
+        if schema is None or not ({"level1", "level2", "name"} & set(schema.roles)):
+            continue
+        j = i + width
+        while j < len(texts) and not texts[j]:
+            j += 1
+        if j >= len(texts):
+            continue
+        start = min(_label_start(texts, j, schema), schema.first_value)
+        cells = texts[j : j + len(labels) - start]
+        score = sum(fit(r, c) for r, c in zip(schema.roles[start:], cells, strict=False))
+        if best is None or score > best[0] or (score == best[0] and not lower):
+            best = (score, labels)
+    return best[1] if best and len(best[1]) < width else None
 
 
 def _label_start(texts: list[str], j: int, schema: Schema) -> int:
@@ -161,8 +199,9 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
         run = _header_run(texts, i, indicator_schema)
         if run is not None:
             schema, width = run
-            emit(i, texts[i : i + width])
-            i = _indicator_rows(texts, i + width, schema, emit)
+            labels = _two_row_header(texts, i, width) or texts[i : i + width]
+            emit(i, labels)
+            i = _indicator_rows(texts, i + width, indicator_schema(labels) or schema, emit)
             continue
         brun = _budget_header(texts, i)
         if brun is not None:
