@@ -94,8 +94,8 @@ def _fit(role: str | None, cell: str) -> float:
         dash = key in ("-", "—", "/", "——", "－")
         if role == "b_reason":
             return 0.8 if cjk and not number else (-0.5 if dash else -2.0)
-        if number:
-            return 1.5
+        if number:  # a percentage is the rate (a score or an amount prints none)
+            return 1.5 if not cell.rstrip().endswith(("%", "％")) else (2.0 if role == "b_rate" else 1.0)
         if dash:
             return 0.5
         return 1.0 if _LEADING_NUM.match(cell) and role != "b_rate" else -2.0
