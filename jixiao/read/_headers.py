@@ -426,11 +426,15 @@ class Schema:
         sub = [column_role(c) for c in cells if c]
         if len(sub) < 2 or None in sub or {"name", "level1", "level2"} & set(sub):
             return False
-        group = next((i for i, lab in enumerate(self.labels) if lab and is_group_label(lab)), None)
-        if group is None:
+        groups = [i for i, lab in enumerate(self.labels) if lab and is_group_label(lab)]
+        if not groups:
             return False
-        self.roles[group : group + 1] = sub
-        self.labels[group : group + 1] = [c for c in cells if c]
+        group, end = groups[0], groups[0] + 1
+        # groups side by side (Hebei 指标值 | 得分情况): the sub-labels fill them all, in order
+        while end in groups and len(sub) >= 2 * (end - group + 1):
+            end += 1
+        self.roles[group:end] = sub
+        self.labels[group:end] = [c for c in cells if c]
         return True
 
     def position(self, role: str) -> int | None:

@@ -24,10 +24,10 @@ DOCS = documents(FILES)
 SOURCES = ("make_corpus3.py", "_families3.py", "_forms3.py", "_grid3.py")
 
 # floors: the measured figures (README "Figures"); raise with the reader, never lower
-MIN_ACCURACY = 0.9502
+MIN_ACCURACY = 0.9537
 MIN_FORMS_FOUND = 41
 MIN_PLANTED_FOUND = 11
-MAX_FALSE_ERRORS = 18
+MAX_FALSE_ERRORS = 4
 
 
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
