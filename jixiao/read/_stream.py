@@ -13,14 +13,17 @@ from __future__ import annotations
 import re
 
 from jixiao.model import Source
-from jixiao.read._align import level_sets
+from jixiao.read._align import fit, level_sets
 from jixiao.read._grid import Row
 from jixiao.read._headers import (
+    INDICATOR_VALUE_ROLES,
     Schema,
     budget_schema,
+    column_role,
     field_of,
     indicator_schema,
     is_budget_label,
+    is_group_label,
     label_key,
     names_by_year,
     overall_role,
@@ -29,6 +32,7 @@ from jixiao.read._headers import (
     text_field_of,
 )
 from jixiao.read._segment import form_title_kind, is_report_title
+from jixiao.read._vocab import GOAL_NUMBERED, is_level1
 
 __all__ = ["GOAL", "TOTAL", "budget_header", "header_run", "stream_rows"]
 
@@ -63,13 +67,50 @@ def header_run(texts: list[str], i: int, make) -> tuple[Schema, int] | None:  # 
         if _LINE_END in window:
             break
         schema = make(window)
-        if schema is not None and all(
-            r is not None or not c for r, c in zip(schema.roles, window, strict=True)
+        if (
+            schema is not None
+            and window[-1]  # a header ends at a named column: a blank after it starts the next row
+            and all(r is not None or not c for r, c in zip(schema.roles, window, strict=True))
         ):
             best = (schema, width)
         elif schema is None and best is not None and width > best[1] + 1:
             break
     return best
+
+
+def _two_row_header(texts: list[str], i: int, width: int) -> list[str] | None:
+    """A two-row header printed one cell per line (``… | 指标值 | 得分情况`` then ``年度指标值 |
+    实际完成值 | 单项指标得分 …``): the one header row of the data's width, each group label
+    replaced by the sub-labels under it. The split between the two rows is the one whose columns
+    the first data row fits best; ``None`` when the header is one row."""
+    window = texts[i : i + width]
+    if not any(c and is_group_label(c) for c in window):
+        return None
+    best: tuple[float, list[str]] | None = None
+    for cut in range(3, width + 1):  # cut == width: one header row
+        upper, lower = window[:cut], window[cut:]
+        groups = [k for k, c in enumerate(upper) if c and is_group_label(c)] if lower else [cut]
+        if not groups or groups != list(range(groups[0], groups[0] + len(groups))):
+            continue
+        if lower and (
+            len(lower) < 2 * len(groups) or any(column_role(c) not in INDICATOR_VALUE_ROLES for c in lower)
+        ):
+            continue
+        labels = [*upper[: groups[0]], *lower, *upper[groups[-1] + 1 :]]
+        schema = indicator_schema(labels)
+        if schema is None or not ({"level1", "level2", "name"} & set(schema.roles)):
+            continue
+        j = i + width
+        while j < len(texts) and not texts[j]:
+            j += 1
+        if j >= len(texts):
+            continue
+        start = min(_label_start(texts, j, schema), schema.first_value)
+        cells = texts[j : j + len(labels) - start]
+        score = sum(fit(r, c) for r, c in zip(schema.roles[start:], cells, strict=False))
+        if best is None or score > best[0] or (score == best[0] and not lower):
+            best = (score, labels)
+    return best[1] if best and len(best[1]) < width else None
 
 
 def _label_start(texts: list[str], j: int, schema: Schema) -> int:
@@ -80,11 +121,31 @@ def _label_start(texts: list[str], j: int, schema: Schema) -> int:
     p1, p2, pn = schema.position("level1"), schema.position("level2"), schema.position("name")
     if p1 is not None and key in l1 and (key not in l2 or nxt in l2):
         return p1
+    if (
+        p1 is not None
+        and p2 is not None
+        and key in l1
+        and key in l2
+        and _next_row_starts(texts, j, p1, schema)
+        and not _next_row_starts(texts, j, p2, schema)
+    ):
+        return p1  # 满意度指标 is both: only as 一级 does the row end where the next one starts
     if p2 is not None and key in l2:
         return p2
     if pn is not None:
         return pn
     return p2 if p2 is not None else (p1 or 0)
+
+
+def _next_row_starts(texts: list[str], j: int, start: int, schema: Schema) -> bool:
+    """Whether a row starting at column ``start`` leaves, after its last cell, a cell that can
+    start a row (a blank, a level label, the end of the block) rather than a value."""
+    k = j + len(schema.roles) - start
+    if k >= len(texts) or not texts[k] or texts[k] == _LINE_END:
+        return True
+    l1, l2 = level_sets()
+    key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", texts[k]))
+    return key in l1 or key in l2 or _ends_block(texts, k)
 
 
 def _ends_block(texts: list[str], j: int) -> bool:
@@ -93,6 +154,7 @@ def _ends_block(texts: list[str], j: int) -> bool:
         return True
     return bool(
         TOTAL.match(label_key(t))
+        or _goal_row_width(texts, j)
         or field_of(t)
         or text_field_of(t)
         or t.startswith(("注：", "注:", "备注"))
@@ -101,6 +163,21 @@ def _ends_block(texts: list[str], j: int) -> bool:
         or header_run(texts, j, indicator_schema)
         or header_run(texts, j, budget_schema)
     )
+
+
+def _goal_row_width(texts: list[str], i: int) -> int:
+    """Cells of a goal row ``年度目标1 | text | 分值 [| 得分]`` starting at ``i`` (Hubei goal rows
+    one cell per line), else 0. A label carrying its own text or points stands alone."""
+    m = GOAL_NUMBERED.match(label_key(texts[i]))
+    if not m or m.group("rest") or i + 2 >= len(texts):
+        return 0
+    text = texts[i + 1]
+    if not text or text == _LINE_END or _NUMBER.match(text) or is_level1(text):
+        return 0
+    width = 2
+    while width < 4 and i + width < len(texts) and _NUMBER.match(texts[i + width]):
+        width += 1
+    return width if width > 2 else 0
 
 
 def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
@@ -123,8 +200,9 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
         run = header_run(texts, i, indicator_schema)
         if run is not None:
             schema, width = run
-            emit(i, texts[i : i + width])
-            i = _indicator_rows(texts, i + width, schema, emit)
+            labels = _two_row_header(texts, i, width) or texts[i : i + width]
+            emit(i, labels)
+            i = _indicator_rows(texts, i + width, indicator_schema(labels) or schema, emit)
             continue
         brun = budget_header(texts, i)
         if brun is not None:
@@ -139,6 +217,11 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
                 j += 1  # the goal row's empty first cell (under 年度目标)
             emit(j, ["", *texts[j : j + 2]])
             i = j + 2
+            continue
+        goal = _goal_row_width(texts, i)
+        if goal:
+            emit(i, texts[i : i + goal])
+            i += goal
             continue
         if TOTAL.match(label_key(t)):
             j = i + 1

@@ -73,9 +73,20 @@ class _BudgetRows(_State):
         vals = {
             r: row.cells[i] for i, r in enumerate(schema.roles) if r and i < len(row.cells) and row.cells[i]
         }
-        if not any(first_number(vals.get(r)) is not None for r in ("planned", "executed", "initial")):
+        amounts = any(first_number(vals.get(r)) is not None for r in ("planned", "executed", "initial"))
+        scored = any(first_number(vals.get(r)) is not None for r in ("rate", "score"))
+        if not amounts and not (is_budget_total(label) and scored):
             return False
         b = self.form.budget or Budget()
+        if self._budget_on_subrows and not is_budget_total(label):
+            # the total row printed no amounts (zeros or blank): its figures are its sub-rows' sum
+            self.other_rows.append([c for c in row.cells if c])
+            scale = self.money_scale
+            for role in ("planned", "executed"):
+                v = _scaled(amount(vals.get(role)), scale)
+                if v:
+                    setattr(b, role, round((getattr(b, role) or 0) + v, 6))
+            return True
         if b.planned is not None or b.executed is not None:
             previous = self._budget_label
             if not (is_budget_total(label) and not is_budget_total(previous)):
@@ -101,6 +112,9 @@ class _BudgetRows(_State):
                 extra[key] = _scaled(amount(vals[role]), scale)
         if vals.get("reason") and first_number(vals["reason"]) is None:
             extra["budget_reason"] = vals["reason"]
+        self._budget_on_subrows = is_budget_total(label) and scored and not (b.planned or b.executed)
+        if self._budget_on_subrows:
+            b.planned = b.executed = None
         self.form.budget = b
         return True
 

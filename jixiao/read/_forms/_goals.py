@@ -15,6 +15,14 @@ from jixiao.read._vocab import GOAL_GENERIC, GOAL_NUMBERED, is_level1, is_level1
 _TOTAL_CHARS = re.compile("[总總縂緫摠]")  # the characters traditional → simplified turns into 总
 
 
+def _points_and_score(others: list[str]) -> float | None:
+    """The points of a goal row printing ``text | 分值 | 得分`` (the score within the points)."""
+    if len(others) != 3 or score_value(others[0]) is not None:
+        return None
+    w, s = score_value(others[1]), score_value(others[2])
+    return w if w is not None and s is not None and 0 <= s <= w <= 100 else None
+
+
 class _GoalRows(_State):
     """Reads goals: the overall goal, goal labels and texts, 一级/二级 labels carried down."""
 
@@ -137,11 +145,14 @@ class _GoalRows(_State):
             return False
         rest = c[m.start("rest") :].strip("：:，, ")
         others = texts[1:]
+        points = _points_and_score(others) if not rest else None
         # a data row that merely starts with the goal label carries level labels or values
-        if any(is_level1(t) for t in others) or len(others) >= 3:
+        if any(is_level1(t) for t in others) or (len(others) >= 3 and points is None):
             return False
         if probe:
             return True
+        if points is not None:  # 年度目标1 | text | 分值 | 得分: the goal's points, then its score
+            others = others[:2]
         text = rest or " ".join(t for t in others if not is_weight_only(t)) or None
         if weight is None:
             for t in others:

@@ -47,6 +47,7 @@ class _State:
         self.budget_roles: list[str] = []
         self.budget_schema: Schema | None = None
         self._budget_label = ""
+        self._budget_on_subrows = False  # the total row printed its amounts as zeros or blank
         self.money_scale = 1.0
         self.pending_goal: str | None = None  # a section label printed above a list (绩效指标)
         self.pending_text: str | None = None  # its description, printed before the table
