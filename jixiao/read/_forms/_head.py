@@ -105,7 +105,17 @@ class _HeadRows(_State):
             return "deviation_reason"
         if c.startswith("改进措施及") or c.startswith("结果应用方案") or c == "改进措施":
             return "improvement"
-        return None
+        tail = self._cut_label(c)
+        return self._field_label(c + tail) if tail else None
+
+    @staticmethod
+    def _cut_label(c: str) -> str:
+        """The rest of a field label a cell prints only the start of (wrapped onto the next
+        line: ``偏差大或目标未完`` / ``成原因分析``), or ""; four characters at least."""
+        if len(c) < 4:
+            return ""
+        full = next((f for f in _FIELD_LABELS if f.startswith(c) and f != c), "")
+        return full[len(c) :]
 
     def _append_field(self, name: str, text: str) -> None:
         if name == "notes":
