@@ -458,8 +458,11 @@ def write_docx(sheets: list[Sheet], path: Path) -> None:
                 for para in target.paragraphs:
                     for run in para.runs:
                         run.font.size = Pt(8)
-        for line in s.after:
-            d.add_paragraph(line)
+        for line in s.after:  # the narrative: its Markdown headings as bold paragraphs
+            if line.startswith("## "):
+                d.add_paragraph().add_run(line[3:]).bold = True
+            else:
+                d.add_paragraph(line)
     d.core_properties.author = d.core_properties.last_modified_by = "corpus_wuhan"
     d.core_properties.created = d.core_properties.modified = dt.datetime(2024, 1, 1)
     d.save(path)
