@@ -28,6 +28,7 @@ from jixiao.read._pdf_page import Char, page_chars, page_objects
 from jixiao.read._pdf_streams import check_pdf_streams
 from jixiao.read._pdf_tables import find_tables
 from jixiao.read._pdf_text import cell_text, text_lines
+from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read.native import boxed_line
 
 __all__ = ["pdf_rows"]
@@ -212,6 +213,7 @@ def _join_headings(rows: list[tuple[Row, float]]) -> list[Row]:
             and not row.table
             and not prev.table
             and abs(size - last) <= 0.05 * max(size, last)
+            and _wraps_on(prev.cells[0], row.cells[0])
         ):
             prev.cells = [prev.cells[0] + row.cells[0]]
             prev._texts = None
@@ -219,3 +221,15 @@ def _join_headings(rows: list[tuple[Row, float]]) -> list[Row]:
         out.append(row)
         last = size
     return out
+
+
+def _wraps_on(prev: str, line: str) -> bool:
+    """Can ``line`` be the rest of the heading ``prev``? Not when ``prev`` is whole already (a form
+    or report title, a closed bracket such as （摘要版）, a sentence end, a numbered section
+    heading) or ``line`` starts a numbered section: a narrative printed in one large type is
+    paragraphs, not one title."""
+    if _BREAK_AFTER.search(prev) or _ITEM_START.match(prev) or _ITEM_START.match(line):
+        return False
+    if prev.endswith((")", "）")):
+        return False
+    return form_title_kind(prev) is None and not is_report_title(prev)

@@ -43,3 +43,12 @@ def test_a_line_in_another_type_stays_apart_from_the_title(tmp_path: Path) -> No
 def test_a_title_wrapped_in_one_type_is_one_title(tmp_path: Path) -> None:
     texts = _texts(tmp_path, [(14, 270, "Target Table of"), (14, 252, "the Year"), *BODY])
     assert texts[0] == "Target Table ofthe Year"
+
+
+def test_a_narrative_in_one_large_type_stays_paragraphs(tmp_path: Path) -> None:
+    """A 自评结果 printed from a DOCX in the paragraph size, larger than the table's text: its
+    heading closes with a bracket (（摘要版）), sections are numbered, sentences end — each line
+    stays its own, so the report's title is seen and its figures are read."""
+    lines = ["Result (Summary)", "1. Scores", "The score is 94.6.", "2. Problems", "Funds were late."]
+    texts = _texts(tmp_path, [(12, 270 - 16 * k, t) for k, t in enumerate(lines)] + BODY)
+    assert texts[:5] == lines
