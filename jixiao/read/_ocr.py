@@ -213,7 +213,7 @@ def _read_prepared(page: Page, pageno: int, file: str, check_direction: bool) ->
     items.sort(key=lambda it: (it[0], it[1]))
     from jixiao.read._pdf import _join_headings
 
-    result.rows = _join_headings([it[2] for it in items])
+    result.rows = _join_headings([(it[2], 0.0) for it in items])  # one type size: OCR measures none
     if result.rows:
         result.rows[0].after_gap = pageno > 1
     return result

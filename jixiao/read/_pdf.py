@@ -28,6 +28,7 @@ from jixiao.read._pdf_page import Char, page_chars, page_objects
 from jixiao.read._pdf_streams import check_pdf_streams
 from jixiao.read._pdf_tables import find_tables
 from jixiao.read._pdf_text import cell_text, text_lines
+from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read.native import boxed_line
 
 __all__ = ["pdf_rows"]
@@ -132,7 +133,7 @@ def _with_scans(
 
 def _page_rows(chars: list[Char], segments: list, pageno: int, file: str) -> list[Row]:
     tables = find_tables(segments)
-    items: list[tuple[float, float, Row]] = []
+    items: list[tuple[float, float, Row, float]] = []  # (top, x0, row, type size of a text line)
     for tno, table in enumerate(tables, start=1):
         for r, (top, cells) in enumerate(
             zip(table.row_tops, table.texts(chars, cell_text), strict=True), start=1
@@ -146,9 +147,9 @@ def _page_rows(chars: list[Char], segments: list, pageno: int, file: str) -> lis
             src = Source(file=file, page=pageno, sheet=str(tno), cell=f"r{r}c{first + 1}")
             line = boxed_line(texts)
             if line is not None:
-                items.append((top, 0.0, Row([line], src, table=False)))
+                items.append((top, 0.0, Row([line], src, table=False), 0.0))
                 continue
-            items.append((top, 0.0, Row(texts, src, table=True, exact=True)))
+            items.append((top, 0.0, Row(texts, src, table=True, exact=True), 0.0))
     boxes = [t.bbox for t in tables]
     claimed = {i for t in tables for i in t.moved}  # overflowing block lines read into a cell
 
@@ -164,9 +165,10 @@ def _page_rows(chars: list[Char], segments: list, pageno: int, file: str) -> lis
         if not text:
             continue
         src = Source(file=file, page=pageno)
-        items.append((line.top, line.x0, Row([text], src, table=False, heading=line.size >= body * 1.3)))
+        row = Row([text], src, table=False, heading=line.size >= body * 1.3)
+        items.append((line.top, line.x0, row, line.size))
     items.sort(key=lambda it: (round(it[0], 1), it[1]))
-    rows = _join_headings([it[2] for it in items])
+    rows = _join_headings([(it[2], it[3]) for it in items])
     if rows:
         rows[0].after_gap = pageno > 1
     return rows
@@ -197,14 +199,37 @@ def _unwrap(text: str) -> str:
     return out
 
 
-def _join_headings(rows: list[Row]) -> list[Row]:
-    """A long title wraps over two lines of the same large type: one title again."""
+def _join_headings(rows: list[tuple[Row, float]]) -> list[Row]:
+    """A long title wraps over two lines of the same large type: one title again. A line in
+    another type (``单位：万元`` under the title, larger than the table's text only) stays apart."""
     out: list[Row] = []
-    for row in rows:
+    last = 0.0
+    for row, size in rows:
         prev = out[-1] if out else None
-        if prev is not None and row.heading and prev.heading and not row.table and not prev.table:
+        if (
+            prev is not None
+            and row.heading
+            and prev.heading
+            and not row.table
+            and not prev.table
+            and abs(size - last) <= 0.05 * max(size, last)
+            and _wraps_on(prev.cells[0], row.cells[0])
+        ):
             prev.cells = [prev.cells[0] + row.cells[0]]
             prev._texts = None
             continue
         out.append(row)
+        last = size
     return out
+
+
+def _wraps_on(prev: str, line: str) -> bool:
+    """Can ``line`` be the rest of the heading ``prev``? Not when ``prev`` is whole already (a form
+    or report title, a closed bracket such as （摘要版）, a sentence end, a numbered section
+    heading) or ``line`` starts a numbered section: a narrative printed in one large type is
+    paragraphs, not one title."""
+    if _BREAK_AFTER.search(prev) or _ITEM_START.match(prev) or _ITEM_START.match(line):
+        return False
+    if prev.endswith((")", "）")):
+        return False
+    return form_title_kind(prev) is None and not is_report_title(prev)

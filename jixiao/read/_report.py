@@ -86,6 +86,7 @@ def read_report(title: str, rows: list[Row]) -> NarrativeReport:
 
 _POINTS = re.compile(rf"(?<!\d){_NUM}分")  # see _AMOUNT: one attempt per number, not per digit
 _NOT_TOTAL = re.compile(r"执行|产出|效益|满意|目标|指标|权重|分值|设定|满分|其中|扣")
+_SCALE = re.compile(r"分\s*[（(]$")  # "74.6 分（80 分）": the bracket after a score gives its scale
 
 
 def _stated_scores(body: str) -> list[float]:
@@ -97,7 +98,7 @@ def _stated_scores(body: str) -> list[float]:
             continue
         for m in _POINTS.finditer(sentence):
             prefix = sentence[max(0, m.start() - 8) : m.start()]
-            if _NOT_TOTAL.search(prefix):
+            if _NOT_TOTAL.search(prefix) or _SCALE.search(prefix):
                 continue
             found.append(float(m.group(1)))
     return found

@@ -20,6 +20,7 @@ FINDING_CODES = {
     "form.total_mismatch",
     "goal.weight_mismatch",
     "target.vague",
+    "report.score_mismatch",
 }
 
 

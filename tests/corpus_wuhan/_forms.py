@@ -194,3 +194,17 @@ def plant(form: dict, code: str, rng: random.Random) -> dict:
             "goal": len(form["_goals"]) - 1,
         }
     raise ValueError(code)
+
+
+PERMILLE = ["服务差错率", "有效投诉率", "数据差错率", "设备故障率"]
+
+
+def permille(form: dict, rng: random.Random) -> None:
+    """A ≤ target in ‰ whose actual prints ``100%`` (the target met, written as a rate) with full
+    points, as 004 prints ``≤1‰ | 100% | 13``: the one indicator in a form the rule cannot compare."""
+    inds = [i for g in form["_goals"] for i in g["inds"] if i["met"] and i["kind"] != "q"]
+    ind = next((i for i in inds if i["level2"] == "质量指标"), inds[0])
+    ind.update(kind="le", value=rng.choice(["1", "0.5", "2", "3"]), unit="‰", met=True, score=ind["weight"])
+    ind["name"] = rng.choice(PERMILLE)
+    ind["target"] = f"≤{ind['value']}‰"
+    ind["actual"] = "100%"

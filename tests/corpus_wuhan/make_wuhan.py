@@ -10,6 +10,7 @@ document exercises. See README.md for the degrees of freedom.
 
 from __future__ import annotations
 
+import copy
 import json
 import random
 import sys
@@ -24,12 +25,15 @@ from tests.corpus_wuhan._forms import (
     contract_indicator,
     goal_indicators,
     num,
+    permille,
     plant,
     r2,
     sector_pool,
     split,
 )
+from tests.corpus_wuhan._office import write_office
 from tests.corpus_wuhan._pools import DEPT_GOALS, DISTRICTS, SECTORS, SUB_UNITS, UNITS
+from tests.corpus_wuhan._targets import dept_target, dept_target_rows, project_target, project_target_rows
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "files"
@@ -143,6 +147,8 @@ def project_form(rng: random.Random, year: int, unit: str, filled: str, o: dict,
     else:
         f["_goals"] = [{"name": "年度绩效目标1", "text": None, "weight": 80}]
         f["_goals"][0]["inds"] = goal_indicators(pool, rng.randint(4, 9), 80, rng, misses, o["val_sp"])
+    if o.get("permille"):
+        permille(f, rng)
     _texts(f, rng)
     return f, _finish(f, o, error, rng)
 
@@ -165,6 +171,8 @@ def dept_form(rng: random.Random, year: int, unit: str, filled: str, o: dict, er
         if o.get("placeholder"):
             add_placeholders(g["inds"])
         f["_goals"].append(g)
+    if o.get("permille"):
+        permille(f, rng)
     _texts(f, rng)
     return f, _finish(f, o, error, rng)
 
@@ -203,9 +211,17 @@ def _budget_rows(f: dict, o: dict, dept: bool) -> list[list[str]]:
         T.rate_text(b["rate"], o["rate"]),
         num(b["score"]),
     ]
+    rows = [head, row]
+    if o.get("budget_wrap"):  # 预算数 (or the row label) wrapped onto a line of its own
+        if o.get("compressed"):
+            row[3] = T.amount(b["planned"], o.get("sep", False))
+            rows.append(["", "", "", "(压缩后)", "", "", ""])
+        else:
+            row[2] = row_label[:-2]
+            rows.append(["", "", row_label[-2:], "", "", "", ""])
     if dept:
-        row = row[1:]
-    return [head, row]
+        rows[1:] = [r[1:] for r in rows[1:]]
+    return rows
 
 
 def _tail(f: dict, o: dict, total_row: bool, dept: bool) -> list[list[str]]:
@@ -217,6 +233,13 @@ def _tail(f: dict, o: dict, total_row: bool, dept: bool) -> list[list[str]]:
             else ["总分", "", num(f["total_score"]), "", "", ""]
         )
     html = o.get("html", False)
+    if o.get("split_label"):  # 改进措施及结 / 果应用方案: the label cell printed over two lines
+        rows.append(["偏差大或目标未完", f["deviation_reason"], "", "", ""])
+        rows.append(["成原因分析"])
+        rows.append(["改进措施及结"])
+        rows.append(["果应用方案"])
+        rows.append([f["improvement"]])
+        return rows
     rows.append(
         [T.para("偏差大或目标未完成原因分析", html), T.para(f["deviation_reason"], html)]
         + ([] if html else ["", "", ""])
@@ -285,6 +308,13 @@ def render_dept(f: dict, o: dict, rng: random.Random) -> list[str]:
     for h in o["header_lines"]:
         lines += [h, ""]
     rows: list[list[str]] = []
+    if o.get("full_unit"):  # 003: the table names the unit in full, the 盖章 line by its short name
+        b = f["budget"]["executed"]
+        basic = r2(b * 0.08)
+        rows.append(["单位名称", o["full_unit"], "", "", "", ""])
+        rows.append(
+            ["基本支出总额", f"{num(basic)}万元", "", "项目支出总额", f"{num(r2(b - basic))}万元", ""]
+        )
     if o.get("unit_row"):
         rows.append(
             [
@@ -313,10 +343,19 @@ def render_dept(f: dict, o: dict, rng: random.Random) -> list[str]:
     return lines
 
 
-def narrative(f: dict) -> list[str]:
-    """A short 自评结果 (摘要版) narrative, as the seeds print after (or before) the tables."""
+def narrative(f: dict, stated: float | None = None) -> list[str]:
+    """A short 自评结果 (摘要版) narrative, as the seeds print after (or before) the tables;
+    with ``stated``, the 20/80 version: budget and indicator points and a total of its own."""
     what = f["project"] or f["unit"]
     kind = "项目" if f["project"] else "整体绩效"
+    score_line = f"{f['year']} 年度{what}按计划实施，自评得分 {num(f['total_score'])} 分。"
+    if stated is not None:
+        b = f["budget"]
+        score_line = (
+            f"{f['year']} 年度{what}预算执行率 {T.rate_text(b['rate'], 'pct2')}，预算执行得分 "
+            f"{num(b['score'])} 分（20 分），绩效指标得分 {num(r2(stated - b['score']))} 分（80 分），"
+            f"自评得分 {num(stated)} 分。"
+        )
     return [
         "",
         f"## {f['year']} 年度{what}{kind}自评结果",
@@ -325,7 +364,7 @@ def narrative(f: dict) -> list[str]:
         "",
         "## 一、自评得分",
         "",
-        f"{f['year']} 年度{what}按计划实施，自评得分 {num(f['total_score'])} 分。",
+        score_line,
         "",
         "## 二、存在的问题和原因",
         "",
@@ -336,6 +375,30 @@ def narrative(f: dict) -> list[str]:
         f["improvement"],
         "",
     ]
+
+
+def target_lines(rng: random.Random, year: int, unit: str, kind: str, o: dict) -> list[str]:
+    """A target table (001 style) as TAB lines; its record is kept in ``o['record']``."""
+    if kind == "dtarget":
+        f = dept_target(rng, year, unit, o)
+        blocks = [dept_target_rows(f, o)]
+    else:
+        implementer = unit if rng.random() < 0.5 else unit[:3] + rng.choice(SUB_UNITS)
+        f = project_target(rng, year, unit, implementer, o)
+        blocks = project_target_rows(f, o)
+    o["record"] = f
+    out: list[str] = []
+    for pre, rows in blocks:
+        out += pre
+        out += [T.tab(T.shift(r, rng, o.get("shift", 0.0))) for r in rows]
+    return [*out, ""]
+
+
+def _target_contract(lines: list[str], o: dict) -> dict:
+    f = o["record"]
+    f.pop("_goals")
+    f.pop("_meta")
+    return f
 
 
 # ---------------------------------------------------------------- documents
@@ -368,23 +431,51 @@ def document(name: str, plan: list[tuple[str, dict, str | None]], narr: str | No
     unit = _unit(rng)
     filled = f"{year + 1}-{rng.randint(1, 6):02d}-{rng.randint(10, 28):02d}"
     forms, errors, lines, exercises = [], [], [], set()
+    office: list[tuple[str, dict, dict]] = []  # (kind, record, options) for the office files
+    said: list[list[str]] = []  # each form's narrative
     for k, (kind, kw, error) in enumerate(plan):
         o = options(rng, **kw)
         u = kw.get("unit_override") or unit
+        if kw.get("short_unit"):
+            o["full_unit"] = "武汉市" + unit
+            u = unit[2:]  # 江岸区档案馆 → 区档案馆, as the 盖章 line abbreviates it
+        if kind in ("dtarget", "ptarget"):
+            lines += target_lines(rng, year + 1, u, kind, o)
+            office.append((kind, copy.deepcopy(o["record"]), o))
+            said.append([])
+            forms.append(_target_contract(lines, o))
+            exercises |= {key for key, v in kw.items() if v}
+            continue
         if kind == "dept":
             f, planted = dept_form(rng, year, u, filled, o, error)
             body = render_dept(f, o, rng)
         else:
             f, planted = project_form(rng, year, u, filled, o, error)
             body = render_project(f, o, rng)
+        stated = None
+        if kw.get("narr_mismatch"):  # the narrative's own total, not the table's
+            stated = r2(f["total_score"] + rng.choice([-3, -2, 1.5, 2]))
+            planted.append(
+                {
+                    "code": "report.score_mismatch",
+                    "indicator": None,
+                    "why": "自评结果所述得分与自评表总分不符",
+                }
+            )
         if narr == "before":
-            lines += narrative(f)
+            lines += narrative(f, stated)
         lines += [*body, ""]
         if narr == "after":
-            lines += narrative(f)
+            lines += narrative(f, stated)
+        office.append((kind, copy.deepcopy(f), o))
+        said.append(narrative(f, stated) if narr else [])
         for p in planted:
             errors.append({"form": k, **p})
-        exercises |= {key for key, v in kw.items() if v and key not in ("sector", "misses", "unit_override")}
+        exercises |= {
+            key
+            for key, v in kw.items()
+            if v and key not in ("sector", "misses", "unit_override", "short_unit")
+        } | ({"full_unit"} if kw.get("short_unit") else set())
         f.pop("_goals")
         forms.append(f)
     (OUT / f"{name}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -394,8 +485,8 @@ def document(name: str, plan: list[tuple[str, dict, str | None]], narr: str | No
     (OUT / f"{name}.errors.json").write_text(
         json.dumps(errors, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
-    fams = sorted({("wd" if p[0] == "dept" else "wp") for p in plan})
-    return {
+    fams = sorted({FAMILY[p[0]] for p in plan})
+    entry = {
         "file": f"{name}.txt",
         "families": fams,
         "layout": "tab",
@@ -404,10 +495,42 @@ def document(name: str, plan: list[tuple[str, dict, str | None]], narr: str | No
         "errors": [e["code"] for e in errors],
         "exercises": sorted(exercises) + ([f"narrative_{narr}"] if narr else []),
     }
+    files = write_office(name, office, said, OFFICE.get(name, []), OUT)
+    return [entry] + [{**entry, "file": x, "layout": x.rsplit(".", 1)[1]} for x in files]
 
 
-P, D = "project", "dept"
+P, D, DT, PT = "project", "dept", "dtarget", "ptarget"
+FAMILY = {P: "wp", D: "wd", DT: "wdt", PT: "wpt"}
 LABELS = {"ind_pts": True, "level_pts": True}
+
+
+# the office variants: which documents a unit sends as XLSX / DOCX / PDF (printed from the DOCX
+# when there is one, else from the XLSX); narratives only where a DOCX can carry them
+OFFICE: dict[str, list[str]] = {
+    "p01_one_goal_plain": ["xlsx", "docx", "pdf"],
+    "p06_one_goal_full_unmet": ["xlsx"],
+    "g02_goals_labels": ["docx", "pdf"],
+    "o02_overall_labels": ["xlsx", "pdf"],
+    "o03_overall_total_row": ["docx"],
+    "d01_dept_labels": ["xlsx", "docx"],
+    "d03_dept_pages_col0": ["docx", "pdf"],
+    "d08_dept_weight_error": ["xlsx"],
+    "j01_dept_joined_goal": ["xlsx", "pdf"],
+    "j05_dept_placeholders_slash": ["docx"],
+    "m01_dept_and_projects": ["xlsx", "docx", "pdf"],
+    "m05_project_then_dept": ["xlsx"],
+    "p10_one_goal_narrative": ["docx"],
+    "t01_dept_target": ["xlsx", "pdf"],
+    "t03_project_targets": ["xlsx", "docx"],
+    "t04_dept_and_project_targets": ["docx", "pdf"],
+    "t05_project_target_history": ["xlsx"],
+    "w01_budget_wrapped": ["xlsx"],
+    "w03_dept_budget_wrapped": ["docx", "pdf"],
+    "s01_split_labels": ["xlsx", "docx"],
+    "k01_permille": ["xlsx"],
+    "n01_narrative_mismatch": ["docx", "pdf"],
+    "u01_dept_full_unit": ["xlsx", "docx"],
+}
 
 
 def plans() -> dict[str, tuple[list, str | None]]:
@@ -565,6 +688,38 @@ def plans() -> dict[str, tuple[list, str | None]]:
             ],
             "after",
         ),
+        # ○ variants of the seeds (000, 001, 003, 004)
+        "t01_dept_target": ([(DT, {}, None)], None),
+        "t02_dept_target_year_spaced": ([(DT, {"title_year": True, "val_sp": True}, None)], None),
+        "t03_project_targets": ([(PT, {}, None), (PT, {"val_sp": True}, None)], None),
+        "t04_dept_and_project_targets": (
+            [(DT, {"val_sp": True}, None), (PT, {}, None), (PT, {}, None)],
+            None,
+        ),
+        "t05_project_target_history": ([(PT, {"history": True}, None)], None),
+        "w01_budget_wrapped": ([(P, {"budget_wrap": True, "compressed": True, "ind_pts": True}, None)], None),
+        "w02_budget_label_wrapped": ([(P, {"budget_wrap": True, "arr": "goals"}, None)], None),
+        "w03_dept_budget_wrapped": ([(D, {**LABELS, "budget_wrap": True}, None)], None),
+        "s01_split_labels": ([(P, {"split_label": True, **LABELS}, None)], None),
+        "s02_dept_split_labels": ([(D, {"split_label": True, "goal_row": "joined"}, None)], None),
+        "k01_permille": ([(P, {"permille": True, "sector": "stats"}, None)], None),
+        "k02_dept_permille": ([(D, {**LABELS, "permille": True}, None)], None),
+        "n01_narrative_mismatch": ([(P, {"md": True, "narr_mismatch": True}, None)], "after"),
+        "n02_narratives_one_mismatch": (
+            [(P, {"md": True}, None), (P, {"arr": "overall", "narr_mismatch": True}, None)],
+            "after",
+        ),
+        "u01_dept_full_unit": (
+            [(D, {**LABELS, "short_unit": True, "stamp": True, "hdr": "two", "score_in_header": True}, None)],
+            None,
+        ),
+        "u02_full_unit_and_projects": (
+            [
+                (D, {"goal_row": "joined", "short_unit": True, "stamp": True, "hdr": "two"}, None),
+                (P, {"short_unit": True, "stamp": True, "hdr": "one", "score_in_header": True}, None),
+            ],
+            None,
+        ),
     }
 
 
@@ -581,13 +736,14 @@ def main() -> None:
             if kw.get("unit_override") == "{sub}":
                 kw = {**kw, "unit_override": base + rng.choice(SUB_UNITS)}
             resolved.append((kind, kw, err))
-        entries.append(document(name, resolved, narr))
+        entries += document(name, resolved, narr)
     (OUT / "manifest.json").write_text(
         json.dumps(entries, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
+    tab = [e for e in entries if e["layout"] == "tab"]
     print(
-        f"{len(entries)} documents, {sum(e['forms'] for e in entries)} forms, "
-        f"{sum(e['indicators'] for e in entries)} indicators, {sum(len(e['errors']) for e in entries)} planted errors"
+        f"{len(tab)} TAB documents ({len(entries) - len(tab)} office files), {sum(e['forms'] for e in tab)} forms, "
+        f"{sum(e['indicators'] for e in tab)} indicators, {sum(len(e['errors']) for e in tab)} planted errors"
     )
 
 

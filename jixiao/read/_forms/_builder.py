@@ -23,6 +23,8 @@ from jixiao.read._headers import (
 from jixiao.read._levels import backfill_level1, regroup
 from jixiao.read._vocab import NOTES, TOTAL, is_indicator_header, label_of
 
+_TEXTS = ("deviation_reason", "improvement")
+
 
 class _Builder(_HeadRows, _BudgetRows, _GoalRows, _IndicatorRows, _SchemaRows):
     """Reads one form's rows; keeps what it could not place as read issues."""
@@ -89,6 +91,12 @@ class _Builder(_HeadRows, _BudgetRows, _GoalRows, _IndicatorRows, _SchemaRows):
         raw = facts.raw
         assert raw is not None  # a row with a text cell has a first printed one
         first = lead.c
+        if self._label_tail:
+            tail, self._label_tail = self._label_tail, ""
+            if first == tail:  # the second line of a field label wrapped in its cell
+                if len(texts) > 1 and self.field_target:
+                    self._append_field(self.field_target, "\n".join(texts[1:]))
+                return
         if len(texts) == 1 and lead.subtable:  # 长期/年度绩效目标表 in a table cell
             self._subtable(first)
             return
@@ -104,6 +112,7 @@ class _Builder(_HeadRows, _BudgetRows, _GoalRows, _IndicatorRows, _SchemaRows):
         if label and self.state != "head":
             self.state = "tail"
             self.field_target = label
+            self._label_tail = self._cut_label(first)
             value = "\n".join(texts[1:]) or _strip_label(texts[0])
             if value:
                 self._append_field(label, value)
@@ -125,6 +134,10 @@ class _Builder(_HeadRows, _BudgetRows, _GoalRows, _IndicatorRows, _SchemaRows):
             return
         if self.state == "tail" and not row.cells[0] and self.field_target and len(texts) == 1:
             self._append_field(self.field_target, texts[0])  # a merged field cell running on
+            return
+        target = self.field_target
+        if self.state == "tail" and target in _TEXTS and len(texts) == 1 and not getattr(self.form, target):
+            self._append_field(target, texts[0])  # the text under a label printed on lines of its own
             return
         if self._budget_header(row):
             return

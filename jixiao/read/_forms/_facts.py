@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jixiao.read._clean import compact, split_weight
+from jixiao.read._forms._common import _FIELD_LABELS
 from jixiao.read._grid import Row
 from jixiao.read._headers import overall_role, simplified, text_field_of
 from jixiao.read._segment import SUBTABLE_TITLE
@@ -41,7 +42,10 @@ def field_label(c: str) -> str | None:
         return "deviation_reason"
     if c.startswith("改进措施及") or c.startswith("结果应用方案") or c == "改进措施":
         return "improvement"
-    return None
+    # the start of a label wrapped onto the next line (偏差大或目标未完 / 成原因分析): four
+    # characters at least
+    full = next((f for f in _FIELD_LABELS if f.startswith(c) and f != c), None) if len(c) >= 4 else None
+    return field_label(full) if full else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,6 +98,15 @@ class _HeadRows(_State):
     def _field_label(self, c: str) -> str | None:
         return field_label(c)
 
+    @staticmethod
+    def _cut_label(c: str) -> str:
+        """The rest of a field label a cell prints only the start of (wrapped onto the next
+        line: ``偏差大或目标未完`` / ``成原因分析``), or ""; four characters at least."""
+        if len(c) < 4:
+            return ""
+        full = next((f for f in _FIELD_LABELS if f.startswith(c) and f != c), "")
+        return full[len(c) :]
+
     def _append_field(self, name: str, text: str) -> None:
         if name == "notes":
             self.notes.append(text)

@@ -110,6 +110,7 @@ class _IndicatorRows(_State):
             padded = [*row.cells, *[""] * (len(self.table.schema.roles) - len(row.cells))]
             if self.table.schema.refine(padded, self.bound):
                 self._keep_headers(row.texts)
+                self._refine_header(row)  # the value roles read from the right learn 前年/上年 too
                 return  # the second row of a two-row header
         if self._name_tail(row):
             return
