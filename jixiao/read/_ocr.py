@@ -161,7 +161,7 @@ def read_page(img: Any, pageno: int, file: str) -> PageResult:
 
 def _read_prepared(page: Page, pageno: int, file: str, check_direction: bool) -> PageResult:
     binary = binarize(page.gray)
-    grids, lines_ = find_grids(binary, page.dpi)
+    grids, lines_ = find_grids(binary, page.dpi, page.gray)
     ink = _despeckle(binary & ~lines_, page.dpi)
     clean = page.gray.copy()
     clean[lines_ > 0] = 255  # the recogniser sees no ruling line at the edge of a crop

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.read._errors import ReadError
+from jixiao.read._ocr_curl import flatten_curl
 from jixiao.read._ocr_sheet import fill_background
 
 __all__ = ["Page", "deskew", "image_pages", "pdf_page_image", "prepare", "remove_seal"]
@@ -275,6 +276,7 @@ def prepare(img: Any) -> Page:
     if abs(angle) >= 0.05:
         img = deskew(img, angle)
         gray = deskew(gray, angle)
+    img, gray = flatten_curl([img, gray], binarize(gray), dpi)  # a bowed sheet's rows made level
     gray = fill_background(gray, dpi)
     return Page(original=img, gray=gray, dpi=dpi, angle=angle, seal_pixels=sealed)
 
