@@ -116,15 +116,15 @@ def test_a_shaded_cell_is_no_line() -> None:
 
 @pytest.mark.slow
 def test_a_bowed_photo_of_a_form_reads_its_rows() -> None:
-    """The small form printed at 200 dpi and bowed as a sheet not lying flat: the title stays
-    apart from the unit line and the total row is read as printed."""
+    """The small form printed at 200 dpi, photographed on a desk and bowed as a sheet not lying
+    flat: the title stays apart from the unit line and the total row is read as printed."""
     needs_font()
     import numpy as np
 
     from benchmarks.scans import _phone, draw_form
     from jixiao.read._ocr import read_page
 
-    page = _phone(draw_form(small_form(), dpi=200, notes="auto")[0], random.Random(3), curl=0.01)
+    page = _phone(draw_form(small_form(), dpi=200, notes="auto")[0], random.Random(3), curl=0.01, frame=0.05)
     result = read_page(np.asarray(page)[..., ::-1].copy(), 1, "phone.png")
     rows = [r.cells for r in result.rows]
     assert ["2022年度示范培训项目自评表"] in rows, rows
