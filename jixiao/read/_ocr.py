@@ -161,7 +161,8 @@ def read_page(img: Any, pageno: int, file: str) -> PageResult:
 
 def _read_prepared(page: Page, pageno: int, file: str, check_direction: bool) -> PageResult:
     binary = binarize(page.gray)
-    grids, lines_ = find_grids(binary, page.dpi)
+    # a photo's rules blurred pale beside dense text are continued (a scan's are left as found)
+    grids, lines_ = find_grids(binary, page.dpi, page.gray if page.photo else None)
     ink = _despeckle(binary & ~lines_, page.dpi)
     clean = page.gray.copy()
     clean[lines_ > 0] = 255  # the recogniser sees no ruling line at the edge of a crop

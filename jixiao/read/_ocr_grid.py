@@ -39,8 +39,10 @@ class Grid:
         return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
 
 
-def _lines(binary: Any, dpi: float) -> tuple[Any, Any]:
+def _lines(binary: Any, dpi: float, gray: Any = None) -> tuple[Any, Any]:
     import cv2
+
+    from jixiao.read._ocr_faint import with_pale
 
     close = max(
         1, round(dpi / 200)
@@ -48,9 +50,12 @@ def _lines(binary: Any, dpi: float) -> tuple[Any, Any]:
     hk = max(20, round(dpi * 0.3))  # longer than any stroke of a character at form sizes
     vk = max(12, round(dpi * 0.12))  # shorter than the lowest row, but a row is ≥ 0.15 in
     h = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (close + 1, 1)))
-    h = cv2.morphologyEx(h, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (hk, 1)))
+    hkern, vkern = (cv2.getStructuringElement(cv2.MORPH_RECT, size) for size in ((hk, 1), (1, vk)))
+    h = cv2.morphologyEx(h, cv2.MORPH_OPEN, hkern)
     v = cv2.morphologyEx(binary, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (1, close + 1)))
-    v = cv2.morphologyEx(v, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, vk)))
+    v = cv2.morphologyEx(v, cv2.MORPH_OPEN, vkern)
+    if gray is not None:  # the page's light evened: pale stretches of the lines found
+        h, v = with_pale(h, gray, dpi, hkern, True), with_pale(v, gray, dpi, vkern, False)
     return h, v
 
 
@@ -79,8 +84,11 @@ def _coverage(mask: Any, horizontal: bool, at: int, lo: int, hi: int, tol: int) 
     return float((hits > 0).mean())
 
 
-def find_grids(binary: Any, dpi: float) -> tuple[list[Grid], Any]:
+def find_grids(binary: Any, dpi: float, gray: Any = None) -> tuple[list[Grid], Any]:
     """Every ruled table on the page, top to bottom, and the mask of their ruling lines.
+
+    ``gray``: the page before binarising, its light evened (``_ocr_light``): ruling lines the
+    binariser broke beside dense text are continued where they are pale (``_ocr_faint``).
 
     The mask holds only the lines of the tables' frames (dilated a little), so it can be erased
     before recognition without touching a long stroke of a character.
@@ -88,7 +96,7 @@ def find_grids(binary: Any, dpi: float) -> tuple[list[Grid], Any]:
     import cv2
     import numpy as np
 
-    horiz, vert = _lines(binary, dpi)
+    horiz, vert = _lines(binary, dpi, gray)
     frame = horiz | vert
     n, labels, stats, _ = cv2.connectedComponentsWithStats(frame, connectivity=8)
     min_w, min_h = dpi * 1.0, dpi * 0.15

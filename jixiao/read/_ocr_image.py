@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.read._errors import ReadError
+from jixiao.read._ocr_curl import flatten_curl
 from jixiao.read._ocr_sheet import fill_background
 
 __all__ = ["Page", "deskew", "image_pages", "pdf_page_image", "prepare", "remove_seal"]
@@ -36,6 +37,7 @@ class Page:
     dpi: float  # estimated from the page size (A4 assumed when the file does not say)
     angle: float = 0.0  # degrees the page was rotated to straighten it
     seal_pixels: int = 0  # red pixels removed
+    photo: bool = False  # photographed: its perspective undone or a desk around the sheet found
 
 
 def image_pages(path: Path) -> list[Any]:
@@ -266,7 +268,8 @@ def prepare(img: Any) -> Page:
         clean = cv2.rotate(clean, cv2.ROTATE_90_CLOCKWISE)
         gray = cv2.rotate(gray, cv2.ROTATE_90_CLOCKWISE)
     flat = flatten(clean, binarize(gray), replicate=True)
-    if flat is not clean:  # a photo: the same homography for the page shown and the page read
+    photo = flat is not clean
+    if photo:  # a photo: the same homography for the page shown and the page read
         img = flatten(img, binarize(gray))
         clean = flat
         gray = cv2.cvtColor(clean, cv2.COLOR_BGR2GRAY)
@@ -275,8 +278,12 @@ def prepare(img: Any) -> Page:
     if abs(angle) >= 0.05:
         img = deskew(img, angle)
         gray = deskew(gray, angle)
-    gray = fill_background(gray, dpi)
-    return Page(original=img, gray=gray, dpi=dpi, angle=angle, seal_pixels=sealed)
+    filled = fill_background(gray, dpi)
+    photo |= filled is not gray
+    gray = filled
+    if photo:  # a sheet on a desk may be bowed; a scanner's glass holds it flat
+        img, gray = flatten_curl([img, gray], binarize(gray), dpi)
+    return Page(original=img, gray=gray, dpi=dpi, angle=angle, seal_pixels=sealed, photo=photo)
 
 
 def turned_upside_down(page: Page) -> Page:
@@ -289,4 +296,5 @@ def turned_upside_down(page: Page) -> Page:
         dpi=page.dpi,
         angle=page.angle,
         seal_pixels=page.seal_pixels,
+        photo=page.photo,
     )
