@@ -93,3 +93,16 @@ def test_a_lone_cell_outside_the_name_column_is_not_a_name_tail() -> None:
     text = PROJECT.replace("    |||面积||||\n", "    ||面积||||\n")
     names = [i.name for i in read_doc(text).forms[0].goals[0].indicators]
     assert "机械化清扫道路面积" not in names
+
+
+def test_points_cut_by_the_page_break_join_the_name() -> None:
+    """A DOCX printed by LibreOffice splits the row at the page end: ``档案利用服务人次(20`` with
+    the values, the next page ``分)`` alone in the name column. The points are the name's."""
+    text = DEPARTMENT.replace(
+        "|档案利用服务人次(20分)|≥6000人次|6000人次|20\n",
+        "|档案利用服务人次(20|≥6000人次|6000人次|20\n    |||分)|||\n",
+    )
+    form = read_doc(text).forms[0]
+    last = form.goals[0].indicators[-1]
+    assert (last.name, last.weight, last.score) == ("档案利用服务人次", 20, 20)
+    assert len(form.goals[0].indicators) == 3 and form.total_score == 92

@@ -28,6 +28,8 @@ from jixiao.read._vocab import (
     value_like,
 )
 
+_OPEN_POINTS = re.compile(r"[（(]\s*\d+(?:\.\d*)?\s*分?$")  # a name's points bracket left open
+
 
 class _IndicatorRows(_State):
     """Reads an indicator table right to left by the value roles its header names."""
@@ -276,6 +278,12 @@ class _IndicatorRows(_State):
         texts = [t for t in row.texts if not (is_goal_label(t) and not GOAL_NUMBERED.match(label_of(t)))]
         if len(texts) != 1:
             return False
+        if _OPEN_POINTS.search(last.name) and len(compact(texts[0])) <= 4:
+            # the points themselves cut (``湖泊水质达标率（3.5`` | then ``分）`` on the next page)
+            name, weight, _ = split_weight(last.name + compact(texts[0]))
+            if weight is not None and name:
+                last.name, last.weight = name, weight
+                return True
         label, weight, _ = split_weight(texts[0])
         c = compact(label)
         if not c or c in EMPTY_MARKS or looks_level(label) or is_goal_label(texts[0]):
