@@ -30,7 +30,7 @@ from jixiao.read._registry import readable_files, supported_suffixes
 from jixiao.review import ReviewResult, review_document
 from jixiao.store._db import Database, explain
 from jixiao.store._schema import DocumentRow
-from jixiao.store._write import Prepared, RevisionConflict, imported_by, store_document
+from jixiao.store._write import ContentChanged, Prepared, RevisionConflict, imported_by, store_document
 
 __all__ = ["SUFFIXES", "Failure", "ImportSummary", "Imported", "Unchanged", "collect_files", "import_paths"]
 
@@ -317,20 +317,26 @@ def _write_all(
     tick: Callable[[str], None],
     rules: str | None = None,
 ) -> None:
+    # A spooled dump's original is copied into SQLite from the file in chunks (``_write``):
+    # holding it whole, plus the driver's copy, was the import's extra 2× the file size. On
+    # PostgreSQL the bytes are read before the transaction (not under the writers' lock).
+    copied = db.engine.dialect.name == "sqlite"
     for (path, sha), result in zip(todo, results, strict=False):
         if isinstance(result, Failure):
             summary.failures.append(result)
             tick(path)
             continue
         doc, review = result
-        try:
-            content = Path(path).read_bytes()
-        except OSError as e:
-            content = b""
-            reason = f"无法读取文件（{os_reason(e)}）"
-        else:
-            changed = hashlib.sha256(content).hexdigest() != sha
-            reason = "文件在导入过程中被改动，请重新导入" if changed else ""
+        content: bytes | None = None
+        reason = ""
+        if review is not None or not copied:  # else: copied from the file as stored, and checked there
+            try:
+                content = Path(path).read_bytes()
+            except OSError as e:
+                reason = f"无法读取文件（{os_reason(e)}）"
+            else:
+                changed = hashlib.sha256(content).hexdigest() != sha
+                reason = "文件在导入过程中被改动，请重新导入" if changed else ""
         if reason:
             summary.failures.append(Failure(path, reason))
             tick(path)
@@ -362,6 +368,8 @@ def _store(db: Database, prep: Prepared, by: str | None) -> Imported | Unchanged
         try:
             with db.session() as session:
                 stored = store_document(session, prep, by=by)
+        except ContentChanged as e:
+            return Failure(prep.path, e.reason)
         except (IntegrityError, RevisionConflict):
             # Nothing of ours was written. The usual cause: another import stored the same bytes meanwhile.
             with db.reader() as session:

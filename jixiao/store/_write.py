@@ -16,7 +16,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Table, and_, bindparam, insert, or_, select, update
+from sqlalchemy import JSON, Table, and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 import jixiao
@@ -45,11 +45,19 @@ from jixiao.store._values import parse_value
 if TYPE_CHECKING:
     from jixiao.review import ReviewResult
 
-__all__ = ["Prepared", "RevisionConflict", "Stored", "link_year", "store_document"]
+__all__ = ["ContentChanged", "Prepared", "RevisionConflict", "Stored", "link_year", "store_document"]
 
 
 class RevisionConflict(Exception):
     """Another writer changed the current revision of a form while this one wrote (retryable)."""
+
+
+class ContentChanged(Exception):
+    """The file no longer holds the bytes that were hashed and read: nothing of it is stored."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason  # Chinese, one line
 
 
 @dataclass
@@ -58,7 +66,9 @@ class Prepared:
 
     path: str
     sha256: str
-    content: bytes
+    # the original's bytes; None: copied from the file at ``path`` into the row in chunks
+    # (SQLite), checked against ``sha256`` there, so a 50 MB dump is never held whole
+    content: bytes | None
     document: Document
     review: ReviewResult | None
     # a spooled document (``read(…, spooled=True)``), reviewed form by form as it is stored
@@ -149,7 +159,7 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
             "file_name": Path(prep.path).name,
             "path": prep.path,
             "sha256": prep.sha256,
-            "size": len(prep.content),
+            "size": len(prep.content) if prep.content is not None else _file_size(prep.path),
             "reader": doc.reader,
             "reader_version": jixiao.__version__,
             "imported_at": now,
@@ -158,7 +168,12 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
             "issues": _issues(doc),
         },
     ).scalar_one()
-    session.execute(insert(DocumentContentRow.__table__), [{"document_id": doc_id, "content": prep.content}])
+    if prep.content is not None:
+        session.execute(
+            insert(DocumentContentRow.__table__), [{"document_id": doc_id, "content": prep.content}]
+        )
+    else:
+        _copy_content(session, doc_id, prep.path, prep.sha256)
 
     run_id = None
     if review is not None or prep.streamed:
@@ -244,6 +259,45 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
 
 
 _BATCH = 100  # forms of a spooled document written per round of statements
+_CHUNK = 1 << 20  # bytes of an original copied into its row at a time
+
+
+def _file_size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError as e:
+        from jixiao.read._limits import os_reason
+
+        raise ContentChanged(f"无法读取文件（{os_reason(e)}）") from e
+
+
+def _copy_content(session: Session, doc_id: int, path: str, sha256: str) -> None:
+    """The original's row filled from the file chunk by chunk (SQLite's incremental blob I/O):
+    one chunk in memory instead of the whole file plus the driver's copy of it. The bytes are
+    hashed as copied; a file changed since it was hashed raises ``ContentChanged`` (rolled back)."""
+    import hashlib
+
+    from jixiao.read._limits import os_reason
+
+    size = _file_size(path)
+    table = DocumentContentRow.__table__
+    session.execute(insert(table).values(document_id=doc_id, content=func.zeroblob(size)))
+    raw = session.connection().connection.driver_connection
+    digest = hashlib.sha256()
+    changed = ContentChanged("文件在导入过程中被改动，请重新导入")
+    try:
+        with open(path, "rb") as f, raw.blobopen(table.name, "content", doc_id) as blob:
+            done = 0
+            while chunk := f.read(min(_CHUNK, size - done + 1)):  # one byte more: a file grown
+                if done + len(chunk) > size:
+                    raise changed
+                blob.write(chunk)
+                digest.update(chunk)
+                done += len(chunk)
+    except OSError as e:
+        raise ContentChanged(f"无法读取文件（{os_reason(e)}）") from e
+    if done != size or digest.hexdigest() != sha256:
+        raise changed
 
 
 def _issues(doc: Document) -> list[dict[str, str | None]]:
