@@ -6,7 +6,8 @@ The only package that imports SQLAlchemy and Alembic. Public surface:
 - ``import_paths(paths, db, workers=1)`` → ``ImportSummary``
 - ``list_forms``, ``get_form``, ``stats`` with ``FormFilter``; ``export_forms(db_url, …)``
 - ``add_alias``, ``remove_alias``, ``list_units`` — the user-edited unit alias table
-- accounts, sessions, tokens (``_users``) and the workflow of a form with its review work (``_workflow``)
+- accounts, sessions, tokens (``_users``); the workflow of a form with its review work
+  (``_workflow``), drafts and submission (``_drafts``), the review queue and overview (``_queue``)
 - ``stored_forms``, ``targets_for`` — current forms with verdicts; a self-evaluation's target tables
 """
 
@@ -37,6 +38,14 @@ from jixiao.store._units import remove_alias as _remove_alias
 
 if TYPE_CHECKING:
     from jixiao.store._accounts import ROLE_LABELS, ROLES, User, list_users, user_count
+    from jixiao.store._drafts import (
+        create_self_evaluation,
+        get_draft,
+        rule_set_for_year,
+        save_draft,
+        set_year_rule_set,
+        submit_form,
+    )
     from jixiao.store._import import (
         Failure,
         Imported,
@@ -44,6 +53,16 @@ if TYPE_CHECKING:
         Unchanged,
         collect_files,
         import_paths,
+    )
+    from jixiao.store._queue import (
+        ConfirmedFinding,
+        Overview,
+        QueueFilter,
+        QueueRow,
+        confirmed_findings,
+        form_years,
+        list_queue,
+        overview,
     )
     from jixiao.store._users import (
         SESSION_HOURS,
@@ -67,33 +86,19 @@ if TYPE_CHECKING:
         STATES,
         VERDICT_LABELS,
         AuditScore,
-        ConfirmedFinding,
         Edit,
-        Overview,
-        QueueFilter,
-        QueueRow,
         ReviewNotes,
         Step,
         Verdict,
         WorkflowError,
         carry_pending,
-        confirmed_findings,
-        create_self_evaluation,
         document_forms,
         form_unit,
-        form_years,
-        get_draft,
-        list_queue,
-        overview,
         review_notes,
-        rule_set_for_year,
-        save_draft,
         set_audit_score,
         set_state,
         set_verdict,
-        set_year_rule_set,
         state_of,
-        submit_form,
         transition,
     )
 
@@ -130,34 +135,34 @@ _LAZY = {
     "STATES": "_workflow",
     "VERDICT_LABELS": "_workflow",
     "AuditScore": "_workflow",
-    "ConfirmedFinding": "_workflow",
+    "ConfirmedFinding": "_queue",
     "Edit": "_workflow",
-    "Overview": "_workflow",
-    "QueueFilter": "_workflow",
-    "QueueKey": "_workflow",
-    "QueueRow": "_workflow",
+    "Overview": "_queue",
+    "QueueFilter": "_queue",
+    "QueueKey": "_queue",
+    "QueueRow": "_queue",
     "ReviewNotes": "_workflow",
     "Step": "_workflow",
     "Verdict": "_workflow",
     "WorkflowError": "_workflow",
     "carry_pending": "_workflow",
-    "confirmed_findings": "_workflow",
-    "create_self_evaluation": "_workflow",
+    "confirmed_findings": "_queue",
+    "create_self_evaluation": "_drafts",
     "document_forms": "_workflow",
     "form_unit": "_workflow",
-    "form_years": "_workflow",
-    "get_draft": "_workflow",
-    "list_queue": "_workflow",
-    "overview": "_workflow",
+    "form_years": "_queue",
+    "get_draft": "_drafts",
+    "list_queue": "_queue",
+    "overview": "_queue",
     "review_notes": "_workflow",
-    "rule_set_for_year": "_workflow",
-    "save_draft": "_workflow",
+    "rule_set_for_year": "_drafts",
+    "save_draft": "_drafts",
     "set_audit_score": "_workflow",
     "set_state": "_workflow",
     "set_verdict": "_workflow",
-    "set_year_rule_set": "_workflow",
+    "set_year_rule_set": "_drafts",
     "state_of": "_workflow",
-    "submit_form": "_workflow",
+    "submit_form": "_drafts",
     "transition": "_workflow",
 }
 
