@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.read._align import SKIP, fit_in, fit_memo
+from jixiao.read._align import SKIP, fit_in, fit_memo, level_sets
 from jixiao.read._headers import (
     INDICATOR_VALUE_ROLES,
     budget_role,
@@ -58,6 +58,9 @@ _TERM_GOAL = re.compile(r"^(年度|中期|长期|项目|部门)?(绩效)?(总体
 _PLACEHOLDER = re.compile(r"^(……|…|\.{3,}|指标\d+[:：]?)$")
 _POINTS = re.compile(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]")
 _TOKEN_SPLIT = re.compile(r"[ \u3000\u00a0]+")
+_SIGN = re.compile(r"^[≥≤><=＞＜＝≧≦]+$")
+_REMARK = re.compile(r"^[（(][^()（）]*[)）]$")
+_WORD = re.compile(r"^[\u4e00-\u9fff]+([（(][^()（）]*[)）])*$")
 
 
 def flattened_lines(raw: str) -> list[str] | None:
@@ -66,10 +69,59 @@ def flattened_lines(raw: str) -> list[str] | None:
     A line is taken for a flattened form when it holds a table header followed by at least as
     many cells again (a space-separated header line alone holds no data row).
     """
-    tokens = [t for t in _TOKEN_SPLIT.split(raw.strip()) if t]
+    tokens = _merge([t for t in _TOKEN_SPLIT.split(raw.strip()) if t])
     if len(tokens) < MIN_TOKENS or not _holds_table(tokens):
         return None
     return [" ".join(line) for line in _cut(tokens)]
+
+
+def _is_level(t: str) -> bool:
+    """A 一级/二级 label, points and remarks aside."""
+    key = label_key(_POINTS.sub("", t))
+    l1, l2 = level_sets()
+    return key in l1 or key in l2
+
+
+def _merge(tokens: list[str]) -> list[str]:
+    """The cells of ``tokens``: a space inside a cell made two tokens of it.
+
+    Structural joins only: a bare comparison sign belongs to the figure after it (``≥ 90%``),
+    a bracketed remark alone to the label before it (``得分 (20分*执行率)``), and words that
+    make a level label together (``年度 绩效 指标``, ``产出 指标(15分)``) when the last of them
+    names none alone. Joined without the space, as the spaced rows re-split at spaces.
+    """
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if _SIGN.match(t) and i + 1 < n:
+            out.append(t + tokens[i + 1])
+            i += 2
+            continue
+        if _REMARK.match(t) and out and _is_label_word(out[-1]):
+            out[-1] += t
+            i += 1
+            continue
+        for k in (3, 2):
+            part = tokens[i : i + k]
+            if (
+                len(part) == k
+                and all(_WORD.match(w) for w in part)
+                and _is_level("".join(part))
+                and not _is_level(part[-1])
+            ):
+                out.append("".join(part))
+                i += k
+                break
+        else:
+            out.append(t)
+            i += 1
+    return out
+
+
+def _is_label_word(t: str) -> bool:
+    """A label a remark may follow: CJK words, no figure outside brackets."""
+    return bool(_WORD.match(t)) and not _NUMBER.match(t)
 
 
 def _holds_table(tokens: list[str]) -> bool:
