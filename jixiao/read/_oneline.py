@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.read._align import SKIP, fit_in, fit_memo, level_sets
+from jixiao.read._align import SKIP, fit_in, fit_memo, level_sets, unit_cell
 from jixiao.read._headers import (
     INDICATOR_VALUE_ROLES,
     budget_role,
@@ -60,6 +60,9 @@ _POINTS = re.compile(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]")
 _TOKEN_SPLIT = re.compile(r"[ \u3000\u00a0]+")
 _SIGN = re.compile(r"^[≥≤><=＞＜＝≧≦]+$")
 _REMARK = re.compile(r"^[（(][^()（）]*[)）]$")
+_FIGURE = re.compile(r"^[≥≤><=＞＜＝≧≦]*[-+]?\d+(?:[.,]\d+)*$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_GOAL_NAME = re.compile(r"^(年度|中期|长期|项目|部门)?(绩效)?(总体|总)?目标\d*$")
 _WORD = re.compile(r"^[\u4e00-\u9fff]+([（(][^()（）]*[)）])*$")
 
 
@@ -85,31 +88,35 @@ def _is_level(t: str) -> bool:
 def _merge(tokens: list[str]) -> list[str]:
     """The cells of ``tokens``: a space inside a cell made two tokens of it.
 
-    Structural joins only: a bare comparison sign belongs to the figure after it (``≥ 90%``),
-    a bracketed remark alone to the label before it (``得分 (20分*执行率)``), and words that
-    make a level label together (``年度 绩效 指标``, ``产出 指标(15分)``) when the last of them
-    names none alone. Joined without the space, as the spaced rows re-split at spaces.
+    Structural joins only: a bare comparison sign belongs to the figure after it (``≥ 90%``)
+    and a bare unit to the figure before it (``350 万平方米``) unless the form has a 指标性质 or
+    度量单位 column for them; a bracketed remark alone belongs to the label before it
+    (``得分 (20分*执行率)``), a year to the 年… word after it (``2022 年度…表``), and words
+    that make a level label (``产出 指标(15分)``) or a goal's name (``年度 绩效 目标 1(80分)``)
+    together when the last of them names none alone. Joined without the space, as the spaced
+    rows re-split at spaces.
     """
+    roles = _table_roles(tokens)
+    signs, units = "comparator" not in roles, "unit" not in roles
     out: list[str] = []
     i, n = 0, len(tokens)
     while i < n:
         t = tokens[i]
-        if _SIGN.match(t) and i + 1 < n:
+        if signs and _SIGN.match(t) and i + 1 < n:
             out.append(t + tokens[i + 1])
             i += 2
             continue
-        if _REMARK.match(t) and out and _is_label_word(out[-1]):
+        if out and (
+            (_REMARK.match(t) and _is_label_word(out[-1]))
+            or (units and _FIGURE.match(out[-1]) and unit_cell(t))
+            or (_YEAR.match(out[-1]) and t.startswith("年"))
+        ):
             out[-1] += t
             i += 1
             continue
-        for k in (3, 2):
+        for k in (4, 3, 2):
             part = tokens[i : i + k]
-            if (
-                len(part) == k
-                and all(_WORD.match(w) for w in part)
-                and _is_level("".join(part))
-                and not _is_level(part[-1])
-            ):
+            if len(part) == k and _names_cell(part):
                 out.append("".join(part))
                 i += k
                 break
@@ -117,6 +124,30 @@ def _merge(tokens: list[str]) -> list[str]:
             out.append(t)
             i += 1
     return out
+
+
+def _table_roles(tokens: list[str]) -> set[str | None]:
+    """The roles of the columns the indicator table headers in ``tokens`` print."""
+    roles: set[str | None] = set()
+    for i in range(len(tokens)):
+        width = _indicator_header(tokens, i)
+        roles.update(column_role(t) for t in tokens[i : i + width])
+    return roles
+
+
+def _names_cell(part: list[str]) -> bool:
+    """Words that make one level label or goal name, the last (for a goal, the first too)
+    naming none alone: 长期目标 1: stays a label and its number."""
+    if not all(_WORD.match(w) for w in part[:-1]):
+        return False
+    whole, last = "".join(part), part[-1]
+    if _WORD.match(last) and _is_level(whole) and not _is_level(last):
+        return True
+    return _is_goal_name(whole) and not _is_goal_name(part[0]) and not _is_goal_name(last)
+
+
+def _is_goal_name(t: str) -> bool:
+    return bool(_GOAL_NAME.match(label_key(_POINTS.sub("", t))))
 
 
 def _is_label_word(t: str) -> bool:

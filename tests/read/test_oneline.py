@@ -125,6 +125,10 @@ def _spaceless(value: Any) -> Any:
 WUHAN = [
     "tests/corpus_wuhan/files/g01_goals_plain.txt",
     "tests/corpus_wuhan/files/p14_continuation_no_points.txt",
+    # ≥ 350 万平方米 (sign, figure, unit), 年度 绩效 目标 1(80分), 2022 年度…自评表
+    "tests/corpus_wuhan/files/p12_one_goal_shifted.txt",
+    "tests/corpus_wuhan/files/m02_projects_only.txt",
+    "tests/corpus_wuhan/files/w02_budget_label_wrapped.txt",
 ]
 
 
@@ -150,3 +154,18 @@ def test_the_tokens_of_one_cell_are_joined() -> None:
     assert "预算数(A) 执行数(B) 执行率(B/A) 得分(20分*执行率)" in lines[0]
     assert "产出指标(10分) 数量指标(5分) 惠民演出场次(5分) ≥40场 45场 5" in lines
     assert "满意度指标(10分) 服务对象满意度指标(10分) 观众满意度(10分) ≥90% 98% 10" in lines
+
+
+def test_a_unit_joins_its_figure_unless_the_table_has_a_unit_column() -> None:
+    head = "一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分 "
+    rows = (
+        "产出指标 数量指标 清扫道路面积 ≥ 350 万平方米 372万平方米 20 20 "
+        "满意度指标 服务对象满意度指标 居民满意度 ≥ 85% 85% 20 20"
+    )
+    lines = flattened_lines("年度 绩效 目标 1(40分) " + head + rows)
+    assert lines is not None
+    assert "年度绩效目标1(40分)" in lines[0]
+    assert "产出指标 数量指标 清扫道路面积 ≥350万平方米 372万平方米 20 20" in lines
+    spaced = flattened_lines(head.replace("指标值", "指标值 度量单位") + rows.replace("≥ 350", "350"))
+    assert spaced is not None
+    assert "产出指标 数量指标 清扫道路面积 350 万平方米 372万平方米 20 20" in spaced
