@@ -88,14 +88,16 @@ def _is_level(t: str) -> bool:
 def _merge(tokens: list[str]) -> list[str]:
     """The cells of ``tokens``: a space inside a cell made two tokens of it.
 
-    Structural joins only: a bare comparison sign belongs to the figure after it (``≥ 90%``)
-    and a bare unit to the figure before it (``350 万平方米``) unless the form has a 指标性质 or
-    度量单位 column for them; a bracketed remark alone belongs to the label before it
-    (``得分 (20分*执行率)``), a year to the 年… word after it (``2022 年度…表``), and words
-    that make a level label (``产出 指标(15分)``) or a goal's name (``年度 绩效 目标 1(80分)``)
+    Structural joins only: a bracket closes in the cell it opened in (``(16 分)``), a bare
+    comparison sign belongs to the figure after it (``≥ 90%``) and a bare unit to the figure
+    before it (``350 万平方米``) unless the form has a 指标性质 or 度量单位 column for them; a
+    bracketed remark alone belongs to the label before it (``得分 (20分*执行率)``), a year to the
+    年… word after it (``2022 年度…表``), and words that make a level label (``产出 指标(15分)``)
+    or a goal's name (``年度 绩效 目标 1(80分)``)
     together when the last of them names none alone. Joined without the space, as the spaced
     rows re-split at spaces.
     """
+    tokens = _close_brackets(tokens)
     roles = _table_roles(tokens)
     signs, units = "comparator" not in roles, "unit" not in roles
     out: list[str] = []
@@ -124,6 +126,29 @@ def _merge(tokens: list[str]) -> list[str]:
             out.append(t)
             i += 1
     return out
+
+
+def _close_brackets(tokens: list[str], reach: int = 3) -> list[str]:
+    """A bracket opened in a token closes in one of the next ``reach`` ones: one cell
+    (``预算调整率(3 分)``, ``(16 分)``)."""
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t, j = tokens[i], i + 1
+        if _open(t) > 0:
+            k = next(
+                (k for k in range(i + 1, min(n, i + 1 + reach)) if _open("".join(tokens[i : k + 1])) == 0),
+                None,
+            )
+            if k is not None:
+                t, j = "".join(tokens[i : k + 1]), k + 1
+        out.append(t)
+        i = j
+    return out
+
+
+def _open(t: str) -> int:
+    return t.count("(") + t.count("（") - t.count(")") - t.count("）")
 
 
 def _table_roles(tokens: list[str]) -> set[str | None]:

@@ -129,6 +129,9 @@ WUHAN = [
     "tests/corpus_wuhan/files/p12_one_goal_shifted.txt",
     "tests/corpus_wuhan/files/m02_projects_only.txt",
     "tests/corpus_wuhan/files/w02_budget_label_wrapped.txt",
+    # a bracket split by its space: 年度目标1: (27 分), (80 分)
+    "tests/corpus_wuhan/files/j01_dept_joined_goal.txt",
+    "tests/corpus_wuhan/files/p11_one_goal_bare_rate.txt",
 ]
 
 
