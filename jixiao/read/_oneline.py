@@ -168,6 +168,8 @@ def _names_cell(part: list[str]) -> bool:
     whole, last = "".join(part), part[-1]
     if _WORD.match(last) and _is_level(whole) and not _is_level(last):
         return True
+    if _WORD.match(last) and _is_goal_column(whole) and not any(column_role(w) for w in part):
+        return True  # 年度 绩效 指标
     return _is_goal_name(whole) and not _is_goal_name(part[0]) and not _is_goal_name(last)
 
 
@@ -258,6 +260,8 @@ def _indicator_header(tokens: list[str], i: int) -> int:
             continue
         if indicator_schema(tokens[i : i + w]) is not None:
             width = w
+    if width > 1 and column_role(tokens[i + width - 1]) == "goal":
+        width -= 1  # a goal column is printed first: a goal label after the header is a row's
     return width
 
 
@@ -390,13 +394,29 @@ def _indicator_lines(tokens: list[str], i: int, header: list[str], lines: list[l
     while end < len(tokens) and not _ends_table(tokens, end):
         end += 1
     cells = tokens[i:end]
-    _, starts, split = max((*_best_rows(cells, roles), k) for k, roles in _headers(header))
+    # a goal column's label (年度绩效指标) in the rows of a header without that column: a line
+    lone = set()
+    if all(column_role(c) != "goal" for c in header):
+        lone = {k for k, c in enumerate(cells) if _is_goal_column(c)}
+    kept = [k for k in range(len(cells)) if k not in lone]
+    rest = [cells[k] for k in kept]
+    _, starts, split = max((*_best_rows(rest, roles), k) for k, roles in _headers(header))
     lines.append(header[:split])
     if split < len(header):
         lines.append(header[split:])
-    for a, b in zip(starts, [*starts[1:], len(cells)], strict=True):
-        lines.append(cells[a:b])
+    pending = sorted(lone)
+    for a, b in zip(starts, [*starts[1:], len(rest)], strict=True):
+        while pending and pending[0] < kept[a]:
+            lines.append([cells[pending.pop(0)]])
+        lines.append(rest[a:b])
+    lines.extend([cells[k]] for k in pending)
     return end
+
+
+def _is_goal_column(t: str) -> bool:
+    """The goal column's label itself (年度绩效指标), not a goal's name (年度目标1)."""
+    labels = {label_key(x) for x in vocabulary().indicator_columns.get("goal", [])}
+    return bool(_WORD.match(t)) and label_key(t) in labels and not _is_goal_label(t)
 
 
 def _headers(header: list[str]) -> list[tuple[int, list[str | None]]]:
