@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.read._align import SKIP, fit_in, fit_memo, level_sets, unit_cell
+from jixiao.read._align import SKIP, fit_in, fit_memo
 from jixiao.read._headers import (
     INDICATOR_VALUE_ROLES,
     budget_role,
@@ -39,6 +39,18 @@ from jixiao.read._headers import (
     text_field_of,
     vocabulary,
 )
+from jixiao.read._oneline_cells import (
+    NUMBER as _NUMBER,
+)
+from jixiao.read._oneline_cells import (
+    POINTS as _POINTS,
+)
+from jixiao.read._oneline_cells import (
+    close_brackets,
+    is_goal_column,
+    is_goal_label,
+    join_cells,
+)
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import GOAL, TOTAL, budget_header, header_run
 from jixiao.read._vocab import head_key, head_line
@@ -52,18 +64,9 @@ _NO_VALUE = -4.0  # … or holds no target, actual, points or score
 _NOT_LABEL = -10.0  # a cell that is no label in a label column
 _MEASURES = frozenset(INDICATOR_VALUE_ROLES - {"deviation", "basis", "value_note", "note", "core"})
 _AMOUNT = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％万元]*$|^[-—/－]+$")
-_NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％分]?$")
 _LABEL_CHARS = 8  # a budget row label (财政专户管理资金) is a short name
-_TERM_GOAL = re.compile(r"^(年度|中期|长期|项目|部门)?(绩效)?(总体|总)?目标$")
 _PLACEHOLDER = re.compile(r"^(……|…|\.{3,}|指标\d+[:：]?)$")
-_POINTS = re.compile(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]")
 _TOKEN_SPLIT = re.compile(r"[ \u3000\u00a0]+")
-_SIGN = re.compile(r"^[≥≤><=＞＜＝≧≦]+$")
-_REMARK = re.compile(r"^[（(][^()（）]*[)）]$")
-_FIGURE = re.compile(r"^[≥≤><=＞＜＝≧≦]*[-+]?\d+(?:[.,]\d+)*$")
-_YEAR = re.compile(r"^(19|20)\d\d$")
-_GOAL_NAME = re.compile(r"^(年度|中期|长期|项目|部门)?(绩效)?(总体|总)?目标\d*$")
-_WORD = re.compile(r"^[\u4e00-\u9fff]+([（(][^()（）]*[)）])*$")
 
 
 def flattened_lines(raw: str) -> list[str] | None:
@@ -72,83 +75,11 @@ def flattened_lines(raw: str) -> list[str] | None:
     A line is taken for a flattened form when it holds a table header followed by at least as
     many cells again (a space-separated header line alone holds no data row).
     """
-    tokens = _merge([t for t in _TOKEN_SPLIT.split(raw.strip()) if t])
+    tokens = close_brackets([t for t in _TOKEN_SPLIT.split(raw.strip()) if t])
+    tokens = join_cells(tokens, _table_roles(tokens))
     if len(tokens) < MIN_TOKENS or not _holds_table(tokens):
         return None
     return [" ".join(line) for line in _cut(tokens)]
-
-
-def _is_level(t: str) -> bool:
-    """A 一级/二级 label, points and remarks aside."""
-    key = label_key(_POINTS.sub("", t))
-    l1, l2 = level_sets()
-    return key in l1 or key in l2
-
-
-def _merge(tokens: list[str]) -> list[str]:
-    """The cells of ``tokens``: a space inside a cell made two tokens of it.
-
-    Structural joins only: a bracket closes in the cell it opened in (``(16 分)``), a bare
-    comparison sign belongs to the figure after it (``≥ 90%``) and a bare unit to the figure
-    before it (``350 万平方米``) unless the form has a 指标性质 or 度量单位 column for them; a
-    bracketed remark alone belongs to the label before it (``得分 (20分*执行率)``), a year to the
-    年… word after it (``2022 年度…表``), and words that make a level label (``产出 指标(15分)``)
-    or a goal's name (``年度 绩效 目标 1(80分)``)
-    together when the last of them names none alone. Joined without the space, as the spaced
-    rows re-split at spaces.
-    """
-    tokens = _close_brackets(tokens)
-    roles = _table_roles(tokens)
-    signs, units = "comparator" not in roles, "unit" not in roles
-    out: list[str] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        t = tokens[i]
-        if signs and _SIGN.match(t) and i + 1 < n:
-            out.append(t + tokens[i + 1])
-            i += 2
-            continue
-        if out and (
-            (_REMARK.match(t) and _is_label_word(out[-1]))
-            or (units and _FIGURE.match(out[-1]) and unit_cell(t))
-            or (_YEAR.match(out[-1]) and t.startswith("年"))
-        ):
-            out[-1] += t
-            i += 1
-            continue
-        for k in (4, 3, 2):
-            part = tokens[i : i + k]
-            if len(part) == k and _names_cell(part):
-                out.append("".join(part))
-                i += k
-                break
-        else:
-            out.append(t)
-            i += 1
-    return out
-
-
-def _close_brackets(tokens: list[str], reach: int = 3) -> list[str]:
-    """A bracket opened in a token closes in one of the next ``reach`` ones: one cell
-    (``预算调整率(3 分)``, ``(16 分)``)."""
-    out: list[str] = []
-    i, n = 0, len(tokens)
-    while i < n:
-        t, j = tokens[i], i + 1
-        if _open(t) > 0:
-            k = next(
-                (k for k in range(i + 1, min(n, i + 1 + reach)) if _open("".join(tokens[i : k + 1])) == 0),
-                None,
-            )
-            if k is not None:
-                t, j = "".join(tokens[i : k + 1]), k + 1
-        out.append(t)
-        i = j
-    return out
-
-
-def _open(t: str) -> int:
-    return t.count("(") + t.count("（") - t.count(")") - t.count("）")
 
 
 def _table_roles(tokens: list[str]) -> set[str | None]:
@@ -158,28 +89,6 @@ def _table_roles(tokens: list[str]) -> set[str | None]:
         width = _indicator_header(tokens, i)
         roles.update(column_role(t) for t in tokens[i : i + width])
     return roles
-
-
-def _names_cell(part: list[str]) -> bool:
-    """Words that make one level label or goal name, the last (for a goal, the first too)
-    naming none alone: 长期目标 1: stays a label and its number."""
-    if not all(_WORD.match(w) for w in part[:-1]):
-        return False
-    whole, last = "".join(part), part[-1]
-    if _WORD.match(last) and _is_level(whole) and not _is_level(last):
-        return True
-    if _WORD.match(last) and _is_goal_column(whole) and not any(column_role(w) for w in part):
-        return True  # 年度 绩效 指标
-    return _is_goal_name(whole) and not _is_goal_name(part[0]) and not _is_goal_name(last)
-
-
-def _is_goal_name(t: str) -> bool:
-    return bool(_GOAL_NAME.match(label_key(_POINTS.sub("", t))))
-
-
-def _is_label_word(t: str) -> bool:
-    """A label a remark may follow: CJK words, no figure outside brackets."""
-    return bool(_WORD.match(t)) and not _NUMBER.match(t)
 
 
 def _holds_table(tokens: list[str]) -> bool:
@@ -208,7 +117,7 @@ def _is_label(t: str) -> bool:
         or overall_role(t)
         or GOAL.match(key)
         or TOTAL.match(key)
-        or _is_goal_label(t)
+        or is_goal_label(t)
         or is_budget_label(t)
         or _is_total_label(t)
         or head_line().match(t)
@@ -216,13 +125,9 @@ def _is_label(t: str) -> bool:
     )
 
 
-def _is_goal_label(t: str) -> bool:
-    return bool(overall_role(t) or GOAL.match(label_key(t)) or _TERM_GOAL.match(label_key(t)))
-
-
 def _in_goal_head(t: str) -> bool:
     """A cell of the goal block's header: a goal label, or a column label (得分, 分值)."""
-    return _is_goal_label(t) or column_role(t) is not None or budget_role(t) is not None
+    return is_goal_label(t) or column_role(t) is not None or budget_role(t) is not None
 
 
 def _is_box(t: str) -> bool:
@@ -303,7 +208,7 @@ def _cut(tokens: list[str]) -> list[list[str]]:
             i += 1
             continue
         label = _is_label(t)
-        goal_head = bool(cur) and _is_goal_label(cur[0]) and all(_in_goal_head(c) for c in cur)
+        goal_head = bool(cur) and is_goal_label(cur[0]) and all(_in_goal_head(c) for c in cur)
         if cur:
             if goal_head and _in_goal_head(t):
                 pass  # 年度总体目标 | 预期目标 | 实际完成情况 | 得分: one header line
@@ -397,7 +302,7 @@ def _indicator_lines(tokens: list[str], i: int, header: list[str], lines: list[l
     # a goal column's label (年度绩效指标) in the rows of a header without that column: a line
     lone = set()
     if all(column_role(c) != "goal" for c in header):
-        lone = {k for k, c in enumerate(cells) if _is_goal_column(c)}
+        lone = {k for k, c in enumerate(cells) if is_goal_column(c)}
     kept = [k for k in range(len(cells)) if k not in lone]
     rest = [cells[k] for k in kept]
     _, starts, split = max((*_best_rows(rest, roles), k) for k, roles in _headers(header))
@@ -411,12 +316,6 @@ def _indicator_lines(tokens: list[str], i: int, header: list[str], lines: list[l
         lines.append(rest[a:b])
     lines.extend([cells[k]] for k in pending)
     return end
-
-
-def _is_goal_column(t: str) -> bool:
-    """The goal column's label itself (年度绩效指标), not a goal's name (年度目标1)."""
-    labels = {label_key(x) for x in vocabulary().indicator_columns.get("goal", [])}
-    return bool(_WORD.match(t)) and label_key(t) in labels and not _is_goal_label(t)
 
 
 def _headers(header: list[str]) -> list[tuple[int, list[str | None]]]:
