@@ -11,6 +11,7 @@ import re
 
 from jixiao.read._align import level_sets, unit_cell
 from jixiao.read._headers import column_role, label_key, overall_role, vocabulary
+from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import GOAL
 
 __all__ = ["NUMBER", "POINTS", "TERM_GOAL", "close_brackets", "is_goal_column", "is_goal_label", "join_cells"]
@@ -115,8 +116,11 @@ def _is_goal_name(t: str) -> bool:
 
 
 def _is_label_word(t: str) -> bool:
-    """A label a remark may follow: CJK words, no figure outside brackets."""
-    return bool(_WORD.match(t)) and not NUMBER.match(t)
+    """A label a remark may follow: CJK words, no figure outside brackets, no form title (a
+    title's （2023年度） is a line of its own, as the TAB form prints it)."""
+    return (
+        bool(_WORD.match(t)) and not NUMBER.match(t) and form_title_kind(t) is None and not is_report_title(t)
+    )
 
 
 def is_goal_label(t: str) -> bool:

@@ -88,6 +88,7 @@ FORMS = [
     "tests/corpus/files/i02_project_target_gas_tab.txt",
     "tests/corpus/files/i12_target101_waste_spaces.txt",
     "tests/corpus/files/x01_two_sichuan_forms_tab.txt",
+    "tests/corpus/files/a15_national_weather_tab_total_label.txt",  # a title, then （2023年度）
     "tests/corpus2/files/c04_park_spaces_xianjie.txt",
     "tests/corpus2/files/h02_library_tab_overall.txt",
     "shared:templates/examples/07_chongqing_department_spaces.txt",
