@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from jixiao.read._headers import label_key, vocab_memo, vocabulary
 
-__all__ = ["align", "fit", "fit_in", "fit_memo", "level_sets"]
+__all__ = ["align", "fit", "fit_in", "fit_memo", "level_sets", "unit_cell"]
 
 _NUM = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％分]?$")
 _SIGN = re.compile(r"^[≥≤<>=＞＜≧≦═﹦＝]")
@@ -45,6 +45,11 @@ def _unit() -> re.Pattern[str]:
     words = alternation(frozenset((*u.money, *u.count, *u.periods, *u.column, "%")))
     # two counted units run together name one thing too (台套, 人次 …)
     return re.compile(rf"^[%‰℃]$|^(万|亿|千|百)?({words})({words})?([/每].{{1,6}})?$")
+
+
+def unit_cell(cell: str) -> bool:
+    """A 度量单位 cell alone (万平方米, 人次, %): the units the scorer reads."""
+    return bool(_unit().match(cell))
 
 
 def level_sets() -> tuple[frozenset[str], frozenset[str]]:

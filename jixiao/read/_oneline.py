@@ -39,6 +39,18 @@ from jixiao.read._headers import (
     text_field_of,
     vocabulary,
 )
+from jixiao.read._oneline_cells import (
+    NUMBER as _NUMBER,
+)
+from jixiao.read._oneline_cells import (
+    POINTS as _POINTS,
+)
+from jixiao.read._oneline_cells import (
+    close_brackets,
+    is_goal_column,
+    is_goal_label,
+    join_cells,
+)
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import GOAL, TOTAL, budget_header, header_run
 from jixiao.read._vocab import head_key, head_line
@@ -52,11 +64,8 @@ _NO_VALUE = -4.0  # … or holds no target, actual, points or score
 _NOT_LABEL = -10.0  # a cell that is no label in a label column
 _MEASURES = frozenset(INDICATOR_VALUE_ROLES - {"deviation", "basis", "value_note", "note", "core"})
 _AMOUNT = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％万元]*$|^[-—/－]+$")
-_NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％分]?$")
 _LABEL_CHARS = 8  # a budget row label (财政专户管理资金) is a short name
-_TERM_GOAL = re.compile(r"^(年度|中期|长期|项目|部门)?(绩效)?(总体|总)?目标$")
 _PLACEHOLDER = re.compile(r"^(……|…|\.{3,}|指标\d+[:：]?)$")
-_POINTS = re.compile(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]")
 _TOKEN_SPLIT = re.compile(r"[ \u3000\u00a0]+")
 
 
@@ -66,10 +75,20 @@ def flattened_lines(raw: str) -> list[str] | None:
     A line is taken for a flattened form when it holds a table header followed by at least as
     many cells again (a space-separated header line alone holds no data row).
     """
-    tokens = [t for t in _TOKEN_SPLIT.split(raw.strip()) if t]
+    tokens = close_brackets([t for t in _TOKEN_SPLIT.split(raw.strip()) if t])
+    tokens = join_cells(tokens, _table_roles(tokens))
     if len(tokens) < MIN_TOKENS or not _holds_table(tokens):
         return None
     return [" ".join(line) for line in _cut(tokens)]
+
+
+def _table_roles(tokens: list[str]) -> set[str | None]:
+    """The roles of the columns the indicator table headers in ``tokens`` print."""
+    roles: set[str | None] = set()
+    for i in range(len(tokens)):
+        width = _indicator_header(tokens, i)
+        roles.update(column_role(t) for t in tokens[i : i + width])
+    return roles
 
 
 def _holds_table(tokens: list[str]) -> bool:
@@ -98,7 +117,7 @@ def _is_label(t: str) -> bool:
         or overall_role(t)
         or GOAL.match(key)
         or TOTAL.match(key)
-        or _is_goal_label(t)
+        or is_goal_label(t)
         or is_budget_label(t)
         or _is_total_label(t)
         or head_line().match(t)
@@ -106,13 +125,9 @@ def _is_label(t: str) -> bool:
     )
 
 
-def _is_goal_label(t: str) -> bool:
-    return bool(overall_role(t) or GOAL.match(label_key(t)) or _TERM_GOAL.match(label_key(t)))
-
-
 def _in_goal_head(t: str) -> bool:
     """A cell of the goal block's header: a goal label, or a column label (得分, 分值)."""
-    return _is_goal_label(t) or column_role(t) is not None or budget_role(t) is not None
+    return is_goal_label(t) or column_role(t) is not None or budget_role(t) is not None
 
 
 def _is_box(t: str) -> bool:
@@ -150,6 +165,8 @@ def _indicator_header(tokens: list[str], i: int) -> int:
             continue
         if indicator_schema(tokens[i : i + w]) is not None:
             width = w
+    if width > 1 and column_role(tokens[i + width - 1]) == "goal":
+        width -= 1  # a goal column is printed first: a goal label after the header is a row's
     return width
 
 
@@ -191,7 +208,7 @@ def _cut(tokens: list[str]) -> list[list[str]]:
             i += 1
             continue
         label = _is_label(t)
-        goal_head = bool(cur) and _is_goal_label(cur[0]) and all(_in_goal_head(c) for c in cur)
+        goal_head = bool(cur) and is_goal_label(cur[0]) and all(_in_goal_head(c) for c in cur)
         if cur:
             if goal_head and _in_goal_head(t):
                 pass  # 年度总体目标 | 预期目标 | 实际完成情况 | 得分: one header line
@@ -282,12 +299,22 @@ def _indicator_lines(tokens: list[str], i: int, header: list[str], lines: list[l
     while end < len(tokens) and not _ends_table(tokens, end):
         end += 1
     cells = tokens[i:end]
-    _, starts, split = max((*_best_rows(cells, roles), k) for k, roles in _headers(header))
+    # a goal column's label (年度绩效指标) in the rows of a header without that column: a line
+    lone = set()
+    if all(column_role(c) != "goal" for c in header):
+        lone = {k for k, c in enumerate(cells) if is_goal_column(c)}
+    kept = [k for k in range(len(cells)) if k not in lone]
+    rest = [cells[k] for k in kept]
+    _, starts, split = max((*_best_rows(rest, roles), k) for k, roles in _headers(header))
     lines.append(header[:split])
     if split < len(header):
         lines.append(header[split:])
-    for a, b in zip(starts, [*starts[1:], len(cells)], strict=True):
-        lines.append(cells[a:b])
+    pending = sorted(lone)
+    for a, b in zip(starts, [*starts[1:], len(rest)], strict=True):
+        while pending and pending[0] < kept[a]:
+            lines.append([cells[pending.pop(0)]])
+        lines.append(rest[a:b])
+    lines.extend([cells[k]] for k in pending)
     return end
 
 

@@ -88,6 +88,7 @@ FORMS = [
     "tests/corpus/files/i02_project_target_gas_tab.txt",
     "tests/corpus/files/i12_target101_waste_spaces.txt",
     "tests/corpus/files/x01_two_sichuan_forms_tab.txt",
+    "tests/corpus/files/a15_national_weather_tab_total_label.txt",  # a title, then （2023年度）
     "tests/corpus2/files/c04_park_spaces_xianjie.txt",
     "tests/corpus2/files/h02_library_tab_overall.txt",
     "shared:templates/examples/07_chongqing_department_spaces.txt",
@@ -106,3 +107,72 @@ def test_a_flattened_form_reads_as_the_form(name: str, tmp_path: Path) -> None:
     expected = [_core(f) for f in read(source).forms]
     assert expected
     assert [_core(f) for f in read(flat).forms] == expected
+
+
+def _spaceless(value: Any) -> Any:
+    """``value`` with every text's whitespace removed: a cell's inner spaces are lost when a
+    line is cut at its spaces (``≥ 90%`` reads as ``≥90%``), as the contract compares texts."""
+    if isinstance(value, str):
+        return "".join(value.split())
+    if isinstance(value, list):
+        return [_spaceless(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _spaceless(v) for k, v in value.items()}
+    return value
+
+
+# Wuhan TAB forms whose cells hold spaces (年度 绩效 指标, 产出 指标(15分), ≥ 90%, 得分 (20分*执行率)):
+# the tokens of one cell are joined back when they make a level label, a sign and its figure
+WUHAN = [
+    "tests/corpus_wuhan/files/g01_goals_plain.txt",
+    "tests/corpus_wuhan/files/p14_continuation_no_points.txt",
+    # ≥ 350 万平方米 (sign, figure, unit), 年度 绩效 目标 1(80分), 2022 年度…自评表
+    "tests/corpus_wuhan/files/p12_one_goal_shifted.txt",
+    "tests/corpus_wuhan/files/m02_projects_only.txt",
+    "tests/corpus_wuhan/files/w02_budget_label_wrapped.txt",
+    # a bracket split by its space: 年度目标1: (27 分), (80 分)
+    "tests/corpus_wuhan/files/j01_dept_joined_goal.txt",
+    "tests/corpus_wuhan/files/p11_one_goal_bare_rate.txt",
+    # the goal column's label 年度 绩效 指标 printed in the rows, not in the header: no row
+    "tests/corpus_wuhan/files/d04_dept_shifted.txt",
+    "tests/corpus_wuhan/files/m04_sub_units.txt",
+]
+
+
+@pytest.mark.parametrize("name", WUHAN)
+def test_a_flattened_form_with_spaces_in_its_cells_reads_as_the_form(name: str, tmp_path: Path) -> None:
+    source = REPO / name
+    flat = tmp_path / source.name
+    flat.write_text(_flat(source.read_text(encoding="utf-8")) + "\n", encoding="utf-8")
+    expected = [_spaceless(_core(f)) for f in read(source).forms]
+    assert expected
+    assert [_spaceless(_core(f)) for f in read(flat).forms] == expected
+
+
+def test_the_tokens_of_one_cell_are_joined() -> None:
+    line = (
+        "预算执行情况 (万元) (20分) 预算数(A) 执行数(B) 执行率(B/A) 得分 (20分*执行率) 部门整体支出总额 100 90 90% 18 "
+        "一级指标 二级指标 三级指标 年初目标值 实际完成值 得分 "
+        "产出 指标(10分) 数量指标(5分) 惠民演出场次(5分) ≥ 40场 45场 5 "
+        "满意度 指标(10分) 服务对象满意度指标(10分) 观众满意度(10分) ≥ 90% 98% 10"
+    )
+    lines = flattened_lines(line)
+    assert lines is not None
+    assert "预算数(A) 执行数(B) 执行率(B/A) 得分(20分*执行率)" in lines[0]
+    assert "产出指标(10分) 数量指标(5分) 惠民演出场次(5分) ≥40场 45场 5" in lines
+    assert "满意度指标(10分) 服务对象满意度指标(10分) 观众满意度(10分) ≥90% 98% 10" in lines
+
+
+def test_a_unit_joins_its_figure_unless_the_table_has_a_unit_column() -> None:
+    head = "一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分 "
+    rows = (
+        "产出指标 数量指标 清扫道路面积 ≥ 350 万平方米 372万平方米 20 20 "
+        "满意度指标 服务对象满意度指标 居民满意度 ≥ 85% 85% 20 20"
+    )
+    lines = flattened_lines("年度 绩效 目标 1(40分) " + head + rows)
+    assert lines is not None
+    assert "年度绩效目标1(40分)" in lines[0]
+    assert "产出指标 数量指标 清扫道路面积 ≥350万平方米 372万平方米 20 20" in lines
+    spaced = flattened_lines(head.replace("指标值", "指标值 度量单位") + rows.replace("≥ 350", "350"))
+    assert spaced is not None
+    assert "产出指标 数量指标 清扫道路面积 350 万平方米 372万平方米 20 20" in spaced

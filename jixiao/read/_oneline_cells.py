@@ -1,0 +1,133 @@
+"""The cells of a form flattened onto one line: tokens a space inside a cell split, joined.
+
+A copy that lost its line breaks also loses which spaces separated cells and which were
+inside one (``年度 绩效 指标``, ``≥ 90%``, ``(16 分)``). The joins are structural — brackets,
+signs, units, vocabulary labels — never a phrase of one form (``_oneline.py`` cuts the lines).
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.read._align import level_sets, unit_cell
+from jixiao.read._headers import column_role, label_key, overall_role, vocabulary
+from jixiao.read._segment import form_title_kind, is_report_title
+from jixiao.read._stream import GOAL
+
+__all__ = ["NUMBER", "POINTS", "TERM_GOAL", "close_brackets", "is_goal_column", "is_goal_label", "join_cells"]
+
+NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％分]?$")
+POINTS = re.compile(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]")
+TERM_GOAL = re.compile(r"^(年度|中期|长期|项目|部门)?(绩效)?(总体|总)?目标$")
+_SIGN = re.compile(r"^[≥≤><=＞＜＝≧≦]+$")
+_REMARK = re.compile(r"^[（(][^()（）]*[)）]$")
+_FIGURE = re.compile(r"^[≥≤><=＞＜＝≧≦]*[-+]?\d+(?:[.,]\d+)*$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+_GOAL_NAME = re.compile(r"^(年度|中期|长期|项目|部门)?(绩效)?(总体|总)?目标\d*$")
+_WORD = re.compile(r"^[\u4e00-\u9fff]+([（(][^()（）]*[)）])*$")
+
+
+def _is_level(t: str) -> bool:
+    """A 一级/二级 label, points and remarks aside."""
+    key = label_key(POINTS.sub("", t))
+    l1, l2 = level_sets()
+    return key in l1 or key in l2
+
+
+def join_cells(tokens: list[str], roles: set[str | None]) -> list[str]:
+    """The cells of ``tokens``: a space inside a cell made two tokens of it.
+
+    Structural joins only (brackets closed first, ``close_brackets``): a bare
+    comparison sign belongs to the figure after it (``≥ 90%``) and a bare unit to the figure
+    before it (``350 万平方米``) unless the form has a 指标性质 or 度量单位 column for them; a
+    bracketed remark alone belongs to the label before it (``得分 (20分*执行率)``), a year to the
+    年… word after it (``2022 年度…表``), and words that make a level label (``产出 指标(15分)``)
+    or a goal's name (``年度 绩效 目标 1(80分)``)
+    together when the last of them names none alone. Joined without the space, as the spaced
+    rows re-split at spaces.
+    """
+    signs, units = "comparator" not in roles, "unit" not in roles
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t = tokens[i]
+        if signs and _SIGN.match(t) and i + 1 < n:
+            out.append(t + tokens[i + 1])
+            i += 2
+            continue
+        if out and (
+            (_REMARK.match(t) and _is_label_word(out[-1]))
+            or (units and _FIGURE.match(out[-1]) and unit_cell(t))
+            or (_YEAR.match(out[-1]) and t.startswith("年"))
+        ):
+            out[-1] += t
+            i += 1
+            continue
+        for k in (4, 3, 2):
+            part = tokens[i : i + k]
+            if len(part) == k and _names_cell(part):
+                out.append("".join(part))
+                i += k
+                break
+        else:
+            out.append(t)
+            i += 1
+    return out
+
+
+def close_brackets(tokens: list[str], reach: int = 3) -> list[str]:
+    """A bracket opened in a token closes in one of the next ``reach`` ones: one cell
+    (``预算调整率(3 分)``, ``(16 分)``)."""
+    out: list[str] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        t, j = tokens[i], i + 1
+        if _open(t) > 0:
+            k = next(
+                (k for k in range(i + 1, min(n, i + 1 + reach)) if _open("".join(tokens[i : k + 1])) == 0),
+                None,
+            )
+            if k is not None:
+                t, j = "".join(tokens[i : k + 1]), k + 1
+        out.append(t)
+        i = j
+    return out
+
+
+def _open(t: str) -> int:
+    return t.count("(") + t.count("（") - t.count(")") - t.count("）")
+
+
+def _names_cell(part: list[str]) -> bool:
+    """Words that make one level label or goal name, the last (for a goal, the first too)
+    naming none alone: 长期目标 1: stays a label and its number."""
+    if not all(_WORD.match(w) for w in part[:-1]):
+        return False
+    whole, last = "".join(part), part[-1]
+    if _WORD.match(last) and _is_level(whole) and not _is_level(last):
+        return True
+    if _WORD.match(last) and is_goal_column(whole) and not any(column_role(w) for w in part):
+        return True  # 年度 绩效 指标
+    return _is_goal_name(whole) and not _is_goal_name(part[0]) and not _is_goal_name(last)
+
+
+def _is_goal_name(t: str) -> bool:
+    return bool(_GOAL_NAME.match(label_key(POINTS.sub("", t))))
+
+
+def _is_label_word(t: str) -> bool:
+    """A label a remark may follow: CJK words, no figure outside brackets, no form title (a
+    title's （2023年度） is a line of its own, as the TAB form prints it)."""
+    return (
+        bool(_WORD.match(t)) and not NUMBER.match(t) and form_title_kind(t) is None and not is_report_title(t)
+    )
+
+
+def is_goal_label(t: str) -> bool:
+    return bool(overall_role(t) or GOAL.match(label_key(t)) or TERM_GOAL.match(label_key(t)))
+
+
+def is_goal_column(t: str) -> bool:
+    """The goal column's label itself (年度绩效指标), not a goal's name (年度目标1)."""
+    labels = {label_key(x) for x in vocabulary().indicator_columns.get("goal", [])}
+    return bool(_WORD.match(t)) and label_key(t) in labels and not is_goal_label(t)
