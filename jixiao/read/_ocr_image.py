@@ -13,7 +13,7 @@ from typing import Any
 
 from jixiao.read._errors import ReadError
 from jixiao.read._ocr_curl import flatten_curl
-from jixiao.read._ocr_sheet import fill_background
+from jixiao.read._ocr_sheet import fill_background, sheet_edge_found
 
 __all__ = ["Page", "deskew", "image_pages", "pdf_page_image", "prepare", "remove_seal"]
 
@@ -278,11 +278,11 @@ def prepare(img: Any) -> Page:
     if abs(angle) >= 0.05:
         img = deskew(img, angle)
         gray = deskew(gray, angle)
-    filled = fill_background(gray, dpi)
-    photo |= filled is not gray
-    gray = filled
+    photo = photo or sheet_edge_found(gray, dpi)
     if photo:  # a sheet on a desk may be bowed; a scanner's glass holds it flat
+        # bent level first, then the desk filled: the sheet's edges are straight only then
         img, gray = flatten_curl([img, gray], binarize(gray), dpi)
+        gray = fill_background(gray, dpi)
     return Page(original=img, gray=gray, dpi=dpi, angle=angle, seal_pixels=sealed, photo=photo)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["fill_background"]
+__all__ = ["fill_background", "sheet_edge_found"]
 
 _REACH = 0.3  # a side's edge is looked for in this share of the page next to it
 _STEP = 18  # grey levels the paper is brighter than the outside, at least (a shadowed side: ≥ 20)
@@ -88,10 +88,25 @@ def _fill_left(gray: Any, dpi: float) -> bool:
     return True
 
 
+def _views(gray: Any) -> tuple[Any, Any, Any, Any]:
+    """``gray`` seen so that each side in turn lies on the left: left, right, top, bottom."""
+    return gray, gray[:, ::-1], gray.T, gray.T[:, ::-1]
+
+
+def sheet_edge_found(gray: Any, dpi: float) -> bool:
+    """Whether any side of ``gray`` shows the edge of a sheet on a desk (a photo), filling nothing.
+
+    The desk is told before the page is straightened and filled after it: a bowed sheet's edges
+    bow with its rows, and a straight line fitted to a bowed edge left the corners and part of
+    the edge unfilled, binarised as ink (tests/ocr/test_phone.py).
+    """
+    return any(_edge(view, dpi) is not None for view in _views(gray))
+
+
 def fill_background(gray: Any, dpi: float) -> Any:
     """``gray`` with the desk around a photographed sheet filled with paper (a copy), or itself."""
     out = gray.copy()
     found = False
-    for view in (out, out[:, ::-1], out.T, out.T[:, ::-1]):  # left, right, top, bottom
+    for view in _views(out):
         found |= _fill_left(view, dpi)
     return out if found else gray
