@@ -42,10 +42,12 @@ _REMARK = re.compile(r"[（(][^（）()]{0,12}[)）]")
 _SIGN = "≥≤=＝><＞＜≧≦"
 _NUM = r"(?:0|[1-9]\d*)(?:\.\d+)?"
 _BARE = re.compile(rf"^{_NUM}$")
-_VALUE = re.compile(rf"^([{_SIGN}]?)\s*({_NUM})([^\d{_SIGN}]*)$")
+_VALUE = re.compile(rf"^([{_SIGN}]?)\s*({_NUM})([^\d.{_SIGN}]*)(?:{_NUM}[^\d.{_SIGN}]+)*$")  # 2023年10月底前
 _AMOUNT = re.compile(rf"^{_NUM}%?$|^[/—－-]$")  # a dash or slash: an empty cell
 _MAX_CELL = 40  # longest stretch of digits tried for a glued number cell
 _TEXT_ROLES = ("deviation", "basis", "note", "value_note")
+_UNITS = re.compile(rf"{_NUM}([^\d.{_SIGN}]*)")
+_AMOUNT_ROLES = ("initial", "planned", "received", "executed")
 _NUMBER_ROLES = ("weight", "score", "converted_score", "share", "audit_score")
 
 
@@ -69,28 +71,37 @@ def _field_labels(_: int) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
+def _goal_labels(_: int) -> tuple[str, ...]:
+    return tuple(sorted(vocabulary().indicator_columns.get("goal", []), key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
 def _level_labels(_: int) -> tuple[str, ...]:
     v = vocabulary()
     return tuple(sorted({*v.level1_labels, *v.level2_labels}, key=len, reverse=True))
 
 
 def _header_cells(line: str) -> list[str] | None:
-    """The labels a line is made of, or ``None`` when some part of it is no label."""
+    """The labels a line is made of (the cut into the most labels: 执行率得分 is 执行率 | 得分
+    in a glued header), or ``None`` when some part of it is no label."""
     labels = _labels(id(vocabulary()))
-    cells: list[str] = []
-    p = 0
-    while p < len(line):
-        m = _REMARK.match(line, p) if cells else None
-        if m:
-            cells[-1] += m.group(0)
-            p = m.end()
-            continue
-        hit = next((x for x in labels if line.startswith(x, p)), None)
-        if hit is None:
-            return None
-        cells.append(hit)
-        p += len(hit)
-    return cells if len(cells) >= 2 else None
+    n = len(line)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[n] = []
+    for p in range(n - 1, -1, -1):
+        for x in labels:
+            if not line.startswith(x, p):
+                continue
+            q = p + len(x)
+            m = _REMARK.match(line, q)
+            while m:  # remarks such as （A）（10分） stay with their label
+                q = m.end()
+                m = _REMARK.match(line, q)
+            tail = best[q]
+            if tail is not None and (best[p] is None or len(tail) + 1 > len(best[p] or [])):
+                best[p] = [line[p:q], *tail]
+    cells = best[0]
+    return cells if cells is not None and len(cells) >= 2 else None
 
 
 def _field_cells(line: str) -> list[str] | None:
@@ -197,31 +208,37 @@ def _budget_row(line: str, header: list[str]) -> list[str] | None:
     if m is None or m.start() == 0:
         return None
     label, rest = line[: m.start()], line[m.start() :]
-    roles = [budget_role(c) or "" for c in header[1:]]
-    values = _numbers(rest, roles)
+    roles = [r for r in (budget_role(c) for c in header) if r is not None]
+    values = _numbers(rest, [r for r in roles if r != "reason"])
     if values is None:
         return None
-    return [label, *values]
+    return [label, *values, *([""] if "reason" in roles else [])]
 
 
 def _numbers(text: str, roles: list[str]) -> list[str] | None:
-    """``text`` cut into one number per role (fewer when the last cells are empty), the cut the
-    arithmetic of the roles agrees with most."""
+    """``text`` cut into one number per role (fewer when the last cells are empty): the cut the
+    block's arithmetic agrees with most, then the one whose amounts are of one size."""
     if len(text) > _MAX_CELL:
         return None
-    best: tuple[int, list[str]] | None = None
+    best: tuple[tuple[int, int, int], list[str]] | None = None
     for n in range(len(roles), 0, -1):
         for parts in _splits(text, n):
             if not all(_AMOUNT.match(p) for p in parts):
                 continue
-            fit = _arithmetic(dict(zip(roles, parts, strict=False)))
+            cells = dict(zip(roles, parts, strict=False))
+            fit = _arithmetic(cells)
             if fit is None:
                 continue
-            if best is None or fit > best[0]:
-                best = (fit, parts)
-        if best is not None:
-            return best[1] + [""] * (len(roles) - n)
-    return None
+            key = (fit, -_spread(cells), n)
+            if best is None or key > best[0]:
+                best = (key, parts + [""] * (len(roles) - n))
+    return best[1] if best is not None else None
+
+
+def _spread(cells: dict[str, str]) -> int:
+    """How far the amounts' digit counts differ (a row's budget figures are of one size)."""
+    sizes = [len(v.split(".")[0]) for k, v in cells.items() if k in _AMOUNT_ROLES and v[:1].isdigit()]
+    return max(sizes) - min(sizes) if sizes else 0
 
 
 def _splits(text: str, n: int):  # type: ignore[no-untyped-def]
@@ -276,6 +293,15 @@ def _indicator_row(line: str, header: list[str]) -> list[str] | None:
     cells = [""] * len(header)
     rest = line
     levels = _level_labels(id(vocabulary()))
+    if "goal" in roles:
+        hit = next((c for c in header if column_role(c) == "goal" and rest.startswith(c)), None)
+        if hit is not None:  # the block label printed on a row in the middle of its merged cell
+            cells[roles.index("goal")] = hit
+            rest = rest[len(hit) :]
+    else:
+        hit = next((x for x in _goal_labels(id(vocabulary())) if rest.startswith(x)), None)
+        if hit is not None and len(rest) > len(hit):
+            rest = rest[len(hit) :]  # … of a merged cell whose column the glued header lost
     found: list[str] = []
     while len(found) < 2:
         hit = next((x for x in levels if rest.startswith(x)), None)
@@ -339,10 +365,10 @@ def _parse(text: str, p: int, roles: list[str | None], r: int, unit: str | None,
             yield ["", *cells], empty + 1
         return
     if role in ("target", "actual", "adjusted_target"):
-        for q in range(p + 1, len(text) + 1):
+        for q in range(len(text), p, -1):  # the longest value first (2023年10月10日, not 2023年)
             cell = text[p:q]
             m = _VALUE.match(cell)
-            if m:
+            if m and _one_value(cell):
                 if q < len(text) and (text[q].isdigit() or text[q] == ".") and not m.group(3):
                     continue
                 if unit is not None and m.group(3) != unit:
@@ -361,6 +387,13 @@ def _parse(text: str, p: int, roles: list[str | None], r: int, unit: str | None,
             yield ["", *cells], empty + 2
         return
     yield from ()
+
+
+def _one_value(cell: str) -> bool:
+    """A value of several number-unit groups names each unit once (2023年10月底前); a unit
+    seen again starts the next cell (820公里845公里)."""
+    units = _UNITS.findall(cell)
+    return len(units) == len(set(units))
 
 
 def _repeats(text: str, p: int, q: int) -> bool:

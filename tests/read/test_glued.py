@@ -62,7 +62,7 @@ def _core(path: Path) -> str:
     return json.dumps(forms, ensure_ascii=False, sort_keys=True)
 
 
-GLUED_SHARE_FLOOR = 1  # of the TAB forms below read equal when glued (measured: see the report)
+GLUED_SHARE_FLOOR = 5  # of the 28 TAB forms below read equal when glued (5 measured at this commit)
 
 
 def test_glued_rendering_of_tab_corpus_forms(tmp_path: Path) -> None:
