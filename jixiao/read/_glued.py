@@ -44,8 +44,10 @@ _NUM = r"(?:0|[1-9]\d*)(?:\.\d+)?"
 _BARE = re.compile(rf"^{_NUM}$")
 _VALUE = re.compile(rf"^([{_SIGN}]?)\s*({_NUM})([^\d.{_SIGN}]*)(?:{_NUM}[^\d.{_SIGN}]+)*$")  # 2023年10月底前
 _AMOUNT = re.compile(rf"^{_NUM}%?$|^[/—－-]$")  # a dash or slash: an empty cell
+_TOTAL_POINTS = 50  # a total row's points are a whole table's (100, 90 …), never a few
 _MAX_CELL = 40  # longest stretch of digits tried for a glued number cell
 _TEXT_ROLES = ("deviation", "basis", "note", "value_note")
+_POINTS = re.compile(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]")
 _UNITS = re.compile(rf"{_NUM}([^\d.{_SIGN}]*)")
 _AMOUNT_ROLES = ("initial", "planned", "received", "executed")
 _NUMBER_ROLES = ("weight", "score", "converted_score", "share", "audit_score")
@@ -66,7 +68,7 @@ def _labels(_: int) -> tuple[str, ...]:
 @lru_cache(maxsize=8)
 def _field_labels(_: int) -> tuple[str, ...]:
     v = vocabulary()
-    out = {x for labels in v.header_fields.values() for x in labels}
+    out = {x for table in (v.header_fields, v.text_fields) for labels in table.values() for x in labels}
     return tuple(sorted(out, key=len, reverse=True))
 
 
@@ -186,7 +188,9 @@ def _total(line: str) -> list[str] | None:
         if TOTAL.match(label_key(line[:n])):
             rest = line[n:]
             pair = _numbers(rest, ["weight", "score"]) if rest else None
-            return [line[:n], *pair] if pair else None
+            if pair and pair[1] and float(pair[0]) < _TOTAL_POINTS:
+                pair = [rest, ""] if _BARE.match(rest) else None  # 总分97.46: the score alone
+            return [line[:n], *[c for c in pair if c]] if pair else None
     return None
 
 
@@ -307,9 +311,16 @@ def _indicator_row(line: str, header: list[str]) -> list[str] | None:
         hit = next((x for x in levels if rest.startswith(x)), None)
         if hit is None or len(rest) == len(hit):
             break
-        found.append(hit)
-        rest = rest[len(hit) :]
-    if len(found) == 1 and 1 in level_ranks(found[0]):
+        m = _POINTS.match(rest, len(hit))  # 产出指标（50分）: the label keeps its points
+        end = m.end() if m else len(hit)
+        found.append(rest[:end])
+        rest = rest[end:]
+    if (len(found) == 1 and level_ranks(found[0]) == {1}) or (
+        len(found) == 1
+        and 1 in level_ranks(found[0])
+        and 0 in level_ranks(found[0])
+        and not _POINTS.search(found[0])
+    ):
         found = ["", found[0]]  # a lone 二级 label under the 一级 label of the row above
     for role, hit in zip(("level1", "level2"), found, strict=False):
         if hit and role in roles:
@@ -397,6 +408,8 @@ def _one_value(cell: str) -> bool:
 
 
 def _repeats(text: str, p: int, q: int) -> bool:
-    """A qualitative target printed again as its actual right after it."""
-    n = q - p
-    return text[q : q + n] == text[p:q]
+    """A qualitative target printed again, maybe qualified (基本…), as its actual after it."""
+    m = re.compile(r"\d").search(text, q)
+    actual = text[q : m.start() if m else len(text)]
+    target = text[p:q]
+    return actual == target or (len(actual) > len(target) and actual.endswith(target))

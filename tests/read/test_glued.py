@@ -84,3 +84,32 @@ def test_glued_rendering_of_tab_corpus_forms(tmp_path: Path) -> None:
         except Exception:
             continue
     assert same >= GLUED_SHARE_FLOOR
+
+
+# points in the level labels, a qualified qualitative actual, the total's score alone, a text box
+GLUED_POINTS = """\
+溪口县2024年度项目支出绩效自评表
+项目名称职业技能提升培训
+绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施
+产出指标（60分）数量指标（30分）培训人次≥500人次520人次3030
+效益指标（40分）可持续影响指标（40分）培训长效机制健全运行基本健全运行4028
+总分58
+偏差原因分析长效机制尚未完全建立。
+"""
+
+
+def test_glued_rows_with_points_and_qualitative_values(tmp_path: Path) -> None:
+    path = tmp_path / "自评表.txt"
+    path.write_text(GLUED_POINTS, encoding="utf-8")
+    [form] = read(path).forms
+    rows = [
+        (i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score)
+        for g in form.goals
+        for i in g.indicators
+    ]
+    assert rows == [
+        ("产出指标", "数量指标", "培训人次", "≥500人次", "520人次", 30, 30),
+        ("效益指标", "可持续影响指标", "培训长效机制", "健全运行", "基本健全运行", 40, 28),
+    ]
+    assert form.total_score == 58
+    assert form.deviation_reason == "长效机制尚未完全建立。"
