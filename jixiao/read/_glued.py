@@ -45,6 +45,7 @@ _BARE = re.compile(rf"^{_NUM}$")
 _VALUE = re.compile(rf"^([{_SIGN}]?)\s*({_NUM})([^\d.{_SIGN}]*)(?:{_NUM}[^\d.{_SIGN}]+)*$")  # 2023年10月底前
 _AMOUNT = re.compile(rf"^{_NUM}%?$|^[/—－-]$")  # a dash or slash: an empty cell
 _TOTAL_POINTS = 50  # a total row's points are a whole table's (100, 90 …), never a few
+_MAX_ROW = 240  # longest glued indicator row parsed (the parse is cubic in its length)
 _MAX_CELL = 40  # longest stretch of digits tried for a glued number cell
 _TEXT_ROLES = ("deviation", "basis", "note", "value_note")
 _POINTS = re.compile(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]")
@@ -87,6 +88,8 @@ def _header_cells(line: str) -> list[str] | None:
     """The labels a line is made of (the cut into the most labels: 执行率得分 is 执行率 | 得分
     in a glued header), or ``None`` when some part of it is no label."""
     labels = _labels(id(vocabulary()))
+    if not any(line.startswith(x) for x in labels):
+        return None  # the common case, answered without the cut
     n = len(line)
     best: list[list[str] | None] = [None] * (n + 1)
     best[n] = []
@@ -178,7 +181,7 @@ def _row(line: str, header: list[str] | None, kind: str) -> list[str] | None:
         return _budget_row(line, header)
     if kind == "goal":
         return _goal_row(line, header)
-    if kind == "indicator":
+    if kind == "indicator" and len(line) <= _MAX_ROW:
         return _indicator_row(line, header)
     return None
 
