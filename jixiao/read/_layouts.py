@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from jixiao.model import Source
 from jixiao.read._clean import clean_cell, is_rule_line
+from jixiao.read._glued import glued_rows
 from jixiao.read._grid import Row
 from jixiao.read._headers import (
     budget_role,
@@ -149,6 +150,7 @@ def iter_text_rows(text: str, path: str) -> Iterator[Row]:
 
 def _chunk_rows(lines: list[_Line], kinds: list[str], path: str, gap: bool) -> tuple[list[Row], bool]:
     """The rows of a chunk of lines, and whether it ended on a gap (blank line or block)."""
+    _mark_glued(lines, kinds)
     _mark_spaces(lines, kinds)
     rows: list[Row] = []
     streams = _stream_blocks(lines, kinds)
@@ -284,6 +286,26 @@ def _stream_block(block: list[_Line], kinds: list[str], path: str) -> list[Row]:
         cells.append((text, ln.source(path)))
     rows.extend(stream_rows(cells))
     return rows
+
+
+# ------------------------------------------------------------------ glued cells
+
+
+def _mark_glued(lines: list[_Line], kinds: list[str]) -> None:
+    """Runs of plain lines whose cells are glued together become TAB rows (``_glued``)."""
+    k = 0
+    while k < len(lines):
+        if kinds[k] != "plain":
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and kinds[end] in ("plain", "blank", "space"):
+            end += 1
+        cut = glued_rows([ln.raw for ln in lines[k:end]])
+        for i, cells in (cut or {}).items():
+            lines[k + i].raw = "\t".join(cells)
+            kinds[k + i] = "tab"
+        k = end
 
 
 # ------------------------------------------------------------------ space-separated rows

@@ -24,8 +24,8 @@ DOCS = documents(FILES)
 SOURCES = ("make_corpus3.py", "_families3.py", "_forms3.py", "_grid3.py")
 
 # floors: the measured figures (README "Figures"); raise with the reader, never lower
-MIN_ACCURACY = 0.9560
-MIN_FORMS_FOUND = 41
+MIN_ACCURACY = 0.9935
+MIN_FORMS_FOUND = 43
 MIN_PLANTED_FOUND = 12
 MAX_FALSE_ERRORS = 4
 

@@ -1,0 +1,418 @@
+"""Table lines printed with their cells glued together (no TAB, pipe or space between them).
+
+Some exports drop every separator: ``项目资金（万元）年初预算数全年预算数（A）…`` and
+``产出指标数量指标日常养护里程≥820公里845公里88``. The vocabulary and the value shapes give
+the cuts, never a phrase of one file:
+
+- a header line is a line consumed entirely by column labels of the vocabulary (each label may
+  carry a bracketed remark such as （A）); it gives the column order of the rows below it;
+- a budget row is a row label and then one number per budget column; where the digits of two
+  numbers touch, the cut is the one the block's arithmetic agrees with (rate = B/A, score =
+  weight × rate, score ≤ weight ≤ 100);
+- an indicator row is its 一级/二级 labels (vocabulary), a name, and values in the header's
+  order: a target or actual is an optional ≥/≤/= sign, a number and its unit (the actual repeats
+  the target's unit) or a text (a qualitative target printed twice, target then actual); points
+  and score are bare numbers, score ≤ points ≤ 100; the rest is the row's reason text;
+- a goal row is two sentences, cut at the sentence end nearest its middle;
+- a line starting with a header-field label is cut at every header-field label.
+
+The lines are then handed on as TAB rows in the header's columns (``_layouts``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from jixiao.read._headers import (
+    budget_role,
+    budget_schema,
+    column_role,
+    indicator_schema,
+    label_key,
+    level_ranks,
+    overall_role,
+    vocabulary,
+)
+from jixiao.read._stream import TOTAL
+
+__all__ = ["glued_rows"]
+
+_REMARK = re.compile(r"[（(][^（）()]{0,12}[)）]")
+_SIGN = "≥≤=＝><＞＜≧≦"
+_NUM = r"(?:0|[1-9]\d*)(?:\.\d+)?"
+_BARE = re.compile(rf"^{_NUM}$")
+_VALUE = re.compile(rf"^([{_SIGN}]?)\s*({_NUM})([^\d.{_SIGN}]*)(?:{_NUM}[^\d.{_SIGN}]+)*$")  # 2023年10月底前
+_AMOUNT = re.compile(rf"^{_NUM}%?$|^[/—－-]$")  # a dash or slash: an empty cell
+_TOTAL_POINTS = 50  # a total row's points are a whole table's (100, 90 …), never a few
+_MAX_ROW = 240  # longest glued indicator row parsed (the parse is cubic in its length)
+_MAX_CELL = 40  # longest stretch of digits tried for a glued number cell
+_TEXT_ROLES = ("deviation", "basis", "note", "value_note")
+_POINTS = re.compile(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]")
+_UNITS = re.compile(rf"{_NUM}([^\d.{_SIGN}]*)")
+_AMOUNT_ROLES = ("initial", "planned", "received", "executed")
+_NUMBER_ROLES = ("weight", "score", "converted_score", "share", "audit_score")
+
+
+@lru_cache(maxsize=8)
+def _labels(_: int) -> tuple[str, ...]:
+    """Every column and block label of the vocabulary, longest first (a greedy cut)."""
+    v = vocabulary()
+    out: set[str] = set()
+    for table in (v.indicator_columns, v.budget_columns):
+        for labels in table.values():
+            out.update(labels)
+    out.update(v.budget_labels, v.group_labels, v.overall_target, v.overall_actual)
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _field_labels(_: int) -> tuple[str, ...]:
+    v = vocabulary()
+    out = {x for table in (v.header_fields, v.text_fields) for labels in table.values() for x in labels}
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _goal_labels(_: int) -> tuple[str, ...]:
+    return tuple(sorted(vocabulary().indicator_columns.get("goal", []), key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _level_labels(_: int) -> tuple[str, ...]:
+    v = vocabulary()
+    return tuple(sorted({*v.level1_labels, *v.level2_labels}, key=len, reverse=True))
+
+
+def _header_cells(line: str) -> list[str] | None:
+    """The labels a line is made of (the cut into the most labels: 执行率得分 is 执行率 | 得分
+    in a glued header), or ``None`` when some part of it is no label."""
+    labels = _labels(id(vocabulary()))
+    if not any(line.startswith(x) for x in labels):
+        return None  # the common case, answered without the cut
+    n = len(line)
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[n] = []
+    for p in range(n - 1, -1, -1):
+        for x in labels:
+            if not line.startswith(x, p):
+                continue
+            q = p + len(x)
+            m = _REMARK.match(line, q)
+            while m:  # remarks such as （A）（10分） stay with their label
+                q = m.end()
+                m = _REMARK.match(line, q)
+            tail = best[q]
+            if tail is not None and (best[p] is None or len(tail) + 1 > len(best[p] or [])):
+                best[p] = [line[p:q], *tail]
+    cells = best[0]
+    return cells if cells is not None and len(cells) >= 2 else None
+
+
+def _field_cells(line: str) -> list[str] | None:
+    """``项目名称XX主管部门YY`` cut at its header-field labels; ``None`` if it starts with none."""
+    labels = _field_labels(id(vocabulary()))
+    if not any(line.startswith(x) for x in labels):
+        return None
+    cells: list[str] = []
+    p = start = 0
+    while p < len(line):
+        hit = next((x for x in labels if line.startswith(x, p)), None)
+        if hit is None:
+            p += 1
+            continue
+        if p > start:
+            cells.append(line[start:p].lstrip(":："))
+        cells.append(hit)
+        p = start = p + len(hit)
+    if start < len(line):
+        cells.append(line[start:].lstrip(":："))
+    return cells
+
+
+def glued_rows(lines: list[str]) -> dict[int, list[str]] | None:
+    """The cells of the glued lines of a run of plain lines, by index; ``None`` if none is.
+
+    The run is glued when one of its lines is an indicator header made of glued labels."""
+    headers = {
+        k: _header_cells(ln.strip()) for k, ln in enumerate(lines) if ln.strip() and " " not in ln.strip()
+    }
+    if not any(c is not None and len(c) >= 3 and indicator_schema(c) is not None for c in headers.values()):
+        return None
+    out: dict[int, list[str]] = {}
+    header: list[str] | None = None
+    kind = ""
+    for k, raw in enumerate(lines):
+        line = raw.strip()
+        cells = headers.get(k)
+        if cells is not None:
+            header = cells
+            kind = _header_kind(cells)
+            out[k] = cells
+            continue
+        if not line:
+            continue
+        row = _row(line, header, kind)
+        if row is not None:
+            out[k] = row
+    return out
+
+
+def _header_kind(cells: list[str]) -> str:
+    if len(cells) >= 3 and indicator_schema(cells) is not None:
+        return "indicator"
+    if budget_schema(cells[1:]) is not None or budget_schema(cells) is not None:
+        return "budget"
+    if any(overall_role(c) for c in cells):
+        return "goal"
+    return ""
+
+
+def _row(line: str, header: list[str] | None, kind: str) -> list[str] | None:
+    total = _total(line)
+    if total is not None:
+        return total
+    fields = _field_cells(line)
+    if fields is not None and len(fields) >= 2:
+        return fields
+    if header is None:
+        return None
+    if kind == "budget":
+        return _budget_row(line, header)
+    if kind == "goal":
+        return _goal_row(line, header)
+    if kind == "indicator" and len(line) <= _MAX_ROW:
+        return _indicator_row(line, header)
+    return None
+
+
+def _total(line: str) -> list[str] | None:
+    for n in range(2, 5):
+        if TOTAL.match(label_key(line[:n])):
+            rest = line[n:]
+            pair = _numbers(rest, ["weight", "score"]) if rest else None
+            if pair and pair[1] and float(pair[0]) < _TOTAL_POINTS:
+                pair = [rest, ""] if _BARE.match(rest) else None  # 总分97.46: the score alone
+            return [line[:n], *[c for c in pair if c]] if pair else None
+    return None
+
+
+def _goal_row(line: str, header: list[str]) -> list[str] | None:
+    ends = [m.end() for m in re.finditer(r"[。！；;]", line) if m.end() < len(line)]
+    if not ends:
+        return None
+    cut = min(ends, key=lambda e: abs(2 * e - len(line)))
+    cells = [""] * max(len(header), 3)
+    cells[-2], cells[-1] = line[:cut], line[cut:]
+    return cells[: len(header)] if len(header) >= 3 else [line[:cut], line[cut:]]
+
+
+# ------------------------------------------------------------------ budget rows
+
+
+def _budget_row(line: str, header: list[str]) -> list[str] | None:
+    m = re.search(r"\d", line)
+    if m is None or m.start() == 0:
+        return None
+    label, rest = line[: m.start()], line[m.start() :]
+    roles = [r for r in (budget_role(c) for c in header) if r is not None]
+    values = _numbers(rest, [r for r in roles if r != "reason"])
+    if values is None:
+        return None
+    return [label, *values, *([""] if "reason" in roles else [])]
+
+
+def _numbers(text: str, roles: list[str]) -> list[str] | None:
+    """``text`` cut into one number per role (fewer when the last cells are empty): the cut the
+    block's arithmetic agrees with most, then the one whose amounts are of one size."""
+    if len(text) > _MAX_CELL:
+        return None
+    best: tuple[tuple[int, int, int], list[str]] | None = None
+    for n in range(len(roles), 0, -1):
+        for parts in _splits(text, n):
+            if not all(_AMOUNT.match(p) for p in parts):
+                continue
+            cells = dict(zip(roles, parts, strict=False))
+            fit = _arithmetic(cells)
+            if fit is None:
+                continue
+            key = (fit, -_spread(cells), n)
+            if best is None or key > best[0]:
+                best = (key, parts + [""] * (len(roles) - n))
+    return best[1] if best is not None else None
+
+
+def _spread(cells: dict[str, str]) -> int:
+    """How far the amounts' digit counts differ (a row's budget figures are of one size)."""
+    sizes = [len(v.split(".")[0]) for k, v in cells.items() if k in _AMOUNT_ROLES and v[:1].isdigit()]
+    return max(sizes) - min(sizes) if sizes else 0
+
+
+def _splits(text: str, n: int):  # type: ignore[no-untyped-def]
+    if n == 1:
+        yield [text]
+        return
+    for i in range(1, len(text) - n + 2):
+        for rest in _splits(text[i:], n - 1):
+            yield [text[:i], *rest]
+
+
+def _num(text: str | None) -> float | None:
+    if not text or not text[0].isdigit():
+        return None
+    return float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
+
+
+def _arithmetic(cells: dict[str, str]) -> int | None:
+    """How many of the block's sums agree (``None`` when one is broken)."""
+    weight, score = _num(cells.get("weight")), _num(cells.get("score"))
+    planned, executed = _num(cells.get("planned")), _num(cells.get("executed"))
+    rate_text = cells.get("rate")
+    rate = _num(rate_text)
+    if rate is not None and rate_text and not rate_text.endswith("%"):
+        rate = rate / 100 if rate > 1.5 else rate
+    fit = 0
+    if weight is not None:
+        if weight > 100:
+            return None
+        if score is not None:
+            if score > weight + 1e-9:
+                return None
+            fit += 1
+    if planned and executed is not None and rate is not None:
+        if abs(executed / planned - rate) > 0.006:
+            return None
+        fit += 2
+    if weight is not None and score is not None and rate is not None:
+        if abs(weight * min(rate, 1.0) - score) > 0.06:
+            return None
+        fit += 2
+    return fit
+
+
+# ------------------------------------------------------------------ indicator rows
+
+
+def _indicator_row(line: str, header: list[str]) -> list[str] | None:
+    roles = [column_role(c) for c in header]
+    if "name" not in roles:
+        return None
+    cells = [""] * len(header)
+    rest = line
+    levels = _level_labels(id(vocabulary()))
+    if "goal" in roles:
+        hit = next((c for c in header if column_role(c) == "goal" and rest.startswith(c)), None)
+        if hit is not None:  # the block label printed on a row in the middle of its merged cell
+            cells[roles.index("goal")] = hit
+            rest = rest[len(hit) :]
+    else:
+        hit = next((x for x in _goal_labels(id(vocabulary())) if rest.startswith(x)), None)
+        if hit is not None and len(rest) > len(hit):
+            rest = rest[len(hit) :]  # … of a merged cell whose column the glued header lost
+    found: list[str] = []
+    while len(found) < 2:
+        hit = next((x for x in levels if rest.startswith(x)), None)
+        if hit is None or len(rest) == len(hit):
+            break
+        m = _POINTS.match(rest, len(hit))  # 产出指标（50分）: the label keeps its points
+        end = m.end() if m else len(hit)
+        found.append(rest[:end])
+        rest = rest[end:]
+    if (len(found) == 1 and level_ranks(found[0]) == {1}) or (
+        len(found) == 1
+        and 1 in level_ranks(found[0])
+        and 0 in level_ranks(found[0])
+        and not _POINTS.search(found[0])
+    ):
+        found = ["", found[0]]  # a lone 二级 label under the 一级 label of the row above
+    for role, hit in zip(("level1", "level2"), found, strict=False):
+        if hit and role in roles:
+            cells[roles.index(role)] = hit
+    start = roles.index("name")
+    after = roles[start + 1 :]
+    parsed = _indicator_cells(rest, after)
+    if parsed is None:
+        return None
+    cells[start : start + 1 + len(after)] = parsed
+    return cells
+
+
+def _indicator_cells(text: str, roles: list[str | None]) -> list[str] | None:
+    """Name then one cell per role: the parse that leaves the fewest value cells empty."""
+    best: tuple[int, list[str]] | None = None
+    for cut in range(1, len(text) + 1):
+        if text[cut - 1] in _SIGN or (cut < len(text) and text[cut - 1].isdigit() and text[cut].isdigit()):
+            continue
+        for cells, empty in _parse(text, cut, roles, 0, None):
+            if best is None or empty < best[0]:
+                best = (empty, [text[:cut], *cells])
+    return best[1] if best is not None else None
+
+
+def _parse(text: str, p: int, roles: list[str | None], r: int, unit: str | None, points: float | None = None):  # type: ignore[no-untyped-def]
+    """Every way ``text[p:]`` fills ``roles[r:]``, with the number of empty value cells."""
+    if r == len(roles):
+        if p == len(text):
+            yield [], 0
+        return
+    role = roles[r]
+    if role in _TEXT_ROLES or role is None:
+        if all(x in _TEXT_ROLES or x is None for x in roles[r:]):
+            tail = text[p:]
+            if tail and (tail[0].isdigit() or tail[0] in ".%"):
+                return
+            yield [tail] + [""] * (len(roles) - r - 1), 0
+        return
+    if role in _NUMBER_ROLES:
+        for q in range(p + 1, min(len(text), p + 8) + 1):
+            cell = text[p:q]
+            if not _BARE.match(cell) or float(cell) > 100:
+                continue
+            if q < len(text) and text[q] == ".":
+                continue
+            if role == "score" and points is not None and float(cell) > points:
+                continue
+            got = float(cell) if role == "weight" else points
+            for cells, empty in _parse(text, q, roles, r + 1, unit, got):
+                yield [cell, *cells], empty
+        for cells, empty in _parse(text, p, roles, r + 1, unit, points):
+            yield ["", *cells], empty + 1
+        return
+    if role in ("target", "actual", "adjusted_target"):
+        for q in range(len(text), p, -1):  # the longest value first (2023年10月10日, not 2023年)
+            cell = text[p:q]
+            m = _VALUE.match(cell)
+            if m and _one_value(cell):
+                if q < len(text) and (text[q].isdigit() or text[q] == ".") and not m.group(3):
+                    continue
+                if unit is not None and m.group(3) != unit:
+                    continue
+                next_unit = m.group(3) if role != "actual" else None
+                for cells, empty in _parse(text, q, roles, r + 1, next_unit, points):
+                    yield [cell, *cells], empty
+            elif (
+                not re.search(r"\d", cell)
+                and cell[0] not in _SIGN
+                and (role == "actual" or _repeats(text, p, q))
+            ):
+                for cells, empty in _parse(text, q, roles, r + 1, None, points):
+                    yield [cell, *cells], empty + (1 if role == "actual" and unit is not None else 0)
+        for cells, empty in _parse(text, p, roles, r + 1, unit, points):
+            yield ["", *cells], empty + 2
+        return
+    yield from ()
+
+
+def _one_value(cell: str) -> bool:
+    """A value of several number-unit groups names each unit once (2023年10月底前); a unit
+    seen again starts the next cell (820公里845公里)."""
+    units = _UNITS.findall(cell)
+    return len(units) == len(set(units))
+
+
+def _repeats(text: str, p: int, q: int) -> bool:
+    """A qualitative target printed again, maybe qualified (基本…), as its actual after it."""
+    m = re.compile(r"\d").search(text, q)
+    actual = text[q : m.start() if m else len(text)]
+    target = text[p:q]
+    return actual == target or (len(actual) > len(target) and actual.endswith(target))
