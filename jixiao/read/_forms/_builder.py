@@ -6,7 +6,7 @@ from jixiao.model import Form, ReadIssue
 from jixiao.read._align import align
 from jixiao.read._clean import compact, score_value, year_in
 from jixiao.read._forms._budget import _BudgetRows
-from jixiao.read._forms._common import _GRADES, _TRAILING_ZERO, _int, _strip_label
+from jixiao.read._forms._common import _GRADES, _TRAILING_ZERO, _int, _strip_label, label_rest
 from jixiao.read._forms._facts import lead_of, row_facts
 from jixiao.read._forms._finish import _recover_lost_basis, _recover_lost_score
 from jixiao.read._forms._goals import _GoalRows
@@ -112,7 +112,7 @@ class _Builder(_HeadRows, _BudgetRows, _GoalRows, _IndicatorRows, _SchemaRows):
         if label and self.state != "head":
             self.state = "tail"
             self.field_target = label
-            self._label_tail = self._cut_label(first)
+            self._label_tail = label_rest(first, least=4)
             value = "\n".join(texts[1:]) or _strip_label(texts[0])
             if value:
                 self._append_field(label, value)

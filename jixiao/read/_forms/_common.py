@@ -75,6 +75,16 @@ _FIELD_LABELS = (
 )
 
 
+def label_rest(c: str, least: int = 1) -> str:
+    """The rest of the field label that a compacted cell ``c`` prints only the start of
+    (``偏差大或目标未完`` → ``成原因分析``), or "" — a start of fewer than ``least`` characters
+    counts as none."""
+    if len(c) < least:
+        return ""
+    full = next((f for f in _FIELD_LABELS if f.startswith(c) and f != c), "")
+    return full[len(c) :]
+
+
 def _drop_chars(text: str, n: int) -> str:
     """``text`` without its first ``n`` non-space characters (a label, however spaced)."""
     seen = 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jixiao.read._clean import compact, split_weight
-from jixiao.read._forms._common import _FIELD_LABELS
+from jixiao.read._forms._common import label_rest
 from jixiao.read._grid import Row
 from jixiao.read._headers import overall_role, simplified, text_field_of
 from jixiao.read._segment import SUBTABLE_TITLE
@@ -44,8 +44,8 @@ def field_label(c: str) -> str | None:
         return "improvement"
     # the start of a label wrapped onto the next line (偏差大或目标未完 / 成原因分析): four
     # characters at least
-    full = next((f for f in _FIELD_LABELS if f.startswith(c) and f != c), None) if len(c) >= 4 else None
-    return field_label(full) if full else None
+    rest = label_rest(c, least=4)
+    return field_label(c + rest) if rest else None
 
 
 @dataclass(frozen=True, slots=True)

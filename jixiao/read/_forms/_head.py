@@ -7,7 +7,7 @@ import re
 
 from jixiao.model import FormKind, OverallGoal
 from jixiao.read._clean import compact, iso_date, score_value
-from jixiao.read._forms._common import _FIELD_LABELS, _drop_chars, _strip_label
+from jixiao.read._forms._common import _drop_chars, _strip_label, label_rest
 from jixiao.read._forms._facts import field_label
 from jixiao.read._forms._state import _State
 from jixiao.read._grid import Row
@@ -78,9 +78,9 @@ class _HeadRows(_State):
         label = self._field_label(c)
         if label:
             self.field_target = label
-            full = next((f for f in _FIELD_LABELS if f.startswith(c) and f != c), None)
-            if full is not None:
-                self._label_tail = full[len(c) :]
+            rest = label_rest(c)
+            if rest:
+                self._label_tail = rest
                 return
             rest = _strip_label(text)
             if rest:
@@ -97,15 +97,6 @@ class _HeadRows(_State):
 
     def _field_label(self, c: str) -> str | None:
         return field_label(c)
-
-    @staticmethod
-    def _cut_label(c: str) -> str:
-        """The rest of a field label a cell prints only the start of (wrapped onto the next
-        line: ``偏差大或目标未完`` / ``成原因分析``), or ""; four characters at least."""
-        if len(c) < 4:
-            return ""
-        full = next((f for f in _FIELD_LABELS if f.startswith(c) and f != c), "")
-        return full[len(c) :]
 
     def _append_field(self, name: str, text: str) -> None:
         if name == "notes":
