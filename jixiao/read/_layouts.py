@@ -182,9 +182,10 @@ def _line_row(ln: _Line, kind: str, path: str, gap: bool) -> Row | None:
             return None
         return Row(cells=cells, source=ln.source(path), table=True, after_gap=gap)
     if kind == "pipe":
-        body = raw.strip()
-        if body.startswith("|"):
-            body = body[1:]
+        # a leading | is the table's border; a line that starts with a blank then | (" | x")
+        # prints an empty first cell, as a row under a merged or blank first column does
+        body = raw.rstrip()
+        body = body[1:] if body.startswith("|") else body
         cells = [clean_cell(c) for c in body.split("|")]
         while cells and not cells[-1]:
             cells.pop()  # the padding run of | at the end
