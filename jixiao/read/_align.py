@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from jixiao.read._headers import label_key, vocab_memo, vocabulary
 
-__all__ = ["align", "fit", "fit_in", "fit_memo", "level_sets", "unit_cell"]
+__all__ = ["align", "fit", "fit_in", "fit_memo", "level_sets", "placement", "unit_cell"]
 
 _NUM = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％分]?$")
 _SIGN = re.compile(r"^[≥≤<>=＞＜≧≦═﹦＝]")
@@ -190,10 +190,16 @@ def align(cells: list[str], roles: list[str | None], start: int = 0) -> list[str
     Cells keep their order; each goes to one column; columns left over are empty. When the row
     has more cells than columns, it is returned unchanged (it is not a row of this table).
     """
+    return placement(cells, roles, start)[1]
+
+
+def placement(cells: list[str], roles: list[str | None], start: int = 0) -> tuple[float, list[str]]:
+    """``align``'s placement and how well it fits (the sum of the cells' fits and the skip
+    costs; ``-inf`` when the row has more cells than columns), to weigh two readings of a row."""
     cols = list(range(start, len(roles)))
     n, m = len(cells), len(cols)
     if n == 0 or n > m:
-        return list(cells)
+        return (0.0 if n == 0 else float("-inf")), list(cells)
     neg = float("-inf")
     memo = fit_memo()
     # best[i][j]: best score placing cells[:i] into cols[:j]; cell i needs n - i columns after
@@ -224,4 +230,4 @@ def align(cells: list[str], roles: list[str | None], start: int = 0) -> list[str
             out[cols[j - 1]] = cells[i - 1]
             i -= 1
         j -= 1
-    return out
+    return best[n][m], out

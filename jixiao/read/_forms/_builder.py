@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jixiao.model import Form, ReadIssue
-from jixiao.read._align import align
+from jixiao.read._align import align, fit, placement
 from jixiao.read._clean import compact, score_value, year_in
 from jixiao.read._forms._budget import _BudgetRows
 from jixiao.read._forms._common import _GRADES, _TRAILING_ZERO, _int, _strip_label, label_rest
@@ -211,7 +211,26 @@ class _Builder(_HeadRows, _BudgetRows, _GoalRows, _IndicatorRows, _SchemaRows):
             # followed by a 二级 label, it is the 二级 one
             ranks = level_ranks(row.texts[0])
             nxt = level_ranks(row.texts[1]) if len(row.texts) > 1 else set()
-            if ranks == {0, 1} and 1 not in nxt and label_of(row.texts[0]) != open_level1:
+            if (
+                ranks == {0, 1}
+                and 1 not in nxt
+                and label_of(row.texts[0]) != open_level1
+                and not _opens_level1(row.texts, roles)
+            ):
                 roles = [None if r == "level1" else r for r in roles]
         cells = align(row.cells, roles)
         return Row(cells=cells, source=row.source, table=True, after_gap=row.after_gap, exact=True)
+
+
+def _opens_level1(texts: list[str], roles: list[str | None]) -> bool:
+    """Whether a row led by a label of both levels (满意度指标) reads better with it as a new
+    一级 label and its next cell as a 二级 label the vocabulary does not list (满意度指标 |
+    服务对象满意度 | 数据使用部门满意度 | ≥90% | …) than with it as the 二级 label and its next
+    cell as the indicator's name: the rest of the row's values decide, not the words."""
+    if "level1" not in roles or len(texts) < 2:
+        return False
+    p2 = roles.index("level1") + 1
+    if p2 >= len(roles) or roles[p2] != "level2":
+        return False
+    as_level1 = fit("level2", texts[1]) + placement(texts[2:], roles, p2 + 1)[0]
+    return as_level1 > placement(texts[1:], roles, p2 + 1)[0]
