@@ -31,6 +31,7 @@ from jixiao.read._headers import (
     role_memo,
     text_field_of,
 )
+from jixiao.read._levels import parents
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._vocab import GOAL_NUMBERED, is_level1
 
@@ -132,9 +133,30 @@ def _label_start(texts: list[str], j: int, schema: Schema) -> int:
         return p1  # 满意度指标 is both: only as 一级 does the row end where the next one starts
     if p2 is not None and key in l2:
         return p2
+    if (
+        pn is not None
+        and p2 is not None
+        and p2 < pn
+        and parents(key)
+        and _fits_as_level2(texts, j, p2, pn, schema)
+    ):
+        return p2  # an unlisted 二级 label (服务对象满意度): the row's values decide
     if pn is not None:
         return pn
     return p2 if p2 is not None else (p1 or 0)
+
+
+def _fits_as_level2(texts: list[str], j: int, p2: int, pn: int, schema: Schema) -> bool:
+    """Whether the row at ``j`` fits its columns better starting in the 二级 column than in the
+    name column: its first cell names a framework dimension the vocabulary does not list, and
+    every value column is printed, so the wrong start shifts the values out of their columns."""
+    roles = schema.roles
+    cells = texts[j : j + len(roles) - p2]
+    if _LINE_END in cells or len(cells) < len(roles) - p2:
+        return False
+    as_level2 = sum(fit(r, c) for r, c in zip(roles[p2:], cells, strict=True))
+    as_name = sum(fit(r, c) for r, c in zip(roles[pn:], cells, strict=False))
+    return as_level2 > as_name and _next_row_starts(texts, j, p2, schema)
 
 
 def _next_row_starts(texts: list[str], j: int, start: int, schema: Schema) -> bool:

@@ -40,3 +40,26 @@ def test_level2_start_kept_when_it_fits(tmp_path: Path) -> None:
         " ", "效益指标", "社会效益指标", "档案查阅利用人次", "≥5200人次", "5300人次", "40", "40",
     ]  # fmt: skip
     assert _read(tmp_path, rows)[1] == ("产出指标", "成本指标", "每万画幅成本", 10)
+
+
+def test_unlisted_level2_label_starts_its_row(tmp_path: Path) -> None:
+    """服务对象满意度 as a 二级 label under 效果指标 (a department framework): unlisted, it was
+    taken for the name, the row's values shifted one column (≥92% as the actual) and the cell
+    left over started a bogus row. The same words are a name elsewhere (seed 003), so the values
+    of the row decide."""
+    rows = [
+        " ", "产出指标", "数量指标", "馆藏档案数字化", "≥120万画幅", "132万画幅", "50", "50",
+        " ", "效果指标", "社会效益", "档案查阅利用人次", "≥5200人次", "5300人次", "40", "40",
+        " ", "服务对象满意度", "查档群众满意度", "≥92%", "97.5%", "10", "10",
+    ]  # fmt: skip
+    assert _read(tmp_path, rows)[-1] == ("效果指标", "服务对象满意度", "查档群众满意度", 10)
+
+
+def test_dimension_words_in_a_name_start_the_name(tmp_path: Path) -> None:
+    """Seed 003's use of the words: the name of a row under the merged 二级 满意度指标."""
+    rows = [
+        " ", "产出指标", "数量指标", "馆藏档案数字化", "≥120万画幅", "132万画幅", "50", "50",
+        " ", "效益指标", "满意度指标", "查档群众满意度", "≥92%", "97.5%", "40", "40",
+        "服务对象满意度", "95%以上", "97%", "10", "10",
+    ]  # fmt: skip
+    assert _read(tmp_path, rows)[-1] == ("效益指标", "满意度指标", "服务对象满意度", 10)
