@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from jixiao.model import Source
-from jixiao.read._align import fit, level_sets
+from jixiao.read._align import fit, level_sets, placement
 from jixiao.read._grid import Row
 from jixiao.read._headers import (
     INDICATOR_VALUE_ROLES,
@@ -286,9 +286,31 @@ def _indicator_rows(texts: list[str], i: int, schema: Schema, emit) -> int:  # t
         row = [""] * start + texts[i : i + take]
         if _LINE_END in row:
             return i
+        short = _short_row(texts, i, start, schema)
+        if short is not None:
+            row, take = short, take - 1
         emit(i, row + [""] * (width - len(row)))
         i += take
     return i
+
+
+def _short_row(texts: list[str], i: int, start: int, schema: Schema) -> list[str] | None:
+    """The row at ``i`` one cell short, placed under its columns, when a value column is merged
+    over several rows and printed once (Hebei's 权重占比 per 一级 group): read in full, its last
+    cell is the next row's label (a value column holding 质量指标 or a name). ``None`` when the
+    full row fits as well, or the cell left over cannot start a row."""
+    roles = schema.roles
+    cells = texts[i : i + len(roles) - start]
+    full = sum(fit(r, c) for r, c in zip(roles[start:], cells, strict=False))
+    if len(cells) < 3 or fit(roles[-1], cells[-1]) >= 0:
+        return None
+    left = cells[-1]
+    key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", left))
+    l1, l2 = level_sets()
+    if not (key in l1 or key in l2 or _ends_block(texts, i + len(cells) - 1) or fit("name", left) > 0):
+        return None
+    score, row = placement(cells[:-1], roles, start)
+    return row if score > full else None
 
 
 def budget_header(texts: list[str], i: int) -> tuple[Schema, int, int] | None:
