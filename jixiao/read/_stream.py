@@ -33,7 +33,7 @@ from jixiao.read._headers import (
 )
 from jixiao.read._levels import parents
 from jixiao.read._segment import form_title_kind, is_report_title
-from jixiao.read._vocab import GOAL_NUMBERED, is_level1
+from jixiao.read._vocab import GOAL_NUMBERED, NOTES, is_level1
 
 __all__ = ["GOAL", "TOTAL", "budget_header", "header_run", "stream_rows"]
 
@@ -179,7 +179,7 @@ def _ends_block(texts: list[str], j: int) -> bool:
         or _goal_row_width(texts, j)
         or field_of(t)
         or text_field_of(t)
-        or t.startswith(("注：", "注:", "备注"))
+        or NOTES.match(t)
         or form_title_kind(t)
         or is_report_title(t)
         or header_run(texts, j, indicator_schema)

@@ -29,7 +29,7 @@ FIELD_IMPROVEMENT = re.compile(r"^(改进措施|结果应用)")
 
 TOTAL = re.compile(r"^(总分|合计|总计|自评得分|综合得分|自评总分)[:：]?")
 
-NOTES = re.compile(r"^(?:备注[:：]?|注[:：])")
+NOTES = re.compile(r"^(?:备注[:：]?|注[:：]|填报说明[:：]?)")  # notes under a table, never a row of it
 
 DOTS = re.compile(r"^[.·…。\s]+$")
 
