@@ -18,6 +18,7 @@ from jixiao.read._grid import Row
 from jixiao.read._headers import (
     INDICATOR_VALUE_ROLES,
     Schema,
+    budget_role,
     budget_schema,
     column_role,
     field_of,
@@ -263,9 +264,27 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
                 emit(i, [t, nxt])
                 i += 2
                 continue
+        if GOAL.match(label_key(t)) and i + 1 < n and _goal_text(texts[i + 1]):
+            emit(i, [t, texts[i + 1]])  # 年度绩效目标 | its text, as a TAB row prints them
+            i += 2
+            continue
         emit(i, [t], table=False)
         i += 1
     return rows
+
+
+def _goal_text(text: str) -> bool:
+    """A goal's text after its label: a sentence that names no column, field, level or form."""
+    return bool(
+        text
+        and text != _LINE_END
+        and not _NUMBER.match(text)
+        and column_role(text) is None
+        and budget_role(text) is None
+        and not (field_of(text) or text_field_of(text) or overall_role(text))
+        and not (GOAL.match(label_key(text)) or is_level1(text) or is_group_label(text))
+        and not (form_title_kind(text) or is_report_title(text))
+    )
 
 
 def _indicator_rows(texts: list[str], i: int, schema: Schema, emit) -> int:  # type: ignore[no-untyped-def]

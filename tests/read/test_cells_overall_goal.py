@@ -55,3 +55,25 @@ def test_goal_label_after_a_budget_header_with_an_empty_column(tmp_path: Path) -
     assert (form.budget.planned, form.budget.executed, form.budget.score) == (100, 90, 9)
     assert form.overall_goal is not None
     assert (form.overall_goal.target, form.overall_goal.actual) == (TARGET, ACTUAL)
+
+
+def test_goal_label_and_its_text_one_cell_per_line(tmp_path: Path) -> None:
+    """A target form's 年度绩效目标 followed by its text: the pair a TAB row prints on one line
+    (the goal's text was lost; the table's header after the text stays a header)."""
+    cells = ["2024年度项目绩效目标表", "项目名称", "蔬菜大棚", "年度绩效目标", TARGET]
+    cells += [
+        "绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据",
+        " ", "产出指标", "数量指标", "新建连栋蔬菜大棚", "≥60亩", "历史标准",
+    ]  # fmt: skip
+    [form] = read(_write(tmp_path, cells)).forms
+    assert [(g.text, [i.name for i in g.indicators]) for g in form.goals] == [(TARGET, ["新建连栋蔬菜大棚"])]
+
+
+def test_goal_label_before_a_header_is_no_pair(tmp_path: Path) -> None:
+    cells = ["2024年度项目绩效目标表", "项目名称", "蔬菜大棚", "年度绩效目标"]
+    cells += [
+        "一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据",
+        "产出指标", "数量指标", "新建连栋蔬菜大棚", "≥60亩", "历史标准",
+    ]  # fmt: skip
+    [form] = read(_write(tmp_path, cells)).forms
+    assert [i.name for _, i in form.indicators()] == ["新建连栋蔬菜大棚"]
