@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from jixiao.read._clean import strip_points
 from jixiao.read._headers import label_key, vocab_memo, vocabulary
 
 __all__ = ["align", "fit", "fit_in", "fit_memo", "level_sets", "placement", "unit_cell"]
@@ -90,7 +91,7 @@ def fit_in(memo: dict[tuple[str | None, str], float], role: str | None, cell: st
 def _fit(role: str | None, cell: str) -> float:
     if not cell:
         return 0.0
-    key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", cell))
+    key = label_key(strip_points(cell))
     l1, l2 = level_sets()
     number = bool(_NUM.match(cell.replace(" ", "")))
     sign = bool(_SIGN.match(cell))

@@ -147,9 +147,18 @@ def is_rule_line(text: str) -> bool:
 
 # ---------------------------------------------------------------- weights in labels
 
-_WEIGHT = re.compile(r"[(（]\s*(?P<w>\d+(?:\.\d+)?|[Xx]{1,3})\s*分\s*[)）]")
-_WEIGHT_BARE = re.compile(r"(?<=[\u4e00-\u9fff\d])\s*[(（]\s*(?P<w>\d{1,3}(?:\.\d+)?)\s*[)）]\s*$")
+# The one points pattern: a bracketed figure with or without 分 — （20分）, (XX 分), (60). Labels
+# are compared without it (``strip_points``); ``split_weight`` reads a weight from it.
+POINTS = re.compile(r"[（(]\s*(?P<w>[\dXx.]+)\s*(?P<fen>分)?\s*[)）]")
+_WEIGHT_FIGURE = re.compile(r"\d+(?:\.\d+)?|[Xx]{1,3}")  # a weight with 分: a number or a placeholder
+_BARE_FIGURE = re.compile(r"\d{1,3}(?:\.\d+)?")  # a weight without 分: a number only
+_BARE_AFTER = re.compile(r"[\u4e00-\u9fff\d]")  # … printed right after a label or a figure
 _WEIGHT_ONLY = re.compile(r"^[(（]?\s*(?:\d+(?:\.\d+)?|[Xx]{1,3})\s*分\s*[)）]?$")
+
+
+def strip_points(text: str) -> str:
+    """``text`` without its bracketed points (``产出指标（50分）`` → ``产出指标``)."""
+    return POINTS.sub("", text)
 
 
 @lru_cache(maxsize=65536)
@@ -157,19 +166,37 @@ def split_weight(text: str) -> tuple[str, float | None, bool]:
     """``"产出 指标 (7分)"`` → ``("产出指标", 7.0, True)``.
 
     The third item says whether a weight was printed at all; ``"(XX 分)"`` prints a
-    placeholder weight, returned as ``None`` with ``True``.
+    placeholder weight, returned as ``None`` with ``True``. Points printed without 分 count only
+    at the end of the label (``"产出指标 (60)"``), up to 100.
     """
-    found = list(_WEIGHT.finditer(text))
+    found = [m for m in POINTS.finditer(text) if m.group("fen") and _WEIGHT_FIGURE.fullmatch(m.group("w"))]
     if not found:
-        bare = _WEIGHT_BARE.search(text)  # "产出指标 (60)": points printed without 分
-        if bare and float(bare.group("w")) <= 100:
-            return text[: bare.start()].strip(" ：:"), float(bare.group("w")), True
+        bare = _bare_weight(text)
+        if bare is not None:
+            return bare
         return text, None, False
     m = found[-1]  # the weight is printed last: "(万元) (20分)"
     label = (text[: m.start()] + text[m.end() :]).strip(" ：:")
     w = m.group("w")
     weight = None if w.lower().startswith("x") else float(w)
     return label.strip(), weight, True
+
+
+def _bare_weight(text: str) -> tuple[str, float, bool] | None:
+    """``"产出指标 (60)"``: the last bracketed figure without 分, closing the text after a label."""
+    found = list(POINTS.finditer(text))
+    last = found[-1] if found else None
+    if (
+        last is None
+        or last.group("fen")
+        or text[last.end() :].strip()
+        or not _BARE_FIGURE.fullmatch(last.group("w"))
+    ):
+        return None
+    before = text[: last.start()].rstrip()
+    if not before or not _BARE_AFTER.fullmatch(before[-1]) or float(last.group("w")) > 100:
+        return None
+    return before.strip(" ：:"), float(last.group("w")), True
 
 
 @lru_cache(maxsize=16384)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from jixiao.read._clean import POINTS
 from jixiao.read._headers import (
     budget_role,
     budget_schema,
@@ -48,7 +49,6 @@ _TOTAL_POINTS = 50  # a total row's points are a whole table's (100, 90 …), ne
 _MAX_ROW = 240  # longest glued indicator row parsed (the parse is cubic in its length)
 _MAX_CELL = 40  # longest stretch of digits tried for a glued number cell
 _TEXT_ROLES = ("deviation", "basis", "note", "value_note")
-_POINTS = re.compile(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]")
 _UNITS = re.compile(rf"{_NUM}([^\d.{_SIGN}]*)")
 _AMOUNT_ROLES = ("initial", "planned", "received", "executed")
 _NUMBER_ROLES = ("weight", "score", "converted_score", "share", "audit_score")
@@ -331,7 +331,7 @@ def _indicator_row(line: str, header: list[str]) -> list[str] | None:
         hit = next((x for x in levels if rest.startswith(x)), None)
         if hit is None or len(rest) == len(hit):
             break
-        m = _POINTS.match(rest, len(hit))  # 产出指标（50分）: the label keeps its points
+        m = POINTS.match(rest, len(hit))  # 产出指标（50分）: the label keeps its points
         end = m.end() if m else len(hit)
         found.append(rest[:end])
         rest = rest[end:]
@@ -339,7 +339,7 @@ def _indicator_row(line: str, header: list[str]) -> list[str] | None:
         len(found) == 1
         and 1 in level_ranks(found[0])
         and 0 in level_ranks(found[0])
-        and not _POINTS.search(found[0])
+        and not POINTS.search(found[0])
     ):
         found = ["", found[0]]  # a lone 二级 label under the 一级 label of the row above
     for role, hit in zip(("level1", "level2"), found, strict=False):

@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from jixiao.read._clean import strip_points
 from jixiao.read._errors import ReadError
 
 __all__ = [
@@ -330,7 +331,7 @@ def text_field_of(text: str) -> str | None:
 
 def level_ranks(text: str) -> set[int]:
     """The levels a label can be: {0} 一级, {1} 二级, {0, 1} either (成本指标, 满意度指标)."""
-    key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", text))
+    key = label_key(strip_points(text))
     out = set()
     if key in _keys("level1_labels"):
         out.add(0)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from jixiao.read._align import SKIP, fit_in, fit_memo
+from jixiao.read._clean import strip_points
 from jixiao.read._headers import (
     INDICATOR_VALUE_ROLES,
     budget_role,
@@ -41,9 +42,6 @@ from jixiao.read._headers import (
 )
 from jixiao.read._oneline_cells import (
     NUMBER as _NUMBER,
-)
-from jixiao.read._oneline_cells import (
-    POINTS as _POINTS,
 )
 from jixiao.read._oneline_cells import (
     close_brackets,
@@ -136,7 +134,7 @@ def _is_box(t: str) -> bool:
 
 
 def _placeholder(t: str) -> bool:
-    return bool(_PLACEHOLDER.match(label_key(_POINTS.sub("", t))))
+    return bool(_PLACEHOLDER.match(label_key(strip_points(t))))
 
 
 def _is_total_label(t: str) -> bool:

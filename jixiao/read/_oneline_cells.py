@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 
 from jixiao.read._align import level_sets, unit_cell
+from jixiao.read._clean import strip_points
 from jixiao.read._headers import column_role, label_key, overall_role, vocabulary
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import GOAL
 
-__all__ = ["NUMBER", "POINTS", "TERM_GOAL", "close_brackets", "is_goal_column", "is_goal_label", "join_cells"]
+__all__ = ["NUMBER", "TERM_GOAL", "close_brackets", "is_goal_column", "is_goal_label", "join_cells"]
 
 NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%％分]?$")
-POINTS = re.compile(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]")
 TERM_GOAL = re.compile(r"^(年度|中期|长期|项目|部门)?(绩效)?(总体|总)?目标$")
 _SIGN = re.compile(r"^[≥≤><=＞＜＝≧≦]+$")
 _REMARK = re.compile(r"^[（(][^()（）]*[)）]$")
@@ -29,7 +29,7 @@ _WORD = re.compile(r"^[\u4e00-\u9fff]+([（(][^()（）]*[)）])*$")
 
 def _is_level(t: str) -> bool:
     """A 一级/二级 label, points and remarks aside."""
-    key = label_key(POINTS.sub("", t))
+    key = label_key(strip_points(t))
     l1, l2 = level_sets()
     return key in l1 or key in l2
 
@@ -112,7 +112,7 @@ def _names_cell(part: list[str]) -> bool:
 
 
 def _is_goal_name(t: str) -> bool:
-    return bool(_GOAL_NAME.match(label_key(POINTS.sub("", t))))
+    return bool(_GOAL_NAME.match(label_key(strip_points(t))))
 
 
 def _is_label_word(t: str) -> bool:

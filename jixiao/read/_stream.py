@@ -14,6 +14,7 @@ import re
 
 from jixiao.model import Source
 from jixiao.read._align import fit, level_sets, placement
+from jixiao.read._clean import strip_points
 from jixiao.read._grid import Row
 from jixiao.read._headers import (
     INDICATOR_VALUE_ROLES,
@@ -118,7 +119,7 @@ def _two_row_header(texts: list[str], i: int, width: int) -> list[str] | None:
 def _label_start(texts: list[str], j: int, schema: Schema) -> int:
     """The column a data row starts in: its first cell's level, else the name column."""
     l1, l2 = level_sets()
-    key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", texts[j]))
+    key = label_key(strip_points(texts[j]))
     nxt = label_key(texts[j + 1]) if j + 1 < len(texts) else ""
     p1, p2, pn = schema.position("level1"), schema.position("level2"), schema.position("name")
     if p1 is not None and key in l1 and (key not in l2 or nxt in l2):
@@ -167,7 +168,7 @@ def _next_row_starts(texts: list[str], j: int, start: int, schema: Schema) -> bo
     if k >= len(texts) or not texts[k] or texts[k] == _LINE_END:
         return True
     l1, l2 = level_sets()
-    key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", texts[k]))
+    key = label_key(strip_points(texts[k]))
     return key in l1 or key in l2 or _ends_block(texts, k)
 
 
@@ -324,7 +325,7 @@ def _short_row(texts: list[str], i: int, start: int, schema: Schema) -> list[str
     if len(cells) < 3 or fit(roles[-1], cells[-1]) >= 0:
         return None
     left = cells[-1]
-    key = label_key(re.sub(r"[（(]\s*[\dXx.]+\s*分?\s*[)）]", "", left))
+    key = label_key(strip_points(left))
     l1, l2 = level_sets()
     if not (key in l1 or key in l2 or _ends_block(texts, i + len(cells) - 1) or fit("name", left) > 0):
         return None
