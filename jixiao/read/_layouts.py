@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from jixiao.model import Source
 from jixiao.read._clean import clean_cell, is_rule_line
+from jixiao.read._csvlines import mark_csv
 from jixiao.read._glued import glued_rows
 from jixiao.read._grid import Row
 from jixiao.read._headers import (
@@ -150,6 +151,7 @@ def iter_text_rows(text: str, path: str) -> Iterator[Row]:
 
 def _chunk_rows(lines: list[_Line], kinds: list[str], path: str, gap: bool) -> tuple[list[Row], bool]:
     """The rows of a chunk of lines, and whether it ended on a gap (blank line or block)."""
+    mark_csv([ln.raw for ln in lines], kinds, lambda k, raw: setattr(lines[k], "raw", raw))
     _mark_glued(lines, kinds)
     _mark_spaces(lines, kinds)
     rows: list[Row] = []
@@ -164,6 +166,8 @@ def _chunk_rows(lines: list[_Line], kinds: list[str], path: str, gap: bool) -> t
             continue
         ln, kind = lines[i], kinds[i]
         i += 1
+        if kind == "joined":  # a line of the CSV record above (a quoted cell over lines)
+            continue
         if kind in ("blank", "space"):
             gap = True
             continue

@@ -1,0 +1,28 @@
+"""Forms as real tools make them text (``tests/read/data/tools``; how each was made is in its
+README): the reading must not depend on our own text generators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.read import read
+
+DATA = Path(__file__).parent / "data" / "tools"
+
+
+def test_libreoffice_csv_rows_without_quotes_and_a_cell_over_two_lines() -> None:
+    # LibreOffice quotes only the cells that need it: `,年度资金总额,80,…` and the header row
+    # carry no quote and no empty cell pair, and the wrapped goal cell goes on over two lines
+    form = read(DATA / "lo_csv.csv").forms[0]
+    assert (form.budget.planned, form.budget.executed, form.budget.score) == (80, 72, 9)
+    # the cell's line break kept, as the XLSX reader keeps it
+    assert form.overall_goal.target == "改造供水管网12公里，\n农村自来水普及率达到98%。"
+    assert form.overall_goal.actual == "改造管网12公里，普及率98.2%。"
+    inds = [i for g in form.goals for i in g.indicators]
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.score) for i in inds] == [
+        ("产出指标", "数量指标", "改造供水管网长度", "≥12公里", "12公里", 30),
+        ("产出指标", "质量指标", "水质检测合格率", "≥95%", "96%", 30),
+        ("效益指标", "社会效益指标", "农村自来水普及率", "≥98%", "98.2%", 20),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", 10),
+    ]
+    assert form.total_score == 99
