@@ -154,6 +154,7 @@ def _chunk_rows(lines: list[_Line], kinds: list[str], path: str, gap: bool) -> t
     mark_csv([ln.raw for ln in lines], kinds, lambda k, raw: setattr(lines[k], "raw", raw))
     _mark_glued(lines, kinds)
     _mark_spaces(lines, kinds)
+    _mark_copied_tabs(lines, kinds)
     rows: list[Row] = []
     streams = _stream_blocks(lines, kinds)
     i = 0
@@ -180,11 +181,14 @@ def _chunk_rows(lines: list[_Line], kinds: list[str], path: str, gap: bool) -> t
 
 def _line_row(ln: _Line, kind: str, path: str, gap: bool) -> Row | None:
     raw = ln.raw
-    if kind == "tab":
+    if kind in ("tab", "tabs"):
         cells = [clean_cell(c) for c in raw.split("\t")]
         if not any(cells) or all(is_rule_line(c) for c in cells if c):
             return None
-        return Row(cells=cells, source=ln.source(path), table=True, after_gap=gap)
+        filled = [c for c in cells if c]
+        if kind == "tabs" and len(filled) == 1 and _is_title(filled[0]):
+            return Row(cells=filled, source=ln.source(path), table=False, after_gap=gap)
+        return Row(cells=cells, source=ln.source(path), table=True, after_gap=gap, sparse=kind == "tabs")
     if kind == "pipe":
         body = raw.strip()
         if body.startswith("|"):
@@ -310,6 +314,25 @@ def _mark_glued(lines: list[_Line], kinds: list[str]) -> None:
             lines[k + i].raw = "\t".join(cells)
             kinds[k + i] = "tab"
         k = end
+
+
+# ------------------------------------------------------------------ TAB rows a browser copied
+
+
+def _mark_copied_tabs(lines: list[_Line], kinds: list[str]) -> None:
+    """TAB rows as a browser copies an HTML table (innerText): the cells a row/colspan covers are
+    left out, not left empty, so the rows of a table differ in width and none starts with an
+    empty cell (as a PDF conversion leaves one under a merged label). Between two titles, such
+    TAB rows are ``sparse``: only the cells' order is known, as for pipe rows."""
+    start = 0
+    for k in range(len(lines) + 1):
+        if k == len(lines) or (kinds[k] == "plain" and _is_title(clean_cell(lines[k].raw))):
+            tabs = [i for i in range(start, k) if kinds[i] == "tab"]
+            widths = {lines[i].raw.count("\t") for i in tabs}
+            if len(widths) > 1 and not any(lines[i].raw.startswith("\t") for i in tabs):
+                for i in tabs:
+                    kinds[i] = "tabs"
+            start = k + 1
 
 
 # ------------------------------------------------------------------ space-separated rows

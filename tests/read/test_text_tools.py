@@ -26,3 +26,23 @@ def test_libreoffice_csv_rows_without_quotes_and_a_cell_over_two_lines() -> None
         ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", 10),
     ]
     assert form.total_score == 99
+
+
+def test_a_browser_copy_of_an_html_table_drops_the_covered_cells() -> None:
+    # innerText leaves out the cells a rowspan/colspan covers: `质量指标 | 水质检测合格率 | …`
+    # starts one column left of its place, the 其中 row two; read as its page reads
+    form = read(DATA / "chromium_copy.txt").forms[0]
+    page = read(DATA / "tools_form.html").forms[0]
+    assert (form.budget.planned, form.budget.executed, form.budget.score) == (80, 72, 9)
+    inds = [i for g in form.goals for i in g.indicators]
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in inds] == [
+        ("产出指标", "数量指标", "改造供水管网长度", "≥12公里", "12公里", 30, 30),
+        ("产出指标", "质量指标", "水质检测合格率", "≥95%", "96%", 30, 30),
+        ("效益指标", "社会效益指标", "农村自来水普及率", "≥98%", "98.2%", 20, 20),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", 10, 9),
+    ]
+    assert inds[-1].extra["deviation"] == "部分群众反映供水时段不足，下一年度延长供水时间。"
+    assert [i.model_dump(exclude={"source"}) for i in inds] == [
+        i.model_dump(exclude={"source"}) for g in page.goals for i in g.indicators
+    ]
+    assert form.total_score == 98
