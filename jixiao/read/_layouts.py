@@ -35,6 +35,7 @@ from jixiao.read._headers import (
     simplified,
 )
 from jixiao.read._oneline import MIN_TOKENS, flattened_lines
+from jixiao.read._positions import positioned_rows
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import stream_rows
 from jixiao.read._vocab import head_line
@@ -152,6 +153,7 @@ def iter_text_rows(text: str, path: str) -> Iterator[Row]:
 def _chunk_rows(lines: list[_Line], kinds: list[str], path: str, gap: bool) -> tuple[list[Row], bool]:
     """The rows of a chunk of lines, and whether it ended on a gap (blank line or block)."""
     mark_csv([ln.raw for ln in lines], kinds, lambda k, raw: setattr(lines[k], "raw", raw))
+    _mark_positions(lines, kinds)
     _mark_glued(lines, kinds)
     _mark_spaces(lines, kinds)
     _mark_copied_tabs(lines, kinds)
@@ -316,6 +318,30 @@ def _mark_glued(lines: list[_Line], kinds: list[str]) -> None:
         k = end
 
 
+# ------------------------------------------------------------------ tables laid out by position
+
+
+def _mark_positions(lines: list[_Line], kinds: list[str]) -> None:
+    """Between two titles, tables laid out by character position (``pdftotext -layout``)
+    become TAB rows; the lines their wrapped cells went on over are ``joined`` (``_positions``)."""
+    start = 0
+    for k in range(len(lines) + 1):
+        if k == len(lines) or (kinds[k] == "plain" and _is_title(clean_cell(lines[k].raw))):
+            if not any(kinds[i] in ("tab", "pipe", "csv") for i in range(start, k)):
+                raws = [lines[i].raw if kinds[i] == "plain" else "" for i in range(start, k)]
+                found = positioned_rows(raws)
+                if found is not None:
+                    rows, used = found
+                    for i, row in rows.items():
+                        lines[start + i].raw, kinds[start + i] = row, "tab"
+                    for i in used:
+                        kinds[start + i] = "joined"
+                    for i in range(start, k):  # other lines of cells set apart by position
+                        if kinds[i] == "plain" and "  " in lines[i].raw.strip():
+                            lines[i].raw, kinds[i] = "\t".join(_CELL_GAP.split(lines[i].raw.strip())), "tab"
+            start = k + 1
+
+
 # ------------------------------------------------------------------ TAB rows a browser copied
 
 
@@ -362,6 +388,7 @@ def _spaces_in(lines: list[_Line], kinds: list[str], start: int, end: int) -> No
             kinds[k] = "spaces"  # "单位：XX  填报日期：XX" stays a line of label：value pairs
 
 
+_CELL_GAP = re.compile(r"[ \u3000]{2,}")
 _TOKEN_SPLIT = re.compile(r"[ \u3000\u00a0]+")
 
 

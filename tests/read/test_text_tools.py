@@ -46,3 +46,25 @@ def test_a_browser_copy_of_an_html_table_drops_the_covered_cells() -> None:
         i.model_dump(exclude={"source"}) for g in page.goals for i in g.indicators
     ]
     assert form.total_score == 98
+
+
+def test_pdftotext_layout_columns_by_character_position_and_cells_wrapped_around_their_row() -> None:
+    # no separator: cells stand where the page sets them; the merged 产出指标 is printed between
+    # its two rows, the wrapped goal cell on the lines around the row of 实际完成情况
+    form = read(DATA / "pdftotext_layout.txt").forms[0]
+    assert (form.budget.planned, form.budget.executed, form.budget.rate, form.budget.score) == (
+        80,
+        72,
+        0.9,
+        9,
+    )
+    assert form.overall_goal.target == "改造供水管网12公里，农村自来水普及率达到98%。"
+    assert form.overall_goal.actual == "改造管网12公里，普及率98.2%。"
+    inds = [i for g in form.goals for i in g.indicators]
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in inds] == [
+        ("产出指标", "数量指标", "改造供水管网长度", "≥12公里", "12公里", 30, 30),
+        ("产出指标", "质量指标", "水质检测合格率", "≥95%", "96%", 30, 30),
+        ("效益指标", "社会效益指标", "农村自来水普及率", "≥98%", "98.2%", 20, 20),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", 10, 10),
+    ]
+    assert form.total_score == 99

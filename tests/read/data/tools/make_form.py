@@ -46,4 +46,8 @@ for cells in MERGED:
     ws.merge_cells(cells)
 for col, w in zip("ABCDEFGH", (14, 14, 16, 20, 12, 12, 8, 8), strict=True):
     ws.column_dimensions[col].width = w
+ws.page_setup.orientation = "landscape"  # printed one page wide, as forms are
+ws.sheet_properties.pageSetUpPr.fitToPage = True
+ws.page_setup.fitToWidth = 1
+ws.page_setup.fitToHeight = 0
 wb.save("tools_form.xlsx")
