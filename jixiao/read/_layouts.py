@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from jixiao.model import Source
 from jixiao.read._clean import clean_cell, is_rule_line
+from jixiao.read._csvlines import mark_csv
 from jixiao.read._glued import glued_rows
 from jixiao.read._grid import Row
 from jixiao.read._headers import (
@@ -34,6 +35,7 @@ from jixiao.read._headers import (
     simplified,
 )
 from jixiao.read._oneline import MIN_TOKENS, flattened_lines
+from jixiao.read._positions import positioned_rows
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import stream_rows
 from jixiao.read._vocab import head_line
@@ -150,8 +152,11 @@ def iter_text_rows(text: str, path: str) -> Iterator[Row]:
 
 def _chunk_rows(lines: list[_Line], kinds: list[str], path: str, gap: bool) -> tuple[list[Row], bool]:
     """The rows of a chunk of lines, and whether it ended on a gap (blank line or block)."""
+    mark_csv([ln.raw for ln in lines], kinds, lambda k, raw: setattr(lines[k], "raw", raw))
+    _mark_positions(lines, kinds)
     _mark_glued(lines, kinds)
     _mark_spaces(lines, kinds)
+    _mark_copied_tabs(lines, kinds)
     rows: list[Row] = []
     streams = _stream_blocks(lines, kinds)
     i = 0
@@ -164,6 +169,8 @@ def _chunk_rows(lines: list[_Line], kinds: list[str], path: str, gap: bool) -> t
             continue
         ln, kind = lines[i], kinds[i]
         i += 1
+        if kind == "joined":  # a line of the CSV record above (a quoted cell over lines)
+            continue
         if kind in ("blank", "space"):
             gap = True
             continue
@@ -176,11 +183,14 @@ def _chunk_rows(lines: list[_Line], kinds: list[str], path: str, gap: bool) -> t
 
 def _line_row(ln: _Line, kind: str, path: str, gap: bool) -> Row | None:
     raw = ln.raw
-    if kind == "tab":
+    if kind in ("tab", "tabs"):
         cells = [clean_cell(c) for c in raw.split("\t")]
         if not any(cells) or all(is_rule_line(c) for c in cells if c):
             return None
-        return Row(cells=cells, source=ln.source(path), table=True, after_gap=gap)
+        filled = [c for c in cells if c]
+        if kind == "tabs" and len(filled) == 1 and _is_title(filled[0]):
+            return Row(cells=filled, source=ln.source(path), table=False, after_gap=gap)
+        return Row(cells=cells, source=ln.source(path), table=True, after_gap=gap, sparse=kind == "tabs")
     if kind == "pipe":
         # a leading | is the table's border; a line that starts with a blank then | (" | x")
         # prints an empty first cell, as a row under a merged or blank first column does
@@ -309,6 +319,49 @@ def _mark_glued(lines: list[_Line], kinds: list[str]) -> None:
         k = end
 
 
+# ------------------------------------------------------------------ tables laid out by position
+
+
+def _mark_positions(lines: list[_Line], kinds: list[str]) -> None:
+    """Between two titles, tables laid out by character position (``pdftotext -layout``)
+    become TAB rows; the lines their wrapped cells went on over are ``joined`` (``_positions``)."""
+    start = 0
+    for k in range(len(lines) + 1):
+        if k == len(lines) or (kinds[k] == "plain" and _is_title(clean_cell(lines[k].raw))):
+            if not any(kinds[i] in ("tab", "pipe", "csv") for i in range(start, k)):
+                raws = [lines[i].raw if kinds[i] == "plain" else "" for i in range(start, k)]
+                found = positioned_rows(raws)
+                if found is not None:
+                    rows, used = found
+                    for i, row in rows.items():
+                        lines[start + i].raw, kinds[start + i] = row, "tab"
+                    for i in used:
+                        kinds[start + i] = "joined"
+                    for i in range(start, k):  # other lines of cells set apart by position
+                        if kinds[i] == "plain" and "  " in lines[i].raw.strip():
+                            lines[i].raw, kinds[i] = "\t".join(_CELL_GAP.split(lines[i].raw.strip())), "tab"
+            start = k + 1
+
+
+# ------------------------------------------------------------------ TAB rows a browser copied
+
+
+def _mark_copied_tabs(lines: list[_Line], kinds: list[str]) -> None:
+    """TAB rows as a browser copies an HTML table (innerText): the cells a row/colspan covers are
+    left out, not left empty, so the rows of a table differ in width and none starts with an
+    empty cell (as a PDF conversion leaves one under a merged label). Between two titles, such
+    TAB rows are ``sparse``: only the cells' order is known, as for pipe rows."""
+    start = 0
+    for k in range(len(lines) + 1):
+        if k == len(lines) or (kinds[k] == "plain" and _is_title(clean_cell(lines[k].raw))):
+            tabs = [i for i in range(start, k) if kinds[i] == "tab"]
+            widths = {lines[i].raw.count("\t") for i in tabs}
+            if len(widths) > 1 and not any(lines[i].raw.startswith("\t") for i in tabs):
+                for i in tabs:
+                    kinds[i] = "tabs"
+            start = k + 1
+
+
 # ------------------------------------------------------------------ space-separated rows
 
 
@@ -336,6 +389,7 @@ def _spaces_in(lines: list[_Line], kinds: list[str], start: int, end: int) -> No
             kinds[k] = "spaces"  # "单位：XX  填报日期：XX" stays a line of label：value pairs
 
 
+_CELL_GAP = re.compile(r"[ \u3000]{2,}")
 _TOKEN_SPLIT = re.compile(r"[ \u3000\u00a0]+")
 
 

@@ -1,0 +1,70 @@
+"""Forms as real tools make them text (``tests/read/data/tools``; how each was made is in its
+README): the reading must not depend on our own text generators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.read import read
+
+DATA = Path(__file__).parent / "data" / "tools"
+
+
+def test_libreoffice_csv_rows_without_quotes_and_a_cell_over_two_lines() -> None:
+    # LibreOffice quotes only the cells that need it: `,年度资金总额,80,…` and the header row
+    # carry no quote and no empty cell pair, and the wrapped goal cell goes on over two lines
+    form = read(DATA / "lo_csv.csv").forms[0]
+    assert (form.budget.planned, form.budget.executed, form.budget.score) == (80, 72, 9)
+    # the cell's line break kept, as the XLSX reader keeps it
+    assert form.overall_goal.target == "改造供水管网12公里，\n农村自来水普及率达到98%。"
+    assert form.overall_goal.actual == "改造管网12公里，普及率98.2%。"
+    inds = [i for g in form.goals for i in g.indicators]
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.score) for i in inds] == [
+        ("产出指标", "数量指标", "改造供水管网长度", "≥12公里", "12公里", 30),
+        ("产出指标", "质量指标", "水质检测合格率", "≥95%", "96%", 30),
+        ("效益指标", "社会效益指标", "农村自来水普及率", "≥98%", "98.2%", 20),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", 10),
+    ]
+    assert form.total_score == 99
+
+
+def test_a_browser_copy_of_an_html_table_drops_the_covered_cells() -> None:
+    # innerText leaves out the cells a rowspan/colspan covers: `质量指标 | 水质检测合格率 | …`
+    # starts one column left of its place, the 其中 row two; read as its page reads
+    form = read(DATA / "chromium_copy.txt").forms[0]
+    page = read(DATA / "tools_form.html").forms[0]
+    assert (form.budget.planned, form.budget.executed, form.budget.score) == (80, 72, 9)
+    inds = [i for g in form.goals for i in g.indicators]
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in inds] == [
+        ("产出指标", "数量指标", "改造供水管网长度", "≥12公里", "12公里", 30, 30),
+        ("产出指标", "质量指标", "水质检测合格率", "≥95%", "96%", 30, 30),
+        ("效益指标", "社会效益指标", "农村自来水普及率", "≥98%", "98.2%", 20, 20),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", 10, 9),
+    ]
+    assert inds[-1].extra["deviation"] == "部分群众反映供水时段不足，下一年度延长供水时间。"
+    assert [i.model_dump(exclude={"source"}) for i in inds] == [
+        i.model_dump(exclude={"source"}) for g in page.goals for i in g.indicators
+    ]
+    assert form.total_score == 98
+
+
+def test_pdftotext_layout_columns_by_character_position_and_cells_wrapped_around_their_row() -> None:
+    # no separator: cells stand where the page sets them; the merged 产出指标 is printed between
+    # its two rows, the wrapped goal cell on the lines around the row of 实际完成情况
+    form = read(DATA / "pdftotext_layout.txt").forms[0]
+    assert (form.budget.planned, form.budget.executed, form.budget.rate, form.budget.score) == (
+        80,
+        72,
+        0.9,
+        9,
+    )
+    assert form.overall_goal.target == "改造供水管网12公里，农村自来水普及率达到98%。"
+    assert form.overall_goal.actual == "改造管网12公里，普及率98.2%。"
+    inds = [i for g in form.goals for i in g.indicators]
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in inds] == [
+        ("产出指标", "数量指标", "改造供水管网长度", "≥12公里", "12公里", 30, 30),
+        ("产出指标", "质量指标", "水质检测合格率", "≥95%", "96%", 30, 30),
+        ("效益指标", "社会效益指标", "农村自来水普及率", "≥98%", "98.2%", 20, 20),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", 10, 10),
+    ]
+    assert form.total_score == 99
