@@ -20,6 +20,7 @@ import os
 import signal
 import stat
 import threading
+import weakref
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -107,53 +108,76 @@ def check_zip(path: Path, kind: str, trees: dict[str, Any] | None = None) -> Non
     of XML the roots are not kept (``None`` too: parsed again when read), so that a workbook
     of a thousand sheets does not hold a thousand trees.
     """
-    lim = limits()
+    open_checked_zip(path, kind, trees).close()
+
+
+def open_checked_zip(path: Path, kind: str, trees: dict[str, Any] | None = None) -> zipfile.ZipFile:
+    """``check_zip``, and the package it checked still open for the reader (which closes it).
+
+    Opening a zip reads its whole directory in Python: done once, not again by the reader.
+    """
+    z = None
     try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
-            if len(infos) > lim.max_zip_members:
-                raise LimitError(path, "max_zip_members", str(len(infos)), lim.max_zip_members)
-            total = 0
-            for info in infos:
-                size = info.file_size
-                total += size
-                if size > lim.max_zip_member_mb * MB:
-                    raise LimitError(
-                        path,
-                        "max_zip_member_mb",
-                        f"{info.filename} {_mb(size)}",
-                        f"{_fmt(lim.max_zip_member_mb)} MB",
-                    )
-                if size > MB and size > lim.max_zip_ratio * max(info.compress_size, 1):
-                    ratio = size / max(info.compress_size, 1)
-                    raise LimitError(
-                        path, "max_zip_ratio", f"{info.filename} {ratio:.0f} 倍", lim.max_zip_ratio
-                    )
-            if total > lim.max_zip_total_mb * MB:
-                raise LimitError(path, "max_zip_total_mb", _mb(total), f"{_fmt(lim.max_zip_total_mb)} MB")
-            unparsed = _unparsed_parts(z, kind)
-            kept = 0
-            for info in infos:
-                if info.filename.lower().endswith(_XML_SUFFIXES) and not info.is_dir():
-                    if info.filename in unparsed:
-                        _refuse_dtd(path, info.filename, z.read(info))
-                    elif info.file_size <= _TREE_MAX_BYTES:
-                        root = _check_xml_tree(path, z, info, kind)
-                        if trees is not None:
-                            keep = kept + info.file_size <= _KEPT_TREE_BYTES
-                            kept += info.file_size if keep else 0
-                            trees[info.filename] = root if keep else None
-                    else:
-                        _scan_xml(path, z, info, kind)
-                        if trees is not None:
-                            trees[info.filename] = None
+        z = zipfile.ZipFile(path)
+        _check_members(path, z, kind, trees)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as e:
+        _close(z)
         label = "Excel（.xlsx）" if kind == "xlsx" else "Word（.docx）"
         raise ReadError(str(path), f"不是有效的 {label} 文件（压缩包已损坏：{_zip_reason(e)}）") from e
     except NotImplementedError as e:
+        _close(z)
         raise ReadError(str(path), "压缩包使用了不支持的压缩方式或加密") from e
     except RuntimeError as e:  # encrypted member
+        _close(z)
         raise ReadError(str(path), "压缩包已加密，无法读取") from e
+    except BaseException:
+        _close(z)
+        raise
+    return z
+
+
+def _close(z: zipfile.ZipFile | None) -> None:
+    if z is not None:
+        z.close()
+
+
+def _check_members(path: Path, z: zipfile.ZipFile, kind: str, trees: dict[str, Any] | None) -> None:
+    lim = limits()
+    infos = z.infolist()
+    if len(infos) > lim.max_zip_members:
+        raise LimitError(path, "max_zip_members", str(len(infos)), lim.max_zip_members)
+    total = 0
+    for info in infos:
+        size = info.file_size
+        total += size
+        if size > lim.max_zip_member_mb * MB:
+            raise LimitError(
+                path,
+                "max_zip_member_mb",
+                f"{info.filename} {_mb(size)}",
+                f"{_fmt(lim.max_zip_member_mb)} MB",
+            )
+        if size > MB and size > lim.max_zip_ratio * max(info.compress_size, 1):
+            ratio = size / max(info.compress_size, 1)
+            raise LimitError(path, "max_zip_ratio", f"{info.filename} {ratio:.0f} 倍", lim.max_zip_ratio)
+    if total > lim.max_zip_total_mb * MB:
+        raise LimitError(path, "max_zip_total_mb", _mb(total), f"{_fmt(lim.max_zip_total_mb)} MB")
+    unparsed = _unparsed_parts(z, kind)
+    kept = 0
+    for info in infos:
+        if info.filename.lower().endswith(_XML_SUFFIXES) and not info.is_dir():
+            if info.filename in unparsed:
+                _refuse_dtd(path, info.filename, z.read(info))
+            elif info.file_size <= _TREE_MAX_BYTES:
+                root = _check_xml_tree(path, z, info, kind)
+                if trees is not None:
+                    keep = kept + info.file_size <= _KEPT_TREE_BYTES
+                    kept += info.file_size if keep else 0
+                    trees[info.filename] = root if keep else None
+            else:
+                _scan_xml(path, z, info, kind)
+                if trees is not None:
+                    trees[info.filename] = None
 
 
 def _zip_reason(e: BaseException) -> str:
@@ -298,8 +322,22 @@ def xml_parser(huge: bool = False) -> Any:
     )
 
 
+_TYPES: weakref.WeakKeyDictionary[zipfile.ZipFile, tuple[dict[str, str], dict[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def content_types(z: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, str]]:
-    """The package's ``[Content_Types].xml``: (defaults by extension, overrides by part name)."""
+    """The package's ``[Content_Types].xml``: (defaults by extension, overrides by part name).
+
+    Read once per open package (the guard and the reader both ask)."""
+    types = _TYPES.get(z)
+    if types is None:
+        types = _TYPES[z] = _read_content_types(z)
+    return types
+
+
+def _read_content_types(z: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, str]]:
     from lxml import etree
 
     if _CONTENT_TYPES not in z.namelist() or z.getinfo(_CONTENT_TYPES).file_size > _TREE_MAX_BYTES:

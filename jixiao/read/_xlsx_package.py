@@ -6,7 +6,7 @@ cell. Here the package is walked as the reader needs it: ``_rels/.rels`` → the
 (its content type checked) → its relationships → worksheets in workbook order (hidden ones
 too, chart sheets skipped, as openpyxl did), the shared strings and ``styles.xml``, then one
 pass over each sheet's XML that also finds a formula saved without its value. The zip and
-every XML part are bounded by ``_limits.check_zip`` first, and the trees it parsed for its
+every XML part are bounded by ``_limits.open_checked_zip`` first, and the trees it parsed for its
 checks are the ones read here: each part is inflated and parsed once.
 
 Values are what openpyxl's ``data_only`` read gave: shared and inline strings (rich-text runs
@@ -30,10 +30,10 @@ from jixiao.read._formulas import uncached_formula_error
 from jixiao.read._limits import (
     XLSX_MAIN_TYPES,
     check_sheet_size,
-    check_zip,
     checked_tree,
     content_type,
     content_types,
+    open_checked_zip,
 )
 from jixiao.read._xlsx_styles import DEFAULT_STYLE, NS, CellStyle, Styles, from_serial
 
@@ -62,13 +62,13 @@ class _Broken(Exception):
 
 
 def read_sheets(path: Path) -> Iterator[Sheet]:
-    """Every worksheet of the workbook at ``path``, one at a time, after ``check_zip``."""
+    """Every worksheet of the workbook at ``path``, one at a time, after the package checks."""
     from lxml import etree
 
     trees: dict[str, Any] = {}
-    check_zip(path, "xlsx", trees)
+    z = open_checked_zip(path, "xlsx", trees)
     try:
-        with zipfile.ZipFile(path) as z:
+        with z:
             yield from _Package(path, z, trees).sheets()
     except ReadError:
         raise
@@ -198,7 +198,7 @@ def _read_sheet(
             if c.tag != _C:
                 continue
             ref = c.get("r")
-            col = (_COLUMNS.get(ref.rstrip(_DIGITS)) or _column(ref)) if ref else col + 1
+            col = (_COLUMNS[ref.rstrip(_DIGITS)] or _column(ref)) if ref else col + 1
             if len(c):
                 cell = _value(path, title, c, ref, row_no, col, strings, style_of(c.get("s")), date1904)
             else:  # no value, formula or inline string: an empty (styled) cell
