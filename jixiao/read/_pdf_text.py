@@ -45,24 +45,28 @@ def cluster(items: Sequence[T], key: Callable[[T], float], keep_order: bool = Fa
 
     Groups run in key order (``keep_order``: runs of consecutive items of one group, in item order).
     """
-    values = sorted(set(map(key, items)))
+    keys = list(map(key, items))
+    if not keys:
+        return []
+    if max(keys) - min(keys) <= TOLERANCE:  # one group (most cells: one line; a NaN key never splits)
+        return [list(items)]
     group: dict[float, int] = {}
     n, last = 0, None
-    for v in values:
+    for v in sorted(set(keys)):
         if last is not None and v > last + TOLERANCE:
             n += 1
         group[v] = n
         last = v
-    tagged = [(group[key(it)], it) for it in items]
-    if not keep_order:
-        tagged.sort(key=lambda t: t[0])
+    groups = [group[k] for k in keys]
+    order = range(len(items)) if keep_order else sorted(range(len(items)), key=groups.__getitem__)
     out: list[list[T]] = []
     prev = None
-    for g, it in tagged:
+    for k in order:
+        g = groups[k]
         if g != prev or not out:
             out.append([])
             prev = g
-        out[-1].append(it)
+        out[-1].append(items[k])
     return out
 
 
