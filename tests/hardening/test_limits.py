@@ -287,3 +287,20 @@ def test_smallest_part_over_a_limit_refused(
     path = replace_member(xlsx_file, tmp_path / "tight.xlsx", "xl/worksheets/sheet1.xml", body.encode())
     with override_limits(**limits_):
         _refused(path, limit)
+
+
+def test_pdf_streams_found_by_keyword_not_by_endstream() -> None:
+    """Each ``stream`` + line break starts a stream's data; ``endstream`` + line break does not."""
+    from jixiao.read._pdf_streams import _streams
+
+    data = (
+        b"1 0 obj <</Filter /FlateDecode>> stream\r\nAAAA endstream\nendobj\n"
+        b"2 0 obj <</Filter [/FlateDecode /FlateDecode]>> stream\nBB endstream\r\n"
+        b"3 0 obj <<>> stream\nCC"
+    )
+    first, second, third = data.index(b"AAAA"), data.index(b"BB"), data.index(b"CC")
+    assert list(_streams(data)) == [
+        (first, data.index(b"endstream", first), 1),
+        (second, data.index(b"endstream", second), 2),
+        (third, len(data), 1),  # no endstream: to the end of the file
+    ]
