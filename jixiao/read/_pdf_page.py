@@ -129,14 +129,14 @@ def page_chars(page: Any) -> list[Char]:
             if code == 0:
                 continue
             text = _HYPHEN if code == _HYPHEN_MARK else chr(code) if code < 0x110000 else "\ufffd"
-            if text.isspace():
-                text = " "
             # pdfium's own spaces and line breaks are left out, except a space it put in place of
             # a spacing inside a text object: the document may have had a space there (see below)
-            if text.isspace() and generated(tp, i) == 1:
-                if not (code == 0x20 and owner(tp, i)):
-                    continue
-                made.append(len(out))
+            if text.isspace():
+                text = " "
+                if generated(tp, i) == 1:
+                    if not (code == 0x20 and owner(tp, i)):
+                        continue
+                    made.append(len(out))
             loose(tp, i, rect_ref)
             origin(tp, i, ox_ref, oy_ref)
             size = fontsize(tp, i)
@@ -144,7 +144,8 @@ def page_chars(page: Any) -> list[Char]:
             if flat and abs(rect.left - x) < _LINE_EPS and rect.bottom <= y <= rect.top and size > 0:
                 # the common case, told from the box without asking for the angle: upright text
                 # on an unturned page; the pdfminer box (origin → advance, baseline → size)
-                out.append(Char(text, x, max(rect.right, x), height - y - size, height - y, size))
+                right = rect.right
+                out.append(Char(text, x, x if x > right else right, height - y - size, height - y, size))
                 base.append(y)
                 starts.append(x)
                 continue
