@@ -20,10 +20,12 @@ import os
 import signal
 import stat
 import threading
+import weakref
 import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -106,53 +108,76 @@ def check_zip(path: Path, kind: str, trees: dict[str, Any] | None = None) -> Non
     of XML the roots are not kept (``None`` too: parsed again when read), so that a workbook
     of a thousand sheets does not hold a thousand trees.
     """
-    lim = limits()
+    open_checked_zip(path, kind, trees).close()
+
+
+def open_checked_zip(path: Path, kind: str, trees: dict[str, Any] | None = None) -> zipfile.ZipFile:
+    """``check_zip``, and the package it checked still open for the reader (which closes it).
+
+    Opening a zip reads its whole directory in Python: done once, not again by the reader.
+    """
+    z = None
     try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
-            if len(infos) > lim.max_zip_members:
-                raise LimitError(path, "max_zip_members", str(len(infos)), lim.max_zip_members)
-            total = 0
-            for info in infos:
-                size = info.file_size
-                total += size
-                if size > lim.max_zip_member_mb * MB:
-                    raise LimitError(
-                        path,
-                        "max_zip_member_mb",
-                        f"{info.filename} {_mb(size)}",
-                        f"{_fmt(lim.max_zip_member_mb)} MB",
-                    )
-                if size > MB and size > lim.max_zip_ratio * max(info.compress_size, 1):
-                    ratio = size / max(info.compress_size, 1)
-                    raise LimitError(
-                        path, "max_zip_ratio", f"{info.filename} {ratio:.0f} 倍", lim.max_zip_ratio
-                    )
-            if total > lim.max_zip_total_mb * MB:
-                raise LimitError(path, "max_zip_total_mb", _mb(total), f"{_fmt(lim.max_zip_total_mb)} MB")
-            unparsed = _unparsed_parts(z, kind)
-            kept = 0
-            for info in infos:
-                if info.filename.lower().endswith(_XML_SUFFIXES) and not info.is_dir():
-                    if info.filename in unparsed:
-                        _refuse_dtd(path, info.filename, z.read(info))
-                    elif info.file_size <= _TREE_MAX_BYTES:
-                        root = _check_xml_tree(path, z, info, kind)
-                        if trees is not None:
-                            keep = kept + info.file_size <= _KEPT_TREE_BYTES
-                            kept += info.file_size if keep else 0
-                            trees[info.filename] = root if keep else None
-                    else:
-                        _scan_xml(path, z, info, kind)
-                        if trees is not None:
-                            trees[info.filename] = None
+        z = zipfile.ZipFile(path)
+        _check_members(path, z, kind, trees)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as e:
+        _close(z)
         label = "Excel（.xlsx）" if kind == "xlsx" else "Word（.docx）"
         raise ReadError(str(path), f"不是有效的 {label} 文件（压缩包已损坏：{_zip_reason(e)}）") from e
     except NotImplementedError as e:
+        _close(z)
         raise ReadError(str(path), "压缩包使用了不支持的压缩方式或加密") from e
     except RuntimeError as e:  # encrypted member
+        _close(z)
         raise ReadError(str(path), "压缩包已加密，无法读取") from e
+    except BaseException:
+        _close(z)
+        raise
+    return z
+
+
+def _close(z: zipfile.ZipFile | None) -> None:
+    if z is not None:
+        z.close()
+
+
+def _check_members(path: Path, z: zipfile.ZipFile, kind: str, trees: dict[str, Any] | None) -> None:
+    lim = limits()
+    infos = z.infolist()
+    if len(infos) > lim.max_zip_members:
+        raise LimitError(path, "max_zip_members", str(len(infos)), lim.max_zip_members)
+    total = 0
+    for info in infos:
+        size = info.file_size
+        total += size
+        if size > lim.max_zip_member_mb * MB:
+            raise LimitError(
+                path,
+                "max_zip_member_mb",
+                f"{info.filename} {_mb(size)}",
+                f"{_fmt(lim.max_zip_member_mb)} MB",
+            )
+        if size > MB and size > lim.max_zip_ratio * max(info.compress_size, 1):
+            ratio = size / max(info.compress_size, 1)
+            raise LimitError(path, "max_zip_ratio", f"{info.filename} {ratio:.0f} 倍", lim.max_zip_ratio)
+    if total > lim.max_zip_total_mb * MB:
+        raise LimitError(path, "max_zip_total_mb", _mb(total), f"{_fmt(lim.max_zip_total_mb)} MB")
+    unparsed = _unparsed_parts(z, kind)
+    kept = 0
+    for info in infos:
+        if info.filename.lower().endswith(_XML_SUFFIXES) and not info.is_dir():
+            if info.filename in unparsed:
+                _refuse_dtd(path, info.filename, z.read(info))
+            elif info.file_size <= _TREE_MAX_BYTES:
+                root = _check_xml_tree(path, z, info, kind)
+                if trees is not None:
+                    keep = kept + info.file_size <= _KEPT_TREE_BYTES
+                    kept += info.file_size if keep else 0
+                    trees[info.filename] = root if keep else None
+            else:
+                _scan_xml(path, z, info, kind)
+                if trees is not None:
+                    trees[info.filename] = None
 
 
 def _zip_reason(e: BaseException) -> str:
@@ -222,21 +247,58 @@ XLSX_UNPARSED_TYPES = frozenset(
 ) | {"application/vnd.openxmlformats-package.core-properties+xml"}
 
 
+# XPath checks compiled once (compiling them per part cost as much as running them; lxml is
+# imported on first use). A limit the part's byte size cannot reach is not evaluated: in the XML
+# every element takes at least ``<x/>`` (its name plus 3 bytes), an element nesting another at
+# least ``<x>`` and ``</x>``, and a text node at least one byte per character (entities are never
+# expanded, DTDs refused).
+_MIN_TAG_BYTES = {tag: len(tag) + 3 for tag in ("row", "c", "tbl")}
+_DEPTH_BYTES = 7  # ``<a>…</a>`` per level: depth d + 1 takes at least 7 d + 4 bytes
+_LONG_TEXT = "//*/text()[string-length(.) > $n][1]"
+
+
+@lru_cache(maxsize=16)
+def _xpath(expr: str) -> Any:
+    from lxml import etree
+
+    return etree.XPath(expr)
+
+
+def _count(tag: str) -> Any:
+    return _xpath(f"count(//*[local-name()='{tag}'])")
+
+
+def _deeper_than(depth: int) -> Any:
+    """A compiled test: does any element sit deeper than ``depth``?"""
+    return _xpath("boolean(/" + "/".join(["*"] * (depth + 1)) + ")")
+
+
+def _check_counts(path: Path, name: str, root: Any, size: int | None) -> None:
+    """The row and cell limits on one worksheet (``size``: its bytes, when known, bound the counts)."""
+    lim = limits()
+    for tag, limit_name, limit, unit in (
+        ("row", "max_sheet_rows", lim.max_sheet_rows, "行"),
+        ("c", "max_sheet_cells", lim.max_sheet_cells, "个单元格"),
+    ):
+        if size is not None and size // _MIN_TAG_BYTES[tag] <= limit:
+            continue
+        if int(_count(tag)(root)) > limit:
+            raise LimitError(path, limit_name, f"{name} 超过 {limit} {unit}", limit)
+
+
+def _check_tables(path: Path, root: Any, size: int) -> None:
+    lim = limits()
+    if size // _MIN_TAG_BYTES["tbl"] > lim.max_docx_tables and int(_count("tbl")(root)) > lim.max_docx_tables:
+        raise LimitError(path, "max_docx_tables", f"超过 {lim.max_docx_tables} 个表格", lim.max_docx_tables)
+
+
 def check_sheet_size(path: Path, name: str, root: Any) -> None:
     """The row and cell limits on a worksheet part outside ``xl/worksheets/``.
 
     The checks above count rows and cells in the parts of that folder, where every program puts
     its sheets; a workbook may name a sheet part anywhere, and the reader applies them there.
     """
-    lim = limits()
-    rows = int(root.xpath("count(//*[local-name()='row'])"))
-    if rows > lim.max_sheet_rows:
-        raise LimitError(path, "max_sheet_rows", f"{name} 超过 {lim.max_sheet_rows} 行", lim.max_sheet_rows)
-    cells = int(root.xpath("count(//*[local-name()='c'])"))
-    if cells > lim.max_sheet_cells:
-        raise LimitError(
-            path, "max_sheet_cells", f"{name} 超过 {lim.max_sheet_cells} 个单元格", lim.max_sheet_cells
-        )
+    _check_counts(path, name, root, None)
 
 
 def checked_tree(z: zipfile.ZipFile, name: str, trees: dict[str, Any]) -> Any:
@@ -260,8 +322,22 @@ def xml_parser(huge: bool = False) -> Any:
     )
 
 
+_TYPES: weakref.WeakKeyDictionary[zipfile.ZipFile, tuple[dict[str, str], dict[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def content_types(z: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, str]]:
-    """The package's ``[Content_Types].xml``: (defaults by extension, overrides by part name)."""
+    """The package's ``[Content_Types].xml``: (defaults by extension, overrides by part name).
+
+    Read once per open package (the guard and the reader both ask)."""
+    types = _TYPES.get(z)
+    if types is None:
+        types = _TYPES[z] = _read_content_types(z)
+    return types
+
+
+def _read_content_types(z: zipfile.ZipFile) -> tuple[dict[str, str], dict[str, str]]:
     from lxml import etree
 
     if _CONTENT_TYPES not in z.namelist() or z.getinfo(_CONTENT_TYPES).file_size > _TREE_MAX_BYTES:
@@ -337,29 +413,17 @@ def _check_xml_tree(path: Path, z: zipfile.ZipFile, info: zipfile.ZipInfo, kind:
         raise ReadError(str(path), f"{name} 不是格式正确的 XML（语法错误）")
     if root.getroottree().docinfo.doctype:
         raise ReadError(str(path), f"{name} 含有 DTD 声明（可能是 XML 实体攻击），拒绝读取")
-    if root.xpath("boolean(/" + "/".join(["*"] * (lim.max_xml_depth + 1)) + ")"):
+    size = len(data)
+    if size > _DEPTH_BYTES * lim.max_xml_depth and _deeper_than(lim.max_xml_depth)(root):
         raise LimitError(path, "max_xml_depth", f"{name} 超过 {lim.max_xml_depth} 层", lim.max_xml_depth)
-    longest = root.xpath("//*/text()[string-length(.) > $n][1]", n=lim.max_cell_chars)
+    longest = _xpath(_LONG_TEXT)(root, n=lim.max_cell_chars) if size > lim.max_cell_chars else None
     if longest:
         n = len(str(longest[0]))
         raise LimitError(path, "max_cell_chars", f"{name} 中一段 {n} 个字符", lim.max_cell_chars)
     if kind == "xlsx" and name.startswith("xl/worksheets/"):
-        rows = int(root.xpath("count(//*[local-name()='row'])"))
-        if rows > lim.max_sheet_rows:
-            raise LimitError(
-                path, "max_sheet_rows", f"{name} 超过 {lim.max_sheet_rows} 行", lim.max_sheet_rows
-            )
-        cells = int(root.xpath("count(//*[local-name()='c'])"))
-        if cells > lim.max_sheet_cells:
-            raise LimitError(
-                path, "max_sheet_cells", f"{name} 超过 {lim.max_sheet_cells} 个单元格", lim.max_sheet_cells
-            )
+        _check_counts(path, name, root, size)
     elif kind == "docx" and name == "word/document.xml":
-        tables = int(root.xpath("count(//*[local-name()='tbl'])"))
-        if tables > lim.max_docx_tables:
-            raise LimitError(
-                path, "max_docx_tables", f"超过 {lim.max_docx_tables} 个表格", lim.max_docx_tables
-            )
+        _check_tables(path, root, size)
     return root
 
 

@@ -153,13 +153,8 @@ def _page_rows(chars: list[Char], segments: list, pageno: int, file: str) -> lis
     boxes = [t.bbox for t in tables]
     claimed = {i for t in tables for i in t.moved}  # overflowing block lines read into a cell
 
-    def outside(c: Char) -> bool:
-        cx = (c.x0 + c.x1) / 2
-        cy = (c.top + c.bottom) / 2
-        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
-
     body = median([c.size for c in chars])
-    rest = [c for i, c in enumerate(chars) if i not in claimed and outside(c)] if boxes else chars
+    rest = _outside(chars, boxes, claimed) if boxes else chars
     for line in text_lines(rest):
         text = clean_cell(line.text)
         if not text:
@@ -172,6 +167,24 @@ def _page_rows(chars: list[Char], segments: list, pageno: int, file: str) -> lis
     if rows:
         rows[0].after_gap = pageno > 1
     return rows
+
+
+def _outside(
+    chars: list[Char], boxes: list[tuple[float, float, float, float]], claimed: set[int]
+) -> list[Char]:
+    """The characters whose centre lies outside every table (and not read into a cell)."""
+    rest = []
+    for i, c in enumerate(chars):
+        if i in claimed:
+            continue
+        cx = (c.x0 + c.x1) / 2
+        cy = (c.top + c.bottom) / 2
+        for x0, top, x1, bottom in boxes:
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                break
+        else:
+            rest.append(c)
+    return rest
 
 
 _BREAK_AFTER = re.compile(r"[。；;！!？?：:]$")

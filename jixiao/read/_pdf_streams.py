@@ -23,7 +23,9 @@ from jixiao.settings import limits
 
 __all__ = ["check_pdf_streams"]
 
-_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+# the keyword alone (a literal prefix: searched for by re's fast scan; a lookbehind before it
+# made re try every byte, 1.5 ms per 75 KB form) — ``endstream`` is told apart in ``_streams``
+_STREAM = re.compile(rb"stream\r?\n")
 _MAX_RATIO = 1040  # Deflate's ceiling is 1032:1 (258-byte matches at one bit each), plus headers
 _CHUNK = 1 << 16
 _OUT = 1 << 20
@@ -39,6 +41,8 @@ def check_pdf_streams(path: Path, data: bytes) -> None:
 def _streams(data: bytes) -> Iterator[tuple[int, int, int]]:
     """(start, end, Flate layers) of each stream: its data up to ``endstream``, layers ≥ 1."""
     for m in _STREAM.finditer(data):
+        if data[max(0, m.start() - 3) : m.start()] == b"end":
+            continue
         start = m.end()
         end = data.find(b"endstream", start)
         head = data[max(0, data.rfind(b"obj", 0, m.start())) : m.start()]

@@ -52,8 +52,12 @@ class Table:
         cells = [c for row in self.rows for c in row if c is not None]
         self.moved = moved = block_mids(cells, chars) if blocks else {}
         mid = [moved.get(i, _mid_y(c)) for i, c in enumerate(chars)]
+        mid_x = [(c.x0 + c.x1) / 2 for c in chars]
         by_y = sorted(range(len(chars)), key=mid.__getitem__)
         ys = [mid[i] for i in by_y]
+        # the characters of one band of rows (top … bottom), by centre x: a cell's characters
+        # are a slice of its band's (one band per distinct top and bottom, most cells share it)
+        bands: dict[tuple[float, float], tuple[list[float], list[int]]] = {}
         out: list[list[str | None]] = []
         for row in self.rows:
             texts: list[str | None] = []
@@ -62,8 +66,14 @@ class Table:
                     texts.append(None)
                     continue
                 x0, top, x1, bottom = cell
-                lo, hi = bisect_left(ys, top), bisect_left(ys, bottom)
-                picked = sorted(i for i in by_y[lo:hi] if x0 <= (chars[i].x0 + chars[i].x1) / 2 < x1)
+                band = bands.get((top, bottom))
+                if band is None:
+                    inside = by_y[bisect_left(ys, top) : bisect_left(ys, bottom)]
+                    # by centre x (a NaN centre lies in no cell, as the comparisons said before)
+                    inside = sorted((i for i in inside if mid_x[i] == mid_x[i]), key=mid_x.__getitem__)
+                    band = bands[(top, bottom)] = ([mid_x[i] for i in inside], inside)
+                xs, inside = band
+                picked = sorted(inside[bisect_left(xs, x0) : bisect_left(xs, x1)])
                 texts.append(extract([chars[i] for i in picked]))  # type: ignore[operator]
             out.append(texts)
         return out

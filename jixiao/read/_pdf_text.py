@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TypeVar
 
 from jixiao.read._pdf_page import Char
@@ -18,8 +19,10 @@ __all__ = ["Line", "cell_text", "text_lines"]
 
 TOLERANCE = 3.0  # pt: the x and y tolerance of pdfplumber's word extraction
 _LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+_LIGATURE_TABLE = str.maketrans(_LIGATURES)
 
 T = TypeVar("T")
+_TOP, _X0 = attrgetter("top"), attrgetter("x0")
 
 
 @dataclass(slots=True)
@@ -45,32 +48,36 @@ def cluster(items: Sequence[T], key: Callable[[T], float], keep_order: bool = Fa
 
     Groups run in key order (``keep_order``: runs of consecutive items of one group, in item order).
     """
-    values = sorted(set(map(key, items)))
+    keys = list(map(key, items))
+    if not keys:
+        return []
+    if max(keys) - min(keys) <= TOLERANCE:  # one group (most cells: one line; a NaN key never splits)
+        return [list(items)]
     group: dict[float, int] = {}
     n, last = 0, None
-    for v in values:
+    for v in sorted(set(keys)):
         if last is not None and v > last + TOLERANCE:
             n += 1
         group[v] = n
         last = v
-    tagged = [(group[key(it)], it) for it in items]
-    if not keep_order:
-        tagged.sort(key=lambda t: t[0])
+    groups = [group[k] for k in keys]
+    order = range(len(items)) if keep_order else sorted(range(len(items)), key=groups.__getitem__)
     out: list[list[T]] = []
     prev = None
-    for g, it in tagged:
+    for k in order:
+        g = groups[k]
         if g != prev or not out:
             out.append([])
             prev = g
-        out[-1].append(it)
+        out[-1].append(items[k])
     return out
 
 
 def _words(chars: Sequence[Char]) -> list[_Word]:
     """The words of a page region, line by line from the top, left to right within a line."""
     words: list[_Word] = []
-    for line in cluster(chars, lambda c: c.top):
-        line.sort(key=lambda c: c.x0)
+    for line in cluster(chars, _TOP):
+        line.sort(key=_X0)
         current: list[Char] = []
         for c in line:
             if c.text.isspace():
@@ -90,7 +97,7 @@ def _words(chars: Sequence[Char]) -> list[_Word]:
 
 
 def _word(chars: list[Char]) -> _Word:
-    text = "".join(_LIGATURES.get(c.text, c.text) for c in chars)
+    text = "".join([c.text for c in chars]).translate(_LIGATURE_TABLE)  # one character per Char
     return _Word(text, min(c.x0 for c in chars), min(c.top for c in chars), chars)
 
 
@@ -98,7 +105,7 @@ def cell_text(chars: Sequence[Char]) -> str:
     """The text of one cell: its lines, top to bottom, joined by line breaks."""
     if not chars:
         return ""
-    lines = cluster(_words(chars), lambda w: w.top)
+    lines = cluster(_words(chars), _TOP)
     return "\n".join(" ".join(w.text for w in line) for line in lines)
 
 
@@ -107,7 +114,7 @@ def text_lines(chars: Sequence[Char]) -> list[Line]:
     if not chars:
         return []
     out: list[Line] = []
-    for line in cluster(_words(chars), lambda w: w.top, keep_order=True):
+    for line in cluster(_words(chars), _TOP, keep_order=True):
         members = [c for w in line for c in w.chars]
         out.append(
             Line(

@@ -60,7 +60,10 @@ def sheet_rows(path: Path, sheet: Sheet) -> list[Row]:
     rows: list[Row] = []
     gap = False
     for r, line in enumerate(lines, start=1):
-        cells = [clean_cell(display_text(value, style.number_format)) for value, style in line]
+        cells = [
+            "" if value is None else clean_cell(display_text(value, style.number_format))
+            for value, style in line
+        ]
         while cells and not cells[-1]:
             cells.pop()
         if not any(cells):

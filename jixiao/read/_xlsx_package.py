@@ -6,7 +6,7 @@ cell. Here the package is walked as the reader needs it: ``_rels/.rels`` → the
 (its content type checked) → its relationships → worksheets in workbook order (hidden ones
 too, chart sheets skipped, as openpyxl did), the shared strings and ``styles.xml``, then one
 pass over each sheet's XML that also finds a formula saved without its value. The zip and
-every XML part are bounded by ``_limits.check_zip`` first, and the trees it parsed for its
+every XML part are bounded by ``_limits.open_checked_zip`` first, and the trees it parsed for its
 checks are the ones read here: each part is inflated and parsed once.
 
 Values are what openpyxl's ``data_only`` read gave: shared and inline strings (rich-text runs
@@ -30,10 +30,10 @@ from jixiao.read._formulas import uncached_formula_error
 from jixiao.read._limits import (
     XLSX_MAIN_TYPES,
     check_sheet_size,
-    check_zip,
     checked_tree,
     content_type,
     content_types,
+    open_checked_zip,
 )
 from jixiao.read._xlsx_styles import DEFAULT_STYLE, NS, CellStyle, Styles, from_serial
 
@@ -62,13 +62,13 @@ class _Broken(Exception):
 
 
 def read_sheets(path: Path) -> Iterator[Sheet]:
-    """Every worksheet of the workbook at ``path``, one at a time, after ``check_zip``."""
+    """Every worksheet of the workbook at ``path``, one at a time, after the package checks."""
     from lxml import etree
 
     trees: dict[str, Any] = {}
-    check_zip(path, "xlsx", trees)
+    z = open_checked_zip(path, "xlsx", trees)
     try:
-        with zipfile.ZipFile(path) as z:
+        with z:
             yield from _Package(path, z, trees).sheets()
     except ReadError:
         raise
@@ -183,6 +183,8 @@ def _read_sheet(
     data = root.find(NS + "sheetData")
     hidden_rows: set[int] = set()
     row_no = 0
+    style_of = styles.of
+    empty: dict[str | None, Cell] = {}  # an empty cell of each style: one tuple, shared
     for row in data if data is not None else ():
         if row.tag != _ROW:
             continue
@@ -196,8 +198,13 @@ def _read_sheet(
             if c.tag != _C:
                 continue
             ref = c.get("r")
-            col = _column(ref) if ref else col + 1
-            cells.append((col, _value(path, title, c, ref, row_no, col, strings, styles, date1904)))
+            col = (_COLUMNS[ref.rstrip(_DIGITS)] or _column(ref)) if ref else col + 1
+            if len(c):
+                cell = _value(path, title, c, ref, row_no, col, strings, style_of(c.get("s")), date1904)
+            else:  # no value, formula or inline string: an empty (styled) cell
+                s = c.get("s")
+                cell = empty.get(s) or empty.setdefault(s, (None, style_of(s)))
+            cells.append((col, cell))
         while len(lines) < row_no - 1:  # rows the file skips
             lines.append(())
         if len(lines) >= row_no:  # a row out of order: openpyxl's stream dropped it
@@ -234,12 +241,10 @@ def _value(
     row_no: int,
     col: int,
     strings: list[str],
-    styles: Styles,
+    style: CellStyle,
     date1904: bool,
 ) -> Cell:
     kind = c.get("t") or "n"
-    s = c.get("s")
-    style = styles[int(s)] if s else DEFAULT_STYLE
     text = None
     formula = inline = False
     for child in c:
@@ -290,6 +295,27 @@ def _row_number(text: str) -> int:
         if not value.is_integer():
             raise
         return int(value)
+
+
+_DIGITS = "0123456789"
+
+
+class _Columns(dict[str, int]):
+    """Column letters → number (``"AB"`` → 28), filled as met; only plain letters are kept."""
+
+    def __missing__(self, letters: str) -> int:
+        n = 0
+        for ch in letters:
+            o = ord(ch) | 0x20
+            if not 97 <= o <= 122:
+                return 0  # not a plain column: ``_column`` reads the reference itself
+            n = n * 26 + o - 96
+        if len(self) < 65536:
+            self[letters] = n
+        return n
+
+
+_COLUMNS = _Columns()
 
 
 def _column(ref: str) -> int:

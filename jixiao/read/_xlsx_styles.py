@@ -98,10 +98,20 @@ DEFAULT_STYLE = CellStyle()
 class Styles:
     """``cellXfs`` index → ``CellStyle``; a workbook without styles.xml has only the default."""
 
-    __slots__ = ("_xfs",)
+    __slots__ = ("_by_attr", "_xfs")
 
     def __init__(self, root: Any | None) -> None:
         self._xfs: list[CellStyle] = _cell_styles(root) if root is not None else [DEFAULT_STYLE]
+        self._by_attr: dict[str, CellStyle] = {}
+
+    def of(self, s: str | None) -> CellStyle:
+        """The style a cell's ``s`` attribute names (none or empty: the default; junk: ``ValueError``)."""
+        if not s:
+            return DEFAULT_STYLE
+        style = self._by_attr.get(s)
+        if style is None:
+            style = self._by_attr[s] = self[int(s)]
+        return style
 
     def __getitem__(self, index: int) -> CellStyle:
         """An index past the list (a damaged file) reads as the default style, not as an error."""

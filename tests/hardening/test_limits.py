@@ -267,3 +267,40 @@ def test_pdf_small_streams_are_not_inflated(tmp_path: Path, monkeypatch: pytest.
     path.write_bytes(pdf_bytes(stream=b"BT /F1 12 Tf 20 100 Td (hello) Tj ET"))
     _pdf_streams.check_pdf_streams(path, path.read_bytes())
     assert calls == []
+
+
+@pytest.mark.parametrize(
+    ("body", "limits_", "limit"),
+    [
+        # the fewest bytes that break each limit: the guard skips a check only when the part's
+        # size cannot reach it, so a part at the bound must still be refused
+        ("<r>" + "<row/>" * 21 + "</r>", {"max_sheet_rows": 20}, "max_sheet_rows"),
+        ("<r>" + "<c/>" * 21 + "</r>", {"max_sheet_cells": 20}, "max_sheet_cells"),
+        ("<a>" * 20 + "<a/>" + "</a>" * 20, {"max_xml_depth": 20}, "max_xml_depth"),
+        ("<a>" + "x" * 1001 + "</a>", {"max_cell_chars": 1000}, "max_cell_chars"),
+    ],
+)
+def test_smallest_part_over_a_limit_refused(
+    tmp_path: Path, xlsx_file: Path, body: str, limits_: dict[str, int], limit: str
+) -> None:
+    """A sheet part just big enough to break a limit (no declaration, no whitespace) is refused."""
+    path = replace_member(xlsx_file, tmp_path / "tight.xlsx", "xl/worksheets/sheet1.xml", body.encode())
+    with override_limits(**limits_):
+        _refused(path, limit)
+
+
+def test_pdf_streams_found_by_keyword_not_by_endstream() -> None:
+    """Each ``stream`` + line break starts a stream's data; ``endstream`` + line break does not."""
+    from jixiao.read._pdf_streams import _streams
+
+    data = (
+        b"1 0 obj <</Filter /FlateDecode>> stream\r\nAAAA endstream\nendobj\n"
+        b"2 0 obj <</Filter [/FlateDecode /FlateDecode]>> stream\nBB endstream\r\n"
+        b"3 0 obj <<>> stream\nCC"
+    )
+    first, second, third = data.index(b"AAAA"), data.index(b"BB"), data.index(b"CC")
+    assert list(_streams(data)) == [
+        (first, data.index(b"endstream", first), 1),
+        (second, data.index(b"endstream", second), 2),
+        (third, len(data), 1),  # no endstream: to the end of the file
+    ]
