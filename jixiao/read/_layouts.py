@@ -350,6 +350,13 @@ def _mark_positions(lines: list[_Line], kinds: list[str]) -> None:
 # ------------------------------------------------------------------ TAB rows a browser copied
 
 
+def _under_merged(raw: str) -> bool:
+    """A row starting with an empty cell then two or more cells: a PDF conversion's row under a
+    merged label (a browser's copy starts a line with a TAB only where a cell's paragraph broke
+    its text, leaving the rest of that cell and the next)."""
+    return raw.startswith("\t") and raw.count("\t") >= 2
+
+
 def _mark_copied_tabs(lines: list[_Line], kinds: list[str]) -> None:
     """TAB rows as a browser copies an HTML table (innerText): the cells a row/colspan covers are
     left out, not left empty, so the rows of a table differ in width and none starts with an
@@ -362,7 +369,7 @@ def _mark_copied_tabs(lines: list[_Line], kinds: list[str]) -> None:
         if k == len(lines) or (kinds[k] == "plain" and _is_title(clean_cell(lines[k].raw))):
             tabs = [i for i in range(start, k) if kinds[i] == "tab"]
             widths = {lines[i].raw.count("\t") for i in tabs}
-            if len(widths) > 1 and not any(lines[i].raw.startswith("\t") for i in tabs):
+            if len(widths) > 1 and not any(_under_merged(lines[i].raw) for i in tabs):
                 for i in tabs:
                     kinds[i] = "tabs"
             start = k + 1
