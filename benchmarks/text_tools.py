@@ -14,7 +14,8 @@ the reading with ``tests/corpus/measure.py``:
 - ``lo-csv``: ``libreoffice --convert-to csv`` of every XLSX, every sheet (the sheets' CSV
   files joined by a blank line, as one file);
 - ``html-copy``: every HTML page as a browser's innerText copies it (cells by TAB, rows by
-  newline, blocks by newline, ``<br>`` a newline even inside a cell), emulated with lxml.
+  newline, blocks by newline, ``<br>`` a newline even inside a cell), emulated with lxml
+  (identical to Chromium's innerText on 21 of the 24 pages, blank lines apart on the other 3).
 
 LibreOffice conversions are slow: they are made once into the cache (default
 ``/tmp/textlayouts-cache``) and reused. Measurement only.

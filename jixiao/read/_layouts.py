@@ -152,7 +152,8 @@ def iter_text_rows(text: str, path: str) -> Iterator[Row]:
 
 def _chunk_rows(lines: list[_Line], kinds: list[str], path: str, gap: bool) -> tuple[list[Row], bool]:
     """The rows of a chunk of lines, and whether it ended on a gap (blank line or block)."""
-    mark_csv([ln.raw for ln in lines], kinds, lambda k, raw: setattr(lines[k], "raw", raw))
+    if "csv" in kinds:
+        mark_csv([ln.raw for ln in lines], kinds, lambda k, raw: setattr(lines[k], "raw", raw))
     _mark_positions(lines, kinds)
     _mark_glued(lines, kinds)
     _mark_spaces(lines, kinds)
@@ -325,10 +326,14 @@ def _mark_glued(lines: list[_Line], kinds: list[str]) -> None:
 def _mark_positions(lines: list[_Line], kinds: list[str]) -> None:
     """Between two titles, tables laid out by character position (``pdftotext -layout``)
     become TAB rows; the lines their wrapped cells went on over are ``joined`` (``_positions``)."""
+    if not any(kind == "plain" and _PADDING in ln.raw for ln, kind in zip(lines, kinds, strict=True)):
+        return  # no table padded into columns (most documents: a quick scan)
     start = 0
     for k in range(len(lines) + 1):
         if k == len(lines) or (kinds[k] == "plain" and _is_title(clean_cell(lines[k].raw))):
-            if not any(kinds[i] in ("tab", "pipe", "csv") for i in range(start, k)):
+            if not any(kinds[i] in ("tab", "pipe", "csv") for i in range(start, k)) and any(
+                _PADDING in lines[i].raw for i in range(start, k)
+            ):
                 raws = [lines[i].raw if kinds[i] == "plain" else "" for i in range(start, k)]
                 found = positioned_rows(raws)
                 if found is not None:
@@ -346,17 +351,26 @@ def _mark_positions(lines: list[_Line], kinds: list[str]) -> None:
 # ------------------------------------------------------------------ TAB rows a browser copied
 
 
+def _under_merged(raw: str) -> bool:
+    """A row starting with an empty cell then two or more cells: a PDF conversion's row under a
+    merged label (a browser's copy starts a line with a TAB only where a cell's paragraph broke
+    its text, leaving the rest of that cell and the next)."""
+    return raw.startswith("\t") and raw.count("\t") >= 2
+
+
 def _mark_copied_tabs(lines: list[_Line], kinds: list[str]) -> None:
     """TAB rows as a browser copies an HTML table (innerText): the cells a row/colspan covers are
     left out, not left empty, so the rows of a table differ in width and none starts with an
     empty cell (as a PDF conversion leaves one under a merged label). Between two titles, such
     TAB rows are ``sparse``: only the cells' order is known, as for pipe rows."""
+    if "tab" not in kinds:
+        return
     start = 0
     for k in range(len(lines) + 1):
         if k == len(lines) or (kinds[k] == "plain" and _is_title(clean_cell(lines[k].raw))):
             tabs = [i for i in range(start, k) if kinds[i] == "tab"]
             widths = {lines[i].raw.count("\t") for i in tabs}
-            if len(widths) > 1 and not any(lines[i].raw.startswith("\t") for i in tabs):
+            if len(widths) > 1 and not any(_under_merged(lines[i].raw) for i in tabs):
                 for i in tabs:
                     kinds[i] = "tabs"
             start = k + 1
@@ -389,6 +403,7 @@ def _spaces_in(lines: list[_Line], kinds: list[str], start: int, end: int) -> No
             kinds[k] = "spaces"  # "单位：XX  填报日期：XX" stays a line of label：value pairs
 
 
+_PADDING = " " * 5  # the gap that pads a cell to its column (``_positions._aligned``)
 _CELL_GAP = re.compile(r"[ \u3000]{2,}")
 _TOKEN_SPLIT = re.compile(r"[ \u3000\u00a0]+")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from jixiao.read._clean import clean_cell
 from jixiao.read._headers import (
@@ -124,10 +125,7 @@ def _pieces(cols: list[_Col], raw: str) -> list[tuple[int, int, str, int]]:
 def _spills(cols: list[_Col], raw: str) -> bool:
     """Whether a piece of the line runs on past the column after its own (a wrapped cell's
     rest fits its column, or overflows into the next one at most)."""
-    for _a, b, _, k in _pieces(cols, raw):
-        if k + 2 < len(cols) and b > cols[k + 2].start:
-            return True
-    return False
+    return any(k + 2 < len(cols) and b > cols[k + 2].start for _a, b, _, k in _pieces(cols, raw))
 
 
 def _columns(header: list[_Col], lines: list[str], h: int, end: int) -> list[_Col]:
@@ -150,7 +148,7 @@ def _columns(header: list[_Col], lines: list[str], h: int, end: int) -> list[_Co
                 ):
                     cols.append(_Col(a, b, False, wrapped=True))
     cols.sort(key=lambda c: c.start)
-    for c, nxt in zip(cols, cols[1:], strict=False):
+    for c, nxt in pairwise(cols):
         c.end = min(c.end, nxt.start)
     return cols
 

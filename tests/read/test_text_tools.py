@@ -30,7 +30,8 @@ def test_libreoffice_csv_rows_without_quotes_and_a_cell_over_two_lines() -> None
 
 def test_a_browser_copy_of_an_html_table_drops_the_covered_cells() -> None:
     # innerText leaves out the cells a rowspan/colspan covers: `质量指标 | 水质检测合格率 | …`
-    # starts one column left of its place, the 其中 row two; read as its page reads
+    # starts one column left of its place, the 其中 row two; the goal cell of two <p> breaks its
+    # row, and the next cell starts a line with a TAB. Read as its page reads
     form = read(DATA / "chromium_copy.txt").forms[0]
     page = read(DATA / "tools_form.html").forms[0]
     assert (form.budget.planned, form.budget.executed, form.budget.score) == (80, 72, 9)
