@@ -164,18 +164,22 @@ def _corners(edges: list[_Edge]) -> dict[Point, tuple[set[int], set[int]]]:
 def _cells(corners: dict[Point, tuple[set[int], set[int]]]) -> list[Box]:
     column: dict[float, list[Point]] = defaultdict(list)  # corners on one plumb line, top down
     row: dict[float, list[Point]] = defaultdict(list)  # corners on one level line, left to right
-    for p in sorted(corners):
+    at: dict[Point, tuple[int, int]] = {}  # a corner's place in its column and in its row
+    ordered = sorted(corners)
+    for p in ordered:
+        at[p] = (len(column[p[0]]), len(row[p[1]]))
         column[p[0]].append(p)
         row[p[1]].append(p)
 
     def joined(p: Point, q: Point) -> bool:
         side = 0 if p[0] == q[0] else 1
-        return bool(corners[p][side] & corners[q][side])
+        return not corners[p][side].isdisjoint(corners[q][side])
 
     out: list[Box] = []
-    for p in sorted(corners):
-        below = [q for q in column[p[0]] if q[1] > p[1]]
-        right = [q for q in row[p[1]] if q[0] > p[0]]
+    for p in ordered:
+        down, across = at[p]
+        below = column[p[0]][down + 1 :]  # the corners are distinct and sorted: those after p
+        right = row[p[1]][across + 1 :]
         cell = _smallest(p, below, right, corners, joined)
         if cell is not None:
             out.append(cell)
