@@ -49,6 +49,7 @@ _TOTAL_POINTS = 50  # a total row's points are a whole table's (100, 90 …), ne
 _MAX_ROW = 240  # longest glued indicator row parsed (the parse is cubic in its length)
 _MAX_CELL = 40  # longest stretch of digits tried for a glued number cell
 _TEXT_ROLES = ("deviation", "basis", "note", "value_note")
+_DIGIT = re.compile(r"\d")
 _UNITS = re.compile(rf"{_NUM}([^\d.{_SIGN}]*)")
 _AMOUNT_ROLES = ("initial", "planned", "received", "executed")
 _NUMBER_ROLES = ("weight", "score", "converted_score", "share", "audit_score")
@@ -203,10 +204,17 @@ def _row(line: str, header: list[str] | None, kind: str) -> list[str] | None:
     return None
 
 
+_GRADE = re.compile(r"(优秀|良好|不合格|合格|较差|优|良|中|差)$")  # a total row's grade, last
+
+
 def _total(line: str) -> list[str] | None:
     for n in range(2, 5):
         if TOTAL.match(label_key(line[:n])):
             rest = line[n:]
+            grade = _GRADE.search(rest) if rest[:1].isdigit() else None
+            if grade is not None:  # 自评总分10097.57优: the grade cell after the points
+                got = _total(line[: n + grade.start()])
+                return [*got, grade.group()] if got is not None and len(got) > 1 else None
             pair = _numbers(rest, ["weight", "score"]) if rest else None
             if pair and pair[1] and float(pair[0]) < _TOTAL_POINTS:
                 pair = [rest, ""] if _BARE.match(rest) else None  # 总分97.46: the score alone
@@ -355,8 +363,10 @@ def _indicator_row(line: str, header: list[str]) -> list[str] | None:
 
 
 def _indicator_cells(text: str, roles: list[str | None]) -> list[str] | None:
-    """Name then one cell per role: the parse that leaves the fewest value cells empty."""
-    best: tuple[int, list[str]] | None = None
+    """Name then one cell per role: the parse that leaves the fewest value cells empty (of
+    equal ones, a qualitative actual repeating its target exactly before a qualified one:
+    服务站规范运行规范运行规范运行 is 服务站规范运行 | 规范运行 | 规范运行)."""
+    best: tuple[float, list[str]] | None = None
     for cut in range(1, len(text) + 1):
         if text[cut - 1] in _SIGN or (cut < len(text) and text[cut - 1].isdigit() and text[cut].isdigit()):
             continue
@@ -412,8 +422,10 @@ def _parse(text: str, p: int, roles: list[str | None], r: int, unit: str | None,
                 and cell[0] not in _SIGN
                 and (role == "actual" or _repeats(text, p, q))
             ):
+                # a qualified repeat (基本健全 after 健全) is read only when no exact one is
+                extra = 0.5 if role == "target" and _actual_after(text, q) != cell else 0.0
                 for cells, empty in _parse(text, q, roles, r + 1, None, points):
-                    yield [cell, *cells], empty + (1 if role == "actual" and unit is not None else 0)
+                    yield [cell, *cells], empty + extra + (1 if role == "actual" and unit is not None else 0)
         for cells, empty in _parse(text, p, roles, r + 1, unit, points):
             yield ["", *cells], empty + 2
         return
@@ -427,9 +439,14 @@ def _one_value(cell: str) -> bool:
     return len(units) == len(set(units))
 
 
+def _actual_after(text: str, q: int) -> str:
+    """The text after a qualitative target up to the row's points: its actual."""
+    m = _DIGIT.search(text, q)
+    return text[q : m.start() if m else len(text)]
+
+
 def _repeats(text: str, p: int, q: int) -> bool:
     """A qualitative target printed again, maybe qualified (基本…), as its actual after it."""
-    m = re.compile(r"\d").search(text, q)
-    actual = text[q : m.start() if m else len(text)]
+    actual = _actual_after(text, q)
     target = text[p:q]
     return actual == target or (len(actual) > len(target) and actual.endswith(target))
