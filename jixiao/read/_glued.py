@@ -358,10 +358,7 @@ def _indicator_row(line: str, header: list[str]) -> list[str] | None:
         found.append(rest[:end])
         rest = rest[end:]
     if (len(found) == 1 and level_ranks(found[0]) == {1}) or (
-        len(found) == 1
-        and 1 in level_ranks(found[0])
-        and 0 in level_ranks(found[0])
-        and not POINTS.search(found[0])
+        len(found) == 1 and level_ranks(found[0]) == {0, 1} and "level2" in roles
     ):
         found = ["", found[0]]  # a lone 二级 label under the 一级 label of the row above
     for role, hit in zip(("level1", "level2"), found, strict=False):
