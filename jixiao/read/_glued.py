@@ -39,12 +39,14 @@ from jixiao.read._stream import TOTAL
 
 __all__ = ["glued_rows"]
 
-_REMARK = re.compile(r"[（(][^（）()]{0,12}[)）]")
+_REMARK = re.compile(r"[（(][^（）()]{0,12}[)）]|[①-⑳][①-⑳=＝+＋/／×*]*")  # （A）, ④=①+②+③
 _SIGN = "≥≤=＝><＞＜≧≦"
 _NUM = r"(?:0|[1-9]\d*)(?:\.\d+)?"
 _BARE = re.compile(rf"^{_NUM}$")
 _VALUE = re.compile(rf"^([{_SIGN}]?)\s*({_NUM})([^\d.{_SIGN}]*)(?:{_NUM}[^\d.{_SIGN}]+)*$")  # 2023年10月底前
-_AMOUNT = re.compile(rf"^{_NUM}%?$|^[/—－-]$")  # a dash or slash: an empty cell
+_AMOUNT_UNITS = "万元"
+_AMOUNT = re.compile(rf"^{_NUM}(%|万元|万|元)?$|^[/—－-]$")  # a dash or slash: an empty cell
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _TOTAL_POINTS = 50  # a total row's points are a whole table's (100, 90 …), never a few
 _MAX_ROW = 240  # longest glued indicator row parsed (the parse is cubic in its length)
 _MAX_CELL = 40  # longest stretch of digits tried for a glued number cell
@@ -190,13 +192,15 @@ def _row(line: str, header: list[str] | None, kind: str) -> list[str] | None:
     total = _total(line)
     if total is not None:
         return total
+    if kind == "budget" and header is not None:
+        row = _budget_row(line, header)  # a row label may start with a field label (部门…)
+        if row is not None:
+            return row
     fields = _field_cells(line)
     if fields is not None and len(fields) >= 2:
         return fields
-    if header is None:
+    if header is None or kind == "budget":
         return None
-    if kind == "budget":
-        return _budget_row(line, header)
     if kind == "goal":
         return _goal_row(line, header)
     if kind == "indicator" and len(line) <= _MAX_ROW:
@@ -236,15 +240,22 @@ def _goal_row(line: str, header: list[str]) -> list[str] | None:
 
 
 def _budget_row(line: str, header: list[str]) -> list[str] | None:
-    m = re.search(r"\d", line)
-    if m is None or m.start() == 0:
+    m = _DIGIT.search(line)
+    if m is None:
         return None
-    label, rest = line[: m.start()], line[m.start() :]
+    label, rest = line[: m.start()], line[m.start() :]  # a row under the block label has none
     roles = [r for r in (budget_role(c) for c in header) if r is not None]
+    reason = ""
+    if "reason" in roles:  # 原因 text after the figures
+        cut = _CJK.search(rest)
+        while cut is not None and rest[cut.start()] in _AMOUNT_UNITS:
+            cut = _CJK.search(rest, cut.start() + 1)
+        if cut is not None:
+            rest, reason = rest[: cut.start()], rest[cut.start() :]
     values = _numbers(rest, [r for r in roles if r != "reason"])
     if values is None:
         return None
-    return [label, *values, *([""] if "reason" in roles else [])]
+    return [label, *values, *([reason] if "reason" in roles else [])]
 
 
 def _numbers(text: str, roles: list[str]) -> list[str] | None:
@@ -269,7 +280,11 @@ def _numbers(text: str, roles: list[str]) -> list[str] | None:
 
 def _spread(cells: dict[str, str]) -> int:
     """How far the amounts' digit counts differ (a row's budget figures are of one size)."""
-    sizes = [len(v.split(".")[0]) for k, v in cells.items() if k in _AMOUNT_ROLES and v[:1].isdigit()]
+    sizes = [
+        len(v.rstrip("万元").split(".")[0])
+        for k, v in cells.items()
+        if k in _AMOUNT_ROLES and v[:1].isdigit()
+    ]
     return max(sizes) - min(sizes) if sizes else 0
 
 
@@ -285,7 +300,7 @@ def _splits(text: str, n: int):  # type: ignore[no-untyped-def]
 def _num(text: str | None) -> float | None:
     if not text or not text[0].isdigit():
         return None
-    return float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
+    return float(text.rstrip("%万元")) / (100 if text.endswith("%") else 1)
 
 
 def _arithmetic(cells: dict[str, str]) -> int | None:
@@ -309,9 +324,8 @@ def _arithmetic(cells: dict[str, str]) -> int | None:
             return None
         fit += 2
     if weight is not None and score is not None and rate is not None:
-        if abs(weight * min(rate, 1.0) - score) > 0.06:
-            return None
-        fit += 2
+        # a region may give full points from a threshold (≥90 %): no agreement, but no break
+        fit += 2 if abs(weight * min(rate, 1.0) - score) <= 0.06 else 0
     return fit
 
 
@@ -344,10 +358,7 @@ def _indicator_row(line: str, header: list[str]) -> list[str] | None:
         found.append(rest[:end])
         rest = rest[end:]
     if (len(found) == 1 and level_ranks(found[0]) == {1}) or (
-        len(found) == 1
-        and 1 in level_ranks(found[0])
-        and 0 in level_ranks(found[0])
-        and not POINTS.search(found[0])
+        len(found) == 1 and level_ranks(found[0]) == {0, 1} and "level2" in roles
     ):
         found = ["", found[0]]  # a lone 二级 label under the 一级 label of the row above
     for role, hit in zip(("level1", "level2"), found, strict=False):
