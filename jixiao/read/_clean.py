@@ -172,6 +172,26 @@ def split_weight(text: str) -> tuple[str, float | None, bool]:
     return label.strip(), weight, True
 
 
+# A list number before an indicator's name: "1." "2、" "（3）" "(4)" "⑤" "六、", with a ★ before or after
+_ENUMERATOR = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.．、](?!\d)|[(（]\s*\d{1,2}\s*[)）]|[\u2460-\u2473]|[一二三四五六七八九十]{1,3}、)\s*"
+)
+
+
+def strip_enumerator(label: str) -> tuple[str, bool]:
+    """An indicator's name without its list number and core-indicator ``★``; whether it was starred.
+    Offices number the 三级指标 rows (``1.`` ``（1）`` ``①``); the number is layout, not the name."""
+    text = label.strip()
+    starred = False
+    for _ in range(2):
+        if text.startswith("★"):
+            text, starred = text.lstrip("★").strip(), True
+        m = _ENUMERATOR.match(text)
+        if m and m.end() < len(text):
+            text = text[m.end() :].strip()
+    return text, starred
+
+
 @lru_cache(maxsize=16384)
 def is_weight_only(text: str) -> bool:
     """A cell that prints nothing but a weight, e.g. ``"(1分)"`` wrapped from the cell above."""
