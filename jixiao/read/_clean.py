@@ -62,12 +62,26 @@ def clean_markup(text: str) -> str:
     return text.replace("\\*", "*")
 
 
+# A number typed with a Chinese IME in full-width mode: "２４５０．６" "８６．００％" "１，２３４"
+_WIDE_NUMBER = re.compile("[\uff10-\uff19](?:[\uff10-\uff19\uff05]|[\uff0e\uff0c.,](?=[\uff10-\uff19]))*")
+_NARROW = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), 0xFF05, 0xFF0E, 0xFF0C)}
+
+
+def narrow_numbers(text: str) -> str:
+    """Full-width digits, decimal point, per cent and thousands comma of a number as ASCII (what
+    NFKC makes of them, so the text compares equal); a full-width comma between words stays."""
+    return _WIDE_NUMBER.sub(lambda m: m.group(0).translate(_NARROW), text)
+
+
 @lru_cache(maxsize=65536)
 def clean_cell(text: str) -> str:
-    """A cell's printed text without layout noise: markup gone, spaces inside words gone."""
+    """A cell's printed text without layout noise: markup gone, spaces inside words gone,
+    numbers typed in full width (``２４５０．６``) read as the numbers they print."""
     if not _NEEDS_WORK.search(text):
-        return text  # most cells: no markup, no spaces
+        return text  # most cells: no markup, no spaces, no full-width digits
     text = clean_markup(text)
+    if _WIDE_NUMBER.search(text):
+        text = narrow_numbers(text)
     lines = [_squeeze(line) for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 
@@ -80,7 +94,7 @@ def join_lines(text: str) -> str:
     return _WRAP.sub("", text) if "\n" in text else text
 
 
-_NEEDS_WORK = re.compile(r"[\s<>&$*_\\]")
+_NEEDS_WORK = re.compile(r"[\s<>&$*_\\\uff10-\uff19]")
 
 
 _SPACE_AFTER_SIGN = re.compile(r"(?<=[≥≤<>=＞＜])\s+(?=[-\d.])")
