@@ -26,7 +26,7 @@ DOCS = documents(FILES)
 SOURCES = ("make_corpus4.py", "_model4.py", "_national4.py", "_others4.py", "_office4.py", "_vocab4.py")
 
 # floors: the measured figures (README "Figures"); raise with the reader, never lower
-MIN_ACCURACY = 0.9997
+MIN_ACCURACY = 1.0
 MIN_FORMS_FOUND = 40
 MIN_PLANTED_FOUND = 12
 MAX_FALSE_ERRORS = 0

@@ -60,3 +60,22 @@ def test_hidden_row_is_skipped(tmp_path: Path) -> None:
     form = form_to_contract(read(path).forms[0])
     assert form["filled_on"] is None
     assert form["project"] == "乡镇文化站免费开放"
+
+
+def test_hidden_sheet_is_not_read(tmp_path: Path) -> None:
+    """A hidden sheet holding the lists behind drop-down cells (评价等级 优/良/中/差) is never
+    printed; before, its words ran on into the last text box of the form (corpus4 d01)."""
+    wb = Workbook()
+    ws = wb.active
+    for r, row in enumerate([*ROWS, ["改进措施", "加强项目前期论证。"]], 1):
+        for c, v in enumerate(row, 1):
+            ws.cell(r, c, v)
+    lists = wb.create_sheet("下拉选项")
+    for r, v in enumerate(["评价等级", "优", "良", "中", "差"], 1):
+        lists.cell(r, 1, v)
+    lists.sheet_state = "hidden"
+    path = tmp_path / "hidden_sheet.xlsx"
+    wb.save(path)
+    doc = read(path)
+    assert len(doc.forms) == 1
+    assert form_to_contract(doc.forms[0])["improvement"] == "加强项目前期论证。"
