@@ -29,7 +29,13 @@ ROWS = [
 
 @pytest.mark.parametrize(
     "marks",
-    [("1.", "2.", "3."), ("（1）", "（2）", "（3）"), ("①", "②", "③"), ("一、", "二、", "三、"), ("1、", "2、", "3、")],
+    [
+        ("1.", "2.", "3."),
+        ("（1）", "（2）", "（3）"),
+        ("①", "②", "③"),
+        ("一、", "二、", "三、"),
+        ("1、", "2、", "3、"),
+    ],
     ids=["dot", "paren", "circled", "chinese", "comma"],
 )
 def test_numbered_names_read_without_the_number(tmp_path: Path, marks: tuple[str, str, str]) -> None:
