@@ -28,7 +28,7 @@ SOURCES = ("make_corpus4.py", "_model4.py", "_national4.py", "_others4.py", "_of
 # floors: the measured figures (README "Figures"); raise with the reader, never lower
 MIN_ACCURACY = 1.0
 MIN_FORMS_FOUND = 40
-MIN_PLANTED_FOUND = 12
+MIN_PLANTED_FOUND = 13
 MAX_FALSE_ERRORS = 0
 
 
