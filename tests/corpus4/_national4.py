@@ -213,7 +213,9 @@ def national(seed: int, family: str, o: dict[str, Any]) -> tuple[Form, list]:
     ncols = 1 + len(roles)
     g = Grid(ncols)
     money_label = ("部门资金" if dept else "项目资金") + ("（元）" if o.get("yuan") else "（万元）")
-    if dept:
+    if o.get("head_paras"):
+        pass  # the header fields printed as "label：value" lines above the table
+    elif dept:
         g.add(Cell("部门（单位）名称", cs=2), Cell(unit, cs=ncols - 2))
     else:
         g.add(Cell("项目名称", cs=2), Cell(project, cs=ncols - 2))
@@ -291,6 +293,14 @@ def national(seed: int, family: str, o: dict[str, Any]) -> tuple[Form, list]:
         blocks.append(Para(f"（{year}年度）"))
     if stamp_unit:
         blocks.append(Para(f"填报单位（盖章）：{stamp_unit}"))
+    if o.get("head_paras"):
+        if dept:
+            blocks.append(Para(f"部门（单位）名称：{unit}"))
+        else:
+            blocks.append(Para(f"项目名称：{project}"))
+            blocks.append(
+                Para(f"主管部门：{'' if o.get('no_supervisor') else sup_name}    实施单位：{impl_name}")
+            )
     if o.get("yuan"):
         blocks.append(Para("单位：元"))
     blocks += grids

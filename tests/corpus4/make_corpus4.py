@@ -1,6 +1,6 @@
 """Generate the fourth held-out set: forms as other offices' software and habits produce them.
 
-    .venv/bin/python tests/corpus4/make_corpus4.py      # rewrites files/ (PDFs need LibreOffice)
+    .venv/bin/python tests/corpus4/make_corpus4.py [PREFIX…]   # rewrites files/ (PDFs need LibreOffice)
 
 Deterministic (one seed per document). Uses neither the package under test nor another set's code. Before
 writing, ``verify`` re-scores every form from its own record and refuses a document whose
@@ -18,7 +18,7 @@ sys.path.insert(0, str(HERE))
 
 from _model4 import Form, Ind, verify  # noqa: E402
 from _national4 import national  # noqa: E402
-from _office4 import PageBreak, to_docx, to_excel_html, to_pdf, to_tab, to_xlsx  # noqa: E402
+from _office4 import PageBreak, Para, to_docx, to_excel_html, to_pdf, to_tab, to_xlsx  # noqa: E402
 from _others4 import chongqing, hebei, hubei_goal_rows, target_101, target_department  # noqa: E402
 
 FILES = HERE / "files"
@@ -419,6 +419,42 @@ DOCS: list[tuple] = [
         {},
         "101号-style target table DOCX→PDF; one 设定依据 left blank",
     ),
+    # second batch, added after the first fixes and measured before any further one
+    (
+        "n01_legal_book_pdf_cover.pdf",
+        "pdf_xlsx",
+        [(national, A, 441, {"pick": 6, "thousands": True}), (chongqing, "f", 442, {"pick": 3})],
+        {"cover": True, "landscape": True},
+        "a whole workbook printed to PDF: 填报说明 cover page, then a national and a Chongqing form",
+    ),
+    (
+        "n02_two_forms_one_sheet.xlsx",
+        "xlsx_stacked",
+        [(national, A, 443, {"pick": 1, "footer": True}), (national, B, 444, {"pick": 2, "footer": True})],
+        {},
+        "two forms stacked on one worksheet (a project form, a blank row, a department form)",
+    ),
+    (
+        "n03_fitness_docx_head_lines.docx",
+        "docx",
+        [(national, A, 445, {"pick": 7, "head_paras": True, "footer": True, "enum": "dot"})],
+        {},
+        "DOCX with 项目名称：/主管部门：…实施单位： printed as lines above the table, numbered names",
+    ),
+    (
+        "n04_water_wuhan_excel_html.html",
+        "html_excel",
+        [(hubei_goal_rows, "h", 446, {"pick": 3, "thousands": True})],
+        {},
+        "Wuhan department form saved by Excel as HTML",
+    ),
+    (
+        "n05_dept_head_lines_pdf.pdf",
+        "pdf_docx",
+        [(national, B, 447, {"pick": 0, "head_paras": True, "n": 11, "split_tables": True})],
+        {},
+        "department DOCX→PDF with 部门（单位）名称： as a line, indicator table on its own",
+    ),
     (
         "m01_wuhan_national_target_book.xlsx",
         "xlsx_book",
@@ -476,9 +512,14 @@ def render(name: str, layout: str, blocks_list: list[list], ro: dict) -> None:
         to_docx(src, joined, landscape=ro.get("landscape", False))
         to_pdf(src, path)
         src.unlink()
+    elif layout == "xlsx_stacked":
+        stacked = [b for k, blocks in enumerate(blocks_list) for b in ([Para("")] if k else []) + blocks]
+        to_xlsx(path, [("自评表", stacked)])
     elif layout == "pdf_xlsx":
         src = path.with_suffix(".xlsx")
-        to_xlsx(src, [("表1", blocks_list[0])], title_rows=True, landscape=ro.get("landscape", False))
+        sheets = [(f"表{k + 1}", b) for k, b in enumerate(blocks_list)]
+        cover = COVER if ro.get("cover") else None
+        to_xlsx(src, sheets, cover=cover, title_rows=True, landscape=ro.get("landscape", False))
         to_pdf(src, path)
         src.unlink()
     else:
@@ -486,12 +527,15 @@ def render(name: str, layout: str, blocks_list: list[list], ro: dict) -> None:
 
 
 def main() -> None:
+    """Write every document (or only those whose names start with an argument) and its answers."""
+    only = sys.argv[1:]
     FILES.mkdir(exist_ok=True)
     manifest = []
     for spec in DOCS:
         name, layout, parts, ro, what = spec
         forms, blocks_list, errors = build(spec)
-        render(name, layout, blocks_list, ro)
+        if not only or name.startswith(tuple(only)):
+            render(name, layout, blocks_list, ro)  # (answers and manifest are always rewritten)
         stem = name.rsplit(".", 1)[0]
         (FILES / f"{stem}.answer.json").write_text(
             json.dumps([f.answer() for f in forms], ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
