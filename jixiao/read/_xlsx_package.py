@@ -152,8 +152,16 @@ class _Package:
             root = self.xml(target)
             if not target.startswith("xl/worksheets/"):
                 check_sheet_size(self.path, target, root)
-            sheet = _read_sheet(self.path, title, root, strings, styles, date1904)
-            sheet.hidden = el.get("state") in ("hidden", "veryHidden")
+            hidden = el.get("state") in ("hidden", "veryHidden")
+            try:
+                sheet = _read_sheet(self.path, title, root, strings, styles, date1904)
+            except ReadError:
+                if not hidden:
+                    raise
+                # a formula left without its value on a hidden helper sheet: that sheet is never
+                # printed, so it does not refuse the workbook (its cells are not read)
+                sheet = Sheet(title, [], [])
+            sheet.hidden = hidden
             yield sheet
 
     def strings(self, part: str | None) -> list[str]:

@@ -88,3 +88,20 @@ def test_hidden_sheet_is_not_read(tmp_path: Path) -> None:
     doc = read(path)
     assert len(doc.forms) == 1
     assert form_to_contract(doc.forms[0])["improvement"] == "加强项目前期论证。"
+
+
+def test_unsaved_formula_on_a_hidden_sheet_does_not_refuse_the_workbook(tmp_path: Path) -> None:
+    """A generated workbook's hidden helper sheet may hold a formula with no saved value; it is
+    never printed, so the form is read (a visible sheet's such formula is still refused)."""
+    wb = Workbook()
+    ws = wb.active
+    for r, row in enumerate(ROWS, 1):
+        for c, v in enumerate(row, 1):
+            ws.cell(r, c, v)
+    lists = wb.create_sheet("下拉选项")
+    lists["A1"] = "=COUNTA(B:B)"  # openpyxl saves no cached value
+    lists.sheet_state = "hidden"
+    path = tmp_path / "hidden_formula.xlsx"
+    wb.save(path)
+    [form] = read(path).forms
+    assert form_to_contract(form)["total_score"] == 99
