@@ -101,6 +101,8 @@ def _fit(role: str | None, cell: str) -> float:
         return -0.5
     if role == "rowlabel":
         return 1.0 if cjk and not number else -3.0
+    if role == "aside":
+        return 0.0  # 序号 / 佐证材料: anything may stand there, and it places nothing
     if role.startswith("b_"):
         dash = key in ("-", "—", "/", "——", "－")
         if role == "b_reason":

@@ -62,12 +62,26 @@ def clean_markup(text: str) -> str:
     return text.replace("\\*", "*")
 
 
+# A number typed with a Chinese IME in full-width mode: "２４５０．６" "８６．００％" "１，２３４"
+_WIDE_NUMBER = re.compile("[\uff10-\uff19](?:[\uff10-\uff19\uff05]|[\uff0e\uff0c.,](?=[\uff10-\uff19]))*")
+_NARROW = {c: c - 0xFEE0 for c in (*range(0xFF10, 0xFF1A), 0xFF05, 0xFF0E, 0xFF0C)}
+
+
+def narrow_numbers(text: str) -> str:
+    """Full-width digits, decimal point, per cent and thousands comma of a number as ASCII (what
+    NFKC makes of them, so the text compares equal); a full-width comma between words stays."""
+    return _WIDE_NUMBER.sub(lambda m: m.group(0).translate(_NARROW), text)
+
+
 @lru_cache(maxsize=65536)
 def clean_cell(text: str) -> str:
-    """A cell's printed text without layout noise: markup gone, spaces inside words gone."""
+    """A cell's printed text without layout noise: markup gone, spaces inside words gone,
+    numbers typed in full width (``２４５０．６``) read as the numbers they print."""
     if not _NEEDS_WORK.search(text):
-        return text  # most cells: no markup, no spaces
+        return text  # most cells: no markup, no spaces, no full-width digits
     text = clean_markup(text)
+    if _WIDE_NUMBER.search(text):
+        text = narrow_numbers(text)
     lines = [_squeeze(line) for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
 
@@ -80,7 +94,7 @@ def join_lines(text: str) -> str:
     return _WRAP.sub("", text) if "\n" in text else text
 
 
-_NEEDS_WORK = re.compile(r"[\s<>&$*_\\]")
+_NEEDS_WORK = re.compile(r"[\s<>&$*_\\\uff10-\uff19]")
 
 
 _SPACE_AFTER_SIGN = re.compile(r"(?<=[≥≤<>=＞＜])\s+(?=[-\d.])")
@@ -197,6 +211,26 @@ def _bare_weight(text: str) -> tuple[str, float, bool] | None:
     if not before or not _BARE_AFTER.fullmatch(before[-1]) or float(last.group("w")) > 100:
         return None
     return before.strip(" ：:"), float(last.group("w")), True
+
+
+# A list number before an indicator's name: "1." "2、" "（3）" "(4)" "⑤" "六、", with a ★ before or after
+_ENUMERATOR = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.．、](?!\d)|[(（]\s*\d{1,2}\s*[)）]|[\u2460-\u2473]|[一二三四五六七八九十]{1,3}、)\s*"
+)
+
+
+def strip_enumerator(label: str) -> tuple[str, bool]:
+    """An indicator's name without its list number and core-indicator ``★``; whether it was starred.
+    Offices number the 三级指标 rows (``1.`` ``（1）`` ``①``); the number is layout, not the name."""
+    text = label.strip()
+    starred = False
+    for _ in range(2):
+        if text.startswith("★"):
+            text, starred = text.lstrip("★").strip(), True
+        m = _ENUMERATOR.match(text)
+        if m and m.end() < len(text):
+            text = text[m.end() :].strip()
+    return text, starred
 
 
 @lru_cache(maxsize=16384)

@@ -21,11 +21,12 @@ def xlsx_rows(path: Path) -> list[Row]:
 
     The package is checked and read directly (``_xlsx_package``: one lxml parse per part,
     shared with the guard, no workbook model). Cells covered by a merged range read as empty,
-    as Excel shows them.
+    as Excel shows them. Hidden sheets are left out, as hidden rows and columns are.
     """
     rows: list[Row] = []
     for sheet in read_sheets(path):
-        rows.extend(sheet_rows(path, sheet))
+        if not sheet.hidden:  # a hidden sheet (drop-down lists, lookups) is never printed
+            rows.extend(sheet_rows(path, sheet))
     return rows
 
 

@@ -55,6 +55,7 @@ class Sheet:
     ranges: list[tuple[int, int, int, int]]  # merged: (min_col, min_row, max_col, max_row)
     hidden_rows: frozenset[int] = frozenset()  # 1-based, as the sheet marks them
     hidden_cols: frozenset[int] = frozenset()
+    hidden: bool = False  # the workbook hides the sheet (state="hidden" / "veryHidden")
 
 
 class _Broken(Exception):
@@ -151,7 +152,17 @@ class _Package:
             root = self.xml(target)
             if not target.startswith("xl/worksheets/"):
                 check_sheet_size(self.path, target, root)
-            yield _read_sheet(self.path, title, root, strings, styles, date1904)
+            hidden = el.get("state") in ("hidden", "veryHidden")
+            try:
+                sheet = _read_sheet(self.path, title, root, strings, styles, date1904)
+            except ReadError:
+                if not hidden:
+                    raise
+                # a formula left without its value on a hidden helper sheet: that sheet is never
+                # printed, so it does not refuse the workbook (its cells are not read)
+                sheet = Sheet(title, [], [])
+            sheet.hidden = hidden
+            yield sheet
 
     def strings(self, part: str | None) -> list[str]:
         if part is None or part not in self.names:

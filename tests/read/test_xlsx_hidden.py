@@ -17,7 +17,16 @@ ROWS = [
     ["2023年度项目支出绩效自评表"],
     ["项目名称", "乡镇文化站免费开放"],
     ["主管部门", "桐江县文化和旅游局", "实施单位", "桐江县文化馆"],
-    ["项目资金（万元）", "", "年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分"],
+    [
+        "项目资金（万元）",
+        "",
+        "年初预算数",
+        "全年预算数（A）",
+        "全年执行数（B）",
+        "分值",
+        "执行率（B/A）",
+        "得分",
+    ],
     ["", "年度资金总额", "80", "80", "72", "10", "90%", "9"],
     ["年度总体目标", "预期目标", "", "", "实际完成情况"],
     ["", "保障12个乡镇文化站免费开放。", "", "", "12个乡镇文化站全部免费开放。"],
@@ -60,3 +69,39 @@ def test_hidden_row_is_skipped(tmp_path: Path) -> None:
     form = form_to_contract(read(path).forms[0])
     assert form["filled_on"] is None
     assert form["project"] == "乡镇文化站免费开放"
+
+
+def test_hidden_sheet_is_not_read(tmp_path: Path) -> None:
+    """A hidden sheet holding the lists behind drop-down cells (评价等级 优/良/中/差) is never
+    printed; before, its words ran on into the last text box of the form (corpus4 d01)."""
+    wb = Workbook()
+    ws = wb.active
+    for r, row in enumerate([*ROWS, ["改进措施", "加强项目前期论证。"]], 1):
+        for c, v in enumerate(row, 1):
+            ws.cell(r, c, v)
+    lists = wb.create_sheet("下拉选项")
+    for r, v in enumerate(["评价等级", "优", "良", "中", "差"], 1):
+        lists.cell(r, 1, v)
+    lists.sheet_state = "hidden"
+    path = tmp_path / "hidden_sheet.xlsx"
+    wb.save(path)
+    doc = read(path)
+    assert len(doc.forms) == 1
+    assert form_to_contract(doc.forms[0])["improvement"] == "加强项目前期论证。"
+
+
+def test_unsaved_formula_on_a_hidden_sheet_does_not_refuse_the_workbook(tmp_path: Path) -> None:
+    """A generated workbook's hidden helper sheet may hold a formula with no saved value; it is
+    never printed, so the form is read (a visible sheet's such formula is still refused)."""
+    wb = Workbook()
+    ws = wb.active
+    for r, row in enumerate(ROWS, 1):
+        for c, v in enumerate(row, 1):
+            ws.cell(r, c, v)
+    lists = wb.create_sheet("下拉选项")
+    lists["A1"] = "=COUNTA(B:B)"  # openpyxl saves no cached value
+    lists.sheet_state = "hidden"
+    path = tmp_path / "hidden_formula.xlsx"
+    wb.save(path)
+    [form] = read(path).forms
+    assert form_to_contract(form)["total_score"] == 99

@@ -578,3 +578,11 @@ total: 99.4
     # Printed in whole points throughout (20, 100), 7 is 6.54 rounded to the form's precision.
     whole = form.replace("620.8 | 97% | 19.4", "640 | 100% | 20").replace("99.4", "100")
     assert [f for f in review(whole).findings if f.severity == "error"] == []
+
+
+def test_full_width_placeholder_target_is_vague(review_codes: Codes) -> None:
+    """``≥＊＊％`` typed in full width is the template's ``≥**%`` (NFKC-equal): still no target
+    (corpus4 i02, missed before)."""
+    for typed in ("≥＊＊％", "≥**％"):
+        table = TARGET.replace("≥4次", typed)
+        assert ("开展安全生产宣讲活动次数", "target.vague") in review_codes(table), typed

@@ -7,7 +7,14 @@ import itertools
 import re
 
 from jixiao.model import Indicator, ReadIssue
-from jixiao.read._clean import compact, is_weight_only, score_value, split_weight, weight_value
+from jixiao.read._clean import (
+    compact,
+    is_weight_only,
+    score_value,
+    split_weight,
+    strip_enumerator,
+    weight_value,
+)
 from jixiao.read._columns import cell_value, columns_of, join_wrapped, split_values
 from jixiao.read._forms._common import _Orphan, _Table
 from jixiao.read._forms._facts import Lead
@@ -207,7 +214,7 @@ class _IndicatorRows(_State):
         ind = Indicator(
             level1=self.level1,
             level2=self.level2,
-            name=label.strip(),
+            name=strip_enumerator(label)[0],
             weight=weight,
             target=cell_value(values.get("target")),
             actual=None if self.is_target else cell_value(values.get("actual")),

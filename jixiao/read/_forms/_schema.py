@@ -7,7 +7,15 @@ import re
 
 from jixiao.model import Goal, Indicator, ReadIssue, Source
 from jixiao.read._align import fit_in
-from jixiao.read._clean import compact, first_number, rate_value, score_value, split_weight, weight_value
+from jixiao.read._clean import (
+    compact,
+    first_number,
+    rate_value,
+    score_value,
+    split_weight,
+    strip_enumerator,
+    weight_value,
+)
 from jixiao.read._columns import cell_value
 from jixiao.read._forms._common import _Orphan, _trimmed
 from jixiao.read._forms._state import _State
@@ -184,8 +192,7 @@ class _SchemaRows(_State):
             self._placeholder(row)
             return
         extra = self.form.extra
-        starred = label.strip().startswith("★")
-        label = label.strip().lstrip("★").strip()
+        label, starred = strip_enumerator(label)
         target, actual, initial = _compose(values)
         if (
             c.startswith("其中")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from jixiao.model import Document, Finding, Form, Indicator, Scorecard
@@ -29,8 +30,11 @@ _PLACEHOLDER_VALUE = re.compile(
 
 
 def placeholder_value(text: str | None) -> bool:
-    """A value left as the template's placeholder (``≥**%``): it sets no target at all."""
-    return bool(text) and bool(_PLACEHOLDER_VALUE.match(re.sub(r"\s+", "", text or "")))
+    """A value left as the template's placeholder (``≥**%``, typed in full width ``≥＊＊％``): it
+    sets no target at all. Compared after NFKC, as the contract compares text."""
+    return bool(text) and bool(
+        _PLACEHOLDER_VALUE.match(re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or "")))
+    )
 
 
 def _vague(text: str | None, descriptions_too: bool = False) -> bool:
