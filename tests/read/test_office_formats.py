@@ -1,0 +1,146 @@
+"""The formats offices really send read as the same forms as the XLSX/DOCX they were saved from.
+
+The fixtures in ``data/formats`` are LibreOffice's conversions of corpus files (and of
+``hidden_formats.xlsx``, made by ``make_hidden_formats.py``): each must read EQUAL to its
+original, form-v1 field by field. Bad files give one Chinese ``ReadError`` naming the file.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from jixiao.contract import form_to_contract
+from jixiao.read import ReadError, read
+
+DATA = Path(__file__).with_name("data") / "formats"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "files"
+HAS_SOFFICE = shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
+
+
+def forms(path: Path) -> list[dict[str, object]]:
+    return [form_to_contract(f) for f in read(path).forms]
+
+
+@pytest.mark.parametrize(
+    ("converted", "original"),
+    [
+        ("a09_national_heritage.xls", CORPUS / "a09_national_heritage_xlsx.xlsx"),
+        ("h04_hubei_block_school.xls", CORPUS / "h04_hubei_block_school_xlsx.xlsx"),
+        ("hidden_formats.xls", DATA / "hidden_formats.xlsx"),
+    ],
+)
+def test_xls_reads_as_its_xlsx(converted: str, original: Path) -> None:
+    got = forms(DATA / converted)
+    assert got and got == forms(original)
+
+
+def test_xls_hidden_cells_number_formats_and_dates() -> None:
+    """Checked by hand against the sheet: hidden column B and row 1 are not read."""
+    doc = read(DATA / "hidden_formats.xls")
+    assert doc.reader == "xls"
+    form = form_to_contract(doc.forms[0])
+    assert form["project"] == "乡镇文化站免费开放"  # not the hidden code BM03
+    assert form["filled_on"] == "2024-03-05"  # the date cell, not the hidden row's 2019
+    budget = form["budget"]
+    assert isinstance(budget, dict)
+    assert (budget["planned"], budget["executed"], budget["rate"], budget["score"]) == (80, 72.46, 0.9, 9)
+
+
+def test_xlsx_saved_as_xls_name_is_read_as_what_it_is(tmp_path: Path) -> None:
+    renamed = tmp_path / "导出.xls"
+    shutil.copyfile(DATA / "hidden_formats.xlsx", renamed)
+    assert forms(renamed) == forms(DATA / "hidden_formats.xlsx")
+
+
+def test_html_table_saved_as_xls_is_read_as_a_page(tmp_path: Path) -> None:
+    page = CORPUS / "a08_national_weather_html.html"
+    renamed = tmp_path / "系统导出.xls"
+    shutil.copyfile(page, renamed)
+    assert forms(renamed) == forms(page)
+
+
+@pytest.mark.skipif(not HAS_SOFFICE, reason="LibreOffice not installed")
+def test_doc_reads_as_its_docx() -> None:
+    doc = read(DATA / "a10_national_shelter.doc")
+    assert doc.reader == "doc"
+    assert [form_to_contract(f) for f in doc.forms] == forms(CORPUS / "a10_national_shelter_docx.docx")
+    assert all(
+        i.source is None or i.source.file == str(DATA / "a10_national_shelter.doc") for i in doc.issues
+    )
+
+
+def _error(path: Path) -> str:
+    with pytest.raises(ReadError) as e:
+        read(path)
+    message = str(e.value)
+    assert str(path) in message and "Traceback" not in message
+    return e.value.reason
+
+
+def test_doc_without_libreoffice_asks_for_docx(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JIXIAO_SOFFICE", "none")
+    path = tmp_path / "自评表.doc"
+    shutil.copyfile(DATA / "a10_national_shelter.doc", path)
+    reason = _error(path)
+    assert "LibreOffice" in reason and ".docx" in reason
+
+
+def test_doc_renamed_xls_says_it_is_no_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "自评表.xls"
+    shutil.copyfile(DATA / "a10_national_shelter.doc", path)
+    assert "没有 Excel 工作簿" in _error(path)
+
+
+def test_truncated_xls_is_a_chinese_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JIXIAO_SOFFICE", "none")
+    path = tmp_path / "半截.xls"
+    path.write_bytes((DATA / "a09_national_heritage.xls").read_bytes()[:3000])
+    reason = _error(path)
+    assert "损坏" in reason or "LibreOffice" in reason
+
+
+@pytest.mark.parametrize("name", ["加密.xlsx", "加密.xls", "加密.docx"])
+def test_encrypted_office_file_says_it_has_a_password(tmp_path: Path, name: str) -> None:
+    """``encrypted.xlsx``: hidden_formats.xlsx with an open password (msoffcrypto-tool -e), an
+    OLE file as Office saves it; read before as a damaged zip."""
+    path = tmp_path / name
+    shutil.copyfile(DATA / "encrypted.xlsx", path)
+    assert "加密" in _error(path)
+
+
+def test_xls_renamed_xlsx_is_read_as_what_it_is(tmp_path: Path) -> None:
+    renamed = tmp_path / "自评表.xlsx"
+    shutil.copyfile(DATA / "hidden_formats.xls", renamed)
+    assert forms(renamed) == forms(DATA / "hidden_formats.xlsx")
+
+
+def test_random_bytes_named_xls(tmp_path: Path) -> None:
+    path = tmp_path / "x.xls"
+    path.write_bytes(bytes(range(256)) * 8)
+    assert "不是 Excel" in _error(path)
+
+
+def test_upload_accepts_old_formats_and_refuses_disguised_files() -> None:
+    from jixiao.web._files import sniff
+
+    xls = (DATA / "a09_national_heritage.xls").read_bytes()
+    assert sniff("自评表.xls", xls) == ""
+    assert sniff("自评表.et", xls) == ""
+    assert sniff("自评表.xlsx", (DATA / "encrypted.xlsx").read_bytes()) == ""  # the reader says why
+    assert sniff("导出.xls", b"<html><body><table><tr><td>1</td></tr></table></body></html>") == ""
+    assert sniff("自评表.doc", b"{\\rtf1\\ansi ...}") == ""
+    assert "不符" in sniff("自评表.xls", b"MZ\x90\x00 an executable renamed")
+    assert "不符" in sniff("自评表.doc", b"%PDF-1.7 a pdf renamed")
+    assert "不符" in sniff("自评表.docx", b"just some text, not a package")
+
+
+def test_folder_import_picks_up_the_old_formats(tmp_path: Path) -> None:
+    from jixiao.store._import import collect_files
+
+    for name in ["a.xls", "b.et", "c.doc", "d.wps", "e.py"]:
+        (tmp_path / name).write_bytes(b"x")
+    files, _ = collect_files([tmp_path])
+    assert sorted(p.name for p in files) == ["a.xls", "b.et", "c.doc", "d.wps"]
