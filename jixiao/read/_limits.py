@@ -147,12 +147,20 @@ def check_zip(path: Path, kind: str, trees: dict[str, Any] | None = None) -> Non
                         if trees is not None:
                             trees[info.filename] = None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as e:
-        label = "Excel（.xlsx）" if kind == "xlsx" else "Word（.docx）"
+        label = _PACKAGE_LABELS.get(kind, "Word（.docx）")
         raise ReadError(str(path), f"不是有效的 {label} 文件（压缩包已损坏：{_zip_reason(e)}）") from e
     except NotImplementedError as e:
         raise ReadError(str(path), "压缩包使用了不支持的压缩方式或加密") from e
     except RuntimeError as e:  # encrypted member
         raise ReadError(str(path), "压缩包已加密，无法读取") from e
+
+
+_PACKAGE_LABELS = {
+    "xlsx": "Excel（.xlsx）",
+    "docx": "Word（.docx）",
+    "ods": "OpenDocument 表格（.ods）",
+    "odt": "OpenDocument 文本（.odt）",
+}
 
 
 def _zip_reason(e: BaseException) -> str:

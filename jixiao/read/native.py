@@ -221,4 +221,7 @@ def native_readers() -> list[_GridReader]:
         ImageReader(),
         XlsReader(),
         DocReader(),
+        OdsReader(),
+        OdtReader(),
+        MhtReader(),
     ]

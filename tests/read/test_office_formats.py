@@ -37,6 +37,32 @@ def test_xls_reads_as_its_xlsx(converted: str, original: Path) -> None:
     assert got and got == forms(original)
 
 
+@pytest.mark.parametrize(
+    ("converted", "original"),
+    [
+        ("a09_national_heritage.ods", CORPUS / "a09_national_heritage_xlsx.xlsx"),
+        ("hidden_formats.ods", DATA / "hidden_formats.xlsx"),
+        ("a10_national_shelter.odt", CORPUS / "a10_national_shelter_docx.docx"),
+        ("h03_hubei_block_gas.odt", CORPUS / "h03_hubei_block_gas_docx.docx"),
+    ],
+)
+def test_odf_reads_as_its_original(converted: str, original: Path) -> None:
+    doc = read(DATA / converted)
+    assert doc.reader == converted.rsplit(".", 1)[1]
+    got = [form_to_contract(f) for f in doc.forms]
+    assert got and got == forms(original)
+
+
+def test_ods_hidden_cells_number_formats_and_dates() -> None:
+    """As for the .xls: the ODS keeps values and data styles, LibreOffice's display text is not used."""
+    form = form_to_contract(read(DATA / "hidden_formats.ods").forms[0])
+    assert form["project"] == "乡镇文化站免费开放"
+    assert form["filled_on"] == "2024-03-05"
+    budget = form["budget"]
+    assert isinstance(budget, dict)
+    assert (budget["planned"], budget["executed"], budget["rate"], budget["score"]) == (80, 72.46, 0.9, 9)
+
+
 def test_xls_hidden_cells_number_formats_and_dates() -> None:
     """Checked by hand against the sheet: hidden column B and row 1 are not read."""
     doc = read(DATA / "hidden_formats.xls")
@@ -132,6 +158,10 @@ def test_upload_accepts_old_formats_and_refuses_disguised_files() -> None:
     assert sniff("自评表.xlsx", (DATA / "encrypted.xlsx").read_bytes()) == ""  # the reader says why
     assert sniff("导出.xls", b"<html><body><table><tr><td>1</td></tr></table></body></html>") == ""
     assert sniff("自评表.doc", b"{\\rtf1\\ansi ...}") == ""
+    assert sniff("自评表.ods", (DATA / "a09_national_heritage.ods").read_bytes()) == ""
+    assert sniff("自评表.mht", _mht([("a.htm", "text/html", b"<html></html>")])) == ""
+    assert "不符" in sniff("自评表.ods", xls)
+    assert "不符" in sniff("自评表.mht", b"plain text pretending")
     assert "不符" in sniff("自评表.xls", b"MZ\x90\x00 an executable renamed")
     assert "不符" in sniff("自评表.doc", b"%PDF-1.7 a pdf renamed")
     assert "不符" in sniff("自评表.docx", b"just some text, not a package")
@@ -140,7 +170,73 @@ def test_upload_accepts_old_formats_and_refuses_disguised_files() -> None:
 def test_folder_import_picks_up_the_old_formats(tmp_path: Path) -> None:
     from jixiao.store._import import collect_files
 
-    for name in ["a.xls", "b.et", "c.doc", "d.wps", "e.py"]:
+    names = ["a.xls", "b.et", "c.doc", "d.wps", "e.ods", "f.odt", "g.mht", "h.mhtml"]
+    for name in [*names, "i.py"]:
         (tmp_path / name).write_bytes(b"x")
     files, _ = collect_files([tmp_path])
-    assert sorted(p.name for p in files) == ["a.xls", "b.et", "c.doc", "d.wps"]
+    assert sorted(p.name for p in files) == names
+
+
+def _mht(parts: list[tuple[str, str, bytes]]) -> bytes:
+    """A single-file web page as Word/Excel save it: multipart/related, quoted-printable GBK parts."""
+    import quopri
+
+    boundary = "----=_NextPart_01DA0000.12345678"
+    out = [
+        b"MIME-Version: 1.0",
+        f'Content-Type: multipart/related; boundary="{boundary}"; type="text/html"'.encode(),
+        b"",
+        b"This document is a Single File Web Page, also known as a Web Archive file.",
+    ]
+    for location, ctype, body in parts:
+        out += [
+            b"",
+            f"--{boundary}".encode(),
+            f"Content-Location: file:///C:/{location}".encode(),
+            b"Content-Transfer-Encoding: quoted-printable",
+            f"Content-Type: {ctype}".encode(),
+            b"",
+            quopri.encodestring(body),
+        ]
+    out += [b"", f"--{boundary}--".encode(), b""]
+    return b"\r\n".join(out)
+
+
+def test_mht_reads_as_its_html_page(tmp_path: Path) -> None:
+    page = CORPUS / "a08_national_weather_html.html"
+    html = page.read_text(encoding="utf-8").replace('charset="utf-8"', "").replace("charset=utf-8", "")
+    path = tmp_path / "自评表.mht"
+    path.write_bytes(_mht([("自评表.htm", 'text/html; charset="gb2312"', html.encode("gbk"))]))
+    doc = read(path)
+    assert doc.reader == "mht"
+    assert [form_to_contract(f) for f in doc.forms] == forms(page)
+
+
+def test_mht_of_a_workbook_reads_each_sheet_not_the_tabs(tmp_path: Path) -> None:
+    """Excel's multi-sheet .mht: a frameset page, one part per sheet, a tab strip of links."""
+    page = CORPUS / "a08_national_weather_html.html"
+    frames = (
+        b'<html><frameset rows="*,39"><frame src="sheet001.htm"><frame src="tabstrip.htm"></frameset></html>'
+    )
+    tabs = '<html><body><table><tr><td><a href="sheet001.htm">自评表</a></td></tr></table></body></html>'
+    path = tmp_path / "工作簿.mhtml"
+    path.write_bytes(
+        _mht(
+            [
+                ("book.htm", 'text/html; charset="utf-8"', frames),
+                ("book.files/sheet001.htm", 'text/html; charset="utf-8"', page.read_bytes()),
+                ("book.files/tabstrip.htm", 'text/html; charset="utf-8"', tabs.encode()),
+            ]
+        )
+    )
+    assert [form_to_contract(f) for f in read(path).forms] == forms(page)
+    from jixiao.read._html import html_rows
+    from jixiao.read._mht import mht_rows
+
+    assert [r.cells for r in mht_rows(path)] == [r.cells for r in html_rows(page)]  # no tab strip row
+
+
+def test_mht_without_a_page_is_a_chinese_error(tmp_path: Path) -> None:
+    path = tmp_path / "空.mht"
+    path.write_bytes(_mht([("a.xml", "text/xml", b"<xml/>")]))
+    assert "没有 HTML" in _error(path)
