@@ -240,3 +240,26 @@ def test_mht_without_a_page_is_a_chinese_error(tmp_path: Path) -> None:
     path = tmp_path / "空.mht"
     path.write_bytes(_mht([("a.xml", "text/xml", b"<xml/>")]))
     assert "没有 HTML" in _error(path)
+
+
+@pytest.mark.parametrize(
+    ("converted", "original"),
+    [
+        # LibreOffice's CSV (UTF-8, text cells quoted): a goal's two-line cell inside quotes
+        ("a09_national_heritage.csv", CORPUS / "a09_national_heritage_xlsx.xlsx"),
+        # the same quoted only where needed, in GBK, as Excel/WPS save CSV
+        ("a09_national_heritage.gbk.csv", CORPUS / "a09_national_heritage_xlsx.xlsx"),
+        ("g01_hebei_ecommerce.bom.csv", CORPUS / "g01_hebei_ecommerce_xlsx.xlsx"),  # UTF-8 with BOM
+    ],
+)
+def test_csv_reads_as_its_xlsx(converted: str, original: Path) -> None:
+    got = forms(DATA / converted)
+    assert got and got == forms(original)
+
+
+def test_csv_with_an_open_quote_is_read_line_by_line(tmp_path: Path) -> None:
+    """Malformed quoting is no CSV table: the text layouts read it as before, no error."""
+    text = (DATA / "a09_national_heritage.csv").read_text(encoding="utf-8")
+    path = tmp_path / "坏引号.csv"
+    path.write_text(text.replace('"全年预算数（A）"', '"全年预算数（A）"x'), encoding="utf-8")
+    assert forms(path)[0]["project"] == "非物质文化遗产保护传承"
