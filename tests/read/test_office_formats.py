@@ -263,3 +263,55 @@ def test_csv_with_an_open_quote_is_read_line_by_line(tmp_path: Path) -> None:
     path = tmp_path / "坏引号.csv"
     path.write_text(text.replace('"全年预算数（A）"', '"全年预算数（A）"x'), encoding="utf-8")
     assert forms(path)[0]["project"] == "非物质文化遗产保护传承"
+
+
+def _fake_soffice(tmp_path: Path, body: str) -> Path:
+    exe = tmp_path / "bin" / "fake-soffice"
+    exe.parent.mkdir()
+    exe.write_text("#!/bin/sh\n" + body, encoding="utf-8")
+    exe.chmod(0o755)
+    return exe
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (a container's init may reap orphans late)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
+def test_conversion_timeout_kills_the_whole_process_group(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hanging LibreOffice (and a child it started) is ended; the user gets a Chinese error."""
+    from jixiao.read import _convert
+
+    pids = tmp_path / "child.pid"
+    exe = _fake_soffice(tmp_path, f"sleep 60 &\necho $! > {pids}\nwait\n")
+    monkeypatch.setenv("JIXIAO_SOFFICE", str(exe))
+    monkeypatch.setattr(_convert, "CONVERT_TIMEOUT_S", 1)
+    path = tmp_path / "慢.doc"
+    shutil.copyfile(DATA / "a10_national_shelter.doc", path)
+    assert "超时" in _error(path)
+    child = int(pids.read_text())
+    assert not _running(child)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bin", "child.pid", "慢.doc"]
+
+
+def test_conversion_never_writes_beside_the_users_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The converter gets a copy in its own temp folder: its --outdir is never the user's folder."""
+    seen = tmp_path / "args.txt"
+    exe = _fake_soffice(tmp_path, f'echo "$@" > {seen}\n')  # converts nothing
+    monkeypatch.setenv("JIXIAO_SOFFICE", str(exe))
+    folder = tmp_path / "用户"
+    folder.mkdir()
+    path = folder / "自评表.doc"
+    shutil.copyfile(DATA / "a10_national_shelter.doc", path)
+    assert "无法转换" in _error(path)
+    args = seen.read_text(encoding="utf-8")
+    assert str(folder) not in args and "--outdir" in args
+    assert [p.name for p in folder.iterdir()] == ["自评表.doc"]
