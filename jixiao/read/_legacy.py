@@ -11,11 +11,12 @@ from pathlib import Path
 
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
-from jixiao.read._magic import MARKUP, MIME, OLE, RTF, ZIP, kind_of_file
+from jixiao.read._magic import MARKUP, MIME, OLE, RTF, SPREADSHEET_XML, ZIP, kind_of_file
 
 __all__ = ["doc_rows", "encrypted_package", "xls_rows_any"]
 
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream of a password-protected OOXML file
+_XML2003_REASON = "这是 Excel 2003 XML 表格，暂不支持直接读取，请在 Excel/WPS 中另存为 .xlsx 再导入"
 _ENCRYPTED_REASON = "文件已加密（设置了打开密码），请在 Excel/Word/WPS 中取消密码后另存再导入"
 
 
@@ -34,6 +35,10 @@ def xls_rows_any(path: Path) -> list[Row]:
         return xlsx_rows(path)
     if kind == MARKUP:
         return html_rows(path)
+    if kind == SPREADSHEET_XML:
+        raise ReadError(
+            str(path), "这是 Excel 2003 XML 表格，暂不支持直接读取，请在 Excel/WPS 中另存为 .xlsx 再导入"
+        )
     if kind != OLE:
         raise ReadError(str(path), "文件内容不是 Excel 工作簿（既不是 .xls 也不是 .xlsx 格式）")
     if encrypted_package(path):

@@ -17,6 +17,7 @@ ZIP = "zip"  # OOXML or ODF package
 MARKUP = "markup"  # an HTML page (Excel/Word "save as web page", system exports)
 MIME = "mime"  # a MIME message: .mht single-file web page
 RTF = "rtf"
+SPREADSHEET_XML = "spreadsheetml2003"  # Excel 2003 XML (<Workbook xmlns="…office:spreadsheet">)
 OTHER = "other"
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -25,7 +26,7 @@ _MIME_HEADER = re.compile(rb"^(?:mime-version|content-type|from|subject|date|x-[
 
 # the kinds each suffix may hold (a renamed .docx as .doc is read as what it is)
 SUFFIX_KINDS: dict[str, tuple[str, ...]] = {
-    ".xls": (OLE, ZIP, MARKUP),
+    ".xls": (OLE, ZIP, MARKUP, SPREADSHEET_XML),
     ".et": (OLE, ZIP, MARKUP),
     ".doc": (OLE, ZIP, RTF, MARKUP, MIME),
     ".wps": (OLE, ZIP, RTF),
@@ -50,6 +51,8 @@ def kind_of(head: bytes) -> str:
         return RTF
     if text.lower().startswith(b"mime-version") or (_MIME_HEADER.match(text) and b"boundary" in head.lower()):
         return MIME
+    if b"urn:schemas-microsoft-com:office:spreadsheet" in head and b"<Workbook" in head:
+        return SPREADSHEET_XML
     if _MARKUP.search(head[:4096]):
         return MARKUP
     return OTHER

@@ -315,3 +315,14 @@ def test_conversion_never_writes_beside_the_users_file(
     args = seen.read_text(encoding="utf-8")
     assert str(folder) not in args and "--outdir" in args
     assert [p.name for p in folder.iterdir()] == ["自评表.doc"]
+
+
+def test_excel_2003_xml_named_xls_says_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "导出.xls"
+    path.write_text(
+        '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet><Table><Row><Cell>'
+        '<Data ss:Type="String">项目名称</Data></Cell></Row></Table></Worksheet></Workbook>',
+        encoding="utf-8",
+    )
+    assert "Excel 2003 XML" in _error(path)
