@@ -1,8 +1,9 @@
 """The old office suffixes (.xls/.et, .doc/.wps) read by what their bytes are, not by name.
 
-An ``.xls`` is a BIFF workbook (xlrd), a renamed ``.xlsx``, or an HTML table a finance system
-exported; a ``.doc``/``.wps`` is a Word 97-2003 / WPS binary or RTF (converted by LibreOffice),
-a renamed ``.docx``, a web page or an ``.mht``. Whatever reads it, the rows are the same rows.
+An ``.xls`` is a BIFF workbook (xlrd), a renamed ``.xlsx``, or an HTML table or Excel 2003 XML
+a finance system exported; a ``.doc``/``.wps`` is a Word 97-2003 / WPS binary or RTF (converted
+by LibreOffice), a renamed ``.docx``, a web page or an ``.mht``. Whatever reads it, the rows are
+the same rows.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from jixiao.read._magic import MARKUP, MIME, OLE, RTF, SPREADSHEET_XML, ZIP, kin
 __all__ = ["doc_rows", "encrypted_package", "xls_rows_any"]
 
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream of a password-protected OOXML file
-_XML2003_REASON = "这是 Excel 2003 XML 表格，暂不支持直接读取，请在 Excel/WPS 中另存为 .xlsx 再导入"
 _ENCRYPTED_REASON = "文件已加密（设置了打开密码），请在 Excel/Word/WPS 中取消密码后另存再导入"
 
 
@@ -36,9 +36,9 @@ def xls_rows_any(path: Path) -> list[Row]:
     if kind == MARKUP:
         return html_rows(path)
     if kind == SPREADSHEET_XML:
-        raise ReadError(
-            str(path), "这是 Excel 2003 XML 表格，暂不支持直接读取，请在 Excel/WPS 中另存为 .xlsx 再导入"
-        )
+        from jixiao.read._xml2003 import xml2003_rows
+
+        return xml2003_rows(path)
     if kind != OLE:
         raise ReadError(str(path), "文件内容不是 Excel 工作簿（既不是 .xls 也不是 .xlsx 格式）")
     if encrypted_package(path):
