@@ -24,13 +24,17 @@ _SKIP = {"script", "style", "head", "noscript", "template"}
 _MAX_SPAN = 200  # a rowspan/colspan beyond this is a broken page, not a form
 
 
-def html_rows(path: Path) -> list[Row]:
+def html_rows(path: Path, data: bytes | None = None, encoding: str | None = None) -> list[Row]:
+    """The page's rows; ``data``/``encoding``: a page taken out of another file (an .mht's part)."""
     import lxml.etree
     import lxml.html
 
-    data = path.read_bytes()
+    if data is None:
+        data = path.read_bytes()
     try:
-        parser = lxml.html.HTMLParser(encoding=_encoding(data), remove_comments=True, no_network=True)
+        parser = lxml.html.HTMLParser(
+            encoding=encoding or _encoding(data), remove_comments=True, no_network=True
+        )
         root = lxml.html.document_fromstring(data, parser=parser)
     except (lxml.etree.ParserError, ValueError) as e:
         raise ReadError(str(path), f"不是有效的 HTML 网页（{type(e).__name__}）") from e

@@ -122,7 +122,7 @@ def open_checked_zip(path: Path, kind: str, trees: dict[str, Any] | None = None)
         _check_members(path, z, kind, trees)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error) as e:
         _close(z)
-        label = "Excel（.xlsx）" if kind == "xlsx" else "Word（.docx）"
+        label = _PACKAGE_LABELS.get(kind, "Word（.docx）")
         raise ReadError(str(path), f"不是有效的 {label} 文件（压缩包已损坏：{_zip_reason(e)}）") from e
     except NotImplementedError as e:
         _close(z)
@@ -178,6 +178,14 @@ def _check_members(path: Path, z: zipfile.ZipFile, kind: str, trees: dict[str, A
                 _scan_xml(path, z, info, kind)
                 if trees is not None:
                     trees[info.filename] = None
+
+
+_PACKAGE_LABELS = {
+    "xlsx": "Excel（.xlsx）",
+    "docx": "Word（.docx）",
+    "ods": "OpenDocument 表格（.ods）",
+    "odt": "OpenDocument 文本（.odt）",
+}
 
 
 def _zip_reason(e: BaseException) -> str:

@@ -1,4 +1,5 @@
-"""Readers for the files units actually fill in: XLSX, DOCX, HTML pages, PDF and scans.
+"""Readers for the files units actually fill in: XLSX, DOCX, HTML pages, PDF and scans, and
+the older or other office formats they also send (.xls/.et, .doc/.wps, ODF, .mht).
 
 Each turns its file into ``Row``s (``_xlsx``, ``_docx``, ``_pdf``, ``_ocr``) and hands them to the
 same structural builder as the text reader, so a table grid is read by one set of rules. PDF
@@ -18,7 +19,19 @@ from jixiao.read._grid import Row
 from jixiao.read._ocr_image import IMAGE_SUFFIXES
 from jixiao.read._vocab import head_line
 
-__all__ = ["DocxReader", "HtmlReader", "ImageReader", "PdfReader", "XlsxReader", "native_readers"]
+__all__ = [
+    "DocReader",
+    "DocxReader",
+    "HtmlReader",
+    "ImageReader",
+    "MhtReader",
+    "OdsReader",
+    "OdtReader",
+    "PdfReader",
+    "XlsReader",
+    "XlsxReader",
+    "native_readers",
+]
 
 
 def boxed_line(cells: list[str]) -> str | None:
@@ -64,14 +77,20 @@ class _GridReader:
 
 
 def _xlsx(path: Path, found: list[CellReading]) -> list[Row]:
+    from jixiao.read._magic import OLE, kind_of_file
     from jixiao.read._xlsx import xlsx_rows
 
+    if kind_of_file(path) == OLE:  # an .xls renamed, or a password-protected workbook
+        return _xls(path, found)
     return xlsx_rows(path)
 
 
 def _docx(path: Path, found: list[CellReading]) -> list[Row]:
     from jixiao.read._docx import docx_rows
+    from jixiao.read._magic import OLE, kind_of_file
 
+    if kind_of_file(path) == OLE:  # a .doc renamed, or a password-protected document
+        return _doc(path, found)
     return docx_rows(path)
 
 
@@ -79,6 +98,36 @@ def _html(path: Path, found: list[CellReading]) -> list[Row]:
     from jixiao.read._html import html_rows
 
     return html_rows(path)
+
+
+def _xls(path: Path, found: list[CellReading]) -> list[Row]:
+    from jixiao.read._legacy import xls_rows_any
+
+    return xls_rows_any(path)
+
+
+def _doc(path: Path, found: list[CellReading]) -> list[Row]:
+    from jixiao.read._legacy import doc_rows
+
+    return doc_rows(path)
+
+
+def _ods(path: Path, found: list[CellReading]) -> list[Row]:
+    from jixiao.read._ods import ods_rows
+
+    return ods_rows(path)
+
+
+def _odt(path: Path, found: list[CellReading]) -> list[Row]:
+    from jixiao.read._odt import odt_rows
+
+    return odt_rows(path)
+
+
+def _mht(path: Path, found: list[CellReading]) -> list[Row]:
+    from jixiao.read._mht import mht_rows
+
+    return mht_rows(path)
 
 
 def _pdf(path: Path, found: list[CellReading]) -> list[Row]:
@@ -113,6 +162,42 @@ class HtmlReader(_GridReader):
     _rows = staticmethod(_html)
 
 
+class XlsReader(_GridReader):
+    """Excel 97-2003 and WPS 表格 workbooks (xlrd; LibreOffice for what it cannot open)."""
+
+    name = "xls"
+    suffixes = (".xls", ".et")
+    _rows = staticmethod(_xls)
+
+
+class DocReader(_GridReader):
+    """Word 97-2003 and WPS 文字 documents, converted to DOCX by LibreOffice."""
+
+    name = "doc"
+    suffixes = (".doc", ".wps")
+    _rows = staticmethod(_doc)
+
+
+class OdsReader(_GridReader):
+    name = "ods"
+    suffixes = (".ods",)
+    _rows = staticmethod(_ods)
+
+
+class OdtReader(_GridReader):
+    name = "odt"
+    suffixes = (".odt",)
+    _rows = staticmethod(_odt)
+
+
+class MhtReader(_GridReader):
+    """Excel/Word "single file web pages": the HTML part of the MIME message."""
+
+    name = "mht"
+    suffixes = (".mht", ".mhtml")
+    _rows = staticmethod(_mht)
+
+
 class PdfReader(_GridReader):
     name = "pdf"
     suffixes = (".pdf",)
@@ -127,5 +212,16 @@ class ImageReader(_GridReader):
     _rows = staticmethod(_image)
 
 
-def native_readers() -> list[XlsxReader | DocxReader | HtmlReader | PdfReader | ImageReader]:
-    return [XlsxReader(), DocxReader(), HtmlReader(), PdfReader(), ImageReader()]
+def native_readers() -> list[_GridReader]:
+    return [
+        XlsxReader(),
+        DocxReader(),
+        HtmlReader(),
+        PdfReader(),
+        ImageReader(),
+        XlsReader(),
+        DocReader(),
+        OdsReader(),
+        OdtReader(),
+        MhtReader(),
+    ]

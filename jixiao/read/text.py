@@ -13,6 +13,7 @@ from pathlib import Path
 
 from jixiao._spool import SPOOL_BYTES
 from jixiao.model import Document
+from jixiao.read._csv import csv_rows
 from jixiao.read._decode import _controls, decode_text
 from jixiao.read._errors import ReadError
 from jixiao.read._forms import build_forms, build_forms_spooled
@@ -22,7 +23,10 @@ __all__ = ["TextReader", "decode", "text_rows"]
 
 
 class TextReader:
-    """Reads ``.txt``/``.md`` dumps (and, as a fallback, any file that decodes as text)."""
+    """Reads ``.txt``/``.md`` dumps (and, as a fallback, any file that decodes as text).
+
+    A ``.csv`` is read as one CSV table first (``_csv``: quoted cells over several lines),
+    by the layouts when it is none."""
 
     name = "text"
     suffixes = (".txt", ".md", ".text", ".tsv", ".csv")
@@ -36,7 +40,8 @@ class TextReader:
         big = len(data) >= SPOOL_BYTES
         del data  # the text is what is read; a dump of 10^4 forms is 50 MB
         build = build_forms_spooled if spooled and big else build_forms
-        doc = build(iter_text_rows(text, str(path)), str(path))
+        rows = csv_rows(text, str(path)) if path.suffix.lower() == ".csv" else None
+        doc = build(iter_text_rows(text, str(path)) if rows is None else rows, str(path))
         doc.issues[:0] = issues  # bytes replaced while decoding, each with its line and column
         doc.sha256 = sha256
         doc.reader = self.name

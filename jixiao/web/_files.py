@@ -16,6 +16,7 @@ from jixiao.contract import findings_to_json
 from jixiao.model import Document, Form
 from jixiao.read import ReadError, _ocr_cache, read
 from jixiao.read._limits import check_image
+from jixiao.read._magic import SUFFIX_KINDS, kind_of
 from jixiao.read._ocr_image import IMAGE_SUFFIXES
 from jixiao.review import CATALOGUE, ReviewResult, review_document
 from jixiao.review.render import build_page, render_html
@@ -69,6 +70,8 @@ def sniff(name: str, content: bytes) -> str:
             return e.reason
     elif suffix == ".pdf" and b"%PDF-" not in content[:1024]:
         return "文件内容不是 PDF（缺少 PDF 文件头），请上传原始 PDF 或扫描件图片"
+    elif suffix in SUFFIX_KINDS and kind_of(content[:4096]) not in SUFFIX_KINDS[suffix]:
+        return f"文件内容与扩展名 {suffix} 不符（不是 Office/WPS 文档或网页），请上传原始文件"
     return ""
 
 

@@ -80,12 +80,13 @@ def test_failed_write_leaves_nothing(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("command", [["parse"], ["review"], ["export", "--to", "json"]])
 def test_unsupported_file_type_is_named(tmp_path: Path, command: list[str]) -> None:
-    # (.csv is read: quoted CSV is one of the text layouts forms are published in)
-    odt = tmp_path / "表.odt"
-    odt.write_text("项目名称,得分\n某项目,90\n", encoding="utf-8")
-    result = runner.invoke(app, [*command, str(odt)])
+    # (.csv is read: quoted CSV is one of the text layouts forms are published in; .odt is read
+    # as OpenDocument text since the formats task: Apple's .numbers is a type no reader takes)
+    odd = tmp_path / "表.numbers"
+    odd.write_text("项目名称,得分\n某项目,90\n", encoding="utf-8")
+    result = runner.invoke(app, [*command, str(odd)])
     assert result.exit_code == 2
-    assert "不支持的文件类型" in result.stderr and "表.odt" in result.stderr
+    assert "不支持的文件类型" in result.stderr and "表.numbers" in result.stderr
     assert "未找到任何绩效表" not in result.output
 
 
