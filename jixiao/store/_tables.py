@@ -100,6 +100,8 @@ FORM_SUMMARIES = Table(
     Column("kind", String(40), nullable=False),
     Column("grade", String(20), nullable=False),
     Column("errors", Integer, nullable=False),
+    # the workflow state (``form_workflow.state``; a form without a row counts as the default)
+    Column("state", String(20), nullable=False),
     Column("forms", Integer, nullable=False),
     Column("funds", Float, nullable=False),
     Column("funds_n", Integer, nullable=False),
@@ -112,7 +114,7 @@ FORM_SUMMARIES = Table(
     Column("unsound", Integer, nullable=False),
     Column("gap_sum", Float, nullable=False),
     Column("gap_n", Integer, nullable=False),
-    UniqueConstraint("unit_id", "year", "kind", "grade", "errors", name="uq_form_summaries_cell"),
+    UniqueConstraint("unit_id", "year", "kind", "grade", "errors", "state", name="uq_form_summaries_cell"),
 )
 
 
@@ -123,14 +125,14 @@ YEAR_SUMMARIES = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     *(Column(c.name, c.type, nullable=False) for c in FORM_SUMMARIES.c if c.name not in ("id", "unit_id")),
-    UniqueConstraint("year", "kind", "grade", "errors", name="uq_year_summaries_cell"),
+    UniqueConstraint("year", "kind", "grade", "errors", "state", name="uq_year_summaries_cell"),
 )
 
 
 # The same sums per unit, and per unit, year and kind: the reviewer's overview (units with most
 # forms, highest mean gap) and ``stats`` of all units (one row per unit, year and kind) read one
 # page of these, in the order of their indexes, however many forms there are.
-_CELL_KEYS = ("id", "unit_id", "year", "kind", "grade", "errors")
+_CELL_KEYS = ("id", "unit_id", "year", "kind", "grade", "errors", "state")
 _VALUE_COLUMNS = tuple(c for c in FORM_SUMMARIES.c if c.name not in _CELL_KEYS)
 UNIT_SUMMARIES = Table(
     "unit_summaries",
@@ -448,6 +450,9 @@ FORM_DRAFTS = Table(
 )
 
 
+# The state of a form without a workflow row (one imported as a finished document): what the
+# running sums count it in, and what the queue shows.
+DEFAULT_STATE = "submitted"
 FORM_WORKFLOW = Table(
     "form_workflow",
     metadata,
@@ -580,6 +585,7 @@ __all__ = [
     "AUDIT_SCORES",
     "CODE_TALLIES",
     "CURRENT_FORM_INDEX",
+    "DEFAULT_STATE",
     "DOCUMENTS",
     "DOCUMENT_CONTENTS",
     "EDIT_HISTORY",
