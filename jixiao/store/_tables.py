@@ -147,13 +147,7 @@ Index("ix_unit_summaries_top", UNIT_SUMMARIES.c.forms.desc(), UNIT_SUMMARIES.c.u
 # that the query's expression is the index's on every back end (SQLAlchemy's ``/`` casts)
 UNIT_GAP = literal_column("(gap_sum / gap_n)", Float)
 UNIT_GAP_WHERE = text("gap_n > 0 AND unit_id <> 0")  # the query repeats it: the index applies
-UNIT_GAP_INDEX = Index(
-    "ix_unit_summaries_gap",
-    text("(gap_sum / gap_n) DESC"),
-    UNIT_SUMMARIES.c.unit_id,
-    postgresql_where=UNIT_GAP_WHERE,
-    sqlite_where=UNIT_GAP_WHERE,
-)
+UNIT_GAP_INDEX = Index("ix_unit_summaries_gap", text("(gap_sum / gap_n) DESC"), UNIT_SUMMARIES.c.unit_id)
 UNIT_YEAR_SUMMARIES = Table(
     "unit_year_summaries",
     metadata,
@@ -346,8 +340,6 @@ CURRENT_FORM_INDEX = Index(
     FORMS.c.project_key,
     FORMS.c.ordinal,
     unique=True,
-    sqlite_where=text("NOT superseded"),
-    postgresql_where=text("NOT superseded"),
 )
 
 
@@ -421,16 +413,10 @@ FINDINGS = Table(
     Column("current", Boolean, nullable=False, default=True),
     Index("ix_findings_form_run", "form_id", "review_run_id"),
     Index("ix_findings_run", "review_run_id"),
-    # The few findings that say a form"s weights do not add up (asked for every form of
-    # ``stats`` and ``forms``): a scan of this, not of every finding.
-    Index(
-        "ix_findings_structure",
-        "form_id",
-        "review_run_id",
-        sqlite_where=text(f"code LIKE '{STRUCTURE_CODES}'"),
-        postgresql_where=text(f"code LIKE '{STRUCTURE_CODES}'"),
-    ),
 )
+# The few findings that say a form's weights do not add up (asked for every form of ``stats``
+# and ``forms``): a scan of this, not of every finding (partial: ``PARTIAL_INDEXES``).
+FINDINGS_STRUCTURE_INDEX = Index("ix_findings_structure", FINDINGS.c.form_id, FINDINGS.c.review_run_id)
 
 
 FORM_CONTRACTS = Table(
@@ -580,6 +566,27 @@ INDICATORS = Table(
 )
 
 
+# The partial indexes and their predicates, attached per back end (``for_dialect``): naming
+# ``postgresql_where`` in an ``Index`` makes SQLAlchemy import its PostgreSQL dialect to check
+# the argument (~0.06 s of every command's start on SQLite). Only DDL reads them (the
+# migrations spell them out; ``create_all`` and the autogenerate comparison use these).
+PARTIAL_INDEXES = (
+    (UNIT_GAP_INDEX, UNIT_GAP_WHERE),
+    (CURRENT_FORM_INDEX, text("NOT superseded")),
+    (FINDINGS_STRUCTURE_INDEX, text(f"code LIKE '{STRUCTURE_CODES}'")),
+)
+
+
+def for_dialect(name: str) -> None:
+    """Give the partial indexes their predicate for back end ``name`` (once; SQLite and
+    PostgreSQL spell it alike)."""
+    if name not in ("sqlite", "postgresql"):
+        return
+    for index, where in PARTIAL_INDEXES:
+        if index.dialect_options[name]["where"] is None:
+            index.dialect_kwargs[f"{name}_where"] = where
+
+
 __all__ = [
     "API_TOKENS",
     "AUDIT_SCORES",
@@ -619,5 +626,6 @@ __all__ = [
     "WORKFLOW_TRANSITIONS",
     "YEAR_RULE_SETS",
     "YEAR_SUMMARIES",
+    "for_dialect",
     "metadata",
 ]
