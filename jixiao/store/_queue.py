@@ -21,7 +21,14 @@ from jixiao.store._schema_web import (
     VerdictRow,
     WorkflowRow,
 )
-from jixiao.store._tables import CODE_TALLIES, UNIT_GAP, UNIT_GAP_WHERE, UNIT_SUMMARIES, YEAR_SUMMARIES
+from jixiao.store._tables import (
+    CODE_TALLIES,
+    FORM_GAP,
+    UNIT_GAP,
+    UNIT_GAP_WHERE,
+    UNIT_SUMMARIES,
+    YEAR_SUMMARIES,
+)
 from jixiao.store._workflow import DEFAULT_STATE, STATE_LABELS
 
 __all__ = [
@@ -109,7 +116,7 @@ def _filtered(session: Session, query: Any, flt: QueueFilter, joined: bool = Fal
         state_is = _state_or_default if flt.state == DEFAULT_STATE else WorkflowRow.state
         query = query.where(state_is == flt.state)
     if flt.min_inflation is not None:
-        query = query.where(FormRow.total_score - FormRow.total_computed >= flt.min_inflation)
+        query = query.where(flt.min_inflation <= FORM_GAP)  # the expression of ix_forms_gap
     return query
 
 

@@ -329,6 +329,12 @@ FORMS = Table(
     Index("ix_forms_errors", "superseded", "error_count"),
     Index("ix_forms_stats", "superseded", "unit_id", "year", "total_score", "total_computed"),
 )
+# The queue's minimum gap (printed − recomputed total, ``?min_inflation=``): a threshold the user
+# types, so no stored count answers it; ordered by the gap, the count is an index-only range
+# scan of the forms that pass (both totals in the key: PostgreSQL reads an expression index
+# only-index only when the columns it is made of are in it too).
+FORM_GAP = FORMS.c.total_score - FORMS.c.total_computed
+Index("ix_forms_gap", FORMS.c.superseded, FORM_GAP, FORMS.c.total_score, FORMS.c.total_computed)
 
 # At most one current form per identity, whatever writers run at once (the schema's guarantee;
 # the writers' lock only keeps them from running into it). NULL ``link_year``: never linked.

@@ -142,12 +142,42 @@ def test_migration_0008_down_and_up_keeps_the_counts_by_state(
         _check(db, expected)
         with db.reader() as s:
             before = {t.name: summary.stored(s, t) for t, _ in summary.ROLLUPS}
+        assert "ix_forms_gap" in _form_indexes(db)
         _to(db, "0007_unit_summaries")
         with db.engine.connect() as c:
             cols = {col["name"] for col in inspect(c).get_columns("year_summaries")}
             assert "state" not in cols
             assert c.execute(text("SELECT sum(forms) FROM year_summaries")).scalar_one() == 3
+        assert "ix_forms_gap" not in _form_indexes(db)
     with Database(db_url) as db:  # a writer opening the old database upgrades it: cells by state again
         _check(db, expected)
         with db.reader() as s:
             assert {t.name: summary.stored(s, t) for t, _ in summary.ROLLUPS} == before
+        assert "ix_forms_gap" in _form_indexes(db)
+
+
+def _form_indexes(db: Database) -> set[str]:
+    """The indexes of ``forms`` by name, read from the catalogue (SQLAlchemy's inspector skips
+    expression indexes)."""
+    sql = (
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'forms'"
+        if db.backend == "sqlite"
+        else "SELECT indexname FROM pg_indexes WHERE tablename = 'forms' AND schemaname = current_schema()"
+    )
+    with db.engine.connect() as c:
+        return set(c.execute(text(sql)).scalars())
+
+
+def test_queue_minimum_gap_counts_the_forms_that_pass(
+    db: Database, tmp_path: Path, fake_reviewer: None
+) -> None:
+    """The gap is printed − recomputed total; the fake review recomputes every total 1 point
+    lower, so each form's gap is 1 (read through ix_forms_gap on PostgreSQL)."""
+    write_doc(tmp_path / "a.txt", _project(A, 2020, "甲", 90), _project(B, 2020, "乙", 70))
+    assert import_paths([tmp_path / "a.txt"], db).failures == []
+    assert store.list_queue(db, store.QueueFilter(min_inflation=1))[1] == 2
+    assert store.list_queue(db, store.QueueFilter(min_inflation=1.5))[1] == 0
+    ids = _ids(db)
+    store.transition(db, ids["甲"], "return", "审核员", "请改")
+    rows, n = store.list_queue(db, store.QueueFilter(min_inflation=0.5, state="returned"))
+    assert n == 1 and [r.id for r in rows] == [ids["甲"]] and rows[0].inflation == 1

@@ -10,6 +10,10 @@ step's transaction (``jixiao.store._summary.move_state``). This migration rebuil
 with the new key from the forms and their workflow rows; the downgrade rebuilds them without it.
 The per-unit tables (0007) keep no state and do not change.
 
+The queue's minimum gap (``?min_inflation=``, printed − recomputed total) is a threshold no
+stored count answers: ``ix_forms_gap`` orders current forms by it, so its count is an index-only
+range scan of the matching forms (71.5 → 0.6 ms at 10^5 forms with 1,700 matching).
+
 Revision ID: 0008_state_summaries
 Revises: 0007_unit_summaries
 Create Date: 2026-12-03
@@ -146,7 +150,13 @@ def _rebuild(with_state: bool) -> None:
 
 def upgrade() -> None:
     _rebuild(with_state=True)
+    op.create_index(
+        "ix_forms_gap",
+        "forms",
+        ["superseded", sa.text("(total_score - total_computed)"), "total_score", "total_computed"],
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_forms_gap", table_name="forms")
     _rebuild(with_state=False)
