@@ -164,6 +164,9 @@ class Database:
     # --- engines ---------------------------------------------------------------------------
 
     def _engine(self, url: Any) -> Engine:
+        from jixiao.store._tables import for_dialect
+
+        for_dialect(self.backend)
         if self.backend != "sqlite":
             engine = create_engine(url, json_serializer=dumps_json)
             event.listen(engine, "connect", _pg_no_jit)

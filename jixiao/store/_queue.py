@@ -21,7 +21,14 @@ from jixiao.store._schema_web import (
     VerdictRow,
     WorkflowRow,
 )
-from jixiao.store._tables import CODE_TALLIES, UNIT_GAP, UNIT_GAP_WHERE, UNIT_SUMMARIES, YEAR_SUMMARIES
+from jixiao.store._tables import (
+    CODE_TALLIES,
+    FORM_GAP,
+    UNIT_GAP,
+    UNIT_GAP_WHERE,
+    UNIT_SUMMARIES,
+    YEAR_SUMMARIES,
+)
 from jixiao.store._workflow import DEFAULT_STATE, STATE_LABELS
 
 __all__ = [
@@ -109,17 +116,17 @@ def _filtered(session: Session, query: Any, flt: QueueFilter, joined: bool = Fal
         state_is = _state_or_default if flt.state == DEFAULT_STATE else WorkflowRow.state
         query = query.where(state_is == flt.state)
     if flt.min_inflation is not None:
-        query = query.where(FormRow.total_score - FormRow.total_computed >= flt.min_inflation)
+        query = query.where(flt.min_inflation <= FORM_GAP)  # the expression of ix_forms_gap
     return query
 
 
 def _queue_count(session: Session, flt: QueueFilter) -> int | None:
     """How many current forms ``flt`` selects; None when the unit text matches no unit.
 
-    Read from the running sums unless the filter is on the workflow state or the score gap,
-    which the sums do not keep.
+    Read from the running sums (whose cells keep the workflow state) unless the filter is on
+    the score gap, a threshold no stored count answers.
     """
-    if flt.state or flt.min_inflation is not None:
+    if flt.min_inflation is not None:
         counted = _filtered(session, select(func.count()).select_from(FormRow), flt)
         return None if counted is None else session.scalar(counted) or 0
     from jixiao.store._query import FormFilter, summary_cells, year_cells
@@ -127,11 +134,16 @@ def _queue_count(session: Session, flt: QueueFilter) -> int | None:
     narrowing = FormFilter(unit=flt.unit, year=flt.year, kind=flt.kind, has_errors=flt.has_errors)
     if not flt.unit and flt.unit_ids is None:  # all units: the per-unit-less sums
         y = YEAR_SUMMARIES.c
-        return int(session.scalar(year_cells(select(func.coalesce(func.sum(y.forms), 0)), narrowing)) or 0)
+        query = year_cells(select(func.coalesce(func.sum(y.forms), 0)), narrowing)
+        if flt.state:
+            query = query.where(y.state == flt.state)
+        return int(session.scalar(query) or 0)
     t = FormSummaryRow
     query = select(func.coalesce(func.sum(t.forms), 0))
     if flt.unit_ids is not None:
         query = query.where(t.unit_id.in_(flt.unit_ids or (-1,)))
+    if flt.state:
+        query = query.where(t.state == flt.state)
     query = summary_cells(session, query, narrowing)
     return None if query is None else int(session.scalar(query) or 0)
 
@@ -273,8 +285,8 @@ def form_years(db: Database, unit_ids: tuple[int, ...] | None = None) -> list[in
 def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
     """Counts and chart data over current forms (of the given units only, when given).
 
-    Grouped by ids on the forms' indexes; names are looked up for the few rows shown. States
-    come from the (small) workflow table: forms without a row count as submitted.
+    Counts come from the running sums (by year, grade and workflow state; forms without a
+    workflow row count in the default state); names are looked up for the few rows shown.
     """
     flt = QueueFilter(unit_ids=unit_ids)
     with db.reader() as session:
@@ -305,15 +317,14 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
             for y, n in session.execute(years(by[0], year_forms).group_by(by[0]).having(year_forms > 0))
         }
         total = sum(by_year_all.values())
+        # by workflow state: the cells keep it (forms without a workflow row in the default state)
+        state_col = ys.state if unit_ids is None else sm.state
         by_state = {
             str(st): int(n)
             for st, n in session.execute(
-                q(WorkflowRow.state, func.count())
-                .join(WorkflowRow, WorkflowRow.form_id == FormRow.id)
-                .group_by(WorkflowRow.state)
+                years(state_col, year_forms).group_by(state_col).having(year_forms > 0)
             )
         }
-        by_state[DEFAULT_STATE] = total - sum(n for st, n in by_state.items() if st != DEFAULT_STATE)
         # the units with most forms and with the highest mean gap: the first rows of the per-unit
         # sums' indexes (ix_unit_summaries_top, ix_unit_summaries_gap), whatever the number of units
         us = UNIT_SUMMARIES.c

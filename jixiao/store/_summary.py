@@ -21,6 +21,12 @@ every one is checked against the same recount.
 ``unit_year_counts`` counts the rows of ``unit_year_summaries`` that hold forms, per year and
 kind (the row count of ``stats`` of all units): ``_apply`` reads back the rows it changed, under
 their row locks, and counts a row in when it gains its first form and out when it loses its last.
+
+The workflow state is part of a cell's key (a form without a workflow row counts in
+``DEFAULT_STATE``), so the overview's count by state and the queue's count with ``?state=`` read
+cells too. ``form_summaries`` and ``year_summaries`` keep it; the per-unit tables project it out.
+A workflow step moves its form between cells (``move_state``) in the step's transaction; a new
+revision counts in the default state until its state is carried to it, which is a workflow step.
 """
 
 from __future__ import annotations
@@ -31,8 +37,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ColumnElement, Select, and_, case, func, literal, select, tuple_
 
 from jixiao.store._tables import (
+    DEFAULT_STATE,
     FINDINGS,
     FORM_SUMMARIES,
+    FORM_WORKFLOW,
     FORMS,
     STRUCTURE_CODES,
     UNIT_SUMMARIES,
@@ -52,6 +60,7 @@ __all__ = [
     "VALUES",
     "add_forms",
     "differences",
+    "move_state",
     "rebuild",
     "recount",
     "remove_forms",
@@ -60,14 +69,16 @@ __all__ = [
     "weights_broken",
 ]
 
-KEYS = ("unit_id", "year", "kind", "grade", "errors")
+KEYS = ("unit_id", "year", "kind", "grade", "errors", "state")
 # every table of running sums and the part of a cell's key it keeps (its unique key)
 ROLLUPS = (
     (FORM_SUMMARIES, KEYS),
     (YEAR_SUMMARIES, KEYS[1:]),
-    (UNIT_SUMMARIES, KEYS[:1]),
-    (UNIT_YEAR_SUMMARIES, KEYS[:3]),
+    (UNIT_SUMMARIES, ("unit_id",)),
+    (UNIT_YEAR_SUMMARIES, ("unit_id", "year", "kind")),
 )
+# the tables a workflow step changes: those whose key keeps the state
+BY_STATE = tuple(table for table, keys in ROLLUPS if "state" in keys)
 # a table counting the rows with forms of a table of ROLLUPS, by a part of that table's key
 ROW_COUNTS = ((UNIT_YEAR_COUNTS, UNIT_YEAR_SUMMARIES, ("year", "kind")),)
 COUNTED = "units"  # the count column of a table of ROW_COUNTS
@@ -145,9 +156,14 @@ def _aggregate() -> Select[Any]:
         f.kind,
         func.coalesce(f.grade, ""),
         case((f.error_count > 0, 1), else_=0),
+        func.coalesce(FORM_WORKFLOW.c.state, DEFAULT_STATE),
     )
     values = sums()
-    return select(*keys, *(values[v] for v in VALUES)).group_by(*keys)
+    return (
+        select(*keys, *(values[v] for v in VALUES))
+        .select_from(FORMS.outerjoin(FORM_WORKFLOW, FORM_WORKFLOW.c.form_id == f.id))
+        .group_by(*keys)
+    )
 
 
 def _rows(
@@ -193,14 +209,18 @@ def _project(
     return out
 
 
-def _apply(session: Conn, cells: dict[tuple[Any, ...], dict[str, float]], sign: int) -> None:
+def _apply(
+    session: Conn, cells: dict[tuple[Any, ...], dict[str, float]], sign: int, only: tuple[Any, ...] = ()
+) -> None:
     """Add (``sign`` 1) or subtract (-1) sums cell by cell, atomically in the database, to
-    every table of ``ROLLUPS``, in one order (no deadlock between writers)."""
+    every table of ``ROLLUPS`` (or those of ``only``), in one order (no deadlock between writers)."""
     if not cells:
         return
     from jixiao.store._tally import upsert
 
     for table, keys in ROLLUPS:
+        if only and table not in only:
+            continue
         stmt = upsert(session, table)
         stmt = stmt.on_conflict_do_update(
             index_elements=list(keys), set_={v: table.c[v] + stmt.excluded[v] for v in VALUES}
@@ -273,6 +293,24 @@ def add_forms(session: Conn, form_ids: list[int]) -> None:
 def remove_forms(session: Conn, form_ids: list[int]) -> None:
     """Count forms out; call while they are still current (before superseding or moving them)."""
     _apply(session, contributions(session, form_ids), -1)
+
+
+def move_state(session: Conn, form_ids: list[int], state: str) -> None:
+    """Move forms (the current ones among them) into the cells of workflow state ``state``;
+    call before their workflow rows change. Only the tables keyed by state change: the others'
+    cells keep the same forms."""
+    before = contributions(session, form_ids)
+    after: dict[tuple[Any, ...], dict[str, float]] = {}
+    for k, vals in before.items():
+        into = after.setdefault((*k[:-1], state), dict.fromkeys(VALUES, 0))
+        for name, v in vals.items():
+            into[name] += v
+    delta = {k: dict(v) for k, v in after.items()}
+    for k, vals in before.items():
+        into = delta.setdefault(k, dict.fromkeys(VALUES, 0))
+        for name, v in vals.items():
+            into[name] -= v
+    _apply(session, {k: v for k, v in delta.items() if any(v.values())}, 1, BY_STATE)
 
 
 def recount(session: Conn) -> dict[tuple[Any, ...], dict[str, float]]:

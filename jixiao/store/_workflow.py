@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import delete, exists, func, insert, select, union, update
 from sqlalchemy.orm import Session, aliased
 
+from jixiao.store import _summary as summary
 from jixiao.store._db import Database
 from jixiao.store._query import _history
 from jixiao.store._schema import (
@@ -32,6 +33,7 @@ from jixiao.store._schema_web import (
     VerdictRow,
     WorkflowRow,
 )
+from jixiao.store._tables import DEFAULT_STATE
 
 __all__ = [
     "ACTIONS",
@@ -65,7 +67,6 @@ STATE_LABELS = {
     "returned": "退回修改",
     "approved": "审核通过",
 }
-DEFAULT_STATE = "submitted"  # a form imported as a finished document
 EDITABLE_STATES = ("draft", "returned")
 VERDICT_LABELS = {"confirmed": "确认", "rejected": "不予采纳"}
 
@@ -116,8 +117,13 @@ def _set(
     came_from: str | None = None,
     **values: Any,
 ) -> None:
-    """Put one form in ``state`` and record the step (``came_from``: the state of its predecessor)."""
+    """Put one form in ``state`` and record the step (``came_from``: the state of its predecessor).
+
+    The form moves between the running sums' cells of the two states in the same transaction.
+    """
     before = session.scalar(select(WorkflowRow.state).where(WorkflowRow.form_id == form_id))
+    if (before or DEFAULT_STATE) != state:
+        summary.move_state(session, [form_id], state)
     row = {"state": state, "updated_at": _now(), "updated_by": by, **values}
     if before is None:
         session.execute(insert(WorkflowRow.__table__), {"form_id": form_id, **row})

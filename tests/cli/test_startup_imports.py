@@ -16,7 +16,15 @@ import pytest
 from benchmarks._common import DB_COMMANDS
 from tests.conftest import seed
 
-HEAVY = ("sqlalchemy.orm", "alembic", "jixiao.read", "jixiao.store._schema", "jixiao.store._write")
+# the PostgreSQL dialect too: the test database is SQLite, and nothing of PostgreSQL is needed there
+HEAVY = (
+    "sqlalchemy.orm",
+    "alembic",
+    "jixiao.read",
+    "jixiao.store._schema",
+    "jixiao.store._write",
+    "sqlalchemy.dialects.postgresql",
+)
 
 PROBE = """
 import json, sys

@@ -236,6 +236,7 @@ def test_migration_0005_down_and_up_rebuilds_the_sums(
 # --- the sums without the unit (year_summaries) ------------------------------------------------
 
 P, D = "project_self_evaluation", "department_self_evaluation"
+S = "submitted"  # the default workflow state: forms imported as finished documents
 
 
 def _year_sums(db: Database) -> dict[tuple[Any, ...], dict[str, float]]:
@@ -247,18 +248,18 @@ def test_year_sums_by_hand(filled: Database) -> None:
     """Checked against the forms of ``filled``: every form is graded 良 with an error finding by
     the fake review, which re-scores each total 1 point lower; 戊 counts with its revision (66)."""
     sums = _year_sums(filled)
-    assert set(sums) == {(2020, P, "良", 1), (2020, D, "良", 1), (2021, P, "良", 1)}
-    p20 = sums[(2020, P, "良", 1)]  # 甲 (100 万元, 90), 乙 (300, 70), 丁 (50, no total)
+    assert set(sums) == {(2020, P, "良", 1, S), (2020, D, "良", 1, S), (2021, P, "良", 1, S)}
+    p20 = sums[(2020, P, "良", 1, S)]  # 甲 (100 万元, 90), 乙 (300, 70), 丁 (50, no total)
     assert p20["forms"] == 3 and p20["funds"] == 450 and p20["funds_n"] == 3
     assert (p20["printed_num"], p20["printed_den"], p20["printed_n"]) == (90 * 100 + 70 * 300, 400, 2)
     assert (p20["computed_num"], p20["computed_den"], p20["computed_n"]) == (89 * 100 + 69 * 300, 400, 2)
     assert (p20["gap_sum"], p20["gap_n"]) == (2, 2)
-    p21 = sums[(2021, P, "良", 1)]  # 丙 (no 预算数, 80), 戊 (200, 66 — not the superseded 60)
+    p21 = sums[(2021, P, "良", 1, S)]  # 丙 (no 预算数, 80), 戊 (200, 66 — not the superseded 60)
     assert p21["forms"] == 2 and p21["funds"] == 200 and p21["funds_n"] == 1
     assert (p21["printed_num"], p21["printed_n"]) == (66 * 200, 1)
     assert (p21["computed_num"], p21["computed_n"]) == (65 * 200, 1)
     assert (p21["gap_sum"], p21["gap_n"]) == (2, 2)
-    assert sums[(2020, D, "良", 1)]["forms"] == 1
+    assert sums[(2020, D, "良", 1, S)]["forms"] == 1
     o = store.overview(filled)
     assert o.forms == 6 and o.by_year == {2020: 4, 2021: 2}
     assert o.grades_by_year == {2020: {"良": 4}, 2021: {"良": 2}}
@@ -280,9 +281,9 @@ def test_alias_merge_leaves_the_year_sums_and_a_collision_takes_the_loser_out(
     # a third unit files 甲 of 2020 again (95 points); merged into A, it supersedes A's 甲 (90)
     write_doc(tmp_path / "c.txt", _project("第三单位", 2020, "甲", 100, 95))
     assert import_paths([tmp_path / "c.txt"], filled).failures == []
-    assert _year_sums(filled)[(2020, P, "良", 1)]["forms"] == 4
+    assert _year_sums(filled)[(2020, P, "良", 1, S)]["forms"] == 4
     store.add_alias(filled, "第三单位", A)
-    p20 = _year_sums(filled)[(2020, P, "良", 1)]
+    p20 = _year_sums(filled)[(2020, P, "良", 1, S)]
     assert p20["forms"] == 3  # 甲 (the newer, 95), 乙, 丁
     assert p20["printed_num"] == 95 * 100 + 70 * 300
     assert store.list_queue(filled)[1] == 6
@@ -314,7 +315,7 @@ def test_migration_0006_down_and_up_fills_the_year_sums(
         assert import_paths([tmp_path / "a.txt"], db).failures == []
         before = _year_sums(db)
         # 甲 and 乙 of two units in one cell: 2 forms, funds 400
-        assert before[(2020, P, "良", 1)]["forms"] == 2 and before[(2020, P, "良", 1)]["funds"] == 400
+        assert before[(2020, P, "良", 1, S)]["forms"] == 2 and before[(2020, P, "良", 1, S)]["funds"] == 400
         _to(db, "0005_form_summaries")
         with db.engine.connect() as conn:
             assert "year_summaries" not in inspect(conn).get_table_names()

@@ -42,6 +42,11 @@ def db(tmp_path: Path) -> Iterator[store.Database]:
     for name, (role, units) in USERS.items():
         store.add_user(database, name, PASSWORD, role, units)
     yield database
+    # every workflow step, upload and carry keeps the running sums (cells by state) exact
+    from jixiao.store import _summary
+
+    with database.reader() as s:
+        assert _summary.differences(s) == []
     database.close()
 
 

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from alembic import context
 
-from jixiao.store._tables import metadata
+from jixiao.store._tables import for_dialect, metadata
 
 config = context.config
 connection = config.attributes.get("connection")
 if connection is None:  # pragma: no cover - only reachable through a hand-run alembic
     raise RuntimeError("jixiao migrations run through jixiao.store.Database, which passes a connection")
 
+for_dialect(connection.dialect.name)  # the partial indexes' predicates, for autogenerate
 context.configure(
     connection=connection,
     target_metadata=metadata,
