@@ -37,6 +37,7 @@ __all__ = [
     "field_of",
     "indicator_schema",
     "label_key",
+    "label_keys",
     "simplified",
     "use_templates",
     "vocabulary",
@@ -237,6 +238,11 @@ def _index_of(_: int, table: str) -> tuple[tuple[str, str], ...]:
     src: dict[str, list[str]] = getattr(v, table)
     pairs = [(label_key(lab), role) for role, labels in src.items() for lab in labels]
     return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def label_keys(tables: tuple[str, ...]) -> frozenset[str]:
+    """Every label key of some role tables of the vocabulary in force (for near matches)."""
+    return frozenset(label for table in tables for label, _role in _index(table))
 
 
 def _keys(table: str) -> frozenset[str]:

@@ -35,6 +35,7 @@ from jixiao.read._ocr_fix import (
     comparator_repair,
     header_roles,
     is_positive,
+    label_repairs,
     printed_marks,
     repair,
     sign_repair,
@@ -49,6 +50,10 @@ from jixiao.read._ocr_text import engine, ink_lines, recognise
 __all__ = ["LOW_CONFIDENCE", "PageResult", "image_rows", "page_view", "read_page", "scan_rows"]
 
 LOW_CONFIDENCE = 0.8  # below this a cell is shown to a person (read.low_confidence)
+# below this a header cell that is no label counts as unread (``header_doubt``): the reader's own
+# decision, fixed at import, so a caller that raises LOW_CONFIDENCE to see every cell (the
+# benchmark) does not make every such header doubtful and every row below it with it
+_HEADER_UNREAD = LOW_CONFIDENCE
 _DROPPED = 0.6  # ems of ink a Chinese line's text leaves unexplained: a dropped character (measured:
 # lines read whole stay within ±0.25, a dropped character leaves 0.8–1.2)
 
@@ -302,8 +307,13 @@ def _table_rows(
             texts[c.col], confs[c.col] = c.text, c.confidence
             if c.text and c.doubt is None and mixed_script(c.text):
                 c.doubt = "繁简字混杂：印刷的单元格不会如此，识别时有字被替换"
+        misread = label_repairs(texts, confs)  # a label misread by one character keeps its role
+        for c in row_cells:
+            if c.col in misread:
+                c.read_as, (c.text, c.repair) = c.text, misread[c.col]
+                texts[c.col] = c.text
         header = header_roles(texts)
-        doubt = header_doubt(texts, confs, LOW_CONFIDENCE)
+        doubt = header_doubt(texts, confs, _HEADER_UNREAD)
         if header is not None or doubt is not None:
             unread_header = doubt
         elif unread_header and sum(1 for t in texts if t) >= 3:  # a data row under that header

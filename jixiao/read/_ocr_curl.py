@@ -9,13 +9,19 @@ smooth vertical displacement D(x, y) (a cubic across the page, varying linearly 
 one height per line is fitted to the samples by least squares. The page is remapped by D when it
 moves a row by more than a small share of an inch; a scan's lines are straight after deskew, its
 D is nothing, and it is returned unchanged.
+
+The same fit on the page transposed measures the vertical rules (``flatten_slant``): a sheet
+photographed from below its middle, or bowed so a row closes wider, shows its table as a
+trapezoid whose vertical rules slant (the outline no quadrilateral ``flatten`` takes), so the
+grid's vertical kernels broke them and the cells beside merged. Their horizontal displacement
+is fitted and undone in the same way.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["curl_field", "flatten_curl"]
+__all__ = ["curl_field", "flatten_curl", "flatten_slant"]
 
 _MIN_LINE = 1.0  # inches: a ruling line used to measure the bend is at least this long
 _THIN = 0.04  # inches: its ink is at most this thick on average (a blurred text line is thicker)
@@ -112,3 +118,19 @@ def flatten_curl(images: list[Any], binary: Any, dpi: float) -> list[Any]:
     yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
     map_y = yy + d
     return [cv2.remap(img, xx, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE) for img in images]
+
+
+def flatten_slant(images: list[Any], binary: Any, dpi: float) -> list[Any]:
+    """``images`` remapped so the vertical rules of ``binary`` run straight down (the bend of
+    ``flatten_curl`` fitted on the transposed page); the same objects when none slants."""
+    import cv2
+    import numpy as np
+
+    found = curl_field(np.ascontiguousarray(binary.T), dpi)
+    if found is None or found[1] < dpi * _APPLY:
+        return images
+    h, w = binary.shape[:2]
+    d = np.ascontiguousarray(_displacement(found[0], w, h).T)
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    map_x = xx + d
+    return [cv2.remap(img, map_x, yy, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE) for img in images]

@@ -14,13 +14,21 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from jixiao.read._headers import budget_schema, column_role, indicator_schema
+from jixiao.read._headers import (
+    budget_role,
+    budget_schema,
+    column_role,
+    indicator_schema,
+    label_key,
+    label_keys,
+)
 
 __all__ = [
     "Role",
     "comparator_repair",
     "header_roles",
     "is_positive",
+    "label_repairs",
     "printed_marks",
     "repair",
     "sign_repair",
@@ -103,6 +111,44 @@ def header_roles(texts: list[str]) -> list[Role] | None:
     if schema is None:
         return None
     return [table.get(r or "", "") for r in schema.roles] + [""] * (len(texts) - len(schema.roles))
+
+
+_UNSURE = 0.95  # a header cell read below this may hold a misread character (labels read whole: ≥ 0.95)
+_LABEL_MIN = 4  # characters of a label a one-character misread is told from (three or more agree)
+
+
+def _is_label(text: str) -> bool:
+    return bool(column_role(text) or budget_role(text))
+
+
+def label_repairs(texts: list[str], confs: list[float]) -> dict[int, tuple[str, str]]:
+    """Header cells one character off a column label, as that label, with the reason, by column.
+
+    Only in a row that names two columns or more (a header row), only a cell that is no label
+    and was read unsure, and only when exactly one label of the vocabulary's column tables has
+    its length and differs from it in one character ("实际究成值" → 实际完成值): a misread
+    character in a header loses its column's role, and every value under it with it.
+    """
+    if sum(1 for t in texts if t and _is_label(t)) < 2:
+        return {}
+    out: dict[int, tuple[str, str]] = {}
+    for col, (text, conf) in enumerate(zip(texts, confs, strict=False)):
+        if not text or conf >= _UNSURE or _is_label(text):
+            continue
+        key = label_key(text)
+        if len(key) < _LABEL_MIN:
+            continue
+        near = {
+            label
+            for label in label_keys(("indicator_columns", "budget_columns"))
+            if len(label) == len(key) and sum(a != b for a, b in zip(label, key, strict=True)) == 1
+        }
+        if len(near) != 1:
+            continue
+        label = near.pop()
+        fixed = text.replace(key, label, 1) if key in text else label
+        out[col] = (fixed, f"表头单元格“{text}”与列标题“{label}”只差一个字，是误识的字：改为“{fixed}”")
+    return out
 
 
 def sub_header_roles(texts: list[str]) -> list[Role] | None:

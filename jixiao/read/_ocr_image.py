@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.read._errors import ReadError
-from jixiao.read._ocr_curl import flatten_curl
+from jixiao.read._ocr_curl import flatten_curl, flatten_slant
 from jixiao.read._ocr_sheet import fill_background, sheet_edge_found
 
 __all__ = ["Page", "deskew", "image_pages", "pdf_page_image", "prepare", "remove_seal"]
@@ -282,6 +282,7 @@ def prepare(img: Any) -> Page:
     if photo:  # a sheet on a desk may be bowed; a scanner's glass holds it flat
         # bent level first, then the desk filled: the sheet's edges are straight only then
         img, gray = flatten_curl([img, gray], binarize(gray), dpi)
+        img, gray = flatten_slant([img, gray], binarize(gray), dpi)  # then its columns upright
         gray = fill_background(gray, dpi)
     return Page(original=img, gray=gray, dpi=dpi, angle=angle, seal_pixels=sealed, photo=photo)
 

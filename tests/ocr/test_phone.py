@@ -152,3 +152,56 @@ def test_a_bowed_photo_of_a_form_reads_its_rows() -> None:
     rows = [r.cells for r in result.rows]
     assert ["2022年度示范培训项目自评表"] in rows, rows
     assert ["总分", "", "", "", "", "", "98"] in rows, rows
+
+
+def _trapezoid(narrow: float) -> Any:
+    """A ruled page whose table closes ``narrow`` of its width narrower at the foot on each side
+    (the vertical rules slant as in a sheet photographed from below its middle)."""
+    import cv2
+    import numpy as np
+
+    h, w = 1500, 1200
+    img = np.full((h, w), 255, np.uint8)
+    for y in range(200, 1300, 60):
+        img[y : y + 2, 100:1100] = 0
+    for x in (100, 350, 600, 850, 1098):
+        img[200:1282, x : x + 2] = 0
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    shrink = 1 - 2 * narrow * np.clip((yy - 200) / 1100, 0, 1)
+    return cv2.remap(img, w / 2 + (xx - w / 2) / shrink, yy, cv2.INTER_LINEAR, borderValue=255)
+
+
+def _line_cols(img: Any, y: int) -> list[int]:
+    """The left column of each vertical rule crossing row ``y``."""
+    import numpy as np
+
+    ink = np.flatnonzero(img[y] < 128)
+    return [int(x) for k, x in enumerate(ink) if k == 0 or x - ink[k - 1] > 3]
+
+
+def test_a_trapezoid_table_has_its_columns_set_upright() -> None:
+    """A vertical rule at the foot of the table lies where it lies at the head: the grid's
+    vertical kernels find it whole, the cells beside it do not merge."""
+    from jixiao.read._ocr_curl import flatten_slant
+    from jixiao.read._ocr_grid import find_grids
+    from jixiao.read._ocr_image import binarize
+
+    page = _trapezoid(0.03)
+    head, foot = _line_cols(page, 230), _line_cols(page, 1250)
+    assert len(head) == len(foot) == 5
+    assert max(abs(a - b) for a, b in zip(head, foot, strict=True)) >= 25  # as photographed
+    (flat,) = flatten_slant([page], binarize(page), DPI)
+    head, foot = _line_cols(flat, 230), _line_cols(flat, 1250)
+    assert len(head) == len(foot) == 5
+    assert max(abs(a - b) for a, b in zip(head, foot, strict=True)) <= 3  # 0.02 in, was 0.2
+    grids, _ = find_grids(binarize(flat), DPI)
+    assert len(grids) == 1 and len(grids[0].xs) == 5 and len(grids[0].cells) == 18 * 4
+
+
+def test_upright_columns_are_not_remapped() -> None:
+    from jixiao.read._ocr_curl import flatten_slant
+    from jixiao.read._ocr_image import binarize
+
+    page = _trapezoid(0.0)
+    (out,) = flatten_slant([page], binarize(page), DPI)
+    assert out is page
