@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import jixiao
 from jixiao import store
+from jixiao.read._registry import supported_suffixes
 from jixiao.vocabulary import INPUT_TYPES, UNCERTAIN
 from jixiao.web._auth import PRE_COOKIE, LoginLimiter, LoginRequired, csrf_token, optional_user
 from jixiao.web._scan import cache_dir
@@ -148,6 +149,9 @@ def create_app(db: str | store.Database | None = None, settings: WebSettings | N
     templates.env.filters["num"] = _fmt
     templates.env.globals["dataclasses"] = dataclasses
     templates.env.globals["input_types"] = INPUT_TYPES
+    # the file picker offers what the readers take (one list: a new reader appears by itself)
+    templates.env.globals["input_accept"] = ",".join(supported_suffixes())
+    templates.env.globals["upload_mb"] = max(1, settings.max_upload_bytes // (1024 * 1024))
     templates.env.globals["UNCERTAIN"] = UNCERTAIN
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
