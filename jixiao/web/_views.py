@@ -471,21 +471,31 @@ def transition(
 
 @admins.get("/admin", response_class=HTMLResponse)
 def admin(request: Request, message: str | None = None) -> Response:
+    return _admin_page(request, message=message)
+
+
+def _admin_page(
+    request: Request, status: int = 200, message: str | None = None, error: str | None = None, **typed: str
+) -> Response:
+    """The admin page; a refused addition comes back as an error beside what was typed."""
     db = db_of(request)
     years = store.form_years(db)
     return render(
         request,
         "admin.html",
+        status,
         users=store.list_users(db),
         units=store.list_units(db),
         role_labels=store.ROLE_LABELS,
         rule_sets=rule_set_names(),
         years=[(y, store.rule_set_for_year(db, y)) for y in years],
         message=message,
+        error=error,
+        typed=typed,
     )
 
 
-@admins.post("/admin/users")
+@admins.post("/admin/users", response_class=HTMLResponse)
 def admin_add_user(
     request: Request,
     name: Annotated[str, Form()],
@@ -496,16 +506,16 @@ def admin_add_user(
     try:
         store.add_user(db_of(request), name, password, role, [u for u in units.splitlines() if u.strip()])
     except store.UserError as e:
-        return back(f"/admin?message={quote(str(e))}")
+        return _admin_page(request, 400, error=f"未添加用户：{e}", name=name, role=role, units=units)
     return back(f"/admin?message={quote('已添加用户 ' + name.strip())}")
 
 
-@admins.post("/admin/aliases")
+@admins.post("/admin/aliases", response_class=HTMLResponse)
 def admin_alias(request: Request, alias: Annotated[str, Form()], unit: Annotated[str, Form()]) -> Response:
     try:
         store.add_alias(db_of(request), alias, unit)
     except store.AliasError as e:
-        return back(f"/admin?message={quote(str(e))}")
+        return _admin_page(request, 400, error=f"未添加别名：{e}", alias=alias, unit=unit)
     return back(f"/admin?message={quote('已添加别名 ' + alias.strip())}")
 
 
