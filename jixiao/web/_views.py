@@ -7,6 +7,7 @@ admins — 管理员. ``tests/web/test_roles.py`` walks every route with every r
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
@@ -437,15 +438,36 @@ def audit_score(
     score: Annotated[str, Form()],
     reason: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        value = float(score)
-    except ValueError:
-        raise HTTPException(422, "复核得分应为数字") from None
+    value = _audit_value(db_of(request), form_id, goal, indicator, score)
     try:
         store.set_audit_score(db_of(request), form_id, goal or None, indicator, value, reason, user.name)
     except store.WorkflowError as e:
         raise HTTPException(409, str(e)) from e
     return back(f"/forms/{form_id}")
+
+
+def _audit_value(db: store.Database, form_id: int, goal: str, indicator: str, text: str) -> float:
+    """The 复核得分 typed, if it is a score of that indicator: a number from 0 to its 分值."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise HTTPException(422, f"复核得分应为数字（收到“{text}”）") from None
+    detail = store.get_form(db, form_id)
+    assert detail is not None  # visible_form found it
+    if not any(g.name == (goal or g.name) and i.name == indicator for g, i in detail.form.indicators()):
+        raise HTTPException(422, f"本表没有指标“{indicator}”")
+    weight = next(
+        (
+            s.weight
+            for s in (detail.scorecard.indicators if detail.scorecard else [])
+            if s.indicator == indicator and s.goal == (goal or s.goal)
+        ),
+        None,
+    )
+    if not math.isfinite(value) or value < 0 or (weight is not None and value > weight + 1e-9):
+        top = f"到 {weight:g} 分（该指标分值）" if weight is not None else "以上"
+        raise HTTPException(422, f"“{indicator}”的复核得分应在 0 {top}之间，收到 {text}")
+    return value
 
 
 @reviewers.post("/forms/{form_id}/transition")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from fastapi.testclient import TestClient
 
+from jixiao import store
 from jixiao.read._registry import supported_suffixes
+from tests.web.conftest import CITY, form_ids
 
 
 def test_the_file_picker_offers_every_type_a_reader_takes(
@@ -46,3 +49,38 @@ def test_a_refused_new_user_is_an_error_beside_what_was_typed(
     again = c.post("/admin/aliases", data={"alias": " ", "unit": "文化馆新址"})
     assert again.status_code == 400 and 'class="alert" role="alert">未添加别名：' in again.text
     assert 'name="unit" value="文化馆新址"' in again.text
+
+
+def test_an_audit_score_is_a_score_of_that_indicator(loaded: store.Database, client_for: Any) -> None:
+    """道路清扫保洁面积 prints 分值 5 (examples' 部门整体自评表): a 复核得分 of 6, −1 or text is
+    refused with the reason, on a page leading back to the form; 4.5 is kept."""
+    form_id = form_ids(loaded, unit=CITY, kind="department_self_evaluation")[0]
+    c = client_for("reviewer")
+    page = c.get(f"/api/forms/{form_id}").json()
+    goal = next(g for g in page["goals"] if any(i["name"] == "道路清扫保洁面积" for i in g["indicators"]))
+    url = f"http://testserver/forms/{form_id}"
+    for score, reason in (("6", "0 到 5 分"), ("-1", "0 到 5 分"), ("abc", "应为数字"), ("nan", "0 到 5 分")):
+        data = {"goal": goal["name"], "indicator": "道路清扫保洁面积", "score": score, "reason": "核对原件"}
+        r = c.post(f"/forms/{form_id}/audit-score", data=data, headers={"referer": url})
+        assert r.status_code == 422 and reason in r.text, score
+        assert f'href="/forms/{form_id}" class="button primary" id="error-back">返回上一页' in r.text
+    data = {"goal": goal["name"], "indicator": "不存在的指标", "score": "1", "reason": "核对原件"}
+    assert "本表没有指标" in c.post(f"/forms/{form_id}/audit-score", data=data).text
+    data = {"goal": goal["name"], "indicator": "道路清扫保洁面积", "score": "4.5", "reason": "面积核减"}
+    assert c.post(f"/forms/{form_id}/audit-score", data=data).status_code == 303
+    line = next(
+        i
+        for g in c.get(f"/api/forms/{form_id}").json()["goals"]
+        for i in g["indicators"]
+        if i["name"] == "道路清扫保洁面积"
+    )
+    assert line["audit_score"] == "4.5"
+    html = c.get(f"/forms/{form_id}").text
+    assert re.search(r'name="score" type="number" step="any" min="0" max="5"', html)
+
+
+def test_the_error_page_never_leads_to_another_site(client_for: Callable[[str | None], TestClient]) -> None:
+    c = client_for("reviewer")
+    for referer in ("http://testserver//evil.example/x", "http://evil.example/forms/1"):
+        r = c.get("/forms?year=abc", headers={"referer": referer})
+        assert r.status_code == 422 and "返回上一页" not in r.text and "evil" not in r.text
