@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html.parser import HTMLParser
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from jixiao import store
 from jixiao.read._registry import supported_suffixes
-from tests.web.conftest import CITY, form_ids
+from tests.web.conftest import CITY, CULTURE, form_ids
 
 
 def test_the_file_picker_offers_every_type_a_reader_takes(
@@ -84,3 +86,57 @@ def test_the_error_page_never_leads_to_another_site(client_for: Callable[[str | 
     for referer in ("http://testserver//evil.example/x", "http://evil.example/forms/1"):
         r = c.get("/forms?year=abc", headers={"referer": referer})
         assert r.status_code == 422 and "返回上一页" not in r.text and "evil" not in r.text
+
+
+class _Fields(HTMLParser):
+    """The ids of a page, its unlabelled fields, and the ids an htmx answer swaps out of band."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.oob: set[str] = set()
+        self.unlabelled: list[str] = []
+        self._labels = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"] or "")
+            if a.get("hx-swap-oob"):
+                self.oob.add(a["id"] or "")
+        if tag == "label":
+            self._labels += 1
+        named = tag in ("input", "textarea", "select") and a.get("type") not in ("hidden", "submit")
+        if named and not self._labels and not a.get("aria-label") and not a.get("id"):
+            self.unlabelled.append(a.get("name") or tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "label":
+            self._labels -= 1
+
+
+def _parse(html: str) -> _Fields:
+    p = _Fields()
+    p.feed(html)
+    return p
+
+
+@pytest.mark.parametrize("kind", ["project_target", "project_self_evaluation"])
+def test_the_units_sheet_names_every_field_and_updates_only_what_is_there(
+    loaded: store.Database, client_for: Any, kind: str
+) -> None:
+    """A screen reader says what each field of the editable sheet is (target tables had bare
+    inputs); an edit's answer swaps only parts the page has (target tables have no score cells)."""
+    form_id = form_ids(loaded, unit=CULTURE, kind=kind)[0]
+    store.set_state(loaded, [form_id], "draft", "测试")
+    unit = client_for("wenhua")
+    html = unit.get(f"/forms/{form_id}").text
+    page = _parse(html)
+    assert 'id="sheet" hx-post' in html  # the editable sheet
+    assert page.unlabelled == []
+    field = re.search(r'name="(i\.0\.0\.(?:target|actual))"', html)
+    assert field
+    answer = unit.post(f"/forms/{form_id}/edit", data={field[1]: "≥1次"}, headers={"HX-Request": "true"})
+    assert answer.status_code == 200 and "已保存" in answer.text
+    missing = _parse(answer.text).oob - page.ids
+    assert missing == set()
