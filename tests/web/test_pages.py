@@ -140,3 +140,13 @@ def test_the_units_sheet_names_every_field_and_updates_only_what_is_there(
     assert answer.status_code == 200 and "已保存" in answer.text
     missing = _parse(answer.text).oob - page.ids
     assert missing == set()
+
+
+def test_a_units_grades_read_as_grade_and_count(loaded: store.Database, client_for: Any) -> None:
+    """“优1” read as a grade named 优1; the count is written as the findings beside it are (×1).
+    The examples' 文化馆 has one 2023 自评表, re-scored 88.36 (80–90: 良)."""
+    html = client_for("reviewer").get(f"/units/{CULTURE}").text
+    years = html[html.index('id="years"') :]
+    row = next(r for r in years.split("<tr>") if r.startswith("<td>2023</td>"))
+    assert "<td>88.36</td>" in row.replace('<td class="num">', "<td>")
+    assert "<td>良×1</td>" in row
