@@ -72,6 +72,8 @@ def user_add(
 ) -> None:
     from jixiao.store import Database, StoreError, UserError, add_user
 
+    if role == "filler" and not unit:
+        fail("填报人必须绑定单位（--unit 单位名称，可重复给出）")
     if password is None:
         password = getpass.getpass("密码：")
         if getpass.getpass("再次输入密码：") != password:

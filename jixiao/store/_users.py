@@ -72,7 +72,7 @@ def add_user(db: Database, name: str, password: str, role: str, units: list[str]
         raise UserError("密码至少 8 位")
     units = [u.strip() for u in units or [] if u.strip()]
     if role == "filler" and not units:
-        raise UserError("填报人必须绑定单位（--unit）")
+        raise UserError("填报人必须绑定单位")
     with db.session() as session:
         if session.scalar(select(UserRow.id).where(UserRow.name == name)) is not None:
             raise UserError(f"用户 {name} 已存在")

@@ -124,6 +124,20 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
+def _back_to(request: Request) -> str | None:
+    """The page of this site the failed request came from (its Referer), as a path: the way back
+    to the form that was being filled in; None for another site or the failing page itself."""
+    referer = request.headers.get("referer", "")
+    base = str(request.base_url)
+    if not referer.startswith(base):
+        return None
+    path = "/" + referer[len(base) :]
+    if path.startswith("//") or "\\" in path:
+        return None  # "//host" would lead to another site
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return None if path == here else path
+
+
 def create_app(db: str | store.Database | None = None, settings: WebSettings | None = None) -> FastAPI:
     """The web application over one database (a URL, a path, or an open ``Database``)."""
     from jixiao.web import _api, _units, _views
@@ -149,7 +163,9 @@ def create_app(db: str | store.Database | None = None, settings: WebSettings | N
     templates.env.filters["num"] = _fmt
     templates.env.globals["dataclasses"] = dataclasses
     templates.env.globals["input_types"] = INPUT_TYPES
-    templates.env.globals["input_suffixes"] = ",".join(supported_suffixes())  # the picker's accept=
+    # the file picker offers what the readers take (one list: a new reader appears by itself)
+    templates.env.globals["input_accept"] = ",".join(supported_suffixes())
+    templates.env.globals["upload_mb"] = max(1, settings.max_upload_bytes // (1024 * 1024))
     templates.env.globals["UNCERTAIN"] = UNCERTAIN
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
@@ -205,6 +221,7 @@ def create_app(db: str | store.Database | None = None, settings: WebSettings | N
                 "csrf": csrf_token(request),
                 "status": status,
                 "message": message,
+                "back": _back_to(request),
             },
             status_code=status,
         )

@@ -7,6 +7,7 @@ admins — 管理员. ``tests/web/test_roles.py`` walks every route with every r
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
@@ -437,15 +438,36 @@ def audit_score(
     score: Annotated[str, Form()],
     reason: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        value = float(score)
-    except ValueError:
-        raise HTTPException(422, "复核得分应为数字") from None
+    value = _audit_value(db_of(request), form_id, goal, indicator, score)
     try:
         store.set_audit_score(db_of(request), form_id, goal or None, indicator, value, reason, user.name)
     except store.WorkflowError as e:
         raise HTTPException(409, str(e)) from e
     return back(f"/forms/{form_id}")
+
+
+def _audit_value(db: store.Database, form_id: int, goal: str, indicator: str, text: str) -> float:
+    """The 复核得分 typed, if it is a score of that indicator: a number from 0 to its 分值."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise HTTPException(422, f"复核得分应为数字（收到“{text}”）") from None
+    detail = store.get_form(db, form_id)
+    assert detail is not None  # visible_form found it
+    if not any(g.name == (goal or g.name) and i.name == indicator for g, i in detail.form.indicators()):
+        raise HTTPException(422, f"本表没有指标“{indicator}”")
+    weight = next(
+        (
+            s.weight
+            for s in (detail.scorecard.indicators if detail.scorecard else [])
+            if s.indicator == indicator and s.goal == (goal or s.goal)
+        ),
+        None,
+    )
+    if not math.isfinite(value) or value < 0 or (weight is not None and value > weight + 1e-9):
+        top = f"到 {weight:g} 分（该指标分值）" if weight is not None else "以上"
+        raise HTTPException(422, f"“{indicator}”的复核得分应在 0 {top}之间，收到 {text}")
+    return value
 
 
 @reviewers.post("/forms/{form_id}/transition")
@@ -471,21 +493,31 @@ def transition(
 
 @admins.get("/admin", response_class=HTMLResponse)
 def admin(request: Request, message: str | None = None) -> Response:
+    return _admin_page(request, message=message)
+
+
+def _admin_page(
+    request: Request, status: int = 200, message: str | None = None, error: str | None = None, **typed: str
+) -> Response:
+    """The admin page; a refused addition comes back as an error beside what was typed."""
     db = db_of(request)
     years = store.form_years(db)
     return render(
         request,
         "admin.html",
+        status,
         users=store.list_users(db),
         units=store.list_units(db),
         role_labels=store.ROLE_LABELS,
         rule_sets=rule_set_names(),
         years=[(y, store.rule_set_for_year(db, y)) for y in years],
         message=message,
+        error=error,
+        typed=typed,
     )
 
 
-@admins.post("/admin/users")
+@admins.post("/admin/users", response_class=HTMLResponse)
 def admin_add_user(
     request: Request,
     name: Annotated[str, Form()],
@@ -496,16 +528,16 @@ def admin_add_user(
     try:
         store.add_user(db_of(request), name, password, role, [u for u in units.splitlines() if u.strip()])
     except store.UserError as e:
-        return back(f"/admin?message={quote(str(e))}")
+        return _admin_page(request, 400, error=f"未添加用户：{e}", name=name, role=role, units=units)
     return back(f"/admin?message={quote('已添加用户 ' + name.strip())}")
 
 
-@admins.post("/admin/aliases")
+@admins.post("/admin/aliases", response_class=HTMLResponse)
 def admin_alias(request: Request, alias: Annotated[str, Form()], unit: Annotated[str, Form()]) -> Response:
     try:
         store.add_alias(db_of(request), alias, unit)
     except store.AliasError as e:
-        return back(f"/admin?message={quote(str(e))}")
+        return _admin_page(request, 400, error=f"未添加别名：{e}", alias=alias, unit=unit)
     return back(f"/admin?message={quote('已添加别名 ' + alias.strip())}")
 
 

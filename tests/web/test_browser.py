@@ -333,3 +333,55 @@ def test_reviewer_checks_a_scanned_pdf_cell_against_its_crop(page: object) -> No
     expect(pg.locator("#count-errors")).to_have_text("0")
     expect(pg.locator("#submit-errors")).not_to_contain_text("个错误")  # the warning follows the edit
     shot(pg, "form-scan-pdf-unit")
+
+
+def _unit_uploads_seed(pg: Any) -> str:
+    """The unit uploads seed 000 (state 填报中) and opens its form; returns the form's URL."""
+    seed = next(iter(sorted(SEEDS.glob(f"{SEED}*.txt"))), None)
+    if seed is None:
+        pytest.skip("seed 000 not found")
+    log_in(pg, "shengwu")
+    pg.goto(f"{pg.server}/upload")
+    pg.set_input_files("#files", str(seed))
+    pg.click("#upload-form button.primary")
+    result = pg.locator("#upload-results tr.r-imported")
+    playwright_api.expect(result).to_contain_text("读取到 1 张表")
+    result.locator("a").first.click()
+    playwright_api.expect(pg.locator("#state")).to_have_text("填报中")
+    return str(pg.url)
+
+
+def test_an_edit_the_server_refuses_is_reported_not_silently_dropped(page: object) -> None:
+    """The unit submits the form in a second tab, then types in the first: the value cannot be
+    saved any more, and the page must say so (htmx swaps nothing on an error answer)."""
+    pg = page
+    expect = playwright_api.expect
+    form_url = _unit_uploads_seed(pg)
+    other = pg.context.new_page()  # type: ignore[attr-defined]
+    other.goto(form_url)
+    other.click("#action-submit")
+    expect(other.locator("#state")).to_have_text("已提交")
+    other.close()
+
+    notice = pg.locator("#notice")  # type: ignore[attr-defined]
+    expect(notice).to_be_hidden()
+    actual = row(pg, "完成工业投资额").locator("input[name$='.actual']")  # type: ignore[attr-defined]
+    actual.fill("达成上级确定的任务量")
+    actual.press("Tab")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("操作未完成")
+    expect(notice).to_contain_text("不能修改")  # the server's own reason: the form was submitted
+    expect(pg.locator("#edit-status")).not_to_contain_text("已保存")  # type: ignore[attr-defined]
+    pg.click("#notice-close")  # type: ignore[attr-defined]
+    expect(notice).to_be_hidden()
+
+
+def test_an_upload_over_the_size_limit_says_so(page: object) -> None:
+    pg, server = page, page.server  # type: ignore[attr-defined]
+    expect = playwright_api.expect
+    log_in(pg, "shengwu")
+    pg.goto(f"{server}/upload")
+    big = b"%PDF-1.4\n" + b"0" * (21 * 1024 * 1024)  # over the default 20 MB of one request
+    pg.set_input_files("#files", files=[{"name": "大文件.pdf", "mimeType": "application/pdf", "buffer": big}])
+    pg.click("#upload-form button.primary")
+    expect(pg.locator("#notice")).to_contain_text("上传内容超过大小限制（20 MB）")

@@ -89,6 +89,28 @@
       var names = Array.prototype.map.call(files.files, function (f) { return f.name; });
       document.getElementById("chosen").textContent = names.length ? "已选 " + names.length + " 个文件：" + names.join("、") : "未选择文件";
     });
+    // a request made in the page that fails must say so: htmx swaps nothing on an error answer
+    function notify(text) {
+      var box = document.getElementById("notice");
+      if (!box) return;
+      document.getElementById("notice-text").textContent = text;
+      box.hidden = false;
+    }
+    var close = document.getElementById("notice-close");
+    if (close) close.addEventListener("click", function () { document.getElementById("notice").hidden = true; });
+    document.body.addEventListener("htmx:responseError", function (e) {
+      var xhr = e.detail.xhr, text = "";
+      try {
+        var d = JSON.parse(xhr.responseText);
+        if (typeof d.detail === "string") text = d.detail;
+      } catch (_) {
+        if (/^text\/plain/.test(xhr.getResponseHeader("content-type") || "")) text = xhr.responseText.slice(0, 300);
+      }
+      notify("操作未完成：" + (text || "服务器返回错误（" + xhr.status + "），请刷新页面后重试"));
+    });
+    document.body.addEventListener("htmx:sendError", function () {
+      notify("操作未完成：无法连接服务器，请检查网络后重试");
+    });
     document.body.addEventListener("htmx:xhr:progress", function (e) {
       var bar = document.getElementById("upload-progress");
       if (bar && e.detail.lengthComputable) { bar.hidden = false; bar.value = e.detail.loaded / e.detail.total * 100; }
