@@ -15,7 +15,7 @@ from jixiao.model import Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
-from jixiao.read._limits import DOCX_MAIN_TYPES, check_zip, content_type, content_types, xml_parser
+from jixiao.read._limits import DOCX_MAIN_TYPES, content_type, content_types, open_checked_zip, xml_parser
 from jixiao.read.native import boxed_line
 
 __all__ = ["docx_rows"]
@@ -26,8 +26,8 @@ _OFFICE_DOCUMENT = "/officeDocument"
 
 
 def docx_rows(path: Path) -> list[Row]:
-    check_zip(path, "docx")
-    body = _body(path)
+    trees: dict[str, Any] = {}
+    body = _body(path, open_checked_zip(path, "docx", trees), trees)
     rows: list[Row] = []
     _block_rows(body, path, rows, [0, 0], depth=0)
     return rows
@@ -85,17 +85,18 @@ def _is_layout_table(tbl: Any) -> bool:
     )
 
 
-def _body(path: Path) -> Any:
+def _body(path: Path, package: zipfile.ZipFile, trees: dict[str, Any]) -> Any:
     """The ``w:body`` of the package's main document, found through its relationships.
 
-    Read with lxml directly (the guard has already bounded every member): python-docx would
-    also parse styles, numbering and settings, which the rows never use.
+    Read with lxml directly from the package the guard checked, still open (the guard has
+    bounded every member, and its parse of the main part, same parser, is taken when it kept
+    it): python-docx would also parse styles, numbering and settings, which the rows never use.
     """
     from lxml import etree
 
     broken = ReadError(str(path), "不是有效的 Word（.docx）文件（文件结构损坏）")
     try:
-        with zipfile.ZipFile(path) as z:
+        with package as z:
             names = set(z.namelist())
             rels = etree.fromstring(z.read(_PACKAGE_RELS), xml_parser()) if _PACKAGE_RELS in names else None
             main = next(
@@ -110,7 +111,9 @@ def _body(path: Path) -> Any:
                 raise broken
             if content_type(main, content_types(z)) not in DOCX_MAIN_TYPES:
                 raise ReadError(str(path), "不是 Word 文档（压缩包里的主文档不是 Word 正文）")
-            root = etree.fromstring(z.read(main), xml_parser(huge=True))
+            root = trees.get(main)
+            if root is None:
+                root = etree.fromstring(z.read(main), xml_parser(huge=True))
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as e:
         raise broken from e
     body = root.find(_W + "body")
