@@ -168,6 +168,14 @@ _TYPES = [
         "指标值“{target}”{placeholder}无法据以评价是否完成",
     ),
     FindingType(
+        "target.missing_value",
+        "error",
+        "未填写指标值",
+        "a target table's indicator has no 指标值 at all: nothing to evaluate it against",
+        "绩效目标应细化量化、可衡量（财预〔2020〕10号；绩效目标表“指标值”栏）",
+        "未填写指标值，无法据以评价是否完成",
+    ),
+    FindingType(
         "target.missing_basis",
         "warning",
         "缺少指标值确定依据",

@@ -257,3 +257,27 @@ def test_page_and_api_twin_share_one_model(loaded: store.Database, client_for) -
             assert f'data-indicator="{ind["name"]}"' in html
             for f in ind["findings"]:
                 assert f["message"] in html
+
+
+def test_a_cleared_target_value_is_an_error_before_submitting(loaded: store.Database, client_for) -> None:  # type: ignore[no-untyped-def]
+    """A target table sets the measure: a filler who clears an indicator's 指标值 is told so (an
+    error on that row and in the count), not "已保存, 0 errors" with nothing left to evaluate against."""
+    form_id = form_ids(loaded, unit=CULTURE, kind="project_target")[0]
+    store.set_state(loaded, [form_id], "draft", "测试")
+    unit = client_for("wenhua")
+    page = unit.get(f"/api/forms/{form_id}").json()
+    # 数字化记录非遗项目数: the annual table prints "≥3个" under 预计当年实现 (checked by hand)
+    ind = next(i for g in page["goals"] for i in g["indicators"] if i["name"] == "数字化记录非遗项目数")
+    assert ind["target"] == "≥3个" and ind["findings"] == []
+    errors_before = page["errors"]
+    r = unit.post(
+        f"/forms/{form_id}/edit",
+        data={f"i.{ind['goal_index']}.{ind['index']}.target": ""},
+        headers={"HX-Request": "true"},
+    )
+    assert r.status_code == 200 and "已保存" in r.text
+    assert "未填写指标值，无法据以评价是否完成" in r.text  # the live answer shows the new finding
+    after = unit.get(f"/api/forms/{form_id}").json()
+    cleared = next(i for g in after["goals"] for i in g["indicators"] if i["name"] == ind["name"])
+    assert [(f["code"], f["severity"]) for f in cleared["findings"]] == [("target.missing_value", "error")]
+    assert after["errors"] == errors_before + 1

@@ -63,11 +63,17 @@ def _vague(text: str | None, descriptions_too: bool = False) -> bool:
 def check_vague(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document) -> Iterator[Finding]:
     """Target tables: warning; self-evaluation forms: info (the target was set in an earlier year).
 
-    A value left as the template's placeholder (``≥**%``) sets no target at all: an error.
+    A value left as the template's placeholder (``≥**%``) — or, in a target table, left blank —
+    sets no target at all: an error.
     """
     severity = "warning" if form.kind.is_target else "info"
     for goal, ind in form.indicators():
-        if placeholder_value(ind.target):
+        if form.kind.is_target and not (ind.target or "").strip():
+            # A target table is where the value is set: a blank one sets no target at all.
+            yield make_finding(
+                "target.missing_value", form, index, goal=goal.name, indicator=ind.name, printed=None
+            )
+        elif placeholder_value(ind.target):
             yield make_finding(
                 "target.vague",
                 form,
