@@ -22,6 +22,7 @@ from jixiao.read._registry import supported_suffixes
 from jixiao.vocabulary import INPUT_TYPES, UNCERTAIN
 from jixiao.web._auth import PRE_COOKIE, LoginLimiter, LoginRequired, csrf_token, optional_user
 from jixiao.web._scan import cache_dir
+from jixiao.web.pages import finding_anchor
 
 __all__ = ["WebSettings", "create_app"]
 
@@ -167,6 +168,7 @@ def create_app(db: str | store.Database | None = None, settings: WebSettings | N
     templates.env.globals["input_accept"] = ",".join(supported_suffixes())
     templates.env.globals["upload_mb"] = max(1, settings.max_upload_bytes // (1024 * 1024))
     templates.env.globals["UNCERTAIN"] = UNCERTAIN
+    templates.env.globals["finding_anchor"] = finding_anchor
     app.state.templates = templates
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
 

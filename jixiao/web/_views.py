@@ -425,7 +425,7 @@ def verdict(
         )
     except store.WorkflowError as e:
         raise HTTPException(409, str(e)) from e
-    return back(f"/forms/{form_id}#findings")
+    return back(f"/forms/{form_id}#{pages.finding_anchor(key)}")
 
 
 @reviewers.post("/forms/{form_id}/audit-score")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html import unescape
 from html.parser import HTMLParser
 from typing import Any
 
@@ -150,3 +151,21 @@ def test_a_units_grades_read_as_grade_and_count(loaded: store.Database, client_f
     row = next(r for r in years.split("<tr>") if r.startswith("<td>2023</td>"))
     assert "<td>88.36</td>" in row.replace('<td class="num">', "<td>")
     assert "<td>良×1</td>" in row
+
+
+def test_saving_a_verdict_returns_to_that_finding(loaded: store.Database, client_for: Any) -> None:
+    """A reviewer works down a long list: after 保存结论 the page opens at the finding just judged
+    (its own row id), not at the top of the findings — for the last finding of the form as for the first."""
+    form_id = form_ids(loaded, unit=CITY, kind="department_self_evaluation")[0]
+    c = client_for("reviewer")
+    html = c.get(f"/forms/{form_id}").text
+    rows = re.findall(
+        r'<div class="finding [^"]*" id="([^"]+)"[^>]*>.*?name="key" value="([^"]+)"', html, re.S
+    )
+    assert len(rows) >= 2 and len({a for a, _ in rows}) == len(rows)  # one id per finding row
+    for anchor, key in (rows[0], rows[-1]):
+        data = {"key": unescape(key), "verdict": "confirmed", "comment": "复核"}
+        r = c.post(f"/forms/{form_id}/verdict", data=data)
+        assert r.status_code == 303
+        assert r.headers["location"] == f"/forms/{form_id}#{anchor}"
+        assert html.count(f'id="{anchor}"') == 1

@@ -8,7 +8,7 @@ set on their module.
 """
 
 from jixiao.web.pages._common import KIND_LABELS, evaluate, to_json
-from jixiao.web.pages.form import FindingItem, FormPage, build_form_page, build_live_page
+from jixiao.web.pages.form import FindingItem, FormPage, build_form_page, build_live_page, finding_anchor
 from jixiao.web.pages.queue import (
     OverviewPage,
     QueuePage,
@@ -34,5 +34,6 @@ __all__ = [
     "decode_key",
     "encode_key",
     "evaluate",
+    "finding_anchor",
     "to_json",
 ]

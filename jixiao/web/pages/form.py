@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -14,6 +15,13 @@ from jixiao.score import load_rule_set
 from jixiao.vocabulary import UNCERTAIN, finding_title, severity_name
 from jixiao.web import _scan
 from jixiao.web.pages._common import KIND_LABELS, evaluate, num
+
+
+def finding_anchor(key: str) -> str:
+    """The HTML id of a finding's row, from its verdict key (code|goal|indicator): saving a verdict
+    returns the reviewer to that row, not to the top of the findings. Hashed, since goal and
+    indicator names hold any text."""
+    return "finding-" + hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
 @dataclass
