@@ -385,3 +385,30 @@ def test_an_upload_over_the_size_limit_says_so(page: object) -> None:
     pg.set_input_files("#files", files=[{"name": "大文件.pdf", "mimeType": "application/pdf", "buffer": big}])
     pg.click("#upload-form button.primary")
     expect(pg.locator("#notice")).to_contain_text("上传内容超过大小限制（20 MB）")
+
+
+def test_an_upload_says_it_is_reading_until_the_answer_comes(page: object) -> None:
+    """After the bytes are sent, reading and reviewing takes a while (a scan ~10 s a page): the
+    page says so and the button cannot be pressed twice, until the results arrive. The request
+    is held in the browser (not timed) so the busy state is seen for certain."""
+    pg, server = page, page.server  # type: ignore[attr-defined]
+    expect = playwright_api.expect
+    seed = next(iter(sorted(SEEDS.glob(f"{SEED}*.txt"))), None)
+    if seed is None:
+        pytest.skip("seed 000 not found")
+    log_in(pg, "shengwu")
+    pg.goto(f"{server}/upload")
+    held: list[Any] = []
+    pg.route(f"{server}/upload", lambda route: held.append(route))
+    busy, button = pg.locator("#upload-busy"), pg.locator("#upload-form button.primary")
+    expect(busy).to_be_hidden()
+    pg.set_input_files("#files", str(seed))
+    button.click()
+    expect(busy).to_be_visible()
+    expect(busy).to_have_text("正在读取和审核…")
+    expect(button).to_be_disabled()
+    assert len(held) == 1
+    held[0].continue_()
+    expect(pg.locator("#upload-results tr.r-imported")).to_contain_text("读取到 1 张表")
+    expect(busy).to_be_hidden()
+    expect(button).to_be_enabled()
