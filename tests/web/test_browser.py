@@ -412,3 +412,29 @@ def test_an_upload_says_it_is_reading_until_the_answer_comes(page: object) -> No
     expect(pg.locator("#upload-results tr.r-imported")).to_contain_text("读取到 1 张表")
     expect(busy).to_be_hidden()
     expect(button).to_be_enabled()
+
+
+# the widest element, for the failure message: what makes a narrow page scroll sideways
+_WIDEST = """() => { const w = document.documentElement.clientWidth; const out = [];
+  for (const el of document.querySelectorAll('body *')) { const r = el.getBoundingClientRect();
+    if (r.right > w + 1 && getComputedStyle(el).position !== 'fixed') out.push(el.tagName + '.' + (el.getAttribute('class') || '')); }
+  return {page: document.documentElement.scrollWidth, view: w, over: out.slice(0, 8)}; }"""
+
+
+@pytest.mark.parametrize("path", ["/forms", "/", "/units"])
+def test_a_narrow_window_never_scrolls_the_page_sideways(page: object, path: str) -> None:
+    """On a phone-width window (420 px) the page itself fits: wide lists scroll inside their own
+    box, the navigation wraps onto a second row instead of pushing the page wider."""
+    pg, server = page, page.server  # type: ignore[attr-defined]
+    log_in(pg, "reviewer")
+    pg.set_viewport_size({"width": 420, "height": 800})
+    pg.goto(f"{server}{path}")
+    pg.wait_for_load_state("load")
+    m = pg.evaluate(_WIDEST)
+    assert m["page"] <= m["view"], m
+    if path == "/forms":
+        box = pg.locator("table.list").evaluate(
+            "t => t.parentElement.scrollWidth > t.parentElement.clientWidth"
+        )
+        assert box, "the queue's list is wider than the window: it scrolls inside its own box"
+        shot(pg, "queue-narrow")
