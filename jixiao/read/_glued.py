@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from jixiao.read._align import unit_cell
 from jixiao.read._clean import POINTS
 from jixiao.read._headers import (
     budget_role,
@@ -35,6 +36,7 @@ from jixiao.read._headers import (
     overall_role,
     vocabulary,
 )
+from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import TOTAL
 
 __all__ = ["glued_rows"]
@@ -55,6 +57,8 @@ _DIGIT = re.compile(r"\d")
 _UNITS = re.compile(rf"{_NUM}([^\d.{_SIGN}]*)")
 _AMOUNT_ROLES = ("initial", "planned", "received", "executed")
 _NUMBER_ROLES = ("weight", "score", "converted_score", "share", "audit_score")
+_NATURES = ("定性", "定量")  # a 指标性质 cell that is no sign
+_MAX_UNIT = 8  # longest 度量单位 cell tried (万平方米/年)
 
 
 @lru_cache(maxsize=8)
@@ -171,6 +175,9 @@ def glued_rows(lines: list[str]) -> dict[int, list[str]] | None:
             out[k] = cells
             continue
         if not line:
+            continue
+        if form_title_kind(line) is not None or is_report_title(line):
+            header, kind = None, ""  # the next form of the file: its title is no row
             continue
         row = _row(line, header, kind)
         if row is not None:
@@ -377,14 +384,41 @@ def _indicator_cells(text: str, roles: list[str | None]) -> list[str] | None:
     """Name then one cell per role: the parse that leaves the fewest value cells empty (of
     equal ones, a qualitative actual repeating its target exactly before a qualified one:
     服务站规范运行规范运行规范运行 is 服务站规范运行 | 规范运行 | 规范运行)."""
-    best: tuple[float, list[str]] | None = None
+    best: tuple[tuple[float, float], list[str]] | None = None
+    split = "unit" in roles  # bare values: the actual's cut is told by its size
     for cut in range(1, len(text) + 1):
         if text[cut - 1] in _SIGN or (cut < len(text) and text[cut - 1].isdigit() and text[cut].isdigit()):
             continue
         for cells, empty in _parse(text, cut, roles, 0, None):
-            if best is None or empty < best[0]:
-                best = (empty, [text[:cut], *cells])
+            key = (empty, _size_gap(dict(zip(roles, cells, strict=False))) if split else 0)
+            if best is None or key < best[0]:
+                best = (key, [text[:cut], *cells])
     return best[1] if best is not None else None
+
+
+def _size_gap(cells: dict[str | None, str]) -> float:
+    """How badly a bare actual's cut fits: its score disagreeing with its target (full points
+    when met, weight × the ratio when not), then its distance from the target's size, then its
+    decimals (46 | 13 | 13, not 461 | 31 | 3; 3.65 | 6 | 6, not 3.6 | 56 | 6)."""
+    actual = cells.get("actual", "")
+    if not _BARE.match(actual):
+        return 0.0
+    decimals = 0.01 * len(actual.partition(".")[2])
+    raw = cells.get("target") or ""
+    target = raw.lstrip(_SIGN)
+    if not _BARE.match(target):
+        return decimals
+    gap = abs(len(actual.partition(".")[0]) - len(target.partition(".")[0])) + decimals
+    weight, score = cells.get("weight", ""), cells.get("score", "")
+    if not (_BARE.match(weight) and _BARE.match(score)):
+        return gap
+    a, t, w, sc = float(actual), float(target), float(weight), float(score)
+    sign = (cells.get("comparator") or "") + raw[: len(raw) - len(target)]
+    lower = any(x in sign for x in "≤<＜≦")  # a ceiling: met at or below it
+    met = a <= t if lower else a >= t
+    ratio = (t / a if a else 0.0) if lower else (a / t if t else 0.0)
+    agrees = abs(sc - w) <= 1e-9 if met else abs(w * ratio - sc) <= 0.06
+    return gap + (0 if agrees else 100)
 
 
 def _parse(text: str, p: int, roles: list[str | None], r: int, unit: str | None, points: float | None = None):  # type: ignore[no-untyped-def]
@@ -416,12 +450,30 @@ def _parse(text: str, p: int, roles: list[str | None], r: int, unit: str | None,
         for cells, empty in _parse(text, p, roles, r + 1, unit, points):
             yield ["", *cells], empty + 1
         return
+    if role == "comparator":  # 指标性质: a sign, 定性/定量 or nothing
+        for cell in _comparators(text, p):
+            for cells, empty in _parse(text, p + len(cell), roles, r + 1, unit, points):
+                yield [cell, *cells], empty
+        for cells, empty in _parse(text, p, roles, r + 1, unit, points):
+            yield ["", *cells], empty + 1
+        return
+    if role == "unit":  # 度量单位 after a bare 指标值: the actual is then bare too
+        if unit == "":
+            for q in range(min(len(text), p + _MAX_UNIT), p, -1):
+                if unit_cell(text[p:q]):
+                    for cells, empty in _parse(text, q, roles, r + 1, "", points):
+                        yield [text[p:q], *cells], empty
+        for cells, empty in _parse(text, p, roles, r + 1, unit, points):
+            yield ["", *cells], empty + (1 if unit == "" else 0)
+        return
     if role in ("target", "actual", "adjusted_target"):
         for q in range(len(text), p, -1):  # the longest value first (2023年10月10日, not 2023年)
             cell = text[p:q]
             m = _VALUE.match(cell)
             if m and _one_value(cell):
-                if q < len(text) and (text[q].isdigit() or text[q] == ".") and not m.group(3):
+                touches = q < len(text) and (text[q].isdigit() or text[q] == ".") and not m.group(3)
+                # … except a bare actual under a 度量单位 column, which touches the points
+                if touches and (text[q] == "." or role != "actual" or "unit" not in roles):
                     continue
                 if unit is not None and m.group(3) != unit:
                     continue
@@ -441,6 +493,13 @@ def _parse(text: str, p: int, roles: list[str | None], r: int, unit: str | None,
             yield ["", *cells], empty + 2
         return
     yield from ()
+
+
+def _comparators(text: str, p: int) -> list[str]:
+    """The 指标性质 cells ``text`` may start with at ``p``: a sign (≥, ≥=) or 定性/定量."""
+    m = re.compile(rf"[{_SIGN}]{{1,2}}").match(text, p)
+    signs = [m.group()[:k] for k in range(len(m.group()), 0, -1)] if m else []
+    return [*signs, *(x for x in _NATURES if text.startswith(x, p))]
 
 
 def _one_value(cell: str) -> bool:

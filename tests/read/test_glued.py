@@ -62,7 +62,7 @@ def _core(path: Path) -> str:
     return json.dumps(forms, ensure_ascii=False, sort_keys=True)
 
 
-GLUED_SHARE_FLOOR = 12  # of the 28 TAB forms below read equal when glued (12 measured at this commit)
+GLUED_SHARE_FLOOR = 14  # of the 28 TAB forms below read equal when glued (14 measured at this commit)
 
 
 def test_glued_rendering_of_tab_corpus_forms(tmp_path: Path) -> None:
@@ -189,3 +189,40 @@ def test_glued_lone_cost_label_is_a_level2(tmp_path: Path) -> None:
     [form] = read(path).forms
     rows = [(i.level1, i.level2, i.target, i.score) for g in form.goals for i in g.indicators]
     assert rows[1] == ("产出指标", "成本指标", "≤1.2万元", 6)
+
+
+# Sichuan-style 指标性质 | 指标值 | 计量单位 columns: the actual is bare and touches the points
+# (461313 is 46 | 13 | 13: 461 | 31 | 3 breaks full points for a met target; 3.6566 is
+# 3.65 | 6 | 6, not 3.6 | 56 | 6); a 定性 row; then a second form after its title
+GLUED_NATURE = """\
+溪口县2024年度部门预算项目支出绩效自评表
+项目名称义务教育课后服务补助
+绩效指标（90分）一级指标二级指标三级指标指标性质指标值计量单位完成值指标权重自评分偏差原因
+产出指标数量指标开展课后服务学校数=46所461313
+效益指标社会效益指标受益学生人数≥3.6万人3.6566
+可持续影响指标课后服务保障机制定性持续健全持续健全1212
+满意度指标服务对象满意度指标学生家长满意度≥90%91.71010
+总分4141
+溪口县2024年度部门预算项目支出绩效自评表
+项目名称农村公路养护
+绩效指标（90分）一级指标二级指标三级指标指标性质指标值计量单位完成值指标权重自评分偏差原因
+产出指标数量指标日常养护里程≥820公里8454040
+总分4040
+"""
+
+
+def test_glued_nature_and_unit_columns(tmp_path: Path) -> None:
+    path = tmp_path / "自评表.txt"
+    path.write_text(GLUED_NATURE, encoding="utf-8")
+    first, second = read(path).forms
+    rows = [(i.name, i.target, i.actual, i.weight, i.score) for g in first.goals for i in g.indicators]
+    assert rows == [
+        ("开展课后服务学校数", "=46所", "46所", 13, 13),
+        ("受益学生人数", "≥3.6万人", "3.65万人", 6, 6),
+        ("课后服务保障机制", "持续健全", "持续健全", 12, 12),
+        ("学生家长满意度", "≥90%", "91.7%", 10, 10),
+    ]
+    assert second.project == "农村公路养护"
+    assert [(i.target, i.actual, i.score) for g in second.goals for i in g.indicators] == [
+        ("≥820公里", "845公里", 40)
+    ]
