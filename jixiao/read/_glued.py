@@ -27,10 +27,12 @@ from functools import lru_cache
 from jixiao.read._align import unit_cell
 from jixiao.read._clean import POINTS
 from jixiao.read._headers import (
+    INDICATOR_VALUE_ROLES,
     budget_role,
     budget_schema,
     column_role,
     indicator_schema,
+    is_group_label,
     label_key,
     level_ranks,
     overall_role,
@@ -166,12 +168,16 @@ def glued_rows(lines: list[str]) -> dict[int, list[str]] | None:
     out: dict[int, list[str]] = {}
     header: list[str] | None = None
     kind = ""
+    above = 0
     for k, raw in enumerate(lines):
         line = raw.strip()
         cells = headers.get(k)
         if cells is not None:
-            header = cells
-            kind = _header_kind(cells)
+            two = _two_rows(header, cells) if kind == "indicator" and header is not None else None
+            if two is not None:  # the two rows as a TAB table prints them
+                out[above], out[k], header = two
+                continue
+            header, kind, above = cells, _header_kind(cells), k
             out[k] = cells
             continue
         if not line:
@@ -183,6 +189,37 @@ def glued_rows(lines: list[str]) -> dict[int, list[str]] | None:
         if row is not None:
             out[k] = row
     return out
+
+
+def _two_rows(header: list[str], cells: list[str]) -> tuple[list[str], list[str], list[str]] | None:
+    """A second header line (指标性质指标值度量单位 under 年度指标值) split among the group
+    labels above as ``Schema.expand`` does: the upper and lower rows laid out in columns, and
+    the one header row, each group label replaced by its sub-labels; ``None`` if it is none."""
+    sub = [column_role(c) for c in cells]
+    groups = [i for i, c in enumerate(header) if is_group_label(c)]
+    if len(sub) < 2 or not groups or any(r not in INDICATOR_VALUE_ROLES for r in sub):
+        return None
+    starts = [0]
+    for g in groups[1:]:  # a later group starts at the first sub-label of its own role
+        nxt = next((j for j in range(starts[-1] + 1, len(sub)) if sub[j] == column_role(header[g])), None)
+        if nxt is None:
+            break
+        starts.append(nxt)
+    spans = dict(zip(groups, zip(starts, [*starts[1:], len(sub)], strict=False), strict=False))
+    upper: list[str] = []
+    lower: list[str] = []
+    one: list[str] = []
+    for j, label in enumerate(header):
+        a, b = spans.get(j, (0, 0))
+        if b > a:
+            upper += [label, *[""] * (b - a - 1)]
+            lower += cells[a:b]
+            one += cells[a:b]
+        else:
+            upper.append(label)
+            lower.append("")
+            one.append(label)
+    return upper, lower, one
 
 
 def _header_kind(cells: list[str]) -> str:

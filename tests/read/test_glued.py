@@ -62,7 +62,7 @@ def _core(path: Path) -> str:
     return json.dumps(forms, ensure_ascii=False, sort_keys=True)
 
 
-GLUED_SHARE_FLOOR = 14  # of the 28 TAB forms below read equal when glued (14 measured at this commit)
+GLUED_SHARE_FLOOR = 15  # of the 28 TAB forms below read equal when glued (15 measured at this commit)
 
 
 def test_glued_rendering_of_tab_corpus_forms(tmp_path: Path) -> None:
@@ -225,4 +225,31 @@ def test_glued_nature_and_unit_columns(tmp_path: Path) -> None:
     assert second.project == "农村公路养护"
     assert [(i.target, i.actual, i.score) for g in second.goals for i in g.indicators] == [
         ("≥820公里", "845公里", 40)
+    ]
+
+
+# the Yunnan two-row header glued: 指标性质指标值度量单位 under the 年度指标值 group label
+GLUED_TWO_ROWS = """\
+溪口县2024年度项目支出绩效自评表
+项目名称农村公路日常养护补助
+绩效指标一级指标二级指标三级指标年度指标值完成值分值自评分未完成原因分析及改进措施
+指标性质指标值度量单位
+产出指标数量指标农村公路日常养护里程≥860公里91899
+时效指标危桥改造完工时间定性2022年10月底前2022年10月21日99
+效益指标社会效益指标农村公路交通事故起数≤3起31313
+总分3131
+"""
+
+
+def test_glued_two_row_header(tmp_path: Path) -> None:
+    path = tmp_path / "自评表.txt"
+    path.write_text(GLUED_TWO_ROWS, encoding="utf-8")
+    [form] = read(path).forms
+    rows = [
+        (i.level2, i.name, i.target, i.actual, i.weight, i.score) for g in form.goals for i in g.indicators
+    ]
+    assert rows == [
+        ("数量指标", "农村公路日常养护里程", "≥860公里", "918公里", 9, 9),
+        ("时效指标", "危桥改造完工时间", "2022年10月底前", "2022年10月21日", 9, 9),
+        ("社会效益指标", "农村公路交通事故起数", "≤3起", "3起", 13, 13),
     ]
