@@ -60,6 +60,7 @@ _UNITS = re.compile(rf"{_NUM}([^\d.{_SIGN}]*)")
 _AMOUNT_ROLES = ("initial", "planned", "received", "executed")
 _NUMBER_ROLES = ("weight", "score", "converted_score", "share", "audit_score")
 _NATURES = ("定性", "定量")  # a 指标性质 cell that is no sign
+_MAX_CUTS = 16  # header cuts kept per position (a label line has few)
 _MAX_UNIT = 8  # longest 度量单位 cell tried (万平方米/年)
 
 
@@ -110,16 +111,19 @@ def _level_labels(_: int) -> tuple[str, ...]:
 
 
 def _header_cells(line: str) -> list[str] | None:
-    """The labels a line is made of (the cut into the most labels: 执行率得分 is 执行率 | 得分
-    in a glued header), or ``None`` when some part of it is no label."""
+    """The labels a line is made of, or ``None`` when some part of it is no label. Of the cuts,
+    one whose columns' roles are all distinct (执行率（%）执行率权重 is 执行率（%） | 执行率权重,
+    not … | 执行率 | 权重 with the rate twice), then the one into the most labels (执行率得分 is
+    执行率 | 得分 in a glued header)."""
     labels = _labels(id(vocabulary()))
     if not _starts(labels).match(line):
         return None  # the common case, answered without the cut
     n = len(line)
     first = _by_first(labels)
-    best: list[list[str] | None] = [None] * (n + 1)
-    best[n] = []
+    cuts: list[list[list[str]]] = [[] for _ in range(n + 1)]
+    cuts[n] = [[]]
     for p in range(n - 1, -1, -1):
+        found: list[list[str]] = []
         for x in first.get(line[p], ()):
             if not line.startswith(x, p):
                 continue
@@ -128,11 +132,20 @@ def _header_cells(line: str) -> list[str] | None:
             while m:  # remarks such as （A）（10分） stay with their label
                 q = m.end()
                 m = _REMARK.match(line, q)
-            tail = best[q]
-            if tail is not None and (best[p] is None or len(tail) + 1 > len(best[p] or [])):
-                best[p] = [line[p:q], *tail]
-    cells = best[0]
-    return cells if cells is not None and len(cells) >= 2 else None
+            found += ([line[p:q], *tail] for tail in cuts[q])
+        found.sort(key=len, reverse=True)  # the most labels first (a stable sort: longest label)
+        cuts[p] = found[:_MAX_CUTS]
+    if not cuts[0]:
+        return None
+    cells = max(cuts[0], key=lambda c: (_distinct(c), len(c)))
+    return cells if len(cells) >= 2 else None
+
+
+def _distinct(cells: list[str]) -> bool:
+    """No two columns of one role (a cut that splits a label into two makes one twice)."""
+    roles = [budget_role(c) or column_role(c) for c in cells]
+    named = [r for r in roles if r is not None]
+    return len(named) == len(set(named))
 
 
 def _field_cells(line: str) -> list[str] | None:
@@ -355,6 +368,8 @@ def _arithmetic(cells: dict[str, str]) -> int | None:
     rate = _num(rate_text)
     if rate is not None and rate_text and not rate_text.endswith("%"):
         rate = rate / 100 if rate > 1.5 else rate
+    if (rate is not None and rate > 1.5) or (planned == 0 and executed):
+        return None  # 457.69 % executed, or money spent of no budget: a cut through a figure
     fit = 0
     if weight is not None:
         if weight > 100:
@@ -368,8 +383,9 @@ def _arithmetic(cells: dict[str, str]) -> int | None:
             return None
         fit += 2
     if weight is not None and score is not None and rate is not None:
-        # a region may give full points from a threshold (≥90 %): no agreement, but no break
-        fit += 2 if abs(weight * min(rate, 1.0) - score) <= 0.06 else 0
+        # a region may give full points from a threshold (≥90 %): no agreement, but no break;
+        # a zero score of a zero rate agrees with any weight (7064|57.69|0|1|0): no agreement
+        fit += 2 if score > 0 and abs(weight * min(rate, 1.0) - score) <= 0.06 else 0
     return fit
 
 

@@ -253,3 +253,27 @@ def test_glued_two_row_header(tmp_path: Path) -> None:
         ("时效指标", "危桥改造完工时间", "2022年10月底前", "2022年10月21日", 9, 9),
         ("社会效益指标", "农村公路交通事故起数", "≤3起", "3起", 13, 13),
     ]
+
+
+# a Chongqing budget header: 执行率（%）执行率权重执行率得分（分） is rate | weight | score (the
+# cut into most labels, … | 执行率 | 权重 | …, named the rate three times); the rate printed
+# without % under 执行率（%）: 57.6/64 = 90 %, full points from the threshold; 54/60 = 90 %, 10 × 90 % = 9
+GLUED_CHONGQING = "预算执行情况年初预算数（万元）全年预算数（万元）全年执行数（万元）执行率（%）执行率权重执行率得分（分）\n"
+
+
+def test_glued_chongqing_budget_header(tmp_path: Path) -> None:
+    for k, (row, want) in enumerate(
+        (("706457.6901010", (64, 57.6, 0.9, 10, 10)), ("80605490109", (60, 54, 0.9, 10, 9)))
+    ):
+        path = tmp_path / f"自评表{k}.txt"
+        path.write_text(
+            "溪口县2024年度项目支出绩效自评表\n项目名称职业技能提升培训\n"
+            + GLUED_CHONGQING
+            + row
+            + "\n"
+            + GLUED.split("\n", 5)[5],
+            encoding="utf-8",
+        )
+        [form] = read(path).forms
+        b = form.budget
+        assert (b.planned, b.executed, b.rate, b.weight, b.score) == want, row
