@@ -24,17 +24,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from jixiao.read._align import unit_cell
 from jixiao.read._clean import POINTS
 from jixiao.read._headers import (
+    INDICATOR_VALUE_ROLES,
     budget_role,
     budget_schema,
     column_role,
     indicator_schema,
+    is_group_label,
     label_key,
     level_ranks,
     overall_role,
     vocabulary,
 )
+from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import TOTAL
 
 __all__ = ["glued_rows"]
@@ -55,6 +59,9 @@ _DIGIT = re.compile(r"\d")
 _UNITS = re.compile(rf"{_NUM}([^\d.{_SIGN}]*)")
 _AMOUNT_ROLES = ("initial", "planned", "received", "executed")
 _NUMBER_ROLES = ("weight", "score", "converted_score", "share", "audit_score")
+_NATURES = ("定性", "定量")  # a 指标性质 cell that is no sign
+_MAX_CUTS = 16  # header cuts kept per position (a label line has few)
+_MAX_UNIT = 8  # longest 度量单位 cell tried (万平方米/年)
 
 
 @lru_cache(maxsize=8)
@@ -104,16 +111,19 @@ def _level_labels(_: int) -> tuple[str, ...]:
 
 
 def _header_cells(line: str) -> list[str] | None:
-    """The labels a line is made of (the cut into the most labels: 执行率得分 is 执行率 | 得分
-    in a glued header), or ``None`` when some part of it is no label."""
+    """The labels a line is made of, or ``None`` when some part of it is no label. Of the cuts,
+    one whose columns' roles are all distinct (执行率（%）执行率权重 is 执行率（%） | 执行率权重,
+    not … | 执行率 | 权重 with the rate twice), then the one into the most labels (执行率得分 is
+    执行率 | 得分 in a glued header)."""
     labels = _labels(id(vocabulary()))
     if not _starts(labels).match(line):
         return None  # the common case, answered without the cut
     n = len(line)
     first = _by_first(labels)
-    best: list[list[str] | None] = [None] * (n + 1)
-    best[n] = []
+    cuts: list[list[list[str]]] = [[] for _ in range(n + 1)]
+    cuts[n] = [[]]
     for p in range(n - 1, -1, -1):
+        found: list[list[str]] = []
         for x in first.get(line[p], ()):
             if not line.startswith(x, p):
                 continue
@@ -122,11 +132,20 @@ def _header_cells(line: str) -> list[str] | None:
             while m:  # remarks such as （A）（10分） stay with their label
                 q = m.end()
                 m = _REMARK.match(line, q)
-            tail = best[q]
-            if tail is not None and (best[p] is None or len(tail) + 1 > len(best[p] or [])):
-                best[p] = [line[p:q], *tail]
-    cells = best[0]
-    return cells if cells is not None and len(cells) >= 2 else None
+            found += ([line[p:q], *tail] for tail in cuts[q])
+        found.sort(key=len, reverse=True)  # the most labels first (a stable sort: longest label)
+        cuts[p] = found[:_MAX_CUTS]
+    if not cuts[0]:
+        return None
+    cells = max(cuts[0], key=lambda c: (_distinct(c), len(c)))
+    return cells if len(cells) >= 2 else None
+
+
+def _distinct(cells: list[str]) -> bool:
+    """No two columns of one role (a cut that splits a label into two makes one twice)."""
+    roles = [budget_role(c) or column_role(c) for c in cells]
+    named = [r for r in roles if r is not None]
+    return len(named) == len(set(named))
 
 
 def _field_cells(line: str) -> list[str] | None:
@@ -162,20 +181,58 @@ def glued_rows(lines: list[str]) -> dict[int, list[str]] | None:
     out: dict[int, list[str]] = {}
     header: list[str] | None = None
     kind = ""
+    above = 0
     for k, raw in enumerate(lines):
         line = raw.strip()
         cells = headers.get(k)
         if cells is not None:
-            header = cells
-            kind = _header_kind(cells)
+            two = _two_rows(header, cells) if kind == "indicator" and header is not None else None
+            if two is not None:  # the two rows as a TAB table prints them
+                out[above], out[k], header = two
+                continue
+            header, kind, above = cells, _header_kind(cells), k
             out[k] = cells
             continue
         if not line:
+            continue
+        if form_title_kind(line) is not None or is_report_title(line):
+            header, kind = None, ""  # the next form of the file: its title is no row
             continue
         row = _row(line, header, kind)
         if row is not None:
             out[k] = row
     return out
+
+
+def _two_rows(header: list[str], cells: list[str]) -> tuple[list[str], list[str], list[str]] | None:
+    """A second header line (指标性质指标值度量单位 under 年度指标值) split among the group
+    labels above as ``Schema.expand`` does: the upper and lower rows laid out in columns, and
+    the one header row, each group label replaced by its sub-labels; ``None`` if it is none."""
+    sub = [column_role(c) for c in cells]
+    groups = [i for i, c in enumerate(header) if is_group_label(c)]
+    if len(sub) < 2 or not groups or any(r not in INDICATOR_VALUE_ROLES for r in sub):
+        return None
+    starts = [0]
+    for g in groups[1:]:  # a later group starts at the first sub-label of its own role
+        nxt = next((j for j in range(starts[-1] + 1, len(sub)) if sub[j] == column_role(header[g])), None)
+        if nxt is None:
+            break
+        starts.append(nxt)
+    spans = dict(zip(groups, zip(starts, [*starts[1:], len(sub)], strict=False), strict=False))
+    upper: list[str] = []
+    lower: list[str] = []
+    one: list[str] = []
+    for j, label in enumerate(header):
+        a, b = spans.get(j, (0, 0))
+        if b > a:
+            upper += [label, *[""] * (b - a - 1)]
+            lower += cells[a:b]
+            one += cells[a:b]
+        else:
+            upper.append(label)
+            lower.append("")
+            one.append(label)
+    return upper, lower, one
 
 
 def _header_kind(cells: list[str]) -> str:
@@ -311,6 +368,8 @@ def _arithmetic(cells: dict[str, str]) -> int | None:
     rate = _num(rate_text)
     if rate is not None and rate_text and not rate_text.endswith("%"):
         rate = rate / 100 if rate > 1.5 else rate
+    if (rate is not None and rate > 1.5) or (planned == 0 and executed):
+        return None  # 457.69 % executed, or money spent of no budget: a cut through a figure
     fit = 0
     if weight is not None:
         if weight > 100:
@@ -324,8 +383,9 @@ def _arithmetic(cells: dict[str, str]) -> int | None:
             return None
         fit += 2
     if weight is not None and score is not None and rate is not None:
-        # a region may give full points from a threshold (≥90 %): no agreement, but no break
-        fit += 2 if abs(weight * min(rate, 1.0) - score) <= 0.06 else 0
+        # a region may give full points from a threshold (≥90 %): no agreement, but no break;
+        # a zero score of a zero rate agrees with any weight (7064|57.69|0|1|0): no agreement
+        fit += 2 if score > 0 and abs(weight * min(rate, 1.0) - score) <= 0.06 else 0
     return fit
 
 
@@ -377,14 +437,41 @@ def _indicator_cells(text: str, roles: list[str | None]) -> list[str] | None:
     """Name then one cell per role: the parse that leaves the fewest value cells empty (of
     equal ones, a qualitative actual repeating its target exactly before a qualified one:
     服务站规范运行规范运行规范运行 is 服务站规范运行 | 规范运行 | 规范运行)."""
-    best: tuple[float, list[str]] | None = None
+    best: tuple[tuple[float, float], list[str]] | None = None
+    split = "unit" in roles  # bare values: the actual's cut is told by its size
     for cut in range(1, len(text) + 1):
         if text[cut - 1] in _SIGN or (cut < len(text) and text[cut - 1].isdigit() and text[cut].isdigit()):
             continue
         for cells, empty in _parse(text, cut, roles, 0, None):
-            if best is None or empty < best[0]:
-                best = (empty, [text[:cut], *cells])
+            key = (empty, _size_gap(dict(zip(roles, cells, strict=False))) if split else 0)
+            if best is None or key < best[0]:
+                best = (key, [text[:cut], *cells])
     return best[1] if best is not None else None
+
+
+def _size_gap(cells: dict[str | None, str]) -> float:
+    """How badly a bare actual's cut fits: its score disagreeing with its target (full points
+    when met, weight × the ratio when not), then its distance from the target's size, then its
+    decimals (46 | 13 | 13, not 461 | 31 | 3; 3.65 | 6 | 6, not 3.6 | 56 | 6)."""
+    actual = cells.get("actual", "")
+    if not _BARE.match(actual):
+        return 0.0
+    decimals = 0.01 * len(actual.partition(".")[2])
+    raw = cells.get("target") or ""
+    target = raw.lstrip(_SIGN)
+    if not _BARE.match(target):
+        return decimals
+    gap = abs(len(actual.partition(".")[0]) - len(target.partition(".")[0])) + decimals
+    weight, score = cells.get("weight", ""), cells.get("score", "")
+    if not (_BARE.match(weight) and _BARE.match(score)):
+        return gap
+    a, t, w, sc = float(actual), float(target), float(weight), float(score)
+    sign = (cells.get("comparator") or "") + raw[: len(raw) - len(target)]
+    lower = any(x in sign for x in "≤<＜≦")  # a ceiling: met at or below it
+    met = a <= t if lower else a >= t
+    ratio = (t / a if a else 0.0) if lower else (a / t if t else 0.0)
+    agrees = abs(sc - w) <= 1e-9 if met else abs(w * ratio - sc) <= 0.06
+    return gap + (0 if agrees else 100)
 
 
 def _parse(text: str, p: int, roles: list[str | None], r: int, unit: str | None, points: float | None = None):  # type: ignore[no-untyped-def]
@@ -416,12 +503,30 @@ def _parse(text: str, p: int, roles: list[str | None], r: int, unit: str | None,
         for cells, empty in _parse(text, p, roles, r + 1, unit, points):
             yield ["", *cells], empty + 1
         return
+    if role == "comparator":  # 指标性质: a sign, 定性/定量 or nothing
+        for cell in _comparators(text, p):
+            for cells, empty in _parse(text, p + len(cell), roles, r + 1, unit, points):
+                yield [cell, *cells], empty
+        for cells, empty in _parse(text, p, roles, r + 1, unit, points):
+            yield ["", *cells], empty + 1
+        return
+    if role == "unit":  # 度量单位 after a bare 指标值: the actual is then bare too
+        if unit == "":
+            for q in range(min(len(text), p + _MAX_UNIT), p, -1):
+                if unit_cell(text[p:q]):
+                    for cells, empty in _parse(text, q, roles, r + 1, "", points):
+                        yield [text[p:q], *cells], empty
+        for cells, empty in _parse(text, p, roles, r + 1, unit, points):
+            yield ["", *cells], empty + (1 if unit == "" else 0)
+        return
     if role in ("target", "actual", "adjusted_target"):
         for q in range(len(text), p, -1):  # the longest value first (2023年10月10日, not 2023年)
             cell = text[p:q]
             m = _VALUE.match(cell)
             if m and _one_value(cell):
-                if q < len(text) and (text[q].isdigit() or text[q] == ".") and not m.group(3):
+                touches = q < len(text) and (text[q].isdigit() or text[q] == ".") and not m.group(3)
+                # … except a bare actual under a 度量单位 column, which touches the points
+                if touches and (text[q] == "." or role != "actual" or "unit" not in roles):
                     continue
                 if unit is not None and m.group(3) != unit:
                     continue
@@ -441,6 +546,13 @@ def _parse(text: str, p: int, roles: list[str | None], r: int, unit: str | None,
             yield ["", *cells], empty + 2
         return
     yield from ()
+
+
+def _comparators(text: str, p: int) -> list[str]:
+    """The 指标性质 cells ``text`` may start with at ``p``: a sign (≥, ≥=) or 定性/定量."""
+    m = re.compile(rf"[{_SIGN}]{{1,2}}").match(text, p)
+    signs = [m.group()[:k] for k in range(len(m.group()), 0, -1)] if m else []
+    return [*signs, *(x for x in _NATURES if text.startswith(x, p))]
 
 
 def _one_value(cell: str) -> bool:

@@ -62,7 +62,7 @@ def _core(path: Path) -> str:
     return json.dumps(forms, ensure_ascii=False, sort_keys=True)
 
 
-GLUED_SHARE_FLOOR = 12  # of the 28 TAB forms below read equal when glued (12 measured at this commit)
+GLUED_SHARE_FLOOR = 15  # of the 28 TAB forms below read equal when glued (15 measured at this commit)
 
 
 def test_glued_rendering_of_tab_corpus_forms(tmp_path: Path) -> None:
@@ -189,3 +189,91 @@ def test_glued_lone_cost_label_is_a_level2(tmp_path: Path) -> None:
     [form] = read(path).forms
     rows = [(i.level1, i.level2, i.target, i.score) for g in form.goals for i in g.indicators]
     assert rows[1] == ("产出指标", "成本指标", "≤1.2万元", 6)
+
+
+# Sichuan-style 指标性质 | 指标值 | 计量单位 columns: the actual is bare and touches the points
+# (461313 is 46 | 13 | 13: 461 | 31 | 3 breaks full points for a met target; 3.6566 is
+# 3.65 | 6 | 6, not 3.6 | 56 | 6); a 定性 row; then a second form after its title
+GLUED_NATURE = """\
+溪口县2024年度部门预算项目支出绩效自评表
+项目名称义务教育课后服务补助
+绩效指标（90分）一级指标二级指标三级指标指标性质指标值计量单位完成值指标权重自评分偏差原因
+产出指标数量指标开展课后服务学校数=46所461313
+效益指标社会效益指标受益学生人数≥3.6万人3.6566
+可持续影响指标课后服务保障机制定性持续健全持续健全1212
+满意度指标服务对象满意度指标学生家长满意度≥90%91.71010
+总分4141
+溪口县2024年度部门预算项目支出绩效自评表
+项目名称农村公路养护
+绩效指标（90分）一级指标二级指标三级指标指标性质指标值计量单位完成值指标权重自评分偏差原因
+产出指标数量指标日常养护里程≥820公里8454040
+总分4040
+"""
+
+
+def test_glued_nature_and_unit_columns(tmp_path: Path) -> None:
+    path = tmp_path / "自评表.txt"
+    path.write_text(GLUED_NATURE, encoding="utf-8")
+    first, second = read(path).forms
+    rows = [(i.name, i.target, i.actual, i.weight, i.score) for g in first.goals for i in g.indicators]
+    assert rows == [
+        ("开展课后服务学校数", "=46所", "46所", 13, 13),
+        ("受益学生人数", "≥3.6万人", "3.65万人", 6, 6),
+        ("课后服务保障机制", "持续健全", "持续健全", 12, 12),
+        ("学生家长满意度", "≥90%", "91.7%", 10, 10),
+    ]
+    assert second.project == "农村公路养护"
+    assert [(i.target, i.actual, i.score) for g in second.goals for i in g.indicators] == [
+        ("≥820公里", "845公里", 40)
+    ]
+
+
+# the Yunnan two-row header glued: 指标性质指标值度量单位 under the 年度指标值 group label
+GLUED_TWO_ROWS = """\
+溪口县2024年度项目支出绩效自评表
+项目名称农村公路日常养护补助
+绩效指标一级指标二级指标三级指标年度指标值完成值分值自评分未完成原因分析及改进措施
+指标性质指标值度量单位
+产出指标数量指标农村公路日常养护里程≥860公里91899
+时效指标危桥改造完工时间定性2022年10月底前2022年10月21日99
+效益指标社会效益指标农村公路交通事故起数≤3起31313
+总分3131
+"""
+
+
+def test_glued_two_row_header(tmp_path: Path) -> None:
+    path = tmp_path / "自评表.txt"
+    path.write_text(GLUED_TWO_ROWS, encoding="utf-8")
+    [form] = read(path).forms
+    rows = [
+        (i.level2, i.name, i.target, i.actual, i.weight, i.score) for g in form.goals for i in g.indicators
+    ]
+    assert rows == [
+        ("数量指标", "农村公路日常养护里程", "≥860公里", "918公里", 9, 9),
+        ("时效指标", "危桥改造完工时间", "2022年10月底前", "2022年10月21日", 9, 9),
+        ("社会效益指标", "农村公路交通事故起数", "≤3起", "3起", 13, 13),
+    ]
+
+
+# a Chongqing budget header: 执行率（%）执行率权重执行率得分（分） is rate | weight | score (the
+# cut into most labels, … | 执行率 | 权重 | …, named the rate three times); the rate printed
+# without % under 执行率（%）: 57.6/64 = 90 %, full points from the threshold; 54/60 = 90 %, 10 × 90 % = 9
+GLUED_CHONGQING = "预算执行情况年初预算数（万元）全年预算数（万元）全年执行数（万元）执行率（%）执行率权重执行率得分（分）\n"
+
+
+def test_glued_chongqing_budget_header(tmp_path: Path) -> None:
+    for k, (row, want) in enumerate(
+        (("706457.6901010", (64, 57.6, 0.9, 10, 10)), ("80605490109", (60, 54, 0.9, 10, 9)))
+    ):
+        path = tmp_path / f"自评表{k}.txt"
+        path.write_text(
+            "溪口县2024年度项目支出绩效自评表\n项目名称职业技能提升培训\n"
+            + GLUED_CHONGQING
+            + row
+            + "\n"
+            + GLUED.split("\n", 5)[5],
+            encoding="utf-8",
+        )
+        [form] = read(path).forms
+        b = form.budget
+        assert (b.planned, b.executed, b.rate, b.weight, b.score) == want, row
