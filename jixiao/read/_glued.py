@@ -26,6 +26,8 @@ from functools import lru_cache
 
 from jixiao.read._align import unit_cell
 from jixiao.read._clean import POINTS
+from jixiao.read._glued_budget import NUM as _NUM
+from jixiao.read._glued_budget import budget_row, numbers
 from jixiao.read._headers import (
     INDICATOR_VALUE_ROLES,
     budget_role,
@@ -45,19 +47,13 @@ __all__ = ["glued_rows"]
 
 _REMARK = re.compile(r"[（(][^（）()]{0,12}[)）]|[①-⑳][①-⑳=＝+＋/／×*]*")  # （A）, ④=①+②+③
 _SIGN = "≥≤=＝><＞＜≧≦"
-_NUM = r"(?:0|[1-9]\d*)(?:\.\d+)?"
 _BARE = re.compile(rf"^{_NUM}$")
 _VALUE = re.compile(rf"^([{_SIGN}]?)\s*({_NUM})([^\d.{_SIGN}]*)(?:{_NUM}[^\d.{_SIGN}]+)*$")  # 2023年10月底前
-_AMOUNT_UNITS = "万元"
-_AMOUNT = re.compile(rf"^{_NUM}(%|万元|万|元)?$|^[/—－-]$")  # a dash or slash: an empty cell
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _TOTAL_POINTS = 50  # a total row's points are a whole table's (100, 90 …), never a few
 _MAX_ROW = 240  # longest glued indicator row parsed (the parse is cubic in its length)
-_MAX_CELL = 40  # longest stretch of digits tried for a glued number cell
 _TEXT_ROLES = ("deviation", "basis", "note", "value_note")
 _DIGIT = re.compile(r"\d")
 _UNITS = re.compile(rf"{_NUM}([^\d.{_SIGN}]*)")
-_AMOUNT_ROLES = ("initial", "planned", "received", "executed")
 _NUMBER_ROLES = ("weight", "score", "converted_score", "share", "audit_score")
 _NATURES = ("定性", "定量")  # a 指标性质 cell that is no sign
 _MAX_CUTS = 16  # header cuts kept per position (a label line has few)
@@ -250,7 +246,7 @@ def _row(line: str, header: list[str] | None, kind: str) -> list[str] | None:
     if total is not None:
         return total
     if kind == "budget" and header is not None:
-        row = _budget_row(line, header)  # a row label may start with a field label (部门…)
+        row = budget_row(line, header)  # a row label may start with a field label (部门…)
         if row is not None:
             return row
     fields = _field_cells(line)
@@ -276,7 +272,7 @@ def _total(line: str) -> list[str] | None:
             if grade is not None:  # 自评总分10097.57优: the grade cell after the points
                 got = _total(line[: n + grade.start()])
                 return [*got, grade.group()] if got is not None and len(got) > 1 else None
-            pair = _numbers(rest, ["weight", "score"]) if rest else None
+            pair = numbers(rest, ["weight", "score"]) if rest else None
             if pair and pair[1] and float(pair[0]) < _TOTAL_POINTS:
                 pair = [rest, ""] if _BARE.match(rest) else None  # 总分97.46: the score alone
             return [line[:n], *[c for c in pair if c]] if pair else None
@@ -291,102 +287,6 @@ def _goal_row(line: str, header: list[str]) -> list[str] | None:
     cells = [""] * max(len(header), 3)
     cells[-2], cells[-1] = line[:cut], line[cut:]
     return cells[: len(header)] if len(header) >= 3 else [line[:cut], line[cut:]]
-
-
-# ------------------------------------------------------------------ budget rows
-
-
-def _budget_row(line: str, header: list[str]) -> list[str] | None:
-    m = _DIGIT.search(line)
-    if m is None:
-        return None
-    label, rest = line[: m.start()], line[m.start() :]  # a row under the block label has none
-    roles = [r for r in (budget_role(c) for c in header) if r is not None]
-    reason = ""
-    if "reason" in roles:  # 原因 text after the figures
-        cut = _CJK.search(rest)
-        while cut is not None and rest[cut.start()] in _AMOUNT_UNITS:
-            cut = _CJK.search(rest, cut.start() + 1)
-        if cut is not None:
-            rest, reason = rest[: cut.start()], rest[cut.start() :]
-    values = _numbers(rest, [r for r in roles if r != "reason"])
-    if values is None:
-        return None
-    return [label, *values, *([reason] if "reason" in roles else [])]
-
-
-def _numbers(text: str, roles: list[str]) -> list[str] | None:
-    """``text`` cut into one number per role (fewer when the last cells are empty): the cut the
-    block's arithmetic agrees with most, then the one whose amounts are of one size."""
-    if len(text) > _MAX_CELL:
-        return None
-    best: tuple[tuple[int, int, int], list[str]] | None = None
-    for n in range(len(roles), 0, -1):
-        for parts in _splits(text, n):
-            if not all(_AMOUNT.match(p) for p in parts):
-                continue
-            cells = dict(zip(roles, parts, strict=False))
-            fit = _arithmetic(cells)
-            if fit is None:
-                continue
-            key = (fit, -_spread(cells), n)
-            if best is None or key > best[0]:
-                best = (key, parts + [""] * (len(roles) - n))
-    return best[1] if best is not None else None
-
-
-def _spread(cells: dict[str, str]) -> int:
-    """How far the amounts' digit counts differ (a row's budget figures are of one size)."""
-    sizes = [
-        len(v.rstrip("万元").split(".")[0])
-        for k, v in cells.items()
-        if k in _AMOUNT_ROLES and v[:1].isdigit()
-    ]
-    return max(sizes) - min(sizes) if sizes else 0
-
-
-def _splits(text: str, n: int):  # type: ignore[no-untyped-def]
-    if n == 1:
-        yield [text]
-        return
-    for i in range(1, len(text) - n + 2):
-        for rest in _splits(text[i:], n - 1):
-            yield [text[:i], *rest]
-
-
-def _num(text: str | None) -> float | None:
-    if not text or not text[0].isdigit():
-        return None
-    return float(text.rstrip("%万元")) / (100 if text.endswith("%") else 1)
-
-
-def _arithmetic(cells: dict[str, str]) -> int | None:
-    """How many of the block's sums agree (``None`` when one is broken)."""
-    weight, score = _num(cells.get("weight")), _num(cells.get("score"))
-    planned, executed = _num(cells.get("planned")), _num(cells.get("executed"))
-    rate_text = cells.get("rate")
-    rate = _num(rate_text)
-    if rate is not None and rate_text and not rate_text.endswith("%"):
-        rate = rate / 100 if rate > 1.5 else rate
-    if (rate is not None and rate > 1.5) or (planned == 0 and executed):
-        return None  # 457.69 % executed, or money spent of no budget: a cut through a figure
-    fit = 0
-    if weight is not None:
-        if weight > 100:
-            return None
-        if score is not None:
-            if score > weight + 1e-9:
-                return None
-            fit += 1
-    if planned and executed is not None and rate is not None:
-        if abs(executed / planned - rate) > 0.006:
-            return None
-        fit += 2
-    if weight is not None and score is not None and rate is not None:
-        # a region may give full points from a threshold (≥90 %): no agreement, but no break;
-        # a zero score of a zero rate agrees with any weight (7064|57.69|0|1|0): no agreement
-        fit += 2 if score > 0 and abs(weight * min(rate, 1.0) - score) <= 0.06 else 0
-    return fit
 
 
 # ------------------------------------------------------------------ indicator rows
