@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from jixiao.read._errors import ReadError
-from jixiao.read._limits import check_zip, checked_tree
+from jixiao.read._limits import checked_tree, open_checked_zip
 
 __all__ = ["FO", "NUMBER", "OFFICE", "STYLE", "TABLE", "TEXT", "OdfStyles", "cell_text", "odf_parts"]
 
@@ -39,10 +39,10 @@ def odf_parts(path: Path, kind: str) -> tuple[Any, Any | None]:
 
     mimetype, label = _MIMETYPES[kind]
     trees: dict[str, Any] = {}
-    check_zip(path, kind, trees)
+    package = open_checked_zip(path, kind, trees)  # the package the checks opened, read once
     broken = ReadError(str(path), f"不是有效的 {label} 文件（文件结构损坏）")
     try:
-        with zipfile.ZipFile(path) as z:
+        with package as z:
             names = set(z.namelist())
             if "mimetype" in names:
                 declared = z.read("mimetype").decode("ascii", "replace").strip()
