@@ -9,23 +9,22 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import JSON, Table, and_, bindparam, func, insert, or_, select, update
+from sqlalchemy import and_, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 import jixiao
 from jixiao._spool import FormHead, form_heads
-from jixiao.contract import findings_to_json, form_to_contract
-from jixiao.model import Document, Finding, Form, Scorecard, Source
+from jixiao.contract import form_to_contract
+from jixiao.model import Document, Finding, Form, Scorecard
+from jixiao.store import _children as children
 from jixiao.store import _summary as summary
 from jixiao.store import _tally as tally
-from jixiao.store._db import dumps_json
 from jixiao.store._schema import (
     DocumentContentRow,
     DocumentRow,
@@ -33,19 +32,14 @@ from jixiao.store._schema import (
     FiscalYearRow,
     FormContractRow,
     FormRow,
-    GoalRow,
-    IndicatorRow,
-    ReportRow,
     ReviewRunRow,
-    ScorecardRow,
 )
 from jixiao.store._units import name_key, unit_id_for
-from jixiao.store._values import parse_value
 
 if TYPE_CHECKING:
     from jixiao.review import ReviewResult
 
-__all__ = ["ContentChanged", "Prepared", "RevisionConflict", "Stored", "link_year", "store_document"]
+__all__ = ["ContentChanged", "Prepared", "RevisionConflict", "Stored", "store_document"]
 
 
 class RevisionConflict(Exception):
@@ -87,17 +81,6 @@ class Stored:
     findings: Counter[str] = field(default_factory=Counter)  # by severity
 
 
-def _source(source: Source | None) -> dict[str, Any]:
-    s = source or Source()
-    return {
-        "source_file": s.file,
-        "source_page": s.page,
-        "source_line": s.line,
-        "source_sheet": s.sheet,
-        "source_cell": s.cell,
-    }
-
-
 def _identity(form: Form, unit_id: int | None, link_year: int | None) -> tuple[Any, ...] | None:
     """Which earlier form a form revises: same unit, year, kind and project (None: never linked)."""
     if link_year is None or (unit_id is None and not form.project):
@@ -106,20 +89,6 @@ def _identity(form: Form, unit_id: int | None, link_year: int | None) -> tuple[A
 
 
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
-
-
-def link_year(form: Form, doc: Document, path: str) -> tuple[int | None, str | None]:
-    """The year a form's revisions are matched by, and its source.
-
-    The printed year; else the one year the document's other forms and reports print (the
-    paired self-evaluation); else the one year in the file name; else none — a year-less form
-    is never linked, so it cannot hide another year's form as its "revision".
-    """
-    if form.year is not None:
-        return form.year, "printed"
-    forms = form_heads(doc.forms)
-    printed = {f.year for f in forms if f.year is not None} | {r.year for r in doc.reports if r.year}
-    return _year_elsewhere(printed, path)
 
 
 def _year_elsewhere(printed: set[int], path: str) -> tuple[int | None, str | None]:
@@ -252,7 +221,7 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
                 .where(DocumentRow.__table__.c.id == doc_id)
                 .values(issues=issues)
             )
-    _insert_reports(session, doc_id, state.form_ids, doc)
+    children.insert_reports(session, doc_id, state.form_ids, doc)
     tally.add(session, state.tallied)
     summary.add_forms(session, state.form_ids)
     return Stored(document_id=doc_id, form_ids=state.form_ids, revised=state.revised, findings=state.total)
@@ -307,7 +276,12 @@ def _issues(doc: Document) -> list[dict[str, str | None]]:
 def _link_years(
     forms: Sequence[Form] | Sequence[FormHead], doc: Document, path: str
 ) -> list[tuple[int | None, str | None]]:
-    """``link_year`` of every form, the document's printed years gathered once."""
+    """The year each form's revisions are matched by, and its source.
+
+    The printed year; else the one year the document's other forms and reports print (the
+    paired self-evaluation); else the one year in the file name; else none — a year-less form
+    is never linked, so it cannot hide another year's form as its "revision".
+    """
     printed: set[int] | None = None
     out: list[tuple[int | None, str | None]] = []
     for f in forms:
@@ -411,7 +385,7 @@ def _store_batch(
                 "error_count": counts[k]["error"],
                 "warning_count": counts[k]["warning"],
                 "info_count": counts[k]["info"],
-                **_source(f.source),
+                **children.source_columns(f.source),
             }
         )
     # Predecessors are superseded first: the unique index on current forms allows one at a time.
@@ -452,41 +426,15 @@ def _store_batch(
         )
     state.form_ids.extend(form_ids)
     state.placed.extend((r["unit_id"], r["year"], r["kind"]) for r in form_rows)
-    _insert_goals(session, form_ids, forms)
+    children.insert_goals(session, form_ids, forms)
     if state.run_id is not None and reviewed:
-        _insert_review(session, state, scorecards, findings)
+        written, keys = children.insert_review(
+            session, state.run_id, state.form_ids, state.placed, state.findings, scorecards, findings
+        )
+        state.findings += written
+        state.tallied.update(keys)
     for c in counts:
         state.total.update(c)
-
-
-def _executemany(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT many rows straight through the driver's ``executemany``.
-
-    For the one table with tens of rows per form (indicators), on SQLite: SQLAlchemy's per-row
-    parameter processing costs more than the database does. JSON columns are serialized here.
-    """
-    conn = session.connection()
-    if conn.dialect.name != "sqlite":  # psycopg pipelines executemany itself
-        session.execute(insert(table), rows)
-        return
-    columns = tuple(rows[0])
-    key = (conn.dialect.name, table.name, columns)
-    if key not in _INSERTS:
-        compiled = insert(table).compile(dialect=conn.dialect, column_keys=list(columns))
-        order = compiled.positiontup if compiled.positional else None
-        json_columns = tuple(c for c in columns if isinstance(table.c[c].type, JSON))
-        _INSERTS[key] = (compiled.string, itemgetter(*order) if order else None, json_columns)
-    sql, positional, json_columns = _INSERTS[key]
-    for row in rows:
-        for c in json_columns:
-            if row[c] is not None:
-                row[c] = dumps_json(row[c])
-    conn.exec_driver_sql(sql, [positional(row) for row in rows] if positional else rows)
-
-
-_INSERTS: dict[
-    tuple[str, str, tuple[str, ...]], tuple[str, Callable[[dict[str, Any]], Any] | None, tuple[str, ...]]
-] = {}
 
 
 def _current_revisions(
@@ -525,145 +473,3 @@ def _current_revisions(
             if k not in found or found[k][0] < form_id:
                 found[k] = (form_id, revision)
     return found
-
-
-def _insert_goals(session: Session, form_ids: list[int], forms: list[Form]) -> None:
-    goal_rows: list[dict[str, Any]] = []
-    for fid, f in zip(form_ids, forms, strict=True):
-        for gpos, g in enumerate(f.goals):
-            goal_rows.append(
-                {
-                    "form_id": fid,
-                    "position": gpos,
-                    "name": g.name,
-                    "text": g.text,
-                    "weight": g.weight,
-                    "term": g.term,
-                    **_source(g.source),
-                }
-            )
-    if not goal_rows:
-        return
-    goal_ids = list(
-        session.execute(
-            insert(GoalRow.__table__).returning(GoalRow.id, sort_by_parameter_order=True), goal_rows
-        ).scalars()
-    )
-    ind_rows: list[dict[str, Any]] = []
-    goals = [(fid, g) for fid, f in zip(form_ids, forms, strict=True) for g in f.goals]
-    for gid, (fid, g) in zip(goal_ids, goals, strict=True):
-        for ipos, i in enumerate(g.indicators):
-            t, a = parse_value(i.target), parse_value(i.actual)
-            ind_rows.append(
-                {
-                    "goal_id": gid,
-                    "form_id": fid,
-                    "position": ipos,
-                    "level1": i.level1,
-                    "level2": i.level2,
-                    "name": i.name,
-                    "weight": i.weight,
-                    "target": i.target,
-                    "actual": i.actual,
-                    "score": i.score,
-                    "basis": i.basis,
-                    "level1_weight": i.level1_weight,
-                    "level2_weight": i.level2_weight,
-                    "extra": i.extra or None,
-                    "target_kind": t.kind,
-                    "target_op": t.op,
-                    "target_value": t.value,
-                    "target_high": t.high,
-                    "target_unit": t.unit,
-                    "actual_kind": a.kind,
-                    "actual_op": a.op,
-                    "actual_value": a.value,
-                    "actual_high": a.high,
-                    "actual_unit": a.unit,
-                    **_source(i.source),
-                }
-            )
-    if ind_rows:
-        _executemany(session, IndicatorRow.__table__, ind_rows)
-
-
-def _insert_reports(session: Session, doc_id: int, form_ids: list[int], doc: Document) -> None:
-    rows = [
-        {
-            "document_id": doc_id,
-            "position": pos,
-            "form_id": form_ids[r.form_index]
-            if r.form_index is not None and 0 <= r.form_index < len(form_ids)
-            else None,
-            "title": r.title,
-            "version": r.version,
-            "year": r.year,
-            "subject": r.subject,
-            "stated_score": r.stated_score,
-            "stated_scores": list(r.stated_scores),
-            "stated_rate": r.stated_rate,
-            "stated_budget_score": r.stated_budget_score,
-            "amounts": [[context, amount] for context, amount in r.amounts],
-            **_source(r.source),
-        }
-        for pos, r in enumerate(doc.reports)
-    ]
-    if rows:
-        session.execute(insert(ReportRow.__table__), rows)
-
-
-def _insert_review(
-    session: Session, state: _Batches, scorecards: list[Scorecard], findings: list[Finding]
-) -> None:
-    """The scorecards and findings of the forms stored so far (form indices are the document's)."""
-    run_id, form_ids = state.run_id, state.form_ids
-    cards = [
-        {
-            "review_run_id": run_id,
-            "form_id": form_ids[c.form],
-            "rule_set": c.rule_set,
-            "budget_weight": c.budget_weight,
-            "budget_printed": c.budget_printed,
-            "budget_computed": c.budget_computed,
-            "total_printed": c.total_printed,
-            "total_computed": c.total_computed,
-            "grade_printed": c.grade_printed,
-            "grade_computed": c.grade_computed,
-            "indicators": [s.model_dump(mode="json") for s in c.indicators],
-            "goals": [s.model_dump(mode="json") for s in c.goals],
-        }
-        for c in scorecards
-        if 0 <= c.form < len(form_ids)
-    ]
-    if cards:
-        session.execute(insert(ScorecardRow.__table__), cards)
-    rows = []
-    for pos, f in enumerate(findings_to_json(findings), start=state.findings):
-        index = f["form"]
-        form = state.placed[index] if 0 <= index < len(state.placed) else None
-        rows.append(
-            {
-                "review_run_id": run_id,
-                "form_id": form_ids[index] if form is not None else None,
-                "position": pos,
-                "form_index": index,
-                "form_title": f["form_title"],
-                "code": f["code"],
-                "severity": f["severity"],
-                "goal": f["goal"],
-                "indicator": f["indicator"],
-                "printed": f["printed"],
-                "expected": f["expected"],
-                "message": f["message"],
-                "unit_id": form[0] if form else None,
-                "year": form[1] if form else None,
-                "kind": form[2] if form else None,
-                "current": form is not None,
-            }
-        )
-    state.findings += len(rows)
-    if rows:
-        session.execute(insert(FindingRow.__table__), rows)
-        state.tallied.update(
-            tally.key(r["unit_id"], r["year"], r["kind"], r["code"]) for r in rows if r["current"]
-        )

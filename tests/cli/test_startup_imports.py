@@ -23,6 +23,7 @@ HEAVY = (
     "jixiao.read",
     "jixiao.store._schema",
     "jixiao.store._write",
+    "jixiao.store._children",
     "sqlalchemy.dialects.postgresql",
 )
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-import jixiao.store._write as store_write
+import jixiao.store._children as store_children
 from jixiao.contract import form_to_contract
 from jixiao.store import Database, FormFilter, export_forms, get_form, import_paths, list_forms
 from jixiao.store._schema import DocumentContentRow, DocumentRow, FormRow, IndicatorRow, UnitRow
@@ -145,14 +145,14 @@ def test_failure_while_writing_leaves_no_trace(
     import_paths([write_doc(tmp_path / "a.txt", project_form())], db)
     before = row_counts(db)
 
-    real = store_write._insert_reports
+    real = store_children.insert_reports
 
     def exploding(session, doc_id, form_ids, doc):  # type: ignore[no-untyped-def]
         if any(f.unit == "一个新单位" for f in doc.forms):
             raise RuntimeError("模拟写入中途出错")
         return real(session, doc_id, form_ids, doc)
 
-    monkeypatch.setattr(store_write, "_insert_reports", exploding)
+    monkeypatch.setattr(store_children, "insert_reports", exploding)
     bad = write_doc(tmp_path / "b.txt", project_form(unit="一个新单位", year=2031))
     good = write_doc(tmp_path / "c.txt", department_form(year=2021))
     summary = import_paths([bad, good], db)
@@ -167,7 +167,7 @@ def test_failure_while_writing_leaves_no_trace(
         assert s.scalar(select(DocumentRow).where(DocumentRow.file_name == "b.txt")) is None
         assert 2031 not in set(s.scalars(select(FormRow.year)))
     # Once the cause is gone, the same file imports normally.
-    monkeypatch.setattr(store_write, "_insert_reports", real)
+    monkeypatch.setattr(store_children, "insert_reports", real)
     assert len(import_paths([bad], db).imported) == 1
 
 
