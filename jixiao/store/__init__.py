@@ -24,13 +24,11 @@ from jixiao.store._query import (
     FormFilter,
     FormSummary,
     Revision,
-    StatsKey,
-    UnitYearStats,
     export_forms,
     get_form,
     list_forms,
-    stats,
 )
+from jixiao.store._stats import StatsKey, UnitYearStats, stats
 from jixiao.store._units import AliasChange, AliasError, UnitInfo, name_key
 from jixiao.store._units import add_alias as _add_alias
 from jixiao.store._units import list_units as _list_units

@@ -129,7 +129,8 @@ def _queue_count(session: Session, flt: QueueFilter) -> int | None:
     if flt.min_inflation is not None:
         counted = _filtered(session, select(func.count()).select_from(FormRow), flt)
         return None if counted is None else session.scalar(counted) or 0
-    from jixiao.store._query import FormFilter, summary_cells, year_cells
+    from jixiao.store._query import FormFilter
+    from jixiao.store._stats import summary_cells, year_cells
 
     narrowing = FormFilter(unit=flt.unit, year=flt.year, kind=flt.kind, has_errors=flt.has_errors)
     if not flt.unit and flt.unit_ids is None:  # all units: the per-unit-less sums

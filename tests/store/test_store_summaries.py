@@ -10,7 +10,7 @@ from sqlalchemy import inspect
 
 from jixiao import store
 from jixiao.store import Database, FormFilter, import_paths
-from jixiao.store import _query as query
+from jixiao.store import _stats as stats_queries
 from jixiao.store import _summary as summary
 from jixiao.store._db import _script_directory
 from jixiao.store._tables import YEAR_SUMMARIES
@@ -48,14 +48,14 @@ def filled(db: Database, tmp_path: Path, fake_reviewer: None) -> Database:
 def _from_forms(db: Database, filters: FormFilter) -> list[tuple[Any, ...]]:
     """The unit-year-kind aggregates grouped from the current forms themselves (the old path)."""
     with db.reader() as s:
-        grouped = query._stats_of_forms(s, filters)
+        grouped = stats_queries._stats_of_forms(s, filters)
         assert grouped is not None
         return sorted((tuple(r) for r in s.execute(grouped)), key=repr)
 
 
 def _from_summaries(db: Database, filters: FormFilter) -> list[tuple[Any, ...]]:
     with db.reader() as s:
-        grouped = query._stats_of_summaries(s, filters)
+        grouped = stats_queries._stats_of_summaries(s, filters)
         assert grouped is not None
         return sorted((tuple(r) for r in s.execute(grouped)), key=repr)
 
