@@ -94,3 +94,24 @@ def test_forms_kind_option_accepts_chinese_and_codes(tmp_path: Path, kind: str) 
     assert "部门整体自评" not in listed.stdout and "project_self_evaluation" not in listed.stdout
     bad = runner.invoke(app, ["forms", "--db", db, "--kind", "财务表"])
     assert bad.exit_code == 2 and "可选：项目自评、部门整体自评" in bad.stderr
+
+
+def test_a_finding_rule_reads_as_on_its_kind_of_form() -> None:
+    """On a target table a rule never cites a self-evaluation's column (the 问题清单 依据)."""
+    from jixiao.vocabulary import finding_place, finding_rule
+
+    target, own = FormKind.PROJECT_TARGET, FormKind.PROJECT_SELF_EVALUATION
+    assert finding_rule("form.recovered_value", "wuhan", own).startswith("自评表“总分”栏")
+    on_target = finding_rule("form.recovered_value", "wuhan", target)
+    assert "自评表" not in on_target and "指标值确定依据" in on_target
+    for name in rule_set_names():  # the rule set's own words for what a target table must hold
+        rs = load_rule_set(name)
+        assert finding_rule("target.missing_dimension", name, target) == rs.target.basis
+        assert finding_rule("form.rule_set", name, target) == rs.target.basis
+        assert finding_rule("form.rule_set", name, own) == rs.basis
+        assert "自评表" not in finding_rule("target.weights_sum", name, target)
+    assert (
+        finding_place(target, "年度绩效目标1", "培训人数")
+        == "项目支出绩效目标表，“年度绩效目标1”，指标“培训人数”"
+    )
+    assert finding_place(own, None, None) == "项目支出绩效自评表，全表"
