@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,42 @@ def test_a_finding_rule_reads_as_on_its_kind_of_form() -> None:
         == "项目支出绩效目标表，“年度绩效目标1”，指标“培训人数”"
     )
     assert finding_place(own, None, None) == "项目支出绩效自评表，全表"
+
+
+def _printed(tmp_path: Path) -> dict[str, str]:
+    """What the command line prints for people: every help screen, the reports, a stored form."""
+    import typer.main
+
+    root = typer.main.get_command(app)
+    paths: list[list[str]] = [[]]
+    for name, cmd in root.commands.items():  # type: ignore[attr-defined]
+        paths.append([name])
+        paths.extend([name, sub] for sub in getattr(cmd, "commands", {}))
+    out = {
+        " ".join(p) + " --help": runner.invoke(app, [*p, "--help"], env={"COLUMNS": "80"}).stdout
+        for p in paths
+    }
+    path = str(seed("003"))
+    out["review"] = runner.invoke(app, ["review", path, "--all"], env={"COLUMNS": "120"}).stdout
+    html = runner.invoke(app, ["review", path, "-f", "html"]).stdout
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    out["review html"] = re.sub(r"<[^>]+>", " ", html)  # what the reader sees, not class names
+    db = f"sqlite:///{tmp_path / 'j.db'}"
+    runner.invoke(app, ["import", path, "--db", db])
+    out["show"] = runner.invoke(app, ["show", "1", "--db", db], env={"COLUMNS": "120"}).stdout
+    out["stats"] = runner.invoke(app, ["stats", "--db", db], env={"COLUMNS": "120"}).stdout
+    return out
+
+
+def test_one_name_for_each_thing_in_what_the_cli_prints(tmp_path: Path) -> None:
+    """A finding is a 审核发现 (审核意见 is what a reviewer writes, never printed by the CLI); its
+    severity is 错误/警告/提示, never the contract's English code; a rule set is a 评分规则; the grade
+    shown is named 重算等级."""
+    printed = _printed(tmp_path)
+    assert printed["show"].strip() and printed["review"].strip()
+    for where, text in printed.items():
+        assert "审核意见" not in text, where
+        assert "规则集" not in text, where  # a rule set is a 评分规则, named by its title
+        for code in SEVERITY_NAMES:
+            assert not re.search(rf"\b{code}\b", text), (where, code)
+    assert "重算等级" in printed["compare --help"]

@@ -12,6 +12,7 @@ from jixiao.review import catalogue
 from jixiao.review.catalogue import CATALOGUE, FindingType
 from jixiao.score.rules import load_rule_set, rule_set_names
 from jixiao.vocabulary import SEVERITY_NAMES
+from tests.web.conftest import USERS
 
 ROLES = ("admin", "reviewer", "wenhua")
 
@@ -23,11 +24,15 @@ def visible_text(html: str) -> str:
     """What the page says: without scripts, styles, tags and the account block (a user's own name)."""
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     html = re.sub(r'<div class="who">.*?</div>', " ", html, flags=re.S)
+    html = re.sub(r"<code\b.*?</code>", " ", html, flags=re.S)  # what one types, not prose
     return unescape(re.sub(r"<[^>]+>", " ", html))
 
 
 def english_words(text: str) -> set[str]:
-    """ASCII words outside the allowed names and the readers' file suffixes (.xlsx, .docx …)."""
+    """ASCII words outside the allowed names, the readers' file suffixes (.xlsx, .docx …) and the
+    test accounts' own names (data a user typed)."""
+    for account in USERS:
+        text = re.sub(rf"\b{account}\b", " ", text)
     for suffix in sorted(supported_suffixes(), key=len, reverse=True):
         text = text.replace(suffix, " ")
     return {w for w in re.findall(r"[A-Za-z][A-Za-z_\-]+", text) if w not in ALLOWED_ASCII}
@@ -95,3 +100,24 @@ def test_api_documentation_is_linked_for_staff_only(client_for) -> None:  # type
     assert 'href="/docs"' in client_for("reviewer").get("/").text
     admin_help = client_for("admin").get("/help").text
     assert 'href="/docs"' in admin_help.split('id="role-admin"')[1].split("</div>")[0]
+
+
+@pytest.mark.parametrize("name", ROLES)
+def test_every_page_a_role_opens_speaks_the_one_vocabulary(loaded, client_for, name: str) -> None:  # type: ignore[no-untyped-def]
+    """No English left for a reader (format names aside), no severity by its contract code, and a
+    finding is never a 审核意见 in a heading (that word is what a reviewer writes)."""
+    from tests.web.conftest import CULTURE, form_ids
+
+    c = client_for(name)
+    target, own = (
+        form_ids(loaded, unit=CULTURE, kind=k)[0] for k in ("project_target", "project_self_evaluation")
+    )
+    urls = ["/", "/forms", f"/forms/{target}", f"/forms/{own}", "/units", f"/units/{CULTURE}", "/upload"]
+    urls += ["/account", "/help"] + (["/admin"] if name == "admin" else [])
+    for url in urls:
+        page = c.get(url)
+        assert page.status_code == 200, url
+        text = visible_text(page.text)
+        assert not english_words(text), (url, english_words(text))
+        assert not re.search(r"<th[^>]*>[^<]*审核意见", page.text), url
+        assert "规则集" not in text, url
