@@ -127,7 +127,14 @@ def finding_rule(code: str, rule_set: str | None, kind: FormKind | str | None) -
     return entry.rule_text(basis, _is_target(kind), target_basis)
 
 
-def finding_place(kind: FormKind | str | None, goal: str | None, indicator: str | None) -> str:
+# The part of a form a finding family is about where it names no goal or indicator (the first
+# word of a findings-v1 code); any other family is about the whole form.
+_FAMILY_PLACES = {"budget": "预算执行", "report": "自评报告"}
+
+
+def finding_place(
+    kind: FormKind | str | None, goal: str | None, indicator: str | None, code: str = ""
+) -> str:
     """Where a finding is, from its findings-v1 location: the form's printed kind, goal, indicator."""
     try:
         parts = [FormKind(kind).label] if kind else []
@@ -138,7 +145,7 @@ def finding_place(kind: FormKind | str | None, goal: str | None, indicator: str 
     if indicator:
         parts.append(f"指标“{indicator}”")
     elif not goal:
-        parts.append("全表")
+        parts.append(_FAMILY_PLACES.get(code.split(".")[0], "全表"))
     return "，".join(parts)
 
 

@@ -227,7 +227,7 @@ def download(detail: store.FormDetail, kind: str, form: Form | None = None) -> t
 def _basis(c: store.ConfirmedFinding) -> str:
     """The 依据 of a 问题清单 row: where the finding is (form kind, goal, indicator), then the rule
     it checks as it reads on that kind of form under the form's own rule set."""
-    place = finding_place(c.kind, c.goal, c.indicator)
+    place = finding_place(c.kind, c.goal, c.indicator, c.code)
     rule = finding_rule(c.code, c.rule_set, c.kind)
     return f"{place}：{rule}" if rule else place
 

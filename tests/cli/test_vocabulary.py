@@ -115,7 +115,8 @@ def test_a_finding_rule_reads_as_on_its_kind_of_form() -> None:
         finding_place(target, "年度绩效目标1", "培训人数")
         == "项目支出绩效目标表，“年度绩效目标1”，指标“培训人数”"
     )
-    assert finding_place(own, None, None) == "项目支出绩效自评表，全表"
+    assert finding_place(own, None, None, "form.total_mismatch") == "项目支出绩效自评表，全表"
+    assert finding_place(own, None, None, "budget.rate_mismatch") == "项目支出绩效自评表，预算执行"
 
 
 def _printed(tmp_path: Path) -> dict[str, str]:
