@@ -14,8 +14,11 @@ from jixiao.kinds import FormKind
 __all__ = [
     "INPUT_TYPES",
     "KIND_NAMES",
+    "SEVERITY_ADVICE",
     "SEVERITY_NAMES",
     "UNCERTAIN",
+    "finding_place",
+    "finding_rule",
     "finding_title",
     "kind_choices",
     "kind_name",
@@ -33,6 +36,13 @@ INPUT_TYPES = (
 
 # 错误: the form breaks a rule; 警告: needs a reviewer's attention; 提示: for information only.
 SEVERITY_NAMES: dict[str, str] = {"error": "错误", "warning": "警告", "info": "提示"}
+
+# What to do about a finding of each severity (使用说明 and the help texts say it once).
+SEVERITY_ADVICE: dict[str, str] = {
+    "error": "违反计分规则：填报单位按所列规则改正后重新提交；审核人员核实后确认，或写明理由不予采纳",
+    "warning": "需要关注：填报单位核实并在偏差原因中说明或改正；审核人员判断是否确认",
+    "info": "仅供参考：核对即可，不影响得分",
+}
 
 # A score computed from a scanned cell read with low confidence, until a person checks the cell.
 UNCERTAIN = "待核对"
@@ -97,3 +107,50 @@ def rule_set_title(name: str) -> str:
         return load_rule_set(name).title
     except (RuleSetError, OSError):
         return name
+
+
+@cache
+def finding_rule(code: str, rule_set: str | None, kind: FormKind | str | None) -> str:
+    """The rule a finding checks as it reads on a form of this kind (an entry may word it apart for a
+    target table) under this rule set, whose ``basis`` / ``target.basis`` fill the entry's blanks."""
+    from jixiao.review.catalogue import CATALOGUE
+    from jixiao.score.rules import RuleSetError, load_rule_set
+
+    entry = CATALOGUE.get(code)
+    if entry is None:
+        return ""
+    try:
+        rs = load_rule_set((rule_set or "wuhan").split("+")[0])
+        basis, target_basis = rs.basis, rs.target.basis
+    except (RuleSetError, OSError):  # a rule set renamed since the import: name it only
+        basis = target_basis = rule_set or ""
+    return entry.rule_text(basis, _is_target(kind), target_basis)
+
+
+# The part of a form a finding family is about where it names no goal or indicator (the first
+# word of a findings-v1 code); any other family is about the whole form.
+_FAMILY_PLACES = {"budget": "预算执行", "report": "自评报告"}
+
+
+def finding_place(
+    kind: FormKind | str | None, goal: str | None, indicator: str | None, code: str = ""
+) -> str:
+    """Where a finding is, from its findings-v1 location: the form's printed kind, goal, indicator."""
+    try:
+        parts = [FormKind(kind).label] if kind else []
+    except ValueError:
+        parts = [str(kind)]
+    if goal:
+        parts.append(f"“{goal}”")
+    if indicator:
+        parts.append(f"指标“{indicator}”")
+    elif not goal:
+        parts.append(_FAMILY_PLACES.get(code.split(".")[0], "全表"))
+    return "，".join(parts)
+
+
+def _is_target(kind: FormKind | str | None) -> bool:
+    try:
+        return kind is not None and FormKind(kind).is_target
+    except ValueError:
+        return False

@@ -36,6 +36,7 @@ def _root(
     templates: list[Path] = typer.Option(
         [],
         "--templates",
+        metavar="文件",
         help=TEMPLATES_HELP + "；也可用环境变量 JIXIAO_TEMPLATES",
     ),
 ) -> None:

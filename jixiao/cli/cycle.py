@@ -38,7 +38,7 @@ def register(app: typer.Typer) -> None:
     app.command("link", help=LINK_HELP)(link_command)
     app.command("rollup", help=ROLLUP_HELP)(rollup_command)
     app.command("history", help=HISTORY_HELP)(history_command)
-    app.command("compare", help="跨单位比较：填报与重算平均分、差距、等级、错误数。")(compare_command)
+    app.command("compare", help="跨单位比较：填报与重算平均分、差距、重算等级、错误数。")(compare_command)
 
 
 # --- link ----------------------------------------------------------------------------------------
@@ -291,8 +291,8 @@ def _write_form(form: Form, output: Path) -> None:
 # --- history and compare -------------------------------------------------------------------------
 
 HISTORY_HELP = (
-    "历年比较：一个单位各年度的得分、等级和审核意见；一个项目各年度的指标值。\n\n"
-    "不加 --project 时列出单位各年度自评表的平均得分（填报与按规则重算）、等级和审核意见；"
+    "历年比较：一个单位各年度的得分、等级和审核发现；一个项目各年度的指标值。\n\n"
+    "不加 --project 时列出单位各年度自评表的平均得分（填报与按规则重算）、等级和审核发现；"
     "加 --project 时列出该项目各年度的指标目标值，并指出预算增加而目标值下降的指标。"
 )
 
@@ -315,6 +315,14 @@ def _records(files: Sequence[Path] | None, db: str | None, unit: str | None = No
         FormRecord(s.form, s.unit, s.form.total_score, s.total_computed, s.grade, s.findings, s.errors, s.id)
         for s in load_stored(db, unit)
     ]
+
+
+def _grade_text(grades: dict[str, int], printed: dict[str, int]) -> str:
+    """重算等级 counts; those of forms without a 重算总分 follow, named 填报等级."""
+    text = "、".join(f"{g}{n}" for g, n in grades.items())
+    if printed:
+        text += f"（填报等级 {'、'.join(f'{g}{n}' for g, n in printed.items())}）"
+    return text
 
 
 def history_command(
@@ -358,14 +366,14 @@ def history_command(
         "表数",
         "填报平均分",
         "重算平均分",
-        "等级",
+        "重算等级",
         "错误数",
-        "主要审核意见",
+        "主要审核发现",
         title=f"{escape(name)} 历年自评",
     )
     for r in rows:
         top = "；".join(f"{c}×{n}" for c, n in list(r.findings.items())[:4])
-        grades = "、".join(f"{g}{n}" for g, n in r.grades.items())
+        grades = _grade_text(r.grades, r.grades_printed)
         table.add_row(
             str(r.year or "—"),
             str(r.forms),
@@ -390,10 +398,10 @@ def compare_command(
     if not rows:
         fail("没有可比较的自评表")
     table = Table(
-        "单位", "表数", "填报平均分", "重算平均分", "差距", "等级", "错误数", title="各单位自评比较"
+        "单位", "表数", "填报平均分", "重算平均分", "差距", "重算等级", "错误数", title="各单位自评比较"
     )
     for r in rows:
-        grades = "、".join(f"{g}{n}" for g, n in r.grades.items())
+        grades = _grade_text(r.grades, r.grades_printed)
         table.add_row(
             escape(r.unit or "（未印单位）"),
             str(r.forms),

@@ -62,7 +62,7 @@ def export_command(
         help="wuhan（武汉/湖北格式）或 national（财预〔2020〕10号格式）",
     ),
     rules: str | None = typer.Option(
-        None, "--rules", metavar="规则", help="自评结果所用的审核规则集（默认自动选择）"
+        None, "--rules", metavar="规则", help="自评结果所用的评分规则（默认自动选择）"
     ),
     db: str | None = typer.Option(
         None, "--db", metavar="数据库", help="数据库：SQLite 文件路径或 URL；默认 $JIXIAO_DB 或 ./jixiao.db"
@@ -72,7 +72,7 @@ def export_command(
     kind: str | None = typer.Option(None, "--kind", metavar="类型", help=f"按表类型筛选：{kind_choices()}"),
     grade: str | None = typer.Option(None, "--grade", metavar="等级", help="按等级筛选（优/良/中/差）"),
     has_errors: bool | None = typer.Option(
-        None, "--has-errors/--no-errors", help="只导出有/无错误审核意见的表"
+        None, "--has-errors/--no-errors", help="只导出有/无错误级审核发现的表"
     ),
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
 ) -> None:
@@ -158,7 +158,7 @@ def _reviewed(doc: Document, rules: str | None) -> list[tuple[Form, object, list
     try:
         result = review_document(doc, rules)
     except (KeyError, ValueError) as e:
-        fail(f"审核规则集无效：{e}")
+        fail(f"评分规则无效：{e}")
     cards = {c.form: c for c in result.scorecards}
     pairs = []
     for i, form in enumerate(doc.forms):

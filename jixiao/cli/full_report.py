@@ -46,7 +46,7 @@ budget_analysis:    # 预算执行情况分析：未全部执行的原因等
 output_analysis:    # 产出指标完成情况分析（补充）
 benefit_analysis:   # 效益指标完成情况分析（补充）
 satisfaction_analysis:  # 满意度指标完成情况分析（补充）
-problems:           # 存在的问题和原因（列在表中偏差原因和审核意见之前）
+problems:           # 存在的问题和原因（列在表中偏差原因和审核发现之前）
 improvements:       # 下一步拟改进措施（不填则用表中“改进措施及结果应用方案”）
 last_year:          # 上年度自评结果应用情况
 evidence:           # 其他佐证材料
@@ -64,7 +64,7 @@ def report_command(
     select: Annotated[int | None, typer.Option("--form", help=FORM_HELP)] = None,
     to: Annotated[ReportFormat, typer.Option("--to", "-t", help="md 或 docx")] = ReportFormat.md,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="输出文件；md 默认输出到屏幕")] = None,
-    rules: Annotated[str | None, typer.Option("--rules", help="审核规则集（默认自动选择）")] = None,
+    rules: Annotated[str | None, typer.Option("--rules", help="评分规则（默认自动选择）")] = None,
     facts_template: Annotated[
         bool, typer.Option("--facts-template", help="输出空白的叙述事实文件后退出")
     ] = False,

@@ -58,8 +58,8 @@ _HELP = (
     "输出格式：text 为按表分组的文字报告；"
     "json 为 findings-v1 审核结果——只给一个文件时输出该文件的数组，"
     "给多个文件或文件夹时输出以文件路径为键、数组为值的对象；"
-    "html 为一个可直接打开或发送的中文网页（汇总表 + 逐表列出审核意见）。\n\n"
-    "即使发现问题，退出码也为 0（审核意见是输出，不是失败）；文件无法读取时退出码为 2。"
+    "html 为一个可直接打开或发送的中文网页（汇总表 + 逐表列出审核发现）。\n\n"
+    "即使发现问题，退出码也为 0（审核发现是输出，不是失败）；文件无法读取时退出码为 2。"
 )
 
 
@@ -84,7 +84,7 @@ def review_command(
     output: Path | None = typer.Option(
         None, "--output", "-o", metavar="文件", help="写入此文件而不是标准输出"
     ),
-    show_all: bool = typer.Option(False, "--all", "-a", help="文字报告也列出“提示”级审核意见"),
+    show_all: bool = typer.Option(False, "--all", "-a", help="文字报告也列出“提示”级审核发现"),
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
     templates: list[Path] = typer.Option([], "--templates", metavar="文件", help=TEMPLATES_HELP),
     workers: int = typer.Option(1, "--workers", "-j", min=1, metavar="进程数", help="并行读取和审核的进程数"),

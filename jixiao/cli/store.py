@@ -57,11 +57,11 @@ def register(app: typer.Typer) -> None:
     app.command("forms", cls=ChineseCommand, help="列出数据库中的绩效表（可按单位、年度、类型、等级筛选）。")(
         forms_command
     )
-    app.command("show", cls=ChineseCommand, help="显示一张表的全部内容、评分卡和审核意见。")(show_command)
+    app.command("show", cls=ChineseCommand, help="显示一张表的全部内容、评分卡和审核发现。")(show_command)
     app.command(
         "stats",
         cls=ChineseCommand,
-        help="按单位、年度和表类型统计：表数、预算数合计、按资金加权的填报与重算平均分、各类审核意见数。"
+        help="按单位、年度和表类型统计：表数、预算数合计、按资金加权的填报与重算平均分、各类审核发现数。"
         "部门整体表与项目表分开统计；分值结构不合计的表不计入重算平均分。",
     )(stats_command)
     app.add_typer(aliases_app, name="aliases")
@@ -110,7 +110,7 @@ def import_command(
         int, typer.Option("--workers", "-j", min=1, metavar="进程数", help="并行读取和审核的进程数")
     ] = 1,
     rules: Annotated[
-        str | None, typer.Option("--rules", metavar="规则", help="审核规则集（默认按表自动选择）")
+        str | None, typer.Option("--rules", metavar="规则", help="评分规则（默认按表自动选择）")
     ] = None,
     engine: Annotated[str, typer.Option("--engine", metavar="引擎", help=ENGINE_HELP)] = "local",
     address: Annotated[str | None, typer.Option("--address", metavar="地址", help=ADDRESS_HELP)] = None,
@@ -160,7 +160,7 @@ def _check_rules(rules: str) -> None:
     try:
         review_document(Document(path="-"), rules)
     except Exception as e:
-        fail(f"无法使用审核规则集“{rules}”：{e}")
+        fail(f"无法使用评分规则“{rules}”：{e}")
 
 
 def _print_summary(summary: ImportSummary, database: Database) -> None:
@@ -179,7 +179,7 @@ def _print_summary(summary: ImportSummary, database: Database) -> None:
     table.add_row("失败文件", str(len(summary.failures)))
     table.add_row("新导入表", str(summary.forms))
     table.add_row("其中新修订版", str(summary.revised))
-    table.add_row("审核意见", by_severity)
+    table.add_row("审核发现", by_severity)
     out.print(table)
     if summary.failures:
         failures = Table(title="未能导入的文件（均未写入数据库）")
@@ -203,7 +203,7 @@ def forms_command(
         str | None, typer.Option("--grade", metavar="等级", help="等级（重算等级，无则填报等级），如 优")
     ] = None,
     has_errors: Annotated[
-        bool | None, typer.Option("--has-errors/--no-errors", help="只看有（或没有）错误级审核意见的表")
+        bool | None, typer.Option("--has-errors/--no-errors", help="只看有（或没有）错误级审核发现的表")
     ] = None,
     all_revisions: Annotated[bool, typer.Option("--all-revisions", help="包括已被新修订版取代的表")] = False,
     limit: Annotated[
@@ -356,7 +356,7 @@ def show_command(
         for line in wrap_items(parts, width - 5, hang="　"):
             out.print(Text("    " + line), highlight=False)
     if detail.findings:
-        out.print(f"[bold]审核意见（{len(detail.findings)} 条）[/]", highlight=False)
+        out.print(f"[bold]审核发现（{len(detail.findings)} 条）[/]", highlight=False)
         width = max(out.width, 40)
         for f in detail.findings:
             where = " / ".join(x for x in (f.goal, f.indicator) if x) or "整表"
@@ -365,7 +365,7 @@ def show_command(
             for line in wrap_text(text, width - 3, hang="　" * (len(label) + 1)):
                 out.print(Text("  " + line), highlight=False)
     else:
-        out.print("无审核意见。" if detail.rule_set else "尚未审核。")
+        out.print("无审核发现。" if detail.rule_set else "尚未审核。")
 
 
 def _link_note(year: int | None, source: str | None) -> str:
@@ -422,7 +422,7 @@ def stats_command(
             for part in wrap_text(line, width - 3, hang="　　"):
                 out.print(Text("  " + part), highlight=False)
         titles = [f"{finding_title(code)} {n}" for code, n in r.findings.items()] or ["无"]
-        titles[0] = "审核意见：" + titles[0]
+        titles[0] = "审核发现：" + titles[0]
         for part in wrap_items(titles, width - 3, sep="；", hang="　　"):
             out.print(Text("  " + part), highlight=False)
 

@@ -65,13 +65,21 @@ def _mean(xs: Iterable[float | None]) -> float | None:
     return round(sum(vals) / len(vals), 2) if vals else None
 
 
+def _grades(records: list[FormRecord], computed: bool) -> dict[str, int]:
+    """Grade counts of the re-scored forms (a stored grade is the re-scored one when there is a
+    重算总分, else the printed one), or of the others: the two are never mixed under one name."""
+    picked = [r.grade for r in records if r.grade and (r.total_computed is not None) == computed]
+    return dict(Counter(picked).most_common())
+
+
 @dataclass
 class YearRow:
     year: int | None
     forms: int
     printed_average: float | None
     computed_average: float | None
-    grades: dict[str, int]
+    grades: dict[str, int]  # 重算等级: of the forms the rules could re-score
+    grades_printed: dict[str, int]  # 填报等级: of the forms they could not (no 重算总分)
     findings: dict[str, int]
     errors: int
 
@@ -95,7 +103,8 @@ def unit_history(records: Iterable[FormRecord], unit: str) -> list[YearRow]:
                 forms=len(rs),
                 printed_average=_mean(r.total_printed for r in rs),
                 computed_average=_mean(r.total_computed for r in rs),
-                grades=dict(Counter(r.grade for r in rs if r.grade).most_common()),
+                grades=_grades(rs, computed=True),
+                grades_printed=_grades(rs, computed=False),
                 findings=dict(codes.most_common()),
                 errors=sum(r.errors for r in rs),
             )
@@ -110,7 +119,8 @@ class UnitRow:
     printed_average: float | None
     computed_average: float | None
     gap: float | None  # printed − computed: how much a unit's own scores run above the rules
-    grades: dict[str, int]
+    grades: dict[str, int]  # 重算等级
+    grades_printed: dict[str, int]  # 填报等级 where no 重算总分
     errors: int
 
 
@@ -135,7 +145,8 @@ def compare_units(records: Iterable[FormRecord], year: int | None = None) -> lis
                 printed_average=printed,
                 computed_average=computed,
                 gap=round(printed - computed, 2) if printed is not None and computed is not None else None,
-                grades=dict(Counter(r.grade for r in rs if r.grade).most_common()),
+                grades=_grades(rs, computed=True),
+                grades_printed=_grades(rs, computed=False),
                 errors=sum(r.errors for r in rs),
             )
         )

@@ -175,7 +175,7 @@ def _combine(
         family = families.pop()
         if family in ("rate", "permille"):
             if agg.relative == "not_aggregated":
-                return unaligned("规则集规定相对值不汇总")
+                return unaligned("评分规则规定相对值不汇总")
             scale = 100 if family == "rate" else 1000
             sign = "%" if family == "rate" else "‰"
             t_values = [v.number or 0.0 for v in targets]
@@ -232,7 +232,7 @@ def _combine(
                 goal, name, method, target, actual, weight, None, f"{t_working}；{a_working}", parts
             )
         if agg.absolute == "not_aggregated":
-            return unaligned("规则集规定绝对值不汇总")
+            return unaligned("评分规则规定绝对值不汇总")
         t_parts = [_printed_number(i.target or "") for i in inds]
         a_parts = [_printed_number(i.actual or "") for i in inds]
         if any(p is None for p in t_parts + a_parts):
@@ -271,7 +271,7 @@ def _combine(
         )
     # Qualitative: the scores weighted by funds.
     if agg.qualitative == "not_aggregated":
-        return unaligned("规则集规定定性指标不汇总")
+        return unaligned("评分规则规定定性指标不汇总")
     if any(i.score is None for i in inds):
         return unaligned("有子表未对该指标打分，定性得分无法加权")
     if not funded:

@@ -26,14 +26,18 @@ class FindingType:
     description: str  # when it fires (English, for developers)
     rule: str  # 文件/条款 the finding enforces, in Chinese
     template: str  # Chinese message, ``str.format`` fields filled by the check
+    rule_target: str = ""  # the rule as it reads on a 绩效目标表, where it differs from ``rule``
 
     def render(self, **values: object) -> str:
         """The message with the check's values; a field a caller does not give reads as empty."""
         return self.template.format_map(_Blank(values))
 
-    def rule_text(self, basis: str) -> str:
-        """The rule this finding enforces, with the rule set's own basis where the entry defers to it."""
-        return self.rule.replace("{basis}", basis)
+    def rule_text(self, basis: str, target: bool = False, target_basis: str = "") -> str:
+        """The rule this finding enforces on a form of this kind (``target``: a 绩效目标表), with the
+        rule set's own basis where the entry defers to it: ``{basis}`` the scoring rules' source,
+        ``{target_basis}`` what they require of a target table."""
+        rule = self.rule_target if target and self.rule_target else self.rule
+        return rule.replace("{basis}", basis).replace("{target_basis}", target_basis or basis)
 
 
 _TYPES = [
@@ -42,8 +46,9 @@ _TYPES = [
         "info",
         "缺失单元格已推定",
         "a cell missing from the document (lost in conversion) was recovered by the reader",
-        "自评表“总分”栏（总分 = 预算执行得分 + 各指标得分）；目标表中同一指标的指标值确定依据",
+        "自评表“总分”栏（总分 = 预算执行得分 + 各指标得分）",
         "{place}在文件中缺失（多为 PDF 转换丢失），已{how}，请核对原件",
+        "目标表中同名指标的指标值确定依据（缺失的一处按另一处推定）",
     ),
     FindingType(
         "budget.rate_mismatch",
@@ -188,7 +193,7 @@ _TYPES = [
         "warning",
         "缺少必设的指标类别",
         "a goal lacks a dimension the rules expect (产出, 效益, 满意度; 成本 where required)",
-        "{basis}",
+        "{target_basis}",
         "{where}未设{dimension}",
     ),
     FindingType(
@@ -198,6 +203,7 @@ _TYPES = [
         "which rule set the form was re-scored under and what the form prints that chose it",
         "{basis}",
         "按“{title}”复核{why}",
+        "{target_basis}",
     ),
     FindingType(
         "form.placeholder",
@@ -351,7 +357,7 @@ _TYPES = [
         "error",
         "目标表分值合计不符",
         "printed indicator weights of a target table do not add up (to the goal or to the layout's total)",
-        "{basis}",
+        "绩效目标表：各指标分值合计应等于所属目标的分值，全表合计应符合评分规则的分值结构",
         "{detail}",
     ),
     FindingType(

@@ -20,8 +20,7 @@ from jixiao._wrap import wrap_text
 from jixiao.model import Document, Finding, Form, Scorecard
 from jixiao.review import ReviewResult
 from jixiao.review.catalogue import CATALOGUE, fmt, fmt_pct
-from jixiao.score.rules import load_rule_set
-from jixiao.vocabulary import kind_name, rule_set_title, severity_name
+from jixiao.vocabulary import finding_rule, kind_name, rule_set_title, severity_name
 
 __all__ = [
     "FindingView",
@@ -104,7 +103,7 @@ class ReviewPage:
         return sum(f.infos for f in self.forms)
 
 
-def _view(f: Finding, basis: str) -> FindingView:
+def _view(f: Finding, rule_set: str, form: Form) -> FindingView:
     kind = CATALOGUE.get(f.code)
     where = " / ".join(x for x in (f.goal, f.indicator) if x)
     return FindingView(
@@ -113,13 +112,12 @@ def _view(f: Finding, basis: str) -> FindingView:
         code=f.code,
         title=kind.title if kind else f.code,
         message=f.message,
-        rule=kind.rule_text(basis) if kind else "",
+        rule=finding_rule(f.code, rule_set, form.kind),
         where=where,
     )
 
 
 def _form_view(path: str, index: int, form: Form, card: Scorecard, findings: list[Finding]) -> FormView:
-    basis = load_rule_set(card.rule_set).basis
     view = FormView(
         file=path,
         file_name=Path(path).name,
@@ -150,7 +148,7 @@ def _form_view(path: str, index: int, form: Form, card: Scorecard, findings: lis
         for n, f in enumerate(findings):
             if n not in placed and pred(f):  # type: ignore[operator]
                 placed.add(n)
-                out.append(_view(f, basis))
+                out.append(_view(f, card.rule_set, form))
         return out
 
     b = form.budget

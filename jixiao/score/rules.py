@@ -211,7 +211,7 @@ class Aggregation(_Strict):
     relative: Literal["funds_weighted", "not_aggregated"] = "funds_weighted"
     counts_first: bool = True  # 分子/分母 printed by every sub-form: the rate of the sums
     qualitative: Literal["funds_weighted_score", "not_aggregated"] = "funds_weighted_score"
-    basis: str = "未规定汇总口径：按资金额度加权（可在规则文件 aggregation 中修改）"
+    basis: str = "未规定汇总口径：按资金额度加权（可在规则文件的汇总口径中修改）"
 
 
 class RuleSet(_Strict):

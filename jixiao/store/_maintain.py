@@ -85,7 +85,7 @@ def verify(db: Database) -> VerifyReport:
             report.problems.append(f"同一张表有 {n} 个“当前版本”")
         counted = tally.recount(s)
         if tally.stored(s) != counted or tally.stored_codes(s) != tally.code_counts(counted):
-            report.problems.append("审核意见统计与审核意见本身不符")
+            report.problems.append("审核发现统计与审核发现本身不符")
         if summary.differences(s):
             report.problems.append("表格汇总（form_summaries）与表格本身不符")
     return report

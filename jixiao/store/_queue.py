@@ -15,6 +15,7 @@ from jixiao.store._schema import (
     FindingTallyRow,
     FormRow,
     FormSummaryRow,
+    ScorecardRow,
     UnitRow,
 )
 from jixiao.store._schema_web import (
@@ -414,6 +415,8 @@ class ConfirmedFinding:
     verdict: str
     comment: str | None
     by: str
+    kind: str = ""  # the form's kind and the rule set it was re-scored under: the 依据 reads per kind
+    rule_set: str | None = None
 
 
 def confirmed_findings(db: Database, flt: QueueFilter = QueueFilter()) -> list[ConfirmedFinding]:
@@ -435,6 +438,8 @@ def confirmed_findings(db: Database, flt: QueueFilter = QueueFilter()) -> list[C
                 VerdictRow.verdict,
                 VerdictRow.comment,
                 VerdictRow.by,
+                FormRow.kind,
+                ScorecardRow.rule_set,
             )
             .select_from(VerdictRow)
             .join(FormRow, FormRow.id == VerdictRow.form_id)
@@ -450,6 +455,10 @@ def confirmed_findings(db: Database, flt: QueueFilter = QueueFilter()) -> list[C
             )
             .outerjoin(WorkflowRow, WorkflowRow.form_id == FormRow.id)
             .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id)
+            .outerjoin(
+                ScorecardRow,
+                and_(ScorecardRow.form_id == FormRow.id, ScorecardRow.review_run_id == FormRow.review_run_id),
+            )
             .where(VerdictRow.verdict == "confirmed", VerdictRow.stale.is_(False)),
             flt,
             joined=True,

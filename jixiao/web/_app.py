@@ -141,7 +141,7 @@ def _back_to(request: Request) -> str | None:
 
 def create_app(db: str | store.Database | None = None, settings: WebSettings | None = None) -> FastAPI:
     """The web application over one database (a URL, a path, or an open ``Database``)."""
-    from jixiao.web import _api, _units, _views
+    from jixiao.web import _api, _guide, _units, _views
 
     settings = settings or WebSettings()
     database = db if isinstance(db, store.Database) else store.Database(db)
@@ -193,6 +193,8 @@ def create_app(db: str | store.Database | None = None, settings: WebSettings | N
     app.include_router(_api.reviewers)
     app.include_router(_units.pages)
     app.include_router(_units.api)
+    app.include_router(_guide.pages)
+    app.include_router(_guide.api)
 
     @app.exception_handler(LoginRequired)
     async def to_login(request: Request, _exc: LoginRequired) -> Response:

@@ -18,10 +18,10 @@ from jixiao.read import ReadError, _ocr_cache, read
 from jixiao.read._limits import check_image
 from jixiao.read._magic import SUFFIX_KINDS, kind_of
 from jixiao.read._ocr_image import IMAGE_SUFFIXES
-from jixiao.review import CATALOGUE, ReviewResult, review_document
+from jixiao.review import ReviewResult, review_document
 from jixiao.review.render import build_page, render_html
-from jixiao.score import load_rule_set
 from jixiao.store._import import SUFFIXES
+from jixiao.vocabulary import finding_place, finding_rule
 from jixiao.write import IssueLine, PdfError, write_docx, write_issue_list, write_pdf, write_xlsx
 from jixiao.write.pdf import docx_to_pdf
 
@@ -224,14 +224,18 @@ def download(detail: store.FormDetail, kind: str, form: Form | None = None) -> t
         return out.read_bytes(), out.name, DOWNLOADS[kind][1]
 
 
+def _basis(c: store.ConfirmedFinding) -> str:
+    """The 依据 of a 问题清单 row: where the finding is (form kind, goal, indicator), then the rule
+    it checks as it reads on that kind of form under the form's own rule set."""
+    place = finding_place(c.kind, c.goal, c.indicator, c.code)
+    rule = finding_rule(c.code, c.rule_set, c.kind)
+    return f"{place}：{rule}" if rule else place
+
+
 def issue_list(db: store.Database, flt: store.QueueFilter) -> tuple[bytes, int]:
     """The 问题清单 XLSX of the confirmed findings of a selection, and how many rows it has."""
-    rules: dict[str, str] = {}
     lines = []
     for c in store.confirmed_findings(db, flt):
-        kind = CATALOGUE.get(c.code)
-        if kind and c.code not in rules:
-            rules[c.code] = kind.rule_text(load_rule_set("wuhan").basis)
         lines.append(
             IssueLine(
                 unit=c.unit or "",
@@ -241,7 +245,7 @@ def issue_list(db: store.Database, flt: store.QueueFilter) -> tuple[bytes, int]:
                 problem=c.message,
                 printed=c.printed,
                 expected=c.expected,
-                rule=rules.get(c.code, ""),
+                rule=_basis(c),
                 verdict=store.VERDICT_LABELS[c.verdict],
                 comment=c.comment or "",
             )

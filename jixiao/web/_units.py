@@ -200,6 +200,7 @@ def build_unit(db: store.Database, unit: str, project: str | None) -> UnitPage:
             "printed_average": y.printed_average,
             "computed_average": y.computed_average,
             "grades": y.grades,
+            "grades_printed": y.grades_printed,
             "errors": y.errors,
             "findings": _notable(y.findings, 4),
         }
@@ -295,6 +296,6 @@ def units_json(
     return to_json(build_units(db_of(request), user, year, _kind(kind), page, **at))
 
 
-@api.get("/units/{unit}", summary="单位历年：各年度得分、等级、审核意见；各项目历年预算、总分与目标值")
+@api.get("/units/{unit}", summary="单位历年：各年度得分、等级、审核发现；各项目历年预算、总分与目标值")
 def unit_json(request: Request, unit: Unit, project: str | None = None) -> Any:
     return to_json(build_unit(db_of(request), unit, project or None))

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from jixiao import store
 from jixiao.score import rule_set_names
+from jixiao.vocabulary import rule_set_title
 from jixiao.web import _files, _scan, pages
 from jixiao.web._auth import (
     SESSION_COOKIE,
@@ -510,6 +511,7 @@ def _admin_page(
         units=store.list_units(db),
         role_labels=store.ROLE_LABELS,
         rule_sets=rule_set_names(),
+        rule_set_titles={name: rule_set_title(name) for name in rule_set_names()},  # named as everywhere
         years=[(y, store.rule_set_for_year(db, y)) for y in years],
         message=message,
         error=error,
@@ -546,6 +548,6 @@ def admin_rules(
     request: Request, year: Annotated[int, Form()], rule_set: Annotated[str, Form()] = ""
 ) -> Response:
     if rule_set and rule_set not in rule_set_names():
-        raise HTTPException(422, f"未知的规则集：{rule_set}")
+        raise HTTPException(422, f"未知的评分规则：{rule_set}")
     store.set_year_rule_set(db_of(request), year, rule_set or None)
-    return back(f"/admin?message={quote(f'{year} 年度规则集已更新')}")
+    return back(f"/admin?message={quote(f'{year} 年度评分规则已更新')}")

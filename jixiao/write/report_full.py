@@ -271,7 +271,7 @@ def _budget_analysis(form: Form, findings: Sequence[Finding]) -> list[str]:
         )
     for f in findings:  # what the review found in the budget block, in its own words
         if f.code.startswith("budget."):
-            line += f"审核意见：{f.message.rstrip('。')}。"
+            line += f"审核发现：{f.message.rstrip('。')}。"
     return [line]
 
 

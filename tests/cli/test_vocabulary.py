@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,64 @@ def test_forms_kind_option_accepts_chinese_and_codes(tmp_path: Path, kind: str) 
     assert "部门整体自评" not in listed.stdout and "project_self_evaluation" not in listed.stdout
     bad = runner.invoke(app, ["forms", "--db", db, "--kind", "财务表"])
     assert bad.exit_code == 2 and "可选：项目自评、部门整体自评" in bad.stderr
+
+
+def test_a_finding_rule_reads_as_on_its_kind_of_form() -> None:
+    """On a target table a rule never cites a self-evaluation's column (the 问题清单 依据)."""
+    from jixiao.vocabulary import finding_place, finding_rule
+
+    target, own = FormKind.PROJECT_TARGET, FormKind.PROJECT_SELF_EVALUATION
+    assert finding_rule("form.recovered_value", "wuhan", own).startswith("自评表“总分”栏")
+    on_target = finding_rule("form.recovered_value", "wuhan", target)
+    assert "自评表" not in on_target and "指标值确定依据" in on_target
+    for name in rule_set_names():  # the rule set's own words for what a target table must hold
+        rs = load_rule_set(name)
+        assert finding_rule("target.missing_dimension", name, target) == rs.target.basis
+        assert finding_rule("form.rule_set", name, target) == rs.target.basis
+        assert finding_rule("form.rule_set", name, own) == rs.basis
+        assert "自评表" not in finding_rule("target.weights_sum", name, target)
+    assert (
+        finding_place(target, "年度绩效目标1", "培训人数")
+        == "项目支出绩效目标表，“年度绩效目标1”，指标“培训人数”"
+    )
+    assert finding_place(own, None, None, "form.total_mismatch") == "项目支出绩效自评表，全表"
+    assert finding_place(own, None, None, "budget.rate_mismatch") == "项目支出绩效自评表，预算执行"
+
+
+def _printed(tmp_path: Path) -> dict[str, str]:
+    """What the command line prints for people: every help screen, the reports, a stored form."""
+    import typer.main
+
+    root = typer.main.get_command(app)
+    paths: list[list[str]] = [[]]
+    for name, cmd in root.commands.items():  # type: ignore[attr-defined]
+        paths.append([name])
+        paths.extend([name, sub] for sub in getattr(cmd, "commands", {}))
+    out = {
+        " ".join(p) + " --help": runner.invoke(app, [*p, "--help"], env={"COLUMNS": "80"}).stdout
+        for p in paths
+    }
+    path = str(seed("003"))
+    out["review"] = runner.invoke(app, ["review", path, "--all"], env={"COLUMNS": "120"}).stdout
+    html = runner.invoke(app, ["review", path, "-f", "html"]).stdout
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    out["review html"] = re.sub(r"<[^>]+>", " ", html)  # what the reader sees, not class names
+    db = f"sqlite:///{tmp_path / 'j.db'}"
+    runner.invoke(app, ["import", path, "--db", db])
+    out["show"] = runner.invoke(app, ["show", "1", "--db", db], env={"COLUMNS": "120"}).stdout
+    out["stats"] = runner.invoke(app, ["stats", "--db", db], env={"COLUMNS": "120"}).stdout
+    return out
+
+
+def test_one_name_for_each_thing_in_what_the_cli_prints(tmp_path: Path) -> None:
+    """A finding is a 审核发现 (审核意见 is what a reviewer writes, never printed by the CLI); its
+    severity is 错误/警告/提示, never the contract's English code; a rule set is a 评分规则; the grade
+    shown is named 重算等级."""
+    printed = _printed(tmp_path)
+    assert printed["show"].strip() and printed["review"].strip()
+    for where, text in printed.items():
+        assert "审核意见" not in text, where
+        assert "规则集" not in text, where  # a rule set is a 评分规则, named by its title
+        for code in SEVERITY_NAMES:
+            assert not re.search(rf"\b{code}\b", text), (where, code)
+    assert "重算等级" in printed["compare --help"]

@@ -69,3 +69,20 @@ def test_target_tables_over_the_years_use_their_budget_field() -> None:
         "≥10个",
         "≥12个",
     )
+
+
+def test_grades_are_split_into_recomputed_and_printed() -> None:
+    """A stored grade is the re-scored one only where the rules give a 重算总分; a form they cannot
+    re-score keeps its printed grade, which the unit pages must not count as a 重算等级."""
+    from jixiao.cycle.history import unit_history
+
+    a = form(year_form(2021, 300, "≥10个", "≥95%", 100))
+    b = form(year_form(2021, 300, "≥10个", "≥95%", 85))
+    records = [
+        record_of(a, Scorecard(form=0, rule_set="wuhan", total_computed=92, grade_computed="优"), []),
+        record_of(b, Scorecard(form=0, rule_set="wuhan", total_computed=None, grade_printed="良"), []),
+    ]
+    [year] = unit_history(records, "某区民政局")
+    assert (year.grades, year.grades_printed) == ({"优": 1}, {"良": 1})
+    [unit] = compare_units(records, 2021)
+    assert (unit.grades, unit.grades_printed) == ({"优": 1}, {"良": 1})

@@ -143,6 +143,6 @@ def test_budget_analysis_states_what_the_review_found() -> None:
     report = full_report(f, card, findings)
     budget = next(s for s in report.content.sections if s.heading == "1. 预算执行情况分析")
     [rate] = [x for x in findings if x.code == "budget.rate_mismatch"]
-    assert f"审核意见：{rate.message}" in budget.paragraphs[0]
+    assert f"审核发现：{rate.message}" in budget.paragraphs[0]
     output = next(s for s in report.content.sections if s.heading == "（1）产出指标完成情况分析")
     assert output.paragraphs[0].startswith("表中产出指标共2项，其中已完成1项、部分完成1项。")

@@ -107,5 +107,5 @@ def test_unknown_rule_set_is_refused_before_anything_is_written(tmp_path: Path) 
         app, ["import", str(SEEDS), "--db", str(tmp_path / "j.db"), "--rules", "没有"]
     )
     assert result.exit_code == 2
-    assert "审核规则集" in result.stderr
+    assert "无法使用评分规则“没有”" in result.stderr
     assert not (tmp_path / "j.db").exists()

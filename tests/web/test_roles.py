@@ -72,6 +72,8 @@ POLICY: dict[tuple[str, str], tuple[frozenset[str], dict[str, Any]]] = {
     ("POST", "/admin/rules"): (frozenset({ADMIN}), {"data": {"year": "2023", "rule_set": ""}}),
     ("GET", "/units"): (MEMBERS, {}),
     ("GET", "/units/{unit}"): (SEES_FORM, {}),  # the unit is OWN's
+    ("GET", "/help"): (MEMBERS, {}),
+    ("GET", "/api/help"): (MEMBERS, {}),
     ("GET", "/api/units"): (MEMBERS, {}),
     ("GET", "/api/units/{unit}"): (SEES_FORM, {}),
     ("GET", "/api/me"): (MEMBERS, {}),

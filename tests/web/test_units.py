@@ -40,6 +40,9 @@ def test_unit_history_shows_years_projects_and_a_target_that_fell_while_budget_r
 
     page = c.get(f"/units/{CULTURE}", params={"project": "群众文化活动经费"})
     assert page.status_code == 200
+    # the grade column is the re-scored grade, named as the form page names it (不是填报的等级)
+    assert "<th>重算等级</th>" in page.text and "<th>等级</th>" not in page.text
+    assert all(y["grades"] and not y["grades_printed"] for y in data["years"])
     assert "培训基层文艺骨干人数" in page.text and "≥300人次" in page.text and "≥200人次" in page.text
     indicators = c.get(f"/api/units/{CULTURE}", params={"project": "群众文化活动经费"}).json()["indicators"]
     training = next(i for i in indicators if i["name"] == "培训基层文艺骨干人数")

@@ -281,3 +281,32 @@ def test_a_cleared_target_value_is_an_error_before_submitting(loaded: store.Data
     cleared = next(i for g in after["goals"] for i in g["indicators"] if i["name"] == ind["name"])
     assert [(f["code"], f["severity"]) for f in cleared["findings"]] == [("target.missing_value", "error")]
     assert after["errors"] == errors_before + 1
+
+
+def test_issue_list_basis_names_the_form_kind_and_the_place(loaded: store.Database, client_for) -> None:  # type: ignore[no-untyped-def]
+    """The 依据 column says on which form and where (findings-v1 location), then the rule as it
+    reads on that kind of form: a target table's row never cites a self-evaluation's column."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from jixiao.model import FormKind
+
+    reviewer = client_for("reviewer")
+    chosen = {}
+    for kind in (FormKind.PROJECT_TARGET, FormKind.PROJECT_SELF_EVALUATION):
+        form_id = form_ids(loaded, unit=CULTURE, kind=kind.value)[0]
+        findings = reviewer.get(f"/api/forms/{form_id}/findings").json()
+        f = next(f for f in findings if f["goal"] and f["indicator"])
+        body = {k: f[k] for k in ("code", "goal", "indicator")} | {"verdict": "confirmed"}
+        assert reviewer.post(f"/api/forms/{form_id}/verdicts", json=body).status_code == 200
+        chosen[kind] = f
+    ws = load_workbook(io.BytesIO(reviewer.get("/issues.xlsx").content)).active
+    rows = list(ws.iter_rows(values_only=True))
+    basis = {row[4]: row[7] for row in rows[1:]}  # 问题 → 依据
+    assert len(basis) == 2
+    for kind, f in chosen.items():
+        text = basis[f["message"]]
+        assert text.startswith(f"{kind.label}，“{f['goal']}”，指标“{f['indicator']}”："), text
+    target_basis = basis[chosen[FormKind.PROJECT_TARGET]["message"]]
+    assert "自评表" not in target_basis, target_basis

@@ -9,10 +9,9 @@ from typing import Any
 
 from jixiao import store
 from jixiao.model import Finding, Form, Scorecard
-from jixiao.review import CATALOGUE
 from jixiao.review.catalogue import fmt, fmt_pct
 from jixiao.score import load_rule_set
-from jixiao.vocabulary import UNCERTAIN, finding_title, severity_name
+from jixiao.vocabulary import UNCERTAIN, finding_rule, finding_title, severity_name
 from jixiao.web import _scan
 from jixiao.web.pages._common import KIND_LABELS, evaluate, num
 
@@ -160,8 +159,7 @@ class FormPage:
     total_uncertain: bool = False  # the recomputed total rests on a 待核对 score
 
 
-def _item(f: Finding, basis: str, verdicts: dict[str, store.Verdict]) -> FindingItem:
-    kind = CATALOGUE.get(f.code)
+def _item(f: Finding, rule: str, verdicts: dict[str, store.Verdict]) -> FindingItem:
     key = f"{f.code}|{f.goal or ''}|{f.indicator or ''}"
     v = verdicts.get(key)
     return FindingItem(
@@ -171,7 +169,7 @@ def _item(f: Finding, basis: str, verdicts: dict[str, store.Verdict]) -> Finding
         code=f.code,
         title=finding_title(f.code),
         message=f.message,
-        rule=kind.rule_text(basis) if kind else "",
+        rule=rule,
         goal=f.goal,
         indicator=f.indicator,
         printed=f.printed,
@@ -243,12 +241,12 @@ def _page(
     rule_name = card.rule_set if card else (detail.rule_set or "wuhan")
     try:
         rs = load_rule_set(rule_name.split("+")[0])
-        basis, rule_title = rs.basis, rs.title
+        rule_title = rs.title
     except Exception:  # a rule set renamed since the import: show the name only
-        basis, rule_title = "", rule_name
+        rule_title = rule_name
     verdicts = {f"{v.code}|{v.goal or ''}|{v.indicator or ''}": v for v in notes.verdicts}
     audits = {(a.goal or "", a.indicator): a for a in notes.audit_scores}
-    items = [_item(f, basis, verdicts) for f in findings]
+    items = [_item(f, finding_rule(f.code, rule_name, form.kind), verdicts) for f in findings]
     for d in open_doubts:
         for item in items:
             if item.code == d.finding.code and item.message == d.finding.message:
