@@ -35,8 +35,8 @@ SOURCES = (
 )
 
 # floors: the measured figures (README "Figures"); raise with the reader, never lower
-MIN_ACCURACY = 0.8129
-MIN_FORMS_FOUND = 29
+MIN_ACCURACY = 0.8771
+MIN_FORMS_FOUND = 32
 MIN_PLANTED_FOUND = 9
 MAX_FALSE_ERRORS = 0
 
