@@ -21,6 +21,7 @@ from jixiao.read.native import boxed_line
 __all__ = ["docx_rows"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _PACKAGE_RELS = "_rels/.rels"
 _OFFICE_DOCUMENT = "/officeDocument"
 
@@ -57,6 +58,15 @@ def _block_rows(container: Any, path: Path, rows: list[Row], counters: list[int]
         if run:
             gap = _tab_run(run, path, rows, gap)
             run = []
+        if el.tag == _W + "p" and depth < _MAX_NESTING and (boxes := _text_boxes(el)):
+            counters[0] += 1
+            own = clean_cell(_text(_without_boxes(el)))
+            if own:
+                rows.append(Row([own], Source(file=str(path), line=counters[0]), table=False, after_gap=gap))
+                gap = False
+            for box in boxes:  # a text box's paragraphs and tables stand where it is anchored
+                _block_rows(box, path, rows, counters, depth + 1)
+            continue
         if el.tag == _W + "p":
             counters[0] += 1
             text = clean_cell(_text(el))
@@ -109,6 +119,36 @@ def _tab_run(run: list[tuple[int, str]], path: Path, rows: list[Row], gap: bool)
             rows.append(Row([cleaned], Source(file=str(path), line=number), table=False, after_gap=gap))
             gap = False
     return gap
+
+
+def _text_boxes(p: Any) -> list[Any]:
+    """The text boxes (``w:txbxContent``) anchored in a paragraph, each once: Word writes a box
+    twice, as DrawingML and as the VML of its ``mc:Fallback``, which is skipped."""
+    return [
+        box
+        for box in p.iter(_W + "txbxContent")
+        if not any(a.tag == _MC + "Fallback" for a in box.iterancestors())
+        and not any(a.tag == _W + "txbxContent" for a in box.iterancestors())
+    ]
+
+
+def _without_boxes(p: Any) -> Any:
+    """A copy of the paragraph without its drawings and text boxes (its own runs only)."""
+    import copy
+
+    own = copy.deepcopy(p)
+    for box in list(own.iter(_W + "txbxContent")):
+        holder = next(
+            (
+                a
+                for a in box.iterancestors()
+                if a.tag in (_MC + "AlternateContent", _W + "drawing", _W + "pict")
+            ),
+            box,
+        )
+        if holder.getparent() is not None:
+            holder.getparent().remove(holder)
+    return own
 
 
 def _is_layout_table(tbl: Any) -> bool:

@@ -35,7 +35,7 @@ SOURCES = (
 )
 
 # floors: the measured figures (README "Figures"); raise with the reader, never lower
-MIN_ACCURACY = 0.8771
+MIN_ACCURACY = 0.8774
 MIN_FORMS_FOUND = 32
 MIN_PLANTED_FOUND = 9
 MAX_FALSE_ERRORS = 0
