@@ -16,6 +16,7 @@ W_PROJECT = [12, 12, 10, 8, 8, 15, 15, 10]
 W_HUBEI = [12, 12, 10, 8, 8, 10, 10, 10]
 W_DEPT = [10, 10, 8, 8, 8, 10, 10, 8, 8, 10]
 W_HEBEI = [25, 25, 20, 15, 15, 40, 30, 30]
+W_WUHAN_P = [8, 8, 8, 6, 6, 8, 8, 8]
 
 
 def _date(rng: random.Random, year: int) -> tuple[str, str]:
@@ -46,11 +47,11 @@ def project_self(
 ) -> Form:
     """Families a, c, d, e, h (arrangement 1) and g on one project sector."""
     _short, proj, bureau, impl, tgt, act, specs = PROJECTS[sec]
-    weights = {"h": W_HUBEI, "g": W_HEBEI}.get(family, W_PROJECT)
+    weights = {"h": W_HUBEI, "g": W_HEBEI, "wp": W_WUHAN_P}.get(family, W_PROJECT)
     inds = [make_ind(rng, s, w, k in misses) for k, (s, w) in enumerate(zip(specs, weights, strict=True))]
     unit = f"{place}{bureau}"
     filled, shown = _date(rng, year)
-    b = _budget(rng, {"h": 20, "g": None}.get(family, 10))
+    b = _budget(rng, {"h": 20, "wp": 20, "g": None}.get(family, 10))
     default = {
         "a": f"{year}年度{proj}项目支出绩效自评表",
         "c": f"{place}{year}年度衔接资金项目绩效自评表",
@@ -58,6 +59,7 @@ def project_self(
         "e": f"{year}年度项目支出绩效自评表",
         "h": f"{year}年度{proj}项目支出绩效自评表",
         "g": f"{year}年度项目支出绩效自评表",
+        "wp": f"{year}年度{proj}项目自评表",
     }[family]
     f = Form(
         "project_self_evaluation",
@@ -99,9 +101,13 @@ def project_self(
         f.extra["sub_rows"] = [
             {"parent": inds[1].name, "name": "其中：脱贫户（监测户）", "target": "≥60人", "actual": "64人"}
         ]
-    if family == "h":
-        f.goals[0] = Goal("年度绩效目标", None, 80, inds)
-        f.overall = None
+    if family == "wp":
+        f.goals[0] = Goal("项目年度绩效指标", None, 60, inds)
+        f.overall_score = (20, 20)
+    if family in ("h", "wp"):
+        if family == "h":
+            f.goals[0] = Goal("年度绩效目标", None, 80, inds)
+            f.overall = None
         f.unit = unit
         lw: dict[str, float] = {}
         l2w: dict[str, float] = {}

@@ -22,6 +22,7 @@ class Grid:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # r0, c0, r1, c1
     header_rows: int = 0  # where the indicator header starts (for continuation sheets)
     head_n: int = 1  # rows of the indicator header
+    short_last: int = 0  # grid columns the last row leaves out (DOCX ``w:gridAfter``)
     split_at: int = 0  # row where a continuation sheet/page may start
 
     def add(self, *cells: str | tuple[str, int]) -> int:
@@ -576,4 +577,56 @@ def target_101(f: Form, style: str = "merged") -> Grid:
         )
     level_merges(g, h + 1, goal.inds, 0, 1, style)
     g.split_at = h + 1 + len(goal.inds) // 2
+    return g
+
+
+def wuhan_project(f: Form) -> Grid:
+    """Wuhan project form 20/20/60: 项目绩效总目标（20分） row, then 项目年度绩效指标（60分）; the
+    总分 row is short (two cells, Word's ``w:gridAfter``)."""
+    g = Grid(7, title=f.title)
+    g.add("项目名称", (f.project or "", 6))
+    g.add("主管部门", (f.supervisor or "", 2), "项目实施单位", (f.implementer or "", 3))
+    b = f.budget
+    assert b is not None and f.overall is not None and f.overall_score is not None
+    g.add(
+        "预算执行情况（万元）（20分）",
+        ("预算数(A)", 2),
+        "执行数(B)",
+        "执行率(B/A)",
+        ("得分（20分*执行率）", 2),
+    )
+    g.add("年度财政资金总额", (fmt(b.planned), 2), fmt(b.executed), pct(b.rate), (fmt(b.score), 2))
+    r = g.add(
+        f"项目绩效总目标（{fmt(f.overall_score[0])}分）", ("年初设定目标", 2), ("全年实际完成情况", 3), "得分"
+    )
+    g.add("", (f.overall[0], 2), (f.overall[1], 3), fmt(f.overall_score[1]))
+    g.vmerge(r, r + 1, 0)
+    goal = f.goals[0]
+    h = g.add(
+        f"{goal.name}（{fmt(goal.weight)}分）",
+        "一级指标",
+        "二级指标",
+        "三级指标",
+        "年初目标值",
+        "实际完成值",
+        "得分",
+    )
+    g.header_rows = h
+    lw, l2w = f.extra["level1_weights"], f.extra["level2_weights"]
+    for i in goal.inds:
+        g.add(
+            "",
+            f"{i.level1}（{fmt(lw[i.level1])}分）",
+            f"{i.level2}（{fmt(l2w[i.level1 + '/' + i.level2])}分）",
+            f"{i.name}（{fmt(i.weight)}分）",
+            i.target,
+            i.actual or "",
+            fmt(i.score),
+        )
+    level_merges(g, h + 1, goal.inds, 1, 2)
+    g.vmerge(h, len(g.cells) - 1, 0)
+    g.add("偏差大或目标未完成原因分析", (f.deviation or "", 6))
+    g.add("改进措施及结果应用方案", (f.improvement or "", 6))
+    g.add("总分", fmt(f.total), ("", 5))
+    g.short_last = 5
     return g

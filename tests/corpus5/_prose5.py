@@ -13,22 +13,38 @@ from _model5 import Form, Ind, fmt
 CN = "一二三四五六七八九十"
 
 
+NATIONAL = ("年度目标值", "实际完成", "分值", "自评得分")
+
+
 def _budget_sentence(f: Form) -> str:
     b = f.budget
     assert b is not None
+    if f.family == "h":  # Hubei outside Wuhan: 预算数 (A) / 执行数 (B), 20 points
+        return (
+            f"年度财政资金总额：预算数{fmt(b.planned)}万元，执行数{fmt(b.executed)}万元，"
+            f"执行率{b.rate * 100:.2f}%，分值{fmt(b.weight)}分，得分{fmt(b.score)}分。"
+        )
     return (
         f"年度资金总额：年初预算数{fmt(b.initial or b.planned)}万元，全年预算数{fmt(b.planned)}万元，"
         f"全年执行数{fmt(b.executed)}万元，执行率{b.rate * 100:.2f}%，分值{fmt(b.weight)}分，得分{fmt(b.score)}分。"
     )
 
 
-def _ind_sentence(i: Ind, label_target: str = "年度目标值") -> str:
-    head = f"{i.level2}：{i.name}" if i.level2 else i.name
-    s = f"{head}，{label_target}{i.target}"
+def _ind_sentence(
+    i: Ind, words: tuple[str, str, str, str] = NATIONAL, points: bool = False, l2w: float = 0
+) -> str:
+    name = f"{i.name}（{fmt(i.weight)}分）" if points else i.name
+    level2 = f"{i.level2}（{fmt(l2w)}分）" if points and i.level2 else i.level2
+    head = f"{level2}：{name}" if i.level2 else name
+    s = f"{head}，{words[0]}{i.target}"
     if i.actual is not None:
-        s += f"，实际完成{i.actual}"
+        s += f"，{words[1]}{i.actual}"
     if i.weight is not None:
-        s += f"，分值{fmt(i.weight)}分，自评得分{fmt(i.score)}分"
+        s += (
+            f"，{words[3]}{fmt(i.score)}分"
+            if points
+            else f"，{words[2]}{fmt(i.weight)}分，{words[3]}{fmt(i.score)}分"
+        )
     return s + "。"
 
 
@@ -41,15 +57,17 @@ def _by_level1(inds: list[Ind]) -> list[tuple[str, list[Ind]]]:
     return out
 
 
-def report(f: Form) -> str:
-    """A 自评报告 whose indicator part lists each indicator in one sentence."""
+def report(f: Form, words: tuple[str, str, str, str] = NATIONAL, points: bool = False) -> str:
+    """A 自评报告 whose indicator part lists each indicator in one sentence; ``words`` label the
+    target, actual, points and score; ``points``: level and indicator points in the labels
+    (Hubei), the score alone after the values."""
     lines = [f.title, ""]
     sec = iter(CN)
 
     def head(text: str) -> None:
         lines.append(f"{next(sec)}、{text}")
 
-    if f.unit and f.kind.startswith("department"):
+    if f.unit:
         lines.append(f"单位名称：{f.unit}")
     if f.project:
         head("项目基本情况")
@@ -61,11 +79,16 @@ def report(f: Form) -> str:
         lines += [f"预期目标：{f.overall[0]}", f"实际完成情况：{f.overall[1]}"]
     head("绩效指标完成情况")
     for g in f.goals:
-        if g.name != "绩效指标":
+        if g.name != "绩效指标" and g.text:
             lines.append(f"{g.name}（{fmt(g.weight)}分）：{g.text}")
+        elif g.weight:
+            lines.append(f"{g.name}（{fmt(g.weight)}分）")
+        l1w, l2w = f.extra.get("level1_weights", {}), f.extra.get("level2_weights", {})
         for k, (l1, inds) in enumerate(_by_level1(g.inds)):
-            lines.append(f"（{CN[k]}）{l1}")
-            lines += [_ind_sentence(i) for i in inds]
+            if l1:
+                lines.append(f"（{CN[k]}）{l1}（{fmt(l1w[l1])}分）" if points else f"（{CN[k]}）{l1}")
+            for i in inds:
+                lines.append(_ind_sentence(i, words, points, l2w.get(f"{i.level1}/{i.level2}", 0)))
     head("自评结论")
     lines.append(f"自评总分{fmt(f.total)}分。")
     if f.deviation:
@@ -76,8 +99,12 @@ def report(f: Form) -> str:
     return "\n".join(lines) + "\n"
 
 
-def email(f: Form, sender: str) -> str:
-    """An e-mail: headers, a greeting, then ``label：value`` lines; indicators one per line."""
+EMAIL = ("指标值", "实际完成值", "分值", "得分")
+
+
+def email(f: Form, sender: str, words: tuple[str, str, str, str] = EMAIL) -> str:
+    """An e-mail: headers, a greeting, then ``label：value`` lines; indicators one per line
+    (without level cells for a flat list)."""
     b = f.budget
     lines = [
         f"发件人：{sender}",
@@ -93,7 +120,16 @@ def email(f: Form, sender: str) -> str:
         lines += [f"项目名称：{f.project}", f"主管部门：{f.supervisor}", f"实施单位：{f.implementer}"]
     else:
         lines.append(f"部门（单位）名称：{f.unit}")
-    if b is not None:
+    if b is not None and f.family == "f":
+        lines += [
+            f"年初预算数：{fmt(b.initial or b.planned)}万元",
+            f"全年预算数：{fmt(b.planned)}万元",
+            f"全年执行数：{fmt(b.executed)}万元",
+            f"执行率：{b.rate * 100:.2f}%",
+            f"执行率权重：{fmt(b.weight)}",
+            f"执行率得分：{fmt(b.score)}",
+        ]
+    elif b is not None:
         lines += [
             f"年初预算数：{fmt(b.initial or b.planned)}万元",
             f"全年预算数：{fmt(b.planned)}万元",
@@ -107,9 +143,10 @@ def email(f: Form, sender: str) -> str:
     lines.append("绩效指标：")
     for g in f.goals:
         for i in g.inds:
+            levels = f"{i.level1}，{i.level2}，" if i.level1 else ""
             lines.append(
-                f"{i.level1}，{i.level2}，{i.name}，指标值{i.target}，实际完成值{i.actual}，"
-                f"分值{fmt(i.weight)}分，得分{fmt(i.score)}分；"
+                f"{levels}{i.name}，{words[0]}{i.target}，{words[1]}{i.actual}，"
+                f"{words[2]}{fmt(i.weight)}分，{words[3]}{fmt(i.score)}分；"
             )
     lines += [f"总分：{fmt(f.total)}分", f"填报日期：{f.shown['filled_on']}", "", "此致", f"{sender}"]
     return "\n".join(lines) + "\n"

@@ -195,6 +195,19 @@ def to_docx(path: Path, grids: list[Grid], *, textbox: str = "", tabs: bool = Fa
                 for c, text in enumerate(row):
                     if text and not g.covered(r, c):
                         t.cell(r, c).text = text
+            if g.short_last:  # the last row stops early, as Word writes a short row
+                tr = t.rows[-1]._tr
+                tr.remove(tr.tc_lst[-1])
+                trpr = tr.get_or_add_trPr()
+                trpr.append(etree.fromstring(f'<w:gridAfter xmlns:w="{W}" w:val="{g.short_last}"/>'))
+            if textbox == "table":  # the whole table drawn inside a text box
+                tbl = t._tbl
+                tbl.getparent().remove(tbl)
+                content = f"<w:txbxContent>{etree.tostring(tbl, encoding='unicode')}<w:p/></w:txbxContent>"
+                p = doc.add_paragraph()
+                xml = TEXTBOX.format(w=W, cy=6000000, pt=480, id=ident, content=content)
+                p._p.append(etree.fromstring(xml))
+                ident += 1
         for line in g.post:
             doc.add_paragraph(line)
     doc.save(path)

@@ -396,6 +396,40 @@ def d_n02(rng):
     return [a, b], [[], []], write
 
 
+def d_q01(rng):
+    f = finish(project_self(rng, 1, "wp", 2022, PLACES[3], misses=(0, 6)))
+    _attach(f, lines(f, G.wuhan_project(f), unit_line="单位名称"))
+    return *_one(f), lambda p, fs: W.to_docx(p, [fs[0].grid])
+
+
+def d_q02(rng):
+    f = project_self(rng, 5, "d", 2023, PLACES[4], misses=(1, 6))
+    pl = [p_score(f, 1)]
+    finish(f)
+    words = ("指标值", "完成值", "权重", "得分")
+    return *_one(f, pl), lambda p, fs: p.write_text(P.report(fs[0], words), encoding="utf-8")
+
+
+def d_q03(rng):
+    f = finish(dept_self(rng, 2, "f", 2023, PLACES[5], misses=(0, 7)))
+    words = ("年初指标值", "全年完成值", "指标权重", "指标得分")
+    return *_one(f), lambda p, fs: p.write_text(P.email(fs[0], PEOPLE[2], words), encoding="utf-8")
+
+
+def d_q04(rng):
+    f = project_self(rng, 3, "h", 2023, PLACES[6], misses=(0, 6))
+    pl = [p_full(f, 6)]
+    finish(f)
+    words = ("年初目标值", "实际完成值", "分值", "得分")
+    return *_one(f, pl), lambda p, fs: p.write_text(P.report(fs[0], words, points=True), encoding="utf-8")
+
+
+def d_q05(rng):
+    f = finish(project_self(rng, 2, "a", 2023, PLACES[7], misses=(3,)))
+    _attach(f, lines(f, G.national(f), unit_line="填报单位（盖章）"))
+    return *_one(f), lambda p, fs: W.to_docx(p, [fs[0].grid], textbox="table")
+
+
 DOCS: list[tuple[str, list[str], str, str, Callable]] = [
     (
         "p01_childcare_report_txt.txt",
@@ -591,6 +625,42 @@ DOCS: list[tuple[str, list[str], str, str, Callable]] = [
         "docx_tabs",
         "one DOCX: i2 target pasted as TAB paragraphs, then a Sichuan table",
         d_n02,
+    ),
+    # second batch (q): added after the first fixes, measured before any further change
+    (
+        "q01_elevator_wuhan_project_docx.docx",
+        ["wp"],
+        "docx",
+        "Wuhan project 20/20/60 (项目绩效总目标 row, 项目年度绩效指标（60分）), short 总分 row (w:gridAfter)",
+        d_q01,
+    ),
+    (
+        "q02_rescue_sichuan_report.txt",
+        ["d"],
+        "prose_txt",
+        "Sichuan 自评报告 in sentences: 指标值/完成值/权重, 绩效指标（90分） heading",
+        d_q02,
+    ),
+    (
+        "q03_veterans_chongqing_email.txt",
+        ["f"],
+        "email",
+        "Chongqing flat list as an e-mail: 年初指标值/全年完成值/指标权重/指标得分, 执行率权重",
+        d_q03,
+    ),
+    (
+        "q04_football_hubei_report.txt",
+        ["h"],
+        "prose_txt",
+        "Hubei arrangement 1 in sentences, points in the level and name labels",
+        d_q04,
+    ),
+    (
+        "q05_fishery_table_in_textbox.docx",
+        ["a"],
+        "docx_textbox",
+        "the whole form table drawn inside a Word text box",
+        d_q05,
     ),
 ]
 
