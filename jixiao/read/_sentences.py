@@ -28,7 +28,7 @@ __all__ = ["sentence_rows"]
 _SEP = re.compile(r"[，；,;]")
 _END = "。；;，, "
 _ENUM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])\s*")
-_LABEL = re.compile(r"^([^：:，；,;]{2,12})[：:](.*)$")
+_LABEL = re.compile(r"^([^：:，；,;]{2,20})[：:](.*)$")
 # prose wordings of the actual (``实际完成120人``: the verb, not a column label)
 _PROSE_ACTUAL = ("实际完成",)
 _IND_COLS = ("level1", "level2", "name", "target", "actual", "weight", "score")
@@ -132,7 +132,14 @@ def _budget_line(text: str) -> tuple[str, str] | None:
 def _heading_level1(text: str) -> str | None:
     """A heading naming a level-1 indicator (``（一）产出指标``, ``产出指标方面``)."""
     core = _ENUM.sub("", text).strip(_END + "：:")
-    return core if core and len(core) <= 8 and 0 in level_ranks(strip_points(core)) else None
+    bare = strip_points(core)
+    return core if bare and len(bare) <= 8 and 0 in level_ranks(bare) else None
+
+
+def _goal_label(text: str) -> bool:
+    """A line that is only the indicator block's label (``年度绩效目标（80分）``, ``绩效指标（90分）``)."""
+    bare = strip_points(_ENUM.sub("", text)).strip(_END + "：:")
+    return bool(bare) and _role("indicator_columns", bare, exact=True) == "goal"
 
 
 def _cells_row(template: Row, cells: list[str]) -> Row:
@@ -157,6 +164,7 @@ def _convert(lines: list[Row]) -> Iterator[Row]:
     """One run of text lines: indicator / budget / overall-goal lines as table rows."""
     level1 = ""
     head_done = False
+    goal = ""  # a block label line just above the indicator lines: the header's goal column
     budget: dict[str, str] = {}
     budget_rows: list[Row] = []
     k = 0
@@ -183,14 +191,20 @@ def _convert(lines: list[Row]) -> Iterator[Row]:
         if heading is not None and k + 1 < len(lines) and _indicator(lines[k + 1].text, heading):
             level1, k = heading, k + 1
             continue
+        if _goal_label(text) and k + 1 < len(lines) and not head_done:
+            goal, k = text.strip(_END + "：:"), k + 1
+            continue
         cells = _indicator(text, level1)
         if cells is not None:
             if not head_done:
-                yield _cells_row(row, list(_IND_HEAD))
+                yield _cells_row(row, [goal, *_IND_HEAD] if goal else list(_IND_HEAD))
                 head_done = True
-            yield _cells_row(row, cells)
+            yield _cells_row(row, ["", *cells] if goal else cells)
             k += 1
             continue
+        if goal and not head_done:  # the label line did not head indicator lines after all
+            yield Row([goal], row.source, table=False)
+            goal = ""
         bud = _budget(text)
         if bud is not None:
             yield _cells_row(row, ["", *_BUD_HEAD])
@@ -262,7 +276,7 @@ def _overall_pair(lines: list[Row], k: int) -> list[Row] | None:
     ]
 
 
-_TOTAL = re.compile(r"^([^\d：:，。]{2,6})(\d+(?:\.\d+)?分?)[。；;]?$")  # 自评总分98.57分。
+_TOTAL = re.compile(r"^([^\d：:，。]{2,6})(\d+(?:\.\d+)?分)[。；;]?$")  # 自评总分98.57分。 (with its 分)
 _GOAL = re.compile(r"^(?:年度)?(?:绩效)?目标\s*\d+")
 
 

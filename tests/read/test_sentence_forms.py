@@ -109,3 +109,31 @@ def test_chat_cells_split_by_semicolons(tmp_path: Path) -> None:
         ("产出指标", "数量指标", "养护里程", "≥120公里"),
         ("效益指标", "社会效益指标", "道路优良率", "≥85%"),
     ]
+
+
+HUBEI = """2023年度乡村公路养护项目支出绩效自评表
+单位名称：桐江县交通运输局
+年度财政资金总额：预算数200万元，执行数180万元，执行率90.00%，分值20分，得分18分。
+年度绩效目标（80分）
+（一）产出指标（50分）
+数量指标（50分）：养护里程（50分），年初目标值≥120公里，实际完成值126公里，得分50分。
+（二）效益指标（20分）
+社会效益指标（20分）：道路优良率（20分），年初目标值≥85%，实际完成值88%，得分20分。
+（三）满意度指标（10分）
+服务对象满意度指标（10分）：群众满意度（10分），年初目标值≥90%，实际完成值93%，得分10分。
+自评总分98分。
+"""
+
+
+def test_hubei_sentences_with_points_in_labels(tmp_path: Path) -> None:
+    """The block label line above the sentences is the goal; headings and labels carry points."""
+    form = _form(tmp_path, "自评报告.txt", HUBEI)
+    [goal] = form["goals"]
+    assert (goal["name"], goal["weight"]) == ("年度绩效目标", 80)
+    assert form["budget"] == {"weight": 20, "planned": 200, "executed": 180, "rate": 0.9, "score": 18}
+    assert _indicators(form) == [
+        ("产出指标", "数量指标", "养护里程", "≥120公里", "126公里", 50, 50),
+        ("效益指标", "社会效益指标", "道路优良率", "≥85%", "88%", 20, 20),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", 10, 10),
+    ]
+    assert form["total_score"] == 98
