@@ -184,8 +184,23 @@ def _convert(lines: list[Row]) -> Iterator[Row]:
             yield from _flush_budget(budget_rows, budget)
         split = _split_table(lines[k:]) if "；" in text else None
         if split:
+            if goal:  # the block label line above it is the header's goal column
+                split = [_cells_row(r, [goal if n == 0 else "", *r.cells]) for n, r in enumerate(split)]
+                goal = ""
             yield from split
             k += len(split)
+            continue
+        text_pair = _LABEL.match(text)
+        if (
+            text_pair
+            and text_pair.group(2)
+            and overall_role(text_pair.group(1)) == "target"
+            and k + 2 < len(lines)
+            and _goal_label(lines[k + 1].text)
+            and _split_table(lines[k + 2 :])
+        ):  # 年度总体目标：… above a target table's block label: the goal text row
+            yield _cells_row(row, [text_pair.group(1), text_pair.group(2).strip()])
+            k += 1
             continue
         heading = _heading_level1(text)
         if heading is not None and k + 1 < len(lines) and _indicator(lines[k + 1].text, heading):

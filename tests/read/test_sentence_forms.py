@@ -137,3 +137,21 @@ def test_hubei_sentences_with_points_in_labels(tmp_path: Path) -> None:
         ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "93%", 10, 10),
     ]
     assert form["total_score"] == 98
+
+
+CHAT_GOAL = """部门整体支出绩效目标申报表
+部门（单位）名称：桐江县交通运输局
+年度总体目标：完成农村公路日常养护。
+年度绩效指标：
+一级指标；二级指标；三级指标；指标值
+产出指标；数量指标；养护里程；≥120公里
+效益指标；社会效益指标；道路优良率；≥85%
+"""
+
+
+def test_chat_goal_label_and_text_above_the_cells(tmp_path: Path) -> None:
+    """``年度绩效指标：`` above the cells names the goal; ``年度总体目标：`` above it is its text."""
+    form = _form(tmp_path, "消息.txt", CHAT_GOAL)
+    [goal] = form["goals"]
+    assert (goal["name"], goal["text"]) == ("年度绩效指标", "完成农村公路日常养护。")
+    assert len(goal["indicators"]) == 2
