@@ -35,7 +35,7 @@ SOURCES = (
 )
 
 # floors: the measured figures (README "Figures"); raise with the reader, never lower
-MIN_ACCURACY = 0.9990
+MIN_ACCURACY = 0.9997
 MIN_FORMS_FOUND = 40
 MIN_PLANTED_FOUND = 14
 MAX_FALSE_ERRORS = 0
