@@ -67,6 +67,8 @@ def _points(value: str, role: str, budget: bool = False) -> str:
 
 def _indicator(text: str, level1: str) -> list[str] | None:
     """The cells of an indicator line in ``_IND_HEAD`` order, or ``None``."""
+    if len(_SEP.findall(text)) < 2:  # a name and two values need two separators
+        return None
     head, rest = "", text
     m = _LABEL.match(text)
     if m and level_ranks(m.group(1)):
@@ -306,7 +308,8 @@ def sentence_rows(rows: Iterable[Row]) -> Iterator[Row]:
         if not row.table and len(row.cells) == 1:
             run.append(row)
             continue
-        pairs = [_budget_line(c) for c in row.texts] if row.table and len(row.texts) >= 3 else []
+        labelled = row.table and len(row.texts) >= 3 and all("：" in c or ":" in c for c in row.texts)
+        pairs = [_budget_line(c) for c in row.texts] if labelled else []
         if pairs and all(pairs) and len({p[0] for p in pairs if p}) == len(pairs):
             # ``label：value`` budget lines a text layout read as the cells of one row
             run.append(row)
