@@ -21,6 +21,7 @@ from jixiao.read.native import boxed_line
 __all__ = ["docx_rows"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _PACKAGE_RELS = "_rels/.rels"
 _OFFICE_DOCUMENT = "/officeDocument"
 
@@ -36,14 +37,36 @@ def docx_rows(path: Path) -> list[Row]:
 _MAX_NESTING = 8  # layout tables inside layout tables: deeper content is read as cell text
 
 
+_MIN_TAB_RUN = 3  # paragraphs with TABs in a row that are a table pasted as text, not a tab stop
+
+
 def _block_rows(container: Any, path: Path, rows: list[Row], counters: list[int], depth: int) -> None:
     """Paragraphs and tables of a body or a cell, in order; a layout table is opened.
 
     A table with a table inside one of its cells only lays the page out (a frame around the
-    form): its cells' paragraphs and tables are read as if they stood in the body.
+    form): its cells' paragraphs and tables are read as if they stood in the body. A run of
+    paragraphs whose cells are separated by TABs is a table pasted as text: its lines are read
+    as TAB rows of a text dump (``_tab_run``).
     """
     gap = False
+    run: list[tuple[int, str]] = []  # (paragraph number, text with its TABs)
     for el in container.iterchildren():
+        if el.tag == _W + "p" and el.find(".//" + _W + "tab") is not None:
+            counters[0] += 1
+            run.append((counters[0], _text(el, tab="\t")))
+            continue
+        if run:
+            gap = _tab_run(run, path, rows, gap)
+            run = []
+        if el.tag == _W + "p" and depth < _MAX_NESTING and (boxes := _text_boxes(el)):
+            counters[0] += 1
+            own = clean_cell(_text(_without_boxes(el)))
+            if own:
+                rows.append(Row([own], Source(file=str(path), line=counters[0]), table=False, after_gap=gap))
+                gap = False
+            for box in boxes:  # a text box's paragraphs and tables stand where it is anchored
+                _block_rows(box, path, rows, counters, depth + 1)
+            continue
         if el.tag == _W + "p":
             counters[0] += 1
             text = clean_cell(_text(el))
@@ -73,6 +96,59 @@ def _block_rows(container: Any, path: Path, rows: list[Row], counters: list[int]
             content = el.find(_W + "sdtContent")
             if content is not None:
                 _block_rows(content, path, rows, counters, depth)
+    if run:
+        _tab_run(run, path, rows, gap)
+
+
+def _tab_run(run: list[tuple[int, str]], path: Path, rows: list[Row], gap: bool) -> bool:
+    """Paragraphs holding TABs: ``_MIN_TAB_RUN`` or more in a row are TAB rows (as a PDF dump
+    prints a table, covered cells empty), each row naming its paragraph; fewer are running
+    text, a TAB being a space. Returns the gap flag for what follows."""
+    from jixiao.read._layouts import text_rows
+
+    if len(run) >= _MIN_TAB_RUN:
+        for row in text_rows("\n".join(text for _, text in run), str(path)):
+            k = (row.source.line or 1) - 1
+            row.source = row.source.model_copy(update={"line": run[k][0] if 0 <= k < len(run) else None})
+            row.after_gap = row.after_gap or (gap and not rows)
+            rows.append(row)
+        return False
+    for number, text in run:
+        cleaned = clean_cell(text.replace("\t", " "))
+        if cleaned:
+            rows.append(Row([cleaned], Source(file=str(path), line=number), table=False, after_gap=gap))
+            gap = False
+    return gap
+
+
+def _text_boxes(p: Any) -> list[Any]:
+    """The text boxes (``w:txbxContent``) anchored in a paragraph, each once: Word writes a box
+    twice, as DrawingML and as the VML of its ``mc:Fallback``, which is skipped."""
+    return [
+        box
+        for box in p.iter(_W + "txbxContent")
+        if not any(a.tag == _MC + "Fallback" for a in box.iterancestors())
+        and not any(a.tag == _W + "txbxContent" for a in box.iterancestors())
+    ]
+
+
+def _without_boxes(p: Any) -> Any:
+    """A copy of the paragraph without its drawings and text boxes (its own runs only)."""
+    import copy
+
+    own = copy.deepcopy(p)
+    for box in list(own.iter(_W + "txbxContent")):
+        holder = next(
+            (
+                a
+                for a in box.iterancestors()
+                if a.tag in (_MC + "AlternateContent", _W + "drawing", _W + "pict")
+            ),
+            box,
+        )
+        if holder.getparent() is not None:
+            holder.getparent().remove(holder)
+    return own
 
 
 def _is_layout_table(tbl: Any) -> bool:
@@ -122,8 +198,9 @@ def _body(path: Path, package: zipfile.ZipFile, trees: dict[str, Any]) -> Any:
     return body
 
 
-def _text(el: Any) -> str:
-    """Text of a paragraph or cell: runs joined, line breaks and paragraphs as newlines."""
+def _text(el: Any, tab: str = " ") -> str:
+    """Text of a paragraph or cell: runs joined, line breaks and paragraphs as newlines, a TAB
+    as ``tab``."""
     out: list[str] = []
     for p in el.iter(_W + "p"):
         parts = []
@@ -133,7 +210,7 @@ def _text(el: Any) -> str:
             elif node.tag == _W + "br":
                 parts.append("\n")
             else:
-                parts.append(" ")
+                parts.append(tab)
         out.append("".join(parts))
     return "\n".join(out)
 

@@ -265,6 +265,12 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
                 emit(i, [t, nxt])
                 i += 2
                 continue
+        heads = _goal_headings(texts, i)
+        if heads:  # 总体目标 | 中期目标（…） | 年度目标, then one text under each heading
+            emit(i, texts[i : i + 1 + heads])
+            emit(i + 1 + heads, ["", *texts[i + 1 + heads : i + 1 + 2 * heads]])
+            i += 1 + 2 * heads
+            continue
         if GOAL.match(label_key(t)) and i + 1 < n and _goal_text(texts[i + 1]):
             emit(i, [t, texts[i + 1]])  # 年度绩效目标 | its text, as a TAB row prints them
             i += 2
@@ -272,6 +278,24 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
         emit(i, [t], table=False)
         i += 1
     return rows
+
+
+_PERIOD_GOAL = re.compile(r"^(中期|长期|年度|近期)(绩效)?目标$")
+
+
+def _goal_headings(texts: list[str], i: int) -> int:
+    """How many goal headings (``中期目标（2024年—2026年）``, ``年度目标``) follow a goal-text label
+    at ``i`` with as many goal texts after them — a target table's 总体目标 row printed one cell
+    per line; 0 when they do not."""
+    if not GOAL.match(label_key(texts[i])):
+        return 0
+    k = 0
+    while i + 1 + k < len(texts) and _PERIOD_GOAL.match(label_key(texts[i + 1 + k])):
+        k += 1
+    texts_after = texts[i + 1 + k : i + 1 + 2 * k]
+    if k < 2 or len(texts_after) < k or not all(_goal_text(x) for x in texts_after):
+        return 0
+    return k
 
 
 def _goal_text(text: str) -> bool:

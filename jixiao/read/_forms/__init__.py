@@ -28,6 +28,7 @@ from jixiao.read._grid import Row
 from jixiao.read._headers import is_score_table_column
 from jixiao.read._report import attach_reports, read_report
 from jixiao.read._segment import form_title_kind, iter_segments, refine_kind
+from jixiao.read._sentences import sentence_rows
 
 __all__ = ["build_forms", "build_forms_spooled", "form_title_kind"]
 
@@ -91,7 +92,7 @@ def _score_table(rows: list[Row]) -> bool:
 def _forms(rows: Iterable[Row], path: str, doc: Document) -> Iterator[tuple[Form | None, list[_Orphan]]]:
     """Each form as its segment ends, with its unnamed rows (None for a segment that is no form:
     its rows still count); reports and issues go to ``doc``."""
-    for seg in iter_segments(rows):
+    for seg in iter_segments(sentence_rows(rows)):
         if seg.kind is None:
             doc.reports.append(read_report(seg.title, seg.rows))
             continue

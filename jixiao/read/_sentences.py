@@ -1,0 +1,322 @@
+"""Forms written out without a table: 自评报告 sentences, e-mail and chat lines, as table rows.
+
+A report or a message often gives the whole form in lines of text: one indicator per line,
+its values after their labels (``数量指标：培训人数，年度目标值≥100人，实际完成120人，分值10分，
+自评得分10分。``), or the table's cells separated by ``；`` under a line naming the columns
+(``一级指标；二级指标；三级指标；指标值``). The budget as a sentence (``年度资金总额：年初预算数…，
+执行率…``) or as ``label：value`` lines, and the 预期目标 / 实际完成情况 lines, are the same.
+
+``sentence_rows`` turns such runs of lines into the exact grid rows a table of the form would
+give (a header row of vocabulary labels, then one row per line), so the one builder reads them.
+Pieces are told apart structurally: a piece starting with a vocabulary column label is that
+column's value; a piece without one is a level label (the national framework) or the name.
+Lines that do not have this shape pass unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from jixiao.read._clean import strip_points
+from jixiao.read._grid import Row
+from jixiao.read._headers import _role, is_budget_total, level_ranks, overall_role
+from jixiao.read._segment import form_title_kind
+
+__all__ = ["sentence_rows"]
+
+_SEP = re.compile(r"[，；,;]")
+_END = "。；;，, "
+_ENUM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+、|\d+[.、．])\s*")
+_LABEL = re.compile(r"^([^：:，；,;]{2,20})[：:](.*)$")
+# prose wordings of the actual (``实际完成120人``: the verb, not a column label)
+_PROSE_ACTUAL = ("实际完成",)
+_IND_COLS = ("level1", "level2", "name", "target", "actual", "weight", "score")
+_IND_HEAD = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+_BUD_COLS = ("initial", "planned", "executed", "weight", "rate", "score")
+_BUD_HEAD = ("年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分")
+_VALUE_ROLES = {"target", "actual", "weight", "score"}
+_UNIT_POINTS = re.compile(r"^(-?\d+(?:\.\d+)?)分$")
+_UNIT_WAN = re.compile(r"^(-?\d[\d,]*(?:\.\d+)?)万元$")
+
+
+def _labelled(piece: str, table: str) -> tuple[str, str] | None:
+    """(role, value) of a piece that starts with a column label of ``table``: the longest."""
+    for k in range(min(len(piece), 10), 1, -1):
+        role = _role(table, piece[:k], exact=True)
+        if role is not None:
+            return role, piece[k:].lstrip("：:为是 ")
+    if table == "indicator_columns":
+        for verb in _PROSE_ACTUAL:
+            if piece.startswith(verb) and len(piece) > len(verb):
+                return "actual", piece[len(verb) :]
+    return None
+
+
+def _points(value: str, role: str, budget: bool = False) -> str:
+    """A value without the unit its column implies: 分 of points, 万元 of a budget amount."""
+    m = (
+        _UNIT_POINTS.match(value)
+        if role in ("weight", "score")
+        else _UNIT_WAN.match(value)
+        if budget
+        else None
+    )
+    return m.group(1) if m else value
+
+
+def _indicator(text: str, level1: str) -> list[str] | None:
+    """The cells of an indicator line in ``_IND_HEAD`` order, or ``None``."""
+    if len(_SEP.findall(text)) < 2:  # a name and two values need two separators
+        return None
+    head, rest = "", text
+    m = _LABEL.match(text)
+    if m and level_ranks(m.group(1)):
+        head, rest = m.group(1), m.group(2)
+    cells = dict.fromkeys(_IND_COLS, "")
+    if head:
+        cells["level2" if level_ranks(head) != {0} else "level1"] = head
+    values = 0
+    for piece in (p.strip() for p in _SEP.split(rest.strip(_END))):
+        if not piece:
+            continue
+        found = _labelled(piece, "indicator_columns")
+        if found and found[0] in _VALUE_ROLES and found[1] and not cells[found[0]]:
+            cells[found[0]] = _points(found[1], found[0])
+            values += 1
+        elif level_ranks(piece) and not cells["name"]:
+            ranks = level_ranks(piece)
+            slot = "level1" if ranks == {0} or (0 in ranks and not cells["level1"] and not head) else "level2"
+            if cells[slot]:
+                return None
+            cells[slot] = piece
+        elif not cells["name"] and not found:
+            cells["name"] = piece
+        else:
+            return None
+    if not cells["name"] or values < 2:
+        return None
+    if not cells["level1"]:
+        cells["level1"] = level1
+    return [cells[c] for c in _IND_COLS]
+
+
+def _budget(text: str) -> list[str] | None:
+    """A budget sentence (``年度资金总额：年初预算数…，全年预算数…，执行率…``) as a row."""
+    m = _LABEL.match(text)
+    if not m or not is_budget_total(m.group(1)):
+        return None
+    cells = dict.fromkeys(_BUD_COLS, "")
+    for piece in (p.strip() for p in _SEP.split(m.group(2).strip(_END))):
+        found = _labelled(piece, "budget_columns") if piece else None
+        if found is None or found[0] not in cells or cells[found[0]]:
+            return None
+        cells[found[0]] = _points(found[1], found[0], budget=True)
+    if sum(1 for v in cells.values() if v) < 3:
+        return None
+    return [m.group(1)] + [cells[c] for c in _BUD_COLS]
+
+
+def _budget_line(text: str) -> tuple[str, str] | None:
+    """One ``label：value`` line naming a budget column (``全年执行数：782万元``)."""
+    m = _LABEL.match(text)
+    if not m:
+        return None
+    label = m.group(1)
+    # the label or its longest tail that names a budget column (``预算执行得分`` → 得分)
+    role = next(
+        (r for k in range(len(label) - 1) if (r := _role("budget_columns", label[k:], exact=True))), None
+    )
+    value = m.group(2).strip(_END)
+    return (role, _points(value, role, budget=True)) if role in _BUD_COLS and value else None
+
+
+def _heading_level1(text: str) -> str | None:
+    """A heading naming a level-1 indicator (``（一）产出指标``, ``产出指标方面``)."""
+    core = _ENUM.sub("", text).strip(_END + "：:")
+    bare = strip_points(core)
+    return core if bare and len(bare) <= 8 and 0 in level_ranks(bare) else None
+
+
+def _goal_label(text: str) -> bool:
+    """A line that is only the indicator block's label (``年度绩效目标（80分）``, ``绩效指标（90分）``)."""
+    bare = strip_points(_ENUM.sub("", text)).strip(_END + "：:")
+    return bool(bare) and _role("indicator_columns", bare, exact=True) == "goal"
+
+
+def _cells_row(template: Row, cells: list[str]) -> Row:
+    return Row(cells, template.source, table=True, after_gap=template.after_gap, exact=True)
+
+
+def _split_table(run: list[Row]) -> list[Row] | None:
+    """Lines of ``；``-separated cells under a line of column labels (a chat message)."""
+    first = run[0].text.strip(_END).split("；")
+    if len(first) < 3 or sum(1 for c in first if _role("indicator_columns", c, exact=True)) < 3:
+        return None
+    out = [_cells_row(run[0], first)]
+    for row in run[1:]:
+        cells = row.text.strip(_END).split("；")
+        if len(cells) != len(first):
+            break
+        out.append(_cells_row(row, cells))
+    return out if len(out) > 1 else None
+
+
+def _convert(lines: list[Row]) -> Iterator[Row]:
+    """One run of text lines: indicator / budget / overall-goal lines as table rows."""
+    level1 = ""
+    head_done = False
+    goal = ""  # a block label line just above the indicator lines: the header's goal column
+    budget: dict[str, str] = {}
+    budget_rows: list[Row] = []
+    k = 0
+    while k < len(lines):
+        row = lines[k]
+        if row.table:  # budget ``label：value`` cells of one row (``sentence_rows``)
+            yield from _flush_budget(budget_rows, budget) if budget_rows else ()
+            for cell in row.texts:
+                role, value = _budget_line(cell) or ("", "")
+                budget[role] = value
+            budget_rows.append(row)
+            yield from _flush_budget(budget_rows, budget)
+            k += 1
+            continue
+        text = row.text
+        if budget_rows and _budget_line(text) is None:
+            yield from _flush_budget(budget_rows, budget)
+        split = _split_table(lines[k:]) if "；" in text else None
+        if split:
+            if goal:  # the block label line above it is the header's goal column
+                split = [_cells_row(r, [goal if n == 0 else "", *r.cells]) for n, r in enumerate(split)]
+                goal = ""
+            yield from split
+            k += len(split)
+            continue
+        text_pair = _LABEL.match(text)
+        if (
+            text_pair
+            and text_pair.group(2)
+            and overall_role(text_pair.group(1)) == "target"
+            and k + 2 < len(lines)
+            and _goal_label(lines[k + 1].text)
+            and _split_table(lines[k + 2 :])
+        ):  # 年度总体目标：… above a target table's block label: the goal text row
+            yield _cells_row(row, [text_pair.group(1), text_pair.group(2).strip()])
+            k += 1
+            continue
+        heading = _heading_level1(text)
+        if heading is not None and k + 1 < len(lines) and _indicator(lines[k + 1].text, heading):
+            level1, k = heading, k + 1
+            continue
+        if _goal_label(text) and k + 1 < len(lines) and not head_done:
+            goal, k = text.strip(_END + "：:"), k + 1
+            continue
+        cells = _indicator(text, level1)
+        if cells is not None:
+            if not head_done:
+                yield _cells_row(row, [goal, *_IND_HEAD] if goal else list(_IND_HEAD))
+                head_done = True
+            yield _cells_row(row, ["", *cells] if goal else cells)
+            k += 1
+            continue
+        if goal and not head_done:  # the label line did not head indicator lines after all
+            yield Row([goal], row.source, table=False)
+            goal = ""
+        bud = _budget(text)
+        if bud is not None:
+            yield _cells_row(row, ["", *_BUD_HEAD])
+            yield _cells_row(row, bud)
+            k += 1
+            continue
+        line = _budget_line(text)
+        if line is not None and line[0] not in budget:
+            budget[line[0]] = line[1]
+            budget_rows.append(row)
+            k += 1
+            continue
+        pair = _overall_pair(lines, k)
+        if pair:
+            yield from pair
+            k += 2
+            continue
+        named = _LABEL.match(text)
+        if (
+            named
+            and form_title_kind(named.group(2).strip())
+            and not _role("header_fields", named.group(1), exact=True)
+        ):
+            # ``表名：…自评表``: the line names the form's title
+            yield Row([named.group(2).strip()], row.source, table=False, after_gap=row.after_gap)
+            k += 1
+            continue
+        total = _TOTAL.match(text)
+        if total and _role("header_fields", total.group(1), exact=True) == "total":
+            yield Row(
+                [f"{total.group(1)}：{total.group(2)}"], row.source, table=False, after_gap=row.after_gap
+            )
+            k += 1
+            continue
+        if _goal_line(text):  # a goal heading opens a new table under it
+            head_done = False
+            level1 = ""
+        yield row
+        k += 1
+    if budget_rows:
+        yield from _flush_budget(budget_rows, budget)
+
+
+def _flush_budget(rows: list[Row], budget: dict[str, str]) -> Iterator[Row]:
+    """``label：value`` budget lines: three or more make the budget block, else they stay lines."""
+    if len(budget) >= 3:
+        cols = [c for c in _BUD_COLS if c in budget]
+        heads = dict(zip(_BUD_COLS, _BUD_HEAD, strict=True))
+        yield _cells_row(rows[0], ["", *(heads[c] for c in cols)])
+        yield _cells_row(rows[0], ["年度资金总额", *(budget[c] for c in cols)])
+    else:
+        yield from rows
+    rows.clear()
+    budget.clear()
+
+
+def _overall_pair(lines: list[Row], k: int) -> list[Row] | None:
+    """``预期目标：…`` then ``实际完成情况：…``: the overall-goal block of the table."""
+    if k + 1 >= len(lines):
+        return None
+    a, b = _LABEL.match(lines[k].text), _LABEL.match(lines[k + 1].text)
+    if not (a and b and a.group(2) and b.group(2)):
+        return None
+    if overall_role(a.group(1)) != "target" or overall_role(b.group(1)) != "actual":
+        return None
+    return [
+        _cells_row(lines[k], ["年度总体目标", a.group(1), b.group(1)]),
+        _cells_row(lines[k + 1], ["", a.group(2).strip(), b.group(2).strip()]),
+    ]
+
+
+_TOTAL = re.compile(r"^([^\d：:，。]{2,6})(\d+(?:\.\d+)?分)[。；;]?$")  # 自评总分98.57分。 (with its 分)
+_GOAL = re.compile(r"^(?:年度)?(?:绩效)?目标\s*\d+")
+
+
+def _goal_line(text: str) -> bool:
+    return bool(_GOAL.match(text))
+
+
+def sentence_rows(rows: Iterable[Row]) -> Iterator[Row]:
+    """``rows`` with runs of one-cell text lines that give a form's cells as table rows."""
+    run: list[Row] = []
+    for row in rows:
+        if not row.table and len(row.cells) == 1:
+            run.append(row)
+            continue
+        labelled = row.table and len(row.texts) >= 3 and all("：" in c or ":" in c for c in row.texts)
+        pairs = [_budget_line(c) for c in row.texts] if labelled else []
+        if pairs and all(pairs) and len({p[0] for p in pairs if p}) == len(pairs):
+            # ``label：value`` budget lines a text layout read as the cells of one row
+            run.append(row)
+            continue
+        if run:
+            yield from _convert(run)
+            run = []
+        yield row
+    if run:
+        yield from _convert(run)
