@@ -1,6 +1,7 @@
-"""A small invented self-evaluation form as a DOCX table with narrow columns (header labels,
+"""A small invented self-evaluation form as DOCX tables: a budget table (项目资金 merged over its
+rows), an indicator table with narrow columns (header labels,
 long names and a 偏差原因 cell wrapped over lines, cells set from their top left, header labels
-centred), the source of ``pdftotext_docx_layout.txt`` (README.md). Run from a scratch folder."""
+centred), the source of ``pdftotext_docx_layout.txt`` and ``lo_docx.txt`` (README.md). Run from a scratch folder."""
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -25,6 +26,18 @@ sec.orientation = WD_ORIENT.LANDSCAPE
 sec.page_width, sec.page_height = sec.page_height, sec.page_width
 doc.add_paragraph("2024年度项目支出绩效自评表").alignment = WD_ALIGN_PARAGRAPH.CENTER
 doc.add_paragraph("项目名称：农村供水保障    实施单位：河湾区供水站")
+BUDGET = [
+    ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["", "年度资金总额", "80", "80", "72", "10", "90.00%", "9"],
+    ["", "其中：财政拨款", "80", "80", "72", "—", "—", "—"],
+]  # fmt: skip
+budget = doc.add_table(rows=0, cols=len(BUDGET[0]))
+budget.style = "Table Grid"
+for values in BUDGET:
+    for cell, text in zip(budget.add_row().cells, values, strict=True):
+        cell.text = text
+budget.cell(0, 0).merge(budget.cell(2, 0)).text = "项目资金（万元）"
+doc.add_paragraph("")
 table = doc.add_table(rows=0, cols=len(HEADER))
 table.style = "Table Grid"
 table.autofit = False
