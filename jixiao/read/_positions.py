@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from jixiao.read._clean import clean_cell
@@ -48,8 +49,11 @@ class _Col:
     points: bool = False  # an indicator table's 分值 or 得分: every row prints its points there
 
 
-def _segments(raw: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _GAP.finditer(raw)]
+@lru_cache(maxsize=4096)
+def _segments(raw: str) -> tuple[tuple[int, int, str], ...]:
+    """A line's segments with their places (cached: each line is cut for the header, the columns
+    and its cells)."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in _GAP.finditer(raw))
 
 
 def _is_label(word: str) -> bool:
@@ -82,6 +86,8 @@ def _header(raw: str, below: tuple[str, ...] = ()) -> list[_Col] | None:
     if len(segs) < 3:
         return None
     found = _schema([clean_cell(s[2]) for s in segs])
+    if found is None and sum(_is_label(s[2]) for s in segs) < 2:
+        return None  # no header, however its labels wrap
     words = [(m.start(), m.end()) for m in _WORD.finditer(raw)]
     more: dict[int, str] = {}
     for line in below:
