@@ -282,11 +282,25 @@ def _has_header_run(cells: list[str]) -> bool:
     return False
 
 
+def _packed_header(block: list[_Line], kinds: list[str]) -> bool:
+    """Whether a block's blank lines are empty cells, not gaps between cells: its header labels
+    stand on consecutive lines (a text export writes each cell on a line, an empty one blank;
+    a page that parts its cells by blank lines parts the labels too)."""
+    texts = [_cell_text(ln, kind) if kind != "blank" else "" for ln, kind in zip(block, kinds, strict=True)]
+    for k in range(len(texts) - 2):
+        if all(texts[k + d] for d in range(3)) and _has_header_run(texts[k : k + 6]):
+            return True
+    return False
+
+
 def _stream_block(block: list[_Line], kinds: list[str], path: str) -> list[Row]:
     cells: list[tuple[str, Source]] = []
     rows: list[Row] = []
     blank_separated = "blank" in kinds and "bar" not in kinds
+    empty_cells = blank_separated and _packed_header(block, kinds)
     for ln, kind in zip(block, kinds, strict=True):
+        if kind == "blank" and empty_cells:
+            kind = "space"  # an empty cell, as LibreOffice's text of a table prints it
         if kind == "blank":
             continue
         text = "" if kind == "space" else _cell_text(ln, kind)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from jixiao.read._clean import clean_cell
@@ -31,6 +32,7 @@ __all__ = ["positioned_rows"]
 _GAP = re.compile(r"\S+(?: \S+)*")  # a segment: text whose words are one space apart
 _WORD = re.compile(r"\S+")
 _BUDGET_VALUES = frozenset({"initial", "planned", "received", "executed", "weight", "rate", "score"})
+_FIGURES = frozenset({"weight", "score"})  # an indicator row prints its points in one of them
 _REACH = 2
 _DRIFT = 3  # a label set in a wider cell (centred) may start this many characters left of it
 _LABEL = re.compile(r"[\u4e00-\u9fff]")
@@ -43,42 +45,84 @@ class _Col:
     end: int
     value: bool  # a value column: a line printing under it is a row
     wrapped: bool = False  # named by a header label wrapped onto the line above or below
+    figure: bool = False  # a column of figures, set from the right (分值, 得分, the budget amounts)
+    points: bool = False  # an indicator table's 分值 or 得分: every row prints its points there
 
 
-def _segments(raw: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _GAP.finditer(raw)]
+@lru_cache(maxsize=4096)
+def _segments(raw: str) -> tuple[tuple[int, int, str], ...]:
+    """A line's segments with their places (cached: each line is cut for the header, the columns
+    and its cells)."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in _GAP.finditer(raw))
 
 
 def _is_label(word: str) -> bool:
     return bool(column_role(clean_cell(word)) or budget_role(clean_cell(word)))
 
 
-def _header_segments(raw: str) -> list[tuple[int, int, str]]:
+def _header_segments(raw: str, more: dict[int, str] | None = None) -> list[tuple[int, int, str]]:
     """A header line's labels: its segments, one cut at its spaces when every word is a label
-    (``全年预算数（A） 全年执行数（B） 分值`` set one space apart), not ``得分（20 分*执行率）``."""
+    (``全年预算数（A） 全年执行数（B） 分值`` set one space apart), not ``得分（20 分*执行率）``.
+    ``more`` is the wrapped rest of the word starting at each place (``年度指标`` + ``值``)."""
+    more = more or {}
     out = []
     for a, b, text in _segments(raw):
-        words = [(m.start() + a, m.end() + a, m.group(0)) for m in _WORD.finditer(text)]
+        words = [
+            (m.start() + a, m.end() + a, m.group(0) + more.get(m.start() + a, ""))
+            for m in _WORD.finditer(text)
+        ]
         if len(words) > 1 and all(_is_label(w) for *_, w in words):
             out += words
         else:
-            out.append((a, b, text))
+            out.append((a, b, " ".join(w for *_, w in words)))
     return out
 
 
-def _header(raw: str) -> list[_Col] | None:
-    """The columns of a header line, or ``None`` when the line is no table header."""
+def _header(raw: str, below: tuple[str, ...] = ()) -> list[_Col] | None:
+    """The columns of a header line, or ``None`` when the line is no table header. Labels wrapped
+    onto the lines ``below`` (``年度指标`` over ``值``) are read whole: each piece of such a line
+    (no figure in it) stands under a word of the header and completes it."""
     segs = _header_segments(raw)
     if len(segs) < 3:
         return None
-    cells = [clean_cell(s[2]) for s in segs]
-    schema = indicator_schema(cells)
-    values: frozenset[str] = INDICATOR_VALUE_ROLES
-    if schema is None:
-        schema, values = budget_schema(cells), _BUDGET_VALUES
-    if schema is None:
+    found = _schema([clean_cell(s[2]) for s in segs])
+    if found is None and sum(_is_label(s[2]) for s in segs) < 2:
+        return None  # no header, however its labels wrap
+    words = [(m.start(), m.end()) for m in _WORD.finditer(raw)]
+    more: dict[int, str] = {}
+    for line in below:
+        if not line.strip() or _DIGIT.search(line):
+            break
+        for a, _b, text in _segments(line):
+            w = next((x for x, y in reversed(words) if x <= a + _DRIFT), None)
+            if w is None or a >= dict(words)[w] + _DRIFT:
+                break  # text beside the labels: no wrapped label
+            more[w] = more.get(w, "") + text.replace(" ", "")
+        else:
+            wrapped = _header_segments(raw, more)
+            again = _schema([clean_cell(s[2]) for s in wrapped])
+            if again is not None:
+                segs, found = wrapped, again
+            continue
+        break
+    if found is None:
         return None
-    return [_Col(a, b, r in values) for (a, b, _), r in zip(segs, schema.roles, strict=True)]
+    roles, values = found
+    points = _FIGURES if values is INDICATOR_VALUE_ROLES else frozenset()
+    figures = _FIGURES if values is INDICATOR_VALUE_ROLES else _BUDGET_VALUES
+    return [
+        _Col(a, b, r in values, figure=r in figures, points=r in points)
+        for (a, b, _), r in zip(segs, roles, strict=True)
+    ]
+
+
+def _schema(cells: list[str]) -> tuple[list[str | None], frozenset[str]] | None:
+    """The roles of a header's cells and the roles of its value columns."""
+    schema = indicator_schema(cells)
+    if schema is not None:
+        return schema.roles, INDICATOR_VALUE_ROLES
+    schema = budget_schema(cells)
+    return (schema.roles, _BUDGET_VALUES) if schema is not None else None
 
 
 def _column(cols: list[_Col], a: int, b: int) -> int:
@@ -128,6 +172,20 @@ def _spills(cols: list[_Col], raw: str) -> bool:
     return any(k + 2 < len(cols) and b > cols[k + 2].start for _a, b, _, k in _pieces(cols, raw))
 
 
+def _left_starts(cols: list[_Col], body: list[str]) -> None:
+    """A column starting where its cells start when they start left of its label (a label centred
+    over a wider cell whose cells are set from the left): two or more lines start a cell at one
+    place between the end of the label before and this label's start. Cells starting at several
+    places there are figures of the column before, set from the right."""
+    starts = [a for raw in body for a, _, _ in _segments(raw)]
+    for prev, col in pairwise(cols):
+        if prev.figure or prev.wrapped or col.wrapped:
+            continue  # the figures before are set from the right; a wrapped label's place is a guess
+        seen = sorted(a for a in starts if prev.end <= a < col.start)
+        if len(seen) >= 2 and seen[-1] - seen[0] <= 1:
+            col.start = seen[0]
+
+
 def _columns(header: list[_Col], lines: list[str], h: int, end: int) -> list[_Col]:
     """The header's columns with those its rows print left of it and its wrapped labels beside it."""
     cols = list(header)
@@ -148,6 +206,7 @@ def _columns(header: list[_Col], lines: list[str], h: int, end: int) -> list[_Co
                 ):
                     cols.append(_Col(a, b, False, wrapped=True))
     cols.sort(key=lambda c: c.start)
+    _left_starts(cols, lines[h + 1 : end])
     for c, nxt in pairwise(cols):
         c.end = min(c.end, nxt.start)
     return cols
@@ -164,10 +223,30 @@ def _aligned(lines: list[str]) -> bool:
     return len(gaps) >= 4 and 5 * sum(g >= 5 for g in gaps) >= len(gaps)
 
 
+def _anchor(cols: list[_Col], cells: dict[int, str]) -> bool:
+    """Whether a line is a row of its own: it prints a figure under 分值 or 得分 when the
+    indicator table has them (a long name, target or 偏差原因 wrapped over lines prints its rest under a value
+    column too, but never a row's points), else anything under a value column."""
+    if any(c.points for c in cols):
+        return any(cols[c].points and _DIGIT.search(t) for c, t in cells.items())
+    return any(cols[c].value for c in cells)
+
+
+def _set_from_top(placed: dict[int, dict[int, str]], pieces: list[int]) -> bool:
+    """Whether the table sets its cells from their top (a DOCX table as LibreOffice prints it):
+    every piece of a wrapped cell goes on from text in its column on the line above, so each
+    belongs to the row above it however long the cell; a table centring its cells starts some
+    of them above their row's line."""
+    return bool(pieces) and all(all(c in placed.get(k - 1, {}) for c in placed[k]) for k in pieces)
+
+
 def positioned_rows(lines: list[str]) -> tuple[dict[int, str], set[int]] | None:
     """The TAB rows of the tables laid out by position among ``lines`` (index of the anchor line →
     its row) and the lines their wrapped cells consumed; ``None`` when no line is a header."""
-    heads = [k for k, raw in enumerate(lines) if "  " in raw.strip() and _header(raw) is not None]
+    found = {
+        k: _header(raw, tuple(lines[k + 1 : k + 3])) for k, raw in enumerate(lines) if "  " in raw.strip()
+    }
+    heads = [k for k, cols in found.items() if cols is not None]
     if not heads:
         return None
     rows: dict[int, str] = {}
@@ -176,25 +255,28 @@ def positioned_rows(lines: list[str]) -> tuple[dict[int, str], set[int]] | None:
         end = heads[n + 1] if n + 1 < len(heads) else len(lines)
         if not _aligned(lines[h:end]):
             continue
-        cols = _columns(_header(lines[h]) or [], lines, h, end)
+        cols = _columns(found[h] or [], lines, h, end)
         placed = {k: _place(cols, lines[k]) for k in range(h, end) if lines[k].strip()}
         if h > 0:  # the line above gives only the wrapped header labels
             above = {c: t for c, t in _place(cols, lines[h - 1]).items() if cols[c].wrapped}
             if above and len(above) == len(_segments(lines[h - 1])):
                 placed[h - 1] = above
-        anchors = [h] + [k for k in placed if k > h and any(cols[c].value for c in placed[k])]
+        anchors = [h] + [k for k in placed if k > h and _anchor(cols, placed[k])]
         parts: dict[int, dict[int, list[tuple[int, str]]]] = {a: {} for a in anchors}
+        pieces: list[int] = []  # the lines printing the rest of wrapped cells
         for k, cells in placed.items():
             if k in anchors:
                 for c, text in cells.items():
                     parts[k].setdefault(c, []).append((k, text))
+            elif not (k > anchors[-1] and not lines[k].startswith(" ")) and not _spills(cols, lines[k]):
+                pieces.append(k)  # after the last row, running text starts at the margin
+        top = _set_from_top(placed, pieces)
+        for k in pieces:
+            above = [a for a in anchors if a < k]
+            near = above[-1:] if top and above else [a for a in anchors if abs(a - k) <= _REACH]
+            if not near:
                 continue
-            near = [a for a in anchors if abs(a - k) <= _REACH]
-            if not near or (k > anchors[-1] and not lines[k].startswith(" ")):
-                continue  # after the table's last row, running text starts at the margin
-            if _spills(cols, lines[k]):
-                continue  # running text across the columns, no piece of a cell
-            for c, text in cells.items():
+            for c, text in placed[k].items():
                 best = min(near, key=lambda a: (abs(a - k), c in placed[a], a > k))
                 parts[best].setdefault(c, []).append((k, text))
             used.add(k)

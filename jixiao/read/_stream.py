@@ -249,12 +249,14 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
             continue
         if TOTAL.match(label_key(t)):
             j = i + 1
+            filled = 0  # the points and dashes taken: the empty cells under merged columns are free
             while (
                 j < n
-                and j - i <= 4
+                and filled < 4
                 and (_NUMBER.match(texts[j]) or texts[j] in _DASH)
                 and texts[j] != _LINE_END
             ):
+                filled += texts[j] != ""
                 j += 1
             emit(i, texts[i:j])
             i = j
@@ -381,8 +383,8 @@ def _budget_rows(texts: list[str], i: int, schema: Schema, lead: int, emit) -> i
     n = len(texts)
     while i < n:
         t = texts[i]
-        if t == _LINE_END:
-            i += 1
+        if t == _LINE_END or not t:
+            i += 1  # an empty cell before a row's label: the row label merged over the block
             continue
         if _ends_block(texts, i) or overall_role(t) or GOAL.match(label_key(t)):
             return i

@@ -69,3 +69,52 @@ def test_pdftotext_layout_columns_by_character_position_and_cells_wrapped_around
         ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", 10, 10),
     ]
     assert form.total_score == 99
+
+
+def test_pdftotext_layout_of_a_docx_table_cells_set_from_their_top_left() -> None:
+    # LibreOffice prints a DOCX table with every cell set from its top left and the header labels
+    # centred: 年度指 / 标值 and 偏差原因分 / 析及改进措 / 施 go on below the header line, the points
+    # start left of their centred 分值 and 得分, long names and the 偏差原因 cell go on over the lines
+    # below their row (six lines: no row of its own), and 意度指 / 标 below the last indicator
+    # belong to it, not to the 总分 row
+    form = read(DATA / "pdftotext_docx_layout.txt").forms[0]
+    budget = form.budget
+    assert (budget.planned, budget.executed, budget.rate, budget.score) == (80, 72, 0.9, 9)
+    inds = [i for g in form.goals for i in g.indicators]
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in inds] == [
+        ("产出指标", "数量指标", "新建农村供水管网长度", "≥12公里", "12公里", 30, 30),
+        ("产出指标", "质量指标", "管网工程竣工验收合格率", "≥95%", "90%", 30, 28),
+        ("效益指标", "社会效益指标", "农村自来水普及率", "≥98%", "98.2%", 20, 20),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", 10, 10),
+    ]
+    assert [i.extra.get("deviation") for i in inds] == [
+        None,
+        "两处管段回填不合格，已责成施工单位返工，下年度加强过程监管。",
+        None,
+        None,
+    ]
+    assert form.total_score == 88
+
+
+def test_libreoffice_txt_of_a_docx_each_cell_on_a_line_an_empty_one_blank() -> None:
+    # `soffice --convert-to txt` writes every cell of a DOCX table on its own line, an empty cell
+    # (偏差原因 left blank, the cells a merged 项目资金 or 产出指标 covers) as a blank line: the
+    # header's labels stand on consecutive lines, so the blanks are cells, not gaps. The budget
+    # rows start with the blank under 项目资金, the 总分 row with five blanks before its points
+    form = read(DATA / "lo_docx.txt").forms[0]
+    budget = form.budget
+    assert (budget.planned, budget.executed, budget.rate, budget.score) == (80, 72, 0.9, 9)
+    inds = [i for g in form.goals for i in g.indicators]
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in inds] == [
+        ("产出指标", "数量指标", "新建农村供水管网长度", "≥12公里", "12公里", 30, 30),
+        ("产出指标", "质量指标", "管网工程竣工验收合格率", "≥95%", "90%", 30, 28),
+        ("效益指标", "社会效益指标", "农村自来水普及率", "≥98%", "98.2%", 20, 20),
+        ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", 10, 10),
+    ]
+    assert [i.extra.get("deviation") for i in inds] == [
+        None,
+        "两处管段回填不合格，已责成施工单位返工，下年度加强过程监管。",
+        None,
+        None,
+    ]
+    assert form.total_score == 88
