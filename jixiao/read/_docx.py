@@ -3,11 +3,14 @@
 The main document is found through the package relationships and parsed with lxml. Cells are
 read from the WordprocessingML itself (``w:gridSpan``, ``w:vMerge``) rather than
 python-docx's ``row.cells``, which repeats a merged cell's object once per grid column.
+A text box (``w:txbxContent``, inside a run of its anchor paragraph) is read once, after the
+anchor's own text: Word stores it twice (DrawingML and a VML ``mc:Fallback`` copy).
 """
 
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +26,8 @@ __all__ = ["docx_rows"]
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PACKAGE_RELS = "_rels/.rels"
 _OFFICE_DOCUMENT = "/officeDocument"
+_TXBX = _W + "txbxContent"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def docx_rows(path: Path) -> list[Row]:
@@ -46,20 +51,22 @@ def _block_rows(container: Any, path: Path, rows: list[Row], counters: list[int]
     for el in container.iterchildren():
         if el.tag == _W + "p":
             counters[0] += 1
-            text = clean_cell(_text(el))
+            text = clean_cell(_own_text(el))
             if not text:
                 gap = True
-                continue
-            rows.append(
-                Row(
-                    [text],
-                    Source(file=str(path), line=counters[0]),
-                    table=False,
-                    heading=_is_heading(el),
-                    after_gap=gap,
+            else:
+                rows.append(
+                    Row(
+                        [text],
+                        Source(file=str(path), line=counters[0]),
+                        table=False,
+                        heading=_is_heading(el),
+                        after_gap=gap,
+                    )
                 )
-            )
-            gap = False
+                gap = False
+            for box in _walk(el, _TXBX):
+                _block_rows(box, path, rows, counters, depth + 1)
         elif el.tag == _W + "tbl":
             if depth < _MAX_NESTING and _is_layout_table(el):
                 for tr in el.iterchildren(_W + "tr"):
@@ -122,19 +129,35 @@ def _body(path: Path, package: zipfile.ZipFile, trees: dict[str, Any]) -> Any:
     return body
 
 
+def _walk(el: Any, *tags: str) -> Iterator[Any]:
+    """Descendants of ``el`` with one of ``tags``, in document order, never inside a text box
+    (unless asked for the box itself) nor inside an ``mc:Fallback`` copy of what precedes it."""
+    for child in el.iterchildren():
+        if child.tag in tags:
+            yield child
+        if child.tag not in (_TXBX, _FALLBACK):
+            yield from _walk(child, *tags)
+
+
+def _own_text(p: Any) -> str:
+    """A paragraph's own runs joined (its text boxes left out), line breaks as newlines."""
+    parts = []
+    for node in _walk(p, _W + "t", _W + "br", _W + "tab"):
+        if node.tag == _W + "t":
+            parts.append(node.text or "")
+        elif node.tag == _W + "br":
+            parts.append("\n")
+        else:
+            parts.append(" ")
+    return "".join(parts)
+
+
 def _text(el: Any) -> str:
-    """Text of a paragraph or cell: runs joined, line breaks and paragraphs as newlines."""
+    """Text of a cell or box: paragraphs as lines, each followed by its text boxes' lines."""
     out: list[str] = []
-    for p in el.iter(_W + "p"):
-        parts = []
-        for node in p.iter(_W + "t", _W + "br", _W + "tab"):
-            if node.tag == _W + "t":
-                parts.append(node.text or "")
-            elif node.tag == _W + "br":
-                parts.append("\n")
-            else:
-                parts.append(" ")
-        out.append("".join(parts))
+    for p in _walk(el, _W + "p"):
+        out.append(_own_text(p))
+        out.extend(_text(box) for box in _walk(p, _TXBX))
     return "\n".join(out)
 
 
@@ -146,7 +169,7 @@ def _is_heading(p: Any) -> bool:
             sid = (style.get(_W + "val") or "").lower()
             if sid.startswith(("heading", "title")) or sid in {"1", "2", "3"}:
                 return True
-    runs = [r for r in p.iter(_W + "r") if "".join(t.text or "" for t in r.iter(_W + "t")).strip()]
+    runs = [r for r in _walk(p, _W + "r") if "".join(t.text or "" for t in _walk(r, _W + "t")).strip()]
     if not runs:
         return False
     for r in runs:
