@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 from jixiao.read._errors import ReadError
 
-__all__ = ["COMPANION_SUFFIXES", "is_companion", "workbook_sheets"]
+__all__ = ["COMPANION_SUFFIXES", "is_companion", "sheet_hidden", "workbook_sheets"]
 
 COMPANION_SUFFIXES = (".files", "_files")  # the folder Excel / a browser saves a page's parts in
 
@@ -71,8 +71,12 @@ def _inside(folder: Path, ref: str) -> Path | None:
 
 
 def _hidden(sheet: Path) -> bool:
-    head = sheet.read_bytes()[:65536].decode("latin-1")
-    return bool(_HIDDEN.search(head))
+    return sheet_hidden(sheet.read_bytes())
+
+
+def sheet_hidden(data: bytes) -> bool:
+    """A sheet page Excel marks hidden (``x:Visible`` SheetHidden in its XML island, at the top)."""
+    return bool(_HIDDEN.search(data[:65536].decode("latin-1")))
 
 
 def is_companion(path: Path, root: Path) -> bool:

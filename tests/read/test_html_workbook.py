@@ -89,3 +89,29 @@ def test_a_workbook_page_without_its_folder_is_a_chinese_error(tmp_path: Path) -
     with pytest.raises(ReadError) as e:
         read(page)
     assert str(page) in str(e.value) and "绩效自评表.files" in str(e.value) and ".mht" in str(e.value)
+
+
+def test_the_same_workbook_as_a_single_file_page(tmp_path: Path) -> None:
+    """Saved as .mht the sheets are parts of one file: every sheet read, the hidden one not."""
+    from tests.read.test_office_formats import _mht
+
+    stem = "绩效自评表"
+    names = ["sheet001.htm", "sheet002.htm", "sheet003.htm", "sheet004.htm"]
+    sheets = list(zip(["填报说明", "自评表1", "上年自评表", "自评表2"], names, strict=True))
+    bodies = [
+        COVER.encode("gb18030"),
+        PAGES[0].read_bytes(),
+        HIDDEN + PAGES[0].read_bytes(),
+        PAGES[1].read_bytes(),
+    ]
+    ctype = 'text/html; charset="gb2312"'
+    parts = [(f"{stem}.htm", ctype, _frameset(stem, sheets).encode("gb18030"))]
+    parts += [
+        (f"{stem}.files/{n}", ctype if n == "sheet001.htm" else 'text/html; charset="utf-8"', b)
+        for n, b in zip(names, bodies, strict=True)
+    ]
+    parts.append((f"{stem}.files/tabstrip.htm", ctype, TABS.encode("gb18030")))
+    path = tmp_path / f"{stem}.mht"
+    path.write_bytes(_mht(parts))
+    expected = [form_to_contract(f) for p in PAGES for f in read(p).forms]
+    assert [form_to_contract(f) for f in read(path).forms] == expected
