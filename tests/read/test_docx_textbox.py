@@ -118,3 +118,14 @@ def test_text_box_in_a_cell_is_read_once(tmp_path: Path) -> None:
     [row] = [r for r in docx_rows(path) if r.table and "已完成农村公路日常养护。" in "".join(r.cells)]
     assert "已完成农村公路日常养护。\n（详见附件）" in row.cells
     _check(path, "桐江县公路养护中心")
+
+
+def test_the_same_text_box_in_libreoffice_odt() -> None:
+    """``textbox_lo.odt``: LibreOffice's conversion of the first test's DOCX (the box became a
+    ``draw:custom-shape`` holding the paragraphs). Its lines were glued onto one line."""
+    from jixiao.read._odt import odt_rows
+
+    path = Path(__file__).with_name("data") / "formats" / "textbox_lo.odt"
+    lines = [r.cells[0] for r in odt_rows(path) if not r.table]
+    assert lines == ["2023年度项目支出绩效自评表", *BOX_LINES]
+    _check(path, "桐江县公路养护中心")
