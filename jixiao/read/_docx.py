@@ -3,11 +3,14 @@
 The main document is found through the package relationships and parsed with lxml. Cells are
 read from the WordprocessingML itself (``w:gridSpan``, ``w:vMerge``) rather than
 python-docx's ``row.cells``, which repeats a merged cell's object once per grid column.
+A text box (``w:txbxContent``, inside a run of its anchor paragraph) is read once, after the
+anchor's own text: Word stores it twice (DrawingML and a VML ``mc:Fallback`` copy).
 """
 
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +24,10 @@ from jixiao.read.native import boxed_line
 __all__ = ["docx_rows"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _PACKAGE_RELS = "_rels/.rels"
 _OFFICE_DOCUMENT = "/officeDocument"
+_TXBX = _W + "txbxContent"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def docx_rows(path: Path) -> list[Row]:
@@ -35,8 +39,6 @@ def docx_rows(path: Path) -> list[Row]:
 
 
 _MAX_NESTING = 8  # layout tables inside layout tables: deeper content is read as cell text
-
-
 _MIN_TAB_RUN = 3  # paragraphs with TABs in a row that are a table pasted as text, not a tab stop
 
 
@@ -51,38 +53,31 @@ def _block_rows(container: Any, path: Path, rows: list[Row], counters: list[int]
     gap = False
     run: list[tuple[int, str]] = []  # (paragraph number, text with its TABs)
     for el in container.iterchildren():
-        if el.tag == _W + "p" and el.find(".//" + _W + "tab") is not None:
+        if el.tag == _W + "p" and _has_tab(el):
             counters[0] += 1
-            run.append((counters[0], _text(el, tab="\t")))
+            run.append((counters[0], _own_text(el, tab="\t")))
             continue
         if run:
             gap = _tab_run(run, path, rows, gap)
             run = []
-        if el.tag == _W + "p" and depth < _MAX_NESTING and (boxes := _text_boxes(el)):
-            counters[0] += 1
-            own = clean_cell(_text(_without_boxes(el)))
-            if own:
-                rows.append(Row([own], Source(file=str(path), line=counters[0]), table=False, after_gap=gap))
-                gap = False
-            for box in boxes:  # a text box's paragraphs and tables stand where it is anchored
-                _block_rows(box, path, rows, counters, depth + 1)
-            continue
         if el.tag == _W + "p":
             counters[0] += 1
-            text = clean_cell(_text(el))
+            text = clean_cell(_own_text(el))
             if not text:
                 gap = True
-                continue
-            rows.append(
-                Row(
-                    [text],
-                    Source(file=str(path), line=counters[0]),
-                    table=False,
-                    heading=_is_heading(el),
-                    after_gap=gap,
+            else:
+                rows.append(
+                    Row(
+                        [text],
+                        Source(file=str(path), line=counters[0]),
+                        table=False,
+                        heading=_is_heading(el),
+                        after_gap=gap,
+                    )
                 )
-            )
-            gap = False
+                gap = False
+            for box in _walk(el, _TXBX):
+                _block_rows(box, path, rows, counters, depth + 1)
         elif el.tag == _W + "tbl":
             if depth < _MAX_NESTING and _is_layout_table(el):
                 for tr in el.iterchildren(_W + "tr"):
@@ -98,6 +93,11 @@ def _block_rows(container: Any, path: Path, rows: list[Row], counters: list[int]
                 _block_rows(content, path, rows, counters, depth)
     if run:
         _tab_run(run, path, rows, gap)
+
+
+def _has_tab(p: Any) -> bool:
+    """A paragraph with a TAB of its own and no text box (a box's lines stand on their own)."""
+    return next(_walk(p, _W + "tab"), None) is not None and next(_walk(p, _TXBX), None) is None
 
 
 def _tab_run(run: list[tuple[int, str]], path: Path, rows: list[Row], gap: bool) -> bool:
@@ -119,36 +119,6 @@ def _tab_run(run: list[tuple[int, str]], path: Path, rows: list[Row], gap: bool)
             rows.append(Row([cleaned], Source(file=str(path), line=number), table=False, after_gap=gap))
             gap = False
     return gap
-
-
-def _text_boxes(p: Any) -> list[Any]:
-    """The text boxes (``w:txbxContent``) anchored in a paragraph, each once: Word writes a box
-    twice, as DrawingML and as the VML of its ``mc:Fallback``, which is skipped."""
-    return [
-        box
-        for box in p.iter(_W + "txbxContent")
-        if not any(a.tag == _MC + "Fallback" for a in box.iterancestors())
-        and not any(a.tag == _W + "txbxContent" for a in box.iterancestors())
-    ]
-
-
-def _without_boxes(p: Any) -> Any:
-    """A copy of the paragraph without its drawings and text boxes (its own runs only)."""
-    import copy
-
-    own = copy.deepcopy(p)
-    for box in list(own.iter(_W + "txbxContent")):
-        holder = next(
-            (
-                a
-                for a in box.iterancestors()
-                if a.tag in (_MC + "AlternateContent", _W + "drawing", _W + "pict")
-            ),
-            box,
-        )
-        if holder.getparent() is not None:
-            holder.getparent().remove(holder)
-    return own
 
 
 def _is_layout_table(tbl: Any) -> bool:
@@ -198,20 +168,36 @@ def _body(path: Path, package: zipfile.ZipFile, trees: dict[str, Any]) -> Any:
     return body
 
 
-def _text(el: Any, tab: str = " ") -> str:
-    """Text of a paragraph or cell: runs joined, line breaks and paragraphs as newlines, a TAB
+def _walk(el: Any, *tags: str) -> Iterator[Any]:
+    """Descendants of ``el`` with one of ``tags``, in document order, never inside a text box
+    (unless asked for the box itself) nor inside an ``mc:Fallback`` copy of what precedes it."""
+    for child in el.iterchildren():
+        if child.tag in tags:
+            yield child
+        if child.tag not in (_TXBX, _FALLBACK):
+            yield from _walk(child, *tags)
+
+
+def _own_text(p: Any, tab: str = " ") -> str:
+    """A paragraph's own runs joined (its text boxes left out), line breaks as newlines, a TAB
     as ``tab``."""
+    parts = []
+    for node in _walk(p, _W + "t", _W + "br", _W + "tab"):
+        if node.tag == _W + "t":
+            parts.append(node.text or "")
+        elif node.tag == _W + "br":
+            parts.append("\n")
+        else:
+            parts.append(tab)
+    return "".join(parts)
+
+
+def _text(el: Any) -> str:
+    """Text of a cell or box: paragraphs as lines, each followed by its text boxes' lines."""
     out: list[str] = []
-    for p in el.iter(_W + "p"):
-        parts = []
-        for node in p.iter(_W + "t", _W + "br", _W + "tab"):
-            if node.tag == _W + "t":
-                parts.append(node.text or "")
-            elif node.tag == _W + "br":
-                parts.append("\n")
-            else:
-                parts.append(tab)
-        out.append("".join(parts))
+    for p in _walk(el, _W + "p"):
+        out.append(_own_text(p))
+        out.extend(_text(box) for box in _walk(p, _TXBX))
     return "\n".join(out)
 
 
@@ -223,7 +209,7 @@ def _is_heading(p: Any) -> bool:
             sid = (style.get(_W + "val") or "").lower()
             if sid.startswith(("heading", "title")) or sid in {"1", "2", "3"}:
                 return True
-    runs = [r for r in p.iter(_W + "r") if "".join(t.text or "" for t in r.iter(_W + "t")).strip()]
+    runs = [r for r in _walk(p, _W + "r") if "".join(t.text or "" for t in _walk(r, _W + "t")).strip()]
     if not runs:
         return False
     for r in runs:

@@ -2,7 +2,8 @@
 
 Units publish forms as HTML tables. A real HTML parser (lxml) reads the page; every table
 becomes the same grid an XLSX sheet gives (a merged cell keeps its text in its top-left cell,
-the cells it covers are empty), so the one form builder reads it by the same rules.
+the cells it covers are empty), so the one form builder reads it by the same rules. A
+workbook saved as a frameset page with one file per sheet is read sheet by sheet (``_html_book``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from jixiao.model import Source
 from jixiao.read._clean import clean_cell, join_lines
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
+from jixiao.read._html_book import workbook_sheets
 from jixiao.read.native import boxed_line
 
 __all__ = ["html_rows"]
@@ -31,6 +33,9 @@ def html_rows(path: Path, data: bytes | None = None, encoding: str | None = None
 
     if data is None:
         data = path.read_bytes()
+        sheets = workbook_sheets(path, data.decode(_encoding(data), errors="replace"))
+        if sheets is not None:  # Excel's frameset of a workbook: every sheet file in order
+            return [row for sheet in sheets for row in html_rows(sheet, sheet.read_bytes())]
     try:
         parser = lxml.html.HTMLParser(
             encoding=encoding or _encoding(data), remove_comments=True, no_network=True

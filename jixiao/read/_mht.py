@@ -3,7 +3,8 @@
 The email package splits the message and undoes each part's transfer encoding
 (quoted-printable, base64); the page is read by the HTML reader in the part's own charset.
 A workbook of several sheets is a frameset page with one HTML part per sheet: every part
-holding a table is read, in message order, except the sheet tabs (a table of links only).
+holding a table is read, in message order, except the sheet tabs (a table of links only) and a
+sheet Excel marks hidden.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ _PAGE_TYPES = ("text/html", "application/xhtml+xml")
 
 def mht_rows(path: Path) -> list[Row]:
     from jixiao.read._html import html_rows
+    from jixiao.read._html_book import sheet_hidden
 
     message = email.message_from_bytes(path.read_bytes(), policy=email.policy.compat32)
     pages = [part for part in message.walk() if part.get_content_type() in _PAGE_TYPES]
@@ -31,7 +33,7 @@ def mht_rows(path: Path) -> list[Row]:
     rows: list[Row] = []
     for part in pages:
         data, charset = _payload(part)
-        if data is None or not _has_form_table(data):
+        if data is None or not _has_form_table(data) or sheet_hidden(data):
             continue
         rows.extend(html_rows(path, data, charset))
     if not rows and len(pages) >= 1:  # no table anywhere: the main page's text lines

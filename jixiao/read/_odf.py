@@ -17,12 +17,26 @@ from typing import Any
 from jixiao.read._errors import ReadError
 from jixiao.read._limits import checked_tree, open_checked_zip
 
-__all__ = ["FO", "NUMBER", "OFFICE", "STYLE", "TABLE", "TEXT", "OdfStyles", "cell_text", "odf_parts"]
+__all__ = [
+    "DRAW",
+    "FO",
+    "NUMBER",
+    "OFFICE",
+    "STYLE",
+    "TABLE",
+    "TEXT",
+    "OdfStyles",
+    "cell_text",
+    "odf_parts",
+    "own_text",
+    "shapes",
+]
 
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
 NUMBER = "{urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0}"
 
@@ -148,11 +162,39 @@ def _own_facts(el: Any, parent: StyleFacts) -> StyleFacts:
 
 
 def cell_text(el: Any) -> str:
-    """The text of a cell or paragraph: paragraphs and line breaks as newlines, ``text:s`` spaces."""
+    """The text of a cell or paragraph: paragraphs and line breaks as newlines, ``text:s``
+    spaces; a text box or shape anchored in a paragraph adds its lines after the paragraph's."""
     paragraphs = [p for p in el.iter(TEXT + "p", TEXT + "h") if _outer_paragraph(p, el)]
     if el.tag in (TEXT + "p", TEXT + "h"):
         paragraphs = [el]
-    return "\n".join(_runs(p) for p in paragraphs)
+    lines: list[str] = []
+    for p in paragraphs:
+        lines.append(_runs(p))
+        lines.extend(cell_text(box) for box in shapes(p))
+    return "\n".join(lines)
+
+
+def own_text(p: Any) -> str:
+    """A paragraph's own text, its text boxes and shapes left out."""
+    return _runs(p)
+
+
+def shapes(p: Any) -> list[Any]:
+    """The outermost drawing elements (text box, shape) anchored in paragraph ``p``: their
+    paragraphs are text of their own, not part of ``p``'s line."""
+    out: list[Any] = []
+
+    def walk(node: Any) -> None:
+        for child in node:
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag.startswith(DRAW) and child.find(".//" + TEXT + "p") is not None:
+                out.append(child)
+            elif not child.tag.startswith(DRAW):
+                walk(child)
+
+    walk(p)
+    return out
 
 
 def _outer_paragraph(p: Any, top: Any) -> bool:
@@ -178,8 +220,8 @@ def _runs(p: Any) -> str:
             parts.append(" ")
         elif tag == TEXT + "line-break":
             parts.append("\n")
-        elif tag in (TEXT + "note", OFFICE + "annotation"):  # footnotes and comments are not cell text
-            pass
+        elif tag in (TEXT + "note", OFFICE + "annotation") or str(tag).startswith(DRAW):
+            pass  # footnotes and comments are not cell text; a text box's lines are its own
         else:
             if node.text:
                 parts.append(node.text)

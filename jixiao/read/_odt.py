@@ -15,7 +15,7 @@ from typing import Any
 from jixiao.model import Source
 from jixiao.read._clean import clean_cell
 from jixiao.read._grid import Row
-from jixiao.read._odf import OFFICE, TABLE, TEXT, OdfStyles, cell_text, odf_parts
+from jixiao.read._odf import DRAW, OFFICE, TABLE, TEXT, OdfStyles, cell_text, odf_parts, own_text, shapes
 from jixiao.read._odf import StyleFacts as _Facts
 from jixiao.read.native import boxed_line
 
@@ -56,18 +56,20 @@ class _Reader:
                     self.table += 1
                     self.rows.extend(self.table_rows(el))
                 self.gap = False
-            elif tag in _CONTAINERS:
-                self.blocks(el, depth)
+            elif tag in _CONTAINERS or (isinstance(tag, str) and tag.startswith(DRAW)):
+                self.blocks(el, depth)  # a frame around a text box holds its paragraphs too
 
     def paragraph(self, p: Any) -> None:
         self.line += 1
-        text = clean_cell(cell_text(p))
+        text = clean_cell(own_text(p))
         if not text:
             self.gap = True
-            return
-        src = Source(file=str(self.path), line=self.line)
-        self.rows.append(Row([text], src, table=False, heading=self.is_heading(p), after_gap=self.gap))
-        self.gap = False
+        else:
+            src = Source(file=str(self.path), line=self.line)
+            self.rows.append(Row([text], src, table=False, heading=self.is_heading(p), after_gap=self.gap))
+            self.gap = False
+        for box in shapes(p):  # a text box's paragraphs (and tables) are lines after the anchor's
+            self.blocks(box, 0)
 
     def is_heading(self, p: Any) -> bool:
         if p.tag == TEXT + "h":

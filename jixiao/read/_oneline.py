@@ -293,10 +293,17 @@ def _ends_table(tokens: list[str], i: int) -> bool:
 
 
 def _indicator_lines(tokens: list[str], i: int, header: list[str], lines: list[list[str]]) -> int:
-    end = i
-    while end < len(tokens) and not _ends_table(tokens, end):
-        end += 1
-    cells = tokens[i:end]
+    start, end, cells = i, i, []
+    while True:
+        while end < len(tokens) and not _ends_table(tokens, end):
+            end += 1
+        cells.extend(tokens[i:end])
+        repeat = _page_head(tokens, start - len(header), end)
+        if repeat is None:
+            break
+        back, length = repeat  # a page break's repeated title and header fields: the rows go on
+        del cells[len(cells) - back :]
+        i = end = end + length
     # a goal column's label (年度绩效指标) in the rows of a header without that column: a line
     lone = set()
     if all(column_role(c) != "goal" for c in header):
@@ -314,6 +321,41 @@ def _indicator_lines(tokens: list[str], i: int, header: list[str], lines: list[l
         lines.append(rest[a:b])
     lines.extend([cells[k]] for k in pending)
     return end
+
+
+def _page_head(tokens: list[str], table: int, end: int) -> tuple[int, int] | None:
+    """At ``end``, the form's title and header fields printed again at a page break inside
+    the table starting at ``table``: (tokens of it before ``end``, tokens from ``end``).
+
+    It repeats word for word a run printed before the table (title, then at least one more
+    cell) that ends with a value, not a field's label, and the table goes on after it — a new
+    form's title is followed by its own field values and its budget or indicator header.
+    """
+    if end >= len(tokens) or not _is_title(tokens[end]):
+        return None
+    for j in range(table):
+        if tokens[j] != tokens[end]:
+            continue
+        length = 1
+        while (
+            end + length < len(tokens) and j + length < table and tokens[j + length] == tokens[end + length]
+        ):
+            length += 1
+        last = tokens[end + length - 1]
+        if length < 2 or end + length >= len(tokens) or _ends_table(tokens, end + length):
+            continue
+        if _is_box(last) and not _is_pair(last):
+            continue  # the repeat ends at a field's label: the next form's own value follows
+        back = 0  # the title's first words the table's last row took (2021年度…局 | 部门整体…表)
+        while (
+            back < 3
+            and end - back - 1 >= table
+            and j - back > 0
+            and tokens[end - back - 1] == tokens[j - back - 1]
+        ):
+            back += 1
+        return back, length
+    return None
 
 
 def _headers(header: list[str]) -> list[tuple[int, list[str | None]]]:

@@ -35,7 +35,10 @@ def supported_suffixes() -> tuple[str, ...]:
 
 
 def readable_files(folder: Path) -> list[Path]:
-    """The files below ``folder`` a reader declares, sorted; hidden files and folders skipped."""
+    """The files below ``folder`` a reader declares, sorted; hidden files and folders skipped,
+    and so are the parts (``name.files/…``) of a web page saved beside them."""
+    from jixiao.read._html_book import is_companion
+
     suffixes = supported_suffixes()
     return sorted(
         f
@@ -43,6 +46,7 @@ def readable_files(folder: Path) -> list[Path]:
         if f.suffix.lower() in suffixes
         and not any(part.startswith(".") for part in f.relative_to(folder).parts)
         and f.is_file()
+        and not is_companion(f, folder)  # a saved page's sheet files are read through the page
     )
 
 

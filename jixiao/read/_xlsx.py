@@ -60,7 +60,14 @@ def sheet_rows(path: Path, sheet: Sheet) -> list[Row]:
     bordered = any(style.left_border for line in lines[:60] for _, style in line)
     rows: list[Row] = []
     gap = False
-    for r, line in enumerate(lines, start=1):
+    boxes: dict[int, list[tuple[int, str]]] = {}
+    for r, c, text in sheet.boxes:
+        boxes.setdefault(min(r, len(lines) + 1), []).append((c, text))
+    for r, line in enumerate([*lines, ()], start=1):
+        for c, text in boxes.pop(r, ()):  # a text box's lines, before the row it stands on
+            src = Source(file=str(path), sheet=sheet.title, cell=f"{column_letters(c)}{r}")
+            rows.append(Row([clean_cell(text)], src, table=False, after_gap=gap))
+            gap = False
         cells = [
             "" if value is None else clean_cell(display_text(value, style.number_format))
             for value, style in line

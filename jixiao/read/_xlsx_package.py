@@ -35,6 +35,7 @@ from jixiao.read._limits import (
     content_types,
     open_checked_zip,
 )
+from jixiao.read._xlsx_drawings import box_lines
 from jixiao.read._xlsx_styles import DEFAULT_STYLE, NS, CellStyle, Styles, from_serial
 
 __all__ = ["EMPTY", "Cell", "Sheet", "column_letters", "read_sheets"]
@@ -56,6 +57,7 @@ class Sheet:
     hidden_rows: frozenset[int] = frozenset()  # 1-based, as the sheet marks them
     hidden_cols: frozenset[int] = frozenset()
     hidden: bool = False  # the workbook hides the sheet (state="hidden" / "veryHidden")
+    boxes: tuple[tuple[int, int, str], ...] = ()  # text box lines: (row, column, text), ``_xlsx_drawings``
 
 
 class _Broken(Exception):
@@ -162,6 +164,8 @@ class _Package:
                 # printed, so it does not refuse the workbook (its cells are not read)
                 sheet = Sheet(title, [], [])
             sheet.hidden = hidden
+            if not hidden:
+                sheet.boxes = box_lines(self, target)
             yield sheet
 
     def strings(self, part: str | None) -> list[str]:

@@ -143,6 +143,7 @@ class _SchemaRows(_State):
             cells = [*row.cells, *[""] * (len(schema.roles) - len(row.cells))]
         name: str | None = None
         printed_level1 = False
+        level2_cell: str | None = None  # the 二级 label printed in this row, if any
         for i, role in enumerate(schema.roles):
             t = cells[i]
             if not t or role not in ("goal", "level1", "level2", "name"):
@@ -167,6 +168,7 @@ class _SchemaRows(_State):
             elif role == "level2":
                 label, weight, _ = split_weight(t)
                 self.level2, self.level2_weight = compact(label), weight
+                level2_cell = t if "name" in schema.roles[i + 1 :] else None
             elif name is None:
                 name = t
         values: dict[str, str] = {}
@@ -175,6 +177,10 @@ class _SchemaRows(_State):
                 values.setdefault(role, cells[i])
         if values.get("share") and rate_value(values["share"]) is not None:
             self.share = rate_value(values["share"])
+        if name is None and row.exact and level2_cell is not None and _scored(values):
+            # a 二级 cell merged across the empty 三级 column (服务对象满意度 | ≥90% | …): the
+            # row's own label names the indicator, as the merge prints it, not a row to drop
+            name = split_weight(level2_cell)[0]
         if name is None:
             if any(values.get(r) for r in ("target", "actual", "score")):
                 issue = ReadIssue(message="指标行没有指标名称，已跳过", source=row.source)
@@ -261,3 +267,8 @@ class _SchemaRows(_State):
             self.printed_level1.add(id(ind))
         self.last = ind
         self.last_cols = {}
+
+
+def _scored(values: dict[str, str]) -> bool:
+    """A row holding an indicator's own figures: a target and a weight, score or basis."""
+    return bool(values.get("target")) and any(values.get(r) for r in ("weight", "score", "basis"))

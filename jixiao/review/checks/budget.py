@@ -124,4 +124,31 @@ def check_overspent(
     )
 
 
-CHECKS = [check_rate, check_score, check_overspent]
+# 100 亿元: no project's or unit's budget of a self-evaluation form reaches it, while a budget
+# of a few hundred 万元 typed in 元 (4,800,000.00) is past it by far — the form-v1 unit is 万元
+# and the templates give no convention for 元 under a 万元 header, so it is flagged, not changed.
+_IMPLAUSIBLE_WAN = 1_000_000.0
+
+
+def check_unit(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document) -> Iterator[Finding]:
+    """An amount of 100 亿元 or more read in 万元: most likely typed in 元 under a 万元 header."""
+    b = form.budget
+    if b is None:
+        return
+    for what, amount in (("预算数", b.planned), ("执行数", b.executed)):
+        if amount is not None and amount >= _IMPLAUSIBLE_WAN:
+            yield make_finding(
+                "budget.unit_suspect",
+                form,
+                index,
+                printed=amount,
+                expected=round(amount / 10_000, 6),
+                what=what,
+                amount=f"{amount:,.2f}".rstrip("0").rstrip("."),
+                yi=fmt(round(amount / 10_000, 2)),
+                wan=fmt(round(amount / 10_000, 6)),
+            )
+            return  # one finding per form: the amounts share the unit
+
+
+CHECKS = [check_rate, check_score, check_overspent, check_unit]
