@@ -38,10 +38,12 @@ from jixiao.read._headers import (
     label_key,
     level_ranks,
     overall_role,
+    simplified,
     vocabulary,
 )
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import TOTAL
+from jixiao.read._vocab import GOAL_NUMBERED
 
 __all__ = ["glued_rows"]
 
@@ -58,6 +60,7 @@ _NUMBER_ROLES = ("weight", "score", "converted_score", "share", "audit_score")
 _NATURES = ("定性", "定量")  # a 指标性质 cell that is no sign
 _MAX_CUTS = 16  # header cuts kept per position (a label line has few)
 _MAX_UNIT = 8  # longest 度量单位 cell tried (万平方米/年)
+_MAX_BLOCK = 24  # longest block label before a glued header's column labels
 
 
 @lru_cache(maxsize=8)
@@ -68,7 +71,8 @@ def _labels(_: int) -> tuple[str, ...]:
     for table in (v.indicator_columns, v.budget_columns):
         for labels in table.values():
             out.update(labels)
-    out.update(v.budget_labels, v.group_labels, v.overall_target, v.overall_actual)
+    # the columns of a score table (评分标准) head unknown columns of indicator tables too
+    out.update(v.budget_labels, v.group_labels, v.overall_target, v.overall_actual, v.score_table_columns)
     return tuple(sorted(out, key=len, reverse=True))
 
 
@@ -107,34 +111,75 @@ def _level_labels(_: int) -> tuple[str, ...]:
 
 
 def _header_cells(line: str) -> list[str] | None:
-    """The labels a line is made of, or ``None`` when some part of it is no label. Of the cuts,
-    one whose columns' roles are all distinct (执行率（%）执行率权重 is 执行率（%） | 执行率权重,
-    not … | 执行率 | 权重 with the rate twice), then the one into the most labels (执行率得分 is
-    执行率 | 得分 in a glued header)."""
+    """The labels a line is made of, or ``None`` when some part of it is no label. The cut is
+    made on the line as labels are compared (traditional characters simplified, bracketed
+    remarks such as （A） or the （扣） of 评（扣）分标准 left out; a remark stays in its label's
+    cell). The first cell may be the block label of the goal column, which the vocabulary
+    names by a word it contains (项目年度绩效指标（60分）). Of the cuts, one whose columns'
+    roles are all distinct (执行率（%）执行率权重 is 执行率（%） | 执行率权重, not … | 执行率 |
+    权重 with the rate twice), then the one into the most labels (执行率得分 is 执行率 | 得分 in
+    a glued header)."""
     labels = _labels(id(vocabulary()))
-    if not _starts(labels).match(line):
+    view, pos = _key_view(line)
+    starts = _starts(labels)
+    if not starts.match(view) and not starts.search(view, 1, _MAX_BLOCK):
         return None  # the common case, answered without the cut
-    n = len(line)
+    n = len(view)
     first = _by_first(labels)
-    cuts: list[list[list[str]]] = [[] for _ in range(n + 1)]
+    cuts: list[list[list[int]]] = [[] for _ in range(n + 1)]
     cuts[n] = [[]]
     for p in range(n - 1, -1, -1):
-        found: list[list[str]] = []
-        for x in first.get(line[p], ()):
-            if not line.startswith(x, p):
-                continue
-            q = p + len(x)
-            m = _REMARK.match(line, q)
-            while m:  # remarks such as （A）（10分） stay with their label
-                q = m.end()
-                m = _REMARK.match(line, q)
-            found += ([line[p:q], *tail] for tail in cuts[q])
+        found: list[list[int]] = []
+        for x in first.get(view[p], ()):
+            if view.startswith(x, p):
+                found += ([p, *tail] for tail in cuts[p + len(x)])
         found.sort(key=len, reverse=True)  # the most labels first (a stable sort: longest label)
         cuts[p] = found[:_MAX_CUTS]
-    if not cuts[0]:
-        return None
-    cells = max(cuts[0], key=lambda c: (_distinct(c), len(c)))
+    found = cuts[0]
+    if not found:
+        block = next(
+            (p for p in range(1, min(n, _MAX_BLOCK)) if cuts[p] and _block_label(line, pos, p, cuts[p])), None
+        )
+        if block is None:
+            return None
+        found = [[0, *c] for c in cuts[block]]
+    options = [[line[pos[a] : pos[b]] for a, b in zip(c, [*c[1:], n], strict=True)] for c in found]
+    cells = max(options, key=lambda c: (_distinct(c), len(c)))
     return cells if len(cells) >= 2 else None
+
+
+def _block_label(line: str, pos: list[int], p: int, cuts: list[list[int]]) -> bool:
+    """The text before a header's labels heads their block: the goal column's label (项目年度
+    绩效指标（60分）, named by a word it contains), or the row label of an overall-goal header
+    (项目绩效总目标（20分） before 年初设定目标全年实际完成情况)."""
+    head = line[: pos[p]]
+    if column_role(head) == "goal":
+        return True
+    if _DIGIT.search(_REMARK.sub("", head)):
+        return False
+    cells = [line[pos[a] : pos[b]] for a, b in zip(cuts[0], [*cuts[0][1:], len(pos) - 1], strict=True)]
+    return any(overall_role(c) for c in cells) and all(
+        overall_role(c) or column_role(c) == "score" for c in cells
+    )
+
+
+def _key_view(line: str) -> tuple[str, list[int]]:
+    """The line as labels are compared (simplified, remarks left out) and, for each of its
+    characters, its place in the line (one more for the end)."""
+    simple = simplified(line)
+    view: list[str] = []
+    pos: list[int] = []
+    p = 0
+    while p < len(simple):
+        m = _REMARK.match(simple, p) if view else None
+        if m and m.end() > p:
+            p = m.end()
+            continue
+        view.append(simple[p])
+        pos.append(p)
+        p += 1
+    pos.append(len(line))
+    return "".join(view), pos
 
 
 def _distinct(cells: list[str]) -> bool:
@@ -147,18 +192,19 @@ def _distinct(cells: list[str]) -> bool:
 def _field_cells(line: str) -> list[str] | None:
     """``项目名称XX主管部门YY`` cut at its header-field labels; ``None`` if it starts with none."""
     labels = _field_labels(id(vocabulary()))
-    if not _starts(labels).match(line):
+    key = simplified(line)  # same length: the printed (traditional) characters are kept
+    if not _starts(labels).match(key):
         return None
     cells: list[str] = []
     p = start = 0
     while p < len(line):
-        hit = next((x for x in labels if line.startswith(x, p)), None)
+        hit = next((x for x in labels if key.startswith(x, p)), None)
         if hit is None:
             p += 1
             continue
         if p > start:
             cells.append(line[start:p].lstrip(":："))
-        cells.append(hit)
+        cells.append(line[p : p + len(hit)])
         p = start = p + len(hit)
     if start < len(line):
         cells.append(line[start:].lstrip(":："))
@@ -252,6 +298,9 @@ def _row(line: str, header: list[str] | None, kind: str) -> list[str] | None:
     fields = _field_cells(line)
     if fields is not None and len(fields) >= 2:
         return fields
+    goal = _goal_name_row(line)
+    if goal is not None:
+        return goal
     if header is None or kind == "budget":
         return None
     if kind == "goal":
@@ -279,14 +328,39 @@ def _total(line: str) -> list[str] | None:
     return None
 
 
+_GOAL_POINTS = re.compile(r"^(.*[^\d.])(\d{1,3}(?:\.\d{1,2})?)$")
+
+
+def _goal_name_row(line: str) -> list[str] | None:
+    """``年度目标1完成调查项目32项26``: a numbered goal, its text, then its points (a figure
+    after the text's last word; a text's own figures carry their unit)."""
+    m = GOAL_NUMBERED.match(simplified(line))
+    if m is None:
+        return None
+    tail = _GOAL_POINTS.match(line[m.start("rest") :])
+    if tail is None or float(tail.group(2)) > 100:
+        return None
+    return [line[: m.end("label")], tail.group(1).lstrip(":："), tail.group(2)]
+
+
 def _goal_row(line: str, header: list[str]) -> list[str] | None:
+    """Two sentences, target then actual; under a header whose last column is a score, the
+    figure after the second sentence is that score (…等任务。18)."""
+    score = ""
+    if len(header) >= 4 and column_role(header[-1]) == "score" and overall_role(header[-2]):
+        m = re.search(rf"(?<=[^\d.]){_NUM}$", line)
+        if m is None or float(m.group()) > 100:
+            return None
+        line, score = line[: m.start()], m.group()
+        header = header[:-1]
     ends = [m.end() for m in re.finditer(r"[。！；;]", line) if m.end() < len(line)]
     if not ends:
         return None
     cut = min(ends, key=lambda e: abs(2 * e - len(line)))
     cells = [""] * max(len(header), 3)
     cells[-2], cells[-1] = line[:cut], line[cut:]
-    return cells[: len(header)] if len(header) >= 3 else [line[:cut], line[cut:]]
+    cells = cells[: len(header)] if len(header) >= 3 else [line[:cut], line[cut:]]
+    return [*cells, score] if score else cells
 
 
 # ------------------------------------------------------------------ indicator rows
@@ -305,12 +379,13 @@ def _indicator_row(line: str, header: list[str]) -> list[str] | None:
             cells[roles.index("goal")] = hit
             rest = rest[len(hit) :]
     else:
-        hit = next((x for x in _goal_labels(id(vocabulary())) if rest.startswith(x)), None)
+        hit = next((x for x in _goal_labels(id(vocabulary())) if simplified(rest).startswith(x)), None)
         if hit is not None and len(rest) > len(hit):
             rest = rest[len(hit) :]  # … of a merged cell whose column the glued header lost
     found: list[str] = []
     while len(found) < 2:
-        hit = next((x for x in levels if rest.startswith(x)), None)
+        key = simplified(rest)  # same length: the printed (traditional) characters are kept
+        hit = next((x for x in levels if key.startswith(x)), None)
         if hit is None or len(rest) == len(hit):
             break
         m = POINTS.match(rest, len(hit))  # 产出指标（50分）: the label keeps its points
