@@ -62,7 +62,7 @@ def _core(path: Path) -> str:
     return json.dumps(forms, ensure_ascii=False, sort_keys=True)
 
 
-GLUED_SHARE_FLOOR = 18  # of the 28 TAB forms below read equal when glued (18 measured at this commit)
+GLUED_SHARE_FLOOR = 22  # of the 28 TAB forms below read equal when glued (22 measured at this commit)
 
 
 def test_glued_rendering_of_tab_corpus_forms(tmp_path: Path) -> None:
@@ -342,3 +342,47 @@ def test_glued_traditional_header_and_labels(tmp_path: Path) -> None:
         ("产出指标", "时效指标", "统计数据上报及时率", 34),
     ]
     assert [g.weight for g in form.goals] == [26, 34]
+
+
+# a Chongqing indicator table glued: name and unit touch (抽检批次批次 is 抽检批次 | 批次), bare
+# values touch (≥32 | 35 | 100 | 11 | 11), an adjusted target repeats its target's sign, the
+# 得分系数 is the score's share of the points: 147/150 = 98 %, 15 × 98 % = 14.7; 11 + 8 + 6 + 15
+# + 10 = 50 points, 11 + 8 + 6 + 14.7 + 10 = 49.7 scored
+GLUED_CQ = """\
+溪口县统计局2023年度部门整体绩效自评表
+单位名称溪口县统计局
+预算执行情况年初预算数（万元）全年预算数（万元）全年执行数（万元）执行率（%）执行率权重执行率得分（分）
+706457.6901010
+年度总体目标完成统计调查任务。年度目标完成情况全部完成统计调查任务。
+指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数（%）指标权重（分）指标得分（分）是否核心指标
+完成统计调查项目项定量≥32351001111否
+食品安全抽检批次批次定量≥4500≥5000552510088是
+统计数据上报及时率%定量10010010066否
+统计数据社会引用次数次定量≥150147981514.7否
+统计公报发布时间定性2023年4月底前2023年4月25日1001010是
+"""
+
+
+def test_glued_chongqing_indicator_table(tmp_path: Path) -> None:
+    path = tmp_path / "自评表.txt"
+    path.write_text(GLUED_CQ, encoding="utf-8")
+    [form] = read(path).forms
+    rows = [(i.name, i.target, i.actual, i.weight, i.score) for g in form.goals for i in g.indicators]
+    assert rows == [
+        ("完成统计调查项目", "≥32项", "35项", 11, 11),
+        ("食品安全抽检批次", "≥5000批次", "5525批次", 8, 8),
+        ("统计数据上报及时率", "100%", "100%", 6, 6),
+        ("统计数据社会引用次数", "≥150次", "147次", 15, 14.7),
+        ("统计公报发布时间", "2023年4月底前", "2023年4月25日", 10, 10),
+    ]
+    assert form.overall_goal.target == "完成统计调查任务。"
+    assert form.overall_goal.actual == "全部完成统计调查任务。"
+
+
+def test_glued_weights_printed_as_percentages(tmp_path: Path) -> None:
+    path = tmp_path / "自评表.txt"
+    text = GLUED.replace("520人次2020", "520人次20%20").replace("81%1513.5", "81%15%13.5")
+    path.write_text(text, encoding="utf-8")
+    [form] = read(path).forms
+    rows = [(i.target, i.actual, i.weight, i.score) for g in form.goals for i in g.indicators]
+    assert rows[:2] == [("≥500人次", "520人次", 20, 20), ("≥90%", "81%", 15, 13.5)]
