@@ -69,3 +69,15 @@ def test_pdftotext_layout_columns_by_character_position_and_cells_wrapped_around
         ("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "93%", 10, 10),
     ]
     assert form.total_score == 99
+
+
+def test_pdftotext_raw_rows_keep_cells_a_space_splits() -> None:
+    # reading order, one row a line, cells split at spaces and so are the cells' own spaces
+    # (≥ 350 万平方米, 产出指标(40 分)): the spaced row's tokens are joined back into cells
+    form = read(DATA / "pdftotext_raw.txt").forms[0]
+    inds = [i for g in form.goals for i in g.indicators]
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in inds[:3]] == [
+        ("数量指标", "机械化清扫道路面积", "≥350万平方米", "372万平方米", 20, 20),
+        ("时效指标", "垃圾日产日清率", "≥100%", "100%", 20, 20),
+        ("生态效益指标", "市容环境卫生状况", "明显改善", "明显改善", 20, 20),
+    ]
