@@ -21,6 +21,7 @@ The lines are then handed on as TAB rows in the header's columns (``_layouts``).
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -38,10 +39,12 @@ from jixiao.read._headers import (
     label_key,
     level_ranks,
     overall_role,
+    simplified,
     vocabulary,
 )
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import TOTAL
+from jixiao.read._vocab import GOAL_NUMBERED
 
 __all__ = ["glued_rows"]
 
@@ -54,10 +57,11 @@ _MAX_ROW = 240  # longest glued indicator row parsed (the parse is cubic in its 
 _TEXT_ROLES = ("deviation", "basis", "note", "value_note")
 _DIGIT = re.compile(r"\d")
 _UNITS = re.compile(rf"{_NUM}([^\d.{_SIGN}]*)")
-_NUMBER_ROLES = ("weight", "score", "converted_score", "share", "audit_score")
+_NUMBER_ROLES = ("weight", "score", "converted_score", "share", "audit_score", "coefficient")
 _NATURES = ("定性", "定量")  # a 指标性质 cell that is no sign
 _MAX_CUTS = 16  # header cuts kept per position (a label line has few)
 _MAX_UNIT = 8  # longest 度量单位 cell tried (万平方米/年)
+_MAX_BLOCK = 24  # longest block label before a glued header's column labels
 
 
 @lru_cache(maxsize=8)
@@ -68,7 +72,8 @@ def _labels(_: int) -> tuple[str, ...]:
     for table in (v.indicator_columns, v.budget_columns):
         for labels in table.values():
             out.update(labels)
-    out.update(v.budget_labels, v.group_labels, v.overall_target, v.overall_actual)
+    # the columns of a score table (评分标准) head unknown columns of indicator tables too
+    out.update(v.budget_labels, v.group_labels, v.overall_target, v.overall_actual, v.score_table_columns)
     return tuple(sorted(out, key=len, reverse=True))
 
 
@@ -76,7 +81,17 @@ def _labels(_: int) -> tuple[str, ...]:
 def _field_labels(_: int) -> tuple[str, ...]:
     v = vocabulary()
     out = {x for table in (v.header_fields, v.text_fields) for labels in table.values() for x in labels}
+    out.update(v.overall_target, v.overall_actual)  # 年度总体目标…年度目标完成情况…
     return tuple(sorted(out, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """The unit words the scorer reads (``unit_cell`` also takes two run together: 台套)."""
+    from jixiao.score._lexicon import lexicon  # the scorer: loaded on first use
+
+    u = lexicon().units
+    return frozenset((*u.money, *u.count, *u.periods, *u.column, "%"))
 
 
 @lru_cache(maxsize=8)
@@ -107,34 +122,75 @@ def _level_labels(_: int) -> tuple[str, ...]:
 
 
 def _header_cells(line: str) -> list[str] | None:
-    """The labels a line is made of, or ``None`` when some part of it is no label. Of the cuts,
-    one whose columns' roles are all distinct (执行率（%）执行率权重 is 执行率（%） | 执行率权重,
-    not … | 执行率 | 权重 with the rate twice), then the one into the most labels (执行率得分 is
-    执行率 | 得分 in a glued header)."""
+    """The labels a line is made of, or ``None`` when some part of it is no label. The cut is
+    made on the line as labels are compared (traditional characters simplified, bracketed
+    remarks such as （A） or the （扣） of 评（扣）分标准 left out; a remark stays in its label's
+    cell). The first cell may be the block label of the goal column, which the vocabulary
+    names by a word it contains (项目年度绩效指标（60分）). Of the cuts, one whose columns'
+    roles are all distinct (执行率（%）执行率权重 is 执行率（%） | 执行率权重, not … | 执行率 |
+    权重 with the rate twice), then the one into the most labels (执行率得分 is 执行率 | 得分 in
+    a glued header)."""
     labels = _labels(id(vocabulary()))
-    if not _starts(labels).match(line):
+    view, pos = _key_view(line)
+    starts = _starts(labels)
+    if not starts.match(view) and not starts.search(view, 1, _MAX_BLOCK):
         return None  # the common case, answered without the cut
-    n = len(line)
+    n = len(view)
     first = _by_first(labels)
-    cuts: list[list[list[str]]] = [[] for _ in range(n + 1)]
+    cuts: list[list[list[int]]] = [[] for _ in range(n + 1)]
     cuts[n] = [[]]
     for p in range(n - 1, -1, -1):
-        found: list[list[str]] = []
-        for x in first.get(line[p], ()):
-            if not line.startswith(x, p):
-                continue
-            q = p + len(x)
-            m = _REMARK.match(line, q)
-            while m:  # remarks such as （A）（10分） stay with their label
-                q = m.end()
-                m = _REMARK.match(line, q)
-            found += ([line[p:q], *tail] for tail in cuts[q])
+        found: list[list[int]] = []
+        for x in first.get(view[p], ()):
+            if view.startswith(x, p):
+                found += ([p, *tail] for tail in cuts[p + len(x)])
         found.sort(key=len, reverse=True)  # the most labels first (a stable sort: longest label)
         cuts[p] = found[:_MAX_CUTS]
-    if not cuts[0]:
-        return None
-    cells = max(cuts[0], key=lambda c: (_distinct(c), len(c)))
+    found = cuts[0]
+    if not found:
+        block = next(
+            (p for p in range(1, min(n, _MAX_BLOCK)) if cuts[p] and _block_label(line, pos, p, cuts[p])), None
+        )
+        if block is None:
+            return None
+        found = [[0, *c] for c in cuts[block]]
+    options = [[line[pos[a] : pos[b]] for a, b in zip(c, [*c[1:], n], strict=True)] for c in found]
+    cells = max(options, key=lambda c: (_distinct(c), len(c)))
     return cells if len(cells) >= 2 else None
+
+
+def _block_label(line: str, pos: list[int], p: int, cuts: list[list[int]]) -> bool:
+    """The text before a header's labels heads their block: the goal column's label (项目年度
+    绩效指标（60分）, named by a word it contains), or the row label of an overall-goal header
+    (项目绩效总目标（20分） before 年初设定目标全年实际完成情况)."""
+    head = line[: pos[p]]
+    if column_role(head) == "goal":
+        return True
+    if _DIGIT.search(_REMARK.sub("", head)):
+        return False
+    cells = [line[pos[a] : pos[b]] for a, b in zip(cuts[0], [*cuts[0][1:], len(pos) - 1], strict=True)]
+    return any(overall_role(c) for c in cells) and all(
+        overall_role(c) or column_role(c) == "score" for c in cells
+    )
+
+
+def _key_view(line: str) -> tuple[str, list[int]]:
+    """The line as labels are compared (simplified, remarks left out) and, for each of its
+    characters, its place in the line (one more for the end)."""
+    simple = simplified(line)
+    view: list[str] = []
+    pos: list[int] = []
+    p = 0
+    while p < len(simple):
+        m = _REMARK.match(simple, p) if view else None
+        if m and m.end() > p:
+            p = m.end()
+            continue
+        view.append(simple[p])
+        pos.append(p)
+        p += 1
+    pos.append(len(line))
+    return "".join(view), pos
 
 
 def _distinct(cells: list[str]) -> bool:
@@ -147,18 +203,19 @@ def _distinct(cells: list[str]) -> bool:
 def _field_cells(line: str) -> list[str] | None:
     """``项目名称XX主管部门YY`` cut at its header-field labels; ``None`` if it starts with none."""
     labels = _field_labels(id(vocabulary()))
-    if not _starts(labels).match(line):
+    key = simplified(line)  # same length: the printed (traditional) characters are kept
+    if not _starts(labels).match(key):
         return None
     cells: list[str] = []
     p = start = 0
     while p < len(line):
-        hit = next((x for x in labels if line.startswith(x, p)), None)
+        hit = next((x for x in labels if key.startswith(x, p)), None)
         if hit is None:
             p += 1
             continue
         if p > start:
             cells.append(line[start:p].lstrip(":："))
-        cells.append(hit)
+        cells.append(line[p : p + len(hit)])
         p = start = p + len(hit)
     if start < len(line):
         cells.append(line[start:].lstrip(":："))
@@ -252,6 +309,9 @@ def _row(line: str, header: list[str] | None, kind: str) -> list[str] | None:
     fields = _field_cells(line)
     if fields is not None and len(fields) >= 2:
         return fields
+    goal = _goal_name_row(line)
+    if goal is not None:
+        return goal
     if header is None or kind == "budget":
         return None
     if kind == "goal":
@@ -279,14 +339,39 @@ def _total(line: str) -> list[str] | None:
     return None
 
 
+_GOAL_POINTS = re.compile(r"^(.*[^\d.])(\d{1,3}(?:\.\d{1,2})?)$")
+
+
+def _goal_name_row(line: str) -> list[str] | None:
+    """``年度目标1完成调查项目32项26``: a numbered goal, its text, then its points (a figure
+    after the text's last word; a text's own figures carry their unit)."""
+    m = GOAL_NUMBERED.match(simplified(line))
+    if m is None:
+        return None
+    tail = _GOAL_POINTS.match(line[m.start("rest") :])
+    if tail is None or float(tail.group(2)) > 100:
+        return None
+    return [line[: m.end("label")], tail.group(1).lstrip(":："), tail.group(2)]
+
+
 def _goal_row(line: str, header: list[str]) -> list[str] | None:
+    """Two sentences, target then actual; under a header whose last column is a score, the
+    figure after the second sentence is that score (…等任务。18)."""
+    score = ""
+    if len(header) >= 4 and column_role(header[-1]) == "score" and overall_role(header[-2]):
+        m = re.search(rf"(?<=[^\d.]){_NUM}$", line)
+        if m is None or float(m.group()) > 100:
+            return None
+        line, score = line[: m.start()], m.group()
+        header = header[:-1]
     ends = [m.end() for m in re.finditer(r"[。！；;]", line) if m.end() < len(line)]
     if not ends:
         return None
     cut = min(ends, key=lambda e: abs(2 * e - len(line)))
     cells = [""] * max(len(header), 3)
     cells[-2], cells[-1] = line[:cut], line[cut:]
-    return cells[: len(header)] if len(header) >= 3 else [line[:cut], line[cut:]]
+    cells = cells[: len(header)] if len(header) >= 3 else [line[:cut], line[cut:]]
+    return [*cells, score] if score else cells
 
 
 # ------------------------------------------------------------------ indicator rows
@@ -305,12 +390,13 @@ def _indicator_row(line: str, header: list[str]) -> list[str] | None:
             cells[roles.index("goal")] = hit
             rest = rest[len(hit) :]
     else:
-        hit = next((x for x in _goal_labels(id(vocabulary())) if rest.startswith(x)), None)
+        hit = next((x for x in _goal_labels(id(vocabulary())) if simplified(rest).startswith(x)), None)
         if hit is not None and len(rest) > len(hit):
             rest = rest[len(hit) :]  # … of a merged cell whose column the glued header lost
     found: list[str] = []
     while len(found) < 2:
-        hit = next((x for x in levels if rest.startswith(x)), None)
+        key = simplified(rest)  # same length: the printed (traditional) characters are kept
+        hit = next((x for x in levels if key.startswith(x)), None)
         if hit is None or len(rest) == len(hit):
             break
         m = POINTS.match(rest, len(hit))  # 产出指标（50分）: the label keeps its points
@@ -340,37 +426,97 @@ def _indicator_cells(text: str, roles: list[str | None]) -> list[str] | None:
     best: tuple[tuple[float, float], list[str]] | None = None
     split = "unit" in roles  # bare values: the actual's cut is told by its size
     for cut in range(1, len(text) + 1):
-        if text[cut - 1] in _SIGN or (cut < len(text) and text[cut - 1].isdigit() and text[cut].isdigit()):
+        if text[cut - 1] in _SIGN or (
+            cut < len(text) and _digit_or_point(text[cut - 1]) and _digit_or_point(text[cut])
+        ):
             continue
         for cells, empty in _parse(text, cut, roles, 0, None):
-            key = (empty, _size_gap(dict(zip(roles, cells, strict=False))) if split else 0)
+            named = dict(zip(roles, cells, strict=False))
+            key = (empty, _shapes(named) + (_size_gap(named) if split else _misfit(named)))
             if best is None or key < best[0]:
                 best = (key, [text[:cut], *cells])
     return best[1] if best is not None else None
+
+
+def _digit_or_point(ch: str) -> bool:
+    return ch.isdigit() or ch == "."
+
+
+def _shapes(cells: dict[str | None, str]) -> float:
+    """A cut whose cells disagree with each other's roles: an adjusted target printed without
+    the sign its target has (≥32 | 35 is target and actual, not target and adjusted target), a
+    得分系数 that is not the score's share of the points (100 | 11 | 11; 89.8 | 10 | 8.98)."""
+    bad = 0.0
+    adjusted, target = cells.get("adjusted_target") or "", cells.get("target") or ""
+    if adjusted and target[:1] in _SIGN and adjusted[:1] not in _SIGN:
+        bad += 100
+    unit = cells.get("unit") or ""
+    if unit:  # one unit word, the longest (批次, not 次, 批次批次 or 站个)
+        bad += (0.0 if unit.lstrip("万亿千百") in _unit_words() else 0.02) - 0.001 * len(unit)
+    coef, weight, score = cells.get("coefficient") or "", cells.get("weight") or "", cells.get("score") or ""
+    if _BARE.match(coef) and _BARE.match(weight) and _BARE.match(score):
+        bad += 0 if abs(float(weight) * float(coef) / 100 - float(score)) <= 0.011 else 100
+    return bad
+
+
+def _misfit(cells: dict[str | None, str]) -> float:
+    """How badly a cut's values fit each other, when it names a unit with its figures: an
+    actual of more figures than its target (48.3公里20% is 48.3公里 | 20%), a score that
+    disagrees with its points and the actual's ratio to the target (1936人33人17.42 is 19 |
+    36人 | 33人 | 17.42: 19 × 33/36 = 17.42)."""
+    target, actual = cells.get("target") or "", cells.get("actual") or ""
+    t, a = _UNITS.findall(target), _UNITS.findall(actual)
+    if len(t) != 1 or not a:
+        return 0.0
+    if len(a) > 1 or a[0] not in ("", t[0]):
+        return 1.0
+    weight, score = (cells.get("weight") or "").rstrip("%"), cells.get("score", "")
+    if not (_BARE.match(weight) and _BARE.match(score)):
+        return 0.0
+    tm, am = re.search(_NUM, target), re.search(_NUM, actual)
+    if tm is None or am is None:
+        return 0.0
+    return 0.0 if _agrees(target, float(tm.group()), float(am.group()), float(weight), float(score)) else 1.0
+
+
+def _agrees(sign: str, t: float, a: float, w: float, sc: float) -> bool:
+    """Full points when the target is met, else the points times the actual's ratio to it."""
+    lower = any(x in sign for x in "≤<＜≦")  # a ceiling: met at or below it
+    met = a <= t if lower else a >= t
+    ratio = (t / a if a else 0.0) if lower else (a / t if t else 0.0)
+    return abs(sc - w) <= 1e-9 if met else abs(w * ratio - sc) <= 0.06
+
+
+def _gap(actual: str, target: str) -> float:
+    """How far an actual's size is from its target's: by ratio (100 is as near 98 as 98100 is
+    far from it), by digits when either is 0."""
+    if not _BARE.match(target):
+        return 0.0
+    a, t = float(actual), float(target)
+    if a > 0 and t > 0:
+        return abs(math.log10(a / t))
+    return abs(len(actual.partition(".")[0]) - len(target.partition(".")[0]))
 
 
 def _size_gap(cells: dict[str | None, str]) -> float:
     """How badly a bare actual's cut fits: its score disagreeing with its target (full points
     when met, weight × the ratio when not), then its distance from the target's size, then its
     decimals (46 | 13 | 13, not 461 | 31 | 3; 3.65 | 6 | 6, not 3.6 | 56 | 6)."""
-    actual = cells.get("actual", "")
+    printed = cells.get("actual", "")
+    actual = printed.lstrip(_SIGN)
     if not _BARE.match(actual):
         return 0.0
-    decimals = 0.01 * len(actual.partition(".")[2])
-    raw = cells.get("target") or ""
+    decimals = 0.01 * len(actual.partition(".")[2]) + (1 if actual != printed else 0)  # an actual has no sign
+    raw = cells.get("adjusted_target") or cells.get("target") or ""  # an adjusted target replaces it
     target = raw.lstrip(_SIGN)
     if not _BARE.match(target):
         return decimals
-    gap = abs(len(actual.partition(".")[0]) - len(target.partition(".")[0])) + decimals
+    gap = decimals + sum(_gap(actual, t.lstrip(_SIGN)) for t in {raw, cells.get("target") or raw})
     weight, score = cells.get("weight", ""), cells.get("score", "")
     if not (_BARE.match(weight) and _BARE.match(score)):
         return gap
-    a, t, w, sc = float(actual), float(target), float(weight), float(score)
     sign = (cells.get("comparator") or "") + raw[: len(raw) - len(target)]
-    lower = any(x in sign for x in "≤<＜≦")  # a ceiling: met at or below it
-    met = a <= t if lower else a >= t
-    ratio = (t / a if a else 0.0) if lower else (a / t if t else 0.0)
-    agrees = abs(sc - w) <= 1e-9 if met else abs(w * ratio - sc) <= 0.06
+    agrees = _agrees(sign, float(target), float(actual), float(weight), float(score))
     return gap + (0 if agrees else 100)
 
 
@@ -395,13 +541,18 @@ def _parse(text: str, p: int, roles: list[str | None], r: int, unit: str | None,
                 continue
             if q < len(text) and text[q] == ".":
                 continue
+            if role == "weight" and q < len(text) and text[q] == "%":
+                cell, q = text[p : q + 1], q + 1  # 20%: a weight printed as its share of 100
+            elif q < len(text) and text[q] == "%":
+                continue
             if role == "score" and points is not None and float(cell) > points:
                 continue
-            got = float(cell) if role == "weight" else points
+            got = float(cell.rstrip("%")) if role == "weight" else points
             for cells, empty in _parse(text, q, roles, r + 1, unit, got):
                 yield [cell, *cells], empty
+        skip = 0.5 if role == "share" else 1  # a 权重占比 is printed once, in a merged cell
         for cells, empty in _parse(text, p, roles, r + 1, unit, points):
-            yield ["", *cells], empty + 1
+            yield ["", *cells], empty + skip
         return
     if role == "comparator":  # 指标性质: a sign, 定性/定量 or nothing
         for cell in _comparators(text, p):
@@ -409,6 +560,20 @@ def _parse(text: str, p: int, roles: list[str | None], r: int, unit: str | None,
                 yield [cell, *cells], empty
         for cells, empty in _parse(text, p, roles, r + 1, unit, points):
             yield ["", *cells], empty + 1
+        return
+    if role == "core":  # 是否核心指标
+        for cell in ("是", "否", "★", ""):
+            if text.startswith(cell, p):
+                for cells, empty in _parse(text, p + len(cell), roles, r + 1, unit, points):
+                    yield [cell, *cells], empty
+        return
+    if role == "unit" and unit is None and "target" in roles[r:]:  # 计量单位 before the values
+        for q in range(min(len(text), p + _MAX_UNIT), p, -1):
+            if unit_cell(text[p:q]):
+                for cells, empty in _parse(text, q, roles, r + 1, "", points):
+                    yield [text[p:q], *cells], empty  # the values are then bare
+        for cells, empty in _parse(text, p, roles, r + 1, None, points):
+            yield ["", *cells], empty + 0.5  # a qualitative row prints none
         return
     if role == "unit":  # 度量单位 after a bare 指标值: the actual is then bare too
         if unit == "":
@@ -425,8 +590,10 @@ def _parse(text: str, p: int, roles: list[str | None], r: int, unit: str | None,
             m = _VALUE.match(cell)
             if m and _one_value(cell):
                 touches = q < len(text) and (text[q].isdigit() or text[q] == ".") and not m.group(3)
-                # … except a bare actual under a 度量单位 column, which touches the points
-                if touches and (text[q] == "." or role != "actual" or "unit" not in roles):
+                # … except a bare actual under a 度量单位 column, which touches the points, and
+                # bare values after their unit's column (≥3235: ≥32 | 35)
+                bare = unit == "" and "unit" in roles[:r]
+                if touches and (text[q] == "." or ((role != "actual" or "unit" not in roles) and not bare)):
                     continue
                 if unit is not None and m.group(3) != unit:
                     continue
@@ -442,8 +609,9 @@ def _parse(text: str, p: int, roles: list[str | None], r: int, unit: str | None,
                 extra = 0.5 if role == "target" and _actual_after(text, q) != cell else 0.0
                 for cells, empty in _parse(text, q, roles, r + 1, None, points):
                     yield [cell, *cells], empty + extra + (1 if role == "actual" and unit is not None else 0)
+        skip = 0 if role == "adjusted_target" else 2  # a target is seldom adjusted
         for cells, empty in _parse(text, p, roles, r + 1, unit, points):
-            yield ["", *cells], empty + 2
+            yield ["", *cells], empty + skip
         return
     yield from ()
 

@@ -35,6 +35,7 @@ from jixiao.read._headers import (
     simplified,
 )
 from jixiao.read._oneline import MIN_TOKENS, flattened_lines
+from jixiao.read._oneline_cells import close_brackets, join_cells
 from jixiao.read._positions import positioned_rows
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import stream_rows
@@ -407,14 +408,21 @@ def _spaces_in(lines: list[_Line], kinds: list[str], start: int, end: int) -> No
     if any(kinds[k] in ("tab", "pipe", "csv") for k in range(start, end)):
         return
     split = {k: _tokens(lines[k].raw) for k in range(start, end) if kinds[k] == "plain"}
-    if not any(
-        len(t) >= 3 and (indicator_schema(t) is not None or budget_schema(t) is not None)
+    headers = [
+        t
         for t in split.values()
-    ):
+        if len(t) >= 3 and (indicator_schema(t) is not None or budget_schema(t) is not None)
+    ]
+    if not headers:
         return
+    # the columns the stretch's header lines name (a second row 指标性质 指标值 度量单位 too)
+    labels = [[column_role(c) for c in t] for t in split.values()]
+    roles = {r for line in labels if all(line) for r in line}
     for k, tokens in split.items():
         if len(tokens) >= 2 and not head_line().search(simplified(lines[k].raw)):
             kinds[k] = "spaces"  # "单位：XX  填报日期：XX" stays a line of label：value pairs
+            # a space inside a cell (≥ 350 万平方米, (3.5 分)) splits no cell (``join_cells``)
+            lines[k].raw = " ".join(join_cells(close_brackets(tokens), roles))
 
 
 _PADDING = " " * 5  # the gap that pads a cell to its column (``_positions._aligned``)

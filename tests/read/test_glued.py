@@ -62,7 +62,7 @@ def _core(path: Path) -> str:
     return json.dumps(forms, ensure_ascii=False, sort_keys=True)
 
 
-GLUED_SHARE_FLOOR = 15  # of the 28 TAB forms below read equal when glued (15 measured at this commit)
+GLUED_SHARE_FLOOR = 22  # of the 28 TAB forms below read equal when glued (22 measured at this commit)
 
 
 def test_glued_rendering_of_tab_corpus_forms(tmp_path: Path) -> None:
@@ -277,3 +277,112 @@ def test_glued_chongqing_budget_header(tmp_path: Path) -> None:
         [form] = read(path).forms
         b = form.budget
         assert (b.planned, b.executed, b.rate, b.weight, b.score) == want, row
+
+
+# a Hubei department form glued: numbered goals with their points after the text (26 + 34 = the
+# table's 60), the goal column's block label before the column labels, the overall goal's score
+# after its two sentences (43.8/50 = 87.6 %, 20 × 87.6 % = 17.52; 17.52 + 18 + 60 = 95.52); then
+# the same goal table in traditional script
+GLUED_GOALS = """\
+溪口县统计局2023年度部门整体绩效自评表
+单位名称溪口县统计局
+预算执行情况（万元）（20分）预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)
+部门整体支出总额5043.887.60%17.52
+项目绩效总目标（20分）年初设定目标全年实际完成情况得分
+完成统计调查任务。已完成全部统计调查任务。18
+年度目标1完成国家和省定统计调查项目32项26
+部门年度绩效指标（60分）一级指标二级指标三级指标分值年初目标值实际完成值得分
+产出指标数量指标完成统计调查项目26≥32项34项26
+年度目标2统计数据按时上报34
+产出指标时效指标统计数据上报及时率34100%100%34
+总分95.52
+"""
+
+
+def test_glued_goal_rows_and_block_labels(tmp_path: Path) -> None:
+    path = tmp_path / "自评表.txt"
+    path.write_text(GLUED_GOALS, encoding="utf-8")
+    [form] = read(path).forms
+    assert [(g.name, g.text, g.weight) for g in form.goals] == [
+        ("年度目标1", "完成国家和省定统计调查项目32项", 26),
+        ("年度目标2", "统计数据按时上报", 34),
+    ]
+    rows = [
+        (i.level2, i.name, i.target, i.actual, i.weight, i.score) for g in form.goals for i in g.indicators
+    ]
+    assert rows == [
+        ("数量指标", "完成统计调查项目", "≥32项", "34项", 26, 26),
+        ("时效指标", "统计数据上报及时率", "100%", "100%", 34, 34),
+    ]
+    o = form.overall_goal
+    assert (o.target, o.actual, o.score) == ("完成统计调查任务。", "已完成全部统计调查任务。", 18)
+    assert (form.budget.executed, form.budget.score, form.total_score) == (43.8, 17.52, 95.52)
+
+
+def test_glued_traditional_header_and_labels(tmp_path: Path) -> None:
+    from jixiao.read._headers import simplified
+
+    path = tmp_path / "自評表.txt"
+    text = GLUED_GOALS.replace("年度目标1", "年度目標1").replace("年度目标2", "年度目標2")
+    text = text.replace("一级指标二级指标三级指标", "一級指標二級指標三級指標").replace(
+        "实际完成值", "實際完成值"
+    )
+    text = text.replace("产出指标数量指标", "產出指標數量指標").replace(
+        "产出指标时效指标", "產出指標時效指標"
+    )
+    path.write_text(text, encoding="utf-8")
+    [form] = read(path).forms
+    rows = [
+        (simplified(i.level1), simplified(i.level2), i.name, i.score)
+        for g in form.goals
+        for i in g.indicators
+    ]
+    assert rows == [
+        ("产出指标", "数量指标", "完成统计调查项目", 26),
+        ("产出指标", "时效指标", "统计数据上报及时率", 34),
+    ]
+    assert [g.weight for g in form.goals] == [26, 34]
+
+
+# a Chongqing indicator table glued: name and unit touch (抽检批次批次 is 抽检批次 | 批次), bare
+# values touch (≥32 | 35 | 100 | 11 | 11), an adjusted target repeats its target's sign, the
+# 得分系数 is the score's share of the points: 147/150 = 98 %, 15 × 98 % = 14.7; 11 + 8 + 6 + 15
+# + 10 = 50 points, 11 + 8 + 6 + 14.7 + 10 = 49.7 scored
+GLUED_CQ = """\
+溪口县统计局2023年度部门整体绩效自评表
+单位名称溪口县统计局
+预算执行情况年初预算数（万元）全年预算数（万元）全年执行数（万元）执行率（%）执行率权重执行率得分（分）
+706457.6901010
+年度总体目标完成统计调查任务。年度目标完成情况全部完成统计调查任务。
+指标名称计量单位指标性质年初指标值调整指标值全年完成值得分系数（%）指标权重（分）指标得分（分）是否核心指标
+完成统计调查项目项定量≥32351001111否
+食品安全抽检批次批次定量≥4500≥5000552510088是
+统计数据上报及时率%定量10010010066否
+统计数据社会引用次数次定量≥150147981514.7否
+统计公报发布时间定性2023年4月底前2023年4月25日1001010是
+"""
+
+
+def test_glued_chongqing_indicator_table(tmp_path: Path) -> None:
+    path = tmp_path / "自评表.txt"
+    path.write_text(GLUED_CQ, encoding="utf-8")
+    [form] = read(path).forms
+    rows = [(i.name, i.target, i.actual, i.weight, i.score) for g in form.goals for i in g.indicators]
+    assert rows == [
+        ("完成统计调查项目", "≥32项", "35项", 11, 11),
+        ("食品安全抽检批次", "≥5000批次", "5525批次", 8, 8),
+        ("统计数据上报及时率", "100%", "100%", 6, 6),
+        ("统计数据社会引用次数", "≥150次", "147次", 15, 14.7),
+        ("统计公报发布时间", "2023年4月底前", "2023年4月25日", 10, 10),
+    ]
+    assert form.overall_goal.target == "完成统计调查任务。"
+    assert form.overall_goal.actual == "全部完成统计调查任务。"
+
+
+def test_glued_weights_printed_as_percentages(tmp_path: Path) -> None:
+    path = tmp_path / "自评表.txt"
+    text = GLUED.replace("520人次2020", "520人次20%20").replace("81%1513.5", "81%15%13.5")
+    path.write_text(text, encoding="utf-8")
+    [form] = read(path).forms
+    rows = [(i.target, i.actual, i.weight, i.score) for g in form.goals for i in g.indicators]
+    assert rows[:2] == [("≥500人次", "520人次", 20, 20), ("≥90%", "81%", 15, 13.5)]

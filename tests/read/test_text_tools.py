@@ -118,3 +118,15 @@ def test_libreoffice_txt_of_a_docx_each_cell_on_a_line_an_empty_one_blank() -> N
         None,
     ]
     assert form.total_score == 88
+
+
+def test_pdftotext_raw_rows_keep_cells_a_space_splits() -> None:
+    # reading order, one row a line, cells split at spaces and so are the cells' own spaces
+    # (≥ 350 万平方米, 产出指标(40 分)): the spaced row's tokens are joined back into cells
+    form = read(DATA / "pdftotext_raw.txt").forms[0]
+    inds = [i for g in form.goals for i in g.indicators]
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in inds[:3]] == [
+        ("数量指标", "机械化清扫道路面积", "≥350万平方米", "372万平方米", 20, 20),
+        ("时效指标", "垃圾日产日清率", "≥100%", "100%", 20, 20),
+        ("生态效益指标", "市容环境卫生状况", "明显改善", "明显改善", 20, 20),
+    ]
