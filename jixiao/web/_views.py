@@ -28,7 +28,7 @@ from jixiao.web._auth import (
     roles,
     visible_form,
 )
-from jixiao.web._edit import apply_edits
+from jixiao.web._edit import apply_edits, keep_inferred_weights
 from jixiao.web._queue_query import QueueQuery, queue_query, strict_filter
 
 __all__ = ["admins", "fillers", "members", "public", "reviewers", "staff"]
@@ -318,7 +318,8 @@ def _editable(request: Request, form_id: int, user: store.User) -> Any:
         raise HTTPException(409, f"表当前状态为“{page.state_label}”，不能修改")
     draft = store.get_draft(db_of(request), form_id)
     assert draft is not None
-    return draft
+    detail = store.get_form(db_of(request), form_id)
+    return keep_inferred_weights(draft, detail.scorecard if detail else None)
 
 
 async def _fields(request: Request) -> dict[str, str]:
