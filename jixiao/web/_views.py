@@ -511,5 +511,12 @@ def admin_rules(
 ) -> Response:
     if rule_set and rule_set not in rule_set_names():
         raise HTTPException(422, f"未知的规则集：{rule_set}")
-    store.set_year_rule_set(db_of(request), year, rule_set or None)
-    return back(f"/admin?message={quote(f'{year} 年度规则集已更新')}")
+    db = db_of(request)
+    store.set_year_rule_set(db, year, rule_set or None)
+    _, stored = store.list_queue(db, store.QueueFilter(year=year), limit=0)
+    chosen = f"为 {rule_set}" if rule_set else "为按表自动选择"
+    message = (
+        f"{year} 年度规则集已改{chosen}；本年度已保存的 {stored} 张表不重新计分（仍按保存时的规则），"
+        "修改提交或重新导入后按新规则重算"
+    )
+    return back(f"/admin?message={quote(message)}")

@@ -88,3 +88,26 @@ def test_a_returned_form_corrected_as_asked_keeps_its_recomputed_scores(
         (f"{before['goals'][0]['name']} / 培训基层文艺骨干人数 / 得分", "12.0"),
         ("总分", "95.5"),
     ]
+
+
+def test_a_years_rule_set_says_which_forms_it_rescored(loaded: store.Database, client_for: Any) -> None:
+    """The admin sets 2023 to national-2020. Stored forms are not re-scored (the message said only
+    "已更新", and the form page still showed the Wuhan scores without a word): the message says
+    how many are kept under their rules, the form page names both rule sets, and the unit's
+    draft is scored under the year's."""
+    form_id = form_ids(loaded, unit=CULTURE, kind="project_self_evaluation")[0]
+    admin = client_for("admin")
+    r = admin.post("/admin/rules", data={"year": "2023", "rule_set": "national-2020"})
+    assert r.status_code == 303
+    message = admin.get(r.headers["location"]).text
+    # the examples file two 2023 self-evaluations (文化馆, 城管局)
+    assert "2023 年度规则集已改为 national-2020；本年度已保存的 2 张表不重新计分" in message
+    reviewer = client_for("reviewer")
+    page = reviewer.get(f"/api/forms/{form_id}").json()
+    assert page["year_rule_set"] and page["year_rule_set"] != page["rule_set"]
+    assert 'id="year-rules"' in reviewer.get(f"/forms/{form_id}").text
+    store.transition(loaded, form_id, "return", "reviewer", "请复核")
+    unit = client_for("wenhua")
+    _, path = _indicator(page, "培训基层文艺骨干人数")
+    draft = _type(unit, form_id, **{f"{path}.score": "12"})
+    assert draft["rule_set"] == page["year_rule_set"] and draft["year_rule_set"] is None

@@ -160,6 +160,9 @@ class FormPage:
     steps: list[dict[str, Any]]
     edits: list[dict[str, Any]]
     revisions: list[dict[str, Any]]
+    # the year's rule set (admin) when this page's scores are not under it: stored forms keep
+    # the rules they were scored with at import; drafts and submissions use the year's
+    year_rule_set: str | None = None
     scan: bool = False  # read from a scan: the page loads the scan section (/forms/{id}/scan)
     total_uncertain: bool = False  # the recomputed total rests on a 待核对 score
 
@@ -386,6 +389,7 @@ def _page(
         opinion=notes.opinion,
         is_target=form.kind.is_target,
         rule_set=rule_title,
+        year_rule_set=_other_year_rules(db, form.year, rule_name),
         showing_draft=showing_draft,
         can_edit=can_edit,
         can_review=user.role == "reviewer" and not s.superseded,
@@ -416,6 +420,17 @@ def _page(
         scan=src is not None and bool(src.pages),
         total_uncertain=any(i.uncertain for g in goals for i in g.indicators),
     )
+
+
+def _other_year_rules(db: store.Database, year: int | None, scored_with: str) -> str | None:
+    """The title of the year's rule set when the page was scored under another one."""
+    chosen = store.rule_set_for_year(db, year)
+    if not chosen or scored_with.split("+")[0] == chosen:
+        return None
+    try:
+        return load_rule_set(chosen).title
+    except Exception:  # a rule set removed since the admin chose it: its name only
+        return chosen
 
 
 def _stored_weight(form: Form, goal: int, indicator: int) -> float | None:
