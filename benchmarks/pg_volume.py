@@ -500,6 +500,7 @@ def main(argv: list[str] | None = None) -> None:
     table = report(rows, projected)
     print("\n" + table)
     out = REPO / "benchmarks" / "results"
+    out.mkdir(parents=True, exist_ok=True)  # missing when --explain points elsewhere
     stamp = time.strftime("%Y%m%d-%H%M%S")
     (out / f"pg_volume-{stamp}.json").write_text(
         json.dumps({"rows": rows, "extrapolated": projected}, ensure_ascii=False, indent=2), encoding="utf-8"

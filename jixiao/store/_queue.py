@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, false, func, or_, select, tuple_
+from sqlalchemy import and_, false, func, null, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from jixiao.store._db import Database
@@ -25,6 +25,7 @@ from jixiao.store._schema_web import (
 from jixiao.store._tables import (
     CODE_TALLIES,
     FORM_GAP,
+    SORT_GAP,
     UNIT_GAP,
     UNIT_GAP_WHERE,
     UNIT_SUMMARIES,
@@ -33,11 +34,13 @@ from jixiao.store._tables import (
 from jixiao.store._workflow import DEFAULT_STATE, STATE_LABELS
 
 __all__ = [
+    "QUEUE_SORTS",
     "ConfirmedFinding",
     "Overview",
     "QueueFilter",
     "QueueKey",
     "QueueRow",
+    "SortedKey",
     "confirmed_findings",
     "form_years",
     "list_queue",
@@ -57,6 +60,14 @@ class QueueFilter:
 
 
 QueueKey = tuple[int | None, int | None, int]  # (year, unit_id, form id): the queue's order
+SortedKey = tuple[float, int]  # (sort value, form id): the order of a sorted queue
+
+# The queue's other orders, largest first, each a key that is never NULL with the form id after
+# it (ties: most forms have as many errors as others) and an index in that order (migration 0009).
+QUEUE_SORTS: dict[str, Any] = {
+    "gap": SORT_GAP,  # printed − recomputed total; forms without one last
+    "errors": FormRow.error_count,
+}
 
 
 @dataclass
@@ -75,10 +86,13 @@ class QueueRow:
     revision: int
     state: str
     unit_id: int | None = None
+    sort_value: float | None = None  # the value of the order asked for (``sort``), as stored
 
     @property
-    def key(self) -> QueueKey:
+    def key(self) -> QueueKey | SortedKey:
         """Where the row stands in the queue's order: the cursor of the page after (or before) it."""
+        if self.sort_value is not None:
+            return (self.sort_value, self.id)
         return (self.year, self.unit_id, self.id)
 
     @property
@@ -187,17 +201,36 @@ def _beyond(key: QueueKey, forward: bool, nulls_first: bool) -> Any:
     )
 
 
+def _order(sort: str, nulls_first: bool) -> tuple[tuple[Any, ...], tuple[Any, ...], Any]:
+    """The queue's order, its reverse and the keyset condition ``beyond(key, forward)``."""
+    if sort:
+        value = QUEUE_SORTS[sort]
+
+        def beyond(key: Any, forward: bool) -> Any:
+            row = tuple_(value, FormRow.id)
+            return row < tuple(key) if forward else row > tuple(key)
+
+        return (value.desc(), FormRow.id.desc()), (value.asc(), FormRow.id.asc()), beyond
+    # the order of ix_forms_list read backwards (forward) or forwards (reverse): no sort
+    order = (FormRow.year.desc(), FormRow.unit_id.desc(), FormRow.id.desc())
+    reverse = (FormRow.year.asc(), FormRow.unit_id.asc(), FormRow.id.asc())
+    return order, reverse, lambda key, forward: _beyond(key, forward, nulls_first)
+
+
 def list_queue(
     db: Database,
     flt: QueueFilter = QueueFilter(),
     *,
     limit: int = 50,
     offset: int = 0,
-    after: QueueKey | None = None,
-    before: QueueKey | None = None,
+    after: QueueKey | SortedKey | None = None,
+    before: QueueKey | SortedKey | None = None,
+    sort: str = "",
 ) -> tuple[list[QueueRow], int]:
-    """Current forms with their workflow state (newest year first, as ``forms``), and how many match.
+    r"""Current forms with their workflow state (newest year first, as ``forms``), and how many match.
 
+    ``sort`` (a key of ``QUEUE_SORTS``) orders them by that value instead, largest first, the
+    newest form first among equals; the cursors are then ``SortedKey``\ s.
     A page is ``limit`` rows from ``offset``, or — keyset pagination — the ``limit`` rows right
     after the row ``after`` (next page) or right before ``before`` (previous page), which costs
     the same wherever the page is. An ``offset`` in the second half is counted from the end in
@@ -224,6 +257,7 @@ def list_queue(
                 FormRow.revision,
                 _state_or_default,
                 FormRow.unit_id,
+                QUEUE_SORTS[sort] if sort else null(),
             )
             .select_from(FormRow)
             .outerjoin(WorkflowRow, WorkflowRow.form_id == FormRow.id)
@@ -232,14 +266,12 @@ def list_queue(
             joined=True,
         )
         nulls_first = session.get_bind().dialect.name == "postgresql"
-        # the order of ix_forms_list read backwards (forward) or forwards (reverse): no sort
-        order = (FormRow.year.desc(), FormRow.unit_id.desc(), FormRow.id.desc())
-        reverse = (FormRow.year.asc(), FormRow.unit_id.asc(), FormRow.id.asc())
+        order, reverse, beyond = _order(sort, nulls_first)
         backwards = False
         if after is not None:
-            query = query.where(_beyond(after, True, nulls_first)).order_by(*order).limit(limit)
+            query = query.where(beyond(after, True)).order_by(*order).limit(limit)
         elif before is not None:
-            query = query.where(_beyond(before, False, nulls_first)).order_by(*reverse).limit(limit)
+            query = query.where(beyond(before, False)).order_by(*reverse).limit(limit)
             backwards = True
         elif offset > 0 and offset * 2 > total:
             if offset >= total:

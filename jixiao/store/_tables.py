@@ -326,7 +326,7 @@ FORMS = Table(
     Index("ix_forms_list", "superseded", "year", "unit_id", "id"),
     Index("ix_forms_identity", "unit_id", "year", "kind", "project_key", "superseded"),
     Index("ix_forms_kind", "superseded", "kind", "year", "unit_id", "id"),
-    Index("ix_forms_errors", "superseded", "error_count"),
+    Index("ix_forms_errors", "superseded", "error_count", "id"),
     Index("ix_forms_stats", "superseded", "unit_id", "year", "total_score", "total_computed"),
 )
 # The queue's minimum gap (printed − recomputed total, ``?min_inflation=``): a threshold the user
@@ -335,6 +335,12 @@ FORMS = Table(
 # only-index only when the columns it is made of are in it too).
 FORM_GAP = FORMS.c.total_score - FORMS.c.total_computed
 Index("ix_forms_gap", FORMS.c.superseded, FORM_GAP, FORMS.c.total_score, FORMS.c.total_computed)
+# The queue sorted by the gap, largest first (``?sort=gap``): forms without a gap (no printed or
+# no recomputed total: target tables) go last on every back end, so the key is never NULL; the
+# form id breaks ties, and the index gives the order of a page without a sort.
+NO_GAP = literal_column("-1000000000.0")  # below any gap of two scores; a literal, as the index's
+SORT_GAP = func.coalesce(FORM_GAP, NO_GAP)
+Index("ix_forms_gap_sort", FORMS.c.superseded, SORT_GAP, FORMS.c.id)
 
 # At most one current form per identity, whatever writers run at once (the schema's guarantee;
 # the writers' lock only keeps them from running into it). NULL ``link_year``: never linked.

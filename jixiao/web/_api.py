@@ -10,13 +10,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from jixiao import store
 from jixiao.contract import findings_to_json, form_to_contract
 from jixiao.web import _files, pages
 from jixiao.web._auth import check_csrf, current_user, db_of, roles, visible_form
-from jixiao.web._views import Cursor, Filter, scan_root, warm_scans
+from jixiao.web._views import Queue, scan_root, warm_scans
 
 __all__ = ["fillers", "members", "reviewers"]
 
@@ -58,8 +59,12 @@ def stats(request: Request, user: User, unit: str | None = None, year: int | Non
 
 
 @members.get("/forms", summary="表格列表（审核队列），筛选条件同网页")
-def forms(request: Request, flt: Filter, at: Cursor, page: int = 1) -> Any:
-    return pages.to_json(pages.build_queue(db_of(request), flt, max(1, page), **at))
+def forms(request: Request, q: Queue) -> Any:
+    """The page's model; a query field that cannot be read is in ``errors`` (status 422)."""
+    model = pages.build_queue(
+        db_of(request), q.flt, q.page, after=q.after, before=q.before, sort=q.sort, errors=q.errors
+    )
+    return JSONResponse(pages.to_json(model), status_code=422 if model.errors else 200)
 
 
 @members.get("/forms/{form_id}", summary="一张表的页面模型（与网页相同）")

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from jixiao.model import Budget, Form
+from jixiao.model import Budget, Form, Scorecard
 
-__all__ = ["EditError", "apply_edits"]
+__all__ = ["EditError", "apply_edits", "keep_inferred_weights"]
 
 _INDICATOR_FIELDS = {
     "actual": ("实际完成值", False),
@@ -44,7 +44,8 @@ def _number(label: str, text: str, percent: bool = False) -> float | None:
         value = float(text)
     except ValueError:
         raise EditError(f"{label}应为数字：{text}") from None
-    return value / 100 if percent else value
+    # 91.8 / 100 is 0.9179999999999999: rounded, a rate posted again unchanged is no change
+    return round(value / 100, 12) if percent else value
 
 
 def _text(value: str) -> str | None:
@@ -96,3 +97,22 @@ def apply_edits(form: Form, data: dict[str, str]) -> tuple[Form, list[tuple[str,
         except EditError as e:
             errors[name] = str(e)
     return form, changes, errors
+
+
+def keep_inferred_weights(form: Form, card: Scorecard | None) -> Form:
+    """The form with the 分值 the review inferred for the form as filed written in where it prints
+    none. The inference reads full scores (a goal's scores summing to its weight); once the unit
+    corrects one score it no longer holds, and every recomputed score of the sheet went blank."""
+    inferred = {
+        (s.goal, s.indicator): s.weight
+        for s in (card.indicators if card else [])
+        if s.weight_inferred and s.weight is not None
+    }
+    if not inferred:
+        return form
+    form = form.model_copy(deep=True)
+    for goal in form.goals:
+        for ind in goal.indicators:
+            if ind.weight is None and (w := inferred.get((goal.name, ind.name))) is not None:
+                ind.weight = w
+    return form

@@ -11,7 +11,7 @@ import math
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
@@ -29,7 +29,8 @@ from jixiao.web._auth import (
     roles,
     visible_form,
 )
-from jixiao.web._edit import apply_edits
+from jixiao.web._edit import apply_edits, keep_inferred_weights
+from jixiao.web._queue_query import QueueQuery, queue_query, strict_filter
 
 __all__ = ["admins", "fillers", "members", "public", "reviewers", "staff"]
 
@@ -155,61 +156,23 @@ def overview(request: Request, user: User) -> Response:
     return render(request, "overview.html", page=page, chart=pages.to_json(page))
 
 
-def queue_filter(
-    user: User,
-    unit: str | None = None,
-    year: Annotated[str | None, Query()] = None,
-    kind: str | None = None,
-    state: str | None = None,
-    errors: str | None = None,
-    inflation: Annotated[str | None, Query()] = None,
-) -> store.QueueFilter:
-    """The queue's filters from the query string (empty fields mean no filter)."""
-
-    def number(text: str | None, name: str) -> float | None:
-        if text is None or not text.strip():
-            return None
-        try:
-            return float(text)
-        except ValueError:
-            raise HTTPException(422, f"{name}应为数字") from None
-
-    y = number(year, "年度")
-    return store.QueueFilter(
-        unit=unit or None,
-        year=int(y) if y is not None else None,
-        kind=kind if kind in pages.KIND_LABELS else None,
-        state=state if state in store.STATE_LABELS else None,
-        has_errors={"yes": True, "no": False}.get(errors or ""),
-        min_inflation=number(inflation, "分差"),
-        unit_ids=user.unit_ids if user.role == "filler" else None,
-    )
-
-
-Filter = Annotated[store.QueueFilter, Depends(queue_filter)]
-
-
-def cursor(after: str | None = None, before: str | None = None) -> dict[str, store.QueueKey | None]:
-    """The queue's keyset cursors from the query string (``?after=`` / ``?before=``)."""
-    out: dict[str, store.QueueKey | None] = {"after": None, "before": None}
-    for name, text in (("after", after), ("before", before)):
-        if text:
-            try:
-                out[name] = pages.decode_key(text)
-            except ValueError:
-                raise HTTPException(422, f"翻页位置“{text}”无效") from None
-    return out
-
-
-Cursor = Annotated[dict[str, store.QueueKey | None], Depends(cursor)]
+Filter = Annotated[store.QueueFilter, Depends(strict_filter)]
+Queue = Annotated[QueueQuery, Depends(queue_query)]
 
 
 @members.get("/forms", response_class=HTMLResponse)
-def queue(request: Request, flt: Filter, at: Cursor, page: Annotated[int, Query(ge=1)] = 1) -> Response:
-    model = pages.build_queue(db_of(request), flt, page, **at)
+def queue(request: Request, q: Queue) -> Response:
+    """The queue; a query field that cannot be read is an error beside it, the rest is shown."""
+    model = pages.build_queue(
+        db_of(request), q.flt, q.page, after=q.after, before=q.before, sort=q.sort, errors=q.errors
+    )
     # the filters as given, for the page links (which add their own page and cursor)
-    base = urlencode([(k, v) for k, v in request.query_params.multi_items() if k not in _PAGING])
-    return render(request, "queue.html", page=model, query=base)
+    given = request.query_params.multi_items()
+    base = urlencode([(k, v) for k, v in given if k not in _PAGING])
+    unsorted = urlencode([(k, v) for k, v in given if k not in _PAGING and k != "sort"])
+    typed = {k: v for k, v in request.query_params.items() if k in model.errors}
+    status = 422 if model.errors else 200
+    return render(request, "queue.html", status, page=model, query=base, unsorted=unsorted, typed=typed)
 
 
 _PAGING = frozenset({"page", "after", "before"})
@@ -356,7 +319,8 @@ def _editable(request: Request, form_id: int, user: store.User) -> Any:
         raise HTTPException(409, f"表当前状态为“{page.state_label}”，不能修改")
     draft = store.get_draft(db_of(request), form_id)
     assert draft is not None
-    return draft
+    detail = store.get_form(db_of(request), form_id)
+    return keep_inferred_weights(draft, detail.scorecard if detail else None)
 
 
 async def _fields(request: Request) -> dict[str, str]:
@@ -549,5 +513,12 @@ def admin_rules(
 ) -> Response:
     if rule_set and rule_set not in rule_set_names():
         raise HTTPException(422, f"未知的评分规则：{rule_set}")
-    store.set_year_rule_set(db_of(request), year, rule_set or None)
-    return back(f"/admin?message={quote(f'{year} 年度评分规则已更新')}")
+    db = db_of(request)
+    store.set_year_rule_set(db, year, rule_set or None)
+    _, stored = store.list_queue(db, store.QueueFilter(year=year), limit=0)
+    chosen = f"为“{rule_set_title(rule_set)}”" if rule_set else "为按表自动选择"
+    message = (
+        f"{year} 年度评分规则已改{chosen}；本年度已保存的 {stored} 张表不重新计分（仍按保存时的规则），"
+        "修改提交或重新导入后按新规则重算"
+    )
+    return back(f"/admin?message={quote(message)}")

@@ -204,6 +204,26 @@ def test_units_comparison_leads_to_a_unit_history_chart(page: object) -> None:
     shot(pg, "unit-history")
 
 
+def test_a_unit_history_chart_keeps_scores_on_their_scale(page: object) -> None:
+    """统计局 files one form in a Wuhan seed (2020): printed 89.23, and recomputed the same by hand
+    (9.23 budget + 56 + 20 + 4, every target met). ECharts' own scale widened the one value to a
+    y-axis running past 100 (to 160 in the walk); scores sit on 70–100 (ten below the lowest)."""
+    pg = page
+    expect = playwright_api.expect
+    log_in(pg, "reviewer")
+    pg.goto(f"{pg.server}/upload")  # type: ignore[attr-defined]
+    pg.set_input_files("#files", str(next(SEEDS.glob("004_*"))))  # type: ignore[attr-defined]
+    pg.click("#upload-form button.primary")  # type: ignore[attr-defined]
+    expect(pg.locator("#upload-results tr.r-imported")).to_have_count(1)  # type: ignore[attr-defined]
+    pg.goto(f"{pg.server}/units/武汉东湖新技术开发区统计局")  # type: ignore[attr-defined]
+    expect(pg.locator("#chart-years svg")).to_have_count(1)  # type: ignore[attr-defined]
+    extent = pg.evaluate(  # type: ignore[attr-defined]
+        """() => echarts.getInstanceByDom(document.getElementById('chart-years'))
+              .getModel().getComponent('yAxis').axis.scale.getExtent()"""
+    )
+    assert extent == [70, 100]
+
+
 def _unit_uploads_scan(pg: Any, name: str, mime: str, content: bytes) -> tuple[str, Any]:
     """The unit uploads one scan with a smudged 实际完成值 and opens its form; that row's score
     reads 待核对. Returns the form's URL and the score locator."""

@@ -85,7 +85,7 @@ def test_an_audit_score_is_a_score_of_that_indicator(loaded: store.Database, cli
 def test_the_error_page_never_leads_to_another_site(client_for: Callable[[str | None], TestClient]) -> None:
     c = client_for("reviewer")
     for referer in ("http://testserver//evil.example/x", "http://evil.example/forms/1"):
-        r = c.get("/forms?year=abc", headers={"referer": referer})
+        r = c.get("/issues.xlsx?year=abc", headers={"referer": referer})  # a download: an error page
         assert r.status_code == 422 and "返回上一页" not in r.text and "evil" not in r.text
 
 

@@ -10,6 +10,7 @@ set on their module.
 from jixiao.web.pages._common import KIND_LABELS, evaluate, to_json
 from jixiao.web.pages.form import FindingItem, FormPage, build_form_page, build_live_page, finding_anchor
 from jixiao.web.pages.queue import (
+    SORT_LABELS,
     OverviewPage,
     QueuePage,
     build_overview,
@@ -21,6 +22,7 @@ from jixiao.web.pages.scan import ScanView, build_scan_view
 
 __all__ = [
     "KIND_LABELS",
+    "SORT_LABELS",
     "FindingItem",
     "FormPage",
     "OverviewPage",

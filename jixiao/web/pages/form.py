@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from jixiao import store
-from jixiao.model import Finding, Form, Scorecard
+from jixiao.model import Budget, Finding, Form, Scorecard
 from jixiao.review.catalogue import fmt, fmt_pct
 from jixiao.score import load_rule_set
 from jixiao.vocabulary import UNCERTAIN, finding_rule, finding_title, severity_name
@@ -66,6 +66,10 @@ class IndicatorLine:
     level1_span: int = 1  # rows the 一级 cell spans (0: merged into the row above), as printed
     level2_span: int = 1
     findings: list[FindingItem] = field(default_factory=list)
+    # the stored form prints no 分值 here (a self-evaluation made from a target table): the unit
+    # types it while editing, or nothing can be scored
+    weight_open: bool = False
+    weight_typed: str = ""  # the 分值 of the form itself (not inferred), the field's value
 
 
 def _spans(lines: list[IndicatorLine]) -> None:
@@ -155,6 +159,9 @@ class FormPage:
     steps: list[dict[str, Any]]
     edits: list[dict[str, Any]]
     revisions: list[dict[str, Any]]
+    # the year's rule set (admin) when this page's scores are not under it: stored forms keep
+    # the rules they were scored with at import; drafts and submissions use the year's
+    year_rule_set: str | None = None
     scan: bool = False  # read from a scan: the page loads the scan section (/forms/{id}/scan)
     total_uncertain: bool = False  # the recomputed total rests on a 待核对 score
 
@@ -263,8 +270,10 @@ def _page(
         return out
 
     budget = None
-    if form.budget is not None and not form.kind.is_target:
-        b = form.budget
+    if not form.kind.is_target and (form.budget is not None or can_edit):
+        # an editable self-evaluation without a budget line (made from a target table) gets an
+        # empty one, so the unit can type 预算数 and 执行数 of the 预算执行 score
+        b = form.budget or Budget()
         budget = BudgetLine(
             weight=num(b.weight),
             planned=num(b.planned),
@@ -312,6 +321,8 @@ def _page(
                     name=ind.name,
                     weight=num(sc.weight if sc else ind.weight),
                     weight_inferred=bool(sc and sc.weight_inferred),
+                    weight_open=can_edit and _stored_weight(detail.form, gi, ii) is None,
+                    weight_typed=num(ind.weight),
                     target=ind.target or "",
                     actual=ind.actual or "",
                     basis=ind.basis or "",
@@ -376,6 +387,7 @@ def _page(
         opinion=notes.opinion,
         is_target=form.kind.is_target,
         rule_set=rule_title,
+        year_rule_set=_other_year_rules(db, form.year, rule_name),
         showing_draft=showing_draft,
         can_edit=can_edit,
         can_review=user.role == "reviewer" and not s.superseded,
@@ -406,6 +418,24 @@ def _page(
         scan=src is not None and bool(src.pages),
         total_uncertain=any(i.uncertain for g in goals for i in g.indicators),
     )
+
+
+def _other_year_rules(db: store.Database, year: int | None, scored_with: str) -> str | None:
+    """The title of the year's rule set when the page was scored under another one."""
+    chosen = store.rule_set_for_year(db, year)
+    if not chosen or scored_with.split("+")[0] == chosen:
+        return None
+    try:
+        return load_rule_set(chosen).title
+    except Exception:  # a rule set removed since the admin chose it: its name only
+        return chosen
+
+
+def _stored_weight(form: Form, goal: int, indicator: int) -> float | None:
+    """The 分值 the stored form prints for an indicator (None also for one the draft added)."""
+    if goal < len(form.goals) and indicator < len(form.goals[goal].indicators):
+        return form.goals[goal].indicators[indicator].weight
+    return None
 
 
 def build_live_page(db: store.Database, form_id: int, form: Form, user: store.User) -> FormPage:

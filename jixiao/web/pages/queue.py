@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +11,10 @@ from typing import Any
 from jixiao import store
 from jixiao.vocabulary import finding_title
 from jixiao.web.pages._common import KIND_LABELS
+
+# the queue's orders as the page offers them ("": newest year first, by unit)
+SORT_LABELS = {"": "年度、单位（默认）", "gap": "分差从大到小", "errors": "错误从多到少"}
+assert set(SORT_LABELS) == {"", *store.QUEUE_SORTS}
 
 
 @dataclass
@@ -24,18 +29,32 @@ class QueuePage:
     # keyset cursors of the neighbouring pages (``?after=`` / ``?before=``), None at an end
     next_after: str | None = None
     prev_before: str | None = None
+    sort: str = ""
+    sorts: dict[str, str] = dataclasses.field(default_factory=lambda: dict(SORT_LABELS))
+    # what of the query could not be read, by field (the page shows it beside the field)
+    errors: dict[str, str] = dataclasses.field(default_factory=dict)
+    note: str | None = None  # e.g. a page number past the end, and the page shown instead
 
 
 PAGE_SIZE = 50
 
 
-def encode_key(key: store.QueueKey) -> str:
-    """A queue cursor as text for a link: ``year.unit.id``, an empty field for none."""
+def encode_key(key: store.QueueKey | store.SortedKey) -> str:
+    """A queue cursor as text for a link: ``year.unit.id`` (an empty field for none), or
+    ``value_id`` in a sorted queue."""
+    if len(key) == 2:
+        return f"{key[0]!r}_{key[1]}"
     return ".".join("" if v is None else str(v) for v in key)
 
 
-def decode_key(text: str) -> store.QueueKey:
-    """The cursor of ``encode_key``; ValueError when it is not one."""
+def decode_key(text: str, sort: str = "") -> store.QueueKey | store.SortedKey:
+    """The cursor of ``encode_key`` for the order ``sort``; ValueError when it is not one."""
+    if sort:
+        value, form_id = text.split("_")
+        number = int(value) if sort == "errors" else float(value)
+        if not math.isfinite(number):
+            raise ValueError(text)
+        return (number, int(form_id))
     year, unit, form_id = text.split(".")
     return (int(year) if year else None, int(unit) if unit else None, int(form_id))
 
@@ -60,15 +79,24 @@ def build_queue(
     flt: store.QueueFilter,
     page: int,
     *,
-    after: store.QueueKey | None = None,
-    before: store.QueueKey | None = None,
+    after: store.QueueKey | store.SortedKey | None = None,
+    before: store.QueueKey | store.SortedKey | None = None,
+    sort: str = "",
+    errors: dict[str, str] | None = None,
 ) -> QueuePage:
-    """Page ``page`` of the queue; with a cursor, the page right after or before that row."""
+    """Page ``page`` of the queue in the order ``sort``; with a cursor, the page right after or
+    before that row. A page past the end shows the last page, and says so."""
     carry_now_and_then(db)
     rows, total = store.list_queue(
-        db, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, after=after, before=before
+        db, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, after=after, before=before, sort=sort
     )
     pages = max(1, -(-total // PAGE_SIZE))
+    note = None
+    if page > pages:
+        note = f"没有第 {page} 页（共 {pages} 页），下面是第 {pages} 页"
+        page = pages
+        rows, total = store.list_queue(db, flt, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, sort=sort)
+        pages = max(1, -(-total // PAGE_SIZE))
     return QueuePage(
         filters={k: v for k, v in dataclasses.asdict(flt).items() if k != "unit_ids"},
         rows=[
@@ -99,6 +127,9 @@ def build_queue(
         kinds=KIND_LABELS,
         next_after=encode_key(rows[-1].key) if rows and page < pages else None,
         prev_before=encode_key(rows[0].key) if rows and page > 1 else None,
+        sort=sort,
+        errors=dict(errors or {}),
+        note=note,
     )
 
 

@@ -13,18 +13,26 @@
   function empty(text) {
     return { title: { text: text, left: "center", top: "middle", textStyle: { color: "#999", fontSize: 14, fontWeight: "normal" } } };
   }
+  // The axis of scores (0–100): from a ten below the lowest value to 100 (or the highest value,
+  // rounded up to ten, when a form prints more). ECharts' own scale widens one value v to
+  // [v/2, 1.5 v] (a unit of one year whose averages agree ran to 160).
+  function scoreAxis(values) {
+    var nums = values.filter(function (v) { return typeof v === "number" && isFinite(v); });
+    var max = nums.reduce(function (m, v) { return Math.max(m, v); }, 100);
+    var min = nums.reduce(function (m, v) { return Math.min(m, v); }, 100);
+    return { min: Math.max(0, Math.floor(min / 10) * 10 - 10), max: Math.ceil(max / 10) * 10 };
+  }
   function overview() {
     var node = document.getElementById("overview-data");
     if (!node) return;
     var d = JSON.parse(node.textContent);
     var pts = d.scatter.map(function (p) { return [p[0], p[1], p[2]]; });
-    var max = pts.reduce(function (m, p) { return Math.max(m, p[0], p[1]); }, 100);
-    var min = pts.reduce(function (m, p) { return Math.min(m, p[0], p[1]); }, 100);
-    min = Math.max(0, Math.floor(min / 10) * 10 - 10);
+    var axis = scoreAxis(pts.reduce(function (all, p) { return all.concat([p[0], p[1]]); }, []));
+    var min = axis.min, max = axis.max;
     var s = chart("chart-scatter", pts.length ? {
       animation: false,
       tooltip: { formatter: function (p) { return "表 " + p.value[2] + "<br>填报 " + p.value[0] + "　重算 " + p.value[1]; } },
-      xAxis: { name: "填报总分", min: min, max: Math.ceil(max / 10) * 10 }, yAxis: { name: "重算总分", min: min, max: Math.ceil(max / 10) * 10 },
+      xAxis: { name: "填报总分", min: min, max: max }, yAxis: { name: "重算总分", min: min, max: max },
       grid: { left: 50, right: 70, top: 30, bottom: 40 },
       series: [{ type: "scatter", symbolSize: 7, data: pts, itemStyle: { color: "#a32020", opacity: 0.6 } },
                { type: "line", data: [[min, min], [max, max]], symbol: "none", lineStyle: { color: "#999", type: "dashed" }, tooltip: { show: false } }]
@@ -59,10 +67,11 @@
     var node = document.getElementById("unit-data");
     if (!node) return;
     var rows = JSON.parse(node.textContent).filter(function (y) { return y.year; });
+    var axis = scoreAxis(rows.reduce(function (all, y) { return all.concat([y.printed_average, y.computed_average]); }, []));
     chart("chart-years", rows.length ? {
       animation: false, tooltip: { trigger: "axis" }, legend: { top: 0 }, grid: { left: 50, right: 20, top: 30, bottom: 30 },
       xAxis: { type: "category", data: rows.map(function (y) { return String(y.year); }) },
-      yAxis: { type: "value", name: "分", scale: true },
+      yAxis: { type: "value", name: "分", min: axis.min, max: axis.max },
       series: [
         { name: "填报平均分", type: "line", data: rows.map(function (y) { return y.printed_average; }), itemStyle: { color: "#a32020" } },
         { name: "重算平均分", type: "line", data: rows.map(function (y) { return y.computed_average; }), itemStyle: { color: "#1a4f9c" } }
