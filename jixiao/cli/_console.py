@@ -91,7 +91,12 @@ class LazyConsole:
         if self._rich is None:
             from rich.console import Console
 
-            self.__dict__["_rich"] = Console(stderr=self._stderr, soft_wrap=True)
+            console = Console(stderr=self._stderr, soft_wrap=True)
+            # Rich pins COLUMNS/LINES as found when a console is made; made lazily (inside a
+            # test runner's environment, say) that would outlive it: read them live instead,
+            # as a console made at import time did (its ``size`` reads the environment)
+            console._width = console._height = None
+            self.__dict__["_rich"] = console
         return self._rich  # type: ignore[return-value]
 
     @property

@@ -92,3 +92,12 @@ def test_width_is_richs(columns: str | None, monkeypatch: pytest.MonkeyPatch) ->
     else:
         monkeypatch.setenv("COLUMNS", columns)
     assert LazyConsole().width == Console(soft_wrap=True).width
+
+
+def test_width_follows_columns_after_rich_is_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A console made while COLUMNS had one value must not keep it (the test runner sets it per run)."""
+    console = LazyConsole()
+    monkeypatch.setenv("COLUMNS", "57")
+    console.rich()
+    monkeypatch.setenv("COLUMNS", "99")
+    assert console.width == 99
