@@ -12,16 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
+from jixiao.cli._console import LazyConsole, escape
 from jixiao.vocabulary import kind_choices, parse_kind
 
 if TYPE_CHECKING:
     from jixiao.model import Document
 
-out = Console(soft_wrap=True)
-err = Console(stderr=True, soft_wrap=True)
+out = LazyConsole()
+err = LazyConsole(stderr=True)
 
 # What the readers read; anything else is answered before reading (the text reader would try it)
 

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
 from jixiao.cli._common import err, fail, note, out
+from jixiao.cli._console import escape
 from jixiao.vocabulary import severity_name
 
 if TYPE_CHECKING:

@@ -19,8 +19,6 @@ from typing import Any, NoReturn
 
 import typer
 from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
 from typer.core import TyperCommand, TyperGroup
 
 from jixiao._wrap import wrap_text
@@ -274,18 +272,25 @@ def chinese_error(e: typer.BadParameter | Exception) -> str:
 def _fail_usage(e: Exception, prog: str) -> NoReturn:
     from typer._click import exceptions as ce
 
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    from jixiao.cli._console import LazyConsole
+
+    err = LazyConsole(stderr=True)
     ctx = getattr(e, "ctx", None)
     if isinstance(e, ce.NoArgsIsHelpError) and ctx is not None:
         sys.stdout.write(render_help(ctx))
         sys.exit(e.exit_code)
-    err.print(Text.assemble(("错误", "bold red"), "：" + chinese_error(e)))
+    if err.plain():
+        err.styled("错误：" + chinese_error(e))
+    else:
+        from rich.text import Text
+
+        err.rich().print(Text.assemble(("错误", "bold red"), "：" + chinese_error(e)))
     if ctx is not None:
-        err.print(Text(usage_line(ctx)))
+        err.styled(usage_line(ctx))
         names = ctx.help_option_names or ["--help"]
-        err.print(Text(f"运行“{ctx.command_path} {names[0]}”查看帮助。"))
+        err.styled(f"运行“{ctx.command_path} {names[0]}”查看帮助。")
     else:  # the parser does not always say which command it was parsing
-        err.print(Text(f"运行“{prog} --help”查看帮助。"))
+        err.styled(f"运行“{prog} --help”查看帮助。")
     sys.exit(getattr(e, "exit_code", 2))
 
 
@@ -317,7 +322,9 @@ class _Chinese:
         except Abort:
             if not standalone_mode:
                 raise
-            Console(stderr=True).print("已取消。")
+            from jixiao.cli._console import LazyConsole
+
+            LazyConsole(stderr=True).print("已取消。")
             sys.exit(1)
         if not standalone_mode:
             return rv

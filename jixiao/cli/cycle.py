@@ -13,10 +13,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
 from jixiao.cli._common import fail, note, out
+from jixiao.cli._console import escape, new_table
 
 if TYPE_CHECKING:
     from jixiao.cycle import FormRecord, Linkage, Rollup
@@ -225,13 +224,13 @@ def _print_rollup(result: Rollup) -> None:
         f"{escape(result.basis)}）",
         highlight=False,
     )
-    subs = Table("序号", "子表（项目）", "资金额度（万元）", "权重", title="子表与资金权重")
+    subs = new_table("序号", "子表（项目）", "资金额度（万元）", "权重", title="子表与资金权重")
     for s in result.subforms:
         subs.add_row(
             str(s.position + 1), escape(s.label), fmt(s.funds), "—" if s.share is None else f"{s.share:.2%}"
         )
     out.print(subs)
-    values = Table("指标", "方法", "目标值", "实际完成值", "分值", "得分", title="汇总指标")
+    values = new_table("指标", "方法", "目标值", "实际完成值", "分值", "得分", title="汇总指标")
     for v in result.values:
         values.add_row(
             escape(v.name), v.method, escape(v.target or "—"), escape(v.actual or "—"), fmt(v.weight),
@@ -259,7 +258,7 @@ def _print_rollup(result: Rollup) -> None:
             highlight=False,
         )
     if result.unaligned:
-        un = Table("指标", "出现于", "原因", title="未汇总的指标（各子表不能一一对应）")
+        un = new_table("指标", "出现于", "原因", title="未汇总的指标（各子表不能一一对应）")
         for u in result.unaligned:
             un.add_row(escape(u.name), escape("、".join(u.present_in)), escape(u.reason))
         out.print(un)
@@ -343,7 +342,7 @@ def history_command(
         h = project_history([r.form for r in records], project, None)
         if not h.years:
             fail(f"没有找到项目“{project}”的表")
-        table = Table("指标", *[str(y) for y in h.years], title=f"“{escape(project)}”各年度目标值")
+        table = new_table("指标", *[str(y) for y in h.years], title=f"“{escape(project)}”各年度目标值")
         table.add_row("预算数（万元）", *[fmt(h.budgets[y]) for y in h.years])
         for row in h.indicators:
             table.add_row(escape(row.name), *[escape(row.targets.get(y) or "—") for y in h.years])
@@ -361,7 +360,7 @@ def history_command(
     rows = unit_history(records, name)
     if not rows:
         fail(f"没有找到单位“{unit}”的自评表")
-    table = Table(
+    table = new_table(
         "年度",
         "表数",
         "填报平均分",
@@ -397,7 +396,7 @@ def compare_command(
     rows = compare_units(_records(files, db), year)
     if not rows:
         fail("没有可比较的自评表")
-    table = Table(
+    table = new_table(
         "单位", "表数", "填报平均分", "重算平均分", "差距", "重算等级", "错误数", title="各单位自评比较"
     )
     for r in rows:

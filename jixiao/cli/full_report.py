@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
 from jixiao.cli._common import err, fail, note
+from jixiao.cli._console import escape
 
 if TYPE_CHECKING:
     pass

@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
 from jixiao.cli._common import err, fail, note, out
+from jixiao.cli._console import escape, new_table
 
 if TYPE_CHECKING:
     from jixiao.cycle import IndicatorLibrary
@@ -95,7 +94,7 @@ def library_suggest(
     if not found:
         out.print(f"指标库中没有与“{escape(project)}”相近的项目。", highlight=False)
         return
-    table = Table(
+    table = new_table(
         "一级指标", "二级指标", "指标名称", "常见指标值", "依据", title=f"“{escape(project)}”可参考的指标"
     )
     for s in found:

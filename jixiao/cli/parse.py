@@ -8,12 +8,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 import typer
-from rich import box
 from rich.cells import cell_len
-from rich.markup import escape
-from rich.table import Table
 
 from jixiao.cli._common import TEMPLATES_HELP, out, read_file, use_template_files
+from jixiao.cli._console import escape, new_table
 from jixiao.cli._help import ChineseCommand
 from jixiao.vocabulary import INPUT_TYPES, kind_name
 
@@ -72,9 +70,9 @@ def print_summary(doc: Document) -> None:
 
     The title and unit are cut at the column end (…) so each form stays on one line at 80 columns.
     """
-    table = Table(
+    table = new_table(
         title=f"{escape(doc.path)}：{len(doc.forms)} 张表，{len(doc.reports)} 份自评报告",
-        box=box.SIMPLE_HEAD,
+        box="SIMPLE_HEAD",
         padding=(0, 0),
     )
     table.add_column("#", justify="right", no_wrap=True)

@@ -8,19 +8,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 
 from jixiao.cli._common import (
     TEMPLATES_HELP,
@@ -35,6 +25,7 @@ from jixiao.cli._common import (
     use_template_files,
     warn_issues,
 )
+from jixiao.cli._console import escape, progress_bar
 from jixiao.cli._engine import ADDRESS_HELP, ENGINE_HELP, engine_or_fail
 from jixiao.cli._help import ChineseCommand
 from jixiao.vocabulary import INPUT_TYPES
@@ -116,8 +107,10 @@ def review_command(
         emit(render_html(page), output, force=force, done=done)
         return
     if output is None:
-        render_text(page, out, show_info=show_all)
+        render_text(page, out.rich(), show_info=show_all)
         return
+    from rich.console import Console
+
     console = Console(record=True, width=100, file=io.StringIO())
     render_text(page, console, show_info=show_all)
     emit(console.export_text(), output, force=force)
@@ -220,18 +213,9 @@ def _reviewed(
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[tuple[Progress, TaskID]]:
-    """The progress bar on stderr while several files are reviewed."""
-    with Progress(
-        TextColumn("审核中"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=total < 2,
-    ) as progress:
+def _progress(total: int) -> Iterator[tuple[Any, int]]:
+    """The progress bar on stderr while several files are reviewed (Rich only on a terminal)."""
+    with progress_bar(err, "审核中", remaining=False, disable=total < 2) as progress:
         yield progress, progress.add_task("", total=total)
 
 

@@ -96,10 +96,10 @@ def user_list(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = No
             users = list_users(database)
     except StoreError as e:
         fail(str(e))
-    from rich.markup import escape
-    from rich.table import Table
 
-    table = Table("用户名", "角色", "单位")
+    from jixiao.cli._console import escape, new_table
+
+    table = new_table("用户名", "角色", "单位")
     for u in users:
         table.add_row(escape(u.name), u.role_label, escape("、".join(u.unit_names)) or "全部")
     out.print(table)

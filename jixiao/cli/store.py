@@ -14,14 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich import box
-from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
-from rich.text import Text
 
 from jixiao._wrap import wrap_items, wrap_text
 from jixiao.cli._common import err, fail, kind_option, out
+from jixiao.cli._console import escape, progress_bar
 from jixiao.cli._engine import ADDRESS_HELP, ENGINE_HELP, engine_or_fail
 from jixiao.cli._help import ChineseCommand, ChineseGroup
 from jixiao.kinds import FormKind
@@ -122,15 +118,7 @@ def import_command(
     if rules is not None:
         _check_rules(rules)
     with _open(db, create=True) as database:
-        progress = Progress(
-            TextColumn("导入"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.description}"),
-            TimeRemainingColumn(),
-            console=err,
-            transient=True,
-        )
+        progress = progress_bar(err, "导入", remaining=True)
         task = progress.add_task("", total=None)
 
         def on_file(done: int, total: int, path: str) -> None:
@@ -171,6 +159,8 @@ def _print_summary(summary: ImportSummary, database: Database) -> None:
         out.print(f"已导入：{escape(d.path)}：{d.forms} 张表{note}", highlight=False)
     findings = summary.findings
     by_severity = "，".join(f"{severity_name(s)} {findings[s]}" for s in ("error", "warning", "info")) or "无"
+    from rich.table import Table
+
     table = Table(title=f"导入结果（{escape(database.display_url)}）", show_header=False)
     table.add_column("项目")
     table.add_column("数量")
@@ -220,6 +210,9 @@ def forms_command(
             f"没有与“{escape(unit)}”匹配的表（可用 jixiao aliases list 查看单位和别名）", highlight=False
         )
     title = f"共 {total} 张表" + (f"，显示前 {len(rows)} 张" if len(rows) < total else "")
+    from rich import box
+    from rich.table import Table
+
     table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 0))
     fixed = (("编号", "right"), ("类型", "left"), ("年度", "left"))
     for col, justify in fixed:
@@ -249,7 +242,7 @@ def forms_command(
     if any(not r.sound for r in rows):
         note = "重算“不计”：该表分值结构不合计 100 分，重算分不可比，不评等级（详见 jixiao show 编号）。"
         for line in wrap_text(note, max(out.width, 40) - 1):
-            out.print(Text(line), highlight=False)
+            out.styled(line)
 
 
 def _name_widths(width: int, rows: list) -> tuple[int, int]:  # type: ignore[type-arg]
@@ -286,6 +279,8 @@ def show_command(
         fail(f"数据库中没有编号为 {form_id} 的表")
     s, form = detail.summary, detail.form
     out.print(f"[bold]{escape(form.title)}[/]（编号 {s.id}，{kind_name(s.kind)}）", highlight=False)
+    from rich.table import Table
+
     head = Table(show_header=False)
     head.add_column("项目")
     head.add_column("内容")
@@ -344,7 +339,7 @@ def show_command(
         if goal.name != current:
             current = goal.name
             weight = f"（{_num(goal.weight)}分）" if goal.weight is not None else ""
-            out.print(Text(f"  {goal.name}{weight}", style="bold"), highlight=False)
+            out.styled(f"  {goal.name}{weight}", "bold")
         score = computed.get((goal.name, ind.name))
         levels = "/".join(x for x in (ind.level1, ind.level2) if x)
         parts = [f"{levels}：{ind.name}" if levels else ind.name]
@@ -354,7 +349,7 @@ def show_command(
         parts.append(f"填报得分 {_num(ind.score)}")
         parts.append(f"重算得分 {_num(score.computed) if score else '—'}")
         for line in wrap_items(parts, width - 5, hang="　"):
-            out.print(Text("    " + line), highlight=False)
+            out.styled("    " + line)
     if detail.findings:
         out.print(f"[bold]审核发现（{len(detail.findings)} 条）[/]", highlight=False)
         width = max(out.width, 40)
@@ -363,7 +358,7 @@ def show_command(
             label = severity_name(f.severity)
             text = f"{label}　{finding_title(f.code)}　{where}：{f.message}"
             for line in wrap_text(text, width - 3, hang="　" * (len(label) + 1)):
-                out.print(Text("  " + line), highlight=False)
+                out.styled("  " + line)
     else:
         out.print("无审核发现。" if detail.rule_set else "尚未审核。")
 
@@ -402,10 +397,10 @@ def stats_command(
     # records, one block per row: a table of nine columns is unreadable at 80 columns
     width = max(out.width, 40)
     for line in wrap_text(title, width - 1):
-        out.print(Text(line, style="bold"), highlight=False)
+        out.styled(line, "bold")
     for r in rows:
         head = f"{r.unit or '（未标明单位）'}　{r.year or '年度不详'}年度　{kind_name(r.kind)}　{r.forms} 张"
-        out.print(Text(head, style="bold"), highlight=False)
+        out.styled(head, "bold")
         lines = []
         if r.funds is not None:
             lines.append(f"预算数合计 {_num(r.funds)} 万元")
@@ -420,11 +415,11 @@ def stats_command(
             lines.append(computed)
         for line in lines:
             for part in wrap_text(line, width - 3, hang="　　"):
-                out.print(Text("  " + part), highlight=False)
+                out.styled("  " + part)
         titles = [f"{finding_title(code)} {n}" for code, n in r.findings.items()] or ["无"]
         titles[0] = "审核发现：" + titles[0]
         for part in wrap_items(titles, width - 3, sep="；", hang="　　"):
-            out.print(Text("  " + part), highlight=False)
+            out.styled("  " + part)
 
 
 def _average(label: str, value: float | None, n: int, forms: int) -> str:
@@ -443,6 +438,8 @@ def aliases_list(
 
     with _open(db, readonly=True) as database:
         units = list_units(database)
+    from rich.table import Table
+
     table = Table(title=f"单位（{len(units)} 个）")
     for col in ("编号", "单位", "别名", "表数"):
         table.add_column(col, overflow="fold")

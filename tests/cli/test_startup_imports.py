@@ -79,3 +79,20 @@ def test_help_imports_no_database_layer() -> None:
     result = _probe(["--help"])
     assert result["code"] in (0, None)
     assert result["loaded"] == []
+
+
+@pytest.mark.parametrize("command", [["--help"], ["stats"], ["verify"], ["parse", "-f", "json"]], ids=" ".join)
+def test_plain_output_imports_no_rich_console(stored: str, command: list[str]) -> None:
+    """Rich's console, markup and tables cost a third of the start: lines to a pipe need none."""
+    args = [*command, str(seed("000"))] if command[0] == "parse" else command
+    args = args if command == ["--help"] or command[0] == "parse" else [*args, "--db", stored]
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args), json.dumps(["rich.console", "rich.table"])],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    result = json.loads(done.stderr.strip().splitlines()[-1])
+    assert result["code"] in (0, None)
+    assert result["loaded"] == []

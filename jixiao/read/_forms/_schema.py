@@ -4,6 +4,7 @@ printing two tables side by side)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.model import Goal, Indicator, ReadIssue, Source
 from jixiao.read._align import fit_in
@@ -144,9 +145,10 @@ class _SchemaRows(_State):
         name: str | None = None
         printed_level1 = False
         level2_cell: str | None = None  # the 二级 label printed in this row, if any
-        for i, role in enumerate(schema.roles):
+        placing, valued = _column_plan(tuple(schema.roles))
+        for i, role in placing:
             t = cells[i]
-            if not t or role not in ("goal", "level1", "level2", "name"):
+            if not t:
                 continue
             if role == "goal":
                 if is_goal_label(t) or GOAL_NUMBERED.match(label_of(t)):
@@ -172,8 +174,8 @@ class _SchemaRows(_State):
             elif name is None:
                 name = t
         values: dict[str, str] = {}
-        for i, role in enumerate(schema.roles):
-            if role and role not in ("goal", "level1", "level2", "name") and cells[i]:
+        for i, role in valued:
+            if cells[i]:
                 values.setdefault(role, cells[i])
         if values.get("share") and rate_value(values["share"]) is not None:
             self.share = rate_value(values["share"])
@@ -272,3 +274,17 @@ class _SchemaRows(_State):
 def _scored(values: dict[str, str]) -> bool:
     """A row holding an indicator's own figures: a target and a weight, score or basis."""
     return bool(values.get("target")) and any(values.get(r) for r in ("weight", "score", "basis"))
+
+
+_PLACING = ("goal", "level1", "level2", "name")
+
+
+@lru_cache(maxsize=4096)
+def _column_plan(
+    roles: tuple[str | None, ...],
+) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]:
+    """A header's columns as (position, role), once per distinct header rather than per row:
+    the columns that place a row (goal, 一级, 二级, name), then those holding its values."""
+    placing = tuple((i, r) for i, r in enumerate(roles) if r in _PLACING)
+    valued = tuple((i, r) for i, r in enumerate(roles) if r and r not in _PLACING)
+    return placing, valued
