@@ -84,45 +84,11 @@ def _coverage(mask: Any, horizontal: bool, at: int, lo: int, hi: int, tol: int) 
     return float((hits > 0).mean())
 
 
-_HIDDEN_GAP = 0.25  # inches of a line a seal may hide (its ring, star or text); a row or column is wider
-_LINE_WIDTH = 0.03  # inches: a ruling line is no wider (a gap wider than this is open paper)
-
-
-def _through_seal(lines: Any, other: Any, hidden: Any, dpi: float, horizontal: bool) -> Any:
-    """Lines continued across the gaps a seal's ink left in them once painted out, up to the
-    next piece of the same line or a line across (``other``): what lay under the seal is
-    unknown, so a gap shorter than ``_HIDDEN_GAP``, a line's width across and lying wholly on
-    the seal is no missing border (a ring crossing a column's rule cut it into pieces that
-    met fewer than two rows' lines each, and the two columns merged)."""
-    import cv2
-    import numpy as np
-
-    k = max(3, round(dpi * _HIDDEN_GAP))
-    size = (k, 1) if horizontal else (1, k)
-    ruled = (lines > 0) | (other > 0)
-    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, size)
-    closed = cv2.morphologyEx(ruled.astype(np.uint8), cv2.MORPH_CLOSE, kernel) > 0
-    seal = cv2.dilate(hidden.astype(np.uint8), cv2.getStructuringElement(cv2.MORPH_RECT, (5, 5))) > 0
-    gap = closed & ~ruled
-    n, labels, stats, _ = cv2.connectedComponentsWithStats(gap.astype(np.uint8), connectivity=8)
-    if n <= 1:
-        return lines
-    off = np.bincount(labels[gap & ~seal], minlength=n)
-    across = stats[:, cv2.CC_STAT_HEIGHT if horizontal else cv2.CC_STAT_WIDTH]
-    keep = (off == 0) & (across <= max(3, dpi * _LINE_WIDTH))
-    keep[0] = False
-    out = lines.copy()
-    out[keep[labels] & gap] = 255
-    return out
-
-
-def find_grids(binary: Any, dpi: float, gray: Any = None, hidden: Any = None) -> tuple[list[Grid], Any]:
+def find_grids(binary: Any, dpi: float, gray: Any = None) -> tuple[list[Grid], Any]:
     """Every ruled table on the page, top to bottom, and the mask of their ruling lines.
 
     ``gray``: the page before binarising, its light evened (``_ocr_light``): ruling lines the
     binariser broke beside dense text are continued where they are pale (``_ocr_faint``).
-    ``hidden``: where a seal's ink was painted out (``_ocr_image.seal_mask``): lines run on
-    through it (``_through_seal``).
 
     The mask holds only the lines of the tables' frames (dilated a little), so it can be erased
     before recognition without touching a long stroke of a character.
@@ -131,11 +97,6 @@ def find_grids(binary: Any, dpi: float, gray: Any = None, hidden: Any = None) ->
     import numpy as np
 
     horiz, vert = _lines(binary, dpi, gray)
-    if hidden is not None and hidden.any():
-        horiz, vert = (
-            _through_seal(horiz, vert, hidden, dpi, True),
-            _through_seal(vert, horiz, hidden, dpi, False),
-        )
     frame = horiz | vert
     n, labels, stats, _ = cv2.connectedComponentsWithStats(frame, connectivity=8)
     min_w, min_h = dpi * 1.0, dpi * 0.15

@@ -34,38 +34,12 @@ def _grid(img: Any) -> Any:
     import numpy as np
 
     from jixiao.read._ocr_grid import find_grids
-    from jixiao.read._ocr_image import binarize, prepare, seal_mask
+    from jixiao.read._ocr_image import binarize, prepare
 
     page = prepare(np.asarray(img)[..., ::-1].copy())
-    hidden = seal_mask(page.original) if page.seal_pixels else None  # as the reader does
-    grids, _ = find_grids(binarize(page.gray), page.dpi, None, hidden)
+    grids, _ = find_grids(binarize(page.gray), page.dpi)
     assert len(grids) == 1
     return grids[0]
-
-
-@pytest.mark.parametrize("grey", [180, 200])
-@pytest.mark.parametrize("dx", [60, 140])
-def test_pale_rules_run_on_under_a_seal(grey: int, dx: int) -> None:
-    """A photo's pale rule under a seal is painted out with the seal's ink (it is lighter than
-    the cut for print); the ring crossing a column's rule left pieces meeting one row line each
-    and the columns merged. What lies under the seal is unknown: the rules run on through it."""
-    needs_font()
-    from PIL import Image, ImageDraw
-
-    from benchmarks.scans import red_seal
-
-    page = Image.new("RGB", (round(8.27 * DPI), round(11.69 * DPI)), "white")
-    d = ImageDraw.Draw(page)
-    xs = [300 + k * 450 for k in range(4)]
-    ys = [400 + k * 250 for k in range(4)]
-    for y in ys:
-        d.line((xs[0], y, xs[-1], y), fill=(grey,) * 3, width=2)
-    for x in xs:
-        d.line((x, ys[0], x, ys[-1]), fill=(grey,) * 3, width=2)
-    # the ring crosses the rule between columns 1 and 2 above and below the middle row
-    grid = _grid(red_seal(page, (xs[2] - dx, (ys[1] + ys[2]) // 2), 170))
-    assert (len(grid.ys), len(grid.xs)) == (4, 4)
-    assert len(grid.cells) == 9 and all(c.rows == 1 and c.cols == 1 for c in grid.cells)
 
 
 def test_thin_grey_border_under_a_seal_keeps_rows_apart() -> None:
