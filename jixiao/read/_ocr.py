@@ -38,13 +38,14 @@ from jixiao.read._ocr_fix import (
     label_repairs,
     printed_marks,
     repair,
+    sign_doubt,
     sign_repair,
     sub_header_roles,
 )
 from jixiao.read._ocr_grid import Grid, find_grids
 from jixiao.read._ocr_image import Page, binarize, image_pages, prepare, turned_upside_down
 from jixiao.read._ocr_light import even_light
-from jixiao.read._ocr_sign import leading_sign, lone_sign
+from jixiao.read._ocr_sign import after_sign, leading_sign, lone_sign
 from jixiao.read._ocr_text import engine, ink_lines, recognise
 
 __all__ = ["LOW_CONFIDENCE", "PageResult", "image_rows", "page_view", "read_page", "scan_rows"]
@@ -336,9 +337,11 @@ def _table_rows(
                 c.role = role or None
                 fixed, why = repair(c.text, role, positive=positive, actual=actual)
                 if role == "target" and not why and id(c) in first_line:
-                    fixed, why = sign_repair(c.text, _sign(images, first_line[id(c)]))
+                    box = first_line[id(c)]
+                    sign = _sign(images, box)
+                    fixed, why = sign_repair(c.text, sign, _after_sign(images, box, c.text, sign))
                     if not why and c.doubt is None:
-                        c.doubt = dash_sign_doubt(c.text)
+                        c.doubt = dash_sign_doubt(c.text) or sign_doubt(c.text, sign)
                     rest = after_first_glyph(c.text, ink, first_line[id(c)]) if not why else None
                     if rest is not None and c.doubt is None:
                         heads.append((c, read[first_line[id(c)]][0], rest))
@@ -370,6 +373,19 @@ def _table_rows(
         if c.doubt is None and text and text == line_text:
             c.doubt = DROPPED_HEAD
     return out
+
+
+def _after_sign(images: _Images, box: tuple[int, int, int, int], text: str, sign: str | None) -> str | None:
+    """A 指标值 line starting with a figure whose first glyph is a sign, read again from the
+    glyph after that sign (``sign_repair`` tells a dropped sign from one read as a figure)."""
+    if sign is None or not text[:1].isdigit():
+        return None
+    ink, clean, _body, _em = images
+    x0, y0, x1, y1 = box
+    start = after_sign(ink[y0:y1, x0:x1], y1 - y0)
+    if start is None:
+        return None
+    return recognise(clean, [(x0 + start, y0, x1, y1)])[0][0]
 
 
 def _sign(images: _Images, box: tuple[int, int, int, int], lone: bool = False) -> str | None:

@@ -31,6 +31,7 @@ __all__ = [
     "label_repairs",
     "printed_marks",
     "repair",
+    "sign_doubt",
     "sign_repair",
     "sub_header_roles",
 ]
@@ -219,26 +220,44 @@ _READABLE_SIGNS = ("≥", "≤", "=", "＝")  # signs in the recogniser's alphab
 _STARTS_FIGURE = re.compile(r"^\d")
 
 
-def sign_repair(text: str, sign: str | None) -> tuple[str, str | None]:
+def sign_repair(text: str, sign: str | None, rest: str | None = None) -> tuple[str, str | None]:
     """A 指标值's leading sign as its ink shows it (``_ocr_sign.leading_sign``), and the reason.
 
-    Only a sign is replaced (what the recogniser read as a sign or a dash), or put back before
-    a figure where the recogniser dropped it; any other first character stays as read.
+    Only a sign is replaced (what the recogniser read as a sign or a dash). Before a text that
+    starts with a figure, ``rest`` — the line read again from the glyph after the sign — tells
+    the two cases apart: the same text means the sign was dropped (put back before it); the text
+    without its first figure means the sign was read as that figure (≧ as "2": replaced); any
+    other reading, or none, changes nothing (``sign_doubt`` sends a person to it).
     """
     if not text or sign is None:
         return text, None
     head = text[0]
+    cause = "读成了" if sign in _READABLE_SIGNS else "识别模型的字库里没有，读成了"
     if head in _SIGN_READINGS and len(text) > 1:
         if unicodedata.normalize("NFKC", head) == unicodedata.normalize("NFKC", sign):
             return text, None
         fixed = sign + text[1:]
-        cause = "读成了" if sign in _READABLE_SIGNS else "识别模型的字库里没有，读成了"
         return fixed, f"指标值开头的符号按字形是“{sign}”（{cause}“{head}”）：“{text}”改为“{fixed}”"
-    if _STARTS_FIGURE.match(text):
-        fixed = sign + text
-        cause = "" if sign in _READABLE_SIGNS else "（识别模型的字库里没有）"
-        return fixed, f"指标值开头的符号“{sign}”未被识别{cause}：“{text}”改为“{fixed}”"
+    if _STARTS_FIGURE.match(text) and rest is not None:
+        if rest == text:
+            fixed = sign + text
+            dropped = "" if sign in _READABLE_SIGNS else "（识别模型的字库里没有）"
+            return fixed, f"指标值开头的符号“{sign}”未被识别{dropped}：“{text}”改为“{fixed}”"
+        if len(text) > 1 and rest == text[1:]:
+            fixed = sign + text[1:]
+            return fixed, (
+                f"指标值开头的符号按字形是“{sign}”（{cause}“{head}”，去掉这个字形后重新识别为“{rest}”）："
+                f"“{text}”改为“{fixed}”"
+            )
     return text, None
+
+
+def sign_doubt(text: str, sign: str | None) -> str | None:
+    """Why a 指标值 whose first glyph is a sign by its strokes, read as a figure that neither a
+    dropped sign nor a sign read as that figure explains, is in doubt; else None."""
+    if sign is None or not _STARTS_FIGURE.match(text):
+        return None
+    return f"指标值开头的字形按笔画是比较符号“{sign}”，识别为“{text}”，重新识别也不能确定，请核对"
 
 
 def comparator_repair(text: str, sign: str | None) -> tuple[str, str | None]:

@@ -10,30 +10,37 @@ only a sign so read (``_ocr_fix.sign_repair``); this module measures the strokes
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
-__all__ = ["leading_sign", "lone_sign"]
+__all__ = ["after_sign", "leading_sign", "lone_sign"]
 
 _BAR = 0.85  # a bar's row is inked across this share of the glyph's width (a chevron's less)
 _SPLIT = 30  # grey levels lighter than both bars: the paper between the two lines of ═
 _CHEVRON = 0.4  # a chevron rises this share of the line height above the bars
 _APEX = 0.45  # and its apex lies this share of the glyph's width across from its arms' ends
 _TWO_STROKES = 0.15  # share of a slanted sign's rows that cross its lower arm and its bar
+_ONE_BAR = 0.2  # a bar's thickness, at most this share of the line height (blur included)
+_TWO_BARS = 0.28  # two bars run together by blur are at least this thick
+_WAIST = 0.7  # a chevron's lower arm ends at its side: a row narrower than this share of the width
+_SIDE = 0.15  # a row "starts at the side" within this share of the width
+_TAIL_SIDE = 0.25  # a blurred bar's tail keeps to the open side (its rounded end a little off)
+_SPECK = 0.1  # a run of ink columns this share of the line height or narrower is a speck
 
 
-def _glyph(ink: Any) -> tuple[int, int] | None:
-    """Columns of the first glyph of a line: the first run of inked columns."""
+def _glyph(ink: Any, speck: int = 0) -> tuple[int, int] | None:
+    """Columns of the first glyph of a line: the first run of inked columns wider than
+    ``speck`` (a dot of noise the despeckling left before the line is no glyph)."""
     import numpy as np
 
     cols = np.flatnonzero(ink.any(axis=0))
-    if len(cols) == 0:
-        return None
-    start = end = int(cols[0])
-    for c in cols[1:]:
-        if c != end + 1:
-            break
-        end = int(c)
-    return start, end + 1
+    runs: list[list[int]] = []
+    for c in cols:
+        if runs and c == runs[-1][1]:
+            runs[-1][1] = int(c) + 1
+        else:
+            runs.append([int(c), int(c) + 1])
+    return next(((a, b) for a, b in runs if b - a > speck), None)
 
 
 def _bands(flags: Any) -> list[tuple[int, int]]:
@@ -72,7 +79,7 @@ def leading_sign(ink: Any, gray: Any, height: int) -> str | None:
     """
     import numpy as np
 
-    span = _glyph(ink)
+    span = _glyph(ink, round(height * _SPECK))
     if span is None:
         return None
     x0, x1 = span
@@ -88,11 +95,11 @@ def leading_sign(ink: Any, gray: Any, height: int) -> str | None:
         bars.extend(_split(tone, band))
     if not bars:
         return _slanted(g)
-    if len(bars) > 2 or any(b - a > height * 0.2 for a, b in bars):
-        return None
+    if len(bars) > 2 or any(b - a > height * _ONE_BAR for a, b in bars):
+        return _blurred(g, height)
     above = bars[0][0]  # rows above the first bar: a chevron, or nothing
-    if bars[-1][1] < h - 1:  # ink below the last bar: not a sign (a character)
-        return None
+    if bars[-1][1] < h - 1:  # ink below the last bar: a character, or a slanted bar blurred
+        return _blurred(g, height)
     if above == 0:
         if len(bars) != 2 or h > height * 0.5:
             return None
@@ -156,6 +163,61 @@ def _slanted(g: Any) -> str | None:
     if opens_left is None:
         return None
     return "≥" if opens_left else "≤"
+
+
+def _blurred(g: Any, height: int) -> str | None:
+    """A sign whose strokes a photo's blur ran together (≥ or ≧, ≤ or ≦), or None.
+
+    Above: a chevron, its first row at one side and its apex at the other. Below it, one band
+    of full-width rows where the bar or bars are. ⩾'s slanted bar blurs into the lower arm: the
+    band tapers off below towards the chevron's open side (≥). Straight bars leave the lower
+    arm's end apart (a row narrower than the glyph, the waist) and the band reaches the foot:
+    one bar stays thin (≥), two bars merge into a band thicker than any one bar (≧). Anything
+    between, or any other shape, gives None: the cell keeps what was read.
+    """
+    import numpy as np
+
+    w = g.shape[1]
+    widths = g.sum(axis=1)
+    band = next(iter(reversed(_bands(widths >= _BAR * w))), None)
+    if band is None or band[0] < height * _CHEVRON:
+        return None
+    opens_left = _chevron(g[: band[0]])
+    if opens_left is None:
+        return None
+    if not opens_left:
+        g = g[:, ::-1]  # "<": measured as its mirror image
+    cols = [np.flatnonzero(r) for r in g]
+    if len(cols[0]) == 0 or cols[0][0] > _SIDE * w:  # the upper arm starts at the open side
+        return None
+    thick = band[1] - band[0]
+    tail = cols[band[1] :]
+    if len(tail) > 1:  # ink below the band: ⩾'s bar, tapering to the open side
+        starts = [int(c[0]) for c in tail]
+        ends = [int(c[-1]) for c in tail]
+        if thick > height * _TWO_BARS or max(starts) > _TAIL_SIDE * w or ends[-1] > 0.5 * w:
+            return None
+        if any(b > a for a, b in itertools.pairwise(ends)):
+            return None
+        return "≥" if opens_left else "≤"
+    waist = widths[: band[0]]
+    apex = int(np.argmax([c[0] if len(c) else 0 for c in cols[: band[0]]]))
+    if not (waist[apex:] < _WAIST * w).any():
+        return None
+    if thick <= height * _ONE_BAR:
+        return "≥" if opens_left else "≤"
+    if thick >= height * _TWO_BARS:
+        return "≧" if opens_left else "≦"
+    return None
+
+
+def after_sign(ink: Any, height: int) -> int | None:
+    """The column where the glyph after a line's first glyph (its sign) starts, or None."""
+    span = _glyph(ink, round(height * _SPECK))
+    if span is None:
+        return None
+    rest = _glyph(ink[:, span[1] :], round(height * _SPECK))
+    return None if rest is None else span[1] + rest[0]
 
 
 def lone_sign(ink: Any, gray: Any, height: int) -> str | None:
