@@ -17,6 +17,7 @@ __all__ = [
     "SEVERITY_ADVICE",
     "SEVERITY_NAMES",
     "UNCERTAIN",
+    "finding_advice",
     "finding_place",
     "finding_rule",
     "finding_title",
@@ -96,6 +97,14 @@ def finding_title(code: str) -> str:
 
     kind = CATALOGUE.get(code)
     return kind.title if kind else code
+
+
+def finding_advice(code: str) -> str:
+    """The catalogue's 整改建议 of a finding code; empty if it is not catalogued."""
+    from jixiao.review.catalogue import CATALOGUE
+
+    kind = CATALOGUE.get(code)
+    return kind.advice if kind else ""
 
 
 @cache

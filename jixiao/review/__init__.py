@@ -3,7 +3,7 @@
 Public surface (stable; storage and the CLI rely on it):
 
 - ``review_document(doc, rules=None) -> ReviewResult``
-- ``CATALOGUE``: the finding types (code, severity, title, rule, message template)
+- ``CATALOGUE``: the finding types (code, severity, title, rule, message template, 整改建议 ``advice``)
 - ``all_checks()`` and ``Check``: the built-in checks and their one signature
 """
 

@@ -6,9 +6,10 @@ enforces (文件/条款) and how its Chinese message reads. Checks only fill in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jixiao.model import Finding, Form, Severity
+from jixiao.review.advice import ADVICE
 
 __all__ = ["CATALOGUE", "FindingType", "fmt", "fmt_pct", "make_finding"]
 
@@ -27,6 +28,7 @@ class FindingType:
     rule: str  # 文件/条款 the finding enforces, in Chinese
     template: str  # Chinese message, ``str.format`` fields filled by the check
     rule_target: str = ""  # the rule as it reads on a 绩效目标表, where it differs from ``rule``
+    advice: str = ""  # 整改建议: what to correct and where (填报单位), what to check (审核人员)
 
     def render(self, **values: object) -> str:
         """The message with the check's values; a field a caller does not give reads as empty."""
@@ -405,7 +407,8 @@ _TYPES = [
     ),
 ]
 
-CATALOGUE: dict[str, FindingType] = {t.code: t for t in _TYPES}
+# Every type carries its advice; a type added without one fails loudly here (KeyError).
+CATALOGUE: dict[str, FindingType] = {t.code: replace(t, advice=ADVICE[t.code]) for t in _TYPES}
 
 
 def fmt(x: float | None) -> str:

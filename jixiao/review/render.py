@@ -45,6 +45,7 @@ class FindingView:
     message: str
     rule: str
     where: str
+    advice: str = ""  # 整改建议 of the finding's type
 
 
 @dataclass
@@ -114,6 +115,7 @@ def _view(f: Finding, rule_set: str, form: Form) -> FindingView:
         message=f.message,
         rule=finding_rule(f.code, rule_set, form.kind),
         where=where,
+        advice=kind.advice if kind else "",
     )
 
 

@@ -29,6 +29,7 @@ class IssueLine:
     rule: str
     verdict: str
     comment: str
+    advice: str = ""  # 整改建议 of the finding's type: what the unit corrects, where
 
 
 ISSUE_COLUMNS = (
@@ -40,6 +41,7 @@ ISSUE_COLUMNS = (
     ("填报值", 12),
     ("规则值", 12),
     ("依据", 40),
+    ("整改建议", 50),
     ("审核结论", 10),
     ("审核意见", 40),
 )
@@ -65,6 +67,7 @@ def write_issue_list(lines: Sequence[IssueLine], path: str | Path, title: str = 
                 line.printed,
                 line.expected,
                 line.rule,
+                line.advice,
                 line.verdict,
                 line.comment,
             ]

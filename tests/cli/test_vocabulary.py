@@ -141,6 +141,9 @@ def _printed(tmp_path: Path) -> dict[str, str]:
     runner.invoke(app, ["import", path, "--db", db])
     out["show"] = runner.invoke(app, ["show", "1", "--db", db], env={"COLUMNS": "120"}).stdout
     out["stats"] = runner.invoke(app, ["stats", "--db", db], env={"COLUMNS": "120"}).stdout
+    # what the writers put in a file a person reads: the Markdown export and the 自评结果 report
+    out["export md"] = runner.invoke(app, ["export", path, "--to", "md"]).stdout
+    out["report md"] = runner.invoke(app, ["report", path]).stdout
     return out
 
 
@@ -150,6 +153,7 @@ def test_one_name_for_each_thing_in_what_the_cli_prints(tmp_path: Path) -> None:
     shown is named 重算等级."""
     printed = _printed(tmp_path)
     assert printed["show"].strip() and printed["review"].strip()
+    assert "自评结果" in printed["export md"] and "自评结果" in printed["report md"]
     for where, text in printed.items():
         assert "审核意见" not in text, where
         assert "规则集" not in text, where  # a rule set is a 评分规则, named by its title

@@ -43,3 +43,13 @@ def test_html_and_text_show_the_same_findings(make_form: Callable) -> None:
     text = console.export_text()
     for message in ("却得满分 0.5 分", "总分印为 95 分"):
         assert message in html and message in text
+
+
+def test_html_report_says_what_to_do_about_each_finding(make_form: Callable) -> None:
+    from jixiao.review.catalogue import CATALOGUE
+
+    doc = Document(path="seed.txt", forms=[make_form(FORM)])
+    found = review_document(doc)
+    html = render_html(build_page([("seed.txt", doc, found)]))
+    for code in {f.code for f in found.findings}:
+        assert f"整改建议：{CATALOGUE[code].advice}" in html, code

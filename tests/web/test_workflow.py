@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from jixiao import store
+from jixiao.review.catalogue import CATALOGUE
 from tests.web.conftest import CITY, CULTURE, form_ids
 
 
@@ -145,7 +146,11 @@ def test_issue_list_holds_confirmed_findings_only(loaded: store.Database, client
     rows = list(ws.iter_rows(values_only=True))
     assert rows[0][:5] == ("单位", "年度", "表格", "指标", "问题")
     assert len(rows) == 2
-    assert rows[1][0] == CULTURE and rows[1][4] == errors[0]["message"] and rows[1][8] == "确认"
+    col = {name: n for n, name in enumerate(rows[0])}
+    assert rows[1][0] == CULTURE and rows[1][4] == errors[0]["message"] and rows[1][col["审核结论"]] == "确认"
+    # what the unit corrects, beside the rule: the confirmed finding's own 整改建议
+    assert col["整改建议"] == col["依据"] + 1
+    assert rows[1][col["整改建议"]] == CATALOGUE[errors[0]["code"]].advice
 
 
 def test_create_self_evaluation_from_target(loaded: store.Database, client_for) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from jixiao import store
 from jixiao.model import Budget, Finding, Form, Scorecard
 from jixiao.review.catalogue import fmt, fmt_pct
 from jixiao.score import load_rule_set
-from jixiao.vocabulary import UNCERTAIN, finding_rule, finding_title, severity_name
+from jixiao.vocabulary import UNCERTAIN, finding_advice, finding_rule, finding_title, severity_name
 from jixiao.web import _scan
 from jixiao.web.pages._common import KIND_LABELS, evaluate, num
 
@@ -32,6 +32,7 @@ class FindingItem:
     title: str
     message: str
     rule: str
+    advice: str  # 整改建议: what to correct (填报单位) and check (审核人员)
     goal: str | None
     indicator: str | None
     printed: Any
@@ -177,6 +178,7 @@ def _item(f: Finding, rule: str, verdicts: dict[str, store.Verdict]) -> FindingI
         title=finding_title(f.code),
         message=f.message,
         rule=rule,
+        advice=finding_advice(f.code),
         goal=f.goal,
         indicator=f.indicator,
         printed=f.printed,

@@ -196,7 +196,7 @@ def build_guide(user: store.User) -> GuidePage:
                 severity=k.severity,
                 severity_label=SEVERITY_NAMES[k.severity],
                 rule=_both(k),
-                advice=SEVERITY_ADVICE[k.severity],
+                advice=k.advice,
             )
             for k in CATALOGUE.values()
         ],
