@@ -204,8 +204,15 @@ def _convert(lines: list[Row]) -> Iterator[Row]:
             yield _cells_row(row, [text_pair.group(1), text_pair.group(2).strip()])
             k += 1
             continue
+        if _wrapped(lines, k, level1):  # a sentence a PDF page wrapped onto the next line
+            lines = [*lines[:k], _joined(row, lines[k + 1]), *lines[k + 2 :]]
+            continue
         heading = _heading_level1(text)
-        if heading is not None and k + 1 < len(lines) and _indicator(lines[k + 1].text, heading):
+        if (
+            heading is not None
+            and k + 1 < len(lines)
+            and (_indicator(lines[k + 1].text, heading) or _wrapped(lines, k + 1, heading))
+        ):
             level1, k = heading, k + 1
             continue
         if _goal_label(text) and k + 1 < len(lines) and not head_done:
@@ -263,6 +270,30 @@ def _convert(lines: list[Row]) -> Iterator[Row]:
         k += 1
     if budget_rows:
         yield from _flush_budget(budget_rows, budget)
+
+
+def _wrapped(lines: list[Row], k: int, level1: str) -> bool:
+    """Line ``k`` is a sentence cut at the page edge: it lacks its end mark, the next line starts
+    no item of its own (no ``label：``, no enumerator, no sentence naming its levels), and the two
+    together are an indicator or budget sentence."""
+    if k + 1 >= len(lines) or lines[k + 1].table:
+        return False
+    text, nxt = lines[k].text.rstrip(), lines[k + 1].text.strip()
+    if not nxt or text.endswith(("。", "；", ";")) or _LABEL.match(nxt) or _ENUM.match(nxt):
+        return False
+    first, second = (_indicator(x, "") for x in (text, nxt))
+    # both read alone: the second is the rest of the first only when the first names its
+    # levels and the second names none (``展，分值8分，自评得分8分。`` under ``…常态化开``)
+    both = bool(first or _budget(text)) and bool(second or _budget(nxt))
+    rest = bool(first and second and (first[0] or first[1]) and not (second[0] or second[1]))
+    if both and not rest:
+        return False
+    joined = text + nxt
+    return bool(_indicator(joined, level1) or _budget(joined))
+
+
+def _joined(row: Row, nxt: Row) -> Row:
+    return Row([row.text.rstrip() + nxt.text.strip()], row.source, table=False, after_gap=nxt.after_gap)
 
 
 def _flush_budget(rows: list[Row], budget: dict[str, str]) -> Iterator[Row]:

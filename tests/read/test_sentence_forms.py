@@ -155,3 +155,21 @@ def test_chat_goal_label_and_text_above_the_cells(tmp_path: Path) -> None:
     [goal] = form["goals"]
     assert (goal["name"], goal["text"]) == ("年度绩效指标", "完成农村公路日常养护。")
     assert len(goal["indicators"]) == 2
+
+
+def _wrapped(text: str, width: int) -> str:
+    """Each line cut every ``width`` characters, as a PDF page (or pdftotext) prints a paragraph."""
+    return "\n".join(
+        line[k : k + width] for line in text.splitlines() for k in range(0, max(len(line), 1), width)
+    )
+
+
+def test_report_sentences_wrapped_at_the_page_edge_read_alike(tmp_path: Path) -> None:
+    """A sentence cut across lines (after ``执``, inside ``分值10分``, before ``分。``) is one sentence:
+    the PDF of a report reads as the report."""
+    whole = _form(tmp_path, "自评报告.txt", REPORT)
+    for width in (30, 33, 37):
+        cut = _form(tmp_path, f"自评报告{width}.txt", _wrapped(REPORT, width))
+        assert cut["budget"] == whole["budget"], width
+        assert _indicators(cut) == _indicators(whole) == EXPECTED, width
+        assert cut["total_score"] == whole["total_score"], width
