@@ -35,6 +35,9 @@ _IND_COLS = ("level1", "level2", "name", "target", "actual", "weight", "score")
 _IND_HEAD = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
 _BUD_COLS = ("initial", "planned", "executed", "weight", "rate", "score")
 _BUD_HEAD = ("年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分")
+_SHARE = re.compile(r"[（(][^（()）]{0,8}\d+(?:\.\d+)?%[）)]$")
+# budget columns a sentence may name besides the usual ones (Hebei: 预算数，到位数，执行数)
+_BUD_MORE = {"received": "到位数"}
 _VALUE_ROLES = {"target", "actual", "weight", "score"}
 _UNIT_POINTS = re.compile(r"^(-?\d+(?:\.\d+)?)分$")
 _UNIT_WAN = re.compile(r"^(-?\d[\d,]*(?:\.\d+)?)万元$")
@@ -109,12 +112,18 @@ def _budget(text: str) -> list[str] | None:
     cells = dict.fromkeys(_BUD_COLS, "")
     for piece in (p.strip() for p in _SEP.split(m.group(2).strip(_END))):
         found = _labelled(piece, "budget_columns") if piece else None
-        if found is None or found[0] not in cells or cells[found[0]]:
+        if found is None or found[0] not in {*cells, *_BUD_MORE} or cells.get(found[0]):
             return None
         cells[found[0]] = _points(found[1], found[0], budget=True)
     if sum(1 for v in cells.values() if v) < 3:
         return None
-    return [m.group(1)] + [cells[c] for c in _BUD_COLS]
+    return [m.group(1)] + [cells[c] for c in cells]
+
+
+def _budget_head(cells: list[str]) -> list[str]:
+    """The header row of a budget sentence's row: the usual columns, then any more it named."""
+    more = list(_BUD_MORE.values())[: len(cells) - 1 - len(_BUD_HEAD)]
+    return ["", *_BUD_HEAD, *more]
 
 
 def _budget_line(text: str) -> tuple[str, str] | None:
@@ -135,6 +144,9 @@ def _heading_level1(text: str) -> str | None:
     """A heading naming a level-1 indicator (``（一）产出指标``, ``产出指标方面``)."""
     core = _ENUM.sub("", text).strip(_END + "：:")
     bare = strip_points(core)
+    shared = _SHARE.sub("", bare)  # ``产出指标（权重占比60%）``: the level's share, not its name
+    if shared != bare and shared and len(shared) <= 8 and 0 in level_ranks(shared):
+        return shared
     return core if bare and len(bare) <= 8 and 0 in level_ranks(bare) else None
 
 
@@ -231,7 +243,7 @@ def _convert(lines: list[Row]) -> Iterator[Row]:
             goal = ""
         bud = _budget(text)
         if bud is not None:
-            yield _cells_row(row, ["", *_BUD_HEAD])
+            yield _cells_row(row, _budget_head(bud))
             yield _cells_row(row, bud)
             k += 1
             continue

@@ -173,3 +173,32 @@ def test_report_sentences_wrapped_at_the_page_edge_read_alike(tmp_path: Path) ->
         assert cut["budget"] == whole["budget"], width
         assert _indicators(cut) == _indicators(whole) == EXPECTED, width
         assert cut["total_score"] == whole["total_score"], width
+
+
+HEBEI = """2023年度乡村公路养护项目支出绩效自评表
+单位名称：桐江县交通运输局
+项目名称：乡村公路养护
+年度资金总额：预算数200万元，到位数200万元，执行数180万元，预算执行进度90.00%。
+（一）产出指标（权重占比60%）
+数量指标：养护里程，年度目标值≥120公里，实际完成126公里，分值50分，自评得分50分。
+质量指标：路面合格率，年度目标值≥95%，实际完成96%，分值50分，自评得分50分。
+（二）效果指标（权重占比40%）
+社会效益：道路优良率，年度目标值≥85%，实际完成88%，分值60分，自评得分60分。
+满意度：群众满意度，年度目标值≥90%，实际完成93%，分值40分，自评得分40分。
+自评总分100分。
+"""
+
+
+def test_hebei_sentences_budget_without_points_and_level_shares(tmp_path: Path) -> None:
+    """Hebei in sentences: the budget names 到位数 and no points; a level-1 heading carries its
+    share of the total (``（权重占比60%）``), which is not part of the level's name."""
+    form = _form(tmp_path, "河北自评报告.txt", HEBEI)
+    assert form["budget"]["planned"] == 200
+    assert form["budget"]["executed"] == 180
+    assert form["budget"]["rate"] == 0.9
+    assert [(i[0], i[2]) for i in _indicators(form)] == [
+        ("产出指标", "养护里程"),
+        ("产出指标", "路面合格率"),
+        ("效果指标", "道路优良率"),
+        ("效果指标", "群众满意度"),
+    ]
