@@ -33,6 +33,8 @@ _LABEL = re.compile(r"^([^：:，；,;]{2,20})[：:](.*)$")
 _PROSE_ACTUAL = ("实际完成",)
 _IND_COLS = ("level1", "level2", "name", "target", "actual", "weight", "score")
 _IND_HEAD = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+# columns a target's sentence may add (``，设定依据：计划标准``): in the header only when named
+_ASIDE = {"basis": "指标值设定依据", "value_note": "指标值说明"}
 _BUD_COLS = ("initial", "planned", "executed", "weight", "rate", "score")
 _BUD_HEAD = ("年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分")
 _SHARE = re.compile(r"[（(][^（()）]{0,8}\d+(?:\.\d+)?%[）)]$")
@@ -70,12 +72,13 @@ def _points(value: str, role: str, budget: bool = False) -> str:
 
 def _indicator(text: str, level1: str) -> list[str] | None:
     """The cells of an indicator line in ``_IND_HEAD`` order, or ``None``."""
-    if len(_SEP.findall(text)) < 2:  # a name and two values need two separators
-        return None
     head, rest = "", text
     m = _LABEL.match(text)
     if m and level_ranks(m.group(1)):
         head, rest = m.group(1), m.group(2)
+    # a name and two values need two separators; after a level label, a name and a target one
+    if len(_SEP.findall(rest if head else text)) < (1 if head else 2):
+        return None
     cells = dict.fromkeys(_IND_COLS, "")
     if head:
         cells["level2" if level_ranks(head) != {0} else "level1"] = head
@@ -84,7 +87,9 @@ def _indicator(text: str, level1: str) -> list[str] | None:
         if not piece:
             continue
         found = _labelled(piece, "indicator_columns")
-        if found and found[0] in _VALUE_ROLES and found[1] and not cells[found[0]]:
+        if found and found[0] in _ASIDE and found[1] and not cells.get(found[0]):
+            cells[found[0]] = found[1]
+        elif found and found[0] in _VALUE_ROLES and found[1] and not cells[found[0]]:
             cells[found[0]] = _points(found[1], found[0])
             values += 1
         elif level_ranks(piece) and not cells["name"]:
@@ -97,11 +102,11 @@ def _indicator(text: str, level1: str) -> list[str] | None:
             cells["name"] = piece
         else:
             return None
-    if not cells["name"] or values < 2:
+    if not cells["name"] or (values < 2 and not (head and cells["target"])):
         return None
     if not cells["level1"]:
         cells["level1"] = level1
-    return [cells[c] for c in _IND_COLS]
+    return [cells[c] for c in _IND_COLS] + [cells.get(a, "") for a in _ASIDE]
 
 
 def _budget(text: str) -> list[str] | None:
@@ -178,6 +183,7 @@ def _convert(lines: list[Row]) -> Iterator[Row]:
     """One run of text lines: indicator / budget / overall-goal lines as table rows."""
     level1 = ""
     head_done = False
+    aside: list[int] = []  # the _ASIDE columns the first indicator line named
     goal = ""  # a block label line just above the indicator lines: the header's goal column
     budget: dict[str, str] = {}
     budget_rows: list[Row] = []
@@ -230,11 +236,15 @@ def _convert(lines: list[Row]) -> Iterator[Row]:
         if _goal_label(text) and k + 1 < len(lines) and not head_done:
             goal, k = text.strip(_END + "：:"), k + 1
             continue
-        cells = _indicator(text, level1)
-        if cells is not None:
+        found = _indicator(text, level1)
+        if found is not None:
+            n = len(_IND_COLS)
             if not head_done:
-                yield _cells_row(row, [goal, *_IND_HEAD] if goal else list(_IND_HEAD))
+                aside = [k2 for k2 in range(len(_ASIDE)) if found[n + k2]]
+                head = [*_IND_HEAD, *(list(_ASIDE.values())[k2] for k2 in aside)]
+                yield _cells_row(row, [goal, *head] if goal else head)
                 head_done = True
+            cells = found[:n] + [found[n + k2] for k2 in aside]
             yield _cells_row(row, ["", *cells] if goal else cells)
             k += 1
             continue

@@ -36,9 +36,9 @@ SOURCES = (
 
 # floors: the measured figures (README "Figures"); raise with the reader, never lower (the third
 # batch r01–r10 added 10 documents: the floors are the whole set's figures when it was added)
-MIN_ACCURACY = 0.9748
-MIN_FORMS_FOUND = 48
-MIN_PLANTED_FOUND = 17
+MIN_ACCURACY = 0.9971
+MIN_FORMS_FOUND = 50
+MIN_PLANTED_FOUND = 18
 MAX_FALSE_ERRORS = 0
 
 

@@ -202,3 +202,30 @@ def test_hebei_sentences_budget_without_points_and_level_shares(tmp_path: Path) 
         ("效果指标", "道路优良率"),
         ("效果指标", "群众满意度"),
     ]
+
+
+TARGET = """2024年度项目支出绩效目标表
+项目名称：乡村公路养护
+主管部门：桐江县交通运输局
+实施单位：桐江县公路养护中心
+一、年度绩效目标
+（一）产出指标
+数量指标：养护里程，指标值≥120公里，设定依据：计划标准。
+质量指标：路面合格率，指标值≥95%，指标值说明：按抽检结果计，设定依据：行业标准。
+（二）满意度指标
+服务对象满意度指标：群众满意度，指标值≥90%，设定依据：历史标准。
+"""
+
+
+def test_target_sentences_with_one_value_and_their_basis(tmp_path: Path) -> None:
+    """A target written in sentences: after a level label, a name and its 指标值 make an indicator
+    (no actual or points to print), and ``设定依据：`` gives its basis."""
+    form = _form(tmp_path, "目标申报说明.txt", TARGET)
+    assert form["kind"] == "project_target"
+    inds = form["goals"][0]["indicators"]
+    got = [(i["level1"], i["level2"], i["name"], i["target"], i["basis"]) for i in inds]
+    assert got == [
+        ("产出指标", "数量指标", "养护里程", "≥120公里", "计划标准"),
+        ("产出指标", "质量指标", "路面合格率", "≥95%", "行业标准"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "历史标准"),
+    ]
