@@ -35,6 +35,17 @@ def clean_title(text: str) -> str:
         out = out[: len(out) - len(tail) + m.start()].rstrip("_-－— \t\u3000")
 
 
+# ``部门整体支出绩效目标申报表（2024年度）``: the year printed on the title's own line
+TITLE_YEAR = re.compile(r"\s*[（(]\s*\d{4}\s*年度?\s*[)）]$")
+
+
+def without_title_year(title: str) -> str:
+    """A title without a trailing ``（2024年度）``: the same mark the forms print on the line below
+    the title, which is not part of the title either (templates README §3)."""
+    m = TITLE_YEAR.search(title[-16:])  # looked for only in the last characters
+    return title[: len(title) - len(title[-16:]) + m.start()] if m else title
+
+
 REPORT_TITLE = re.compile(r"(自评结果|自评报告|评价报告)(?:[(（][^)）]{0,12}[)）])?$")
 
 SUBTABLE_TITLE = re.compile(r"^(长期|年度|中期)(绩效)?目标表$")

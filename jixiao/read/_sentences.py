@@ -33,8 +33,13 @@ _LABEL = re.compile(r"^([^：:，；,;]{2,20})[：:](.*)$")
 _PROSE_ACTUAL = ("实际完成",)
 _IND_COLS = ("level1", "level2", "name", "target", "actual", "weight", "score")
 _IND_HEAD = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分")
+# columns a target's sentence may add (``，设定依据：计划标准``): in the header only when named
+_ASIDE = {"basis": "指标值设定依据", "value_note": "指标值说明"}
 _BUD_COLS = ("initial", "planned", "executed", "weight", "rate", "score")
 _BUD_HEAD = ("年初预算数", "全年预算数（A）", "全年执行数（B）", "分值", "执行率（B/A）", "得分")
+_SHARE = re.compile(r"[（(][^（()）]{0,8}\d+(?:\.\d+)?%[）)]$")
+# budget columns a sentence may name besides the usual ones (Hebei: 预算数，到位数，执行数)
+_BUD_MORE = {"received": "到位数"}
 _VALUE_ROLES = {"target", "actual", "weight", "score"}
 _UNIT_POINTS = re.compile(r"^(-?\d+(?:\.\d+)?)分$")
 _UNIT_WAN = re.compile(r"^(-?\d[\d,]*(?:\.\d+)?)万元$")
@@ -67,12 +72,13 @@ def _points(value: str, role: str, budget: bool = False) -> str:
 
 def _indicator(text: str, level1: str) -> list[str] | None:
     """The cells of an indicator line in ``_IND_HEAD`` order, or ``None``."""
-    if len(_SEP.findall(text)) < 2:  # a name and two values need two separators
-        return None
     head, rest = "", text
     m = _LABEL.match(text)
     if m and level_ranks(m.group(1)):
         head, rest = m.group(1), m.group(2)
+    # a name and two values need two separators; after a level label, a name and a target one
+    if len(_SEP.findall(rest if head else text)) < (1 if head else 2):
+        return None
     cells = dict.fromkeys(_IND_COLS, "")
     if head:
         cells["level2" if level_ranks(head) != {0} else "level1"] = head
@@ -81,7 +87,9 @@ def _indicator(text: str, level1: str) -> list[str] | None:
         if not piece:
             continue
         found = _labelled(piece, "indicator_columns")
-        if found and found[0] in _VALUE_ROLES and found[1] and not cells[found[0]]:
+        if found and found[0] in _ASIDE and found[1] and not cells.get(found[0]):
+            cells[found[0]] = found[1]
+        elif found and found[0] in _VALUE_ROLES and found[1] and not cells[found[0]]:
             cells[found[0]] = _points(found[1], found[0])
             values += 1
         elif level_ranks(piece) and not cells["name"]:
@@ -94,11 +102,11 @@ def _indicator(text: str, level1: str) -> list[str] | None:
             cells["name"] = piece
         else:
             return None
-    if not cells["name"] or values < 2:
+    if not cells["name"] or (values < 2 and not (head and cells["target"])):
         return None
     if not cells["level1"]:
         cells["level1"] = level1
-    return [cells[c] for c in _IND_COLS]
+    return [cells[c] for c in _IND_COLS] + [cells.get(a, "") for a in _ASIDE]
 
 
 def _budget(text: str) -> list[str] | None:
@@ -109,12 +117,18 @@ def _budget(text: str) -> list[str] | None:
     cells = dict.fromkeys(_BUD_COLS, "")
     for piece in (p.strip() for p in _SEP.split(m.group(2).strip(_END))):
         found = _labelled(piece, "budget_columns") if piece else None
-        if found is None or found[0] not in cells or cells[found[0]]:
+        if found is None or found[0] not in {*cells, *_BUD_MORE} or cells.get(found[0]):
             return None
         cells[found[0]] = _points(found[1], found[0], budget=True)
     if sum(1 for v in cells.values() if v) < 3:
         return None
-    return [m.group(1)] + [cells[c] for c in _BUD_COLS]
+    return [m.group(1)] + [cells[c] for c in cells]
+
+
+def _budget_head(cells: list[str]) -> list[str]:
+    """The header row of a budget sentence's row: the usual columns, then any more it named."""
+    more = list(_BUD_MORE.values())[: len(cells) - 1 - len(_BUD_HEAD)]
+    return ["", *_BUD_HEAD, *more]
 
 
 def _budget_line(text: str) -> tuple[str, str] | None:
@@ -135,6 +149,9 @@ def _heading_level1(text: str) -> str | None:
     """A heading naming a level-1 indicator (``（一）产出指标``, ``产出指标方面``)."""
     core = _ENUM.sub("", text).strip(_END + "：:")
     bare = strip_points(core)
+    shared = _SHARE.sub("", bare)  # ``产出指标（权重占比60%）``: the level's share, not its name
+    if shared != bare and shared and len(shared) <= 8 and 0 in level_ranks(shared):
+        return shared
     return core if bare and len(bare) <= 8 and 0 in level_ranks(bare) else None
 
 
@@ -166,6 +183,7 @@ def _convert(lines: list[Row]) -> Iterator[Row]:
     """One run of text lines: indicator / budget / overall-goal lines as table rows."""
     level1 = ""
     head_done = False
+    aside: list[int] = []  # the _ASIDE columns the first indicator line named
     goal = ""  # a block label line just above the indicator lines: the header's goal column
     budget: dict[str, str] = {}
     budget_rows: list[Row] = []
@@ -204,18 +222,29 @@ def _convert(lines: list[Row]) -> Iterator[Row]:
             yield _cells_row(row, [text_pair.group(1), text_pair.group(2).strip()])
             k += 1
             continue
+        if _wrapped(lines, k, level1):  # a sentence a PDF page wrapped onto the next line
+            lines = [*lines[:k], _joined(row, lines[k + 1]), *lines[k + 2 :]]
+            continue
         heading = _heading_level1(text)
-        if heading is not None and k + 1 < len(lines) and _indicator(lines[k + 1].text, heading):
+        if (
+            heading is not None
+            and k + 1 < len(lines)
+            and (_indicator(lines[k + 1].text, heading) or _wrapped(lines, k + 1, heading))
+        ):
             level1, k = heading, k + 1
             continue
         if _goal_label(text) and k + 1 < len(lines) and not head_done:
             goal, k = text.strip(_END + "：:"), k + 1
             continue
-        cells = _indicator(text, level1)
-        if cells is not None:
+        found = _indicator(text, level1)
+        if found is not None:
+            n = len(_IND_COLS)
             if not head_done:
-                yield _cells_row(row, [goal, *_IND_HEAD] if goal else list(_IND_HEAD))
+                aside = [k2 for k2 in range(len(_ASIDE)) if found[n + k2]]
+                head = [*_IND_HEAD, *(list(_ASIDE.values())[k2] for k2 in aside)]
+                yield _cells_row(row, [goal, *head] if goal else head)
                 head_done = True
+            cells = found[:n] + [found[n + k2] for k2 in aside]
             yield _cells_row(row, ["", *cells] if goal else cells)
             k += 1
             continue
@@ -224,7 +253,7 @@ def _convert(lines: list[Row]) -> Iterator[Row]:
             goal = ""
         bud = _budget(text)
         if bud is not None:
-            yield _cells_row(row, ["", *_BUD_HEAD])
+            yield _cells_row(row, _budget_head(bud))
             yield _cells_row(row, bud)
             k += 1
             continue
@@ -263,6 +292,30 @@ def _convert(lines: list[Row]) -> Iterator[Row]:
         k += 1
     if budget_rows:
         yield from _flush_budget(budget_rows, budget)
+
+
+def _wrapped(lines: list[Row], k: int, level1: str) -> bool:
+    """Line ``k`` is a sentence cut at the page edge: it lacks its end mark, the next line starts
+    no item of its own (no ``label：``, no enumerator, no sentence naming its levels), and the two
+    together are an indicator or budget sentence."""
+    if k + 1 >= len(lines) or lines[k + 1].table:
+        return False
+    text, nxt = lines[k].text.rstrip(), lines[k + 1].text.strip()
+    if not nxt or text.endswith(("。", "；", ";")) or _LABEL.match(nxt) or _ENUM.match(nxt):
+        return False
+    first, second = (_indicator(x, "") for x in (text, nxt))
+    # both read alone: the second is the rest of the first only when the first names its
+    # levels and the second names none (``展，分值8分，自评得分8分。`` under ``…常态化开``)
+    both = bool(first or _budget(text)) and bool(second or _budget(nxt))
+    rest = bool(first and second and (first[0] or first[1]) and not (second[0] or second[1]))
+    if both and not rest:
+        return False
+    joined = text + nxt
+    return bool(_indicator(joined, level1) or _budget(joined))
+
+
+def _joined(row: Row, nxt: Row) -> Row:
+    return Row([row.text.rstrip() + nxt.text.strip()], row.source, table=False, after_gap=nxt.after_gap)
 
 
 def _flush_budget(rows: list[Row], budget: dict[str, str]) -> Iterator[Row]:

@@ -345,3 +345,62 @@ __all__ = [
     "project_target_halves",
     "target_101",
 ]
+
+
+def wuhan_target(rng: random.Random, idx: int, year: int, place: str, project: bool) -> Form:
+    """Wuhan 绩效目标表 (department or project): 长期 and 年度 goals, each with its own indicator
+    rows and an 指标值确定依据 column; no weights, actuals or scores."""
+    bases = ["计划标准", "行业标准", "历史标准", "计划指标"]
+    if project:
+        _short, name, bureau, impl, tgt, _act, specs = PROJECTS[idx]
+        specs = specs[:6]
+    else:
+        name, tgt, _act, specs = DEPARTMENTS[idx]
+        specs = specs[:8]
+    half = len(specs) // 2
+    texts = [tgt, f"{specs[half][2]}等工作有序推进，保障年度任务按期完成"]
+    prefix = ("长期绩效目标", "年度绩效目标") if project else ("长期目标", "年度目标")
+    goals = []
+    for p in prefix:
+        for k, part in enumerate((specs[:half], specs[half:])):
+            inds = [make_ind(rng, s, None, scored=False) for s in part]
+            for j, i in enumerate(inds):
+                i.basis = bases[(j + k) % 4]
+            goals.append(Goal(f"{p}{k + 1}", texts[k], None, inds))
+    if project:
+        f = Form(
+            "project_target",
+            "项目支出绩效目标表",
+            year,
+            f"{place}{impl}",
+            name,
+            f"{place}{bureau}",
+            f"{place}{impl}",
+            None,
+            None,
+            None,
+            goals,
+            None,
+            family="wt",
+        )
+        f.extra = {}
+        f.shown["code"] = f"4201{rng.randint(10**13, 10**14 - 1)}"
+        f.shown["budget"] = rng.choice([120, 260, 357, 480])
+    else:
+        f = Form(
+            "department_target",
+            "部门整体支出绩效目标表",
+            None,
+            f"{place}{name}",
+            None,
+            None,
+            None,
+            None,
+            None,
+            None,
+            goals,
+            None,
+            family="wt",
+        )
+        f.extra = {}
+    return f

@@ -630,3 +630,49 @@ def wuhan_project(f: Form) -> Grid:
     g.add("总分", fmt(f.total), ("", 5))
     g.short_last = 5
     return g
+
+
+def wuhan_target(f: Form) -> Grid:
+    """Wuhan 绩效目标表: header, 长期/年度 goal texts, then per block a heading row, the column
+    header and each goal's rows (goal name merged down in column 0 for a project, a
+    ``长期目标1：text`` row above its rows for a department)."""
+    g = Grid(6, title=f.title)
+    half = len(f.goals) // 2
+    blocks = [f.goals[:half], f.goals[half:]]
+    if f.kind == "project_target":
+        g.add("项目名称", (f.project or "", 2), "项目编码", (f.shown["code"], 2))
+        g.add("项目主管部门", (f.supervisor or "", 2), "项目执行单位", (f.implementer or "", 2))
+        g.add("起始年度", (str(f.year), 2), "终止年度", (str(f.year), 2))
+        g.add("项目总预算", (fmt(f.shown["budget"]), 2), "项目当年预算", (fmt(f.shown["budget"]), 2))
+        g.add(("项目绩效总目标", 6))
+        g.add("名称", ("目标说明", 5))
+        for goal in f.goals:
+            g.add(goal.name, (goal.text or "", 5))
+        for heading, goals in zip(("长期绩效目标表", "年度绩效目标表"), blocks, strict=True):
+            g.add((heading, 6))
+            h = g.add("目标名称", "一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据")
+            g.header_rows = g.header_rows or h
+            for goal in goals:
+                first = len(g.cells)
+                for i in goal.inds:
+                    g.add(goal.name, i.level1 or "", i.level2 or "", i.name, i.target, i.basis or "")
+                level_merges(g, first, goal.inds, 1, 2)
+                g.vmerge(first, len(g.cells) - 1, 0)
+    else:
+        g.add("部门（单位）名称", (f.unit or "", 5))
+        r = g.add("整体绩效总目标", ("长期目标", 2), ("年度目标", 3))
+        joined = [" ".join(f"目标{k + 1}：{x.text}" for k, x in enumerate(b)) for b in blocks]
+        g.add("", (joined[0], 2), (joined[1], 3))
+        g.vmerge(r, r + 1, 0)
+        for label, goals in zip(("长期绩效指标", "年度绩效指标"), blocks, strict=True):
+            for k, goal in enumerate(goals):
+                g.add(f"{goal.name}：", (goal.text or "", 5))
+                if k == 0:
+                    h = g.add("目标名称", "一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据")
+                    g.header_rows = g.header_rows or h
+                first = len(g.cells)
+                for i in goal.inds:
+                    g.add(label, i.level1 or "", i.level2 or "", i.name, i.target, i.basis or "")
+                level_merges(g, first, goal.inds, 1, 2)
+                g.vmerge(first, len(g.cells) - 1, 0)
+    return g

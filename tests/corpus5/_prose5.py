@@ -19,6 +19,11 @@ NATIONAL = ("年度目标值", "实际完成", "分值", "自评得分")
 def _budget_sentence(f: Form) -> str:
     b = f.budget
     assert b is not None
+    if b.weight is None:  # Hebei: no budget points; 到位数 between 预算数 and 执行数
+        return (
+            f"年度资金总额：预算数{fmt(b.planned)}万元，到位数{fmt(f.extra['budget_received'])}万元，"
+            f"执行数{fmt(b.executed)}万元，预算执行进度{b.rate * 100:.2f}%。"
+        )
     if f.family == "h":  # Hubei outside Wuhan: 预算数 (A) / 执行数 (B), 20 points
         return (
             f"年度财政资金总额：预算数{fmt(b.planned)}万元，执行数{fmt(b.executed)}万元，"
@@ -85,7 +90,10 @@ def report(f: Form, words: tuple[str, str, str, str] = NATIONAL, points: bool = 
             lines.append(f"{g.name}（{fmt(g.weight)}分）")
         l1w, l2w = f.extra.get("level1_weights", {}), f.extra.get("level2_weights", {})
         for k, (l1, inds) in enumerate(_by_level1(g.inds)):
-            if l1:
+            share = f.extra.get("share_by_level1", {})  # Hebei: the level's share of the total
+            if l1 and l1 in share:
+                lines.append(f"（{CN[k]}）{l1}（权重占比{fmt(round(share[l1] * 100))}%）")
+            elif l1:
                 lines.append(f"（{CN[k]}）{l1}（{fmt(l1w[l1])}分）" if points else f"（{CN[k]}）{l1}")
             for i in inds:
                 lines.append(_ind_sentence(i, words, points, l2w.get(f"{i.level1}/{i.level2}", 0)))
@@ -95,7 +103,8 @@ def report(f: Form, words: tuple[str, str, str, str] = NATIONAL, points: bool = 
         lines.append(f"偏差大或目标未完成原因分析：{f.deviation}")
     if f.improvement:
         lines.append(f"改进措施及结果应用方案：{f.improvement}")
-    lines.append(f"填报日期：{f.shown['filled_on']}")
+    if f.filled_on:
+        lines.append(f"填报日期：{f.shown['filled_on']}")
     return "\n".join(lines) + "\n"
 
 
@@ -164,4 +173,29 @@ def chat(f: Form) -> str:
     lines.append("一级指标；二级指标；三级指标；指标值")
     for i in g.inds:
         lines.append(f"{i.level1}；{i.level2}；{i.name}；{i.target}")
+    return "\n".join(lines) + "\n"
+
+
+def target_report(f: Form) -> str:
+    """A 绩效目标 written as a 申报说明: header lines, each goal a heading with its text, each
+    indicator one sentence ``二级：名称，指标值T（，设定依据B）。`` under its level-1 heading."""
+    lines = [f.title, ""]
+    if f.year:
+        lines.append(f"年度：{f.year}年")
+    sup = "主管部门及代码" if f.family == "i1" else "主管部门"
+    lines += [f"项目名称：{f.project}", f"{sup}：{f.supervisor}", f"实施单位：{f.implementer}"]
+    notes = f.extra.get("value_notes", {})
+    for n, g in enumerate(f.goals):
+        lines.append(f"{CN[n]}、{g.name}")
+        if g.text:
+            lines.append(f"目标内容：{g.text}")
+        for k, (l1, inds) in enumerate(_by_level1(g.inds)):
+            lines.append(f"（{CN[k]}）{l1}")
+            for i in inds:
+                s = _ind_sentence(i, ("指标值", "", "", "")).removesuffix("。")
+                if i.name in notes:
+                    s += f"，指标值说明：{notes[i.name]}"
+                if i.basis:
+                    s += f"，设定依据：{i.basis}"
+                lines.append(s + "。")
     return "\n".join(lines) + "\n"

@@ -161,7 +161,59 @@ def add_textbox(doc, lines: list[str], ident: int) -> None:
     p._p.append(etree.fromstring(xml))
 
 
-def to_docx(path: Path, grids: list[Grid], *, textbox: str = "", tabs: bool = False) -> None:
+def _ragged(t, g: Grid) -> None:
+    """Rows as Word writes a ragged table: a column-0 cell merged down over several rows becomes
+    one cell on its first row and ``w:gridBefore`` on the rows below (no cell there at all); a
+    last cell spanning to the edge from an empty start stays, other rows keep their cells."""
+    for r0, c0, r1, c1 in g.merges:
+        if c0 != 0 or c1 != 0 or r1 == r0:
+            continue
+        for r in range(r0, r1 + 1):
+            tr = t.rows[r]._tr
+            tc = tr.tc_lst[0]
+            vm = tc.find(f"{{{W}}}tcPr/{{{W}}}vMerge")
+            if vm is not None:
+                vm.getparent().remove(vm)
+            if r > r0:
+                tr.remove(tc)
+                trpr = tr.get_or_add_trPr()
+                trpr.insert(0, etree.fromstring(f'<w:gridBefore xmlns:w="{W}" w:val="1"/>'))
+                trpr.insert(1, etree.fromstring(f'<w:wBefore xmlns:w="{W}" w:w="1200" w:type="dxa"/>'))
+
+
+def to_pdf(path: Path, grids: list[Grid] | None = None, *, docx: Path | None = None, **kw) -> None:
+    """A PDF printed by LibreOffice (``--convert-to pdf``) from a DOCX of ``grids`` or ``docx``."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="corpus5-") as tmp:
+        src = Path(tmp) / (path.stem + ".docx")
+        if docx is not None:
+            shutil.copy(docx, src)
+        else:
+            to_docx(src, grids or [], **kw)
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{tmp}/profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(src),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        shutil.copy(Path(tmp) / (path.stem + ".pdf"), path)
+
+
+def to_docx(
+    path: Path, grids: list[Grid], *, textbox: str = "", tabs: bool = False, ragged: bool = False
+) -> None:
     """``textbox``: ``title`` or ``pre`` (those lines drawn in a text box); ``tabs``: the table
     pasted as one TAB-separated paragraph per row."""
     from docx import Document
@@ -195,6 +247,8 @@ def to_docx(path: Path, grids: list[Grid], *, textbox: str = "", tabs: bool = Fa
                 for c, text in enumerate(row):
                     if text and not g.covered(r, c):
                         t.cell(r, c).text = text
+            if ragged:
+                _ragged(t, g)
             if g.short_last:  # the last row stops early, as Word writes a short row
                 tr = t.rows[-1]._tr
                 tr.remove(tr.tc_lst[-1])

@@ -32,6 +32,7 @@ from _forms5 import (  # noqa: E402
     project_self,
     project_target_halves,
     target_101,
+    wuhan_target,
 )
 from _model5 import Form, fmt, half_up, verify  # noqa: E402
 from _vocab5 import PEOPLE, PLACES  # noqa: E402
@@ -430,6 +431,83 @@ def d_q05(rng):
     return *_one(f), lambda p, fs: W.to_docx(p, [fs[0].grid], textbox="table")
 
 
+# ---- third batch (r): what the first two left out ------------------------------------------
+
+
+def d_r01(rng):
+    f = wuhan_target(rng, 0, 2024, PLACES[0], project=False)
+    _attach(f, G.wuhan_target(f))
+    return *_one(f), lambda p, fs: W.to_docx(p, [fs[0].grid])
+
+
+def d_r02(rng):
+    f = wuhan_target(rng, 2, 2024, PLACES[1], project=True)
+    _attach(f, G.wuhan_target(f))
+    return *_one(f), lambda p, fs: W.to_xlsx(p, [fs[0].grid], scale=2)
+
+
+def d_r03(rng):
+    f = wuhan_target(rng, 4, 2023, PLACES[2], project=True)
+    _attach(f, G.wuhan_target(f))
+    return *_one(f), lambda p, fs: W.to_docx(p, [fs[0].grid], ragged=True)
+
+
+def d_r04(rng):
+    f = finish(dept_self(rng, 1, "b", 2023, PLACES[3], misses=(2, 8)))
+
+    def write(p, fs):
+        from docx import Document
+
+        doc = Document()
+        for line in P.report(fs[0]).splitlines():
+            doc.add_paragraph(line)
+        tmp = p.with_suffix(".tmp.docx")
+        doc.save(tmp)
+        W.to_pdf(p, docx=tmp)
+        tmp.unlink()
+
+    return *_one(f), write
+
+
+def d_r05(rng):
+    f = project_self(rng, 1, "a", 2023, PLACES[4], misses=(0, 4))
+    pl = [p_score(f, 0)]
+    finish(f)
+    _attach(f, lines(f, G.national(f), unit_line="填报单位（盖章）"))
+    return *_one(f, pl), lambda p, fs: W.to_pdf(p, [fs[0].grid], textbox="pre")
+
+
+def d_r06(rng):
+    f = project_self(rng, 5, "a", 2022, PLACES[5], misses=(1, 5))
+    pl = [p_score(f, 1)]
+    finish(f)
+    _attach(f, lines(f, G.national(f), unit_line="单位名称"))
+    return *_one(f, pl), lambda p, fs: W.to_docx(p, [fs[0].grid], ragged=True)
+
+
+def d_r07(rng):
+    f = project_self(rng, 3, "e", 2023, PLACES[6], misses=(1, 3))
+    pl = [p_score(f, 1)]
+    finish(f)
+    return *_one(f, pl), lambda p, fs: p.write_text(P.report(fs[0]), encoding="utf-8")
+
+
+def d_r08(rng):
+    f = project_self(rng, 0, "g", 2023, PLACES[7], misses=(0, 6))
+    return *_one(f), lambda p, fs: p.write_text(P.report(fs[0]), encoding="utf-8")
+
+
+def d_r09(rng):
+    f = project_target_halves(rng, 5, 2024, PLACES[8])
+    return *_one(f), lambda p, fs: p.write_text(P.target_report(fs[0]), encoding="utf-8")
+
+
+def d_r10(rng):
+    f = target_101(rng, 2, 2024, PLACES[9])
+    pl = [p_vague(f, 1)]
+    return *_one(f, pl), lambda p, fs: p.write_text(P.target_report(fs[0]), encoding="utf-8")
+
+
 DOCS: list[tuple[str, list[str], str, str, Callable]] = [
     (
         "p01_childcare_report_txt.txt",
@@ -661,6 +739,71 @@ DOCS: list[tuple[str, list[str], str, str, Callable]] = [
         "docx_textbox",
         "the whole form table drawn inside a Word text box",
         d_q05,
+    ),
+    # third batch (r): added after the q fixes, measured before any further change
+    (
+        "r01_stats_wuhan_dept_target_docx.docx",
+        ["wt"],
+        "docx",
+        "Wuhan 部门整体支出绩效目标表: 长期目标N/年度目标N rows above their indicators, 指标值确定依据",
+        d_r01,
+    ),
+    (
+        "r02_fishery_wuhan_project_target_blocks.xlsx",
+        ["wt"],
+        "xlsx_blocks",
+        "Wuhan 项目支出绩效目标表: 项目绩效总目标 名称/目标说明, 长期/年度绩效目标表, every field a merged block",
+        d_r02,
+    ),
+    (
+        "r03_sewage_wuhan_project_target_ragged.docx",
+        ["wt"],
+        "docx_ragged",
+        "Wuhan project target in DOCX whose merged-down goal cells are w:gridBefore rows",
+        d_r03,
+    ),
+    (
+        "r04_ethnic_dept_report_pdf.pdf",
+        ["b"],
+        "pdf_prose",
+        "department 自评报告 DOCX paragraphs printed to PDF by LibreOffice",
+        d_r04,
+    ),
+    (
+        "r05_elevator_textbox_pdf.pdf",
+        ["a"],
+        "pdf_textbox",
+        "national form with 填报单位/填报日期 in a text box, printed to PDF by LibreOffice",
+        d_r05,
+    ),
+    (
+        "r06_rescue_ragged_docx.docx",
+        ["a"],
+        "docx_ragged",
+        "national form in DOCX: merged-down column-0 cells written as w:gridBefore rows",
+        d_r06,
+    ),
+    ("r07_football_yunnan_report.txt", ["e"], "prose_txt", "Yunnan 自评报告 in sentences (≧ signs)", d_r07),
+    (
+        "r08_childcare_hebei_report.txt",
+        ["g"],
+        "prose_txt",
+        "Hebei 自评报告 in sentences: budget without points, total = converted scores",
+        d_r08,
+    ),
+    (
+        "r09_fishery_halves_target_report.txt",
+        ["i1"],
+        "prose_txt",
+        "i1 target as a 申报说明: 中期/年度 goal headings with texts, 指标值 sentences",
+        d_r09,
+    ),
+    (
+        "r10_elevator_101_target_report.txt",
+        ["i3"],
+        "prose_txt",
+        "101号 target as a 申报说明: 指标值说明 and 设定依据 in the sentences",
+        d_r10,
     ),
 ]
 

@@ -155,3 +155,77 @@ def test_chat_goal_label_and_text_above_the_cells(tmp_path: Path) -> None:
     [goal] = form["goals"]
     assert (goal["name"], goal["text"]) == ("年度绩效指标", "完成农村公路日常养护。")
     assert len(goal["indicators"]) == 2
+
+
+def _wrapped(text: str, width: int) -> str:
+    """Each line cut every ``width`` characters, as a PDF page (or pdftotext) prints a paragraph."""
+    return "\n".join(
+        line[k : k + width] for line in text.splitlines() for k in range(0, max(len(line), 1), width)
+    )
+
+
+def test_report_sentences_wrapped_at_the_page_edge_read_alike(tmp_path: Path) -> None:
+    """A sentence cut across lines (after ``执``, inside ``分值10分``, before ``分。``) is one sentence:
+    the PDF of a report reads as the report."""
+    whole = _form(tmp_path, "自评报告.txt", REPORT)
+    for width in (30, 33, 37):
+        cut = _form(tmp_path, f"自评报告{width}.txt", _wrapped(REPORT, width))
+        assert cut["budget"] == whole["budget"], width
+        assert _indicators(cut) == _indicators(whole) == EXPECTED, width
+        assert cut["total_score"] == whole["total_score"], width
+
+
+HEBEI = """2023年度乡村公路养护项目支出绩效自评表
+单位名称：桐江县交通运输局
+项目名称：乡村公路养护
+年度资金总额：预算数200万元，到位数200万元，执行数180万元，预算执行进度90.00%。
+（一）产出指标（权重占比60%）
+数量指标：养护里程，年度目标值≥120公里，实际完成126公里，分值50分，自评得分50分。
+质量指标：路面合格率，年度目标值≥95%，实际完成96%，分值50分，自评得分50分。
+（二）效果指标（权重占比40%）
+社会效益：道路优良率，年度目标值≥85%，实际完成88%，分值60分，自评得分60分。
+满意度：群众满意度，年度目标值≥90%，实际完成93%，分值40分，自评得分40分。
+自评总分100分。
+"""
+
+
+def test_hebei_sentences_budget_without_points_and_level_shares(tmp_path: Path) -> None:
+    """Hebei in sentences: the budget names 到位数 and no points; a level-1 heading carries its
+    share of the total (``（权重占比60%）``), which is not part of the level's name."""
+    form = _form(tmp_path, "河北自评报告.txt", HEBEI)
+    assert form["budget"]["planned"] == 200
+    assert form["budget"]["executed"] == 180
+    assert form["budget"]["rate"] == 0.9
+    assert [(i[0], i[2]) for i in _indicators(form)] == [
+        ("产出指标", "养护里程"),
+        ("产出指标", "路面合格率"),
+        ("效果指标", "道路优良率"),
+        ("效果指标", "群众满意度"),
+    ]
+
+
+TARGET = """2024年度项目支出绩效目标表
+项目名称：乡村公路养护
+主管部门：桐江县交通运输局
+实施单位：桐江县公路养护中心
+一、年度绩效目标
+（一）产出指标
+数量指标：养护里程，指标值≥120公里，设定依据：计划标准。
+质量指标：路面合格率，指标值≥95%，指标值说明：按抽检结果计，设定依据：行业标准。
+（二）满意度指标
+服务对象满意度指标：群众满意度，指标值≥90%，设定依据：历史标准。
+"""
+
+
+def test_target_sentences_with_one_value_and_their_basis(tmp_path: Path) -> None:
+    """A target written in sentences: after a level label, a name and its 指标值 make an indicator
+    (no actual or points to print), and ``设定依据：`` gives its basis."""
+    form = _form(tmp_path, "目标申报说明.txt", TARGET)
+    assert form["kind"] == "project_target"
+    inds = form["goals"][0]["indicators"]
+    got = [(i["level1"], i["level2"], i["name"], i["target"], i["basis"]) for i in inds]
+    assert got == [
+        ("产出指标", "数量指标", "养护里程", "≥120公里", "计划标准"),
+        ("产出指标", "质量指标", "路面合格率", "≥95%", "行业标准"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "历史标准"),
+    ]

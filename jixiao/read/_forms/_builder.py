@@ -21,6 +21,7 @@ from jixiao.read._headers import (
     level_ranks,
 )
 from jixiao.read._levels import backfill_level1, regroup
+from jixiao.read._segment import without_title_year
 from jixiao.read._vocab import NOTES, TOTAL, is_indicator_header, label_of
 
 _TEXTS = ("deviation_reason", "improvement")
@@ -47,6 +48,7 @@ class _Builder(_HeadRows, _BudgetRows, _GoalRows, _IndicatorRows, _SchemaRows):
         if f.total_score is None:
             f.total_score = self.header_total
         f.year = year_in(f.title) or _int(self.fields.get("起始年度")) or _int(self.fields.get("年度"))
+        f.title = without_title_year(f.title) or f.title
         for g in f.goals:
             if g.text is None:
                 g.text = self.goal_descriptions.get(compact(g.name))
