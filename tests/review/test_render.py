@@ -53,3 +53,14 @@ def test_html_report_says_what_to_do_about_each_finding(make_form: Callable) -> 
     html = render_html(build_page([("seed.txt", doc, found)]))
     for code in {f.code for f in found.findings}:
         assert f"整改建议：{CATALOGUE[code].advice}" in html, code
+
+
+def test_html_report_names_its_own_icon(make_form: Callable) -> None:
+    """The report is one self-contained file, also served inline by the web app: a browser that
+    finds no icon in it asks the server for /favicon.ico and logs a 404 on every report opened."""
+    from lxml import html as lxml_html
+
+    doc = Document(path="seed.txt", forms=[make_form(FORM)])
+    tree = lxml_html.fromstring(render_html(build_page([("seed.txt", doc, review_document(doc))])))
+    icons = tree.xpath('//head/link[@rel="icon"]/@href')
+    assert icons and all(h.startswith("data:") for h in icons)  # nothing fetched, nothing to 404
