@@ -236,7 +236,7 @@ _TYPES = [
         "budget.unit_suspect",
         "warning",
         "金额疑似以元填写",
-        "an amount read in 万元 is 100 亿元 or more: most likely typed in 元 under a 万元 header",
+        "an amount in 万元 of 100 亿元 or more (1 万亿元 a department): typed in 元 under a 万元 header",
         "自评表“项目资金（万元）”栏：金额以万元填列",
         "{what}印为 {amount} 万元（合 {yi} 亿元），金额异常偏大，疑似按元填写（表中金额单位为万元）；"
         "若以元计则为 {wan} 万元（执行率不变），请核实金额单位",

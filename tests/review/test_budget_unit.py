@@ -46,3 +46,21 @@ def test_a_form_in_yuan_is_converted_and_not_flagged(tmp_path: Path) -> None:
     form, findings = _review(tmp_path, unit_line="单位：元\n", header="（元）")
     assert form.budget is not None and form.budget.planned == 480
     assert not [f for f in findings if f.code == "budget.unit_suspect"]
+
+
+def test_a_department_budget_past_100_yi_is_plausible_but_one_typed_in_yuan_is_not(tmp_path: Path) -> None:
+    """A province's department (部门整体) can spend 200 亿元; the same department's 2 亿元 typed in 元
+    (200,000,000.00) reads as 2 万亿元 and is flagged."""
+    from jixiao.model import Budget, Document, Form, FormKind
+
+    def found(planned: float) -> set[str]:
+        form = Form(
+            kind=FormKind.DEPARTMENT_SELF_EVALUATION,
+            title="2023年度部门整体支出绩效自评表",
+            unit="某省交通运输厅",
+            budget=Budget(planned=planned, executed=planned * 0.95, rate=0.95, weight=10, score=9.5),
+        )
+        return {f.code for f in review_document(Document(path="d.txt", forms=[form])).findings}
+
+    assert "budget.unit_suspect" not in found(2_000_000)  # 200 亿元 in 万元: a large department
+    assert "budget.unit_suspect" in found(200_000_000)  # 2 亿元 typed in 元 under 万元

@@ -124,19 +124,24 @@ def check_overspent(
     )
 
 
-# 100 亿元: no project's or unit's budget of a self-evaluation form reaches it, while a budget
-# of a few hundred 万元 typed in 元 (4,800,000.00) is past it by far — the form-v1 unit is 万元
-# and the templates give no convention for 元 under a 万元 header, so it is flagged, not changed.
+# An amount in 元 read as 万元 is 10,000 times too large. 100 亿元: no project's budget reaches
+# it, while a project of 100 万元 typed in 元 (1,000,000.00) does. A department's whole budget
+# (部门整体) can pass 100 亿元 in a province, so for it the line is 1 万亿元 (a unit of 1 亿元 typed
+# in 元). The form-v1 unit is 万元 and the templates give no convention for 元 under a 万元
+# header, so it is flagged, not changed.
 _IMPLAUSIBLE_WAN = 1_000_000.0
+_IMPLAUSIBLE_WAN_DEPARTMENT = 100_000_000.0
 
 
 def check_unit(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Document) -> Iterator[Finding]:
-    """An amount of 100 亿元 or more read in 万元: most likely typed in 元 under a 万元 header."""
+    """An amount read in 万元 no such form reaches (100 亿元 a project, 1 万亿元 a department):
+    most likely typed in 元 under a 万元 header."""
     b = form.budget
     if b is None:
         return
+    limit = _IMPLAUSIBLE_WAN_DEPARTMENT if form.kind.is_department else _IMPLAUSIBLE_WAN
     for what, amount in (("预算数", b.planned), ("执行数", b.executed)):
-        if amount is not None and amount >= _IMPLAUSIBLE_WAN:
+        if amount is not None and amount >= limit:
             yield make_finding(
                 "budget.unit_suspect",
                 form,
