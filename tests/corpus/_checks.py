@@ -1,6 +1,7 @@
-"""What every held-out set's test module asserts, written once (``tests/corpus``,
-``tests/corpus2``, ``tests/corpus_wuhan``): a document gives forms or one ReadError naming the
-file; the set is complete and in contract shape; the figures are printed, never asserted."""
+"""What every held-out set's test module asserts, written once (``tests/corpus``…``corpus5``,
+``tests/corpus_wuhan``): a document gives forms or one ReadError naming the file; the set is
+complete and in contract shape; its generator uses neither jixiao nor another set's code; the
+figures are printed, and where a set has floors, held to them."""
 
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ FINDING_CODES = {
 
 
 def _answers(path: Path) -> list[dict]:
-    return json.loads((path.parent / f"{path.name.rsplit('.', 1)[0]}.answer.json").read_text(encoding="utf-8"))
+    return json.loads(
+        (path.parent / f"{path.name.rsplit('.', 1)[0]}.answer.json").read_text(encoding="utf-8")
+    )
 
 
 def assert_reads(path: Path, *, reports: bool = True, empty_may_give_nothing: bool = False) -> None:
@@ -74,3 +77,36 @@ def measured(label: str, docs: list[Path]) -> tuple[Tally, str]:
         f"false errors {len(total.false_errors)} on {total.clean_forms} error-free forms"
     )
     return total, line
+
+
+# what no generator may use: its answers come from its own records, never from the reader
+NOT_IN_A_GENERATOR = ("import jixiao", "from jixiao", "tests.corpus")
+
+
+def assert_independent(here: Path, sources: tuple[str, ...], others: tuple[str, ...]) -> None:
+    """No source of a set's generator imports jixiao, the shared test code or (``others``: the
+    module and set names of the sets made before it) another set's generator."""
+    for src in sources:
+        text = (here / src).read_text(encoding="utf-8")
+        for banned in (*NOT_IN_A_GENERATOR, *others):
+            assert banned not in text, (src, banned)
+
+
+def assert_floors(
+    label: str,
+    docs: list[Path],
+    *,
+    accuracy: float,
+    forms: int,
+    planted: int,
+    false_errors: int,
+    slack: float = 1e-9,
+) -> None:
+    """The set's figures printed and held to its floors (raised with the reader, never lowered)."""
+    total, line = measured(label, docs)
+    print(line)
+    assert not total.crashes, total.crashes
+    assert total.accuracy() >= accuracy - slack, line
+    assert total.forms_found >= forms, line
+    assert total.planted_found >= planted, line
+    assert len(total.false_errors) <= false_errors, line
