@@ -139,7 +139,13 @@ _SELF_EVALUATION_OF = {
 
 
 def create_self_evaluation(db: Database, target_id: int, by: str) -> int:
-    """A new self-evaluation (填报中) from a target table: indicators, weights and targets carried over."""
+    """A new self-evaluation (填报中) from a target table: indicators, weights and targets carried over.
+
+    Only the goals a self-evaluation answers (``cycle.link.target_goals``): the annual ones where
+    the table also sets 长期/中期 goals — a year's self-evaluation scores that year's targets.
+    """
+    from jixiao.cycle.link import target_goals
+
     with db.session() as session:
         body = session.get(FormContractRow, target_id)
         if body is None:
@@ -181,7 +187,7 @@ def create_self_evaluation(db: Database, target_id: int, by: str) -> int:
                         for i in g.indicators
                     ],
                 )
-                for g in target.goals
+                for g in target_goals(target)
             ],
             extra={"created_from": target_id},
         )

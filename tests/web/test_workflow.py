@@ -162,7 +162,12 @@ def test_create_self_evaluation_from_target(loaded: store.Database, client_for) 
     page = unit.get(f"/api/forms/{new_id}").json()
     assert page["kind"] == "department_self_evaluation" and page["state"] == "draft" and page["can_edit"]
     tpage = unit.get(f"/api/forms/{target}").json()
-    names = [(i["name"], i["target"]) for g in tpage["goals"] for i in g["indicators"]]
+    # the target table sets 长期目标1 (4 indicators) and 年度目标1 (5): a year's self-evaluation
+    # scores the year's targets, as every self-evaluation of the seeds and examples prints only 年度 goals
+    assert [g["name"] for g in tpage["goals"]] == ["长期目标1", "年度目标1"]
+    assert [g["name"] for g in page["goals"]] == ["年度目标1"]
+    names = [(i["name"], i["target"]) for i in tpage["goals"][1]["indicators"]]
+    assert len(names) == 5
     assert [(i["name"], i["target"]) for g in page["goals"] for i in g["indicators"]] == names
     assert all(i["actual"] == "" for g in page["goals"] for i in g["indicators"])
     # a second one for the same unit, year and kind is refused
