@@ -53,7 +53,7 @@ from jixiao.read._oneline_cells import (
 )
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import GOAL, TOTAL, budget_header, header_run
-from jixiao.read._vocab import head_key, head_line
+from jixiao.read._vocab import EMPTY_MARKS, head_key, head_line
 
 __all__ = ["flattened_lines"]
 
@@ -446,16 +446,19 @@ def _best_rows(cells: list[str], roles: list[str | None]) -> Rows:
     # a column whose header names no role (the header's one unknown label) may hold anything
     # a 一级/二级/goal column holds its label or nothing
     fits = [[_fit(memo, r, c) for r in roles] for c in cells]
-    # a template's placeholder row (指标3（XX分）, ……) holds a name and nothing else;
+    # a template's placeholder row (指标3（XX分）, ……) or a row of none (成本指标 无) holds a
+    # name and nothing else;
     # a name printed with its points (…(4分)) is whole: no tail follows it
+    # a level label (效益指标) in a value column is no value: the row it ends names no measure
+    level = [any(fit_in(memo, r, c) > 0 for r in ("level1", "level2")) for c in cells]
     held = [
         [
-            bits[c]
-            | (2 if bits[c] & 1 and _placeholder(cell) else 0)
+            (bits[c] & ~2 if level[k] else bits[c])
+            | (2 if bits[c] & 1 and (_placeholder(cell) or label_key(cell) in EMPTY_MARKS) else 0)
             | (4 if bits[c] & 1 and strip_points(cell) != cell else 0)
             for c in range(w)
         ]
-        for cell in cells
+        for k, cell in enumerate(cells)
     ]
     name_fit = [fit_in(memo, "name", c) for c in cells]
     # a word printed again elsewhere in the table is a column's value (计划标准), not a tail
