@@ -332,7 +332,7 @@ def _indicator_lines(tokens: list[str], i: int, header: list[str], lines: list[l
 def _join_tail(cells: list[str], a: int, b: int, tails: dict[int, int]) -> list[str]:
     """The row ``cells[a:b]`` with a wrapped name's tail put back at the end of its name."""
     row = cells[a:b]
-    for t, name in tails.items():
+    for t, name in sorted(tails.items(), reverse=True):
         if a <= t < b:
             row[name - a] += row[t - a]
             del row[t - a]
@@ -464,10 +464,12 @@ def _best_rows(cells: list[str], roles: list[str | None]) -> Rows:
     # a word printed again elsewhere in the table is a column's value (计划标准), not a tail
     seen = Counter(cells)
     tail_ok = [need == 3 and seen[c] == 1 and _tail_cell(memo, c) for c in cells]
+    pointed = [strip_points(c) != c for c in cells]
+    name = roles.index("name") if "name" in roles else -1
     neg = float("-inf")
     best = [[[neg] * 8 for _ in range(w)] for _ in range(m)]
     # (previous column, previous state, how cell k joins: 0 same row, 1 new row, 2 new row
-    # after a tail at k - 1 ending the row of k - 2)
+    # after a tail at k - 1 ending the row of k - 2, 3 the name cell k - 1 it ends)
     back: list[list[list[tuple[int, int, int]]]] = [[[(0, 0, 0)] * 8 for _ in range(w)] for _ in range(m)]
 
     def close(c: int, f: int) -> float:
@@ -509,10 +511,13 @@ def _best_rows(cells: list[str], roles: list[str | None]) -> Rows:
                     g = f | h
                     if v > here[c2][g]:
                         here[c2][g], bk[c2][g] = v, (c, f, 0)
+            if c2 == name and tail_ok[k] and pointed[k] and prev[c2][1] > neg:
+                v = prev[c2][1] + _TAIL + name_fit[k]  # the name's second line before the values
+                if v > here[c2][1 | 4]:
+                    here[c2][1 | 4], bk[c2][1 | 4] = v, (c2, 1, 3)
     score, c, f, how = closing(m)
     starts: list[int] = []
     tails: dict[int, int] = {}
-    name = roles.index("name") if "name" in roles else -1
     k, tail = m - 1, None
     if how == 2:
         k, tail = m - 2, m - 1
@@ -523,8 +528,10 @@ def _best_rows(cells: list[str], roles: list[str | None]) -> Rows:
         if k == 0:
             break
         pc, pf, how = back[k][c][f]
+        if how == 3:
+            tails[k] = k - 1
         c, f = pc, pf
-        if how:
+        if how in (1, 2):
             starts.append(k)
             tail = None
         if how == 2:

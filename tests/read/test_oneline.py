@@ -236,3 +236,15 @@ def test_a_wrapped_name_before_a_level_label_and_rows_of_none(tmp_path: Path) ->
         ("效益指标", "社会效益指标", "老年人生活便利程度", "明显改善", "达成预期指标", 20),
         ("满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%", "91%", 20),
     ]
+
+
+def test_a_wrapped_names_second_line_before_the_values_ends_the_name(tmp_path: Path) -> None:
+    # the name's two lines came out together, the row's values after them (printed on the
+    # second line): the points after 办结率 end the name, the values stay in its row
+    text = WRAPPED.replace("服务投诉办结率(20分)", "服务投诉 办结率(20分)")
+    path = tmp_path / "自评表.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    [form] = read(path).forms
+    got = [(i.name, i.target, i.actual, i.weight, i.score) for _, i in form.indicators()]
+    assert got[1] == ("服务投诉办结率", "≥95%", "96%", 20, 20)
+    assert len(got) == 4
