@@ -159,6 +159,8 @@ def _indicator_header(tokens: list[str], i: int) -> int:
     width = run[1]
     unknown = 0
     for w in range(width + 1, min(len(tokens) - i, 16) + 1):
+        if _is_title(tokens[i + w - 1]) or _is_box(tokens[i + w - 1]):
+            break  # a page break's title and header fields after the header: no column of it
         if column_role(tokens[i + w - 1]) is None:
             unknown += 1
             if unknown > 1:

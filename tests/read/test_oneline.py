@@ -248,3 +248,22 @@ def test_a_wrapped_names_second_line_before_the_values_ends_the_name(tmp_path: P
     got = [(i.name, i.target, i.actual, i.weight, i.score) for _, i in form.indicators()]
     assert got[1] == ("服务投诉办结率", "≥95%", "96%", 20, 20)
     assert len(got) == 4
+
+
+def test_a_page_break_right_after_the_indicator_header(tmp_path: Path) -> None:
+    # the page ended under the header: the title and header fields printed again come before
+    # the first row, and are no columns of the header (单位名称 is no 单位 column)
+    head = "2023年度江城区社区养老服务项目自评表 单位名称: 江城区民政局 填报日期: 2024年2月20日 "
+    header = "实际完成值(B) 得分 "
+    text = WRAPPED.replace(header, header + head)
+    path = tmp_path / "自评表.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    [form] = read(path).forms
+    got = [(i.name, i.target, i.actual, i.weight, i.score) for _, i in form.indicators()]
+    assert got == [
+        ("助餐服务覆盖人数", "≥500人", "520人", 20, 20),
+        ("服务投诉办结率", "≥95%", "96%", 20, 20),
+        ("老年人生活便利程度", "明显改善", "达成预期指标", 20, 20),
+        ("老年人满意度", "≥90%", "91%", 20, 20),
+    ]
+    assert form.total_score == 99
