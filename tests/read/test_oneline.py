@@ -176,3 +176,94 @@ def test_a_unit_joins_its_figure_unless_the_table_has_a_unit_column() -> None:
     spaced = flattened_lines(head.replace("指标值", "指标值 度量单位") + rows.replace("≥ 350", "350"))
     assert spaced is not None
     assert "产出指标 数量指标 清扫道路面积 350 万平方米 372万平方米 20 20" in spaced
+
+
+# A Wuhan-like self-assessment whose indicator names were printed on two lines: a copy from a
+# PDF viewer gives the name's second line after the row's values (助餐服务覆 ≥500人 520人 20
+# 盖人数(20分)); its points say the name ends there
+WRAPPED = (
+    "2023年度江城区社区养老服务项目自评表 单位名称: 江城区民政局 填报日期: 2024年2月20日 "
+    "项目名称 社区养老服务 主管部门 江城区民政局 项目实施单位 江城区养老服务中心 "
+    "预算执行情况(万元)(20分) 预算数(A) 执行数(B) 执行率(B/A) 得分(20分*执行率) "
+    "年度财政资金总额 100 95 95% 19 "
+    "年度绩效目标1 (80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分 "
+    "产出指标(40分) 数量指标(20分) 助餐服务覆 ≥500人 520人 20 盖人数(20分) "
+    "质量指标(20分) 服务投诉办结率(20分) ≥95% 96% 20 "
+    "效益指标(20分) 社会效益指标(20分) 老年人生活 明显改善 达成预期指标 20 便利程度(20分) "
+    "满意度指标(20分) 服务对象满意度指标(20分) 老年人满意度(20分) ≥90% 91% 20 "
+    "总分 99"
+)
+
+
+def test_a_wrapped_name_after_its_rows_values_ends_that_rows_name(tmp_path: Path) -> None:
+    path = tmp_path / "自评表.txt"
+    path.write_text(WRAPPED + "\n", encoding="utf-8")
+    [form] = read(path).forms
+    got = [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for _, i in form.indicators()]
+    assert got == [
+        ("产出指标", "数量指标", "助餐服务覆盖人数", "≥500人", "520人", 20, 20),
+        ("产出指标", "质量指标", "服务投诉办结率", "≥95%", "96%", 20, 20),
+        ("效益指标", "社会效益指标", "老年人生活便利程度", "明显改善", "达成预期指标", 20, 20),
+        ("满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%", "91%", 20, 20),
+    ]
+    # 19 + 4 × 20 = 99: nothing left over as a row of its own
+    assert form.total_score == 99
+
+
+# the same without points, with a 二级 row stating none (成本指标 无): the name's tail is followed
+# by a level label, and neither 无 nor a level label in a value column makes a row of its values
+WRAPPED_NO_POINTS = (
+    "2023年度江城区民政局部门整体绩效自评表 单位名称: 江城区民政局 填报日期: 2024年2月20日 "
+    "预算执行情况(万元)(20分) 预算数(A) 执行数(B) 执行率(B/A) 得分(20分*执行率) "
+    "部门整体支出总额 100 95 95% 19 "
+    "年度目标1(80分)：做好社区养老服务 年度绩效指标 一级指标 二级指标 指标名称 年初指标值 实际完成值 得分 "
+    "产出指标 数量指标 助餐服务覆 ≥500人 520人 20 盖人数 "
+    "质量指标 服务投诉办结率 ≥95% 96% 20 成本指标 无 "
+    "效益指标 社会效益指标 老年人生活 明显改善 达成预期指标 20 便利程度 经济效益指标 无 "
+    "满意度指标 服务对象满意度指标 老年人满意度 ≥90% 91% 20 "
+    "总分 99"
+)
+
+
+def test_a_wrapped_name_before_a_level_label_and_rows_of_none(tmp_path: Path) -> None:
+    path = tmp_path / "自评表.txt"
+    path.write_text(WRAPPED_NO_POINTS + "\n", encoding="utf-8")
+    [form] = read(path).forms
+    got = [(i.level1, i.level2, i.name, i.target, i.actual, i.score) for _, i in form.indicators()]
+    assert got == [
+        ("产出指标", "数量指标", "助餐服务覆盖人数", "≥500人", "520人", 20),
+        ("产出指标", "质量指标", "服务投诉办结率", "≥95%", "96%", 20),
+        ("效益指标", "社会效益指标", "老年人生活便利程度", "明显改善", "达成预期指标", 20),
+        ("满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%", "91%", 20),
+    ]
+
+
+def test_a_wrapped_names_second_line_before_the_values_ends_the_name(tmp_path: Path) -> None:
+    # the name's two lines came out together, the row's values after them (printed on the
+    # second line): the points after 办结率 end the name, the values stay in its row
+    text = WRAPPED.replace("服务投诉办结率(20分)", "服务投诉 办结率(20分)")
+    path = tmp_path / "自评表.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    [form] = read(path).forms
+    got = [(i.name, i.target, i.actual, i.weight, i.score) for _, i in form.indicators()]
+    assert got[1] == ("服务投诉办结率", "≥95%", "96%", 20, 20)
+    assert len(got) == 4
+
+
+def test_a_page_break_right_after_the_indicator_header(tmp_path: Path) -> None:
+    # the page ended under the header: the title and header fields printed again come before
+    # the first row, and are no columns of the header (单位名称 is no 单位 column)
+    head = "2023年度江城区社区养老服务项目自评表 单位名称: 江城区民政局 填报日期: 2024年2月20日 "
+    header = "实际完成值(B) 得分 "
+    text = WRAPPED.replace(header, header + head)
+    path = tmp_path / "自评表.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    [form] = read(path).forms
+    got = [(i.name, i.target, i.actual, i.weight, i.score) for _, i in form.indicators()]
+    assert got == [
+        ("助餐服务覆盖人数", "≥500人", "520人", 20, 20),
+        ("服务投诉办结率", "≥95%", "96%", 20, 20),
+        ("老年人生活便利程度", "明显改善", "达成预期指标", 20, 20),
+        ("老年人满意度", "≥90%", "91%", 20, 20),
+    ]
+    assert form.total_score == 99
