@@ -302,8 +302,11 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
             emit(i + 1 + heads, ["", *texts[i + 1 + heads : i + 1 + 2 * heads]])
             i += 1 + 2 * heads
             continue
-        if GOAL.match(label_key(t)) and i + 1 < n and _goal_text(texts[i + 1]):
-            emit(i, [t, texts[i + 1]])  # 年度绩效目标 | its text, as a TAB row prints them
+        numbered = GOAL_NUMBERED.match(label_key(t))
+        if (GOAL.match(label_key(t)) or (numbered and not numbered.group("rest"))) and (
+            i + 1 < n and _goal_text(texts[i + 1])
+        ):
+            emit(i, [t, texts[i + 1]])  # 年度绩效目标 (or 长期绩效目标1) | its text, as a TAB row prints them
             i += 2
             continue
         emit(i, [t], table=False)

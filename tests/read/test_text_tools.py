@@ -138,6 +138,12 @@ def test_libreoffice_txt_of_a_target_table_titled_in_its_first_row() -> None:
     ]
     last = form.goals[-1].indicators[-1]
     assert last.extra.get("prev1") == "2.6万人次"  # 上年, the one year cell filled
+    # the goals' texts (名称 | 目标说明: 长期绩效目标1 then its text) go with the goals named so
+    assert [(g.name, g.text) for g in form.goals] == [
+        ("长期绩效目标1", "三年内建成社区书屋20个，藏书达到5万册。"),
+        ("长期绩效目标2", None),
+        ("年度绩效目标1", "年内完成社区书屋8个提档升级。"),
+    ]
 
 
 def test_pdftotext_raw_rows_keep_cells_a_space_splits() -> None:

@@ -1,5 +1,5 @@
 """A small invented Wuhan-style 项目支出绩效目标表 as DOCX tables: each goal table titled in its
-first row (长期绩效目标表 merged over the columns), the goal's name (长期绩效目标1) merged down its
+first row (长期绩效目标表 merged over the columns) after the goals' texts (名称 | 目标说明), the goal's name (长期绩效目标1) merged down its
 indicators and its 一级 label down its group, the annual table's 指标值 over 前年 | 上年 | 预计当年实现
 (a two-row header); the source of ``lo_target_docx.txt`` (README.md). Run from a scratch folder."""
 
@@ -7,6 +7,9 @@ from docx import Document
 
 HEAD = [["项目名称", "社区书屋提档升级", "项目主管部门", "江岸区文化和旅游局"],
         ["项目执行单位", "江岸区图书馆", "项目当年预算", "86"]]  # fmt: skip
+GOALS = [["项目绩效总目标", "名称", "目标说明"],
+         ["", "长期绩效目标1", "三年内建成社区书屋20个，藏书达到5万册。"],
+         ["", "年度绩效目标1", "年内完成社区书屋8个提档升级。"]]  # fmt: skip
 LONG = [
     ["长期绩效目标表", "", "", "", "", ""],
     ["目标名称", "一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"],
@@ -38,6 +41,8 @@ doc = Document()
 doc.add_paragraph("项目支出绩效目标表")
 doc.add_paragraph("单位：万元")
 table(doc, HEAD)
+goals = table(doc, GOALS)
+goals.cell(0, 0).merge(goals.cell(2, 0)).text = "项目绩效总目标"
 doc.add_paragraph("")
 long = table(doc, LONG)
 long.cell(0, 0).merge(long.cell(0, 5)).text = "长期绩效目标表"
