@@ -50,14 +50,15 @@ _LINE_END = "\x00"
 _TABLE_OF = {indicator_schema: "indicator_columns", budget_schema: "budget_columns"}
 
 
-def header_run(texts: list[str], i: int, make) -> tuple[Schema, int] | None:  # type: ignore[no-untyped-def]
+def header_run(texts: list[str], i: int, make, goal_once: bool = False) -> tuple[Schema, int] | None:  # type: ignore[no-untyped-def]
     """The longest header (by ``make``) starting at ``i``: its schema and width.
 
     A header's every cell names a column, so no window reaching past the first cell that names
     none can be the header: the windows tried stop there (at most cells a data row starts with).
-    Nor past a second cell naming the goal column (目标名称 … 长期绩效目标1, a row's first cell;
-    长期绩效目标表 | 目标名称, a table's title before its header): a header names it once (the
-    二级/三级 columns of 中期/年度 halves do repeat).
+    With ``goal_once`` (cells one per line), nor past a second cell naming the goal column
+    (目标名称 … 长期绩效目标1, a row's first cell; 长期绩效目标表 | 目标名称, a table's title before
+    its header): a header names it once (the 二级/三级 columns of 中期/年度 halves do repeat).
+    A line's tokens (``_oneline``) keep the old run: their readers place the title themselves.
     """
     table = _TABLE_OF[make]
     memo = role_memo(table)
@@ -69,7 +70,7 @@ def header_run(texts: list[str], i: int, make) -> tuple[Schema, int] | None:  # 
         role = role_in(memo, table, c) if c else None
         if c and role is None and not (make is indicator_schema and names_by_year(c)):
             break
-        if role == "goal" and make is indicator_schema:
+        if goal_once and role == "goal" and make is indicator_schema:
             if goal:
                 break
             goal = True
@@ -202,7 +203,7 @@ def _ends_block(texts: list[str], j: int) -> bool:
         or NOTES.match(t)
         or form_title_kind(t)
         or is_report_title(t)
-        or header_run(texts, j, indicator_schema)
+        or header_run(texts, j, indicator_schema, goal_once=True)
         or header_run(texts, j, budget_schema)
         or _titles_header(texts, j)
     )
@@ -214,7 +215,7 @@ def _titles_header(texts: list[str], j: int) -> bool:
     return (
         j + 1 < len(texts)
         and column_role(texts[j]) in LABEL_ROLES
-        and header_run(texts, j + 1, indicator_schema) is not None
+        and header_run(texts, j + 1, indicator_schema, goal_once=True) is not None
     )
 
 
@@ -250,7 +251,7 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
         if not t:
             i += 1
             continue
-        run = header_run(texts, i, indicator_schema)
+        run = header_run(texts, i, indicator_schema, goal_once=True)
         if run is not None:
             schema, width = run
             labels = _two_row_header(texts, i, width) or texts[i : i + width]
@@ -376,7 +377,8 @@ def _header_within(texts: list[str], j: int, end: int) -> bool:
     """Whether a header starts among the cells ``j:end`` a row would take: then they are not a
     row (长期目标2： | its text, the next table's heading) and the block ends before them."""
     return any(
-        column_role(texts[k]) in LABEL_ROLES and header_run(texts, k, indicator_schema) is not None
+        column_role(texts[k]) in LABEL_ROLES
+        and header_run(texts, k, indicator_schema, goal_once=True) is not None
         for k in range(j, min(end, len(texts)))
     )
 
