@@ -18,6 +18,7 @@ from jixiao.read._clean import strip_points
 from jixiao.read._grid import Row
 from jixiao.read._headers import (
     INDICATOR_VALUE_ROLES,
+    LABEL_ROLES,
     Schema,
     budget_role,
     budget_schema,
@@ -35,7 +36,7 @@ from jixiao.read._headers import (
 )
 from jixiao.read._levels import parents
 from jixiao.read._segment import form_title_kind, is_report_title
-from jixiao.read._vocab import GOAL_NUMBERED, NOTES, is_level1
+from jixiao.read._vocab import GOAL_NUMBERED, NOTES, is_goal_label, is_level1
 
 __all__ = ["GOAL", "TOTAL", "budget_header", "header_run", "stream_rows"]
 
@@ -49,20 +50,30 @@ _LINE_END = "\x00"
 _TABLE_OF = {indicator_schema: "indicator_columns", budget_schema: "budget_columns"}
 
 
-def header_run(texts: list[str], i: int, make) -> tuple[Schema, int] | None:  # type: ignore[no-untyped-def]
+def header_run(texts: list[str], i: int, make, goal_once: bool = False) -> tuple[Schema, int] | None:  # type: ignore[no-untyped-def]
     """The longest header (by ``make``) starting at ``i``: its schema and width.
 
     A header's every cell names a column, so no window reaching past the first cell that names
     none can be the header: the windows tried stop there (at most cells a data row starts with).
+    With ``goal_once`` (cells one per line), nor past a second cell naming the goal column
+    (目标名称 … 长期绩效目标1, a row's first cell; 长期绩效目标表 | 目标名称, a table's title before
+    its header): a header names it once (the 二级/三级 columns of 中期/年度 halves do repeat).
+    A line's tokens (``_oneline``) keep the old run: their readers place the title themselves.
     """
     table = _TABLE_OF[make]
     memo = role_memo(table)
     limit = min(len(texts) - i, 16)
     span = 0
+    goal = False
     while span < limit:
         c = texts[i + span]
-        if c and role_in(memo, table, c) is None and not (make is indicator_schema and names_by_year(c)):
+        role = role_in(memo, table, c) if c else None
+        if c and role is None and not (make is indicator_schema and names_by_year(c)):
             break
+        if goal_once and role == "goal" and make is indicator_schema:
+            if goal:
+                break
+            goal = True
         span += 1
     best = None
     for width in range(3, span + 1):
@@ -99,7 +110,10 @@ def _two_row_header(texts: list[str], i: int, width: int) -> list[str] | None:
             len(lower) < 2 * len(groups) or any(column_role(c) not in INDICATOR_VALUE_ROLES for c in lower)
         ):
             continue
-        labels = [*upper[: groups[0]], *lower, *upper[groups[-1] + 1 :]]
+        after = upper[groups[-1] + 1 :]
+        while lower and after and not after[-1]:
+            after = after[:-1]  # the lower row's empty cells, under the columns merged down to it
+        labels = [*upper[: groups[0]], *lower, *after]
         schema = indicator_schema(labels)
         if schema is None or not ({"level1", "level2", "name"} & set(schema.roles)):
             continue
@@ -117,11 +131,15 @@ def _two_row_header(texts: list[str], i: int, width: int) -> list[str] | None:
 
 
 def _label_start(texts: list[str], j: int, schema: Schema) -> int:
-    """The column a data row starts in: its first cell's level, else the name column."""
+    """The column a data row starts in: the goal column for a goal's name (长期绩效目标1, merged
+    over its indicators and printed once), else its first cell's level, else the name column."""
     l1, l2 = level_sets()
     key = label_key(strip_points(texts[j]))
     nxt = label_key(texts[j + 1]) if j + 1 < len(texts) else ""
     p1, p2, pn = schema.position("level1"), schema.position("level2"), schema.position("name")
+    pg = schema.position("goal")
+    if pg is not None and (p1 is None or pg < p1) and is_goal_label(texts[j]):
+        return pg
     if p1 is not None and key in l1 and (key not in l2 or nxt in l2):
         return p1
     if (
@@ -169,7 +187,8 @@ def _next_row_starts(texts: list[str], j: int, start: int, schema: Schema) -> bo
         return True
     l1, l2 = level_sets()
     key = label_key(strip_points(texts[k]))
-    return key in l1 or key in l2 or _ends_block(texts, k)
+    goal_next = schema.position("goal") is not None and is_goal_label(texts[k])
+    return key in l1 or key in l2 or goal_next or _ends_block(texts, k)
 
 
 def _ends_block(texts: list[str], j: int) -> bool:
@@ -184,8 +203,19 @@ def _ends_block(texts: list[str], j: int) -> bool:
         or NOTES.match(t)
         or form_title_kind(t)
         or is_report_title(t)
-        or header_run(texts, j, indicator_schema)
+        or header_run(texts, j, indicator_schema, goal_once=True)
         or header_run(texts, j, budget_schema)
+        or _titles_header(texts, j)
+    )
+
+
+def _titles_header(texts: list[str], j: int) -> bool:
+    """Whether the cell at ``j`` is a table's title (年度绩效目标表) over the header after it: it
+    names a label column, as the header's first cell does, so the header cannot take it in."""
+    return (
+        j + 1 < len(texts)
+        and column_role(texts[j]) in LABEL_ROLES
+        and header_run(texts, j + 1, indicator_schema, goal_once=True) is not None
     )
 
 
@@ -221,7 +251,7 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
         if not t:
             i += 1
             continue
-        run = header_run(texts, i, indicator_schema)
+        run = header_run(texts, i, indicator_schema, goal_once=True)
         if run is not None:
             schema, width = run
             labels = _two_row_header(texts, i, width) or texts[i : i + width]
@@ -273,8 +303,11 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
             emit(i + 1 + heads, ["", *texts[i + 1 + heads : i + 1 + 2 * heads]])
             i += 1 + 2 * heads
             continue
-        if GOAL.match(label_key(t)) and i + 1 < n and _goal_text(texts[i + 1]):
-            emit(i, [t, texts[i + 1]])  # 年度绩效目标 | its text, as a TAB row prints them
+        numbered = GOAL_NUMBERED.match(label_key(t))
+        if (GOAL.match(label_key(t)) or (numbered and not numbered.group("rest"))) and (
+            i + 1 < n and _goal_text(texts[i + 1])
+        ):
+            emit(i, [t, texts[i + 1]])  # 年度绩效目标 (or 长期绩效目标1) | its text, as a TAB row prints them
             i += 2
             continue
         emit(i, [t], table=False)
@@ -330,7 +363,7 @@ def _indicator_rows(texts: list[str], i: int, schema: Schema, emit) -> int:  # t
         start = min(_label_start(texts, i, schema), first_value)
         take = width - start
         row = [""] * start + texts[i : i + take]
-        if _LINE_END in row:
+        if _LINE_END in row or _header_within(texts, i + 1, i + take):
             return i
         short = _short_row(texts, i, start, schema)
         if short is not None:
@@ -338,6 +371,16 @@ def _indicator_rows(texts: list[str], i: int, schema: Schema, emit) -> int:  # t
         emit(i, row + [""] * (width - len(row)))
         i += take
     return i
+
+
+def _header_within(texts: list[str], j: int, end: int) -> bool:
+    """Whether a header starts among the cells ``j:end`` a row would take: then they are not a
+    row (长期目标2： | its text, the next table's heading) and the block ends before them."""
+    return any(
+        column_role(texts[k]) in LABEL_ROLES
+        and header_run(texts, k, indicator_schema, goal_once=True) is not None
+        for k in range(j, min(end, len(texts)))
+    )
 
 
 def _short_row(texts: list[str], i: int, start: int, schema: Schema) -> list[str] | None:

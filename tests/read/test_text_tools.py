@@ -120,6 +120,32 @@ def test_libreoffice_txt_of_a_docx_each_cell_on_a_line_an_empty_one_blank() -> N
     assert form.total_score == 88
 
 
+def test_libreoffice_txt_of_a_target_table_titled_in_its_first_row() -> None:
+    # a Wuhan goal table's title row (长期绩效目标表) and the goal name merged down its
+    # indicators (长期绩效目标1) stand on the lines either side of the header's labels: neither
+    # is a column, so each row keeps its cells under the header (no row shifted by one), and the
+    # annual table's 指标值 over 前年 | 上年 | 预计当年实现 is read as its three columns
+    form = read(DATA / "lo_target_docx.txt").forms[0]
+    rows = [(g.name, i.level1, i.level2, i.name, i.target, i.basis) for g in form.goals for i in g.indicators]
+    assert rows == [
+        ("长期绩效目标1", "产出指标", "数量指标", "新增社区书屋藏书", "≥1.5万册", "计划标准"),
+        ("长期绩效目标1", "产出指标", "质量指标", "图书上架准确率", "≥98%", "行业标准"),
+        ("长期绩效目标1", "效益指标", "社会效益指标", "书屋年接待读者人次", "≥3万人次", "历史标准"),
+        ("长期绩效目标2", "产出指标", "时效指标", "书屋改造按期完成率", "100%", "计划标准"),
+        ("长期绩效目标2", "满意度指标", "服务对象满意度指标", "读者满意度", "≥90%", "计划标准"),
+        ("年度绩效目标1", "产出指标", "数量指标", "新增社区书屋藏书", "≥0.5万册", "计划标准"),
+        ("年度绩效目标1", "效益指标", "社会效益指标", "书屋年接待读者人次", "≥1万人次", "历史标准"),
+    ]
+    last = form.goals[-1].indicators[-1]
+    assert last.extra.get("prev1") == "2.6万人次"  # 上年, the one year cell filled
+    # the goals' texts (名称 | 目标说明: 长期绩效目标1 then its text) go with the goals named so
+    assert [(g.name, g.text) for g in form.goals] == [
+        ("长期绩效目标1", "三年内建成社区书屋20个，藏书达到5万册。"),
+        ("长期绩效目标2", None),
+        ("年度绩效目标1", "年内完成社区书屋8个提档升级。"),
+    ]
+
+
 def test_pdftotext_raw_rows_keep_cells_a_space_splits() -> None:
     # reading order, one row a line, cells split at spaces and so are the cells' own spaces
     # (≥ 350 万平方米, 产出指标(40 分)): the spaced row's tokens are joined back into cells
