@@ -10,10 +10,10 @@ vocabulary gives the cuts, never a position learned from one file:
   an amount starts the next row (unless the table has a 原因 column for it);
 - an indicator row is a sequence of cells in increasing columns of the header. Where rows start
   is chosen for the whole table at once by dynamic programming (``_oneline_rows``) over
-  (cell, column, row has a name): each cell scores its fit to its column (``_align.fit``, the rule that places sparse
-  rows), a row costs a little, a row without an indicator name costs much — so a text after
-  the score is the 偏差原因 of its row when the next cell can start a row, and the name of the
-  next row when it must;
+  (cell, column, row has a name): each cell scores its fit to its column (``_align.fit``, the
+  rule that places sparse rows), a row costs a little, a row without an indicator name costs
+  much — so a text after the score is the 偏差原因 of its row when the next cell can start a
+  row, and the name of the next row when it must;
 - elsewhere a label (header field, goal, total …) after a value starts a new line, and a run
   of labels followed by values is a header line of its own.
 
