@@ -84,7 +84,7 @@ def build_cases(work: Path, limit_forms: int, corpus: bool, only: str | None) ->
     """Print every source once (each PDF cached in ``work``) and return the cases."""
     from jixiao.read import read
     from jixiao.write import write_pdf
-    from jixiao.write._layout import Template
+    from jixiao.write._page import Template
     from jixiao.write.pdf import docx_to_pdf
 
     work.mkdir(parents=True, exist_ok=True)

@@ -326,7 +326,7 @@ def _pages(case: Unseen, dpi: int) -> list[Any]:
 
 
 def _template(case: Unseen) -> Any:
-    from jixiao.write._layout import Template
+    from jixiao.write._page import Template
 
     return Template.NATIONAL if case.template == "national" else Template.WUHAN
 

@@ -87,12 +87,12 @@ def draw_form(
     """The form printed in its own layout on A4 pages (PIL images, white paper, black ink).
 
     ``notes`` as in ``form_layout`` ("form": only the form's own 备注, none for a bare form);
-    ``template`` (``jixiao.write._layout.Template``, default Wuhan) and ``weight_column`` too.
+    ``template`` (``jixiao.write._page.Template``, default Wuhan) and ``weight_column`` too.
     """
     from PIL import Image, ImageDraw
 
     from jixiao.write import form_layout
-    from jixiao.write._layout import Paragraph, Template
+    from jixiao.write._page import Paragraph, Template
 
     style = style or Style()
     rng = random.Random(style.seed)

@@ -10,7 +10,8 @@
 from __future__ import annotations
 
 from jixiao.write._files import OutputExistsError
-from jixiao.write._layout import Template, form_layout
+from jixiao.write._layout import form_layout
+from jixiao.write._page import Template
 from jixiao.write.docx import write_docx
 from jixiao.write.issues import IssueLine, write_issue_list
 from jixiao.write.pdf import PdfError, write_pdf

@@ -13,7 +13,6 @@ from typing import Literal
 
 from jixiao.model import Form, FormKind, Goal, Indicator
 from jixiao.write._page import (
-    Cell,
     Paragraph,
     Sheet,
     Table,
@@ -21,22 +20,9 @@ from jixiao.write._page import (
     fmt_date,
     fmt_num,
     fmt_rate,
-    text_lines,
 )
 
-__all__ = [
-    "Cell",
-    "Notes",
-    "Paragraph",
-    "Sheet",
-    "Table",
-    "Template",
-    "fmt_date",
-    "fmt_num",
-    "fmt_rate",
-    "form_layout",
-    "text_lines",
-]
+__all__ = ["Notes", "form_layout"]
 
 
 def _pts(weight: float | None) -> str:

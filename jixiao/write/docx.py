@@ -18,7 +18,8 @@ from docx.text.run import Run
 
 from jixiao.model import Form
 from jixiao.write._files import atomic_output
-from jixiao.write._layout import Cell, Notes, Paragraph, Sheet, Table, Template, form_layout, text_lines
+from jixiao.write._layout import Notes, form_layout
+from jixiao.write._page import Cell, Paragraph, Sheet, Table, Template, text_lines
 
 __all__ = ["save_docx", "set_run_font", "sheets_to_docx", "write_docx"]
 

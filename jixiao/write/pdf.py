@@ -16,7 +16,8 @@ from pathlib import Path
 
 from jixiao.model import Form
 from jixiao.write._files import OutputExistsError, atomic_output
-from jixiao.write._layout import Notes, Template
+from jixiao.write._layout import Notes
+from jixiao.write._page import Template
 
 __all__ = ["PdfError", "docx_to_pdf", "soffice_path", "write_pdf"]
 

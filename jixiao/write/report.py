@@ -15,7 +15,7 @@ from pathlib import Path
 from jixiao.model import Finding, Form, Scorecard
 from jixiao.vocabulary import rule_set_title
 from jixiao.write._files import write_text
-from jixiao.write._layout import fmt_num, fmt_rate
+from jixiao.write._page import fmt_num, fmt_rate
 
 __all__ = ["ReportContent", "report_content", "report_markdown", "write_report_docx", "write_report_markdown"]
 

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from jixiao.model import Finding, Form, Scorecard
 from jixiao.score.scorecard import budget_rate
-from jixiao.write._layout import fmt_num, fmt_rate
+from jixiao.write._page import fmt_num, fmt_rate
 from jixiao.write.report import SILENT, ReportContent, Section, report_content, report_title
 
 __all__ = [

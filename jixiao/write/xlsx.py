@@ -23,7 +23,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.model import Form
 from jixiao.write._files import atomic_output
-from jixiao.write._layout import Notes, Paragraph, Sheet, Table, Template, form_layout, text_lines
+from jixiao.write._layout import Notes, form_layout
+from jixiao.write._page import Paragraph, Sheet, Table, Template, text_lines
 
 __all__ = ["sheets_to_xlsx", "write_xlsx"]
 

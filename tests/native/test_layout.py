@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from jixiao.model import Form
 from jixiao.write import Template, form_layout, write_xlsx
-from jixiao.write._layout import Table
+from jixiao.write._page import Table
 
 
 def _table(form: Form, template: Template = Template.WUHAN) -> Table:
