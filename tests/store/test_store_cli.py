@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from jixiao.cli import _common, app
+from jixiao.cli import app
 
 from .conftest import department_form, project_form, write_doc
 
@@ -19,8 +19,9 @@ BIG = "政务服务和大数据管理局"
 @pytest.fixture
 def run(db_url: str, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Run ``jixiao ARGS --db <test database>``; returns the result (stdout and stderr apart)."""
-    for console in (_common.out, _common.err):  # wide enough that no cell wraps
-        monkeypatch.setattr(console, "width", 250)
+    # wide enough that no cell wraps; through the environment as a user would set it (setting
+    # the consoles' width would pin Rich's console at the old width when the patch is undone)
+    monkeypatch.setenv("COLUMNS", "250")
     runner = CliRunner()
 
     def invoke(*args: str, db: bool = True):  # type: ignore[no-untyped-def]
