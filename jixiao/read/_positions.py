@@ -36,7 +36,8 @@ _FIGURES = frozenset({"weight", "score"})  # an indicator row prints its points 
 _REACH = 2
 _DRIFT = 3  # a label set in a wider cell (centred) may start this many characters left of it
 _LABEL = re.compile(r"[\u4e00-\u9fff]")
-_DIGIT = re.compile(r"\d")  # lines a wrapped cell's fragment may stand from its anchor
+_DIGIT = re.compile(r"\d")
+_REMARK = re.compile(r"[（(][^）)]*[）)]?")  # a bracketed remark, maybe cut by the line's end: （90 分）
 
 
 @dataclass(slots=True)
@@ -91,8 +92,8 @@ def _header(raw: str, below: tuple[str, ...] = ()) -> list[_Col] | None:
     words = [(m.start(), m.end()) for m in _WORD.finditer(raw)]
     more: dict[int, str] = {}
     for line in below:
-        if not line.strip() or _DIGIT.search(line):
-            break
+        if not line.strip() or _DIGIT.search(_REMARK.sub("", line)):
+            break  # a row of figures (the points of a merged label's remark are no figure)
         for a, _b, text in _segments(line):
             w = next((x for x, y in reversed(words) if x <= a + _DRIFT), None)
             if w is None or a >= dict(words)[w] + _DRIFT:

@@ -156,3 +156,22 @@ def test_pdftotext_raw_rows_keep_cells_a_space_splits() -> None:
         ("时效指标", "垃圾日产日清率", "≥100%", "100%", 20, 20),
         ("生态效益指标", "市容环境卫生状况", "明显改善", "明显改善", 20, 20),
     ]
+
+
+NARROW_INDICATORS = [
+    ("产出指标", "数量指标", "配备图书册数", "≥3000册", "3100册", 40, 40),
+    ("产出指标", "质量指标", "图书验收合格率", "≥98%", "99%", 30, 30),
+    ("满意度指标", "服务对象满意度指标", "师生满意度", "≥90%", "92%", 20, 20),
+]
+
+
+def test_pdftotext_layout_of_very_narrow_docx_columns_a_merged_label_wrapping_its_points() -> None:
+    # every label wraps after two or three characters; the merged 绩效指标（90分） prints 标（90
+    # beside the header's wrapped rest (指标 性质 值 …): the points of a remark are no row of
+    # figures, so 一级/二级 … 指标性质 度量单位 are read whole and the rows under their columns
+    form = read(DATA / "pdftotext_narrow_docx.txt").forms[0]
+    (goal,) = form.goals
+    assert (goal.name, goal.weight) == ("绩效指标", 90)
+    inds = [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in goal.indicators]
+    assert inds == NARROW_INDICATORS
+    assert form.total_score == 99.2
