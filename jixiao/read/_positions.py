@@ -14,6 +14,7 @@ the table's columns, as a PDF converter prints it, so the builder reads it the s
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -34,10 +35,11 @@ _WORD = re.compile(r"\S+")
 _BUDGET_VALUES = frozenset({"initial", "planned", "received", "executed", "weight", "rate", "score"})
 _FIGURES = frozenset({"weight", "score"})  # an indicator row prints its points in one of them
 _REACH = 2
+_WRAPS = 2  # lines below a header its labels may wrap onto (未完 / 成原 / 因分 / 析)
 _DRIFT = 3  # a label set in a wider cell (centred) may start this many characters left of it
 _LABEL = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
-_REMARK = re.compile(r"[（(][^）)]*[）)]?")  # a bracketed remark, maybe cut by the line's end: （90 分）
+_REMARK = re.compile(r"[（(][^）)]*[）)]?")  # a bracketed remark, maybe cut by its segment's end: （90
 
 
 @dataclass(slots=True)
@@ -48,6 +50,8 @@ class _Col:
     wrapped: bool = False  # named by a header label wrapped onto the line above or below
     figure: bool = False  # a column of figures, set from the right (分值, 得分, the budget amounts)
     points: bool = False  # an indicator table's 分值 or 得分: every row prints its points there
+    label: str = ""  # the header's label, whole when it wraps onto the lines below
+    below: int = 0  # the first column's: lines below the header that print only its wrapped labels
 
 
 @lru_cache(maxsize=4096)
@@ -91,19 +95,25 @@ def _header(raw: str, below: tuple[str, ...] = ()) -> list[_Col] | None:
         return None  # no header, however its labels wrap
     words = [(m.start(), m.end()) for m in _WORD.finditer(raw)]
     more: dict[int, str] = {}
-    for line in below:
-        if not line.strip() or _DIGIT.search(_REMARK.sub("", line)):
+    taken = 0  # the lines below whose pieces complete the labels
+    named = _named(found)
+    for n, line in enumerate(below, start=1):
+        if not line.strip() or any(_DIGIT.search(_REMARK.sub("", t)) for *_, t in _segments(line)):
             break  # a row of figures (the points of a merged label's remark are no figure)
         for a, _b, text in _segments(line):
             w = next((x for x, y in reversed(words) if x <= a + _DRIFT), None)
-            if w is None or a >= dict(words)[w] + _DRIFT:
-                break  # text beside the labels: no wrapped label
+            if (
+                w is None
+                or a >= dict(words)[w] + _DRIFT
+                or _width(text) > _width(raw[w : dict(words)[w]]) + 1
+            ):
+                break  # text beside the labels (or wider than the label it would go on): no wrapped label
             more[w] = more.get(w, "") + text.replace(" ", "")
         else:
             wrapped = _header_segments(raw, more)
             again = _schema([clean_cell(s[2]) for s in wrapped])
-            if again is not None:
-                segs, found = wrapped, again
+            if again is not None and _named(again) >= named:
+                segs, found, named, taken = wrapped, again, _named(again), n
             continue
         break
     if found is None:
@@ -111,10 +121,23 @@ def _header(raw: str, below: tuple[str, ...] = ()) -> list[_Col] | None:
     roles, values = found
     points = _FIGURES if values is INDICATOR_VALUE_ROLES else frozenset()
     figures = _FIGURES if values is INDICATOR_VALUE_ROLES else _BUDGET_VALUES
-    return [
-        _Col(a, b, r in values, figure=r in figures, points=r in points)
-        for (a, b, _), r in zip(segs, roles, strict=True)
+    cols = [
+        _Col(a, b, r in values, figure=r in figures, points=r in points, label=clean_cell(text))
+        for (a, b, text), r in zip(segs, roles, strict=True)
     ]
+    cols[0].below = taken
+    return cols
+
+
+def _width(text: str) -> int:
+    """The printed width of a text: a CJK character or full-width sign two, others one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _named(found: tuple[list[str | None], frozenset[str]] | None) -> int:
+    """How many of a header's labels have a role (a line completes wrapped labels when it names
+    more of them: 指标性 + 质; text beside whole labels is the first row's wrapped cell)."""
+    return 0 if found is None else sum(r is not None for r in found[0])
 
 
 def _schema(cells: list[str]) -> tuple[list[str | None], frozenset[str]] | None:
@@ -173,18 +196,25 @@ def _spills(cols: list[_Col], raw: str) -> bool:
     return any(k + 2 < len(cols) and b > cols[k + 2].start for _a, b, _, k in _pieces(cols, raw))
 
 
-def _left_starts(cols: list[_Col], body: list[str]) -> None:
+def _left_starts(cols: list[_Col], body: list[str]) -> list[_Col]:
     """A column starting where its cells start when they start left of its label (a label centred
     over a wider cell whose cells are set from the left): two or more lines start a cell at one
     place between the end of the label before and this label's start. Cells starting at several
-    places there are figures of the column before, set from the right."""
-    starts = [a for raw in body for a, _, _ in _segments(raw)]
+    places there are figures of the column before, set from the right. Words (no figure) starting
+    at one place before a column of figures are a column of their own whose label is merged away
+    (the 资金来源 of 财政资金, 其他资金 under 预算执行情况), not that column's figures."""
+    segs = [(a, text) for raw in body for a, _, text in _segments(raw)]
+    out = [cols[0]] if cols else []
     for prev, col in pairwise(cols):
-        if prev.figure or prev.wrapped or col.wrapped:
-            continue  # the figures before are set from the right; a wrapped label's place is a guess
-        seen = sorted(a for a in starts if prev.end <= a < col.start)
-        if len(seen) >= 2 and seen[-1] - seen[0] <= 1:
-            col.start = seen[0]
+        if not (prev.figure or prev.wrapped or col.wrapped):
+            seen = sorted((a, text) for a, text in segs if prev.end <= a < col.start)
+            if len(seen) >= 2 and seen[-1][0] - seen[0][0] <= 1:
+                if col.figure and not any(_DIGIT.search(text) for _, text in seen):
+                    out.append(_Col(seen[0][0], col.start, False))
+                else:
+                    col.start = seen[0][0]
+        out.append(col)
+    return out
 
 
 def _columns(header: list[_Col], lines: list[str], h: int, end: int) -> list[_Col]:
@@ -207,7 +237,7 @@ def _columns(header: list[_Col], lines: list[str], h: int, end: int) -> list[_Co
                 ):
                     cols.append(_Col(a, b, False, wrapped=True))
     cols.sort(key=lambda c: c.start)
-    _left_starts(cols, lines[h + 1 : end])
+    cols = _left_starts(cols, lines[h + 1 : end])
     for c, nxt in pairwise(cols):
         c.end = min(c.end, nxt.start)
     return cols
@@ -245,7 +275,9 @@ def positioned_rows(lines: list[str]) -> tuple[dict[int, str], set[int]] | None:
     """The TAB rows of the tables laid out by position among ``lines`` (index of the anchor line →
     its row) and the lines their wrapped cells consumed; ``None`` when no line is a header."""
     found = {
-        k: _header(raw, tuple(lines[k + 1 : k + 3])) for k, raw in enumerate(lines) if "  " in raw.strip()
+        k: _header(raw, tuple(lines[k + 1 : k + 1 + _WRAPS]))
+        for k, raw in enumerate(lines)
+        if "  " in raw.strip()
     }
     heads = [k for k, cols in found.items() if cols is not None]
     if not heads:
@@ -256,19 +288,24 @@ def positioned_rows(lines: list[str]) -> tuple[dict[int, str], set[int]] | None:
         end = heads[n + 1] if n + 1 < len(heads) else len(lines)
         if not _aligned(lines[h:end]):
             continue
-        cols = _columns(found[h] or [], lines, h, end)
+        header = found[h] or []
+        cols = _columns(header, lines, h, end)
+        wraps = range(h + 1, h + 1 + header[0].below)  # read whole into the header's labels
+        used.update(wraps)
         placed = {k: _place(cols, lines[k]) for k in range(h, end) if lines[k].strip()}
         if h > 0:  # the line above gives only the wrapped header labels
             above = {c: t for c, t in _place(cols, lines[h - 1]).items() if cols[c].wrapped}
             if above and len(above) == len(_segments(lines[h - 1])):
                 placed[h - 1] = above
-        anchors = [h] + [k for k in placed if k > h and _anchor(cols, placed[k])]
+        anchors = [h] + [k for k in placed if k > h and k not in wraps and _anchor(cols, placed[k])]
         parts: dict[int, dict[int, list[tuple[int, str]]]] = {a: {} for a in anchors}
         pieces: list[int] = []  # the lines printing the rest of wrapped cells
         for k, cells in placed.items():
             if k in anchors:
                 for c, text in cells.items():
                     parts[k].setdefault(c, []).append((k, text))
+            elif k in wraps:
+                continue
             elif not (k > anchors[-1] and not lines[k].startswith(" ")) and not _spills(cols, lines[k]):
                 pieces.append(k)  # after the last row, running text starts at the margin
         top = _set_from_top(placed, pieces)
@@ -283,5 +320,7 @@ def positioned_rows(lines: list[str]) -> tuple[dict[int, str], set[int]] | None:
             used.add(k)
         for a in anchors:
             cells = ["".join(t for _, t in sorted(parts[a].get(c, []))) for c in range(len(cols))]
+            if a == h:
+                cells = [col.label or cell for col, cell in zip(cols, cells, strict=True)]
             rows[a] = "\t".join(cells)
     return (rows, used - set(rows)) if rows else None

@@ -175,3 +175,18 @@ def test_pdftotext_layout_of_very_narrow_docx_columns_a_merged_label_wrapping_it
     inds = [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in goal.indicators]
     assert inds == NARROW_INDICATORS
     assert form.total_score == 99.2
+
+
+def test_pdftotext_layout_of_very_narrow_docx_columns_a_budget_header_wrapped_over_three_lines() -> None:
+    # 预算执 / 行情况 / （万 and 年初 / 预算, 调整 / 后预 / 算数 …: the labels are read whole and
+    # their lines are no rows; 财政 / 资金 under no label (资金来源 merged away) is a column of
+    # its own left of 年初预算, not the start of its figures
+    form = read(DATA / "pdftotext_narrow_docx.txt").forms[0]
+    budget = form.budget
+    assert (budget.weight, budget.planned, budget.executed, budget.rate, budget.score) == (
+        10,
+        150,
+        138,
+        0.92,
+        9.2,
+    )
