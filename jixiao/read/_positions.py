@@ -28,7 +28,7 @@ from jixiao.read._headers import (
     indicator_schema,
 )
 
-__all__ = ["positioned_rows"]
+__all__ = ["positioned_rows", "wrapped_rest"]
 
 _GAP = re.compile(r"\S+(?: \S+)*")  # a segment: text whose words are one space apart
 _WORD = re.compile(r"\S+")
@@ -39,6 +39,8 @@ _WRAPS = 2  # lines below a header its labels may wrap onto (未完 / 成原 / �
 _DRIFT = 3  # a label set in a wider cell (centred) may start this many characters left of it
 _LABEL = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
+_HALVES = 8  # the widest label (four characters) split into two lines of the same width: 实施 / 单位
+_COLON = re.compile(r"[：:]")
 _REMARK = re.compile(r"[（(][^）)]*[）)]?")  # a bracketed remark, maybe cut by its segment's end: （90
 
 
@@ -132,6 +134,28 @@ def _header(raw: str, below: tuple[str, ...] = ()) -> list[_Col] | None:
 def _width(text: str) -> int:
     """The printed width of a text: a CJK character or full-width sign two, others one."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrapped_rest(above: str, line: str) -> list[str] | None:
+    """The rest each cell of a line of padded cells wraps onto a line below, by cell (项目名 / 称,
+    主管部 / 门 … 预算单 / 位 in very narrow columns): every piece of ``line`` starts where a cell
+    of ``above`` starts and is no wider, no figure; ``None`` when ``line`` is no such rest."""
+    cells = _segments(above)
+    rest = _segments(line)
+    if len(cells) < 2 or not rest or len(rest) >= len(cells):
+        return None  # a line filling every cell is a row of its own
+    out = ["" for _ in cells]
+    for a, _b, text in rest:
+        k = next((k for k, (x, _, _) in enumerate(cells) if abs(x - a) <= 1), None)
+        if k is None:
+            return None
+        full = _width(cells[k][2])
+        if _DIGIT.search(text) or _width(text) > full or _width(text) == full > _HALVES:
+            return None  # a wrapped cell's first line is full: its rest is shorter, or a short label's half
+        if _COLON.search(text + cells[k][2]):
+            return None  # 填报单位：XX over 备注：, label：value pairs, not wrapped labels
+        out[k] += text
+    return out
 
 
 def _named(found: tuple[list[str | None], frozenset[str]] | None) -> int:

@@ -190,3 +190,14 @@ def test_pdftotext_layout_of_very_narrow_docx_columns_a_budget_header_wrapped_ov
         0.92,
         9.2,
     )
+
+
+def test_pdftotext_layout_of_very_narrow_docx_columns_field_labels_wrapped_onto_the_next_line() -> None:
+    # 项目名 / 称, 主管部 / 门 … 实施 / 单位: the rest of each narrow label cell stands under its
+    # start on the next line, shorter than the full first line; it completes the label
+    form = read(DATA / "pdftotext_narrow_docx.txt").forms[0]
+    assert (form.project, form.supervisor, form.implementer) == (
+        "乡村学校图书配备",
+        "河湾县教育局",
+        "河湾县教学仪器站",
+    )
