@@ -131,6 +131,37 @@ def _header(raw: str, below: tuple[str, ...] = ()) -> list[_Col] | None:
     return cols
 
 
+def _two_rows(raw: str, below: tuple[str, ...]) -> list[_Col] | None:
+    """The columns of a header of two rows (年度指标值 over 指标性质 | 指标值 | 度量单位): the
+    first line below sets two or more pieces under one label of ``raw`` and nothing else there;
+    they take that label's place, the rest of that line and the lines below complete the labels."""
+    if not below or not below[0].strip() or _DIGIT.search(below[0]):
+        return None
+    words = [(m.start(), m.end()) for m in _WORD.finditer(raw)]
+    labels = sum(_is_label(raw[x:y]) for x, y in words)
+    if labels < 3 or 2 * labels < len(words):
+        return None  # a line of fields and their values (主管部门 XX 实施单位 XX), no header
+    line = below[0]
+    head, rest = list(raw), list(line)
+    split = False
+    for n, (x, y) in enumerate(words):
+        lo = words[n - 1][1] + 1 if n else 0
+        hi = words[n + 1][0] if n + 1 < len(words) else len(line)
+        subs = [(a, b) for a, b, _ in _segments(line) if max(lo, x - _DRIFT) <= a and b <= hi]
+        if len(subs) < 2 or not _is_label(raw[x:y]):
+            continue
+        split = True
+        head[x:y] = " " * (y - x)
+        for a, b in subs:
+            head[a:b], rest[a:b] = line[a:b], " " * (b - a)
+    if not split:
+        return None
+    cols = _header("".join(head).rstrip(), ("".join(rest), *below[1:]))
+    if cols is not None:
+        cols[0].below = max(cols[0].below, 1)
+    return cols
+
+
 def _width(text: str) -> int:
     """The printed width of a text: a CJK character or full-width sign two, others one."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -300,19 +331,23 @@ def positioned_rows(lines: list[str]) -> tuple[dict[int, str], set[int]] | None:
     its row) and the lines their wrapped cells consumed; ``None`` when no line is a header."""
     found = {
         k: _header(raw, tuple(lines[k + 1 : k + 1 + _WRAPS]))
+        or _two_rows(raw, tuple(lines[k + 1 : k + 1 + _WRAPS]))
         for k, raw in enumerate(lines)
         if "  " in raw.strip()
     }
-    heads = [k for k, cols in found.items() if cols is not None]
+    heads: list[int] = []
+    for k, cols in found.items():
+        if cols is not None and not (heads and k <= heads[-1] + (found[heads[-1]] or [])[0].below):
+            heads.append(k)  # not a line of the header above's wrapped labels
     if not heads:
         return None
     rows: dict[int, str] = {}
     used: set[int] = set()
     for n, h in enumerate(heads):
         end = heads[n + 1] if n + 1 < len(heads) else len(lines)
-        if not _aligned(lines[h:end]):
-            continue
         header = found[h] or []
+        if not (_aligned(lines[h:end]) or header[0].below):
+            continue  # labels wrapped under their start are set by position, however close the cells
         cols = _columns(header, lines, h, end)
         wraps = range(h + 1, h + 1 + header[0].below)  # read whole into the header's labels
         used.update(wraps)

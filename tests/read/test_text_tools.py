@@ -201,3 +201,17 @@ def test_pdftotext_layout_of_very_narrow_docx_columns_field_labels_wrapped_onto_
         "河湾县教育局",
         "河湾县教学仪器站",
     )
+
+
+def test_pdftotext_layout_of_a_narrow_header_of_two_rows_close_cells() -> None:
+    # 年度指标值 over 指标性 / 质, 指标 / 值, 度量单 / 位 (云南): the pieces under one label take its
+    # place; the cells stand two or three spaces apart, yet labels wrapped under their starts
+    # show a table set by position
+    form = read(DATA / "pdftotext_narrow_two_rows.txt").forms[0]
+    inds = [
+        (i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score)
+        for g in form.goals
+        for i in g.indicators
+    ]
+    assert inds == NARROW_INDICATORS
+    assert form.total_score == 89.2

@@ -40,3 +40,29 @@ for (r0, c0), (r1, c1) in MERGES:
     text = table.cell(r0, c0).text
     table.cell(r0, c0).merge(table.cell(r1, c1)).text = text
 doc.save("narrow_form.docx")
+
+# the same form's indicators under a header of two rows (云南: 年度指标值 over 指标性质, 指标值,
+# 度量单位, the other labels merged down over both rows): ``pdftotext_narrow_two_rows.txt``
+W2 = [1.6, 1.6, 1.6, 1.6, 1.6, 1.5, 1.6, 1.6, 1.2, 1.4, 1.6]
+HEAD = [
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "", "", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["", "", "", "", "指标性质", "指标值", "度量单位", "", "", "", ""],
+]  # fmt: skip
+BODY = [["", *r[1:7], r[7] + r[6], *r[8:]] for r in ROWS[6:9]] + [["总分"] + [""] * 7 + ["90", "89.2", ""]]
+doc = Document()
+doc.add_paragraph("河湾县2024年度项目支出绩效自评表").alignment = WD_ALIGN_PARAGRAPH.CENTER
+table = doc.add_table(rows=0, cols=len(W2))
+table.style = "Table Grid"
+table.autofit = False
+for values in [*HEAD, *BODY]:
+    for cell, text, width in zip(table.add_row().cells, values, W2, strict=True):
+        cell.width = Cm(width)
+        cell.text = text
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.TOP
+for column, width in zip(table.columns, W2, strict=True):
+    column.width = Cm(width)
+for (r0, c0), (r1, c1) in [((0, 4), (0, 6)), *(((0, c), (1, c)) for c in (1, 2, 3, 7, 8, 9, 10)),
+                           ((0, 0), (4, 0)), ((2, 1), (3, 1)), ((5, 0), (5, 7))]:  # fmt: skip
+    text = table.cell(r0, c0).text
+    table.cell(r0, c0).merge(table.cell(r1, c1)).text = text
+doc.save("narrow_two_rows.docx")
