@@ -40,6 +40,7 @@ _DRIFT = 3  # a label set in a wider cell (centred) may start this many characte
 _LABEL = re.compile(r"[\u4e00-\u9fff]")
 _DIGIT = re.compile(r"\d")
 _HALVES = 8  # the widest label (four characters) split into two lines of the same width: 实施 / 单位
+_GLUED = re.compile(r"^(\d+(?:\.\d+)?%?) ?([^\d\s.%]+)$")  # a figure, a word (glued) on its right
 _COLON = re.compile(r"[：:]")
 _REMARK = re.compile(r"[（(][^）)]*[）)]?")  # a bracketed remark, maybe cut by its segment's end: （90
 
@@ -234,6 +235,11 @@ def _pieces(cols: list[_Col], raw: str) -> list[tuple[int, int, str, int]]:
             pieces.append((a, b, text, ks.pop()))
         else:
             pieces += [(wa, wb, w, _column(cols, wa, wb)) for wa, wb, w in words]
+        a, b, text, k = pieces[-1]
+        glued = _GLUED.match(text)
+        if glued and cols[k].figure and k + 1 < len(cols) and b > cols[k + 1].start - _DRIFT:
+            cut = a + glued.start(2)  # 8否, 40 是: the figure and the next column's word as one piece
+            pieces[-1:] = [(a, a + glued.end(1), glued.group(1), k), (cut, b, glued.group(2), k + 1)]
     for i in range(1, len(pieces)):
         a, b, text, k = pieces[i]
         prev = pieces[i - 1][3]

@@ -215,3 +215,12 @@ def test_pdftotext_layout_of_a_narrow_header_of_two_rows_close_cells() -> None:
     ]
     assert inds == NARROW_INDICATORS
     assert form.total_score == 89.2
+
+
+def test_pdftotext_layout_a_score_and_the_next_columns_word_printed_as_one() -> None:
+    # the score set from its cell's right and 是 / 否 from the next cell's left come out as one
+    # piece (40 是) standing in the score's column: the word is the next column's cell
+    form = read(DATA / "pdftotext_core_xlsx.txt").forms[0]
+    inds = [(i.name, i.weight, i.score) for g in form.goals for i in g.indicators]
+    assert inds == [("完成统计调查项目", 40, 40), ("统计数据差错率", 30, 30), ("统计公报按时发布", 20, 18.5)]
+    assert form.total_score == 88.5
