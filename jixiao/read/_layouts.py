@@ -36,7 +36,7 @@ from jixiao.read._headers import (
 )
 from jixiao.read._oneline import MIN_TOKENS, flattened_lines
 from jixiao.read._oneline_cells import close_brackets, join_cells
-from jixiao.read._positions import positioned_rows
+from jixiao.read._positions import positioned_rows, wrapped_rest
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import stream_rows
 from jixiao.read._vocab import head_line
@@ -359,7 +359,17 @@ def _mark_positions(lines: list[_Line], kinds: list[str]) -> None:
                         kinds[start + i] = "joined"
                     for i in range(start, k):  # other lines of cells set apart by position
                         if kinds[i] == "plain" and "  " in lines[i].raw.strip():
-                            lines[i].raw, kinds[i] = "\t".join(_CELL_GAP.split(lines[i].raw.strip())), "tab"
+                            cells = _CELL_GAP.split(lines[i].raw.strip())
+                            j = i + 1
+                            while j < k and kinds[j] == "plain":  # the rest its narrow cells wrap onto
+                                rest = wrapped_rest(lines[i].raw, lines[j].raw)
+                                if rest is None:
+                                    break
+                                if len(rest) != len(cells):
+                                    break
+                                cells = [c + r for c, r in zip(cells, rest, strict=True)]
+                                kinds[j], j = "joined", j + 1
+                            lines[i].raw, kinds[i] = "\t".join(cells), "tab"
             start = k + 1
 
 

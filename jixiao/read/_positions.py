@@ -1,12 +1,12 @@
 """Tables laid out by character position, as ``pdftotext -layout`` prints a PDF's tables.
 
 No separator survives: a cell is where its characters stand. A table's columns are the spans of
-its header line's labels (split at runs of two or more spaces), plus the columns its rows print
-left of the header (merged labels) or a wrapped header label prints on the line next to it. A
-row is a line printing a value under a value column (an *anchor*); a cell wrapped over lines
-prints the rest of its text on the lines around its anchor (below it when the PDF tops its
-cells, around it when it centres them): each such fragment joins the nearest anchor in its
-column, on a tie the one whose own line leaves that column empty (a centred two-line cell
+its header line's labels (split at runs of two or more spaces; ``_position_header``), plus the
+columns its rows print left of the header (merged labels) or a wrapped header label prints on the
+line next to it. A row is a line printing a value under a value column (an *anchor*); a cell
+wrapped over lines prints the rest of its text on the lines around its anchor (below it when the
+PDF tops its cells, around it when it centres them): each such fragment joins the nearest anchor
+in its column, on a tie the one whose own line leaves that column empty (a centred two-line cell
 straddles its row's line), else the one above. Each anchor becomes a TAB row with its cells in
 the table's columns, as a PDF converter prints it, so the builder reads it the same way.
 """
@@ -14,118 +14,28 @@ the table's columns, as a PDF converter prints it, so the builder reads it the s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 
-from jixiao.read._clean import clean_cell
-from jixiao.read._headers import (
-    INDICATOR_VALUE_ROLES,
-    budget_role,
-    budget_schema,
-    column_role,
-    indicator_schema,
+from jixiao.read._position_header import (
+    DIGIT,
+    DRIFT,
+    WORD,
+    Col,
+    header_columns,
+    segments,
+    two_row_columns,
+    wrapped_rest,
 )
 
-__all__ = ["positioned_rows"]
+__all__ = ["positioned_rows", "wrapped_rest"]
 
-_GAP = re.compile(r"\S+(?: \S+)*")  # a segment: text whose words are one space apart
-_WORD = re.compile(r"\S+")
-_BUDGET_VALUES = frozenset({"initial", "planned", "received", "executed", "weight", "rate", "score"})
-_FIGURES = frozenset({"weight", "score"})  # an indicator row prints its points in one of them
 _REACH = 2
-_DRIFT = 3  # a label set in a wider cell (centred) may start this many characters left of it
+_WRAPS = 4  # lines below a header its labels may wrap onto (未完 / 成原 / 因分 / 析)
 _LABEL = re.compile(r"[\u4e00-\u9fff]")
-_DIGIT = re.compile(r"\d")  # lines a wrapped cell's fragment may stand from its anchor
+_GLUED = re.compile(r"^(\d+(?:\.\d+)?%?) ?([^\d\s.%]+)$")  # a figure, a word (glued) on its right
 
 
-@dataclass(slots=True)
-class _Col:
-    start: int
-    end: int
-    value: bool  # a value column: a line printing under it is a row
-    wrapped: bool = False  # named by a header label wrapped onto the line above or below
-    figure: bool = False  # a column of figures, set from the right (分值, 得分, the budget amounts)
-    points: bool = False  # an indicator table's 分值 or 得分: every row prints its points there
-
-
-@lru_cache(maxsize=4096)
-def _segments(raw: str) -> tuple[tuple[int, int, str], ...]:
-    """A line's segments with their places (cached: each line is cut for the header, the columns
-    and its cells)."""
-    return tuple((m.start(), m.end(), m.group(0)) for m in _GAP.finditer(raw))
-
-
-def _is_label(word: str) -> bool:
-    return bool(column_role(clean_cell(word)) or budget_role(clean_cell(word)))
-
-
-def _header_segments(raw: str, more: dict[int, str] | None = None) -> list[tuple[int, int, str]]:
-    """A header line's labels: its segments, one cut at its spaces when every word is a label
-    (``全年预算数（A） 全年执行数（B） 分值`` set one space apart), not ``得分（20 分*执行率）``.
-    ``more`` is the wrapped rest of the word starting at each place (``年度指标`` + ``值``)."""
-    more = more or {}
-    out = []
-    for a, b, text in _segments(raw):
-        words = [
-            (m.start() + a, m.end() + a, m.group(0) + more.get(m.start() + a, ""))
-            for m in _WORD.finditer(text)
-        ]
-        if len(words) > 1 and all(_is_label(w) for *_, w in words):
-            out += words
-        else:
-            out.append((a, b, " ".join(w for *_, w in words)))
-    return out
-
-
-def _header(raw: str, below: tuple[str, ...] = ()) -> list[_Col] | None:
-    """The columns of a header line, or ``None`` when the line is no table header. Labels wrapped
-    onto the lines ``below`` (``年度指标`` over ``值``) are read whole: each piece of such a line
-    (no figure in it) stands under a word of the header and completes it."""
-    segs = _header_segments(raw)
-    if len(segs) < 3:
-        return None
-    found = _schema([clean_cell(s[2]) for s in segs])
-    if found is None and sum(_is_label(s[2]) for s in segs) < 2:
-        return None  # no header, however its labels wrap
-    words = [(m.start(), m.end()) for m in _WORD.finditer(raw)]
-    more: dict[int, str] = {}
-    for line in below:
-        if not line.strip() or _DIGIT.search(line):
-            break
-        for a, _b, text in _segments(line):
-            w = next((x for x, y in reversed(words) if x <= a + _DRIFT), None)
-            if w is None or a >= dict(words)[w] + _DRIFT:
-                break  # text beside the labels: no wrapped label
-            more[w] = more.get(w, "") + text.replace(" ", "")
-        else:
-            wrapped = _header_segments(raw, more)
-            again = _schema([clean_cell(s[2]) for s in wrapped])
-            if again is not None:
-                segs, found = wrapped, again
-            continue
-        break
-    if found is None:
-        return None
-    roles, values = found
-    points = _FIGURES if values is INDICATOR_VALUE_ROLES else frozenset()
-    figures = _FIGURES if values is INDICATOR_VALUE_ROLES else _BUDGET_VALUES
-    return [
-        _Col(a, b, r in values, figure=r in figures, points=r in points)
-        for (a, b, _), r in zip(segs, roles, strict=True)
-    ]
-
-
-def _schema(cells: list[str]) -> tuple[list[str | None], frozenset[str]] | None:
-    """The roles of a header's cells and the roles of its value columns."""
-    schema = indicator_schema(cells)
-    if schema is not None:
-        return schema.roles, INDICATOR_VALUE_ROLES
-    schema = budget_schema(cells)
-    return (schema.roles, _BUDGET_VALUES) if schema is not None else None
-
-
-def _column(cols: list[_Col], a: int, b: int) -> int:
+def _column(cols: list[Col], a: int, b: int) -> int:
     """The column a piece of text at ``[a, b)`` stands in: the one whose label starts at or before
     its centre, the next label not yet (labels and text are set from their cell's left, or both
     centred, and a figure set from the right still ends left of the next label)."""
@@ -136,7 +46,7 @@ def _column(cols: list[_Col], a: int, b: int) -> int:
     return k
 
 
-def _place(cols: list[_Col], raw: str) -> dict[int, str]:
+def _place(cols: list[Col], raw: str) -> dict[int, str]:
     """A line's text by column: a segment standing over two columns is cut at its spaces."""
     out: dict[int, list[str]] = {}
     for _a, _b, text, k in _pieces(cols, raw):
@@ -144,17 +54,22 @@ def _place(cols: list[_Col], raw: str) -> dict[int, str]:
     return {k: " ".join(v) for k, v in out.items()}
 
 
-def _pieces(cols: list[_Col], raw: str) -> list[tuple[int, int, str, int]]:
+def _pieces(cols: list[Col], raw: str) -> list[tuple[int, int, str, int]]:
     """A line's pieces of text with their columns; two segments (two or more spaces apart) that
     fall in one column move apart into a free neighbour, the text standing between the labels."""
     pieces: list[tuple[int, int, str, int]] = []
-    for a, b, text in _segments(raw):
-        words = [(m.start() + a, m.end() + a, m.group(0)) for m in _WORD.finditer(text)]
+    for a, b, text in segments(raw):
+        words = [(m.start() + a, m.end() + a, m.group(0)) for m in WORD.finditer(text)]
         ks = {_column(cols, wa, wb) for wa, wb, _ in words}
         if len(ks) == 1:
             pieces.append((a, b, text, ks.pop()))
         else:
             pieces += [(wa, wb, w, _column(cols, wa, wb)) for wa, wb, w in words]
+        a, b, text, k = pieces[-1]
+        glued = _GLUED.match(text)
+        if glued and cols[k].figure and k + 1 < len(cols) and b > cols[k + 1].start - DRIFT:
+            cut = a + glued.start(2)  # 8否, 40 是: the figure and the next column's word as one piece
+            pieces[-1:] = [(a, a + glued.end(1), glued.group(1), k), (cut, b, glued.group(2), k + 1)]
     for i in range(1, len(pieces)):
         a, b, text, k = pieces[i]
         prev = pieces[i - 1][3]
@@ -166,47 +81,54 @@ def _pieces(cols: list[_Col], raw: str) -> list[tuple[int, int, str, int]]:
     return pieces
 
 
-def _spills(cols: list[_Col], raw: str) -> bool:
+def _spills(cols: list[Col], raw: str) -> bool:
     """Whether a piece of the line runs on past the column after its own (a wrapped cell's
     rest fits its column, or overflows into the next one at most)."""
     return any(k + 2 < len(cols) and b > cols[k + 2].start for _a, b, _, k in _pieces(cols, raw))
 
 
-def _left_starts(cols: list[_Col], body: list[str]) -> None:
+def _left_starts(cols: list[Col], body: list[str]) -> list[Col]:
     """A column starting where its cells start when they start left of its label (a label centred
     over a wider cell whose cells are set from the left): two or more lines start a cell at one
     place between the end of the label before and this label's start. Cells starting at several
-    places there are figures of the column before, set from the right."""
-    starts = [a for raw in body for a, _, _ in _segments(raw)]
+    places there are figures of the column before, set from the right. Words (no figure) starting
+    at one place before a column of figures are a column of their own whose label is merged away
+    (the 资金来源 of 财政资金, 其他资金 under 预算执行情况), not that column's figures."""
+    segs = [(a, text) for raw in body for a, _, text in segments(raw)]
+    out = [cols[0]] if cols else []
     for prev, col in pairwise(cols):
-        if prev.figure or prev.wrapped or col.wrapped:
-            continue  # the figures before are set from the right; a wrapped label's place is a guess
-        seen = sorted(a for a in starts if prev.end <= a < col.start)
-        if len(seen) >= 2 and seen[-1] - seen[0] <= 1:
-            col.start = seen[0]
+        if not (prev.figure or prev.wrapped or col.wrapped):
+            seen = sorted((a, text) for a, text in segs if prev.end <= a < col.start)
+            if len(seen) >= 2 and seen[-1][0] - seen[0][0] <= 1:
+                if col.figure and not any(DIGIT.search(text) for _, text in seen):
+                    out.append(Col(seen[0][0], col.start, False))
+                else:
+                    col.start = seen[0][0]
+        out.append(col)
+    return out
 
 
-def _columns(header: list[_Col], lines: list[str], h: int, end: int) -> list[_Col]:
+def _columns(header: list[Col], lines: list[str], h: int, end: int) -> list[Col]:
     """The header's columns with those its rows print left of it and its wrapped labels beside it."""
     cols = list(header)
     first = header[0].start
-    starts = sorted({a for raw in lines[h + 1 : end] for a, _, _ in _segments(raw) if a < first})
-    starts = [a for a in starts if a < first - _DRIFT]  # nearer, it is the first label's column
+    starts = sorted({a for raw in lines[h + 1 : end] for a, _, _ in segments(raw) if a < first})
+    starts = [a for a in starts if a < first - DRIFT]  # nearer, it is the first label's column
     for k, a in enumerate(starts):  # starts within two characters are one column
         if k == 0 or a - starts[k - 1] > 2:
-            cols.append(_Col(a, first, False))
+            cols.append(Col(a, first, False))
     for k in (h - 1, h + 1):  # a header label wrapped onto the line above or below
         if 0 <= k < len(lines):
-            for a, b, text in _segments(lines[k]):
+            for a, b, text in segments(lines[k]):
                 if (
                     a >= first
                     and _LABEL.search(text)
-                    and not _DIGIT.search(text)
+                    and not DIGIT.search(text)
                     and all(min(b, c.end) <= max(a, c.start) for c in cols)
                 ):
-                    cols.append(_Col(a, b, False, wrapped=True))
+                    cols.append(Col(a, b, False, wrapped=True))
     cols.sort(key=lambda c: c.start)
-    _left_starts(cols, lines[h + 1 : end])
+    cols = _left_starts(cols, lines[h + 1 : end])
     for c, nxt in pairwise(cols):
         c.end = min(c.end, nxt.start)
     return cols
@@ -223,12 +145,12 @@ def _aligned(lines: list[str]) -> bool:
     return len(gaps) >= 4 and 5 * sum(g >= 5 for g in gaps) >= len(gaps)
 
 
-def _anchor(cols: list[_Col], cells: dict[int, str]) -> bool:
+def _anchor(cols: list[Col], cells: dict[int, str]) -> bool:
     """Whether a line is a row of its own: it prints a figure under 分值 or 得分 when the
     indicator table has them (a long name, target or 偏差原因 wrapped over lines prints its rest under a value
     column too, but never a row's points), else anything under a value column."""
     if any(c.points for c in cols):
-        return any(cols[c].points and _DIGIT.search(t) for c, t in cells.items())
+        return any(cols[c].points and DIGIT.search(t) for c, t in cells.items())
     return any(cols[c].value for c in cells)
 
 
@@ -244,30 +166,41 @@ def positioned_rows(lines: list[str]) -> tuple[dict[int, str], set[int]] | None:
     """The TAB rows of the tables laid out by position among ``lines`` (index of the anchor line →
     its row) and the lines their wrapped cells consumed; ``None`` when no line is a header."""
     found = {
-        k: _header(raw, tuple(lines[k + 1 : k + 3])) for k, raw in enumerate(lines) if "  " in raw.strip()
+        k: header_columns(raw, tuple(lines[k + 1 : k + 1 + _WRAPS]))
+        or two_row_columns(raw, tuple(lines[k + 1 : k + 1 + _WRAPS]))
+        for k, raw in enumerate(lines)
+        if "  " in raw.strip()
     }
-    heads = [k for k, cols in found.items() if cols is not None]
+    heads: list[int] = []
+    for k, cols in found.items():
+        if cols is not None and not (heads and k <= heads[-1] + (found[heads[-1]] or [])[0].below):
+            heads.append(k)  # not a line of the header above's wrapped labels
     if not heads:
         return None
     rows: dict[int, str] = {}
     used: set[int] = set()
     for n, h in enumerate(heads):
         end = heads[n + 1] if n + 1 < len(heads) else len(lines)
-        if not _aligned(lines[h:end]):
-            continue
-        cols = _columns(found[h] or [], lines, h, end)
+        header = found[h] or []
+        if not (_aligned(lines[h:end]) or header[0].below):
+            continue  # labels wrapped under their start are set by position, however close the cells
+        cols = _columns(header, lines, h, end)
+        wraps = range(h + 1, h + 1 + header[0].below)  # read whole into the header's labels
+        used.update(wraps)
         placed = {k: _place(cols, lines[k]) for k in range(h, end) if lines[k].strip()}
         if h > 0:  # the line above gives only the wrapped header labels
             above = {c: t for c, t in _place(cols, lines[h - 1]).items() if cols[c].wrapped}
-            if above and len(above) == len(_segments(lines[h - 1])):
+            if above and len(above) == len(segments(lines[h - 1])):
                 placed[h - 1] = above
-        anchors = [h] + [k for k in placed if k > h and _anchor(cols, placed[k])]
+        anchors = [h] + [k for k in placed if k > h and k not in wraps and _anchor(cols, placed[k])]
         parts: dict[int, dict[int, list[tuple[int, str]]]] = {a: {} for a in anchors}
         pieces: list[int] = []  # the lines printing the rest of wrapped cells
         for k, cells in placed.items():
             if k in anchors:
                 for c, text in cells.items():
                     parts[k].setdefault(c, []).append((k, text))
+            elif k in wraps:
+                continue
             elif not (k > anchors[-1] and not lines[k].startswith(" ")) and not _spills(cols, lines[k]):
                 pieces.append(k)  # after the last row, running text starts at the margin
         top = _set_from_top(placed, pieces)
@@ -282,5 +215,7 @@ def positioned_rows(lines: list[str]) -> tuple[dict[int, str], set[int]] | None:
             used.add(k)
         for a in anchors:
             cells = ["".join(t for _, t in sorted(parts[a].get(c, []))) for c in range(len(cols))]
+            if a == h:
+                cells = [col.label or cell for col, cell in zip(cols, cells, strict=True)]
             rows[a] = "\t".join(cells)
     return (rows, used - set(rows)) if rows else None

@@ -156,3 +156,71 @@ def test_pdftotext_raw_rows_keep_cells_a_space_splits() -> None:
         ("时效指标", "垃圾日产日清率", "≥100%", "100%", 20, 20),
         ("生态效益指标", "市容环境卫生状况", "明显改善", "明显改善", 20, 20),
     ]
+
+
+NARROW_INDICATORS = [
+    ("产出指标", "数量指标", "配备图书册数", "≥3000册", "3100册", 40, 40),
+    ("产出指标", "质量指标", "图书验收合格率", "≥98%", "99%", 30, 30),
+    ("满意度指标", "服务对象满意度指标", "师生满意度", "≥90%", "92%", 20, 20),
+]
+
+
+def test_pdftotext_layout_of_very_narrow_docx_columns_a_merged_label_wrapping_its_points() -> None:
+    # every label wraps after two or three characters; the merged 绩效指标（90分） prints 标（90
+    # beside the header's wrapped rest (指标 性质 值 …): the points of a remark are no row of
+    # figures, so 一级/二级 … 指标性质 度量单位 are read whole and the rows under their columns
+    form = read(DATA / "pdftotext_narrow_docx.txt").forms[0]
+    (goal,) = form.goals
+    assert (goal.name, goal.weight) == ("绩效指标", 90)
+    inds = [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in goal.indicators]
+    assert inds == NARROW_INDICATORS
+    assert form.total_score == 99.2
+
+
+def test_pdftotext_layout_of_very_narrow_docx_columns_a_budget_header_wrapped_over_three_lines() -> None:
+    # 预算执 / 行情况 / （万 and 年初 / 预算, 调整 / 后预 / 算数 …: the labels are read whole and
+    # their lines are no rows; 财政 / 资金 under no label (资金来源 merged away) is a column of
+    # its own left of 年初预算, not the start of its figures
+    form = read(DATA / "pdftotext_narrow_docx.txt").forms[0]
+    budget = form.budget
+    assert (budget.weight, budget.planned, budget.executed, budget.rate, budget.score) == (
+        10,
+        150,
+        138,
+        0.92,
+        9.2,
+    )
+
+
+def test_pdftotext_layout_of_very_narrow_docx_columns_field_labels_wrapped_onto_the_next_line() -> None:
+    # 项目名 / 称, 主管部 / 门 … 实施 / 单位: the rest of each narrow label cell stands under its
+    # start on the next line, shorter than the full first line; it completes the label
+    form = read(DATA / "pdftotext_narrow_docx.txt").forms[0]
+    assert (form.project, form.supervisor, form.implementer) == (
+        "乡村学校图书配备",
+        "河湾县教育局",
+        "河湾县教学仪器站",
+    )
+
+
+def test_pdftotext_layout_of_a_narrow_header_of_two_rows_close_cells() -> None:
+    # 年度指标值 over 指标性 / 质, 指标 / 值, 度量单 / 位 (云南): the pieces under one label take its
+    # place; the cells stand two or three spaces apart, yet labels wrapped under their starts
+    # show a table set by position
+    form = read(DATA / "pdftotext_narrow_two_rows.txt").forms[0]
+    inds = [
+        (i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score)
+        for g in form.goals
+        for i in g.indicators
+    ]
+    assert inds == NARROW_INDICATORS
+    assert form.total_score == 89.2
+
+
+def test_pdftotext_layout_a_score_and_the_next_columns_word_printed_as_one() -> None:
+    # the score set from its cell's right and 是 / 否 from the next cell's left come out as one
+    # piece (40 是) standing in the score's column: the word is the next column's cell
+    form = read(DATA / "pdftotext_core_xlsx.txt").forms[0]
+    inds = [(i.name, i.weight, i.score) for g in form.goals for i in g.indicators]
+    assert inds == [("完成统计调查项目", 40, 40), ("统计数据差错率", 30, 30), ("统计公报按时发布", 20, 18.5)]
+    assert form.total_score == 88.5
