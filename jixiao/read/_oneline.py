@@ -14,6 +14,8 @@ vocabulary gives the cuts, never a position learned from one file:
   rule that places sparse rows), a row costs a little, a row without an indicator name costs
   much — so a text after the score is the 偏差原因 of its row when the next cell can start a
   row, and the name of the next row when it must;
+- a numbered goal's label alone and its text (长期目标2： | 落实…) inside a table are that goal's
+  名称 | 目标说明 line, between the rows of two goals (the next goal's rows print no header);
 - elsewhere a label (header field, goal, total …) after a value starts a new line, and a run
   of labels followed by values is a header line of its own.
 
@@ -24,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from jixiao.read._align import level_sets
+from jixiao.read._clean import strip_points
 from jixiao.read._headers import (
     budget_role,
     column_role,
@@ -46,10 +50,10 @@ from jixiao.read._oneline_cells import (
     is_goal_label,
     join_cells,
 )
-from jixiao.read._oneline_rows import LABEL_CHARS, best_rows
+from jixiao.read._oneline_rows import LABEL_CHARS, Rows, best_rows
 from jixiao.read._segment import form_title_kind, is_report_title
-from jixiao.read._stream import GOAL, TOTAL, budget_header, header_run
-from jixiao.read._vocab import head_key, head_line
+from jixiao.read._stream import GOAL, TOTAL, budget_header, goal_text, header_run
+from jixiao.read._vocab import GOAL_NUMBERED, head_key, head_line
 
 __all__ = ["flattened_lines"]
 
@@ -299,20 +303,54 @@ def _indicator_lines(tokens: list[str], i: int, header: list[str], lines: list[l
         lone = {k for k, c in enumerate(cells) if is_goal_column(c)}
     kept = [k for k in range(len(cells)) if k not in lone]
     rest = [cells[k] for k in kept]
-    rows, split = max(
-        ((best_rows(rest, roles), k) for k, roles in _headers(header)),
-        key=lambda r: (r[0].score, r[0].starts, r[1]),
-    )
+    # a numbered goal and its text (长期目标2： | 落实…) between two goals' rows: a line of its own
+    bounds, marks, a = [], [], 0
+    for k in range(len(rest)):
+        width = _goal_description(rest, k) if k >= a else 0
+        if width:
+            bounds.append((a, k))
+            marks.append((k, k + width))
+            a = k + width
+    bounds.append((a, len(rest)))
+    readings = []
+    for k, roles in _headers(header):
+        cuts = [best_rows(rest[a:b], roles) for a, b in bounds]
+        score = sum(c.score for c in cuts)
+        readings.append((score, [c.starts for c in cuts], k, cuts))
+    _, _, split, cuts = max(readings, key=lambda r: (r[0], r[1], r[2]))
     lines.append(header[:split])
     if split < len(header):
         lines.append(header[split:])
+    spans: list[tuple[int, int, Rows | None]] = []
+    for n, ((a, b), rows) in enumerate(zip(bounds, cuts, strict=True)):
+        starts = [a + s for s in rows.starts]
+        tails = {a + t: a + cell for t, cell in rows.tails.items()}
+        ends = [*starts[1:], b] if starts else []
+        spans += [(s, e, Rows(0.0, [], tails)) for s, e in zip(starts, ends, strict=True)]
+        if n < len(marks):
+            spans.append((*marks[n], None))
     pending = sorted(lone)
-    for a, b in zip(rows.starts, [*rows.starts[1:], len(rest)], strict=True):
+    for a, b, rows in spans:
         while pending and pending[0] < kept[a]:
             lines.append([cells[pending.pop(0)]])
-        lines.append(_join_tail(rest, a, b, rows.tails))
+        lines.append(_join_tail(rest, a, b, rows.tails) if rows is not None else rest[a:b])
     lines.extend([cells[k]] for k in pending)
     return end
+
+
+def _goal_description(cells: list[str], k: int) -> int:
+    """The cells of a numbered goal's label alone, its points if printed apart, and its text
+    (长期目标2： | 落实…; 年度目标2: | (16分) | 落实…) at ``k`` — the goal's 名称 | 目标说明 row
+    printed between two goals' indicator rows — else 0."""
+    m = GOAL_NUMBERED.match(label_key(cells[k]))
+    if not m or m.group("rest"):
+        return 0
+    width = 2 if k + 2 < len(cells) and not strip_points(cells[k + 1]) else 1
+    if k + width >= len(cells):
+        return 0
+    text = cells[k + width]
+    l1, l2 = level_sets()
+    return width + 1 if goal_text(text) and label_key(strip_points(text)) not in l1 | l2 else 0
 
 
 def _join_tail(cells: list[str], a: int, b: int, tails: dict[int, int]) -> list[str]:
@@ -375,4 +413,6 @@ def _headers(header: list[str]) -> list[tuple[int, list[str | None]]]:
         top = indicator_schema(header[:k])
         if top is not None and top.expand(header[k:]):
             out.append((k, top.roles))
+    if len(out) > 1:
+        del out[0]  # a group label, then labels of its role (指标值 … 近两年指标值): two header rows
     return out

@@ -38,7 +38,7 @@ from jixiao.read._levels import parents
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._vocab import GOAL_NUMBERED, NOTES, is_goal_label, is_level1
 
-__all__ = ["GOAL", "TOTAL", "budget_header", "header_run", "stream_rows"]
+__all__ = ["GOAL", "TOTAL", "budget_header", "goal_text", "header_run", "stream_rows"]
 
 TOTAL = re.compile(r"^(总分|合计|总计|自评得分|自评总分|综合得分)[:：]?$")
 _NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%分]?$")
@@ -305,7 +305,7 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
             continue
         numbered = GOAL_NUMBERED.match(label_key(t))
         if (GOAL.match(label_key(t)) or (numbered and not numbered.group("rest"))) and (
-            i + 1 < n and _goal_text(texts[i + 1])
+            i + 1 < n and goal_text(texts[i + 1])
         ):
             emit(i, [t, texts[i + 1]])  # 年度绩效目标 (or 长期绩效目标1) | its text, as a TAB row prints them
             i += 2
@@ -328,12 +328,12 @@ def _goal_headings(texts: list[str], i: int) -> int:
     while i + 1 + k < len(texts) and _PERIOD_GOAL.match(label_key(texts[i + 1 + k])):
         k += 1
     texts_after = texts[i + 1 + k : i + 1 + 2 * k]
-    if k < 2 or len(texts_after) < k or not all(_goal_text(x) for x in texts_after):
+    if k < 2 or len(texts_after) < k or not all(goal_text(x) for x in texts_after):
         return 0
     return k
 
 
-def _goal_text(text: str) -> bool:
+def goal_text(text: str) -> bool:
     """A goal's text after its label: a sentence that names no column, field, level or form."""
     return bool(
         text

@@ -1,0 +1,82 @@
+"""A Wuhan target table (部门整体支出绩效目标表) flattened onto one line reads as its TAB form:
+each goal's numbered label and text (长期目标 1: | 提升…) name its goal, the indicator rows of
+the next goal follow without a header, and the 年度 half's three header rows (指标值 over
+近两年指标值 over 前年 | 上年, cells holding spaces: 一级 指标, 指标值确定 依据) are one header."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.read import read
+from jixiao.review import review_document
+
+# invented; the TAB layout of the Wuhan target tables (a row per printed line, covered cells empty)
+TAB = "\n".join(
+    [
+        "部门整体支出绩效目标表",
+        "单位：万元",
+        "部门（单位）名称\t江城区园林局",
+        "整体绩效总目标\t长期目标\t\t年度目标",
+        "\t目标 1: 提升城市绿化覆盖水平 目标 2: 加强园林养护管理\t\t目标 1: 提升城市绿化覆盖水平 目标 2: 加强园林养护管理",
+        "长期目标 1:\t提升城市绿化覆盖水平",
+        "目标名称\t一级指标\t二级指标\t三级指标\t指标值\t指标值确定依据",
+        "长期绩效指标\t产出指标\t数量指标\t新增绿地面积\t≥20公顷\t计划标准",
+        "\t\t质量指标\t苗木成活率\t≥95%\t行业标准",
+        "\t满意度指标\t服务对象满意度指标\t市民满意度\t≥90%\t计划标准",
+        "长期目标 2:\t加强园林养护管理",
+        "长期绩效指标\t产出指标\t数量指标\t养护道路绿带长度\t≥120公里\t计划标准",
+        "\t效益指标\t社会效益指标\t园林景观效果\t明显改善\t行业标准",
+        "年度目标 1:\t提升城市绿化覆盖水平",
+        "年度绩效指标\t一级 指标\t二级指标\t三级指标\t指标值\t\t\t指标值确定 依据",
+        "\t\t\t\t近两年指标值\t\t预期当年 实现值\t",
+        "\t\t\t\t前年\t上年\t\t",
+        "年度绩效指标\t产出指标\t数量指标\t新增绿地面积\t\t\t≥5公顷\t计划标准",
+        "\t\t时效指标\t工程按期完工率\t\t\t≥100%\t计划标准",
+        "年度目标 2:\t加强园林养护管理",
+        "年度绩效指标\t产出指标\t数量指标\t养护道路绿带长度\t\t\t≥120公里\t计划标准",
+        "\t满意度指标\t服务对象满意度指标\t市民满意度\t\t\t≥90%\t计划标准",
+    ]
+)
+
+
+def _flat(text: str) -> str:
+    """Every cell of every line, in order, on one line: what a lost-line-break copy gives."""
+    return " ".join(tok for line in text.splitlines() for cell in line.split("\t") for tok in cell.split())
+
+
+def _reading(path: Path) -> list[tuple[str, str | None, list[tuple[str | None, ...]]]]:
+    [form] = read(path).forms
+    return [
+        (g.name, g.text, [(i.level1, i.level2, i.name, i.target, i.basis) for i in g.indicators])
+        for g in form.goals
+    ]
+
+
+def test_a_flattened_target_table_keeps_its_goals(tmp_path: Path) -> None:
+    flat = tmp_path / "目标表.txt"
+    flat.write_text(_flat(TAB) + "\n", encoding="utf-8")
+    got = _reading(flat)
+    assert [(name, text) for name, text, _ in got] == [
+        ("长期目标1", "提升城市绿化覆盖水平"),
+        ("长期目标2", "加强园林养护管理"),
+        ("年度目标1", "提升城市绿化覆盖水平"),
+        ("年度目标2", "加强园林养护管理"),
+    ]
+    assert got[1][2] == [
+        ("产出指标", "数量指标", "养护道路绿带长度", "≥120公里", "计划标准"),
+        ("效益指标", "社会效益指标", "园林景观效果", "明显改善", "行业标准"),
+    ]
+    # under the three header rows: the target in 预期当年实现值, the basis in the last column
+    assert got[2][2] == [
+        ("产出指标", "数量指标", "新增绿地面积", "≥5公顷", "计划标准"),
+        ("产出指标", "时效指标", "工程按期完工率", "≥100%", "计划标准"),
+    ]
+    # no row made of the header's words (一级 | 指标 …) missing its target
+    assert not [f for f in review_document(read(flat)).findings if f.severity == "error"]
+
+
+def test_the_flattened_table_reads_as_its_tab_form(tmp_path: Path) -> None:
+    tab, flat = tmp_path / "目标表.txt", tmp_path / "目标表_一行.txt"
+    tab.write_text(TAB + "\n", encoding="utf-8")
+    flat.write_text(_flat(TAB) + "\n", encoding="utf-8")
+    assert _reading(flat) == _reading(tab)
