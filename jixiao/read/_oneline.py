@@ -29,6 +29,7 @@ import re
 from jixiao.read._align import level_sets
 from jixiao.read._clean import strip_points
 from jixiao.read._headers import (
+    LABEL_ROLES,
     budget_role,
     column_role,
     field_of,
@@ -139,9 +140,10 @@ def _indicator_header(tokens: list[str], i: int) -> int:
 
     ``header_run`` ends at the first cell naming no column; a header may hold one such cell
     (指标说明) between labels, as ``indicator_schema`` allows: the run is extended over it when a
-    label follows.
+    label follows. The goal column is named once (``goal_once``): a goal's name after the
+    header starts a row, a title naming it before the header (长期绩效目标表) is no column.
     """
-    run = header_run(tokens, i, indicator_schema)
+    run = header_run(tokens, i, indicator_schema, goal_once=True)
     if run is None:
         return 0
     width = run[1]
@@ -181,6 +183,10 @@ def _cut(tokens: list[str]) -> list[list[str]]:
         t = tokens[i]
         width = _indicator_header(tokens, i)
         if width:
+            if len(cur) > 1 and column_role(cur[-1]) in LABEL_ROLES:
+                title = cur.pop()  # the table's title over its header (长期绩效目标表): a line
+                flush()
+                cur.append(title)
             flush()
             i = _indicator_lines(tokens, i + width, tokens[i : i + width], lines)
             continue

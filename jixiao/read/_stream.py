@@ -58,7 +58,7 @@ def header_run(texts: list[str], i: int, make, goal_once: bool = False) -> tuple
     With ``goal_once`` (cells one per line), nor past a second cell naming the goal column
     (目标名称 … 长期绩效目标1, a row's first cell; 长期绩效目标表 | 目标名称, a table's title before
     its header): a header names it once (the 二级/三级 columns of 中期/年度 halves do repeat).
-    A line's tokens (``_oneline``) keep the old run: their readers place the title themselves.
+    A flattened line's header (``_oneline``) is cut by the same rule, the title a line of its own.
     """
     table = _TABLE_OF[make]
     memo = role_memo(table)

@@ -80,3 +80,45 @@ def test_the_flattened_table_reads_as_its_tab_form(tmp_path: Path) -> None:
     tab.write_text(TAB + "\n", encoding="utf-8")
     flat.write_text(_flat(TAB) + "\n", encoding="utf-8")
     assert _reading(flat) == _reading(tab)
+
+
+# invented; a project target table: the goals' 名称 | 目标说明 block, then each table's title
+# (长期绩效目标表) over its header, the goal column naming each goal once; the 年度 header's
+# second row (前年 | 上年 | 预计当年实现 under 指标值) prints the two years before
+PROJECT = "\n".join(
+    [
+        "项目支出绩效目标表",
+        "单位：万元",
+        "项目名称\t社区健身设施维护经费\t项目编码\t420100000000000001",
+        "项目主管部门\t江城区体育局\t项目执行单位\t江城区体育中心",
+        "项目总预算\t120\t项目当年预算\t120",
+        "项目绩效总目标",
+        "名称\t目标说明",
+        "长期绩效目标 1\t完成社区健身设施维护第1阶段任务。",
+        "年度绩效目标 1\t完成社区健身设施维护第1阶段任务。",
+        "长期绩效目标表",
+        "目标名称\t一级指标\t二级指标\t三级指标\t指标值\t指标值确定依据",
+        "长期绩效目标 1\t产出指标\t数量指标\t维护健身点位数\t≥60个\t计划标准",
+        "\t满意度指标\t服务对象满意度指标\t居民满意度\t≥90%\t历史指标",
+        "年度绩效目标表",
+        "目标名称\t一级指标\t二级指标\t三级指标\t指标值\t\t\t指标值确定依据",
+        "\t\t\t\t前年\t上年\t预计当年实现\t",
+        "年度绩效目标 1\t产出指标\t数量指标\t维护健身点位数\t52个\t56个\t≥60个\t历史指标",
+        "\t满意度指标\t服务对象满意度指标\t居民满意度\t85%\t88%\t≥90%\t计划标准",
+    ]
+)
+
+
+def test_a_flattened_project_target_table_names_its_goals(tmp_path: Path) -> None:
+    flat = tmp_path / "项目目标表.txt"
+    flat.write_text(_flat(PROJECT) + "\n", encoding="utf-8")
+    got = _reading(flat)
+    text = "完成社区健身设施维护第1阶段任务。"
+    assert [(name, text) for name, text, _ in got] == [("长期绩效目标1", text), ("年度绩效目标1", text)]
+    assert got[1][2] == [
+        ("产出指标", "数量指标", "维护健身点位数", "≥60个", "历史指标"),
+        ("满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "计划标准"),
+    ]
+    tab = tmp_path / "项目目标表_tab.txt"
+    tab.write_text(PROJECT + "\n", encoding="utf-8")
+    assert got == _reading(tab)
