@@ -15,7 +15,7 @@ from jixiao.read._clean import strip_points
 from jixiao.read._headers import column_role, label_key, overall_role, vocabulary
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import GOAL
-from jixiao.read._vocab import GOAL_NUMBERED
+from jixiao.read._vocab import GOAL_GENERIC, GOAL_NUMBERED
 
 __all__ = ["NUMBER", "TERM_GOAL", "close_brackets", "is_goal_column", "is_goal_label", "join_cells"]
 
@@ -117,6 +117,8 @@ def _names_cell(part: list[str]) -> bool:
         return True  # 年度 绩效 指标
     if len(part) == 2 and _WORD.match(last) and _split_column_label(part[0], last):
         return True
+    if len(part) == 2 and _split_goal_column(part[0], last):
+        return True
     return _is_goal_name(whole) and not _is_goal_name(part[0]) and not _is_goal_name(last)
 
 
@@ -127,6 +129,18 @@ def _split_column_label(first: str, last: str) -> bool:
     if whole not in _column_labels() or column_role(last) is not None:
         return False
     return column_role(first + last) != column_role(first)
+
+
+def _split_goal_column(first: str, last: str) -> bool:
+    """A goal column's label printed over two lines, its scope apart (项目年度 | 绩效指标（60分）):
+    the scope names nothing alone, the label with its points after it."""
+    whole = label_key(strip_points(first + last))
+    return (
+        column_role(last) == "goal"
+        and column_role(first) is None
+        and bool(GOAL_GENERIC.match(whole))
+        and not GOAL_GENERIC.match(label_key(first))
+    )
 
 
 def _column_labels() -> frozenset[str]:

@@ -122,3 +122,37 @@ def test_a_flattened_project_target_table_names_its_goals(tmp_path: Path) -> Non
     tab = tmp_path / "项目目标表_tab.txt"
     tab.write_text(PROJECT + "\n", encoding="utf-8")
     assert got == _reading(tab)
+
+
+# invented; a Wuhan project self-assessment whose goal column's label is printed over two lines
+# (项目年度 绩效指标（60分）): on one line its scope 项目年度 is no text of the overall goal
+SELF = "\n".join(
+    [
+        "2023 年度社区健身设施维护项目自评表",
+        "单位名称(盖章): 江城区体育局 填报日期: 2024年1月15日 自评得分: 98.89分",
+        "项目名称\t\t社区健身设施维护\t\t\t\t",
+        "主管部门\t\t江城区体育局\t\t项目实施单位\t\t江城区体育中心\t",
+        "预算执行情况 (万元) (20分)\t\t预算数(A)\t执行数(B)\t执行率(B/A)\t得分 (20分*执行率)\t\t",
+        "\t\t年度财政资金总额\t100\t100\t100%\t20",
+        "项目绩效总目标 (20分)\t年初设定目标\t\t\t全年实际完成情况\t\t得分\t",
+        "\t完成社区健身设施年度维护任务。\t\t\t已完成社区健身设施年度维护任务。\t\t20",
+        "项目年度 绩效指标（60分）\t一级指标\t二级指标\t三级指标\t年初目标值(A)\t实际完成值(B)\t得分",
+        "\t产出 指标\t数量指标\t维护健身点位数\t≥60个\t62个\t20",
+        "\t\t质量指标\t设施完好率\t≥95%\t96%\t20",
+        "\t满意度指标\t服务对象满意度指标\t居民满意度\t≥90%\t85%\t18.89",
+        "偏差大或目标未完成原因分析\t居民满意度未达目标。\t\t\t",
+        "改进措施及结果应用方案\t加强设施巡查，及时回应居民诉求。\t",
+    ]
+)
+
+
+def test_a_goal_columns_label_over_two_lines_ends_the_overall_goal(tmp_path: Path) -> None:
+    flat = tmp_path / "自评表.txt"
+    flat.write_text(_flat(SELF) + "\n", encoding="utf-8")
+    doc = read(flat)
+    [form] = doc.forms
+    assert form.overall_goal is not None
+    assert (form.overall_goal.actual, form.overall_goal.score) == ("已完成社区健身设施年度维护任务。", 20)
+    assert [(g.name, g.weight) for g in form.goals] == [("项目年度绩效指标", 60)]
+    # 20 + 20 + 20 + 20 + 20 × 85/90 = 98.89: the overall goal's 20 counted, no total mismatch
+    assert not [f for f in review_document(doc).findings if f.severity == "error"]
