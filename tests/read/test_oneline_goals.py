@@ -156,3 +156,17 @@ def test_a_goal_columns_label_over_two_lines_ends_the_overall_goal(tmp_path: Pat
     assert [(g.name, g.weight) for g in form.goals] == [("项目年度绩效指标", 60)]
     # 20 + 20 + 20 + 20 + 20 × 85/90 = 98.89: the overall goal's 20 counted, no total mismatch
     assert not [f for f in review_document(doc).findings if f.severity == "error"]
+
+
+def test_a_name_wrapped_inside_its_cell_keeps_its_row(tmp_path: Path) -> None:
+    # the cell printed its name on two lines (设施完 | 好率), a space between them on one line:
+    # the second word ends the name, the row's values follow it (no row without a name)
+    flat = tmp_path / "自评表.txt"
+    flat.write_text(_flat(SELF.replace("\t设施完好率\t", "\t设施完 好率\t")) + "\n", encoding="utf-8")
+    [form] = read(flat).forms
+    got = [(i.name, i.target, i.actual, i.score) for _, i in form.indicators()]
+    assert got == [
+        ("维护健身点位数", "≥60个", "62个", 20),
+        ("设施完好率", "≥95%", "96%", 20),
+        ("居民满意度", "≥90%", "85%", 18.89),
+    ]
