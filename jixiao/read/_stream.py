@@ -50,7 +50,9 @@ _LINE_END = "\x00"
 _TABLE_OF = {indicator_schema: "indicator_columns", budget_schema: "budget_columns"}
 
 
-def header_run(texts: list[str], i: int, make, goal_once: bool = False) -> tuple[Schema, int] | None:  # type: ignore[no-untyped-def]
+def header_run(  # type: ignore[no-untyped-def]
+    texts: list[str], i: int, make, goal_once: bool = False, unknown_ok: bool = False
+) -> tuple[Schema, int] | None:
     """The longest header (by ``make``) starting at ``i``: its schema and width.
 
     A header's every cell names a column, so no window reaching past the first cell that names
@@ -59,17 +61,25 @@ def header_run(texts: list[str], i: int, make, goal_once: bool = False) -> tuple
     (目标名称 … 长期绩效目标1, a row's first cell; 长期绩效目标表 | 目标名称, a table's title before
     its header): a header names it once (the 二级/三级 columns of 中期/年度 halves do repeat).
     A flattened line's header (``_oneline``) is cut by the same rule, the title a line of its own.
+    With ``unknown_ok``, an indicator header may hold one cell naming no column between two
+    labels (评（扣）分标准 between 权重 and 指标值设定依据), as ``indicator_schema`` allows.
     """
     table = _TABLE_OF[make]
     memo = role_memo(table)
     limit = min(len(texts) - i, 16)
     span = 0
     goal = False
+    unknown = None
     while span < limit:
         c = texts[i + span]
         role = role_in(memo, table, c) if c else None
         if c and role is None and not (make is indicator_schema and names_by_year(c)):
-            break
+            nxt = texts[i + span + 1] if span + 1 < limit else ""
+            if not (unknown_ok and unknown is None and make is indicator_schema and span >= 3 and nxt):
+                break
+            if nxt == _LINE_END or role_in(memo, table, nxt) is None:
+                break
+            unknown = span  # 评（扣）分标准: no column the vocabulary names, a label after it
         if goal_once and role == "goal" and make is indicator_schema:
             if goal:
                 break
@@ -84,7 +94,10 @@ def header_run(texts: list[str], i: int, make, goal_once: bool = False) -> tuple
         if (
             schema is not None
             and window[-1]  # a header ends at a named column: a blank after it starts the next row
-            and all(r is not None or not c for r, c in zip(schema.roles, window, strict=True))
+            and all(
+                r is not None or not c or k == unknown
+                for k, (r, c) in enumerate(zip(schema.roles, window, strict=True))
+            )
         ):
             best = (schema, width)
         elif schema is None and best is not None and width > best[1] + 1:
@@ -251,7 +264,7 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
         if not t:
             i += 1
             continue
-        run = header_run(texts, i, indicator_schema, goal_once=True)
+        run = header_run(texts, i, indicator_schema, goal_once=True, unknown_ok=True)
         if run is not None:
             schema, width = run
             labels = _two_row_header(texts, i, width) or texts[i : i + width]
