@@ -415,6 +415,24 @@ def _short_row(texts: list[str], i: int, start: int, schema: Schema) -> list[str
     return row if score > full else None
 
 
+def _label_lines(texts: list[str], i: int) -> int:
+    """How many more lines the budget row label at ``i`` takes: words (no amount, no label of
+    their own) between it and the row's first amount, as a cell of two paragraphs prints."""
+    k = i + 1
+    while (
+        k < len(texts)
+        and k - i <= 2
+        and texts[k]
+        and texts[k] != _LINE_END
+        and not _NUMBER.match(texts[k])
+        and texts[k] not in _DASH
+        and not (is_budget_label(texts[k]) or budget_role(texts[k]) or overall_role(texts[k]))
+        and not GOAL.match(label_key(texts[k]))
+    ):
+        k += 1
+    return k - i - 1 if k > i + 1 and k < len(texts) and _NUMBER.match(texts[k]) else 0
+
+
 def budget_header(texts: list[str], i: int) -> tuple[Schema, int, int] | None:
     """A budget header: an optional block label, an optional empty cell, then budget columns."""
     j = i
@@ -445,6 +463,10 @@ def _budget_rows(texts: list[str], i: int, schema: Schema, lead: int, emit) -> i
         if _ends_block(texts, i) or overall_role(t) or GOAL.match(label_key(t)):
             return i
         has_label = not _NUMBER.match(t)
+        wrapped = _label_lines(texts, i) if has_label else 0
+        if wrapped:  # the row label's cell printed over lines (部门整体支出 | 总额): one label
+            t = "".join(texts[i : i + 1 + wrapped])
+            i += wrapped
         row_cells = texts[i + 1 : i + 1 + values] if has_label else texts[i : i + values]
         # the label of the next part (年度总体目标 …) ends the row, however wide its header
         cut = next((k for k, c in enumerate(row_cells) if overall_role(c) or GOAL.match(label_key(c))), None)
