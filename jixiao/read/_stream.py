@@ -278,12 +278,15 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
             i = _budget_rows(texts, i + width, schema, first, emit)
             continue
         if i + 4 < n and overall_role(texts[i + 1]) == "target" and overall_role(texts[i + 2]) == "actual":
-            emit(i, texts[i : i + 3])
-            j = i + 3
+            k = i + 3
+            while k < min(n, i + 5) and texts[k] and column_role(texts[k]) in ("score", "weight"):
+                k += 1  # 得分 (分值) columns after the two texts: the goal row holds them too
+            emit(i, texts[i:k])
+            j = k
             while j < n and not texts[j]:
                 j += 1  # the goal row's empty first cell (under 年度目标)
-            emit(j, ["", *texts[j : j + 2]])
-            i = j + 2
+            emit(j, ["", *texts[j : j + k - i - 1]])
+            i = j + k - i - 1
             continue
         goal = _goal_row_width(texts, i)
         if goal:
