@@ -164,6 +164,15 @@ def _label_start(texts: list[str], j: int, schema: Schema) -> int:
         and not _next_row_starts(texts, j, p2, schema)
     ):
         return p1  # 满意度指标 is both: only as 一级 does the row end where the next one starts
+    if (
+        p1 is not None
+        and p2 is not None
+        and key in l1
+        and key in l2
+        and _next_row_starts(texts, j, p1, schema)
+        and _fit_from(texts, j, p1, schema) > _fit_from(texts, j, p2, schema)
+    ):
+        return p1  # … or both end where a row can start (a blank last cell): the better fit
     if p2 is not None and key in l2:
         return p2
     if (
@@ -177,6 +186,13 @@ def _label_start(texts: list[str], j: int, schema: Schema) -> int:
     if pn is not None:
         return pn
     return p2 if p2 is not None else (p1 or 0)
+
+
+def _fit_from(texts: list[str], j: int, start: int, schema: Schema) -> float:
+    """How well the row at ``j`` fits its columns when it starts in column ``start``."""
+    roles = schema.roles[start:]
+    cells = texts[j : j + len(roles)]
+    return sum(fit(r, c) for r, c in zip(roles, cells, strict=False) if c != _LINE_END)
 
 
 def _fits_as_level2(texts: list[str], j: int, p2: int, pn: int, schema: Schema) -> bool:
