@@ -50,7 +50,8 @@ from jixiao.read._oneline_cells import (
 )
 from jixiao.read._oneline_rows import LABEL_CHARS
 from jixiao.read._oneline_table import ends_table, indicator_lines, is_box, is_pair, is_title
-from jixiao.read._stream import GOAL, TOTAL, budget_header, header_run
+from jixiao.read._stream import TOTAL
+from jixiao.read._stream_head import GOAL, budget_header, header_run
 from jixiao.read._vocab import head_key, head_line
 
 __all__ = ["flattened_lines"]

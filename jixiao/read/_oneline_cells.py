@@ -14,7 +14,7 @@ from jixiao.read._align import level_sets, unit_cell
 from jixiao.read._clean import strip_points
 from jixiao.read._headers import column_role, label_key, overall_role, vocabulary
 from jixiao.read._segment import form_title_kind, is_report_title
-from jixiao.read._stream import GOAL
+from jixiao.read._stream_head import GOAL
 from jixiao.read._vocab import GOAL_GENERIC, GOAL_NUMBERED
 
 __all__ = ["NUMBER", "TERM_GOAL", "close_brackets", "is_goal_column", "is_goal_label", "join_cells"]

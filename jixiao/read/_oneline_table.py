@@ -22,7 +22,8 @@ from jixiao.read._headers import (
 from jixiao.read._oneline_cells import is_goal_column
 from jixiao.read._oneline_rows import Rows, best_rows
 from jixiao.read._segment import form_title_kind, is_report_title
-from jixiao.read._stream import TOTAL, budget_header, goal_text, header_run
+from jixiao.read._stream import TOTAL
+from jixiao.read._stream_head import budget_header, goal_text, header_run
 from jixiao.read._vocab import GOAL_NUMBERED, head_key, head_line
 
 __all__ = ["ends_table", "indicator_lines", "is_box", "is_pair", "is_title"]
