@@ -14,10 +14,13 @@ vocabulary gives the cuts, never a position learned from one file:
   rule that places sparse rows), a row costs a little, a row without an indicator name costs
   much — so a text after the score is the 偏差原因 of its row when the next cell can start a
   row, and the name of the next row when it must;
+- a numbered goal's label alone and its text (长期目标2： | 落实…) inside a table are that goal's
+  名称 | 目标说明 line, between the rows of two goals (the next goal's rows print no header);
 - elsewhere a label (header field, goal, total …) after a value starts a new line, and a run
   of labels followed by values is a header line of its own.
 
-The lines are then read as the space-separated rows they were (``_layouts``).
+The indicator table's lines are cut in ``_oneline_table``; the lines are then read as the
+space-separated rows they were (``_layouts``).
 """
 
 from __future__ import annotations
@@ -25,13 +28,13 @@ from __future__ import annotations
 import re
 
 from jixiao.read._headers import (
+    LABEL_ROLES,
     budget_role,
     column_role,
     field_of,
     indicator_schema,
     is_budget_label,
     is_budget_total,
-    is_group_label,
     label_key,
     overall_role,
     text_field_of,
@@ -42,13 +45,13 @@ from jixiao.read._oneline_cells import (
 )
 from jixiao.read._oneline_cells import (
     close_brackets,
-    is_goal_column,
     is_goal_label,
     join_cells,
 )
-from jixiao.read._oneline_rows import LABEL_CHARS, best_rows
-from jixiao.read._segment import form_title_kind, is_report_title
-from jixiao.read._stream import GOAL, TOTAL, budget_header, header_run
+from jixiao.read._oneline_rows import LABEL_CHARS
+from jixiao.read._oneline_table import ends_table, indicator_lines, is_box, is_pair, is_title
+from jixiao.read._stream import TOTAL
+from jixiao.read._stream_head import GOAL, budget_header, header_run
 from jixiao.read._vocab import head_key, head_line
 
 __all__ = ["flattened_lines"]
@@ -92,10 +95,6 @@ def _holds_table(tokens: list[str]) -> bool:
     return False
 
 
-def _is_title(t: str) -> bool:
-    return form_title_kind(t) is not None or is_report_title(t)
-
-
 def _is_label(t: str) -> bool:
     """A label cell outside the tables: header field, goal, total, text box, budget row."""
     key = label_key(t)
@@ -119,11 +118,6 @@ def _in_goal_head(t: str) -> bool:
     return is_goal_label(t) or column_role(t) is not None or budget_role(t) is not None
 
 
-def _is_box(t: str) -> bool:
-    """A header field or text box label: the next such label means this one was left empty."""
-    return bool(field_of(t) or head_key(t) or text_field_of(t))
-
-
 def _is_total_label(t: str) -> bool:
     """A budget total row label, also with a period before it (中期资金总额, 年度资金总额)."""
     key = label_key(t)
@@ -135,15 +129,16 @@ def _indicator_header(tokens: list[str], i: int) -> int:
 
     ``header_run`` ends at the first cell naming no column; a header may hold one such cell
     (指标说明) between labels, as ``indicator_schema`` allows: the run is extended over it when a
-    label follows.
+    label follows. The goal column is named once (``goal_once``): a goal's name after the
+    header starts a row, a title naming it before the header (长期绩效目标表) is no column.
     """
-    run = header_run(tokens, i, indicator_schema)
+    run = header_run(tokens, i, indicator_schema, goal_once=True)
     if run is None:
         return 0
     width = run[1]
     unknown = 0
     for w in range(width + 1, min(len(tokens) - i, 16) + 1):
-        if _is_title(tokens[i + w - 1]) or _is_box(tokens[i + w - 1]):
+        if is_title(tokens[i + w - 1]) or is_box(tokens[i + w - 1]):
             break  # a page break's title and header fields after the header: no column of it
         if column_role(tokens[i + w - 1]) is None:
             unknown += 1
@@ -155,12 +150,6 @@ def _indicator_header(tokens: list[str], i: int) -> int:
     if width > 1 and column_role(tokens[i + width - 1]) == "goal":
         width -= 1  # a goal column is printed first: a goal label after the header is a row's
     return width
-
-
-def _is_pair(t: str) -> bool:
-    """A "label：value" cell: a label and its value in one."""
-    m = head_line().match(t)
-    return m is not None and m.end() < len(t)
 
 
 def _cut(tokens: list[str]) -> list[list[str]]:
@@ -177,8 +166,12 @@ def _cut(tokens: list[str]) -> list[list[str]]:
         t = tokens[i]
         width = _indicator_header(tokens, i)
         if width:
+            if len(cur) > 1 and column_role(cur[-1]) in LABEL_ROLES:
+                title = cur.pop()  # the table's title over its header (长期绩效目标表): a line
+                flush()
+                cur.append(title)
             flush()
-            i = _indicator_lines(tokens, i + width, tokens[i : i + width], lines)
+            i = indicator_lines(tokens, i + width, tokens[i : i + width], lines)
             continue
         brun = budget_header(tokens, i)
         if brun is not None:
@@ -187,7 +180,7 @@ def _cut(tokens: list[str]) -> list[list[str]]:
             lines.append(tokens[i : i + width])
             i = _budget_lines(tokens, i + width, bschema.roles, lead, lines)
             continue
-        if _is_title(t):
+        if is_title(t):
             if any(_is_label(c) or _NUMBER.match(c) for c in cur):
                 flush()  # else the words before it are the title's first words
             cur.append(t)
@@ -199,7 +192,7 @@ def _cut(tokens: list[str]) -> list[list[str]]:
         if cur:
             if goal_head and _in_goal_head(t):
                 pass  # 年度总体目标 | 预期目标 | 实际完成情况 | 得分: one header line
-            elif label and (not _is_label(cur[-1]) or _is_pair(cur[-1]) or (_is_box(cur[-1]) and _is_box(t))):
+            elif label and (not _is_label(cur[-1]) or is_pair(cur[-1]) or (is_box(cur[-1]) and is_box(t))):
                 flush()  # a label after a value, a "label：value" cell or an empty box starts a line
             elif not label and goal_head and len(cur) >= 2:
                 flush()  # the goal header line; its values follow
@@ -223,7 +216,7 @@ def _ends_budget(tokens: list[str], i: int) -> bool:
     t = tokens[i]
     if is_budget_total(t):
         return False  # 合计 is a budget row here
-    return _ends_table(tokens, i) or bool(overall_role(t) or GOAL.match(label_key(t)))
+    return ends_table(tokens, i) or bool(overall_role(t) or GOAL.match(label_key(t)))
 
 
 def _budget_lines(
@@ -262,117 +255,3 @@ def _reason_at(tokens: list[str], i: int) -> bool:
     if i + 1 < len(tokens) and _AMOUNT.match(tokens[i + 1]):
         return False
     return len(label_key(t)) > LABEL_CHARS or t.endswith(("。", "；", ";"))
-
-
-# ------------------------------------------------------------------ indicator table
-
-
-def _ends_table(tokens: list[str], i: int) -> bool:
-    t = tokens[i]
-    key = label_key(t)
-    return bool(
-        _is_title(t)
-        or TOTAL.match(key)
-        or field_of(t)
-        or text_field_of(t)
-        or t.startswith(("注：", "注:", "备注"))
-        or header_run(tokens, i, indicator_schema)
-        or budget_header(tokens, i)
-    )
-
-
-def _indicator_lines(tokens: list[str], i: int, header: list[str], lines: list[list[str]]) -> int:
-    start, end, cells = i, i, []
-    while True:
-        while end < len(tokens) and not _ends_table(tokens, end):
-            end += 1
-        cells.extend(tokens[i:end])
-        repeat = _page_head(tokens, start - len(header), end)
-        if repeat is None:
-            break
-        back, length = repeat  # a page break's repeated title and header fields: the rows go on
-        del cells[len(cells) - back :]
-        i = end = end + length
-    # a goal column's label (年度绩效指标) in the rows of a header without that column: a line
-    lone = set()
-    if all(column_role(c) != "goal" for c in header):
-        lone = {k for k, c in enumerate(cells) if is_goal_column(c)}
-    kept = [k for k in range(len(cells)) if k not in lone]
-    rest = [cells[k] for k in kept]
-    rows, split = max(
-        ((best_rows(rest, roles), k) for k, roles in _headers(header)),
-        key=lambda r: (r[0].score, r[0].starts, r[1]),
-    )
-    lines.append(header[:split])
-    if split < len(header):
-        lines.append(header[split:])
-    pending = sorted(lone)
-    for a, b in zip(rows.starts, [*rows.starts[1:], len(rest)], strict=True):
-        while pending and pending[0] < kept[a]:
-            lines.append([cells[pending.pop(0)]])
-        lines.append(_join_tail(rest, a, b, rows.tails))
-    lines.extend([cells[k]] for k in pending)
-    return end
-
-
-def _join_tail(cells: list[str], a: int, b: int, tails: dict[int, int]) -> list[str]:
-    """The row ``cells[a:b]`` with a wrapped name's tail put back at the end of its name."""
-    row = cells[a:b]
-    for t, name in sorted(tails.items(), reverse=True):
-        if a <= t < b:
-            row[name - a] += row[t - a]
-            del row[t - a]
-    return row
-
-
-def _page_head(tokens: list[str], table: int, end: int) -> tuple[int, int] | None:
-    """At ``end``, the form's title and header fields printed again at a page break inside
-    the table starting at ``table``: (tokens of it before ``end``, tokens from ``end``).
-
-    It repeats word for word a run printed before the table (title, then at least one more
-    cell) that ends with a value, not a field's label, and the table goes on after it — a new
-    form's title is followed by its own field values and its budget or indicator header.
-    """
-    if end >= len(tokens) or not _is_title(tokens[end]):
-        return None
-    for j in range(table):
-        if tokens[j] != tokens[end]:
-            continue
-        length = 1
-        while (
-            end + length < len(tokens) and j + length < table and tokens[j + length] == tokens[end + length]
-        ):
-            length += 1
-        last = tokens[end + length - 1]
-        if length < 2 or end + length >= len(tokens) or _ends_table(tokens, end + length):
-            continue
-        if _is_box(last) and not _is_pair(last):
-            continue  # the repeat ends at a field's label: the next form's own value follows
-        back = 0  # the title's first words the table's last row took (2021年度…局 | 部门整体…表)
-        while (
-            back < 3
-            and end - back - 1 >= table
-            and j - back > 0
-            and tokens[end - back - 1] == tokens[j - back - 1]
-        ):
-            back += 1
-        return back, length
-    return None
-
-
-def _headers(header: list[str]) -> list[tuple[int, list[str | None]]]:
-    """The readings of a header run: one row, or a top row and the second header row under its
-    group label (年度指标值 over 指标性质 | 指标值 | 度量单位) run together after it. The second row
-    holds the label repeating the group's role; where it starts is left to the data rows."""
-    schema = indicator_schema(header)
-    out: list[tuple[int, list[str | None]]] = [(len(header), schema.roles if schema else [])]
-    roles = [column_role(c) for c in header]
-    group = next((k for k, c in enumerate(header) if is_group_label(c)), None)
-    if group is None:
-        return out
-    repeat = next((k for k in range(group + 1, len(header)) if roles[k] == roles[group]), None)
-    for k in range(group + 1, repeat + 1 if repeat is not None else group + 1):
-        top = indicator_schema(header[:k])
-        if top is not None and top.expand(header[k:]):
-            out.append((k, top.roles))
-    return out

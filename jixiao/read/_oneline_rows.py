@@ -79,6 +79,8 @@ def best_rows(cells: list[str], roles: list[str | None]) -> Rows:
     values (政务信息公 ≥300条 253条 3.37 开条数(4分)): a short word with no figure may end
     the row as its name's tail when the row holds a name not yet closed by its points and a
     value, and the next cell starts a row — cheaper than a row of its own without values.
+    A copy of the cells keeps the name's two lines together, a space between them (较大以上生产安
+    全事故起数 ≤0起 0起 10): such a word right after the name ends it the same way.
     """
     m, w = len(cells), len(roles)
     if m == 0 or w == 0:
@@ -107,7 +109,6 @@ def best_rows(cells: list[str], roles: list[str | None]) -> Rows:
     # a word printed again elsewhere in the table is a column's value (计划标准), not a tail
     seen = Counter(cells)
     tail_ok = [need == 3 and seen[c] == 1 and _tail_cell(memo, c) for c in cells]
-    pointed = [strip_points(c) != c for c in cells]
     name = roles.index("name") if "name" in roles else -1
     neg = float("-inf")
     best = [[[neg] * 8 for _ in range(w)] for _ in range(m)]
@@ -154,8 +155,9 @@ def best_rows(cells: list[str], roles: list[str | None]) -> Rows:
                     g = f | h
                     if v > here[c2][g]:
                         here[c2][g], bk[c2][g] = v, (c, f, 0)
-            if c2 == name and tail_ok[k] and pointed[k] and prev[c2][1] > neg:
-                v = prev[c2][1] + _TAIL + name_fit[k]  # the name's second line before the values
+            if c2 == name and tail_ok[k] and prev[c2][1] > neg:
+                # the name's second line before the values, with its points or without (one tail)
+                v = prev[c2][1] + _TAIL + name_fit[k]
                 if v > here[c2][1 | 4]:
                     here[c2][1 | 4], bk[c2][1 | 4] = v, (c2, 1, 3)
     score, c, f, how = closing(m)

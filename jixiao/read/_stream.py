@@ -6,6 +6,7 @@ holds its value columns in full (empty ones as blanks) but may miss its leading 
 (merged 一级/二级 labels are printed once). So a row starts at the column its first cell names
 (a 一级 label, a 二级 label or else the indicator's name) and ends after the last value column.
 Label/value pairs (项目名称 | …), totals and text boxes are recognised by the same vocabulary.
+Where a header starts and how wide it is: ``_stream_head``.
 """
 
 from __future__ import annotations
@@ -28,68 +29,19 @@ from jixiao.read._headers import (
     is_budget_label,
     is_group_label,
     label_key,
-    names_by_year,
     overall_role,
-    role_in,
-    role_memo,
     text_field_of,
 )
 from jixiao.read._levels import parents
 from jixiao.read._segment import form_title_kind, is_report_title
+from jixiao.read._stream_head import GOAL, LINE_END, budget_header, goal_text, header_run
 from jixiao.read._vocab import GOAL_NUMBERED, NOTES, is_goal_label, is_level1
 
-__all__ = ["GOAL", "TOTAL", "budget_header", "header_run", "stream_rows"]
+__all__ = ["TOTAL", "stream_rows"]
 
 TOTAL = re.compile(r"^(总分|合计|总计|自评得分|自评总分|综合得分)[:：]?$")
 _NUMBER = re.compile(r"^[-+]?\d+(?:[.,]\d+)*\s*[%分]?$")
 _DASH = {"-", "—", "/", "——", "－", ""}
-GOAL = re.compile(r"^(年度|项目|部门)?(总体|绩效)?目标$|^年度总体目标$")
-_LINE_END = "\x00"
-
-
-_TABLE_OF = {indicator_schema: "indicator_columns", budget_schema: "budget_columns"}
-
-
-def header_run(texts: list[str], i: int, make, goal_once: bool = False) -> tuple[Schema, int] | None:  # type: ignore[no-untyped-def]
-    """The longest header (by ``make``) starting at ``i``: its schema and width.
-
-    A header's every cell names a column, so no window reaching past the first cell that names
-    none can be the header: the windows tried stop there (at most cells a data row starts with).
-    With ``goal_once`` (cells one per line), nor past a second cell naming the goal column
-    (目标名称 … 长期绩效目标1, a row's first cell; 长期绩效目标表 | 目标名称, a table's title before
-    its header): a header names it once (the 二级/三级 columns of 中期/年度 halves do repeat).
-    A line's tokens (``_oneline``) keep the old run: their readers place the title themselves.
-    """
-    table = _TABLE_OF[make]
-    memo = role_memo(table)
-    limit = min(len(texts) - i, 16)
-    span = 0
-    goal = False
-    while span < limit:
-        c = texts[i + span]
-        role = role_in(memo, table, c) if c else None
-        if c and role is None and not (make is indicator_schema and names_by_year(c)):
-            break
-        if goal_once and role == "goal" and make is indicator_schema:
-            if goal:
-                break
-            goal = True
-        span += 1
-    best = None
-    for width in range(3, span + 1):
-        window = texts[i : i + width]
-        if _LINE_END in window:
-            break
-        schema = make(window)
-        if (
-            schema is not None
-            and window[-1]  # a header ends at a named column: a blank after it starts the next row
-            and all(r is not None or not c for r, c in zip(schema.roles, window, strict=True))
-        ):
-            best = (schema, width)
-        elif schema is None and best is not None and width > best[1] + 1:
-            break
-    return best
 
 
 def _two_row_header(texts: list[str], i: int, width: int) -> list[str] | None:
@@ -151,6 +103,15 @@ def _label_start(texts: list[str], j: int, schema: Schema) -> int:
         and not _next_row_starts(texts, j, p2, schema)
     ):
         return p1  # 满意度指标 is both: only as 一级 does the row end where the next one starts
+    if (
+        p1 is not None
+        and p2 is not None
+        and key in l1
+        and key in l2
+        and _next_row_starts(texts, j, p1, schema)
+        and _fit_from(texts, j, p1, schema) > _fit_from(texts, j, p2, schema)
+    ):
+        return p1  # … or both end where a row can start (a blank last cell): the better fit
     if p2 is not None and key in l2:
         return p2
     if (
@@ -166,13 +127,20 @@ def _label_start(texts: list[str], j: int, schema: Schema) -> int:
     return p2 if p2 is not None else (p1 or 0)
 
 
+def _fit_from(texts: list[str], j: int, start: int, schema: Schema) -> float:
+    """How well the row at ``j`` fits its columns when it starts in column ``start``."""
+    roles = schema.roles[start:]
+    cells = texts[j : j + len(roles)]
+    return sum(fit(r, c) for r, c in zip(roles, cells, strict=False) if c != LINE_END)
+
+
 def _fits_as_level2(texts: list[str], j: int, p2: int, pn: int, schema: Schema) -> bool:
     """Whether the row at ``j`` fits its columns better starting in the 二级 column than in the
     name column: its first cell names a framework dimension the vocabulary does not list, and
     every value column is printed, so the wrong start shifts the values out of their columns."""
     roles = schema.roles
     cells = texts[j : j + len(roles) - p2]
-    if _LINE_END in cells or len(cells) < len(roles) - p2:
+    if LINE_END in cells or len(cells) < len(roles) - p2:
         return False
     as_level2 = sum(fit(r, c) for r, c in zip(roles[p2:], cells, strict=True))
     as_name = sum(fit(r, c) for r, c in zip(roles[pn:], cells, strict=False))
@@ -183,7 +151,7 @@ def _next_row_starts(texts: list[str], j: int, start: int, schema: Schema) -> bo
     """Whether a row starting at column ``start`` leaves, after its last cell, a cell that can
     start a row (a blank, a level label, the end of the block) rather than a value."""
     k = j + len(schema.roles) - start
-    if k >= len(texts) or not texts[k] or texts[k] == _LINE_END:
+    if k >= len(texts) or not texts[k] or texts[k] == LINE_END:
         return True
     l1, l2 = level_sets()
     key = label_key(strip_points(texts[k]))
@@ -193,7 +161,7 @@ def _next_row_starts(texts: list[str], j: int, start: int, schema: Schema) -> bo
 
 def _ends_block(texts: list[str], j: int) -> bool:
     t = texts[j]
-    if t == _LINE_END:
+    if t == LINE_END:
         return True
     return bool(
         TOTAL.match(label_key(t))
@@ -226,7 +194,7 @@ def _goal_row_width(texts: list[str], i: int) -> int:
     if not m or m.group("rest") or i + 2 >= len(texts):
         return 0
     text = texts[i + 1]
-    if not text or text == _LINE_END or _NUMBER.match(text) or is_level1(text):
+    if not text or text == LINE_END or _NUMBER.match(text) or is_level1(text):
         return 0
     width = 2
     while width < 4 and i + width < len(texts) and _NUMBER.match(texts[i + width]):
@@ -245,13 +213,13 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
 
     while i < n:
         t = texts[i]
-        if t == _LINE_END:
+        if t == LINE_END:
             i += 1
             continue
         if not t:
             i += 1
             continue
-        run = header_run(texts, i, indicator_schema, goal_once=True)
+        run = header_run(texts, i, indicator_schema, goal_once=True, unknown_ok=True)
         if run is not None:
             schema, width = run
             labels = _two_row_header(texts, i, width) or texts[i : i + width]
@@ -265,12 +233,15 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
             i = _budget_rows(texts, i + width, schema, first, emit)
             continue
         if i + 4 < n and overall_role(texts[i + 1]) == "target" and overall_role(texts[i + 2]) == "actual":
-            emit(i, texts[i : i + 3])
-            j = i + 3
+            k = i + 3
+            while k < min(n, i + 5) and texts[k] and column_role(texts[k]) in ("score", "weight"):
+                k += 1  # 得分 (分值) columns after the two texts: the goal row holds them too
+            emit(i, texts[i:k])
+            j = k
             while j < n and not texts[j]:
                 j += 1  # the goal row's empty first cell (under 年度目标)
-            emit(j, ["", *texts[j : j + 2]])
-            i = j + 2
+            emit(j, ["", *texts[j : j + k - i - 1]])
+            i = j + k - i - 1
             continue
         goal = _goal_row_width(texts, i)
         if goal:
@@ -284,14 +255,14 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
                 j < n
                 and filled < 4
                 and (_NUMBER.match(texts[j]) or texts[j] in _DASH)
-                and texts[j] != _LINE_END
+                and texts[j] != LINE_END
             ):
                 filled += texts[j] != ""
                 j += 1
             emit(i, texts[i:j])
             i = j
             continue
-        if (field_of(t) or text_field_of(t) or overall_role(t)) and i + 1 < n and texts[i + 1] != _LINE_END:
+        if (field_of(t) or text_field_of(t) or overall_role(t)) and i + 1 < n and texts[i + 1] != LINE_END:
             nxt = texts[i + 1]
             if not (field_of(nxt) or text_field_of(nxt)):
                 emit(i, [t, nxt])
@@ -305,7 +276,7 @@ def stream_rows(cells: list[tuple[str, Source]]) -> list[Row]:
             continue
         numbered = GOAL_NUMBERED.match(label_key(t))
         if (GOAL.match(label_key(t)) or (numbered and not numbered.group("rest"))) and (
-            i + 1 < n and _goal_text(texts[i + 1])
+            i + 1 < n and goal_text(texts[i + 1])
         ):
             emit(i, [t, texts[i + 1]])  # 年度绩效目标 (or 长期绩效目标1) | its text, as a TAB row prints them
             i += 2
@@ -328,23 +299,9 @@ def _goal_headings(texts: list[str], i: int) -> int:
     while i + 1 + k < len(texts) and _PERIOD_GOAL.match(label_key(texts[i + 1 + k])):
         k += 1
     texts_after = texts[i + 1 + k : i + 1 + 2 * k]
-    if k < 2 or len(texts_after) < k or not all(_goal_text(x) for x in texts_after):
+    if k < 2 or len(texts_after) < k or not all(goal_text(x) for x in texts_after):
         return 0
     return k
-
-
-def _goal_text(text: str) -> bool:
-    """A goal's text after its label: a sentence that names no column, field, level or form."""
-    return bool(
-        text
-        and text != _LINE_END
-        and not _NUMBER.match(text)
-        and column_role(text) is None
-        and budget_role(text) is None
-        and not (field_of(text) or text_field_of(text) or overall_role(text))
-        and not (GOAL.match(label_key(text)) or is_level1(text) or is_group_label(text))
-        and not (form_title_kind(text) or is_report_title(text))
-    )
 
 
 def _indicator_rows(texts: list[str], i: int, schema: Schema, emit) -> int:  # type: ignore[no-untyped-def]
@@ -352,7 +309,7 @@ def _indicator_rows(texts: list[str], i: int, schema: Schema, emit) -> int:  # t
     first_value = schema.first_value
     n = len(texts)
     while i < n:
-        if texts[i] == _LINE_END:
+        if texts[i] == LINE_END:
             i += 1
             continue
         if not texts[i] or _ends_block(texts, i):
@@ -363,7 +320,7 @@ def _indicator_rows(texts: list[str], i: int, schema: Schema, emit) -> int:  # t
         start = min(_label_start(texts, i, schema), first_value)
         take = width - start
         row = [""] * start + texts[i : i + take]
-        if _LINE_END in row or _header_within(texts, i + 1, i + take):
+        if LINE_END in row or _header_within(texts, i + 1, i + take):
             return i
         short = _short_row(texts, i, start, schema)
         if short is not None:
@@ -402,21 +359,22 @@ def _short_row(texts: list[str], i: int, start: int, schema: Schema) -> list[str
     return row if score > full else None
 
 
-def budget_header(texts: list[str], i: int) -> tuple[Schema, int, int] | None:
-    """A budget header: an optional block label, an optional empty cell, then budget columns."""
-    j = i
-    label = is_budget_label(texts[i]) and budget_schema([texts[i]]) is None
-    if label:
-        j += 1
-        if j < len(texts) and not texts[j]:
-            j += 1
-    run = header_run(texts, j, budget_schema)
-    if run is None:
-        return None
-    schema, width = run
-    lead = j - i
-    roles: list[str | None] = [None] * lead + schema.roles
-    return Schema(roles), lead, lead + width
+def _label_lines(texts: list[str], i: int) -> int:
+    """How many more lines the budget row label at ``i`` takes: words (no amount, no label of
+    their own) between it and the row's first amount, as a cell of two paragraphs prints."""
+    k = i + 1
+    while (
+        k < len(texts)
+        and k - i <= 2
+        and texts[k]
+        and texts[k] != LINE_END
+        and not _NUMBER.match(texts[k])
+        and texts[k] not in _DASH
+        and not (is_budget_label(texts[k]) or budget_role(texts[k]) or overall_role(texts[k]))
+        and not GOAL.match(label_key(texts[k]))
+    ):
+        k += 1
+    return k - i - 1 if k > i + 1 and k < len(texts) and _NUMBER.match(texts[k]) else 0
 
 
 def _budget_rows(texts: list[str], i: int, schema: Schema, lead: int, emit) -> int:  # type: ignore[no-untyped-def]
@@ -426,18 +384,22 @@ def _budget_rows(texts: list[str], i: int, schema: Schema, lead: int, emit) -> i
     n = len(texts)
     while i < n:
         t = texts[i]
-        if t == _LINE_END or not t:
+        if t == LINE_END or not t:
             i += 1  # an empty cell before a row's label: the row label merged over the block
             continue
         if _ends_block(texts, i) or overall_role(t) or GOAL.match(label_key(t)):
             return i
         has_label = not _NUMBER.match(t)
+        wrapped = _label_lines(texts, i) if has_label else 0
+        if wrapped:  # the row label's cell printed over lines (部门整体支出 | 总额): one label
+            t = "".join(texts[i : i + 1 + wrapped])
+            i += wrapped
         row_cells = texts[i + 1 : i + 1 + values] if has_label else texts[i : i + values]
         # the label of the next part (年度总体目标 …) ends the row, however wide its header
         cut = next((k for k, c in enumerate(row_cells) if overall_role(c) or GOAL.match(label_key(c))), None)
         if cut is not None and any(_NUMBER.match(c) for c in row_cells[:cut]):
             row_cells = row_cells[:cut]
-        if _LINE_END in row_cells or not any(_NUMBER.match(c) for c in row_cells):
+        if LINE_END in row_cells or not any(_NUMBER.match(c) for c in row_cells):
             return i
         row = [""] * len(schema.roles)
         if has_label:

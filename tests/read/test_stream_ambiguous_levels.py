@@ -63,3 +63,21 @@ def test_dimension_words_in_a_name_start_the_name(tmp_path: Path) -> None:
         "服务对象满意度", "95%以上", "97%", "10", "10",
     ]  # fmt: skip
     assert _read(tmp_path, rows)[-1] == ("效益指标", "满意度指标", "服务对象满意度", 10)
+
+
+def test_level1_start_when_the_rows_last_cell_is_blank(tmp_path: Path) -> None:
+    """A 偏差原因 column left blank (LibreOffice's text of a DOCX): the row ends on a blank
+    whether it starts as 一级 or 二级, so both seem to end where a row can start; its values
+    decide (as 二级, ≥92% fell in 实际完成值 and the 分值 10 in 偏差原因: the indicator lost)."""
+    path = tmp_path / "自评表.txt"
+    head = [*HEAD[:-1], "得分", "偏差原因分析及改进措施"]
+    rows = [
+        "产出指标", "数量指标", "馆藏档案数字化", "≥120万画幅", "132万画幅", "60", "60", "",
+        "效果指标", "社会效益", "档案查阅利用人次", "≥5200人次", "5300人次", "30", "30", "",
+        "", "满意度指标", "服务对象满意度", "查档群众满意度", "≥92%", "100%", "10", "10", "",
+    ]  # fmt: skip
+    path.write_text("\n".join([*head, *rows, "总分", "100", "100"]) + "\n", encoding="utf-8")
+    [form] = read(path).forms
+    got = [(i.level1, i.level2, i.name, i.target, i.score) for _, i in form.indicators()]
+    assert got[-1] == ("满意度指标", "服务对象满意度", "查档群众满意度", "≥92%", 10)
+    assert len(got) == 3
