@@ -37,8 +37,8 @@ SOURCES = (
 )
 
 # floors: the measured figures (README "Figures"); raise with the reader, never lower
-MIN_ACCURACY = 0.9132
-MIN_FORMS_FOUND = 37
+MIN_ACCURACY = 0.9271
+MIN_FORMS_FOUND = 38
 MIN_PLANTED_FOUND = 13
 MAX_FALSE_ERRORS = 8
 
