@@ -37,7 +37,7 @@ SOURCES = (
 )
 
 # floors: the measured figures (README "Figures"); raise with the reader, never lower
-MIN_ACCURACY = 0.9327
+MIN_ACCURACY = 0.9329
 MIN_FORMS_FOUND = 38
 MIN_PLANTED_FOUND = 13
 MAX_FALSE_ERRORS = 0
