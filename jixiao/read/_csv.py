@@ -7,6 +7,11 @@ a row in its true columns (``exact``); a record with one filled cell is a line o
 as a one-cell row of a sheet; an empty record is a gap. A file that is not a well-formed CSV
 table (no record of two cells; a quote left open to the end, text after a closing quote:
 ``strict`` parsing) is left to the text layouts, which read it line by line as before.
+
+The separator is the one Excel wrote: ``,``, or ``;`` where the system's list separator is a
+semicolon (Excel's "CSV" on such a machine). Chinese text separates with full-width ``；``, so
+the ASCII one that splits more records into two or more cells is the separator; a tie keeps
+``,``. (A TAB file is read by the text layouts' TAB rows.)
 """
 
 from __future__ import annotations
@@ -21,9 +26,13 @@ from jixiao.read._grid import Row
 __all__ = ["csv_rows"]
 
 
+_SEPARATORS = (",", ";")
+_SNIFF_RECORDS = 200  # records looked at to choose the separator
+
+
 def csv_rows(text: str, path: str) -> list[Row] | None:
     """The rows of the CSV ``text``; ``None`` when it is no CSV table (read as text instead)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=_separator(text))
     rows: list[Row] = []
     gap = False
     tables = 0
@@ -48,3 +57,20 @@ def csv_rows(text: str, path: str) -> list[Row] | None:
     except csv.Error:  # malformed quoting, a NUL byte, a field over the module's limit
         return None
     return rows if tables else None
+
+
+def _separator(text: str) -> str:
+    """The separator that splits more of the first records into two or more filled cells."""
+    best, most = ",", -1
+    for sep in _SEPARATORS:
+        n = 0
+        try:
+            for k, record in enumerate(csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=sep)):
+                if k >= _SNIFF_RECORDS:
+                    break
+                n += sum(1 for c in record if c.strip()) >= 2
+        except csv.Error:
+            continue
+        if n > most:
+            best, most = sep, n
+    return best

@@ -161,6 +161,7 @@ def _chunk_rows(lines: list[_Line], kinds: list[str], path: str, gap: bool) -> t
     _mark_copied_tabs(lines, kinds)
     rows: list[Row] = []
     streams = _stream_blocks(lines, kinds)
+    grid = _markdown_tables(lines, kinds)
     i = 0
     while i < len(lines):
         end = streams.get(i, i)
@@ -176,14 +177,43 @@ def _chunk_rows(lines: list[_Line], kinds: list[str], path: str, gap: bool) -> t
         if kind in ("blank", "space"):
             gap = True
             continue
-        row = _line_row(ln, kind, path, gap)
+        row = _line_row(ln, kind, path, gap, exact=i - 1 in grid)
         gap = False
         if row is not None:
             rows.append(row)
     return rows, gap
 
 
-def _line_row(ln: _Line, kind: str, path: str, gap: bool) -> Row | None:
+def _pipe_cells(raw: str) -> list[str]:
+    body = raw.strip()
+    body = body[1:] if body.startswith("|") else body
+    body = body[:-1] if body.endswith("|") else body
+    return body.split("|")
+
+
+def _markdown_tables(lines: list[_Line], kinds: list[str]) -> set[int]:
+    """The lines of markdown (GFM) tables: a header line, the ``|---|`` rule under it, and rows
+    of exactly the rule's number of cells. Such a table keeps every cell in its column (a
+    merged cell's covered positions are printed empty), so its rows are exact, not sparse as
+    a converter's pipe rows that drop covered cells."""
+    out: set[int] = set()
+    i = 1
+    while i < len(lines):
+        rule = _pipe_cells(lines[i].raw)
+        if not (kinds[i] == "pipe" and kinds[i - 1] == "pipe" and all(is_rule_line(c.strip()) for c in rule)):
+            i += 1
+            continue
+        n = len(rule)
+        end = i + 1
+        while end < len(lines) and kinds[end] == "pipe" and len(_pipe_cells(lines[end].raw)) == n:
+            end += 1
+        if len(_pipe_cells(lines[i - 1].raw)) == n:
+            out.update(k for k in range(i - 1, end) if k != i)
+        i = end
+    return out
+
+
+def _line_row(ln: _Line, kind: str, path: str, gap: bool, *, exact: bool = False) -> Row | None:
     raw = ln.raw
     if kind in ("tab", "tabs"):
         cells = [clean_cell(c) for c in raw.split("\t")]
@@ -206,7 +236,9 @@ def _line_row(ln: _Line, kind: str, path: str, gap: bool) -> Row | None:
         if len([c for c in cells if c]) == 1 and _is_title(next(c for c in cells if c)):
             title = next(c for c in cells if c)
             return Row(cells=[title], source=ln.source(path), table=False, after_gap=gap)
-        return Row(cells=cells, source=ln.source(path), table=True, after_gap=gap, sparse=True)
+        return Row(
+            cells=cells, source=ln.source(path), table=True, after_gap=gap, sparse=not exact, exact=exact
+        )
     if kind == "spaces":
         cells = [clean_cell(t) for t in _tokens(raw)]
         return Row(cells=cells, source=ln.source(path), table=True, after_gap=gap, sparse=True)

@@ -1,5 +1,6 @@
 """Readers for the files units actually fill in: XLSX, DOCX, HTML pages, PDF and scans, and
-the older or other office formats they also send (.xls/.et, .doc/.wps, ODF, .mht).
+the older or other office formats they also send (.xls/.et, .doc/.wps, ODF, .mht), and e-mails
+(.eml) carrying a form in their body or as an attachment.
 
 Each turns its file into ``Row``s (``_xlsx``, ``_docx``, ``_pdf``, ``_ocr``) and hands them to the
 same structural builder as the text reader, so a table grid is read by one set of rules. PDF
@@ -13,7 +14,7 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
-from jixiao.model import CellReading, Document
+from jixiao.model import CellReading, Document, ReadIssue
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
 from jixiao.read._ocr_image import IMAGE_SUFFIXES
@@ -22,6 +23,7 @@ from jixiao.read._vocab import head_line
 __all__ = [
     "DocReader",
     "DocxReader",
+    "EmlReader",
     "HtmlReader",
     "ImageReader",
     "MhtReader",
@@ -198,6 +200,36 @@ class MhtReader(_GridReader):
     _rows = staticmethod(_mht)
 
 
+class EmlReader:
+    """E-mails (.eml): the forms of the body, then of each attachment (``_eml``); an attachment
+    that cannot be read is a read issue naming it, and the reason of a message without forms."""
+
+    name = "eml"
+    suffixes = (".eml",)
+
+    def read(self, path: Path) -> Document:
+        from jixiao.read._eml import eml_rows
+        from jixiao.read._forms import build_forms
+
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise ReadError(str(path), f"无法打开文件（{e.strerror or e}）") from e
+        if not data.strip():
+            raise ReadError(str(path), "文件为空")
+        found: list[CellReading] = []
+        issues: list[ReadIssue] = []
+        doc = build_forms(eml_rows(path, found, issues), str(path))
+        doc.cells = found
+        doc.issues.extend(issues)
+        doc.sha256 = hashlib.sha256(data).hexdigest()
+        doc.reader = self.name
+        if not doc.forms and not doc.reports:
+            why = "".join(f"；{i.message}" for i in issues)
+            raise ReadError(str(path), f"未找到任何绩效目标表或绩效自评表{why}")
+        return doc
+
+
 class PdfReader(_GridReader):
     name = "pdf"
     suffixes = (".pdf",)
@@ -212,7 +244,7 @@ class ImageReader(_GridReader):
     _rows = staticmethod(_image)
 
 
-def native_readers() -> list[_GridReader]:
+def native_readers() -> list[_GridReader | EmlReader]:
     return [
         XlsxReader(),
         DocxReader(),
@@ -224,4 +256,5 @@ def native_readers() -> list[_GridReader]:
         OdsReader(),
         OdtReader(),
         MhtReader(),
+        EmlReader(),
     ]

@@ -14,6 +14,8 @@ from jixiao.read._vocab import GOAL_GENERIC, GOAL_NUMBERED, is_level1, is_level1
 
 _TOTAL_CHARS = re.compile("[总總縂緫摠]")  # the characters traditional → simplified turns into 总
 
+_POINTS_LABELS = ("分值", "权重")  # a label cell before the goal's points in a goal row
+
 
 def _points_and_score(others: list[str]) -> float | None:
     """The points of a goal row printing ``text | 分值 | 得分`` (the score within the points)."""
@@ -144,7 +146,8 @@ class _GoalRows(_State):
         if not m:
             return False
         rest = c[m.start("rest") :].strip("：:，, ")
-        others = texts[1:]
+        # ``年度目标1 | text | 分值 | 50``: the goal's points labelled in its own row
+        others = [t for t in texts[1:] if compact(t) not in _POINTS_LABELS]
         points = _points_and_score(others) if not rest else None
         # a data row that merely starts with the goal label carries level labels or values
         if any(is_level1(t) for t in others) or (len(others) >= 3 and points is None):

@@ -65,10 +65,15 @@ class _IndicatorRows(_State):
                     continue
                 roles.append(role)
                 positions.append(i)
-            elif (i == 0 or (not roles and not seen_name and goal_label is None and not role)) and c not in (
-                "目标名称",
-                "名称",
-                "目标",
+            elif (
+                role != "aside"
+                and (i == 0 or (not roles and not seen_name and goal_label is None and not role))
+                and c
+                not in (
+                    "目标名称",
+                    "名称",
+                    "目标",
+                )
             ):
                 goal_label = cell
         if not roles:
