@@ -26,7 +26,8 @@ import re
 from jixiao.read._glued_budget import NUM as _NUM
 from jixiao.read._glued_budget import budget_row, numbers
 from jixiao.read._glued_header import field_cells, header_cells
-from jixiao.read._glued_indicator import indicator_row
+from jixiao.read._glued_indicator import indicator_row, open_brackets, starts_level
+from jixiao.read._glued_raw import is_raw_dump, unspaced
 from jixiao.read._headers import (
     INDICATOR_VALUE_ROLES,
     budget_schema,
@@ -55,8 +56,8 @@ def glued_rows(lines: list[str]) -> dict[int, list[str]] | None:
     headers = {
         k: header_cells(ln.strip()) for k, ln in enumerate(lines) if ln.strip() and " " not in ln.strip()
     }
-    if not any(c is not None and len(c) >= 3 and indicator_schema(c) is not None for c in headers.values()):
-        return None
+    if not any(_is_indicator_header(c) for c in headers.values()):
+        return _raw_rows(lines) if is_raw_dump(lines) else None
     out: dict[int, list[str]] = {}
     header: list[str] | None = None
     kind = ""
@@ -81,6 +82,130 @@ def glued_rows(lines: list[str]) -> dict[int, list[str]] | None:
         if row is not None:
             out[k] = row
     return out
+
+
+def _is_indicator_header(cells: list[str] | None) -> bool:
+    return cells is not None and len(cells) >= 3 and indicator_schema(cells) is not None
+
+
+def _raw_rows(lines: list[str]) -> dict[int, list[str]] | None:
+    """A reading-order dump (``_glued_raw``) read as glued lines with its wrapped rows and
+    headers joined; a line joined onto the one above gets no cells (``[]``)."""
+    text = [unspaced(ln) for ln in lines]
+    idx = [k for k, t in enumerate(text) if t]
+    found = [_raw_header(text, idx, i) for i in range(len(idx))]
+    if not any(_is_indicator_header(c) for _, c in found):
+        return None
+    out: dict[int, list[str]] = {}
+    header: list[str] | None = None
+    kind = ""
+    above = 0
+    reason: int | None = None  # the row whose reason text has not ended yet
+    i = 0
+    while i < len(idx):
+        k, line = idx[i], text[idx[i]]
+        n, cells = found[i]
+        if cells is not None:
+            for j in range(i + 1, i + n):
+                out[idx[j]] = []
+            i += n
+            reason = None
+            two = _two_rows(header, cells) if kind == "indicator" and header is not None else None
+            if two is not None:
+                out[above], out[k], header = two
+                continue
+            header, kind, above = cells, _header_kind(cells), k
+            out[k] = cells
+            continue
+        if form_title_kind(line) is not None or is_report_title(line):
+            header, kind, reason = None, "", None
+            i += 1
+            continue
+        if reason is not None and not _complete(_row(line, header, kind), header, kind):
+            out[reason][-1] += line  # the reason text wrapped onto this line
+            reason = reason if not _ENDED.search(line) else None
+            out[k] = []
+            i += 1
+            continue
+        n, row = _raw_row(text, idx, i, found, header, kind)
+        reason = None
+        if row is None:
+            i += 1
+            continue
+        out[k] = row
+        for j in range(i + 1, i + n):
+            out[idx[j]] = []
+        if kind == "indicator" and row[-1] and not _ENDED.search(row[-1]) and not _DIGIT_END.search(row[-1]):
+            reason = k
+        i += n
+    return out
+
+
+_ENDED = re.compile(r"[。！；;.]$")
+_DIGIT_END = re.compile(r"[\d%]$")
+_MAX_WRAP = 5  # lines one wrapped row of a dump is joined from
+
+
+def _raw_header(text: list[str], idx: list[int], i: int) -> tuple[int, list[str] | None]:
+    """The header starting at line ``idx[i]`` and the lines it takes: a label that wrapped
+    (偏差原因分析及改 / 进措施) or a remark on its own line (（A）) goes on, and so do the
+    next labels of the same table (not a goal header after a budget one)."""
+    joined = text[idx[i]]
+    cells = header_cells(joined)
+    n = 1 if cells is not None else 0
+    for m in range(i + 1, min(len(idx), i + _MAX_WRAP)):
+        nxt = text[idx[m]]
+        got = header_cells(joined + nxt)
+        if got is None:
+            if cells is not None:
+                break
+            joined += nxt
+            continue
+        own = header_cells(nxt)
+        if cells is not None and own is not None and _header_kind(own) not in ("", _header_kind(got)):
+            break
+        if cells is not None and own is not None and nxt[0] not in "（(" and _header_kind(own) == "":
+            break
+        joined, cells, n = joined + nxt, got, m - i + 1
+    return (n, cells) if cells is not None else (1, None)
+
+
+def _raw_row(
+    text: list[str],
+    idx: list[int],
+    i: int,
+    found: list[tuple[int, list[str] | None]],
+    header: list[str] | None,
+    kind: str,
+) -> tuple[int, list[str] | None]:
+    """The fewest lines from ``idx[i]`` that read as one complete row (a wrapped cell's lines,
+    then the row's next cells); a line opening with a level label or header starts a row."""
+    joined = ""
+    for m in range(i, min(len(idx), i + _MAX_WRAP)):
+        nxt = text[idx[m]]
+        if m > i and (found[m][1] is not None or _starts_row(nxt)):
+            break
+        joined += nxt
+        row = _row(joined, header, kind)
+        if not open_brackets(joined) and _complete(row, header, kind):
+            return m - i + 1, row
+    row = _row(text[idx[i]], header, kind)
+    return 1, row if kind != "indicator" or _complete(row, header, kind) else None
+
+
+def _starts_row(line: str) -> bool:
+    return _total(line) is not None or field_cells(line) is not None or starts_level(line)
+
+
+def _complete(row: list[str] | None, header: list[str] | None, kind: str) -> bool:
+    """A row whose points and score (else its target) are printed: nothing of it is left."""
+    if row is None:
+        return False
+    if kind != "indicator" or header is None or len(row) != len(header):
+        return True
+    roles = [column_role(c) for c in header]
+    need = [r for r in ("weight", "score") if r in roles] or [r for r in ("target",) if r in roles]
+    return all(row[roles.index(r)] for r in need) and ("name" not in roles or bool(row[roles.index("name")]))
 
 
 def _two_rows(header: list[str], cells: list[str]) -> tuple[list[str], list[str], list[str]] | None:

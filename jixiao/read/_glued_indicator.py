@@ -17,7 +17,7 @@ from jixiao.read._clean import POINTS
 from jixiao.read._glued_budget import NUM as _NUM
 from jixiao.read._headers import column_role, level_ranks, simplified, vocabulary
 
-__all__ = ["indicator_row"]
+__all__ = ["indicator_row", "open_brackets", "starts_level", "unit_words"]
 
 _SIGN = "≥≤=＝><＞＜≧≦"
 _BARE = re.compile(rf"^{_NUM}$")
@@ -27,11 +27,12 @@ _DIGIT = re.compile(r"\d")
 _UNITS = re.compile(rf"{_NUM}([^\d.{_SIGN}]*)")
 _NUMBER_ROLES = ("weight", "score", "converted_score", "share", "audit_score", "coefficient")
 _NATURES = ("定性", "定量")  # a 指标性质 cell that is no sign
+_OPEN, _CLOSE = "(（", ")）"
 _MAX_UNIT = 8  # longest 度量单位 cell tried (万平方米/年)
 
 
 @lru_cache(maxsize=1)
-def _unit_words() -> frozenset[str]:
+def unit_words() -> frozenset[str]:
     """The unit words the scorer reads (``unit_cell`` also takes two run together: 台套)."""
     from jixiao.score._lexicon import lexicon  # the scorer: loaded on first use
 
@@ -98,7 +99,11 @@ def _indicator_cells(text: str, roles: list[str | None]) -> list[str] | None:
     服务站规范运行规范运行规范运行 is 服务站规范运行 | 规范运行 | 规范运行)."""
     best: tuple[tuple[float, float], list[str]] | None = None
     split = "unit" in roles  # bare values: the actual's cut is told by its size
+    depth = 0
     for cut in range(1, len(text) + 1):
+        depth += (text[cut - 1] in _OPEN) - (text[cut - 1] in _CLOSE)
+        if depth > 0:
+            continue  # a name ends after its bracketed points (开展主题党日活动次数(2分))
         if text[cut - 1] in _SIGN or (
             cut < len(text) and _digit_or_point(text[cut - 1]) and _digit_or_point(text[cut])
         ):
@@ -125,7 +130,7 @@ def _shapes(cells: dict[str | None, str]) -> float:
         bad += 100
     unit = cells.get("unit") or ""
     if unit:  # one unit word, the longest (批次, not 次, 批次批次 or 站个)
-        bad += (0.0 if unit.lstrip("万亿千百") in _unit_words() else 0.02) - 0.001 * len(unit)
+        bad += (0.0 if unit.lstrip("万亿千百") in unit_words() else 0.02) - 0.001 * len(unit)
     coef, weight, score = cells.get("coefficient") or "", cells.get("weight") or "", cells.get("score") or ""
     if _BARE.match(coef) and _BARE.match(weight) and _BARE.match(score):
         bad += 0 if abs(float(weight) * float(coef) / 100 - float(score)) <= 0.011 else 100
@@ -314,3 +319,14 @@ def _repeats(text: str, p: int, q: int) -> bool:
     actual = _actual_after(text, q)
     target = text[p:q]
     return actual == target or (len(actual) > len(target) and actual.endswith(target))
+
+
+def starts_level(line: str) -> bool:
+    """The line opens with a 一级/二级 label: a row's start, never a wrapped cell's rest."""
+    key = simplified(line)
+    return any(key.startswith(x) and len(key) > len(x) for x in _level_labels(id(vocabulary())))
+
+
+def open_brackets(text: str) -> bool:
+    """``text`` leaves a bracket open: a cell that wrapped (部门职能履行情况(3.5 / 分))."""
+    return sum(ch in _OPEN for ch in text) > sum(ch in _CLOSE for ch in text)

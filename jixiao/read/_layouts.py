@@ -331,7 +331,7 @@ def _mark_glued(lines: list[_Line], kinds: list[str]) -> None:
         cut = glued_rows([ln.raw for ln in lines[k:end]])
         for i, cells in (cut or {}).items():
             lines[k + i].raw = "\t".join(cells)
-            kinds[k + i] = "tab"
+            kinds[k + i] = "tab" if cells else "joined"  # a wrapped line joined onto the row above
         k = end
 
 
