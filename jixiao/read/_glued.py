@@ -27,7 +27,7 @@ from jixiao.read._glued_budget import NUM as _NUM
 from jixiao.read._glued_budget import budget_row, numbers
 from jixiao.read._glued_header import field_cells, header_cells
 from jixiao.read._glued_indicator import indicator_row, open_brackets, starts_level
-from jixiao.read._glued_raw import is_raw_dump, unspaced
+from jixiao.read._glued_raw import is_raw_dump, unspaced, year_apart
 from jixiao.read._headers import (
     INDICATOR_VALUE_ROLES,
     budget_schema,
@@ -96,6 +96,8 @@ def _raw_rows(lines: list[str]) -> dict[int, list[str]] | None:
     found = [_raw_header(text, idx, i) for i in range(len(idx))]
     if not any(_is_indicator_header(c) for _, c in found):
         return None
+    if not year_apart(lines) and any("unit" in map(column_role, c) for _, c in found if c):
+        return None  # a figure apart from its unit may be the cells of a 度量单位 column
     out: dict[int, list[str]] = {}
     header: list[str] | None = None
     kind = ""

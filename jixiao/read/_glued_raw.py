@@ -15,7 +15,7 @@ import re
 
 from jixiao.read._glued_indicator import unit_words
 
-__all__ = ["is_raw_dump", "unspaced"]
+__all__ = ["is_raw_dump", "unspaced", "year_apart"]
 
 _FIGURE_THEN_WORD = re.compile(r"(?:^|[ ≥≤<>＞＜=＝])\d+(?:\.\d+)? ([^\s\d]{1,4})")
 _MIN_SPLIT_UNITS = 3  # figures printed apart from their unit before a run counts as a dump
@@ -24,11 +24,8 @@ _PERIODS = ("年", "月", "日")
 
 
 def is_raw_dump(lines: list[str]) -> bool:
-    """One space between every run, never two, and figures printed apart from their units,
-    a year too (a table of a 度量单位 column prints ``≥ 14 处`` as cells, never ``2024 年度``)."""
-    if any("  " in ln.strip() or "\t" in ln for ln in lines) or not any(
-        _YEAR_APART.search(ln) for ln in lines
-    ):
+    """One space between every run, never two, and figures printed apart from their units."""
+    if any("  " in ln.strip() or "\t" in ln for ln in lines):
         return False
     units = unit_words()
     split = 0
@@ -39,6 +36,12 @@ def is_raw_dump(lines: list[str]) -> bool:
             if split >= _MIN_SPLIT_UNITS:
                 return True
     return False
+
+
+def year_apart(lines: list[str]) -> bool:
+    """A year printed apart from its 年 (2024 年度): a dump, never cells of a table whose
+    度量单位 column prints ``≥ 14 处`` as three cells."""
+    return any(_YEAR_APART.search(ln) for ln in lines)
 
 
 def unspaced(line: str) -> str:

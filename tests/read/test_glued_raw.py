@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from jixiao.read import read
 
 # invented form, laid out as pdftotext -raw prints a Writer table; figures checked by hand:
@@ -42,9 +44,15 @@ RAW = """\
 """
 
 
-def test_raw_dump_reads_wrapped_rows_and_split_units(tmp_path: Path) -> None:
+# the same dump whose title and date print no year apart from 年: the figures apart from their
+# units still tell it (no header of it has a 度量单位 column whose cells they could be)
+NO_YEAR = RAW.replace("2024 年度", "2024年度").replace("2025 年 3 月 12 日", "2025-03-12")
+
+
+@pytest.mark.parametrize("text", [RAW, NO_YEAR], ids=["year-apart", "no-year-apart"])
+def test_raw_dump_reads_wrapped_rows_and_split_units(tmp_path: Path, text: str) -> None:
     path = tmp_path / "自评表.txt"
-    path.write_text(RAW, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     [form] = read(path).forms
     assert (form.project, form.supervisor, form.implementer) == (
         "职业技能提升培训",
