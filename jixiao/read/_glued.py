@@ -27,7 +27,7 @@ from jixiao.read._glued_budget import NUM as _NUM
 from jixiao.read._glued_budget import budget_row, numbers
 from jixiao.read._glued_header import field_cells, header_cells
 from jixiao.read._glued_indicator import indicator_row, open_brackets, starts_level
-from jixiao.read._glued_raw import is_raw_dump, unspaced, year_apart
+from jixiao.read._glued_raw import figures_apart, is_raw_dump, unspaced, year_apart
 from jixiao.read._headers import (
     INDICATOR_VALUE_ROLES,
     budget_schema,
@@ -129,7 +129,7 @@ def _raw_rows(lines: list[str]) -> dict[int, list[str]] | None:
             out[k] = []
             i += 1
             continue
-        n, row = _raw_row(text, idx, i, found, header, kind)
+        n, row = _raw_row(lines, text, idx, i, found, header, kind)
         reason = None
         if row is None:
             i += 1
@@ -137,42 +137,71 @@ def _raw_rows(lines: list[str]) -> dict[int, list[str]] | None:
         out[k] = row
         for j in range(i + 1, i + n):
             out[idx[j]] = []
-        if kind == "indicator" and row[-1] and not _ENDED.search(row[-1]) and not _DIGIT_END.search(row[-1]):
+        if (
+            kind in ("indicator", "goal")
+            and row[-1]
+            and not _ENDED.search(row[-1])
+            and not _DIGIT_END.search(row[-1])
+        ):
             reason = k
         i += n
     return out
 
 
 _ENDED = re.compile(r"[。！；;.]$")
+_SENTENCE = re.compile(r"[。！；;]")
 _DIGIT_END = re.compile(r"[\d%]$")
-_MAX_WRAP = 5  # lines one wrapped row of a dump is joined from
+_MAX_WRAP = 6  # lines one wrapped row of a dump is joined from
+_MAX_HEADER_LINES = 14  # lines one header of a dump is joined from (labels wrap in narrow columns)
+_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
+_DIGIT = re.compile(r"\d")
 
 
 def _raw_header(text: list[str], idx: list[int], i: int) -> tuple[int, list[str] | None]:
-    """The header starting at line ``idx[i]`` and the lines it takes: a label that wrapped
-    (偏差原因分析及改 / 进措施) or a remark on its own line (（A）) goes on, and so do the
-    next labels of the same table (not a goal header after a budget one)."""
-    joined = text[idx[i]]
-    cells = header_cells(joined)
-    n = 1 if cells is not None else 0
-    for m in range(i + 1, min(len(idx), i + _MAX_WRAP)):
+    """The header starting at line ``idx[i]`` and the lines it takes: the most lines whose
+    joined text is one header, for a label wraps in a narrow column (年初预算 / 数, 偏差原因 /
+    分析及改 / 进措施) and a remark goes on a line of its own (（A）). It never takes a line of
+    figures, a title, or the labels of another table (a goal header after a budget one, the
+    second header row under 年度指标值, which ``_two_rows`` lays out)."""
+    best: tuple[int, list[str] | None] = (1, None)
+    joined = ""
+    for m in range(i, min(len(idx), i + _MAX_HEADER_LINES)):
         nxt = text[idx[m]]
-        got = header_cells(joined + nxt)
-        if got is None:
-            if cells is not None:
-                break
-            joined += nxt
-            continue
-        own = header_cells(nxt)
-        if cells is not None and own is not None and _header_kind(own) not in ("", _header_kind(got)):
+        if m > i and (_ends_header(nxt, best[1]) or _under(best[1], text, idx, m)):
             break
-        if cells is not None and own is not None and nxt[0] not in "（(" and _header_kind(own) == "":
-            break
-        joined, cells, n = joined + nxt, got, m - i + 1
-    return (n, cells) if cells is not None else (1, None)
+        joined += nxt
+        cells = header_cells(joined)
+        if cells is not None and not _SENTENCE.search(cells[0]):  # a label ends no sentence
+            best = (m - i + 1, cells)
+    return best
+
+
+def _under(got: list[str] | None, text: list[str], idx: list[int], m: int) -> bool:
+    """The lines from ``idx[m]`` are the second header row under ``got``'s group labels: the
+    line before them is labels of its own (not 值, the rest of 年度指标 that wrapped), and
+    they read as the sub-labels ``_two_rows`` lays out."""
+    if got is None or not any(is_group_label(c) for c in got) or _header_kind(got) != "indicator":
+        return False
+    if header_cells(text[idx[m - 1]]) is None:
+        return False
+    _, cells = _raw_header(text, idx, m)
+    return cells is not None and _two_rows(got, cells) is not None
+
+
+def _ends_header(line: str, got: list[str] | None) -> bool:
+    """``line`` is no more of the header ``got`` read so far: figures, a title, or the labels
+    of another table (a goal header after a budget one; the second row under 年度指标值 is
+    ``_under``'s)."""
+    if _DIGIT.search(_BRACKETED.sub("", line)) or form_title_kind(line) is not None or is_report_title(line):
+        return True
+    own = header_cells(line)
+    if own is None or got is None or line[0] in "（(" or not _header_kind(got):
+        return False
+    return _header_kind(own) not in ("", _header_kind(got))
 
 
 def _raw_row(
+    lines: list[str],
     text: list[str],
     idx: list[int],
     i: int,
@@ -182,13 +211,15 @@ def _raw_row(
 ) -> tuple[int, list[str] | None]:
     """The fewest lines from ``idx[i]`` that read as one complete row (a wrapped cell's lines,
     then the row's next cells); a line opening with a level label or header starts a row."""
-    joined = ""
+    joined = spaced = ""
     for m in range(i, min(len(idx), i + _MAX_WRAP)):
         nxt = text[idx[m]]
         if m > i and (found[m][1] is not None or _starts_row(nxt)):
             break
         joined += nxt
-        row = _row(joined, header, kind)
+        spaced += " " + lines[idx[m]].strip()
+        got = budget_row(figures_apart(spaced), header) if kind == "budget" and header is not None else None
+        row = got or _row(joined, header, kind)
         if not open_brackets(joined) and _complete(row, header, kind):
             return m - i + 1, row
     row = _row(text[idx[i]], header, kind)

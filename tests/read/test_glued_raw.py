@@ -48,8 +48,15 @@ RAW = """\
 # units still tell it (no header of it has a 度量单位 column whose cells they could be)
 NO_YEAR = RAW.replace("2024 年度", "2024年度").replace("2025 年 3 月 12 日", "2025-03-12")
 
+# the same dump from a table of narrow columns: every header label wraps (年度指标 / 值), the
+# header over seven lines
+NARROW = RAW.replace(
+    "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改\n进措施\n",
+    "绩效指标 一级指标 二级指标 三级指标 年度指标\n值\n实际完成\n值\n分值 得分 偏差原因\n分析及改\n进措施\n",
+)
 
-@pytest.mark.parametrize("text", [RAW, NO_YEAR], ids=["year-apart", "no-year-apart"])
+
+@pytest.mark.parametrize("text", [RAW, NO_YEAR, NARROW], ids=["year-apart", "no-year-apart", "narrow"])
 def test_raw_dump_reads_wrapped_rows_and_split_units(tmp_path: Path, text: str) -> None:
     path = tmp_path / "自评表.txt"
     path.write_text(text, encoding="utf-8")
@@ -76,3 +83,20 @@ def test_raw_dump_reads_wrapped_rows_and_split_units(tmp_path: Path, text: str) 
     [quality] = [i for g in form.goals for i in g.indicators if i.name == "培训合格率"]
     assert quality.extra["deviation"] == "部分学员考核未通过，下年加强辅导。"
     assert form.overall_goal.target == "开展职业技能培训500人次，提升劳动者就业能力。"
+
+
+# the score of the budget row left blank (its digits would glue onto the rate's) and the goal's
+# actual wrapped onto a line of its own
+BLANK_SCORE = RAW.replace("年度资金总额 200 250 225 10 90% 9", "年度资金总额 200 250 225 10 90%").replace(
+    "学员就业率明显提高。", "学员就业率明显\n提高。"
+)
+
+
+def test_raw_dump_budget_figures_apart_and_wrapped_goal(tmp_path: Path) -> None:
+    path = tmp_path / "自评表.txt"
+    path.write_text(BLANK_SCORE, encoding="utf-8")
+    [form] = read(path).forms
+    b = form.budget
+    assert (b.planned, b.executed, b.weight, b.rate, b.score) == (250, 225, 10, 0.9, None)
+    assert form.overall_goal.actual == "完成职业技能培训520人次，学员就业率明显提高。"
+    assert [g.name for g in form.goals] == ["绩效指标"]
