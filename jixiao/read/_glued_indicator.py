@@ -22,6 +22,7 @@ __all__ = ["indicator_row", "open_brackets", "starts_level", "unit_words"]
 _SIGN = "≥≤=＝><＞＜≧≦"
 _BARE = re.compile(rf"^{_NUM}$")
 _VALUE = re.compile(rf"^([{_SIGN}]?)\s*({_NUM})([^\d.{_SIGN}]*)(?:{_NUM}[^\d.{_SIGN}]+)*$")  # 2023年10月底前
+_MASKED = re.compile(rf"^([{_SIGN}]?)\s*([*＊]{{2,}})([^\d.{_SIGN}*＊]*)$")  # ≥**%: a figure masked
 _TEXT_ROLES = ("deviation", "basis", "note", "value_note")
 _DIGIT = re.compile(r"\d")
 _UNITS = re.compile(rf"{_NUM}([^\d.{_SIGN}]*)")
@@ -265,7 +266,7 @@ def _parse(text: str, p: int, roles: list[str | None], r: int, unit: str | None,
     if role in ("target", "actual", "adjusted_target"):
         for q in range(len(text), p, -1):  # the longest value first (2023年10月10日, not 2023年)
             cell = text[p:q]
-            m = _VALUE.match(cell)
+            m = _VALUE.match(cell) or _MASKED.match(cell)
             if m and _one_value(cell):
                 touches = q < len(text) and (text[q].isdigit() or text[q] == ".") and not m.group(3)
                 # … except a bare actual under a 度量单位 column, which touches the points, and
