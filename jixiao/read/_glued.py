@@ -32,15 +32,17 @@ from jixiao.read._segment import form_title_kind, is_report_title
 __all__ = ["glued_rows"]
 
 
-def glued_rows(lines: list[str]) -> dict[int, list[str]] | None:
+def glued_rows(lines: list[str], dump: bool = True) -> dict[int, list[str]] | None:
     """The cells of the glued lines of a run of plain lines, by index; ``None`` if none is.
 
-    The run is glued when one of its lines is an indicator header made of glued labels."""
+    The run is glued when one of its lines is an indicator header made of glued labels, or
+    when it is a reading-order dump (``_glued_raw``); ``dump`` is false for the lines one
+    flattened line was cut into, whose single spaces part its cells."""
     headers = {
         k: header_cells(ln.strip()) for k, ln in enumerate(lines) if ln.strip() and " " not in ln.strip()
     }
     if not any(is_indicator_header(c) for c in headers.values()):
-        return raw_rows(lines) if is_raw_dump(lines) else None
+        return raw_rows(lines) if dump and is_raw_dump(lines) else None
     out: dict[int, list[str]] = {}
     header: list[str] | None = None
     kind = ""
