@@ -45,6 +45,12 @@ def budget_row(line: str, header: list[str]) -> list[str] | None:
 def numbers(text: str, roles: list[str]) -> list[str] | None:
     """``text`` cut into one number per role (fewer when the last cells are empty): the cut the
     block's arithmetic agrees with most, then the one whose amounts are of one size."""
+    if " " in text:  # figures printed apart (a reading-order dump): the cells are given
+        parts = text.split(" ")
+        if len(parts) > len(roles) or not all(_AMOUNT.match(p) for p in parts):
+            return None
+        cells = parts + [""] * (len(roles) - len(parts))
+        return cells if _arithmetic(dict(zip(roles, cells, strict=True))) is not None else None
     if len(text) > _MAX_CELL:
         return None
     best: tuple[tuple[int, int, int], list[str]] | None = None

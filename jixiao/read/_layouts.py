@@ -360,10 +360,11 @@ def _mark_glued(lines: list[_Line], kinds: list[str]) -> None:
         end = k
         while end < len(lines) and kinds[end] in ("plain", "blank", "space"):
             end += 1
-        cut = glued_rows([ln.raw for ln in lines[k:end]])
+        run = lines[k:end]  # the lines one flattened line was cut into are no reading-order dump
+        cut = glued_rows([ln.raw for ln in run], dump=len({ln.lineno for ln in run}) == len(run))
         for i, cells in (cut or {}).items():
             lines[k + i].raw = "\t".join(cells)
-            kinds[k + i] = "tab"
+            kinds[k + i] = "tab" if cells else "joined"  # a wrapped line joined onto the row above
         k = end
 
 

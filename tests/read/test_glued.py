@@ -386,3 +386,26 @@ def test_glued_weights_printed_as_percentages(tmp_path: Path) -> None:
     [form] = read(path).forms
     rows = [(i.target, i.actual, i.weight, i.score) for g in form.goals for i in g.indicators]
     assert rows[:2] == [("≥500人次", "520人次", 20, 20), ("≥90%", "81%", 15, 13.5)]
+
+
+# a target table glued whose target is masked (≥**%: a figure withheld, as templates print it)
+GLUED_MASKED = """\
+溪口县2025年度项目支出绩效目标表
+项目名称职业技能提升培训
+年度绩效指标一级指标二级指标三级指标指标值
+产出指标数量指标培训人次≥500人次
+质量指标培训合格率≥**%
+时效指标培训完成时间2025年10月底前
+"""
+
+
+def test_glued_masked_target(tmp_path: Path) -> None:
+    path = tmp_path / "目标表.txt"
+    path.write_text(GLUED_MASKED, encoding="utf-8")
+    [form] = read(path).forms
+    rows = [(i.level2, i.name, i.target) for g in form.goals for i in g.indicators]
+    assert rows == [
+        ("数量指标", "培训人次", "≥500人次"),
+        ("质量指标", "培训合格率", "≥**%"),
+        ("时效指标", "培训完成时间", "2025年10月底前"),
+    ]
