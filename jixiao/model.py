@@ -49,6 +49,19 @@ class Source(_Record):
     sheet: str | None = None  # worksheet name (XLSX) or table number (DOCX)
     cell: str | None = None  # "B7" (XLSX) or "r3c2" (DOCX/PDF table)
 
+    @classmethod
+    def of_line(cls, file: str, line: int, page: int | None) -> Source:
+        """A text line's source, made without validation: a text dump makes one per line and
+        the reader's values are of the declared types already (about half the cost of
+        ``Source(...)``). Equal to ``Source(file=…, page=…, line=…, sheet=None, cell=None)``."""
+        made = cls.__new__(cls)
+        _set = object.__setattr__
+        _set(made, "__dict__", {"file": file, "page": page, "line": line, "sheet": None, "cell": None})
+        _set(made, "__pydantic_fields_set__", set(_SOURCE_FIELDS))
+        _set(made, "__pydantic_extra__", None)
+        _set(made, "__pydantic_private__", None)
+        return made
+
     def where(self) -> str:
         """Human-readable location, e.g. ``a.txt:第12行``."""
         parts = [self.file or "?"]
@@ -61,6 +74,9 @@ class Source(_Record):
         if self.cell:
             parts.append(self.cell)
         return ":".join(parts)
+
+
+_SOURCE_FIELDS = frozenset(Source.model_fields)
 
 
 class Budget(_Record):
