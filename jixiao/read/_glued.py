@@ -131,10 +131,13 @@ def _header_cells(line: str) -> list[str] | None:
     权重 with the rate twice), then the one into the most labels (执行率得分 is 执行率 | 得分 in
     a glued header)."""
     labels = _labels(id(vocabulary()))
-    view, pos = _key_view(line)
     starts = _starts(labels)
-    if not starts.match(view) and not starts.search(view, 1, _MAX_BLOCK):
+    # the test reads no further than the longest label or the block label's reach: the view of
+    # that much of the line answers it (a long line of narrative is not converted whole)
+    head, _ = _key_view(line, max(_MAX_BLOCK, len(labels[0]) if labels else 0))
+    if not starts.match(head) and not starts.search(head, 1, _MAX_BLOCK):
         return None  # the common case, answered without the cut
+    view, pos = _key_view(line)
     n = len(view)
     first = _by_first(labels)
     cuts: list[list[list[int]]] = [[] for _ in range(n + 1)]
@@ -174,14 +177,15 @@ def _block_label(line: str, pos: list[int], p: int, cuts: list[list[int]]) -> bo
     )
 
 
-def _key_view(line: str) -> tuple[str, list[int]]:
+def _key_view(line: str, limit: int | None = None) -> tuple[str, list[int]]:
     """The line as labels are compared (simplified, remarks left out) and, for each of its
-    characters, its place in the line (one more for the end)."""
+    characters, its place in the line (one more for the end); with ``limit``, only the first
+    ``limit`` characters of that view (read left to right, the same as the whole view's)."""
     simple = simplified(line)
     view: list[str] = []
     pos: list[int] = []
     p = 0
-    while p < len(simple):
+    while p < len(simple) and (limit is None or len(view) < limit):
         m = _REMARK.match(simple, p) if view else None
         if m and m.end() > p:
             p = m.end()
