@@ -557,7 +557,7 @@ def indicator_schema(cells: list[str], bound: Bound | None = None) -> Schema | N
     as the vocabulary's relative ones (``relative_years``). ``bound``: the memos to read.
     """
     schema = _indicator_schema(cells, bound)
-    if not any(c and _YEAR.search(c) for c in cells):
+    if not any(c and "年" in c and _YEAR.search(c) for c in cells):  # 年 first: a C-level test
         return schema
     if schema is None or None in schema.roles:
         named = relative_years(cells)

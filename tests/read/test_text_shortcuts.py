@@ -1,0 +1,32 @@
+"""Cheap first tests of the text path give the answers of the full ones they stand before."""
+
+from __future__ import annotations
+
+from jixiao.model import Source
+from jixiao.read._forms._facts import row_facts
+from jixiao.read._glued import _header_cells, _key_view
+from jixiao.read._grid import Row
+
+
+def test_a_view_cut_short_is_the_start_of_the_whole_view() -> None:
+    """Remarks are left out as the view is read, so a cut inside or after one changes nothing."""
+    line = "指标名称（A）指标值（B）實際完成值（C）得分（20分*执行率）"
+    whole = _key_view(line)[0]
+    assert whole == "指标名称指标值实际完成值得分"  # traditional 實際 simplified, remarks left out
+    for limit in range(len(whole) + 3):
+        assert _key_view(line, limit)[0] == whole[:limit]
+
+
+def test_glued_header_found_on_a_long_line_and_narrative_is_none() -> None:
+    header = "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+    assert _header_cells(header) == [
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+    ]  # fmt: skip
+    assert _header_cells("本项目按照计划完成了各项工作任务，资金使用规范，达到预期目标" * 8) is None
+
+
+def test_dot_leaders_of_every_kind_are_no_lead() -> None:
+    row = Row(cells=["。。。", " ……", "·", "1.5", "…a"], source=Source(file="f.txt", line=1))
+    facts = row_facts(row, {})
+    assert facts.texts == ["1.5", "…a"]
+    assert facts.raw is not None and facts.raw.c == "。。。"
