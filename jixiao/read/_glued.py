@@ -56,6 +56,7 @@ _TOTAL_POINTS = 50  # a total row's points are a whole table's (100, 90 …), ne
 _MAX_ROW = 240  # longest glued indicator row parsed (the parse is cubic in its length)
 _TEXT_ROLES = ("deviation", "basis", "note", "value_note")
 _DIGIT = re.compile(r"\d")
+_REMARK_START = re.compile(r"[（(①-⑳]")  # where a _REMARK can start
 _UNITS = re.compile(rf"{_NUM}([^\d.{_SIGN}]*)")
 _NUMBER_ROLES = ("weight", "score", "converted_score", "share", "audit_score", "coefficient")
 _NATURES = ("定性", "定量")  # a 指标性质 cell that is no sign
@@ -180,15 +181,26 @@ def _block_label(line: str, pos: list[int], p: int, cuts: list[list[int]]) -> bo
 def _key_view(line: str, limit: int | None = None) -> tuple[str, list[int]]:
     """The line as labels are compared (simplified, remarks left out) and, for each of its
     characters, its place in the line (one more for the end); with ``limit``, only the first
-    ``limit`` characters of that view (read left to right, the same as the whole view's)."""
+    ``limit`` characters of that view (read left to right, the same as the whole view's).
+    Read a stretch at a time: a remark can start only at a bracket or circled number."""
     simple = simplified(line)
+    n = len(simple)
+    stop = n if limit is None else limit
     view: list[str] = []
     pos: list[int] = []
     p = 0
-    while p < len(simple) and (limit is None or len(view) < limit):
-        m = _REMARK.match(simple, p) if view else None
-        if m and m.end() > p:
-            p = m.end()
+    while p < n and len(view) < stop:
+        m = _REMARK_START.search(simple, p)
+        q = n if m is None else m.start()
+        take = min(q, p + stop - len(view))
+        view.extend(simple[p:take])
+        pos.extend(range(p, take))
+        p = take
+        if p != q or p >= n or len(view) >= stop:
+            continue  # the end of the line or of the view asked for
+        r = _REMARK.match(simple, p) if view else None
+        if r:  # a remark is never empty: skipped whole
+            p = r.end()
             continue
         view.append(simple[p])
         pos.append(p)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 from jixiao.model import Source
 from jixiao.read._forms._facts import row_facts
-from jixiao.read._glued import _header_cells, _key_view
+from jixiao.read._glued import _REMARK, _header_cells, _key_view
 from jixiao.read._grid import Row
+from jixiao.read._headers import simplified
 
 
 def test_a_view_cut_short_is_the_start_of_the_whole_view() -> None:
@@ -15,6 +18,34 @@ def test_a_view_cut_short_is_the_start_of_the_whole_view() -> None:
     assert whole == "指标名称指标值实际完成值得分"  # traditional 實際 simplified, remarks left out
     for limit in range(len(whole) + 3):
         assert _key_view(line, limit)[0] == whole[:limit]
+
+
+def _view_char_by_char(line: str) -> tuple[str, list[int]]:
+    """The rule as stated: each character kept unless a remark starts there (not first)."""
+    simple = simplified(line)
+    view: list[str] = []
+    pos: list[int] = []
+    p = 0
+    while p < len(simple):
+        m = _REMARK.match(simple, p) if view else None
+        if m:
+            p = m.end()
+            continue
+        view.append(simple[p])
+        pos.append(p)
+        p += 1
+    return "".join(view), [*pos, len(line)]
+
+
+def test_the_view_read_by_stretches_is_the_view_read_char_by_char() -> None:
+    parts = [*"（()）①②⑳=＝+／×*A1指标值實際完成得分 ", "（A）", "(20分)", "④=①+②", "（" + "长" * 13 + "）"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        line = "".join(rng.choice(parts) for _ in range(rng.randint(0, 24)))
+        whole = _view_char_by_char(line)
+        assert _key_view(line) == whole, line
+        for limit in (0, 1, 5, 24):
+            assert _key_view(line, limit)[0] == whole[0][:limit], (line, limit)
 
 
 def test_glued_header_found_on_a_long_line_and_narrative_is_none() -> None:
