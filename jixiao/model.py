@@ -116,6 +116,38 @@ class Indicator(_Record):
     extra: dict[str, Any] = Field(default_factory=dict)  # e.g. 前年/上年 values of target tables
     source: Source | None = None
 
+    @classmethod
+    def of_values(cls, **values: Any) -> Indicator:
+        """``Indicator(**values)``, without validation when every value is already of its
+        declared type (a str, a float, ``None``, a ``Source``): what the readers build per
+        row; anything else (an int weight, ``extra``) goes through validation as before."""
+        for name, value in values.items():
+            if type(value) not in _INDICATOR_PLAIN.get(name, ()):
+                return cls(**values)
+        if "name" not in values:
+            return cls(**values)  # the required field missing: validation says so
+        made = cls.__new__(cls)
+        fields = dict.fromkeys(_INDICATOR_FIELDS)  # declared order, defaults None
+        fields.update(values)
+        fields["extra"] = {}
+        _set = object.__setattr__
+        _set(made, "__dict__", fields)
+        _set(made, "__pydantic_fields_set__", set(values))
+        _set(made, "__pydantic_extra__", None)
+        _set(made, "__pydantic_private__", None)
+        return made
+
+
+_TEXT = (str, type(None))
+_NUMBER = (float, type(None))
+_INDICATOR_FIELDS = tuple(Indicator.model_fields)
+_INDICATOR_PLAIN: dict[str, tuple[type, ...]] = {
+    **dict.fromkeys(("level1", "level2", "target", "actual", "basis"), _TEXT),
+    "name": (str,),
+    **dict.fromkeys(("weight", "score", "level1_weight", "level2_weight"), _NUMBER),
+    "source": (Source, type(None)),
+}
+
 
 class Goal(_Record):
     """A 年度目标 / 长期目标 (or the single indicator block of a project form)."""
