@@ -8,7 +8,7 @@ from jixiao.model import Source
 from jixiao.read._forms._facts import row_facts
 from jixiao.read._glued import _REMARK, _header_cells, _key_view
 from jixiao.read._grid import Row
-from jixiao.read._headers import simplified
+from jixiao.read._headers import _find_role, _index, label_key, simplified
 
 
 def test_a_view_cut_short_is_the_start_of_the_whole_view() -> None:
@@ -61,3 +61,32 @@ def test_dot_leaders_of_every_kind_are_no_lead() -> None:
     facts = row_facts(row, {})
     assert facts.texts == ["1.5", "…a"]
     assert facts.raw is not None and facts.raw.c == "。。。"
+
+
+def _role_by_scan(index: tuple[tuple[str, str], ...], text: str, exact: bool) -> str | None:
+    """The rule as stated: the first label, longest first, that is the key or is held in it."""
+    key = label_key(text)
+    if not key or len(key) > 24:
+        return None
+    for label, role in index:
+        if key == label or (not exact and len(label) >= 2 and label in key):
+            return role
+    return None
+
+
+def test_role_lookup_is_the_scan_of_the_labels() -> None:
+    tables = ("indicator_columns", "budget_columns", "header_fields", "text_fields")
+    labels = [label for t in tables for label, _ in _index(t)]
+    chars = sorted({*"".join(labels), *"12 （）(分)"})
+    rng = random.Random(3)
+    for _ in range(4000):
+        pick = rng.random()
+        if pick < 0.3:
+            text = rng.choice(labels)
+        elif pick < 0.7:
+            text = "".join(rng.choices(chars, k=rng.randint(0, 6))) + rng.choice(labels)
+        else:
+            text = "".join(rng.choices(chars, k=rng.randint(1, 30)))
+        for table in tables:
+            for exact in (False, True):
+                assert _find_role(_index(table), text, exact) == _role_by_scan(_index(table), text, exact)
