@@ -385,7 +385,12 @@ def _groups(_: int) -> frozenset[str]:
 
 def is_budget_label(text: str) -> bool:
     key = label_key(text)
-    return any(key.startswith(label_key(x)) for x in vocabulary().budget_labels)
+    return key.startswith(_budget_label_keys(id(vocabulary())))  # one C-level test of them all
+
+
+@lru_cache(maxsize=8)
+def _budget_label_keys(_: int) -> tuple[str, ...]:
+    return tuple(label_key(x) for x in vocabulary().budget_labels)
 
 
 def is_score_table_column(text: str) -> bool:
