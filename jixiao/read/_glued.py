@@ -107,6 +107,18 @@ def _starts(labels: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, labels)) or r"(?!)")
 
 
+@lru_cache(maxsize=8)
+def _label_starts(vocab: int) -> re.Pattern[str]:
+    """``_starts`` of the column labels, by vocabulary: asked per line, where hashing the
+    label tuple for ``_starts``'s cache cost more than the match."""
+    return _starts(_labels(vocab))
+
+
+@lru_cache(maxsize=8)
+def _field_starts(vocab: int) -> re.Pattern[str]:
+    return _starts(_field_labels(vocab))
+
+
 @lru_cache(maxsize=32)
 def _by_first(labels: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """The labels by their first character, longest first: the cut tries only those."""
@@ -131,8 +143,8 @@ def _header_cells(line: str) -> list[str] | None:
     roles are all distinct (执行率（%）执行率权重 is 执行率（%） | 执行率权重, not … | 执行率 |
     权重 with the rate twice), then the one into the most labels (执行率得分 is 执行率 | 得分 in
     a glued header)."""
-    labels = _labels(id(vocabulary()))
-    starts = _starts(labels)
+    vocab = id(vocabulary())
+    labels, starts = _labels(vocab), _label_starts(vocab)
     # the test reads no further than the longest label or the block label's reach: the view of
     # that much of the line answers it (a long line of narrative is not converted whole)
     head, _ = _key_view(line, max(_MAX_BLOCK, len(labels[0]) if labels else 0))
@@ -218,9 +230,10 @@ def _distinct(cells: list[str]) -> bool:
 
 def _field_cells(line: str) -> list[str] | None:
     """``项目名称XX主管部门YY`` cut at its header-field labels; ``None`` if it starts with none."""
-    labels = _field_labels(id(vocabulary()))
+    vocab = id(vocabulary())
+    labels = _field_labels(vocab)
     key = simplified(line)  # same length: the printed (traditional) characters are kept
-    if not _starts(labels).match(key):
+    if not _field_starts(vocab).match(key):
         return None
     cells: list[str] = []
     p = start = 0
