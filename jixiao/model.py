@@ -49,6 +49,19 @@ class Source(_Record):
     sheet: str | None = None  # worksheet name (XLSX) or table number (DOCX)
     cell: str | None = None  # "B7" (XLSX) or "r3c2" (DOCX/PDF table)
 
+    @classmethod
+    def of_line(cls, file: str, line: int, page: int | None) -> Source:
+        """A text line's source, made without validation: a text dump makes one per line and
+        the reader's values are of the declared types already (about half the cost of
+        ``Source(...)``). Equal to ``Source(file=…, page=…, line=…, sheet=None, cell=None)``."""
+        made = cls.__new__(cls)
+        _set = object.__setattr__
+        _set(made, "__dict__", {"file": file, "page": page, "line": line, "sheet": None, "cell": None})
+        _set(made, "__pydantic_fields_set__", set(_SOURCE_FIELDS))
+        _set(made, "__pydantic_extra__", None)
+        _set(made, "__pydantic_private__", None)
+        return made
+
     def where(self) -> str:
         """Human-readable location, e.g. ``a.txt:第12行``."""
         parts = [self.file or "?"]
@@ -61,6 +74,9 @@ class Source(_Record):
         if self.cell:
             parts.append(self.cell)
         return ":".join(parts)
+
+
+_SOURCE_FIELDS = frozenset(Source.model_fields)
 
 
 class Budget(_Record):
@@ -99,6 +115,38 @@ class Indicator(_Record):
     level2_weight: float | None = None  # weight printed in the 二级 label
     extra: dict[str, Any] = Field(default_factory=dict)  # e.g. 前年/上年 values of target tables
     source: Source | None = None
+
+    @classmethod
+    def of_values(cls, **values: Any) -> Indicator:
+        """``Indicator(**values)``, without validation when every value is already of its
+        declared type (a str, a float, ``None``, a ``Source``): what the readers build per
+        row; anything else (an int weight, ``extra``) goes through validation as before."""
+        for name, value in values.items():
+            if type(value) not in _INDICATOR_PLAIN.get(name, ()):
+                return cls(**values)
+        if "name" not in values:
+            return cls(**values)  # the required field missing: validation says so
+        made = cls.__new__(cls)
+        fields = dict.fromkeys(_INDICATOR_FIELDS)  # declared order, defaults None
+        fields.update(values)
+        fields["extra"] = {}
+        _set = object.__setattr__
+        _set(made, "__dict__", fields)
+        _set(made, "__pydantic_fields_set__", set(values))
+        _set(made, "__pydantic_extra__", None)
+        _set(made, "__pydantic_private__", None)
+        return made
+
+
+_TEXT = (str, type(None))
+_NUMBER = (float, type(None))
+_INDICATOR_FIELDS = tuple(Indicator.model_fields)
+_INDICATOR_PLAIN: dict[str, tuple[type, ...]] = {
+    **dict.fromkeys(("level1", "level2", "target", "actual", "basis"), _TEXT),
+    "name": (str,),
+    **dict.fromkeys(("weight", "score", "level1_weight", "level2_weight"), _NUMBER),
+    "source": (Source, type(None)),
+}
 
 
 class Goal(_Record):

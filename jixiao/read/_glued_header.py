@@ -13,6 +13,7 @@ from jixiao.read._headers import budget_role, column_role, overall_role, simplif
 __all__ = ["field_cells", "header_cells"]
 
 _REMARK = re.compile(r"[（(][^（）()]{0,12}[)）]|[①-⑳][①-⑳=＝+＋/／×*]*")  # （A）, ④=①+②+③
+_REMARK_START = re.compile(r"[（(①-⑳]")  # where a _REMARK can start
 _DIGIT = re.compile(r"\d")
 _MAX_CUTS = 16  # header cuts kept per position (a label line has few)
 _MAX_BLOCK = 24  # longest block label before a glued header's column labels
@@ -46,6 +47,18 @@ def _starts(labels: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, labels)) or r"(?!)")
 
 
+@lru_cache(maxsize=8)
+def _label_starts(vocab: int) -> re.Pattern[str]:
+    """``_starts`` of the column labels, by vocabulary: asked per line, where hashing the
+    label tuple for ``_starts``'s cache cost more than the match."""
+    return _starts(_labels(vocab))
+
+
+@lru_cache(maxsize=8)
+def _field_starts(vocab: int) -> re.Pattern[str]:
+    return _starts(_field_labels(vocab))
+
+
 @lru_cache(maxsize=32)
 def _by_first(labels: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """The labels by their first character, longest first: the cut tries only those."""
@@ -64,11 +77,14 @@ def header_cells(line: str) -> list[str] | None:
     roles are all distinct (执行率（%）执行率权重 is 执行率（%） | 执行率权重, not … | 执行率 |
     权重 with the rate twice), then the one into the most labels (执行率得分 is 执行率 | 得分 in
     a glued header)."""
-    labels = _labels(id(vocabulary()))
-    view, pos = _key_view(line)
-    starts = _starts(labels)
-    if not starts.match(view) and not starts.search(view, 1, _MAX_BLOCK):
+    vocab = id(vocabulary())
+    labels, starts = _labels(vocab), _label_starts(vocab)
+    # the test reads no further than the longest label or the block label's reach: the view of
+    # that much of the line answers it (a long line of narrative is not converted whole)
+    head, _ = _key_view(line, max(_MAX_BLOCK, len(labels[0]) if labels else 0))
+    if not starts.match(head) and not starts.search(head, 1, _MAX_BLOCK):
         return None  # the common case, answered without the cut
+    view, pos = _key_view(line)
     n = len(view)
     first = _by_first(labels)
     cuts: list[list[list[int]]] = [[] for _ in range(n + 1)]
@@ -108,17 +124,29 @@ def _block_label(line: str, pos: list[int], p: int, cuts: list[list[int]]) -> bo
     )
 
 
-def _key_view(line: str) -> tuple[str, list[int]]:
+def _key_view(line: str, limit: int | None = None) -> tuple[str, list[int]]:
     """The line as labels are compared (simplified, remarks left out) and, for each of its
-    characters, its place in the line (one more for the end)."""
+    characters, its place in the line (one more for the end); with ``limit``, only the first
+    ``limit`` characters of that view (read left to right, the same as the whole view's).
+    Read a stretch at a time: a remark can start only at a bracket or circled number."""
     simple = simplified(line)
+    n = len(simple)
+    stop = n if limit is None else limit
     view: list[str] = []
     pos: list[int] = []
     p = 0
-    while p < len(simple):
-        m = _REMARK.match(simple, p) if view else None
-        if m and m.end() > p:
-            p = m.end()
+    while p < n and len(view) < stop:
+        m = _REMARK_START.search(simple, p)
+        q = n if m is None else m.start()
+        take = min(q, p + stop - len(view))
+        view.extend(simple[p:take])
+        pos.extend(range(p, take))
+        p = take
+        if p != q or p >= n or len(view) >= stop:
+            continue  # the end of the line or of the view asked for
+        r = _REMARK.match(simple, p) if view else None
+        if r:  # a remark is never empty: skipped whole
+            p = r.end()
             continue
         view.append(simple[p])
         pos.append(p)
@@ -136,9 +164,10 @@ def _distinct(cells: list[str]) -> bool:
 
 def field_cells(line: str) -> list[str] | None:
     """``项目名称XX主管部门YY`` cut at its header-field labels; ``None`` if it starts with none."""
-    labels = _field_labels(id(vocabulary()))
+    vocab = id(vocabulary())
+    labels = _field_labels(vocab)
     key = simplified(line)  # same length: the printed (traditional) characters are kept
-    if not _starts(labels).match(key):
+    if not _field_starts(vocab).match(key):
         return None
     cells: list[str] = []
     p = start = 0

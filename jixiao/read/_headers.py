@@ -307,13 +307,41 @@ def _role_of(_: int, table: str, text: str, exact: bool) -> str | None:
 
 
 def _find_role(index: tuple[tuple[str, str], ...], text: str, exact: bool) -> str | None:
+    """The role of the first label (longest first) that is ``text``'s key or, unless ``exact``,
+    is held in it. A label as long as the key is held in it only by being it, and a longer one
+    never: so a label equal to the key is looked up, and only shorter ones are scanned."""
     key = label_key(text)
     if not key or len(key) > 24:
         return None
-    for label, role in index:
-        if key == label or (not exact and len(label) >= 2 and label in key):
+    first, shorter = _lookup(index)
+    role = first.get(key)
+    if role is not None or exact:
+        return role
+    for i in range(shorter.get(len(key), len(index)), len(index)):
+        label, role = index[i]
+        if len(label) >= 2 and label in key:
             return role
     return None
+
+
+_LOOKUPS: dict[int, tuple[tuple[tuple[str, str], ...], dict[str, str], dict[int, int]]] = {}
+
+
+def _lookup(index: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], dict[int, int]]:
+    """For a label index: each label's first role, and for each key length the place where the
+    labels shorter than it start (the index is sorted longest first). Made once per index."""
+    entry = _LOOKUPS.get(id(index))
+    if entry is None or entry[0] is not index:
+        first: dict[str, str] = {}
+        for label, role in index:
+            first.setdefault(label, role)
+        shorter = {
+            n: next((i for i, (lab, _) in enumerate(index) if len(lab) < n), len(index)) for n in range(26)
+        }
+        if len(_LOOKUPS) >= 64:
+            _LOOKUPS.clear()  # the indexes of vocabularies no longer in force
+        entry = _LOOKUPS[id(index)] = (index, first, shorter)
+    return entry[1], entry[2]
 
 
 def column_role(text: str) -> str | None:
@@ -357,7 +385,12 @@ def _groups(_: int) -> frozenset[str]:
 
 def is_budget_label(text: str) -> bool:
     key = label_key(text)
-    return any(key.startswith(label_key(x)) for x in vocabulary().budget_labels)
+    return key.startswith(_budget_label_keys(id(vocabulary())))  # one C-level test of them all
+
+
+@lru_cache(maxsize=8)
+def _budget_label_keys(_: int) -> tuple[str, ...]:
+    return tuple(label_key(x) for x in vocabulary().budget_labels)
 
 
 def is_score_table_column(text: str) -> bool:
@@ -557,7 +590,7 @@ def indicator_schema(cells: list[str], bound: Bound | None = None) -> Schema | N
     as the vocabulary's relative ones (``relative_years``). ``bound``: the memos to read.
     """
     schema = _indicator_schema(cells, bound)
-    if not any(c and _YEAR.search(c) for c in cells):
+    if not any(c and "年" in c and _YEAR.search(c) for c in cells):  # 年 first: a C-level test
         return schema
     if schema is None or None in schema.roles:
         named = relative_years(cells)

@@ -56,9 +56,7 @@ class _Line:
     page: int
 
     def source(self, path: str) -> Source:
-        return Source(
-            file=path, line=self.lineno, page=self.page if self.page > 1 else None, sheet=None, cell=None
-        )
+        return Source.of_line(path, self.lineno, self.page if self.page > 1 else None)
 
 
 def _kind(raw: str) -> str:

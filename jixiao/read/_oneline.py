@@ -67,7 +67,10 @@ def flattened_lines(raw: str) -> list[str] | None:
     A line is taken for a flattened form when it holds a table header followed by at least as
     many cells again (a space-separated header line alone holds no data row).
     """
-    tokens = close_brackets([t for t in _TOKEN_SPLIT.split(raw.strip()) if t])
+    tokens = [t for t in _TOKEN_SPLIT.split(raw.strip()) if t]
+    if len(tokens) < MIN_TOKENS:
+        return None  # the joins below only merge tokens: too few already (most long lines)
+    tokens = close_brackets(tokens)
     tokens = join_cells(tokens, _table_roles(tokens))
     if len(tokens) < MIN_TOKENS or not _holds_table(tokens):
         return None

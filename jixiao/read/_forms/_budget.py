@@ -16,9 +16,11 @@ class _BudgetRows(_State):
 
     def _budget_header(self, row: Row) -> bool:
         inside = self.state in ("table", "tail")
-        if inside and "执" not in row.text:
+        zhi = "执" in row.text
+        if inside and not zhi:
             return False  # no other character normalises (NFKC) to 执: the row is not compacted
-        c = compact(row.text)
+        # every label tested in ``c`` below holds 执: without it only the schema can say yes
+        c = compact(row.text) if zhi else ""
         if inside and "执行数" not in c:
             return False  # inside the indicator table only a header printing 执行数 opens a budget
         schema = budget_schema(row.cells, self.bound)

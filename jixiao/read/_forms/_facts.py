@@ -105,7 +105,8 @@ class RowFacts:
 def row_facts(row: Row, leads: dict[str, Lead]) -> RowFacts:
     """``row``'s record, its first texts' answers read from ``leads`` (``Bound.memo("lead")``)."""
     printed = row.texts
-    texts = [t for t in printed if not DOTS.match(t)]
+    # a dot leader starts with no letter or digit (CJK included): most cells skip the pattern
+    texts = [t for t in printed if t[0].isalnum() or not DOTS.match(t)]
     lead = lead_of(leads, texts[0]) if texts else None
     if texts and printed[0] is texts[0]:
         return RowFacts(texts, lead, lead)

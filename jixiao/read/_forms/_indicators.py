@@ -216,7 +216,7 @@ class _IndicatorRows(_State):
         if self.goal is None:
             self._open_goal("年度绩效指标", None, None, row.source)
         assert self.goal is not None
-        ind = Indicator(
+        ind = Indicator.of_values(
             level1=self.level1,
             level2=self.level2,
             name=strip_enumerator(label)[0],

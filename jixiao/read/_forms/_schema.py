@@ -218,7 +218,7 @@ class _SchemaRows(_State):
             self.level1, self.level1_weight, self.level2, self.level2_weight = levels
         assert self.goal is not None
         is_target = self.is_target
-        ind = Indicator(
+        ind = Indicator.of_values(
             level1=self.level1,
             level2=self.level2,
             name=label,
