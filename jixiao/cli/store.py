@@ -31,7 +31,7 @@ from jixiao.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from jixiao.store import Database, ImportSummary
+    from jixiao.store import Database, ImportSummary, Reader
 
 DB_HELP = (
     "数据库：SQLite 文件路径或 URL（如 postgresql+psycopg://用户@主机/库）；"
@@ -64,23 +64,26 @@ def register(app: typer.Typer) -> None:
 
 
 @contextmanager
-def open_db(db: str | None, *, create: bool = False, readonly: bool = False) -> Iterator[Database]:
+def open_db(db: str | None, *, create: bool = False, readonly: bool = False) -> Iterator[Database | Reader]:
     """The database for one command; any database error ends it with one Chinese line.
 
-    Queries pass ``readonly``: the file is opened read-only and never migrated. On a database
-    error the file is checked (SQLite ``quick_check``) so that a damaged file is called so.
+    Queries pass ``readonly``: the file is opened read-only and never migrated (an SQLite file
+    through ``sqlite3`` alone, ``store.Reader``). On a database error the file is checked
+    (SQLite ``quick_check``) so that a damaged file is called so.
     """
-    from jixiao.store import Database, DatabaseError, StoreError, explain
+    from jixiao.store import StoreError, explain, is_database_error, open_database
 
     try:
-        database = Database(db, create=create, readonly=readonly)
+        database = open_database(db, create=create, readonly=readonly)
     except StoreError as e:
         fail(str(e))
     try:
         yield database
     except StoreError as e:
         fail(str(e))
-    except DatabaseError as e:
+    except Exception as e:
+        if not is_database_error(e):
+            raise
         fail(explain(e, database))
     finally:
         database.close()
