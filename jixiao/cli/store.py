@@ -213,10 +213,9 @@ def forms_command(
             f"没有与“{escape(unit)}”匹配的表（可用 jixiao aliases list 查看单位和别名）", highlight=False
         )
     title = f"共 {total} 张表" + (f"，显示前 {len(rows)} 张" if len(rows) < total else "")
-    from rich import box
-    from rich.table import Table
+    from jixiao.cli._table import Table, print_table
 
-    table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 0))
+    table = Table(title=title, box="simple_head", padding=0)
     fixed = (("编号", "right"), ("类型", "left"), ("年度", "left"))
     for col, justify in fixed:
         table.add_column(col, justify=justify, no_wrap=True)  # type: ignore[arg-type]
@@ -241,7 +240,7 @@ def forms_command(
             (r.grade or "—") if r.sound else "—",
             f"{r.errors}/{r.warnings}",
         )
-    out.print(table)
+    print_table(out, table)
     if any(not r.sound for r in rows):
         note = "重算“不计”：该表分值结构不合计 100 分，重算分不可比，不评等级（详见 jixiao show 编号）。"
         for line in wrap_text(note, max(out.width, 40) - 1):
@@ -282,7 +281,7 @@ def show_command(
         fail(f"数据库中没有编号为 {form_id} 的表")
     s, form = detail.summary, detail.form
     out.print(f"[bold]{escape(form.title)}[/]（编号 {s.id}，{kind_name(s.kind)}）", highlight=False)
-    from rich.table import Table
+    from jixiao.cli._table import Table, print_table
 
     head = Table(show_header=False)
     head.add_column("项目")
@@ -331,7 +330,7 @@ def show_command(
             f"{escape(rule_set_title(detail.rule_set))}（{escape(detail.rule_set)}，"
             f"版本 {escape(detail.rule_set_version or '?')}）",
         )
-    out.print(head)
+    print_table(out, head)
 
     computed = {(i.goal, i.indicator): i for i in card.indicators} if card else {}
     # records, one indicator a line or two: nine columns fold every cell at 80 columns
@@ -441,14 +440,14 @@ def aliases_list(
 
     with _open(db, readonly=True) as database:
         units = list_units(database)
-    from rich.table import Table
+    from jixiao.cli._table import Table, print_table
 
     table = Table(title=f"单位（{len(units)} 个）")
     for col in ("编号", "单位", "别名", "表数"):
         table.add_column(col, overflow="fold")
     for u in units:
         table.add_row(str(u.id), escape(u.name), escape("、".join(u.aliases) or "—"), str(u.forms))
-    out.print(table)
+    print_table(out, table)
 
 
 @aliases_app.command(
