@@ -322,9 +322,9 @@ def stats(
     filters = filters or FormFilter()
     simple = not (filters.include_superseded or filters.grade or filters.has_errors is not None)
     if isinstance(db, Reader) and simple and not any(page.values()):
-        from jixiao.store import _lite_query
+        from jixiao.store import _lite_stats
 
-        return _lite_query.stats(db, filters, limit=limit)
+        return _lite_stats.stats(db, filters, limit=limit)
     from jixiao.store import _stats
 
     return _stats.stats(db.full() if isinstance(db, Reader) else db, filters, limit=limit, **page)

@@ -5,8 +5,9 @@ fast start (issue 11), without importing SQLAlchemy (~0.45 s of a one-second ``j
 checks the schema with the same two queries; anything it does not handle itself — a schema to
 explain, a Core connection (``connect``/``reader``) for a query without a lite version — goes to
 a full ``Database`` made on first need, so every read function works on it, the slow way.
-``_lite_query`` holds the lite versions; their SQL text is SQLAlchemy's for SQLite, statement for
-statement (``tests/store/test_lite.py`` compares the two paths' statements and answers).
+``_lite_query`` and ``_lite_stats`` hold the lite versions; their SQL text is SQLAlchemy's for
+SQLite, statement for statement (``tests/store/test_lite.py`` compares the two paths'
+statements and answers).
 """
 
 from __future__ import annotations
