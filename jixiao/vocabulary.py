@@ -109,13 +109,40 @@ def finding_advice(code: str) -> str:
 
 @cache
 def rule_set_title(name: str) -> str:
-    """The Chinese title a rule set's file gives itself (``title:``); the name if it cannot be read."""
+    """The Chinese title a rule set's file gives itself (``title:``); the name if it cannot be read.
+
+    A shipped rule set's title is read from its file alone (what ``jixiao show`` prints needs
+    neither the scoring package nor the rule set's validation); any other name is loaded.
+    """
+    shipped = _shipped_title(name)
+    if shipped is not None:
+        return shipped
     from jixiao.score.rules import RuleSetError, load_rule_set
 
     try:
         return load_rule_set(name).title
     except (RuleSetError, OSError):
         return name
+
+
+@cache
+def _shipped_title(name: str) -> str | None:
+    """``title`` of ``jixiao/score/rulesets/<name>.yaml`` when it is a text; None otherwise."""
+    from pathlib import Path
+
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        return None
+    path = Path(__file__).resolve().parent / "score" / "rulesets" / f"{name}.yaml"
+    if not path.is_file():
+        return None
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError):
+        return None
+    title = data.get("title") if isinstance(data, dict) else None
+    return title if isinstance(title, str) else None
 
 
 @cache

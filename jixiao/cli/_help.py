@@ -300,6 +300,13 @@ class _Chinese:
     def format_help(self, ctx: Any, formatter: Any) -> None:
         formatter.write(render_help(ctx))
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Plain values without Pydantic (``_params``), then Typer's parsing."""
+        from jixiao.cli._params import install
+
+        install(self, ctx)
+        return super().parse_args(ctx, args)  # type: ignore[misc, no-any-return]
+
     def main(
         self,
         args: Sequence[str] | None = None,

@@ -31,7 +31,7 @@ from jixiao.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from jixiao.store import Database, ImportSummary
+    from jixiao.store import Database, ImportSummary, Reader
 
 DB_HELP = (
     "数据库：SQLite 文件路径或 URL（如 postgresql+psycopg://用户@主机/库）；"
@@ -64,23 +64,26 @@ def register(app: typer.Typer) -> None:
 
 
 @contextmanager
-def open_db(db: str | None, *, create: bool = False, readonly: bool = False) -> Iterator[Database]:
+def open_db(db: str | None, *, create: bool = False, readonly: bool = False) -> Iterator[Database | Reader]:
     """The database for one command; any database error ends it with one Chinese line.
 
-    Queries pass ``readonly``: the file is opened read-only and never migrated. On a database
-    error the file is checked (SQLite ``quick_check``) so that a damaged file is called so.
+    Queries pass ``readonly``: the file is opened read-only and never migrated (an SQLite file
+    through ``sqlite3`` alone, ``store.Reader``). On a database error the file is checked
+    (SQLite ``quick_check``) so that a damaged file is called so.
     """
-    from jixiao.store import Database, DatabaseError, StoreError, explain
+    from jixiao.store import StoreError, explain, is_database_error, open_database
 
     try:
-        database = Database(db, create=create, readonly=readonly)
+        database = open_database(db, create=create, readonly=readonly)
     except StoreError as e:
         fail(str(e))
     try:
         yield database
     except StoreError as e:
         fail(str(e))
-    except DatabaseError as e:
+    except Exception as e:
+        if not is_database_error(e):
+            raise
         fail(explain(e, database))
     finally:
         database.close()
@@ -210,10 +213,9 @@ def forms_command(
             f"没有与“{escape(unit)}”匹配的表（可用 jixiao aliases list 查看单位和别名）", highlight=False
         )
     title = f"共 {total} 张表" + (f"，显示前 {len(rows)} 张" if len(rows) < total else "")
-    from rich import box
-    from rich.table import Table
+    from jixiao.cli._table import Table, print_table
 
-    table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 0))
+    table = Table(title=title, box="simple_head", padding=0)
     fixed = (("编号", "right"), ("类型", "left"), ("年度", "left"))
     for col, justify in fixed:
         table.add_column(col, justify=justify, no_wrap=True)  # type: ignore[arg-type]
@@ -238,7 +240,7 @@ def forms_command(
             (r.grade or "—") if r.sound else "—",
             f"{r.errors}/{r.warnings}",
         )
-    out.print(table)
+    print_table(out, table)
     if any(not r.sound for r in rows):
         note = "重算“不计”：该表分值结构不合计 100 分，重算分不可比，不评等级（详见 jixiao show 编号）。"
         for line in wrap_text(note, max(out.width, 40) - 1):
@@ -279,7 +281,7 @@ def show_command(
         fail(f"数据库中没有编号为 {form_id} 的表")
     s, form = detail.summary, detail.form
     out.print(f"[bold]{escape(form.title)}[/]（编号 {s.id}，{kind_name(s.kind)}）", highlight=False)
-    from rich.table import Table
+    from jixiao.cli._table import Table, print_table
 
     head = Table(show_header=False)
     head.add_column("项目")
@@ -328,7 +330,7 @@ def show_command(
             f"{escape(rule_set_title(detail.rule_set))}（{escape(detail.rule_set)}，"
             f"版本 {escape(detail.rule_set_version or '?')}）",
         )
-    out.print(head)
+    print_table(out, head)
 
     computed = {(i.goal, i.indicator): i for i in card.indicators} if card else {}
     # records, one indicator a line or two: nine columns fold every cell at 80 columns
@@ -438,14 +440,14 @@ def aliases_list(
 
     with _open(db, readonly=True) as database:
         units = list_units(database)
-    from rich.table import Table
+    from jixiao.cli._table import Table, print_table
 
     table = Table(title=f"单位（{len(units)} 个）")
     for col in ("编号", "单位", "别名", "表数"):
         table.add_column(col, overflow="fold")
     for u in units:
         table.add_row(str(u.id), escape(u.name), escape("、".join(u.aliases) or "—"), str(u.forms))
-    out.print(table)
+    print_table(out, table)
 
 
 @aliases_app.command(

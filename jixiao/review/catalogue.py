@@ -7,9 +7,12 @@ enforces (文件/条款) and how its Chinese message reads. Checks only fill in 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from jixiao.model import Finding, Form, Severity
 from jixiao.review.advice import ADVICE
+
+if TYPE_CHECKING:
+    from jixiao.model import Finding, Form, Severity
 
 __all__ = ["CATALOGUE", "FindingType", "fmt", "fmt_pct", "make_finding"]
 
@@ -439,6 +442,8 @@ def make_finding(
     **values: object,
 ) -> Finding:
     """A ``Finding`` of catalogue type ``code`` with its message rendered from ``values``."""
+    from jixiao.model import Finding  # here: the titles alone (``vocabulary``) need no model
+
     kind = CATALOGUE[code]
     return Finding(
         form=index,

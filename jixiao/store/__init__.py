@@ -15,27 +15,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy.exc import SQLAlchemyError as DatabaseError
-
-from jixiao.store._cycle import StoredForm, stored_forms, targets_for
-from jixiao.store._db import DEFAULT_URL, Database, StoreError, explain, resolve_url
-from jixiao.store._query import (
+from jixiao.store._lite import Reader, open_database
+from jixiao.store._records import (
     FormDetail,
     FormFilter,
     FormSummary,
     Revision,
-    export_forms,
-    get_form,
-    list_forms,
+    StatsKey,
+    UnitInfo,
+    UnitYearStats,
+    name_key,
 )
-from jixiao.store._stats import StatsKey, UnitYearStats, stats
-from jixiao.store._units import AliasChange, AliasError, UnitInfo, name_key
-from jixiao.store._units import add_alias as _add_alias
-from jixiao.store._units import list_units as _list_units
-from jixiao.store._units import remove_alias as _remove_alias
+from jixiao.store._url import DEFAULT_URL, StoreError, explain, is_database_error, resolve_url
 
 if TYPE_CHECKING:
+    from sqlalchemy.exc import SQLAlchemyError as DatabaseError
+
     from jixiao.store._accounts import ROLE_LABELS, ROLES, User, list_users, user_count
+    from jixiao.store._cycle import StoredForm, stored_forms, targets_for
+    from jixiao.store._db import Database
     from jixiao.store._drafts import (
         create_self_evaluation,
         get_draft,
@@ -52,6 +50,7 @@ if TYPE_CHECKING:
         collect_files,
         import_paths,
     )
+    from jixiao.store._query import export_forms
     from jixiao.store._queue import (
         QUEUE_SORTS,
         ConfirmedFinding,
@@ -65,6 +64,7 @@ if TYPE_CHECKING:
         list_queue,
         overview,
     )
+    from jixiao.store._units import AliasChange, AliasError
     from jixiao.store._users import (
         SESSION_HOURS,
         UserError,
@@ -111,6 +111,13 @@ _IMPORT_NAMES = frozenset(
 # accounts and the web workflow (argon2, the web tables): loaded by what uses them, so a
 # query command does not pay for them at start-up
 _LAZY = {
+    "Database": "_db",
+    "StoredForm": "_cycle",
+    "stored_forms": "_cycle",
+    "targets_for": "_cycle",
+    "export_forms": "_query",
+    "AliasChange": "_units",
+    "AliasError": "_units",
     "ParsedValue": "_values",
     "parse_value": "_values",
     "ROLE_LABELS": "_accounts",
@@ -171,8 +178,13 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> Any:
-    """The import path (reader and review included), accounts and the workflow are loaded only
-    by what uses them."""
+    """SQLAlchemy, the import path (reader and review included), accounts and the workflow are
+    loaded only by what uses them: a query command on SQLite needs none of them."""
+    if name == "DatabaseError":  # SQLAlchemy's: loaded only by what catches it
+        from sqlalchemy.exc import SQLAlchemyError
+
+        globals()[name] = SQLAlchemyError
+        return SQLAlchemyError
     if name in _IMPORT_NAMES or name in _LAZY:
         import importlib
 
@@ -213,6 +225,7 @@ __all__ = [
     "QueueFilter",
     "QueueKey",
     "QueueRow",
+    "Reader",
     "ReviewNotes",
     "Revision",
     "SortedKey",
@@ -245,11 +258,13 @@ __all__ = [
     "get_draft",
     "get_form",
     "import_paths",
+    "is_database_error",
     "list_forms",
     "list_queue",
     "list_units",
     "list_users",
     "name_key",
+    "open_database",
     "overview",
     "parse_value",
     "remove_alias",
@@ -275,19 +290,69 @@ __all__ = [
 ]
 
 
+def list_forms(
+    db: Database | Reader, filters: FormFilter | None = None, *, limit: int | None = None, offset: int = 0
+) -> tuple[list[FormSummary], int]:
+    """Forms matching ``filters`` (newest year first, then by unit, latest import first) and their count."""
+    filters = filters or FormFilter()
+    if isinstance(db, Reader):
+        from jixiao.store import _lite_query
+
+        return _lite_query.list_forms(db, filters, limit=limit, offset=offset)
+    from jixiao.store import _query
+
+    return _query.list_forms(db, filters, limit=limit, offset=offset)
+
+
+def get_form(db: Database | Reader, form_id: int) -> FormDetail | None:
+    """One form in full, with the scorecard and findings of its latest review; None if absent."""
+    if isinstance(db, Reader):
+        from jixiao.store import _lite_query
+
+        return _lite_query.get_form(db, form_id)
+    from jixiao.store import _query
+
+    return _query.get_form(db, form_id)
+
+
+def stats(
+    db: Database | Reader, filters: FormFilter | None = None, *, limit: int | None = None, **page: Any
+) -> tuple[list[UnitYearStats], int]:
+    """Per unit, year and kind (``_stats.stats``, which takes ``offset``/``after``/``before``)."""
+    filters = filters or FormFilter()
+    simple = not (filters.include_superseded or filters.grade or filters.has_errors is not None)
+    if isinstance(db, Reader) and simple and not any(page.values()):
+        from jixiao.store import _lite_stats
+
+        return _lite_stats.stats(db, filters, limit=limit)
+    from jixiao.store import _stats
+
+    return _stats.stats(db.full() if isinstance(db, Reader) else db, filters, limit=limit, **page)
+
+
 def add_alias(db: Database, alias: str, unit: str) -> AliasChange:
     """Link ``alias`` to ``unit`` (one transaction); forms imported under the alias follow."""
+    from jixiao.store._units import add_alias as _add_alias
+
     with db.session() as session:
         return _add_alias(session, alias, unit)
 
 
 def remove_alias(db: Database, alias: str) -> str:
     """Remove an alias; returns the unit it named."""
+    from jixiao.store._units import remove_alias as _remove_alias
+
     with db.session() as session:
         return _remove_alias(session, alias)
 
 
-def list_units(db: Database) -> list[UnitInfo]:
+def list_units(db: Database | Reader) -> list[UnitInfo]:
     """Units with their aliases and current form counts."""
+    if isinstance(db, Reader):
+        from jixiao.store import _lite_query
+
+        return _lite_query.list_units(db)
+    from jixiao.store._units import list_units as _list_units
+
     with db.connect() as session:
         return _list_units(session)

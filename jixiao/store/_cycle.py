@@ -14,7 +14,7 @@ from sqlalchemy import Select, func, or_, select
 
 from jixiao.kinds import FormKind
 from jixiao.store._db import Database
-from jixiao.store._query import FormFilter, _form_from_rows
+from jixiao.store._records import FormFilter, form_from_rows
 from jixiao.store._tables import FINDINGS, FORM_CONTRACTS, FORMS, UNITS
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def _load(db: Database, query: Select[Any]) -> list[StoredForm]:
             StoredForm(
                 id=f.id,
                 unit=f.unit_canonical or f.unit_name,
-                form=_form_from_rows(f.body, f),
+                form=form_from_rows(f.body, f),
                 total_computed=f.total_computed,
                 grade=f.grade,
                 errors=f.error_count,

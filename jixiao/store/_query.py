@@ -7,14 +7,12 @@ interactive at 100,000 forms.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Row, Select, Table, func, select
 
 from jixiao.store._db import Database
-from jixiao.store._filters import FORM_COLUMNS, narrow
+from jixiao.store._records import FormDetail, FormFilter, FormSummary, Revision, form_from_rows
 from jixiao.store._summary import weights_broken
 from jixiao.store._tables import (
     DOCUMENTS,
@@ -27,7 +25,7 @@ from jixiao.store._tables import (
 )
 
 if TYPE_CHECKING:
-    from jixiao.model import Finding, Form, Scorecard
+    from jixiao.model import Finding, Form
     from jixiao.store._db import Conn
 
 
@@ -39,56 +37,6 @@ __all__ = [
     "get_form",
     "list_forms",
 ]
-
-
-@dataclass(frozen=True)
-class FormFilter:
-    """The filters shared by ``forms``, ``stats`` and ``export``."""
-
-    unit: str | None = None  # matched loosely: alias, name, or part of a name
-    year: int | None = None
-    kind: str | None = None  # a FormKind value
-    grade: str | None = None
-    has_errors: bool | None = None
-    include_superseded: bool = False
-
-    def apply(self, session: Conn, query: Select[Any]) -> Select[Any] | None:
-        """``query`` narrowed by the filters; None when the unit text matches no unit."""
-        if not self.include_superseded:
-            query = query.where(FORMS.c.superseded.is_(False))
-        return narrow(session, query, FORM_COLUMNS, **self._narrowing())
-
-    def _narrowing(self) -> dict[str, Any]:
-        return {
-            "unit": self.unit,
-            "year": self.year,
-            "kind": self.kind,
-            "grade": self.grade,
-            "has_errors": self.has_errors,
-        }
-
-
-@dataclass
-class FormSummary:
-    """One row of ``jixiao forms``."""
-
-    id: int
-    kind: str
-    title: str
-    unit: str | None  # the unit's canonical name (alias-resolved)
-    year: int | None
-    project: str | None
-    total_score: float | None  # printed
-    total_computed: float | None
-    grade: str | None
-    errors: int
-    warnings: int
-    revision: int
-    superseded: bool
-    file_name: str
-    # the weights add up (no ``*.weight_mismatch`` finding): only then is the recomputed total
-    # and its grade a score to compare
-    sound: bool = True
 
 
 _SUMMARY_COLUMNS = (
@@ -137,35 +85,6 @@ def list_forms(
     return rows, total
 
 
-@dataclass
-class Revision:
-    id: int
-    revision: int
-    superseded: bool
-    file_name: str
-    imported_at: datetime
-
-
-@dataclass
-class FormDetail:
-    """Everything ``jixiao show`` prints about one form."""
-
-    summary: FormSummary
-    form: Form
-    position: int  # index of the form in its document
-    document_id: int
-    sha256: str
-    imported_at: datetime
-    imported_by: str | None
-    rule_set: str | None
-    rule_set_version: str | None
-    scorecard: Scorecard | None
-    findings: list[Finding]
-    history: list[Revision] = field(default_factory=list)  # every revision of this form, oldest first
-    link_year: int | None = None  # the year revisions are matched by (None: never linked)
-    year_source: str | None = None  # "printed", "document" or "file_name"
-
-
 def get_form(db: Database, form_id: int) -> FormDetail | None:
     """One form in full, with the scorecard and findings of its latest review; None if absent."""
     from jixiao.model import Finding, GoalScore, IndicatorScore, Scorecard
@@ -181,7 +100,7 @@ def get_form(db: Database, form_id: int) -> FormDetail | None:
         body = session.execute(
             select(FORM_CONTRACTS.c.body).where(FORM_CONTRACTS.c.form_id == form_id)
         ).scalar_one()
-        form = _form_from_rows(body, f)
+        form = form_from_rows(body, f)
         run = _by_id(session, REVIEW_RUNS, f.review_run_id) if f.review_run_id is not None else None
         card = None
         findings: list[Finding] = []
@@ -271,23 +190,6 @@ def _history(session: Conn, f: Row[Any]) -> list[Revision]:
     return [Revision(*r) for r in rows]
 
 
-def _form_from_rows(body: dict[str, Any], f: Row[Any]) -> Form:
-    """The stored form: its form-v1 object, plus the provenance the contract has no field for."""
-    from jixiao.contract import form_from_contract
-    from jixiao.model import Source
-
-    form = form_from_contract(body)
-    if any(getattr(f, c) is not None for c in ("source_file", "source_page", "source_line", "source_sheet")):
-        form.source = Source(
-            file=f.source_file,
-            page=f.source_page,
-            line=f.source_line,
-            sheet=f.source_sheet,
-            cell=f.source_cell,
-        )
-    return form
-
-
 def export_forms(
     db_url: str | None,
     *,
@@ -312,4 +214,4 @@ def export_forms(
         if query is None:
             return []
         query = query.order_by(FORMS.c.document_id, FORMS.c.position)
-        return [_form_from_rows(f.body, f) for f in session.execute(query)]
+        return [form_from_rows(f.body, f) for f in session.execute(query)]

@@ -7,14 +7,13 @@ the current forms; pages are keyset-paged by (unit, year, kind).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, and_, case, func, literal, or_, select, tuple_
 
 from jixiao.store._db import Database
 from jixiao.store._filters import SUMMARY_COLUMNS, YEAR_COLUMNS, narrow
-from jixiao.store._query import FormFilter
+from jixiao.store._records import FormFilter, StatsKey, UnitYearStats, stats_rows
 from jixiao.store._summary import VALUES, sums
 from jixiao.store._tables import (
     FINDING_TALLIES,
@@ -32,39 +31,6 @@ if TYPE_CHECKING:
     from jixiao.store._db import Conn
 
 __all__ = ["StatsKey", "UnitYearStats", "stats", "summary_cells", "year_cells"]
-
-
-@dataclass
-class UnitYearStats:
-    """One row of ``jixiao stats``: the forms of one unit, year and kind.
-
-    Averages are weighted by funds, as the forms' 备注 prescribe for 汇总 (以资金额度为权重):
-    each form's total counts in proportion to its 预算数. Department and project forms (and
-    self-evaluations and target tables) are never averaged together. A recomputed total counts
-    only where the form's weight structure adds up; a total re-scored over a broken structure
-    (weights summing to 118.94 points) is no score to average.
-    """
-
-    unit: str | None
-    year: int | None
-    kind: str  # a FormKind value
-    forms: int
-    funds: float | None  # sum of 预算数 (万元) of the forms that print one
-    printed_average: float | None  # funds-weighted mean printed total
-    printed_forms: int  # forms in that mean (a printed total and a 预算数)
-    computed_average: float | None  # funds-weighted mean recomputed total, sound forms only
-    computed_forms: int  # forms in that mean
-    unsound: int  # scored forms whose weight structure does not add up (no comparable recomputed total)
-    findings: dict[str, int] = field(default_factory=dict)  # code -> count (latest review)
-    unit_id: int | None = None  # the unit's id (None: forms printing no unit)
-
-    @property
-    def key(self) -> StatsKey:
-        """Where the row stands in the order of ``stats``: the cursor of the page after (or before) it."""
-        return (self.unit_id or 0, self.year or 0, self.kind)
-
-
-StatsKey = tuple[int, int, str]  # (unit id or 0, year or 0, kind): where a stats row stands
 
 
 def stats(
@@ -101,26 +67,7 @@ def stats(
             for unit_id, year, kind, code, n in session.execute(_findings_by_code(session, filters, cells)):
                 by_cell[(unit_id, year, kind)][code] = int(n)
 
-        def mean(num: float | None, den: float | None) -> float | None:
-            return None if num is None or not den else float(num) / float(den)
-
-        result = [
-            UnitYearStats(
-                unit=r[12],
-                year=r[1],
-                kind=r[2],
-                forms=r[3],
-                funds=None if r[4] is None else float(r[4]),
-                printed_average=mean(r[5], r[6]),
-                printed_forms=int(r[7] or 0),
-                computed_average=mean(r[8], r[9]),
-                computed_forms=int(r[10] or 0),
-                unsound=int(r[11] or 0),
-                findings=dict(sorted(by_cell.get((r[0], r[1], r[2]), {}).items())),
-                unit_id=r[0],
-            )
-            for r in rows
-        ]
+        result = stats_rows(rows, by_cell)
     return result, total
 
 

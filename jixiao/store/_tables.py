@@ -36,6 +36,8 @@ from sqlalchemy import (
     text,
 )
 
+from jixiao.store._records import STRUCTURE_CODES
+
 # Deterministic constraint names: Alembic migrations (and SQLite batch mode) need them.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -44,11 +46,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-# Findings that mean the form's weights do not add up to the rules' points (budget + goals ≠
-# 100): a catalogue naming rule, so a new form-level ``*weight_mismatch`` type joins without a
-# change here. A goal whose sub-labels disagree with its indicators is a warning, not this.
-STRUCTURE_CODES = "form.%weight_mismatch"
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 

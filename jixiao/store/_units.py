@@ -7,10 +7,8 @@ are linked by the alias table, which users edit with ``jixiao aliases``.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -18,17 +16,13 @@ from sqlalchemy import delete, insert, or_, select, update
 
 from jixiao.store import _summary as summary
 from jixiao.store import _tally as tally
+from jixiao.store._records import UnitInfo, name_key, unit_infos
 from jixiao.store._tables import FINDINGS, FORMS, UNIT_ALIASES, UNIT_SUMMARIES, UNITS
 
 if TYPE_CHECKING:
     from jixiao.store._db import Conn
 
 __all__ = ["AliasChange", "UnitInfo", "add_alias", "find_unit", "list_units", "name_key", "remove_alias"]
-
-
-def name_key(name: str) -> str:
-    """The matching key of a unit or project name."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).casefold()
 
 
 def find_unit(session: Conn, name: str) -> int | None:
@@ -76,25 +70,14 @@ def match_units(session: Conn, text: str) -> list[int]:
     return list(ids)
 
 
-@dataclass
-class UnitInfo:
-    id: int
-    name: str
-    aliases: list[str] = field(default_factory=list)
-    forms: int = 0  # current (not superseded) forms
-
-
 def list_units(session: Conn) -> list[UnitInfo]:
     """Every unit with its aliases and number of current forms, by name."""
-    units = {u.id: UnitInfo(u.id, u.name) for u in session.execute(select(UNITS).order_by(UNITS.c.key))}
-    for alias in session.execute(select(UNIT_ALIASES).order_by(UNIT_ALIASES.c.id)):
-        units[alias.unit_id].aliases.append(alias.alias)
     t = UNIT_SUMMARIES.c  # the running sums per unit: no count over the forms
-    counts = session.execute(select(t.unit_id, t.forms).where(t.forms != 0))
-    for unit_id, n in counts:
-        if unit_id in units:
-            units[unit_id].forms = n
-    return list(units.values())
+    return unit_infos(
+        ((u.id, u.name) for u in session.execute(select(UNITS).order_by(UNITS.c.key))),
+        ((a.unit_id, a.alias) for a in session.execute(select(UNIT_ALIASES).order_by(UNIT_ALIASES.c.id))),
+        session.execute(select(t.unit_id, t.forms).where(t.forms != 0)),
+    )
 
 
 @dataclass

@@ -96,3 +96,22 @@ def test_plain_output_imports_no_rich_console(stored: str, command: list[str]) -
     result = json.loads(done.stderr.strip().splitlines()[-1])
     assert result["code"] in (0, None)
     assert result["loaded"] == []
+
+
+@pytest.mark.parametrize("command", [["forms"], ["stats"], ["aliases", "list"]], ids=" ".join)
+def test_sqlite_query_imports_no_sqlalchemy_or_pydantic(stored: str, command: list[str]) -> None:
+    """On an SQLite file the lists read through ``sqlite3`` (``store.Reader``), parse options
+    without Typer's Pydantic adapters and print finding titles without the review package."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps([*command, "--db", stored]), json.dumps(LIGHT)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    result = json.loads(done.stderr.strip().splitlines()[-1])
+    assert result["code"] in (0, None)
+    assert result["loaded"] == []
+
+
+LIGHT = ["sqlalchemy", "pydantic", "typer._adapters", "jixiao.model", "jixiao.review.checks", "jixiao.score"]

@@ -160,3 +160,20 @@ def test_one_name_for_each_thing_in_what_the_cli_prints(tmp_path: Path) -> None:
         for code in SEVERITY_NAMES:
             assert not re.search(rf"\b{code}\b", text), (where, code)
     assert "重算等级" in printed["compare --help"]
+
+
+def test_rule_set_title_read_from_the_file_is_the_loaded_title() -> None:
+    """``show`` prints a stored rule set's title without the scoring package: the title read
+    from the shipped file alone is the validated rule set's, and other names are still loaded."""
+    import subprocess
+    import sys
+
+    from jixiao.score.rules import load_rule_set, rule_set_names
+    from jixiao.vocabulary import _shipped_title, rule_set_title
+
+    for name in rule_set_names():
+        assert _shipped_title(name) == load_rule_set(name).title == rule_set_title(name)
+    assert _shipped_title("no-such-rules") is None and rule_set_title("no-such-rules") == "no-such-rules"
+    code = "import sys\nfrom jixiao.vocabulary import rule_set_title\nrule_set_title('wuhan')\nprint('jixiao.score' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
