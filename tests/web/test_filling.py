@@ -42,8 +42,9 @@ def test_a_self_evaluation_made_from_a_target_table_can_be_scored(
     loaded: store.Database, client_for: Any
 ) -> None:
     """The examples' 项目支出绩效目标表 prints neither 分值 nor a budget line: the self-evaluation
-    made from it offered no field for either, so nothing could be recomputed. Now the unit types
-    预算数 60, 执行数 54 (20 × 90% = 18) and, for 数字化记录非遗项目数 (≥3个), 分值 10, 3个, 10 分."""
+    made from it offered no field for either, so nothing could be recomputed. Now its 预算数 is the
+    table's 项目当年预算 60 and the unit types 执行数 54 (20 × 90% = 18) and, for 数字化记录非遗项目数
+    (≥3个), 分值 10, 3个, 10 分."""
     target = form_ids(loaded, unit=CULTURE, kind="project_target")[0]
     unit = client_for("wenhua")
     new_id = int(unit.post(f"/forms/{target}/self-evaluation").headers["location"].rsplit("/", 1)[1])
@@ -52,10 +53,11 @@ def test_a_self_evaluation_made_from_a_target_table_can_be_scored(
     ind, path = _indicator(page, "数字化记录非遗项目数")
     assert ind["weight"] == "" and ind["computed"] == ""
     assert {"budget.planned", "budget.executed", f"{path}.weight", "total_score"} <= set(fields)
+    assert (page["budget"]["planned"], page["budget"]["executed"]) == ("60", "")
     page = _type(
         unit,
         new_id,
-        **{"budget.planned": "60", "budget.executed": "54", f"{path}.weight": "10"},
+        **{"budget.executed": "54", f"{path}.weight": "10"},
         **{f"{path}.actual": "3个", f"{path}.score": "10"},
     )
     assert page["budget"]["computed"] == "18"
