@@ -60,6 +60,19 @@ class RescoreResult:
     scans: int = 0  # left alone: read from a scan with doubtful cells
     gone: int = 0  # superseded by a new revision while the year was re-scored
 
+    def message(self, title: str) -> str:
+        """One Chinese line for the admin page and the CLI; ``title`` names the rules used."""
+        if not self.forms:
+            return f"{self.year} 年度没有已入库的表，无需重新评分"
+        parts = [f"{self.year} 年度 {self.forms} 张表按{title}重新评分：{self.rescored} 张得出新的评分"]
+        if self.unchanged:
+            parts.append(f"{self.unchanged} 张评分未变")
+        if self.scans:
+            parts.append(f"{self.scans} 张扫描件表有识别存疑的单元格，保留原评分（请人工核对后重新导入）")
+        if self.gone:
+            parts.append(f"{self.gone} 张期间已被新版本取代")
+        return "，".join(parts)
+
 
 def rescore_year(db: Database, year: int, by: str) -> RescoreResult:
     """Re-review every current form of ``year`` under the year's rule set (``set_year_rule_set``)."""

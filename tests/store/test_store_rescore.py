@@ -108,3 +108,36 @@ def test_a_forced_rule_set_wins_over_the_years(db: store.Database) -> None:
     store.import_paths([EXAMPLES], db, rules="wuhan")
     detail = store.get_form(db, _culture_evaluation(db))
     assert detail is not None and detail.rule_set == "wuhan"
+
+
+def test_rescore_command(db_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from jixiao.cli import _common, app
+
+    for console in (_common.out, _common.err):
+        monkeypatch.setattr(console, "width", 250)
+    monkeypatch.setenv("JIXIAO_USER", "财政局管理员")
+    runner = CliRunner()
+
+    def run(*args: str):  # type: ignore[no-untyped-def]
+        return runner.invoke(app, [*args, "--db", db_url], catch_exceptions=False)
+
+    assert run("import", str(EXAMPLES)).exit_code == 0
+    first = run("rescore", "--year", "2023", "--rules", "national-2020")
+    assert first.exit_code == 0, first.output
+    assert "财预〔2020〕10号" in first.stdout and "张得出新的评分" in first.stdout
+    again = run("rescore", "--year", "2023")
+    assert "0 张得出新的评分，2 张评分未变" in again.stdout
+    bad = run("rescore", "--year", "2023", "--rules", "no-such-rules")
+    assert (
+        bad.exit_code != 0 and "未知的评分规则“no-such-rules”" in bad.output and "Traceback" not in bad.output
+    )
+    with store.Database(db_url) as db:
+        assert store.rule_set_for_year(db, 2023) == "national-2020"  # the refused name changed nothing
+        form_id = _culture_evaluation(db)
+        assert store.review_notes(db, form_id).steps[-1].by == "财政局管理员"
+        detail = store.get_form(db, form_id)
+        assert (
+            detail is not None and detail.scorecard is not None and detail.scorecard.total_computed == 89.36
+        )
