@@ -509,16 +509,40 @@ def admin_alias(request: Request, alias: Annotated[str, Form()], unit: Annotated
 
 @admins.post("/admin/rules")
 def admin_rules(
-    request: Request, year: Annotated[int, Form()], rule_set: Annotated[str, Form()] = ""
+    request: Request,
+    user: User,
+    year: Annotated[int, Form()],
+    rule_set: Annotated[str, Form()] = "",
+    then: Annotated[str, Form()] = "save",
 ) -> Response:
+    """Save a year's 评分规则; ``then=rescore`` also re-scores the year's stored forms under it."""
     if rule_set and rule_set not in rule_set_names():
         raise HTTPException(422, f"未知的评分规则：{rule_set}")
     db = db_of(request)
     store.set_year_rule_set(db, year, rule_set or None)
-    _, stored = store.list_queue(db, store.QueueFilter(year=year), limit=0)
     chosen = f"为“{rule_set_title(rule_set)}”" if rule_set else "为按表自动选择"
+    if then == "rescore":
+        return _rescore(request, year, user.name, f"{year} 年度评分规则已改{chosen}；")
+    _, stored = store.list_queue(db, store.QueueFilter(year=year), limit=0)
     message = (
-        f"{year} 年度评分规则已改{chosen}；本年度已保存的 {stored} 张表不重新计分（仍按保存时的规则），"
-        "修改提交或重新导入后按新规则重算"
+        f"{year} 年度评分规则已改{chosen}；本年度已入库的 {stored} 张表尚未按新规则重新评分"
+        "（点“保存并重新评分”即按所选规则重算，审核结论保留）"
     )
     return back(f"/admin?message={quote(message)}")
+
+
+@admins.post("/admin/rescore")
+def admin_rescore(request: Request, user: User, year: Annotated[int, Form()]) -> Response:
+    """Re-score a year's stored forms under the rule set already chosen for it."""
+    return _rescore(request, year, user.name, "")
+
+
+def _rescore(request: Request, year: int, by: str, prefix: str) -> Response:
+    from jixiao.score.rules import RuleSetError
+
+    try:
+        result = store.rescore_year(db_of(request), year, by)
+    except RuleSetError as e:
+        return _admin_page(request, 400, error=f"未重新评分：{year} 年度的评分规则无法使用（{e}）")
+    title = f"“{rule_set_title(result.rule_set)}”" if result.rule_set else "各表自动选择的规则"
+    return back(f"/admin?message={quote(prefix + result.message(title))}")
