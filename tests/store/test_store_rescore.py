@@ -141,3 +141,36 @@ def test_rescore_command(db_url: str, monkeypatch) -> None:  # type: ignore[no-u
         assert (
             detail is not None and detail.scorecard is not None and detail.scorecard.total_computed == 89.36
         )
+
+
+def test_a_scan_with_doubtful_cells_keeps_its_review(
+    db: store.Database, monkeypatch, fake_reader: None, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """The cells behind a scanned form are not stored, so the findings resting on a doubtful one
+    could not be tempered again: such a form keeps its review, and the message says so."""
+    import jixiao.store._import as store_import
+    from jixiao.model import Document, Finding
+    from jixiao.review import ReviewResult, review_document
+    from tests.store.conftest import project_form, write_doc
+
+    def scanned(doc: Document, rules: str | None = None) -> ReviewResult:
+        result = review_document(doc, rules)
+        doubt = Finding(
+            form=0,
+            form_title=doc.forms[0].title,
+            code="read.low_confidence",
+            severity="warning",
+            message="识别存疑",
+        )
+        return ReviewResult(
+            result.rule_set, result.rule_set_version, result.scorecards, [*result.findings, doubt]
+        )
+
+    monkeypatch.setattr(store_import, "review_document", scanned)
+    store.import_paths([write_doc(tmp_path / "scan.txt", project_form(year=2020))], db)
+    store.set_year_rule_set(db, 2020, "national-2020")
+    counts = row_counts(db)
+    result = store.rescore_year(db, 2020, "管理员")
+    assert (result.forms, result.rescored, result.scans) == (1, 0, 1)
+    assert "1 张扫描件表有识别存疑的单元格，保留原评分" in result.message("“某规则”")
+    assert row_counts(db) == counts
