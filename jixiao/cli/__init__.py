@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli import cycle, export, full_report, library, maintain, parse, review, serve, store
+from jixiao.cli import cycle, export, full_report, library, maintain, parse, rescore, review, serve, store
 from jixiao.cli._common import TEMPLATES_HELP, err, fail, use_template_files
 from jixiao.cli._help import ChineseGroup
 
@@ -52,7 +52,7 @@ def _root(
         use_template_files(templates)
 
 
-for _module in (parse, review, store, export, cycle, library, full_report, serve, maintain):
+for _module in (parse, review, store, export, cycle, library, full_report, serve, maintain, rescore):
     _module.register(app)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from jixiao.model import Document, Finding, Scorecard
@@ -31,19 +31,24 @@ class ReviewResult:
 
 
 def review_document(
-    doc: Document, rules: str | None = None, checks: Sequence[Check] | None = None
+    doc: Document,
+    rules: str | None = None,
+    checks: Sequence[Check] | None = None,
+    *,
+    by_year: Mapping[int, str] | None = None,
 ) -> ReviewResult:
     """Score every form of ``doc`` and run every check on it.
 
-    ``rules`` forces a rule set by name (``jixiao.score.rule_set_names()``); by default each
-    form's rule set is chosen from what it prints. ``RuleSetError`` for an unknown name.
+    ``rules`` forces a rule set by name (``jixiao.score.rule_set_names()``); else ``by_year``
+    names the rule set of a form's year (a store's 评分规则 per fiscal year); else each form's
+    rule set is chosen from what it prints. ``RuleSetError`` for an unknown name.
     ``checks`` replaces the built-in checks (``all_checks()``), e.g. to add one's own: every
     check has the signature ``check(form, index, scorecard, rule_set, doc) -> Iterable[Finding]``.
     """
     used: dict[str, str] = {}
     scorecards: list[Scorecard] = []
     findings: list[Finding] = []
-    for card, found in review_forms(doc, rules, checks, used):
+    for card, found in review_forms(doc, rules, checks, used, by_year=by_year):
         scorecards.append(card)
         findings.extend(found)
     return ReviewResult(
@@ -59,6 +64,8 @@ def review_forms(
     rules: str | None = None,
     checks: Sequence[Check] | None = None,
     used: dict[str, str] | None = None,
+    *,
+    by_year: Mapping[int, str] | None = None,
 ) -> Iterator[tuple[Scorecard, list[Finding]]]:
     """``review_document`` form by form: each form's scorecard and findings as it is reviewed,
     so a command can write them out and let them go (a document of 10^4 forms). ``used``
@@ -66,7 +73,8 @@ def review_forms(
     forced = load_rule_set(rules) if rules else None
     used = {} if used is None else used
     for index, form in enumerate(doc.forms):
-        rule_set = forced or load_rule_set(choose_rule_set(form))
+        year_rules = by_year.get(form.year) if by_year and form.year is not None else None
+        rule_set = forced or load_rule_set(year_rules or choose_rule_set(form))
         used.setdefault(rule_set.name, rule_set.version)
         card = score_form(form, index, rule_set)
         mark_uncertain(card, form, index, doc)  # scores from low-confidence scanned cells

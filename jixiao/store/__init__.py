@@ -7,7 +7,8 @@ The only package that imports SQLAlchemy and Alembic. Public surface:
 - ``list_forms``, ``get_form``, ``stats`` with ``FormFilter``; ``export_forms(db_url, …)``
 - ``add_alias``, ``remove_alias``, ``list_units`` — the user-edited unit alias table
 - accounts, sessions, tokens (``_users``); the workflow of a form with its review work
-  (``_workflow``), drafts and submission (``_drafts``), the review queue and overview (``_queue``)
+  (``_workflow``), drafts and submission (``_drafts``), the review queue and overview (``_queue``),
+  re-scoring a year's stored forms under its rule set (``_rescore``)
 - ``stored_forms``, ``targets_for`` — current forms with verdicts; a self-evaluation's target tables
 """
 
@@ -64,6 +65,7 @@ if TYPE_CHECKING:
         list_queue,
         overview,
     )
+    from jixiao.store._rescore import RescoreResult, rescore_year
     from jixiao.store._units import AliasChange, AliasError
     from jixiao.store._users import (
         SESSION_HOURS,
@@ -152,6 +154,8 @@ _LAZY = {
     "QUEUE_SORTS": "_queue",
     "SortedKey": "_queue",
     "ReviewNotes": "_workflow",
+    "RescoreResult": "_rescore",
+    "rescore_year": "_rescore",
     "Step": "_workflow",
     "Verdict": "_workflow",
     "WorkflowError": "_workflow",
@@ -226,6 +230,7 @@ __all__ = [
     "QueueKey",
     "QueueRow",
     "Reader",
+    "RescoreResult",
     "ReviewNotes",
     "Revision",
     "SortedKey",
@@ -268,6 +273,7 @@ __all__ = [
     "overview",
     "parse_value",
     "remove_alias",
+    "rescore_year",
     "resolve_url",
     "review_notes",
     "rule_set_for_year",

@@ -20,7 +20,14 @@ from jixiao.store._db import dumps_json
 from jixiao.store._schema import FindingRow, GoalRow, IndicatorRow, ReportRow, ScorecardRow
 from jixiao.store._values import parse_value
 
-__all__ = ["executemany", "insert_goals", "insert_reports", "insert_review", "source_columns"]
+__all__ = [
+    "executemany",
+    "insert_goals",
+    "insert_reports",
+    "insert_review",
+    "scorecard_values",
+    "source_columns",
+]
 
 
 def source_columns(source: Source | None) -> dict[str, Any]:
@@ -151,6 +158,22 @@ def insert_reports(session: Session, doc_id: int, form_ids: list[int], doc: Docu
         session.execute(insert(ReportRow.__table__), rows)
 
 
+def scorecard_values(c: Scorecard) -> dict[str, Any]:
+    """A scorecard's columns as stored (a re-score compares a new scorecard with them)."""
+    return {
+        "rule_set": c.rule_set,
+        "budget_weight": c.budget_weight,
+        "budget_printed": c.budget_printed,
+        "budget_computed": c.budget_computed,
+        "total_printed": c.total_printed,
+        "total_computed": c.total_computed,
+        "grade_printed": c.grade_printed,
+        "grade_computed": c.grade_computed,
+        "indicators": [s.model_dump(mode="json") for s in c.indicators],
+        "goals": [s.model_dump(mode="json") for s in c.goals],
+    }
+
+
 def insert_review(
     session: Session,
     run_id: int | None,
@@ -166,20 +189,7 @@ def insert_review(
     finding; returns how many findings were written and the tally keys of the current ones.
     """
     cards = [
-        {
-            "review_run_id": run_id,
-            "form_id": form_ids[c.form],
-            "rule_set": c.rule_set,
-            "budget_weight": c.budget_weight,
-            "budget_printed": c.budget_printed,
-            "budget_computed": c.budget_computed,
-            "total_printed": c.total_printed,
-            "total_computed": c.total_computed,
-            "grade_printed": c.grade_printed,
-            "grade_computed": c.grade_computed,
-            "indicators": [s.model_dump(mode="json") for s in c.indicators],
-            "goals": [s.model_dump(mode="json") for s in c.goals],
-        }
+        {"review_run_id": run_id, "form_id": form_ids[c.form], **scorecard_values(c)}
         for c in scorecards
         if 0 <= c.form < len(form_ids)
     ]

@@ -10,7 +10,7 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from jixiao.contract import form_from_contract, form_to_contract
-from jixiao.model import Document, Form, FormKind, Goal, Indicator
+from jixiao.model import Document, Form
 from jixiao.store._db import Database, dumps_json
 from jixiao.store._schema import (
     FormContractRow,
@@ -132,65 +132,20 @@ def submit_form(db: Database, form_id: int, by: str, comment: str | None = None)
         return new_id
 
 
-_SELF_EVALUATION_OF = {
-    FormKind.PROJECT_TARGET: FormKind.PROJECT_SELF_EVALUATION,
-    FormKind.DEPARTMENT_TARGET: FormKind.DEPARTMENT_SELF_EVALUATION,
-}
-
-
 def create_self_evaluation(db: Database, target_id: int, by: str) -> int:
-    """A new self-evaluation (填报中) from a target table: indicators, weights and targets carried over.
-
-    Only the goals a self-evaluation answers (``cycle.link.target_goals``): the annual ones where
-    the table also sets 长期/中期 goals — a year's self-evaluation scores that year's targets.
-    """
-    from jixiao.cycle.link import target_goals
+    """A new self-evaluation (填报中) from a target table (``cycle.generate``): indicators,
+    weights, targets and the year's budget carried over."""
+    from jixiao.cycle.generate import self_evaluation_from
 
     with db.session() as session:
         body = session.get(FormContractRow, target_id)
         if body is None:
             raise WorkflowError(f"表 {target_id} 不存在")
-        target = form_from_contract(body.body)
-        kind = _SELF_EVALUATION_OF.get(target.kind)
-        if kind is None:
-            raise WorkflowError("只能从绩效目标表生成自评表")
-        title = target.title.replace("目标表", "自评表")
-        if "自评" not in title:
-            title = kind.label
-        form = Form(
-            kind=kind,
-            title=title,
-            year=target.year,
-            unit=target.unit,
-            project=target.project,
-            supervisor=target.supervisor,
-            implementer=target.implementer,
-            budget=target.budget.model_copy(update={"executed": None, "rate": None, "score": None})
-            if target.budget
-            else None,
-            goals=[
-                Goal(
-                    name=g.name,
-                    text=g.text,
-                    weight=g.weight,
-                    term=g.term,
-                    indicators=[
-                        Indicator(
-                            level1=i.level1,
-                            level2=i.level2,
-                            name=i.name,
-                            weight=i.weight,
-                            target=i.target,
-                            level1_weight=i.level1_weight,
-                            level2_weight=i.level2_weight,
-                        )
-                        for i in g.indicators
-                    ],
-                )
-                for g in target_goals(target)
-            ],
-            extra={"created_from": target_id},
-        )
+        try:
+            form = self_evaluation_from(form_from_contract(body.body), {"created_from": target_id})
+        except ValueError as e:
+            raise WorkflowError(str(e)) from e
+        kind = form.kind
         unit_id = session.scalar(select(FormRow.unit_id).where(FormRow.id == target_id))
         from jixiao.store._units import name_key
 

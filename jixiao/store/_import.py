@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from jixiao._spool import SPOOL_BYTES, FormSpool
 from jixiao.batch import EngineSpec, engine_map
@@ -116,8 +117,30 @@ def collect_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], 
     return unique, failures
 
 
+@dataclass(frozen=True)
+class RuleChoice:
+    """The rule sets of an import: one forced for every form (``--rules``), else the store's
+    评分规则 of a form's fiscal year (``set_year_rule_set``), else chosen per form."""
+
+    forced: str | None = None
+    by_year: tuple[tuple[int, str], ...] = ()
+
+    def review(self, doc: Document) -> ReviewResult:
+        if self.by_year and not self.forced:
+            return review_document(doc, None, by_year=dict(self.by_year))
+        return review_document(doc, self.forced)
+
+
+def year_rules(session: Session) -> tuple[tuple[int, str], ...]:
+    """The 评分规则 chosen per fiscal year, as stored."""
+    from jixiao.store._schema_web import YearRuleSetRow
+
+    rows = session.execute(select(YearRuleSetRow.year, YearRuleSetRow.rule_set).order_by(YearRuleSetRow.year))
+    return tuple((int(year), str(name)) for year, name in rows)
+
+
 def _read_and_review(
-    path: str, rules: str | None, doc: Document | None = None, spooled: bool = False
+    path: str, rules: RuleChoice, doc: Document | None = None, spooled: bool = False
 ) -> tuple[Document, ReviewResult | None] | Failure:
     """The worker's job: parse (unless the caller has read it already) and review one file;
     a failure is returned, never raised. ``spooled`` (here, not on a worker): a large text dump
@@ -135,7 +158,7 @@ def _read_and_review(
     except Exception as e:  # a reader bug must not stop the batch
         return Failure(path, f"读取时出错（内部错误 {type(e).__name__}）")
     try:
-        review = review_document(doc, rules)
+        review = rules.review(doc)
     except MemoryError:
         return Failure(path, "审核时内存不足，已跳过该文件")
     except Exception as e:
@@ -156,7 +179,7 @@ def _died(path: str) -> Failure:
 
 def _parsed(
     paths: list[str],
-    rules: str | None,
+    rules: RuleChoice,
     workers: int,
     engine: EngineSpec,
     documents: Mapping[str, Document],
@@ -298,11 +321,13 @@ def import_paths(
             batch[sha] = path
             todo.append((path, sha))
 
+        choice = RuleChoice(rules, () if rules else year_rules(session))
+
     by = imported_by()
     given = {str(k): v for k, v in (documents or {}).items()}
-    results = _parsed([p for p, _ in todo], rules, max(1, workers), engine or EngineSpec(), given)
+    results = _parsed([p for p, _ in todo], choice, max(1, workers), engine or EngineSpec(), given)
     try:
-        _write_all(db, todo, results, summary, by, tick, rules)
+        _write_all(db, todo, results, summary, by, tick, choice)
     finally:
         results.close()  # ends the worker pool, whatever ended the loop
     return summary
@@ -315,7 +340,7 @@ def _write_all(
     summary: ImportSummary,
     by: str | None,
     tick: Callable[[str], None],
-    rules: str | None = None,
+    rules: RuleChoice,
 ) -> None:
     # A spooled dump's original is copied into SQLite from the file in chunks (``_write``):
     # holding it whole, plus the driver's copy, was the import's extra 2× the file size. On
@@ -343,7 +368,17 @@ def _write_all(
             continue
         if review is None:  # spooled: reviewed, and its forms freed of NUL, as they are stored
             doc, removed = _nul_free_outside_forms(doc)
-            prep = Prepared(path, sha, content, doc, None, streamed=True, rules=rules, nul_removed=removed)
+            prep = Prepared(
+                path,
+                sha,
+                content,
+                doc,
+                None,
+                streamed=True,
+                rules=rules.forced,
+                by_year=dict(rules.by_year),
+                nul_removed=removed,
+            )
         else:
             doc, review = _nul_free(doc, review)
             prep = Prepared(path=path, sha256=sha, content=content, document=doc, review=review)

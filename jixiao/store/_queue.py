@@ -87,6 +87,15 @@ class QueueRow:
     state: str
     unit_id: int | None = None
     sort_value: float | None = None  # the value of the order asked for (``sort``), as stored
+    # the latest review's 重算等级; ``grade`` is it, or the 填报等级 where none was recomputed
+    grade_computed: str | None = None
+
+    @property
+    def grade_basis(self) -> str | None:
+        """Which grade ``grade`` is: 重算等级, or 填报等级 where the score could not be recomputed."""
+        if self.grade is None:
+            return None
+        return "重算等级" if self.grade_computed is not None else "填报等级"
 
     @property
     def key(self) -> QueueKey | SortedKey:
@@ -258,10 +267,15 @@ def list_queue(
                 _state_or_default,
                 FormRow.unit_id,
                 QUEUE_SORTS[sort] if sort else null(),
+                ScorecardRow.grade_computed,
             )
             .select_from(FormRow)
             .outerjoin(WorkflowRow, WorkflowRow.form_id == FormRow.id)
-            .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id),
+            .outerjoin(UnitRow, UnitRow.id == FormRow.unit_id)
+            .outerjoin(
+                ScorecardRow,
+                and_(ScorecardRow.form_id == FormRow.id, ScorecardRow.review_run_id == FormRow.review_run_id),
+            ),
             flt,
             joined=True,
         )

@@ -68,6 +68,7 @@ class Prepared:
     # a spooled document (``read(…, spooled=True)``), reviewed form by form as it is stored
     streamed: bool = False
     rules: str | None = None  # the rule set forced for that review
+    by_year: dict[int, str] = field(default_factory=dict)  # else the rule set of a form's year
     nul_removed: int = 0  # NUL characters the caller removed outside the forms (``_nul_free``)
 
 
@@ -190,7 +191,7 @@ def store_document(session: Session, prep: Prepared, *, by: str | None = None) -
         from jixiao.store._import import _clean_model
 
         used: dict[str, str] = {}
-        reviewed = review_forms(doc, prep.rules, used=used)
+        reviewed = review_forms(doc, prep.rules, used=used, by_year=prep.by_year)
         removed = prep.nul_removed
         for start in range(0, len(doc.forms), _BATCH):
             forms: list[Form] = []

@@ -141,7 +141,7 @@ def _back_to(request: Request) -> str | None:
 
 def create_app(db: str | store.Database | None = None, settings: WebSettings | None = None) -> FastAPI:
     """The web application over one database (a URL, a path, or an open ``Database``)."""
-    from jixiao.web import _api, _guide, _units, _views
+    from jixiao.web import _admin, _api, _guide, _units, _views
 
     settings = settings or WebSettings()
     database = db if isinstance(db, store.Database) else store.Database(db)
@@ -187,7 +187,7 @@ def create_app(db: str | store.Database | None = None, settings: WebSettings | N
     app.include_router(_views.staff)
     app.include_router(_views.fillers)
     app.include_router(_views.reviewers)
-    app.include_router(_views.admins)
+    app.include_router(_admin.admins)
     app.include_router(_api.members)
     app.include_router(_api.fillers)
     app.include_router(_api.reviewers)

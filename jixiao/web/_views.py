@@ -2,7 +2,7 @@
 
 public — login and first-run set-up; members — anyone logged in; staff — 管理员 and 审核人员;
 fillers — 填报人 (their own units, checked by ``visible_form``); reviewers — 审核人员;
-admins — 管理员. ``tests/web/test_roles.py`` walks every route with every role.
+admins — 管理员 (``_admin``). ``tests/web/test_roles.py`` walks every route with every role.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from jixiao import store
-from jixiao.score import rule_set_names
-from jixiao.vocabulary import rule_set_title
 from jixiao.web import _files, _scan, pages
 from jixiao.web._auth import (
     SESSION_COOKIE,
@@ -32,7 +30,7 @@ from jixiao.web._auth import (
 from jixiao.web._edit import apply_edits, keep_inferred_weights
 from jixiao.web._queue_query import QueueQuery, queue_query, strict_filter
 
-__all__ = ["admins", "fillers", "members", "public", "reviewers", "staff"]
+__all__ = ["User", "back", "fillers", "members", "public", "render", "reviewers", "staff"]
 
 public = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
 members = APIRouter(dependencies=[Depends(current_user), Depends(check_csrf)], include_in_schema=False)
@@ -41,7 +39,6 @@ staff = APIRouter(
 )
 fillers = APIRouter(dependencies=[Depends(roles("filler")), Depends(check_csrf)], include_in_schema=False)
 reviewers = APIRouter(dependencies=[Depends(roles("reviewer")), Depends(check_csrf)], include_in_schema=False)
-admins = APIRouter(dependencies=[Depends(roles("admin")), Depends(check_csrf)], include_in_schema=False)
 
 User = Annotated[store.User, Depends(current_user)]
 FormId = Annotated[int, Depends(visible_form)]
@@ -451,74 +448,3 @@ def transition(
     except store.WorkflowError as e:
         raise HTTPException(409, str(e)) from e
     return back(f"/forms/{form_id}")
-
-
-# ---------------------------------------------------------------- admins (管理员)
-
-
-@admins.get("/admin", response_class=HTMLResponse)
-def admin(request: Request, message: str | None = None) -> Response:
-    return _admin_page(request, message=message)
-
-
-def _admin_page(
-    request: Request, status: int = 200, message: str | None = None, error: str | None = None, **typed: str
-) -> Response:
-    """The admin page; a refused addition comes back as an error beside what was typed."""
-    db = db_of(request)
-    years = store.form_years(db)
-    return render(
-        request,
-        "admin.html",
-        status,
-        users=store.list_users(db),
-        units=store.list_units(db),
-        role_labels=store.ROLE_LABELS,
-        rule_sets=rule_set_names(),
-        rule_set_titles={name: rule_set_title(name) for name in rule_set_names()},  # named as everywhere
-        years=[(y, store.rule_set_for_year(db, y)) for y in years],
-        message=message,
-        error=error,
-        typed=typed,
-    )
-
-
-@admins.post("/admin/users", response_class=HTMLResponse)
-def admin_add_user(
-    request: Request,
-    name: Annotated[str, Form()],
-    password: Annotated[str, Form()],
-    role: Annotated[str, Form()],
-    units: Annotated[str, Form()] = "",
-) -> Response:
-    try:
-        store.add_user(db_of(request), name, password, role, [u for u in units.splitlines() if u.strip()])
-    except store.UserError as e:
-        return _admin_page(request, 400, error=f"未添加用户：{e}", name=name, role=role, units=units)
-    return back(f"/admin?message={quote('已添加用户 ' + name.strip())}")
-
-
-@admins.post("/admin/aliases", response_class=HTMLResponse)
-def admin_alias(request: Request, alias: Annotated[str, Form()], unit: Annotated[str, Form()]) -> Response:
-    try:
-        store.add_alias(db_of(request), alias, unit)
-    except store.AliasError as e:
-        return _admin_page(request, 400, error=f"未添加别名：{e}", alias=alias, unit=unit)
-    return back(f"/admin?message={quote('已添加别名 ' + alias.strip())}")
-
-
-@admins.post("/admin/rules")
-def admin_rules(
-    request: Request, year: Annotated[int, Form()], rule_set: Annotated[str, Form()] = ""
-) -> Response:
-    if rule_set and rule_set not in rule_set_names():
-        raise HTTPException(422, f"未知的评分规则：{rule_set}")
-    db = db_of(request)
-    store.set_year_rule_set(db, year, rule_set or None)
-    _, stored = store.list_queue(db, store.QueueFilter(year=year), limit=0)
-    chosen = f"为“{rule_set_title(rule_set)}”" if rule_set else "为按表自动选择"
-    message = (
-        f"{year} 年度评分规则已改{chosen}；本年度已保存的 {stored} 张表不重新计分（仍按保存时的规则），"
-        "修改提交或重新导入后按新规则重算"
-    )
-    return back(f"/admin?message={quote(message)}")

@@ -187,6 +187,26 @@ def test_docs_and_charts_load_from_the_server(page: object) -> None:
         pass
 
 
+def test_admin_rescores_a_year_after_confirming(page: object) -> None:
+    """保存并重新评分 asks first (data-confirm): dismissed, nothing is saved; accepted, the
+    year's two stored forms are re-scored under the chosen rules and the message counts them."""
+    pg, server = page, page.server  # type: ignore[attr-defined]
+    log_in(pg, "admin")
+    pg.goto(f"{server}/admin")
+    year = pg.locator("form[action='/admin/rules']").filter(has=pg.locator("input[name=year][value='2023']"))
+    year.locator("select[name=rule_set]").select_option("national-2020")
+    asked: list[str] = []
+    pg.once("dialog", lambda d: (asked.append(d.message), d.dismiss()))
+    year.locator("button[value=rescore]").click()
+    assert asked and "2023 年度" in asked[0]
+    assert pg.url == f"{server}/admin"
+    playwright_api.expect(pg.locator("body")).not_to_contain_text("张得出新的评分")
+    pg.once("dialog", lambda d: d.accept())
+    year.locator("button[value=rescore]").click()
+    playwright_api.expect(pg.locator("body")).to_contain_text("2023 年度 2 张表按“财预〔2020〕10号")
+    playwright_api.expect(pg.locator("body")).to_contain_text("2 张得出新的评分")
+
+
 def test_units_comparison_leads_to_a_unit_history_chart(page: object) -> None:
     pg = page
     expect = playwright_api.expect

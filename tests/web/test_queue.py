@@ -111,3 +111,22 @@ def test_a_page_past_the_end_shows_the_last_page_and_says_so(
     assert len(ROW.findall(r.text)) == 1  # 4 forms, 3 a page: the last page holds one
     model = c.get("/api/forms?page=999").json()
     assert model["page"] == 2 and len(model["rows"]) == 1 and "没有第 999 页" in model["note"]
+
+
+def test_the_queue_and_overview_name_the_grade_they_show(loaded: store.Database, client_for) -> None:  # type: ignore[no-untyped-def]
+    """The column was headed 等级 and the chart 各年度等级分布, mixing recomputed and printed grades
+    without a word: both are the 重算等级 now, a printed one marked where none was recomputed."""
+    c = client_for("reviewer")
+    page = c.get("/forms").text
+    assert "重算等级</th>" in page and "<th>等级</th>" not in page
+    rows = c.get("/api/forms").json()["rows"]
+    # the examples' two 2023 self-evaluations are recomputed (良 for 文化馆: 88.36, by hand in
+    # tests/store/test_store_rescore.py); the target tables have no grade
+    graded = [r for r in rows if r["grade"]]
+    assert len(graded) == 2 and {r["grade_basis"] for r in graded} == {"重算等级"}
+    assert all(r["grade"] == r["grade_computed"] for r in graded)
+    assert all(r["grade_basis"] is None for r in rows if not r["grade"])
+    overview = c.get("/api/overview").json()
+    assert overview["grades_basis"].startswith("重算等级") and "填报等级" in overview["grades_basis"]
+    html = c.get("/").text
+    assert "各年度重算等级分布" in html and overview["grades_basis"] in html

@@ -70,6 +70,7 @@ POLICY: dict[tuple[str, str], tuple[frozenset[str], dict[str, Any]]] = {
     ("POST", "/admin/users"): (frozenset({ADMIN}), {"data": {"name": "", "password": "", "role": "x"}}),
     ("POST", "/admin/aliases"): (frozenset({ADMIN}), {"data": {"alias": "文化馆", "unit": CULTURE}}),
     ("POST", "/admin/rules"): (frozenset({ADMIN}), {"data": {"year": "2023", "rule_set": ""}}),
+    ("POST", "/admin/rescore"): (frozenset({ADMIN}), {"data": {"year": "2023"}}),
     ("GET", "/units"): (MEMBERS, {}),
     ("GET", "/units/{unit}"): (SEES_FORM, {}),  # the unit is OWN's
     ("GET", "/help"): (MEMBERS, {}),

@@ -174,6 +174,21 @@ def test_create_self_evaluation_from_target(loaded: store.Database, client_for) 
     assert unit.post(f"/forms/{target}/self-evaluation").status_code == 409
 
 
+def test_generated_self_evaluation_carries_budget(loaded: store.Database, client_for) -> None:  # type: ignore[no-untyped-def]
+    # the 2024 project target table prints 项目总预算 60 and 项目当年预算 60 (万元) in its header,
+    # no 预算执行 row: the self-evaluation's 预算数 is the year's budget, 执行数 left to the unit
+    target = form_ids(loaded, unit=CULTURE, kind="project_target")[0]
+    unit = client_for("wenhua")
+    r = unit.post(f"/forms/{target}/self-evaluation")
+    assert r.status_code == 303
+    new_id = int(r.headers["location"].rsplit("/", 1)[1])
+    budget = unit.get(f"/api/forms/{new_id}").json()["budget"]
+    assert budget["planned"] == "60" and budget["executed"] == "" and budget["rate"] == ""
+    form = store.get_draft(loaded, new_id)
+    assert form is not None and form.budget is not None and form.budget.planned == 60
+    assert "fields" not in form.extra
+
+
 def test_upload_results_per_file(loaded: store.Database, client_for, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from tests.web.conftest import EXAMPLES
 

@@ -111,7 +111,9 @@ def build_queue(
                 "printed": r.printed,
                 "computed": r.computed,
                 "inflation": r.inflation,
-                "grade": r.grade,
+                "grade": r.grade,  # 重算等级, else (grade_basis 填报等级) the printed one
+                "grade_computed": r.grade_computed,
+                "grade_basis": r.grade_basis,
                 "errors": r.errors,
                 "warnings": r.warnings,
                 "revision": r.revision,
@@ -133,6 +135,9 @@ def build_queue(
     )
 
 
+GRADES_BASIS = "重算等级（无法重算总分的表计其填报等级）"
+
+
 @dataclass
 class OverviewPage:
     forms: int
@@ -144,6 +149,8 @@ class OverviewPage:
     findings_by_code: list[dict[str, Any]]
     inflation_by_unit: list[tuple[str, float, int]]
     grades_by_year: dict[int, dict[str, int]]
+    # what grades_by_year counts: each form's 重算等级, its 填报等级 where none was recomputed
+    grades_basis: str = GRADES_BASIS
 
 
 def build_overview(db: store.Database, user: store.User) -> OverviewPage:

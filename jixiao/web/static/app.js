@@ -81,6 +81,12 @@
   document.addEventListener("DOMContentLoaded", function () {
     overview();
     unitYears();
+    // a button that changes many forms at once asks first (data-confirm: what it will do)
+    document.body.addEventListener("submit", function (e) {
+      var b = e.submitter;
+      var ask = b && b.getAttribute && b.getAttribute("data-confirm");
+      if (ask && !window.confirm(ask)) e.preventDefault();
+    });
     var sheet = document.getElementById("sheet");
     // the unit's sheet saves field by field (htmx); Enter in a cell must not post the whole page
     if (sheet && sheet.tagName === "FORM") sheet.addEventListener("submit", function (e) { if (e.target === sheet) e.preventDefault(); });
