@@ -27,7 +27,7 @@ from jixiao.store import _children as children
 from jixiao.store import _summary as summary
 from jixiao.store import _tally as tally
 from jixiao.store._db import Database
-from jixiao.store._query import _form_from_rows
+from jixiao.store._records import form_from_rows
 from jixiao.store._schema import (
     DocumentRow,
     FindingRow,
@@ -178,7 +178,7 @@ def _document(session: Session, document_id: int) -> Document:
         .where(FormRow.document_id == document_id)
         .order_by(FormRow.position)
     )
-    pairs = [(row.id, _form_from_rows(body, row)) for row, body in rows]
+    pairs = [(row.id, form_from_rows(body, row)) for row, body in rows]
     _restore(session, dict(pairs))
     return Document(
         path=doc.path,
