@@ -6,8 +6,10 @@ into pieces that meet one row line each, and the two columns merge. What lay und
 unknown, so it is not evidence of a missing border; but neither is the seal's own ink (a dark
 blurred seal leaves pieces kept as print) evidence of a border. A line is therefore continued
 only at a position the grid already has from segments outside the seal, and only across a gap
-whose every pixel is the seal's painted-out ink or ink on the binarised page: a merged cell's
-missing border shows paper somewhere along it and stays missing, and no column or row is made.
+whose every pixel is the seal's painted-out ink or ink on the binarised page, and which ends on
+a piece of the line itself: a merged cell's missing border shows paper along it or runs from one
+line across to the next with nothing of the line seen (a seal's ring tangent to the position
+covers such a side), so it stays missing; no column or row is made.
 """
 
 from __future__ import annotations
@@ -64,13 +66,17 @@ def bridge(lines: Any, other: Any, at: list[int], seal: Any, ink: Any, dpi: floa
             continue
         r0, r1 = rows
         band = slice(max(r0 - near, 0), r1 + near + 1)
-        on = work[r0 : r1 + 1].any(axis=0) | cross[band].any(axis=0)
+        own = work[r0 : r1 + 1].any(axis=0)
+        on = own | cross[band].any(axis=0)
         covered = hid[band].any(axis=0) | dark[r0 : r1 + 1].any(axis=0)
         placed = np.flatnonzero(on)
         if len(placed) < 2:
             continue
         for start, end in _runs(~on[placed[0] : placed[-1] + 1]):
             a, b = start + placed[0], end + placed[0]
-            if covered[a:b].all() and hid[band, a:b].any():
+            # a gap from one line across to the next is a whole cell side unseen: a merged cell's
+            # missing border, or a ring running along the position (tangent), not a hidden rule
+            seen = own[a - 1] or own[b]
+            if seen and covered[a:b].all() and hid[band, a:b].any():
                 work[r0 : r1 + 1, a:b] = True
     return out

@@ -150,3 +150,27 @@ def test_merged_cell_under_a_seal_stays_merged(grey: int) -> None:
     merged = [c for c in grid.cells if c.rows == 2]
     assert [(c.row, c.col) for c in merged] == [(1, 2)]
     assert len(grid.cells) == 8
+
+
+def test_ring_along_a_column_position_makes_no_border() -> None:
+    """A seal's ring running along a column position where the cell spans it (the border is
+    printed below only) covers the whole side from one row line to the next: nothing of the
+    rule is seen there, so it is a merged cell's missing border and stays missing."""
+    needs_font()
+    from PIL import ImageDraw
+
+    from benchmarks.scans import red_seal
+
+    xs = [300 + k * 450 for k in range(4)]
+    ys = [400 + k * 80 for k in range(9)]
+    page = _ruled(xs, ys, 0)
+    # the first two rows span columns 1-2: paper over the rule between them
+    ImageDraw.Draw(page).line((xs[2], ys[0] + 3, xs[2], ys[2] - 3), fill=(255, 255, 255), width=8)
+    radius, ring = 170, 170 // 14
+    # the ring's middle tangent to that position at the middle of the first row
+    grid = _grid(red_seal(page, (xs[2] - radius + ring // 2, (ys[0] + ys[1]) // 2), radius))
+    assert (len(grid.ys), len(grid.xs)) == (9, 4)
+    assert [(c.row, c.col, c.rows, c.cols) for c in grid.cells if c.cols > 1 or c.rows > 1] == [
+        (0, 1, 1, 2),
+        (1, 1, 1, 2),
+    ]
