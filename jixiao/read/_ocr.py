@@ -43,7 +43,7 @@ from jixiao.read._ocr_fix import (
     sub_header_roles,
 )
 from jixiao.read._ocr_grid import Grid, find_grids
-from jixiao.read._ocr_image import Page, binarize, image_pages, prepare, turned_upside_down
+from jixiao.read._ocr_image import Page, binarize, image_pages, prepare, seal_mask, turned_upside_down
 from jixiao.read._ocr_light import even_light
 from jixiao.read._ocr_sign import after_sign, leading_sign, lone_sign
 from jixiao.read._ocr_text import engine, ink_lines, recognise
@@ -168,7 +168,8 @@ def read_page(img: Any, pageno: int, file: str) -> PageResult:
 def _read_prepared(page: Page, pageno: int, file: str, check_direction: bool) -> PageResult:
     binary = binarize(page.gray)
     # a photo's rules blurred pale beside dense text are continued (a scan's are left as found)
-    grids, lines_ = find_grids(binary, page.dpi, page.gray if page.photo else None)
+    hidden = seal_mask(page.original) if page.seal_pixels else None  # borders run on under a seal
+    grids, lines_ = find_grids(binary, page.dpi, page.gray if page.photo else None, hidden)
     ink = _despeckle(binary & ~lines_, page.dpi)
     clean = page.gray.copy()
     clean[lines_ > 0] = 255  # the recogniser sees no ruling line at the edge of a crop

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from jixiao.read._ocr_seal_lines import bridge
+
 __all__ = ["Cell", "Grid", "find_grids"]
 
 
@@ -84,11 +86,13 @@ def _coverage(mask: Any, horizontal: bool, at: int, lo: int, hi: int, tol: int) 
     return float((hits > 0).mean())
 
 
-def find_grids(binary: Any, dpi: float, gray: Any = None) -> tuple[list[Grid], Any]:
+def find_grids(binary: Any, dpi: float, gray: Any = None, hidden: Any = None) -> tuple[list[Grid], Any]:
     """Every ruled table on the page, top to bottom, and the mask of their ruling lines.
 
     ``gray``: the page before binarising, its light evened (``_ocr_light``): ruling lines the
     binariser broke beside dense text are continued where they are pale (``_ocr_faint``).
+    ``hidden``: where a seal's ink was painted out (``_ocr_image.seal_mask``): a border the
+    table has outside the seal runs on through it (``_ocr_seal_lines``); no border is made there.
 
     The mask holds only the lines of the tables' frames (dilated a little), so it can be erased
     before recognition without touching a long stroke of a character.
@@ -111,10 +115,16 @@ def find_grids(binary: Any, dpi: float, gray: Any = None) -> tuple[list[Grid], A
         hm = (horiz[y : y + h, x : x + w] > 0) & comp
         vm = (vert[y : y + h, x : x + w] > 0) & comp
         ys = _segments(hm, horizontal=True, min_len=dpi * 0.15, tol=tol)
-        vm = _borders(vm, hm, dpi * 0.08)
-        xs = _segments(vm, horizontal=False, min_len=dpi * 0.08, tol=tol)
+        vb = _borders(vm, hm, dpi * 0.08)
+        xs = _segments(vb, horizontal=False, min_len=dpi * 0.08, tol=tol)
         if len(ys) < 2 or len(xs) < 2:
             continue
+        seal = None if hidden is None else hidden[y : y + h, x : x + w]
+        if seal is not None and seal.any():  # the positions stay: only their lines run on
+            ink = binary[y : y + h, x : x + w] > 0
+            hm, vm = bridge(hm, vm, ys, seal, ink, dpi, True), bridge(vm, hm, xs, seal, ink, dpi, False)
+            vb = _borders(vm, hm, dpi * 0.08)
+        vm = vb
         mask[y : y + h, x : x + w][hm | vm] = 255
         grid = _cells(hm, vm, ys, xs, tol)
         grid.ys = [v + y for v in grid.ys]

@@ -15,7 +15,7 @@ from jixiao.read._errors import ReadError
 from jixiao.read._ocr_curl import flatten_curl, flatten_slant
 from jixiao.read._ocr_sheet import fill_background, sheet_edge_found
 
-__all__ = ["Page", "deskew", "image_pages", "pdf_page_image", "prepare", "remove_seal"]
+__all__ = ["Page", "deskew", "image_pages", "pdf_page_image", "prepare", "remove_seal", "seal_mask"]
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")  # the image files read by OCR
 _DARK = 90  # print under a seal is at most this grey at least
@@ -99,6 +99,13 @@ def _seal_pixels(img: Any) -> tuple[Any, Any]:
     if mask.any():
         cut = max(_DARK, int(np.median(gray[mask])) - _BELOW_SEAL)
     return mask, mask & (gray <= cut)
+
+
+def seal_mask(img: Any) -> Any:
+    """Where a seal's ink hid the page (boolean): the pixels ``remove_seal`` paints white. Found
+    again on the prepared page's colour image (``Page.original``), so it lies where the grid is."""
+    mask, dark = _seal_pixels(img)
+    return mask & ~dark
 
 
 def remove_seal(img: Any) -> tuple[Any, int]:

@@ -34,12 +34,72 @@ def _grid(img: Any) -> Any:
     import numpy as np
 
     from jixiao.read._ocr_grid import find_grids
-    from jixiao.read._ocr_image import binarize, prepare
+    from jixiao.read._ocr_image import binarize, prepare, seal_mask
 
     page = prepare(np.asarray(img)[..., ::-1].copy())
-    grids, _ = find_grids(binarize(page.gray), page.dpi)
+    hidden = seal_mask(page.original) if page.seal_pixels else None  # as the reader does
+    grids, _ = find_grids(binarize(page.gray), page.dpi, None, hidden)
     assert len(grids) == 1
     return grids[0]
+
+
+def _ruled(xs: list[int], ys: list[int], grey: int) -> Any:
+    """A white A4 page with the rules at ``xs`` × ``ys`` in ``grey``, 2 px wide, a title above
+    and a label in the first column (so the page reads upright)."""
+    from PIL import Image, ImageDraw
+
+    from benchmarks.scans import _font
+
+    page = Image.new("RGB", (round(8.27 * DPI), round(11.69 * DPI)), "white")
+    d = ImageDraw.Draw(page)
+    d.text((xs[0], ys[0] - 120), "项目支出绩效自评表（示范）", fill=(0, 0, 0), font=_font(70))
+    for y in ys[:-1]:
+        d.text((xs[0] + 20, y + 20), "年度指标值", fill=(0, 0, 0), font=_font(40))
+    for y in ys:
+        d.line((xs[0], y, xs[-1], y), fill=(grey,) * 3, width=2)
+    for x in xs:
+        d.line((x, ys[0], x, ys[-1]), fill=(grey,) * 3, width=2)
+    return page
+
+
+@pytest.mark.parametrize("grey", [180, 200])
+@pytest.mark.parametrize("dx", [60, 140])
+def test_pale_column_rule_runs_on_under_a_seal(grey: int, dx: int) -> None:
+    """A photo's pale rule under a seal is painted out with the seal's ink (lighter than the cut
+    for print): the ring cut the rule between two columns into pieces that met one row line
+    each, and the columns merged over three rows (every target read as the actual beside it).
+    The rule runs on below the seal, so the table has that border: it is continued."""
+    needs_font()
+    from benchmarks.scans import red_seal
+
+    xs = [300 + k * 450 for k in range(4)]
+    ys = [400 + k * 250 for k in range(5)]
+    # the ring crosses the rule between columns 1 and 2 above and below the middle row line
+    grid = _grid(red_seal(_ruled(xs, ys, grey), (xs[2] - dx, ys[2]), 170))
+    assert (len(grid.ys), len(grid.xs)) == (5, 4)
+    assert len(grid.cells) == 12 and all(c.rows == 1 and c.cols == 1 for c in grid.cells)
+
+
+@pytest.mark.parametrize("grey", [0, 180])
+def test_no_column_is_made_under_a_seal(grey: int) -> None:
+    """What the seal leaves as print (a dark stamp's blurred pieces, a character's long stroke)
+    meets one row line and the painted-out ink runs on to the next: no border is continued
+    where the table has none outside the seal, so the cell stays one."""
+    needs_font()
+    from PIL import ImageDraw
+
+    from benchmarks.scans import red_seal
+
+    xs = [300 + k * 450 for k in range(4)]
+    ys = [400 + k * 250 for k in range(5)]
+    page = _ruled(xs, ys, grey)
+    mid = (xs[1] + xs[2]) // 2
+    d = ImageDraw.Draw(page)
+    d.line((mid, ys[1], mid, ys[1] + 190), fill=(0, 0, 0), width=3)  # meets the row line above
+    d.rectangle((mid - 12, ys[1] + 185, mid + 12, ys[2] + 4), fill=(232, 105, 112))  # seal ink on to the next
+    grid = _grid(red_seal(page, (mid, ys[2]), 170))
+    assert (len(grid.ys), len(grid.xs)) == (5, 4)
+    assert len(grid.cells) == 12 and all(c.rows == 1 and c.cols == 1 for c in grid.cells)
 
 
 def test_thin_grey_border_under_a_seal_keeps_rows_apart() -> None:
@@ -90,3 +150,27 @@ def test_merged_cell_under_a_seal_stays_merged(grey: int) -> None:
     merged = [c for c in grid.cells if c.rows == 2]
     assert [(c.row, c.col) for c in merged] == [(1, 2)]
     assert len(grid.cells) == 8
+
+
+def test_ring_along_a_column_position_makes_no_border() -> None:
+    """A seal's ring running along a column position where the cell spans it (the border is
+    printed below only) covers the whole side from one row line to the next: nothing of the
+    rule is seen there, so it is a merged cell's missing border and stays missing."""
+    needs_font()
+    from PIL import ImageDraw
+
+    from benchmarks.scans import red_seal
+
+    xs = [300 + k * 450 for k in range(4)]
+    ys = [400 + k * 80 for k in range(9)]
+    page = _ruled(xs, ys, 0)
+    # the first two rows span columns 1-2: paper over the rule between them
+    ImageDraw.Draw(page).line((xs[2], ys[0] + 3, xs[2], ys[2] - 3), fill=(255, 255, 255), width=8)
+    radius, ring = 170, 170 // 14
+    # the ring's middle tangent to that position at the middle of the first row
+    grid = _grid(red_seal(page, (xs[2] - radius + ring // 2, (ys[0] + ys[1]) // 2), radius))
+    assert (len(grid.ys), len(grid.xs)) == (9, 4)
+    assert [(c.row, c.col, c.rows, c.cols) for c in grid.cells if c.cols > 1 or c.rows > 1] == [
+        (0, 1, 1, 2),
+        (1, 1, 1, 2),
+    ]
