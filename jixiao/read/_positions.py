@@ -32,6 +32,7 @@ __all__ = ["positioned_rows", "wrapped_rest"]
 _REACH = 2
 _WRAPS = 4  # lines below a header its labels may wrap onto (未完 / 成原 / 因分 / 析)
 _LABEL = re.compile(r"[\u4e00-\u9fff]")
+_POINTS = re.compile(r"^\d+(?:\.\d+)?$")
 _GLUED = re.compile(r"^(\d+(?:\.\d+)?%?) ?([^\d\s.%]+)$")  # a figure, a word (glued) on its right
 
 
@@ -145,6 +146,19 @@ def _aligned(lines: list[str]) -> bool:
     return len(gaps) >= 4 and 5 * sum(g >= 5 for g in gaps) >= len(gaps)
 
 
+def _points_in_place(cols: list[Col], cells: dict[int, str]) -> None:
+    """A row whose long text pushes its figures one column right (pdftotext sets a line's text
+    by its characters, not the page's columns): nothing under 分值, a figure under 得分 and a
+    figure alone in the column after it are the row's 分值 and 得分."""
+    for w in range(len(cols) - 2):
+        if cols[w].points and cols[w + 1].points and w not in cells:
+            score, after = cells.get(w + 1, ""), cells.get(w + 2, "")
+            if _POINTS.match(score) and _POINTS.match(after):
+                cells[w], cells[w + 1] = score, after
+                del cells[w + 2]
+            return
+
+
 def _anchor(cols: list[Col], cells: dict[int, str]) -> bool:
     """Whether a line is a row of its own: it prints a figure under 分值 or 得分 when the
     indicator table has them (a long name, target or 偏差原因 wrapped over lines prints its rest under a value
@@ -188,6 +202,9 @@ def positioned_rows(lines: list[str]) -> tuple[dict[int, str], set[int]] | None:
         wraps = range(h + 1, h + 1 + header[0].below)  # read whole into the header's labels
         used.update(wraps)
         placed = {k: _place(cols, lines[k]) for k in range(h, end) if lines[k].strip()}
+        for k in placed:
+            if k > h:
+                _points_in_place(cols, placed[k])
         if h > 0:  # the line above gives only the wrapped header labels
             above = {c: t for c, t in _place(cols, lines[h - 1]).items() if cols[c].wrapped}
             if above and len(above) == len(segments(lines[h - 1])):
