@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from jixiao.read._position_goal import goal_block, goal_header
 from jixiao.read._position_header import (
     DIGIT,
     DRIFT,
@@ -191,10 +192,17 @@ def positioned_rows(lines: list[str]) -> tuple[dict[int, str], set[int]] | None:
             heads.append(k)  # not a line of the header above's wrapped labels
     if not heads:
         return None
+    wrapped = {k for h in heads for k in range(h, h + 1 + (found[h] or [])[0].below)}
+    goals = [k for k, raw in enumerate(lines) if k not in wrapped and goal_header(raw)]
+    bounds = sorted([*heads, *goals, len(lines)])
     rows: dict[int, str] = {}
     used: set[int] = set()
-    for n, h in enumerate(heads):
-        end = heads[n + 1] if n + 1 < len(heads) else len(lines)
+    for g in goals:
+        got, rest = goal_block(lines, g, bounds[bounds.index(g) + 1])
+        rows.update(got)
+        used.update(rest)
+    for h in heads:
+        end = bounds[bounds.index(h) + 1]
         header = found[h] or []
         if not (_aligned(lines[h:end]) or header[0].below):
             continue  # labels wrapped under their start are set by position, however close the cells

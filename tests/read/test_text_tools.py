@@ -248,3 +248,19 @@ def test_pdftotext_layout_figures_pushed_one_column_right_by_a_long_row() -> Non
         ("满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "93%", 10, 10),
     ]
     assert form.total_score == 95.07
+
+
+def test_pdftotext_layout_the_overall_goal_under_its_two_labels() -> None:
+    # 预期目标 | 实际完成情况 under the budget table: the texts wrap in their wide cells and the
+    # merged 年度总体目标 prints at the margin; read by the labels, not by the budget's columns
+    form = read(DATA / "pdftotext_national_xlsx.txt").forms[0]
+    assert form.overall_goal is not None
+    assert (
+        form.overall_goal.target
+        == "对全县46条农村公路开展日常养护，修补破损路面15公里，保障5.2万农村群众安全出行。"
+    )
+    assert (
+        form.overall_goal.actual
+        == "完成44条农村公路日常养护，修补破损路面15.6公里，5.2万农村群众出行保持畅通。"
+    )
+    assert (form.budget.planned, form.budget.executed, form.budget.score) == (250, 237.5, 9.5)
