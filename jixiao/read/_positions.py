@@ -7,7 +7,8 @@ line next to it. A row is a line printing a value under a value column (an *anch
 wrapped over lines prints the rest of its text on the lines around its anchor (below it when the
 PDF tops its cells, around it when it centres them): each such fragment joins the nearest anchor
 in its column, on a tie the one whose own line leaves that column empty (a centred two-line cell
-straddles its row's line), else the one above. Each anchor becomes a TAB row with its cells in
+straddles its row's line), then in a value column the one the cell's rest on the far side of it
+also goes on around (a centred 偏差原因 straddles its own row), else the one above. Each anchor becomes a TAB row with its cells in
 the table's columns, as a PDF converter prints it, so the builder reads it the same way.
 """
 
@@ -177,6 +178,14 @@ def _set_from_top(placed: dict[int, dict[int, str]], pieces: list[int]) -> bool:
     return bool(pieces) and all(all(c in placed.get(k - 1, {}) for c in placed[k]) for k in pieces)
 
 
+def _straddles(placed: dict[int, dict[int, str]], rests: set[int], a: int, k: int, c: int) -> bool:
+    """Whether a centred cell would straddle anchor ``a`` taking the piece at line ``k``: the line
+    as far beyond ``a`` prints the rest of a wrapped cell in the same column (a 偏差原因 of three
+    lines between two rows of one line each belongs to the row its last line is next to)."""
+    mirror = 2 * a - k
+    return mirror in rests and c in placed.get(mirror, {})
+
+
 def positioned_rows(lines: list[str]) -> tuple[dict[int, str], set[int]] | None:
     """The TAB rows of the tables laid out by position among ``lines`` (index of the anchor line →
     its row) and the lines their wrapped cells consumed; ``None`` when no line is a header."""
@@ -229,13 +238,22 @@ def positioned_rows(lines: list[str]) -> tuple[dict[int, str], set[int]] | None:
             elif not (k > anchors[-1] and not lines[k].startswith(" ")) and not _spills(cols, lines[k]):
                 pieces.append(k)  # after the last row, running text starts at the margin
         top = _set_from_top(placed, pieces)
+        rests = set(pieces)
         for k in pieces:
             above = [a for a in anchors if a < k]
             near = above[-1:] if top and above else [a for a in anchors if abs(a - k) <= _REACH]
             if not near:
                 continue
             for c, text in placed[k].items():
-                best = min(near, key=lambda a: (abs(a - k), c in placed[a], a > k))
+                best = min(
+                    near,
+                    key=lambda a: (
+                        abs(a - k),
+                        c in placed[a],
+                        cols[c].value and not _straddles(placed, rests, a, k, c),
+                        a > k,
+                    ),
+                )
                 parts[best].setdefault(c, []).append((k, text))
             used.add(k)
         for a in anchors:

@@ -264,3 +264,14 @@ def test_pdftotext_layout_the_overall_goal_under_its_two_labels() -> None:
         == "完成44条农村公路日常养护，修补破损路面15.6公里，5.2万农村群众出行保持畅通。"
     )
     assert (form.budget.planned, form.budget.executed, form.budget.score) == (250, 237.5, 9.5)
+
+
+def test_pdftotext_layout_a_centred_deviation_straddles_its_own_row() -> None:
+    # 部分村级养护员尚未落实，下一步完善养 / 护考核办法。 prints on the lines above and below its
+    # row, the line above as near the row before: the cell goes on under its own row, so it is
+    # that row's whole 偏差原因, none of it the row above's
+    form = read(DATA / "pdftotext_national_xlsx.txt").forms[0]
+    reasons = {i.name: i.extra.get("deviation") for g in form.goals for i in g.indicators}
+    assert reasons["公路安全通行率"] is None
+    assert reasons["日常养护长效机制"] == "部分村级养护员尚未落实，下一步完善养护考核办法。"
+    assert reasons["日常养护农村公路条数"] == "2条公路因改扩建暂停养护，已列入2025年计划。"
