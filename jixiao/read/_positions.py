@@ -8,8 +8,9 @@ wrapped over lines prints the rest of its text on the lines around its anchor (b
 PDF tops its cells, around it when it centres them): each such fragment joins the nearest anchor
 in its column, on a tie the one whose own line leaves that column empty (a centred two-line cell
 straddles its row's line), then in a value column the one the cell's rest on the far side of it
-also goes on around (a centred 偏差原因 straddles its own row), else the one above. Each anchor becomes a TAB row with its cells in
-the table's columns, as a PDF converter prints it, so the builder reads it the same way.
+also goes on around (a centred 偏差原因 straddles its own row), else the one above. Each anchor
+becomes a TAB row with its cells in the table's columns, as a PDF converter prints it, so the
+builder reads it the same way.
 """
 
 from __future__ import annotations
