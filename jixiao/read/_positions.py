@@ -7,8 +7,10 @@ line next to it. A row is a line printing a value under a value column (an *anch
 wrapped over lines prints the rest of its text on the lines around its anchor (below it when the
 PDF tops its cells, around it when it centres them): each such fragment joins the nearest anchor
 in its column, on a tie the one whose own line leaves that column empty (a centred two-line cell
-straddles its row's line), else the one above. Each anchor becomes a TAB row with its cells in
-the table's columns, as a PDF converter prints it, so the builder reads it the same way.
+straddles its row's line), then in a value column the one the cell's rest on the far side of it
+also goes on around (a centred 偏差原因 straddles its own row), else the one above. Each anchor
+becomes a TAB row with its cells in the table's columns, as a PDF converter prints it, so the
+builder reads it the same way.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from jixiao.read._position_goal import goal_block, goal_header
 from jixiao.read._position_header import (
     DIGIT,
     DRIFT,
@@ -32,6 +35,7 @@ __all__ = ["positioned_rows", "wrapped_rest"]
 _REACH = 2
 _WRAPS = 4  # lines below a header its labels may wrap onto (未完 / 成原 / 因分 / 析)
 _LABEL = re.compile(r"[\u4e00-\u9fff]")
+_POINTS = re.compile(r"^\d+(?:\.\d+)?$")
 _GLUED = re.compile(r"^(\d+(?:\.\d+)?%?) ?([^\d\s.%]+)$")  # a figure, a word (glued) on its right
 
 
@@ -145,6 +149,19 @@ def _aligned(lines: list[str]) -> bool:
     return len(gaps) >= 4 and 5 * sum(g >= 5 for g in gaps) >= len(gaps)
 
 
+def _points_in_place(cols: list[Col], cells: dict[int, str]) -> None:
+    """A row whose long text pushes its figures one column right (pdftotext sets a line's text
+    by its characters, not the page's columns): nothing under 分值, a figure under 得分 and a
+    figure alone in the column after it are the row's 分值 and 得分."""
+    for w in range(len(cols) - 2):
+        if cols[w].points and cols[w + 1].points and w not in cells:
+            score, after = cells.get(w + 1, ""), cells.get(w + 2, "")
+            if _POINTS.match(score) and _POINTS.match(after):
+                cells[w], cells[w + 1] = score, after
+                del cells[w + 2]
+            return
+
+
 def _anchor(cols: list[Col], cells: dict[int, str]) -> bool:
     """Whether a line is a row of its own: it prints a figure under 分值 or 得分 when the
     indicator table has them (a long name, target or 偏差原因 wrapped over lines prints its rest under a value
@@ -162,6 +179,14 @@ def _set_from_top(placed: dict[int, dict[int, str]], pieces: list[int]) -> bool:
     return bool(pieces) and all(all(c in placed.get(k - 1, {}) for c in placed[k]) for k in pieces)
 
 
+def _straddles(placed: dict[int, dict[int, str]], rests: set[int], a: int, k: int, c: int) -> bool:
+    """Whether a centred cell would straddle anchor ``a`` taking the piece at line ``k``: the line
+    as far beyond ``a`` prints the rest of a wrapped cell in the same column (a 偏差原因 of three
+    lines between two rows of one line each belongs to the row its last line is next to)."""
+    mirror = 2 * a - k
+    return mirror in rests and c in placed.get(mirror, {})
+
+
 def positioned_rows(lines: list[str]) -> tuple[dict[int, str], set[int]] | None:
     """The TAB rows of the tables laid out by position among ``lines`` (index of the anchor line →
     its row) and the lines their wrapped cells consumed; ``None`` when no line is a header."""
@@ -177,10 +202,17 @@ def positioned_rows(lines: list[str]) -> tuple[dict[int, str], set[int]] | None:
             heads.append(k)  # not a line of the header above's wrapped labels
     if not heads:
         return None
+    wrapped = {k for h in heads for k in range(h, h + 1 + (found[h] or [])[0].below)}
+    goals = [k for k, raw in enumerate(lines) if k not in wrapped and goal_header(raw)]
+    bounds = sorted([*heads, *goals, len(lines)])
     rows: dict[int, str] = {}
     used: set[int] = set()
-    for n, h in enumerate(heads):
-        end = heads[n + 1] if n + 1 < len(heads) else len(lines)
+    for g in goals:
+        got, rest = goal_block(lines, g, bounds[bounds.index(g) + 1])
+        rows.update(got)
+        used.update(rest)
+    for h in heads:
+        end = bounds[bounds.index(h) + 1]
         header = found[h] or []
         if not (_aligned(lines[h:end]) or header[0].below):
             continue  # labels wrapped under their start are set by position, however close the cells
@@ -188,6 +220,9 @@ def positioned_rows(lines: list[str]) -> tuple[dict[int, str], set[int]] | None:
         wraps = range(h + 1, h + 1 + header[0].below)  # read whole into the header's labels
         used.update(wraps)
         placed = {k: _place(cols, lines[k]) for k in range(h, end) if lines[k].strip()}
+        for k in placed:
+            if k > h:
+                _points_in_place(cols, placed[k])
         if h > 0:  # the line above gives only the wrapped header labels
             above = {c: t for c, t in _place(cols, lines[h - 1]).items() if cols[c].wrapped}
             if above and len(above) == len(segments(lines[h - 1])):
@@ -204,13 +239,22 @@ def positioned_rows(lines: list[str]) -> tuple[dict[int, str], set[int]] | None:
             elif not (k > anchors[-1] and not lines[k].startswith(" ")) and not _spills(cols, lines[k]):
                 pieces.append(k)  # after the last row, running text starts at the margin
         top = _set_from_top(placed, pieces)
+        rests = set(pieces)
         for k in pieces:
             above = [a for a in anchors if a < k]
             near = above[-1:] if top and above else [a for a in anchors if abs(a - k) <= _REACH]
             if not near:
                 continue
             for c, text in placed[k].items():
-                best = min(near, key=lambda a: (abs(a - k), c in placed[a], a > k))
+                best = min(
+                    near,
+                    key=lambda a: (
+                        abs(a - k),
+                        c in placed[a],
+                        cols[c].value and not _straddles(placed, rests, a, k, c),
+                        a > k,
+                    ),
+                )
                 parts[best].setdefault(c, []).append((k, text))
             used.add(k)
         for a in anchors:

@@ -224,3 +224,54 @@ def test_pdftotext_layout_a_score_and_the_next_columns_word_printed_as_one() -> 
     inds = [(i.name, i.weight, i.score) for g in form.goals for i in g.indicators]
     assert inds == [("完成统计调查项目", 40, 40), ("统计数据差错率", 30, 30), ("统计公报按时发布", 20, 18.5)]
     assert form.total_score == 88.5
+
+
+def test_pdftotext_layout_figures_pushed_one_column_right_by_a_long_row() -> None:
+    # pdftotext sets a line by its characters: the 时效指标 row (2024年10月底前, 2024年10月26日)
+    # and the rows below it print 分值 under 得分 and 得分 under 偏差原因分析及改进措施
+    form = read(DATA / "pdftotext_national_xlsx.txt").forms[0]
+    inds = [
+        (i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score)
+        for g in form.goals
+        for i in g.indicators
+    ]
+    assert inds == [
+        ("产出指标", "数量指标", "日常养护农村公路条数", "≥46条", "44条", 10, 9.57),
+        ("产出指标", "数量指标", "修补破损路面长度", "≥15公里", "15.6公里", 10, 10),
+        ("产出指标", "质量指标", "养护路段验收合格率", "100%", "100%", 10, 10),
+        ("产出指标", "质量指标", "农村公路优良中等路率", "≥85%", "88.4%", 10, 10),
+        ("产出指标", "时效指标", "年度养护任务完成时限", "2024年10月底前", "2024年10月26日", 5, 5),
+        ("产出指标", "成本指标", "每公里路面平均修补成本", "≤3.2万元", "3.1万元", 5, 5),
+        ("效益指标", "社会效益指标", "受益农村群众", "≥5.2万人", "5.2万人", 10, 10),
+        ("效益指标", "社会效益指标", "公路安全通行率", "≥98%", "97%", 10, 10),
+        ("效益指标", "可持续影响指标", "日常养护长效机制", "健全", "基本健全", 10, 7),
+        ("满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "93%", 10, 10),
+    ]
+    assert form.total_score == 95.07
+
+
+def test_pdftotext_layout_the_overall_goal_under_its_two_labels() -> None:
+    # 预期目标 | 实际完成情况 under the budget table: the texts wrap in their wide cells and the
+    # merged 年度总体目标 prints at the margin; read by the labels, not by the budget's columns
+    form = read(DATA / "pdftotext_national_xlsx.txt").forms[0]
+    assert form.overall_goal is not None
+    assert (
+        form.overall_goal.target
+        == "对全县46条农村公路开展日常养护，修补破损路面15公里，保障5.2万农村群众安全出行。"
+    )
+    assert (
+        form.overall_goal.actual
+        == "完成44条农村公路日常养护，修补破损路面15.6公里，5.2万农村群众出行保持畅通。"
+    )
+    assert (form.budget.planned, form.budget.executed, form.budget.score) == (250, 237.5, 9.5)
+
+
+def test_pdftotext_layout_a_centred_deviation_straddles_its_own_row() -> None:
+    # 部分村级养护员尚未落实，下一步完善养 / 护考核办法。 prints on the lines above and below its
+    # row, the line above as near the row before: the cell goes on under its own row, so it is
+    # that row's whole 偏差原因, none of it the row above's
+    form = read(DATA / "pdftotext_national_xlsx.txt").forms[0]
+    reasons = {i.name: i.extra.get("deviation") for g in form.goals for i in g.indicators}
+    assert reasons["公路安全通行率"] is None
+    assert reasons["日常养护长效机制"] == "部分村级养护员尚未落实，下一步完善养护考核办法。"
+    assert reasons["日常养护农村公路条数"] == "2条公路因改扩建暂停养护，已列入2025年计划。"
