@@ -37,7 +37,7 @@ SOURCES = (
 )
 
 # floors: the measured figures (README "Figures"); raise with the reader, never lower
-MIN_ACCURACY = 0.9435
+MIN_ACCURACY = 0.9438
 MIN_FORMS_FOUND = 38
 MIN_PLANTED_FOUND = 14
 MAX_FALSE_ERRORS = 0
