@@ -39,4 +39,3 @@ def test_a_row_with_values_on_the_next_page_is_its_own() -> None:
         ("满意度指标", "服务对象满意", "家长满意度", "≥90%"),
         ("满意度指标", "服务对象满意", "家长投诉办结率", "100%"),
     ]
-
