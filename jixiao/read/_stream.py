@@ -29,6 +29,7 @@ from jixiao.read._headers import (
     is_budget_label,
     is_group_label,
     label_key,
+    names_by_year,
     overall_role,
     text_field_of,
 )
@@ -65,7 +66,8 @@ def _two_row_header(texts: list[str], i: int, width: int) -> list[str] | None:
         after = upper[groups[-1] + 1 :]
         while lower and after and not after[-1]:
             after = after[:-1]  # the lower row's empty cells, under the columns merged down to it
-        labels = [*upper[: groups[0]], *lower, *after]
+        sub = _sub_labels(lower)
+        labels = [*upper[: groups[0]], *sub, *after]
         schema = indicator_schema(labels)
         if schema is None or not ({"level1", "level2", "name"} & set(schema.roles)):
             continue
@@ -76,10 +78,34 @@ def _two_row_header(texts: list[str], i: int, width: int) -> list[str] | None:
             continue
         start = min(_label_start(texts, j, schema), schema.first_value)
         cells = texts[j : j + len(labels) - start]
-        score = sum(fit(r, c) for r, c in zip(schema.roles[start:], cells, strict=False))
+        fits = [fit(r, c) for r, c in zip(schema.roles[start:], cells, strict=False)]
+        if sub is not lower and all(f > 0 for f in fits):
+            return labels  # a group label under a group label: three rows, the data fits them all
+        score = sum(fits)
         if best is None or score > best[0] or (score == best[0] and not lower):
             best = (score, labels)
     return best[1] if best and len(best[1]) < width else None
+
+
+def _sub_labels(lower: list[str]) -> list[str]:
+    """The column labels under a group label: the row below it, where a group label of its own
+    (近两年指标值 over 前年 | 上年, beside 预期当年实现值) is replaced by the third row's labels. The
+    third row holds only those sub-labels, columns by year (the others are merged down beside
+    them), so the middle row is the longest whose groups leave at least two of them each."""
+    for cut in range(len(lower) - 1, 0, -1):
+        mid, bottom = lower[:cut], lower[cut:]
+        groups = [k for k, c in enumerate(mid) if c and is_group_label(c)]
+        if not groups or groups != list(range(groups[0], groups[0] + len(groups))):
+            continue
+        if len(bottom) < 2 * len(groups) or not all(_by_year(c) for c in bottom):
+            continue
+        return [*mid[: groups[0]], *bottom, *mid[groups[-1] + 1 :]]
+    return lower
+
+
+def _by_year(cell: str) -> bool:
+    """A column of one year's value (前年, 上年, 2023年): what a group over years stands over."""
+    return column_role(cell) in ("prev2", "prev1") or names_by_year(cell)
 
 
 def _label_start(texts: list[str], j: int, schema: Schema) -> int:
@@ -317,6 +343,10 @@ def _indicator_rows(texts: list[str], i: int, schema: Schema, emit) -> int:  # t
                 i += 1
                 continue
             return i
+        if _goal_heading(texts, i):  # 长期目标 2： | its text: the next goal's rows, same columns
+            emit(i, texts[i : i + 2])
+            i += 2
+            continue
         start = min(_label_start(texts, i, schema), first_value)
         take = width - start
         row = [""] * start + texts[i : i + take]
@@ -328,6 +358,13 @@ def _indicator_rows(texts: list[str], i: int, schema: Schema, emit) -> int:  # t
         emit(i, row + [""] * (width - len(row)))
         i += take
     return i
+
+
+def _goal_heading(texts: list[str], i: int) -> bool:
+    """A numbered goal's label alone (长期目标 2：) with its text after it, as the rows of a target
+    table print each goal before its indicators under one header."""
+    m = GOAL_NUMBERED.match(label_key(texts[i]))
+    return bool(m and not m.group("rest") and i + 1 < len(texts) and goal_text(texts[i + 1]))
 
 
 def _header_within(texts: list[str], j: int, end: int) -> bool:

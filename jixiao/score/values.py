@@ -230,6 +230,8 @@ def _parse_unit(rest: str) -> str | None:
         return "元"
     if rest in _COUNT_UNITS:
         return _SAME_UNIT.get(rest, rest)
+    if rest.endswith("次") and rest[:-1] in _COUNT_UNITS and rest != "名次":
+        return rest  # a count unit + 次 counts its occurrences (册次, 户次 like 人次): one unit
     return None
 
 

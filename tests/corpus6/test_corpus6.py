@@ -37,9 +37,9 @@ SOURCES = (
 )
 
 # floors: the measured figures (README "Figures"); raise with the reader, never lower
-MIN_ACCURACY = 0.9329
+MIN_ACCURACY = 0.9438
 MIN_FORMS_FOUND = 38
-MIN_PLANTED_FOUND = 13
+MIN_PLANTED_FOUND = 14
 MAX_FALSE_ERRORS = 0
 
 

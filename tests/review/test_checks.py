@@ -154,6 +154,30 @@ total: 99.48
 
 
 @pytest.mark.parametrize(
+    ("target", "actual", "printed", "expected"),
+    [
+        ("≥18万册次", "15万册次", 6.83, 8.33),  # 10 × 15/18 = 8.333
+        ("≥500户次", "450户次", 8, 9),  # 10 × 450/500 = 9
+    ],
+)
+def test_score_mismatch_with_a_unit_counted_per_occurrence(
+    review_codes: Codes, review: Callable, target: str, actual: str, printed: float, expected: float
+) -> None:
+    # A count unit + 次 (册次, 户次) is one unit on both sides, as 人次: the shortfall is scored.
+    form = f"""
+budget: 20 | 100 | 100 | 100% | 20
+goal: 年度绩效目标 | 80
+产出指标 | 数量指标 | 年度借阅图书册次 | 10 | {target} | {actual} | {printed}
+产出指标 | 数量指标 | 其他 | 70 | 100% | 100% | 70
+total: {20 + 70 + printed}
+"""
+    assert review_codes(form) == {("年度借阅图书册次", "indicator.score_mismatch")}
+    assert review(form).findings[0].expected == expected
+    right = form.replace(f"| {printed}\n", f"| {expected}\n")
+    assert review_codes(right.replace(f"total: {20 + 70 + printed}", f"total: {20 + 70 + expected}")) == set()
+
+
+@pytest.mark.parametrize(
     ("target", "actual", "weight", "score"),
     [
         ("1万元", "0.87万元", 0.5, 0.43),  # seed 000 公务接待费用: 0.5 × 0.87 = 0.435, truncated

@@ -20,7 +20,7 @@ from jixiao.read._forms._common import _Orphan, _Table
 from jixiao.read._forms._facts import Lead
 from jixiao.read._forms._state import _State
 from jixiao.read._grid import Row
-from jixiao.read._headers import indicator_schema, simplified
+from jixiao.read._headers import indicator_schema, level_ranks, simplified
 from jixiao.read._vocab import (
     EMPTY_MARKS,
     GOAL_NUMBERED,
@@ -128,6 +128,8 @@ class _IndicatorRows(_State):
                 return  # the second row of a two-row header
         if self._name_tail(row):
             return
+        if row.exact and row.after_gap and self.last is not None and self._split_rest(row):
+            return  # a grid row split by the page break: the rest of its wrapped cells
         if self.table.schema is not None and (row.exact or self._fits_schema(row)):
             self._schema_row(row, header_checked=not row.sparse)
             return
@@ -244,6 +246,33 @@ class _IndicatorRows(_State):
         self.last = ind
         cols[name_col] = "name"
         self.last_cols = cols
+
+    def _split_rest(self, row: Row) -> bool:
+        """The rest of the row above cut by the page break: each cell in the name column (便利程度)
+        or in a level column whose label above is no label yet and becomes a known one (服务对象满意
+        | 度指标). A cell in any other column is no such rest: the row is read as it stands."""
+        last = self.last
+        assert last is not None
+        roles = self.table.schema.roles if self.table.schema is not None else []
+        joined: dict[str, str] = {}
+        for i, cell in enumerate(row.cells):
+            if not cell:
+                continue
+            role = roles[i] if i < len(roles) else None
+            if role not in ("level1", "level2", "name") or role in joined:
+                return False
+            before = getattr(last, role)
+            if not before:
+                return False
+            text = join_wrapped(before, split_weight(cell)[0] if role == "name" else cell)
+            if role != "name" and (level_ranks(before) or not level_ranks(text)):
+                return False
+            joined[role] = text
+        for role, text in joined.items():
+            setattr(last, role, text)
+            if role != "name":
+                setattr(self, role, text)
+        return bool(joined)
 
     def _continuation(self, row: Row) -> bool:
         """Cells wrapped onto the next page: fragments appended to the row above."""
