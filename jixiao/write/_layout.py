@@ -141,13 +141,14 @@ def _wuhan_layout(form: Form, notes: list[str], weight_column: bool = False) -> 
     if b is not None:
         r = t.nrows
         t.put(r, 0, "预算执行情况（万元）" + _pts(b.weight), rowspan=2)
-        t.put(r, 1, "", colspan=2)
+        initial = _initial_budget(form)
+        _initial_head(t, r, initial)
         t.put(r, 3, "预算数（A）")
         t.put(r, 4, "执行数（B）", colspan=1 + w)
         t.put(r, 5 + w, "执行率（B/A）")
         t.put(r, last, "得分" + (f"（{fmt_num(b.weight)}分*执行率）" if b.weight is not None else ""))
         total_label = "部门整体支出总额" if form.kind.is_department else "年度财政资金总额"
-        t.put(r + 1, 1, total_label, colspan=2)
+        _initial_row(t, r + 1, total_label, initial)
         t.put(r + 1, 3, fmt_num(b.planned), value=b.planned)
         t.put(r + 1, 4, fmt_num(b.executed), value=b.executed, colspan=1 + w)
         t.put(r + 1, 5 + w, fmt_rate(b.rate), value=b.rate)
@@ -185,6 +186,29 @@ def _wuhan_layout(form: Form, notes: list[str], weight_column: bool = False) -> 
     blocks: list[Paragraph | Table] = [_title(form), *_header(form), t]
     blocks += _notes(notes)
     return Sheet(_sheet_name(form), blocks, landscape=bool(w))
+
+
+def _initial_budget(form: Form) -> float | None:
+    """The 年初预算数 a form prints beside its 全年预算数 (national and most provincial forms)."""
+    value = form.extra.get("initial_budget")
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _initial_head(t: Table, row: int, initial: float | None) -> None:
+    """The two cells before the budget's columns: blank, or a 年初预算数 column when printed."""
+    if initial is None:
+        t.put(row, 1, "", colspan=2)
+    else:
+        t.put(row, 1, "")
+        t.put(row, 2, "年初预算数")
+
+
+def _initial_row(t: Table, row: int, label: str, initial: float | None) -> None:
+    if initial is None:
+        t.put(row, 1, label, colspan=2)
+    else:
+        t.put(row, 1, label)
+        t.put(row, 2, fmt_num(initial), value=initial)
 
 
 def _sum_cell(t: Table, row: int, col: int, parts: list[tuple[int, int]], values: list[float | None]) -> None:
@@ -250,14 +274,15 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
     if b is not None:
         r = t.nrows
         t.put(r, 0, "项目资金（万元）", rowspan=2)
-        t.put(r, 1, "", colspan=2)
+        initial = _initial_budget(form)
+        _initial_head(t, r, initial)
         t.put(r, 3, "全年预算数（A）")
         t.put(r, 4, "全年执行数（B）")
         t.put(r, 5, "执行率（B/A）")
         t.put(r, 6, "分值")
         t.put(r, 7, "得分")
         t.put(r, 8, "")
-        t.put(r + 1, 1, "年度资金总额", colspan=2)
+        _initial_row(t, r + 1, "年度资金总额", initial)
         t.put(r + 1, 3, fmt_num(b.planned), value=b.planned)
         t.put(r + 1, 4, fmt_num(b.executed), value=b.executed)
         t.put(r + 1, 5, fmt_rate(b.rate), value=b.rate)
