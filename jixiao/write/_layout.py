@@ -267,6 +267,8 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
     else:
         t.row("项目名称", (form.project, 8), align="left")
         t.row("主管部门", (form.supervisor, 3), ("实施单位", 2), (form.implementer, 3))
+    _fields(t, form)
+    _other_rows(t, form)
     scores: list[tuple[int, int]] = []
     weights: list[tuple[int, int]] = []
     weight_values: list[float | None] = []
