@@ -135,7 +135,7 @@ def _wuhan_layout(form: Form, notes: list[str], weight_column: bool = False) -> 
         t.row("项目名称", (form.project, last), align="left")
         t.row("主管部门", (form.supervisor, 2), "项目实施单位", (form.implementer, 3 + w))
     _fields(t, form)
-    _other_rows(t, form)
+    _other_rows(t, _extra_rows(form))
     scores: list[tuple[int, int]] = []  # the cells the 总分 adds up
     b = form.budget
     if b is not None:
@@ -261,38 +261,47 @@ def _wuhan_goal(t: Table, goal: Goal, label: str, w: int = 0) -> list[int]:
 def _national_layout(form: Form, notes: list[str]) -> Sheet:
     # 财预〔2020〕10号 项目支出绩效自评表:
     # label | 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
-    t = Table(9, [9, 8, 9, 18, 12, 12, 6, 6, 16])
+    t = Table(9, [9, 8, 9, 17, 12, 11, 8, 6, 16])  # 分值 column wide enough for 执行率 "96.25%"
     if form.kind.is_department:
         t.row("单位名称", (form.unit, 8), align="left")
     else:
         t.row("项目名称", (form.project, 8), align="left")
         t.row("主管部门", (form.supervisor, 3), ("实施单位", 2), (form.implementer, 3))
     _fields(t, form)
-    _other_rows(t, form)
+    b = form.budget
+    initial = _initial_budget(form)
+    rows = _extra_rows(form)
+    # the template's 资金来源 rows (其中：当年财政拨款 …), a label and the six budget columns, sit
+    # under 年度资金总额 in those columns; any other row is printed as read, above the block
+    funds = [x for x in rows if len(x) == 7] if b is not None and initial is not None else []
+    _other_rows(t, [x for x in rows if x not in funds])
     scores: list[tuple[int, int]] = []
     weights: list[tuple[int, int]] = []
     weight_values: list[float | None] = []
-    b = form.budget
     if b is not None:
         r = t.nrows
-        t.put(r, 0, "项目资金（万元）", rowspan=2)
-        initial = _initial_budget(form)
+        t.put(r, 0, "项目资金（万元）", rowspan=2 + len(funds))
         _initial_head(t, r, initial)
+        # 财预〔2020〕10号 order: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
         t.put(r, 3, "全年预算数（A）")
         t.put(r, 4, "全年执行数（B）")
-        t.put(r, 5, "执行率（B/A）")
-        t.put(r, 6, "分值")
+        t.put(r, 5, "分值")
+        t.put(r, 6, "执行率（B/A）")
         t.put(r, 7, "得分")
         t.put(r, 8, "")
         _initial_row(t, r + 1, "年度资金总额", initial)
         t.put(r + 1, 3, fmt_num(b.planned), value=b.planned)
         t.put(r + 1, 4, fmt_num(b.executed), value=b.executed)
-        t.put(r + 1, 5, fmt_rate(b.rate), value=b.rate)
-        t.put(r + 1, 6, fmt_num(b.weight), value=b.weight)
+        t.put(r + 1, 5, fmt_num(b.weight), value=b.weight)
+        t.put(r + 1, 6, fmt_rate(b.rate), value=b.rate)
         t.put(r + 1, 7, fmt_num(b.score), value=b.score)
         t.put(r + 1, 8, "")
+        for k, texts in enumerate(funds, start=r + 2):
+            for c, text in enumerate(texts, start=1):
+                t.put(k, c, text, align="left" if c == 1 else "center")
+            t.put(k, 8, "")
         scores.append((r + 1, 7))
-        weights.append((r + 1, 6))
+        weights.append((r + 1, 5))
         weight_values.append(b.weight)
     o = form.overall_goal
     if o is not None:
@@ -379,7 +388,7 @@ def _target_layout(form: Form) -> Sheet:
     else:
         t.row("部门（单位）名称", (form.unit, 5), align="left")
     _fields(t, form)
-    _other_rows(t, form)
+    _other_rows(t, _extra_rows(form))
     for goal in form.goals:
         label = _goal_label(form, goal)
         if goal.text is not None:
@@ -415,13 +424,19 @@ def _fields(t: Table, form: Form) -> None:
             t.cells[-2].align = "center"
 
 
-def _other_rows(t: Table, form: Form) -> None:
-    """Rows of blocks the model has no field for (资金来源, 支出明细 …), printed as read."""
+def _extra_rows(form: Form) -> list[list[str]]:
+    """Rows of blocks the model has no field for (资金来源, 支出明细 …), their non-empty texts."""
     rows = form.extra.get("rows")
     if not isinstance(rows, list):
-        return
+        return []
+    out = [[str(x) for x in texts if str(x)] if isinstance(texts, list) else [] for texts in rows]
+    return [x for x in out if x]
+
+
+def _other_rows(t: Table, rows: list[list[str]]) -> None:
+    """Rows of blocks the model has no field for, printed as read across the table's width."""
     for texts in rows:
-        cells = [str(x) for x in texts if str(x)][: t.ncols] if isinstance(texts, list) else []
+        cells = texts[: t.ncols]
         if not cells:
             continue
         # the columns shared out evenly: a long text never squeezed into the narrow label column

@@ -78,3 +78,22 @@ def test_initial_budget_is_printed_in_its_own_column(tmp_path: Path) -> None:
     values = next(r for r in ws.iter_rows(min_row=2, values_only=True) if 1250 in r)
     assert row.index("年初预算数") == values.index(1250)
     assert read(out).forms[0].extra["initial_budget"] == 1250
+
+
+def test_national_funds_rows_sit_under_the_budget_columns(tmp_path: Path) -> None:
+    """Example 01 prints 其中：当年财政拨款 150 / 170 / 165 under 年初预算数 / 全年预算数 /
+    全年执行数 (财预〔2020〕10号: … 全年执行数 | 分值 | 执行率 | 得分), not spread above the block."""
+    from openpyxl import load_workbook
+
+    forms = read(EXAMPLES_DIR / "01_national_project_2023.xlsx").forms
+    out = write_xlsx(forms, tmp_path / "表.xlsx", Template.NATIONAL, notes="form")
+    ws = load_workbook(out).active
+    assert ws is not None
+    rows = [list(r) for r in ws.iter_rows(values_only=True)]
+    head = next(n for n, r in enumerate(rows) if "年初预算数" in r)
+    cols = {name: rows[head].index(name) for name in ("年初预算数", "全年预算数（A）", "全年执行数（B）")}
+    assert rows[head].index("分值") < rows[head].index("执行率（B/A）") < rows[head].index("得分")
+    funded = next(n for n, r in enumerate(rows) if any(str(x).startswith("其中") for x in r if x))
+    assert funded == head + 2  # right under 年度资金总额
+    assert [rows[funded][c] for c in cols.values()] == ["150", "170", "165"]
+    assert read(out).forms[0].extra["rows"] == forms[0].extra["rows"]
