@@ -96,15 +96,18 @@ def write_issue_list(lines: Sequence[IssueLine], path: str | Path, title: str = 
         # a height the printed list shows the first line of each 问题 and 整改建议 only
         ws.row_dimensions[n].height = _LINE_PT * tall + 4
     ws.freeze_panes = "A2"
-    _print_setup(ws)
+    _print_setup(ws, title)
     with atomic_output(path) as tmp:
         wb.save(tmp)
     return Path(path)
 
 
-def _print_setup(ws: Any) -> None:
+def _print_setup(ws: Any, title: str) -> None:
     """How the unit that receives the list prints it: A4 landscape, every column on one page
-    wide, the header row repeated on each page (a list of many findings runs to several pages)."""
+    wide, the header row repeated on each page (a list of many findings runs to several pages),
+    the list's title above and the page number below each page."""
+    ws.oddHeader.center.text = title
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
     ws.print_title_rows = "1:1"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"

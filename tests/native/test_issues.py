@@ -52,3 +52,11 @@ def test_issue_list_rows_are_as_tall_as_their_longest_text(tmp_path: Path) -> No
     assert long_row is not None and short_row is not None
     assert long_row > 3 * short_row
     assert ws["A2"].border.left.style == "thin" and ws["I2"].alignment.wrap_text
+
+
+def test_issue_list_pages_say_what_they_are_and_which_page(tmp_path: Path) -> None:
+    out = write_issue_list([_line(1)], tmp_path / "问题清单.xlsx", title="2021年度问题清单")
+    ws = load_workbook(out).active
+    assert ws is not None and ws.title == "2021年度问题清单"
+    assert ws.oddHeader.center.text == "2021年度问题清单"
+    assert ws.oddFooter.center.text == "第 &P 页，共 &N 页"
