@@ -8,26 +8,35 @@ grid, and that grid is what the readers turn back into rows.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
-from jixiao.model import Form, FormKind, Goal, Indicator
+from jixiao.model import Form, FormKind, Goal
+from jixiao.write._blocks import (
+    _extra_rows,
+    _fields,
+    _goal_label,
+    _header,
+    _indicator_block,
+    _initial_budget,
+    _initial_head,
+    _initial_row,
+    _notes,
+    _other_rows,
+    _pts,
+    _sheet_name,
+    _sum_cell,
+    _title,
+)
 from jixiao.write._page import (
     Paragraph,
     Sheet,
     Table,
     Template,
-    fmt_date,
     fmt_num,
     fmt_rate,
 )
 
 __all__ = ["Notes", "form_layout"]
-
-
-def _pts(weight: float | None) -> str:
-    """The printed weight suffix: 7 -> "（7分）"; nothing when the form prints none."""
-    return "" if weight is None else f"（{fmt_num(weight)}分）"
 
 
 # --- notes (备注) -----------------------------------------------------------------------------
@@ -87,44 +96,6 @@ def form_layout(
     return _wuhan_layout(form, notes, weight_column)
 
 
-def _header(form: Form) -> list[Paragraph]:
-    parts = []
-    if form.unit:
-        parts.append(f"单位名称：{form.unit}")
-    if form.filled_on:
-        parts.append(f"填报日期：{fmt_date(form.filled_on)}")
-    return [Paragraph("　　".join(parts), "header")] if parts else []
-
-
-def _title(form: Form) -> Paragraph:
-    return Paragraph(form.title, "title")
-
-
-def _runs(items: list[Indicator], key: object) -> list[tuple[int, int]]:
-    """(start, length) of consecutive runs of equal ``key(item)``; the merges of a label column."""
-    out: list[tuple[int, int]] = []
-    prev: object = object()
-    for i, item in enumerate(items):
-        k = key(item)  # type: ignore[operator]
-        if out and k == prev:
-            s, n = out[-1]
-            out[-1] = (s, n + 1)
-        else:
-            out.append((i, 1))
-        prev = k
-    return out
-
-
-def _indicator_block(t: Table, start: int, inds: list[Indicator], first_col: int) -> None:
-    """一级/二级 labels merged over their rows, then 三级 name and the values (one row each)."""
-    for s, n in _runs(inds, lambda i: (i.level1, i.level1_weight)):
-        ind = inds[s]
-        t.put(start + s, first_col, (ind.level1 or "") + _pts(ind.level1_weight), rowspan=n)
-    for s, n in _runs(inds, lambda i: (i.level1, i.level1_weight, i.level2, i.level2_weight)):
-        ind = inds[s]
-        t.put(start + s, first_col + 1, (ind.level2 or "") + _pts(ind.level2_weight), rowspan=n)
-
-
 def _wuhan_layout(form: Form, notes: list[str], weight_column: bool = False) -> Sheet:
     # columns: label | 一级 | 二级 | 三级 | [分值] | 年初目标值 | 实际完成值 | 得分
     w = 1 if weight_column else 0
@@ -135,19 +106,20 @@ def _wuhan_layout(form: Form, notes: list[str], weight_column: bool = False) -> 
         t.row("项目名称", (form.project, last), align="left")
         t.row("主管部门", (form.supervisor, 2), "项目实施单位", (form.implementer, 3 + w))
     _fields(t, form)
-    _other_rows(t, form)
+    _other_rows(t, _extra_rows(form))
     scores: list[tuple[int, int]] = []  # the cells the 总分 adds up
     b = form.budget
     if b is not None:
         r = t.nrows
         t.put(r, 0, "预算执行情况（万元）" + _pts(b.weight), rowspan=2)
-        t.put(r, 1, "", colspan=2)
+        initial = _initial_budget(form)
+        _initial_head(t, r, initial)
         t.put(r, 3, "预算数（A）")
         t.put(r, 4, "执行数（B）", colspan=1 + w)
         t.put(r, 5 + w, "执行率（B/A）")
         t.put(r, last, "得分" + (f"（{fmt_num(b.weight)}分*执行率）" if b.weight is not None else ""))
         total_label = "部门整体支出总额" if form.kind.is_department else "年度财政资金总额"
-        t.put(r + 1, 1, total_label, colspan=2)
+        _initial_row(t, r + 1, total_label, initial)
         t.put(r + 1, 3, fmt_num(b.planned), value=b.planned)
         t.put(r + 1, 4, fmt_num(b.executed), value=b.executed, colspan=1 + w)
         t.put(r + 1, 5 + w, fmt_rate(b.rate), value=b.rate)
@@ -187,23 +159,6 @@ def _wuhan_layout(form: Form, notes: list[str], weight_column: bool = False) -> 
     return Sheet(_sheet_name(form), blocks, landscape=bool(w))
 
 
-def _sum_cell(t: Table, row: int, col: int, parts: list[tuple[int, int]], values: list[float | None]) -> None:
-    """A total cell: the sum of ``parts`` when every part has a value, else left blank."""
-    cell = next(c for c in t.cells if c.row == row and c.col == col)
-    if values and all(v is not None for v in values):
-        total = round(sum(v for v in values if v is not None), 6)
-        cell.text, cell.value, cell.sum_of = fmt_num(total), total, parts
-
-
-def _goal_label(form: Form, goal: Goal) -> str:
-    """The goal label with its weight on a line of its own (a narrow label column then never breaks
-    inside "（9分）"); a weight the form left as "(XX分)" is printed so again."""
-    placeholders = form.extra.get("placeholder_weights") or []
-    if goal.weight is None and goal.name in placeholders:
-        return f"{goal.name}\n（XX分）"
-    return goal.name + ("\n" + _pts(goal.weight) if goal.weight is not None else "")
-
-
 def _wuhan_goal(t: Table, goal: Goal, label: str, w: int = 0) -> list[int]:
     """A goal's rows; returns the rows of its indicators (for the totals)."""
     last = 6 + w
@@ -237,35 +192,47 @@ def _wuhan_goal(t: Table, goal: Goal, label: str, w: int = 0) -> list[int]:
 def _national_layout(form: Form, notes: list[str]) -> Sheet:
     # 财预〔2020〕10号 项目支出绩效自评表:
     # label | 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
-    t = Table(9, [9, 8, 9, 18, 12, 12, 6, 6, 16])
+    t = Table(9, [9, 8, 9, 17, 12, 11, 8, 6, 16])  # 分值 column wide enough for 执行率 "96.25%"
     if form.kind.is_department:
         t.row("单位名称", (form.unit, 8), align="left")
     else:
         t.row("项目名称", (form.project, 8), align="left")
         t.row("主管部门", (form.supervisor, 3), ("实施单位", 2), (form.implementer, 3))
+    _fields(t, form)
+    b = form.budget
+    initial = _initial_budget(form)
+    rows = _extra_rows(form)
+    # the template's 资金来源 rows (其中：当年财政拨款 …), a label and the six budget columns, sit
+    # under 年度资金总额 in those columns; any other row is printed as read, above the block
+    funds = [x for x in rows if len(x) == 7] if b is not None and initial is not None else []
+    _other_rows(t, [x for x in rows if x not in funds])
     scores: list[tuple[int, int]] = []
     weights: list[tuple[int, int]] = []
     weight_values: list[float | None] = []
-    b = form.budget
     if b is not None:
         r = t.nrows
-        t.put(r, 0, "项目资金（万元）", rowspan=2)
-        t.put(r, 1, "", colspan=2)
+        t.put(r, 0, "项目资金（万元）", rowspan=2 + len(funds))
+        _initial_head(t, r, initial)
+        # 财预〔2020〕10号 order: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
         t.put(r, 3, "全年预算数（A）")
         t.put(r, 4, "全年执行数（B）")
-        t.put(r, 5, "执行率（B/A）")
-        t.put(r, 6, "分值")
+        t.put(r, 5, "分值")
+        t.put(r, 6, "执行率（B/A）")
         t.put(r, 7, "得分")
         t.put(r, 8, "")
-        t.put(r + 1, 1, "年度资金总额", colspan=2)
+        _initial_row(t, r + 1, "年度资金总额", initial)
         t.put(r + 1, 3, fmt_num(b.planned), value=b.planned)
         t.put(r + 1, 4, fmt_num(b.executed), value=b.executed)
-        t.put(r + 1, 5, fmt_rate(b.rate), value=b.rate)
-        t.put(r + 1, 6, fmt_num(b.weight), value=b.weight)
+        t.put(r + 1, 5, fmt_num(b.weight), value=b.weight)
+        t.put(r + 1, 6, fmt_rate(b.rate), value=b.rate)
         t.put(r + 1, 7, fmt_num(b.score), value=b.score)
         t.put(r + 1, 8, "")
+        for k, texts in enumerate(funds, start=r + 2):
+            for c, text in enumerate(texts, start=1):
+                t.put(k, c, text, align="left" if c == 1 else "center")
+            t.put(k, 8, "")
         scores.append((r + 1, 7))
-        weights.append((r + 1, 6))
+        weights.append((r + 1, 5))
         weight_values.append(b.weight)
     o = form.overall_goal
     if o is not None:
@@ -352,7 +319,7 @@ def _target_layout(form: Form) -> Sheet:
     else:
         t.row("部门（单位）名称", (form.unit, 5), align="left")
     _fields(t, form)
-    _other_rows(t, form)
+    _other_rows(t, _extra_rows(form))
     for goal in form.goals:
         label = _goal_label(form, goal)
         if goal.text is not None:
@@ -375,49 +342,3 @@ def _target_layout(form: Form) -> Sheet:
     if form.unit and form.kind is FormKind.PROJECT_TARGET:
         header.append(Paragraph(f"单位名称：{form.unit}", "header"))
     return Sheet(_sheet_name(form), [_title(form), *header, t])
-
-
-def _fields(t: Table, form: Form) -> None:
-    """Label/value cells the form prints beyond the contract (项目类别, 填报人 …), kept as printed."""
-    fields = form.extra.get("fields")
-    if not isinstance(fields, dict):
-        return
-    for label, value in fields.items():
-        if isinstance(value, str | int | float) and label and str(value):
-            t.row(str(label), (str(value), t.ncols - 1), align="left")
-            t.cells[-2].align = "center"
-
-
-def _other_rows(t: Table, form: Form) -> None:
-    """Rows of blocks the model has no field for (资金来源, 支出明细 …), printed as read."""
-    rows = form.extra.get("rows")
-    if not isinstance(rows, list):
-        return
-    for texts in rows:
-        cells = [str(x) for x in texts if str(x)][: t.ncols] if isinstance(texts, list) else []
-        if not cells:
-            continue
-        # the columns shared out evenly: a long text never squeezed into the narrow label column
-        n = len(cells)
-        spans = [t.ncols // n + (1 if k < t.ncols % n else 0) for k in range(n)]
-        r = t.nrows
-        c = 0
-        for text, span in zip(cells, spans, strict=True):
-            t.put(r, c, text, colspan=span, align="left" if len(text) > 2 * span * 4 else "center")
-            c += span
-
-
-def _notes(notes: list[str]) -> list[Paragraph | Table]:
-    if not notes:
-        return []
-    return [Paragraph("备注：", "note"), *(Paragraph(n, "note") for n in notes)]
-
-
-def _sheet_name(form: Form) -> str:
-    """A worksheet name: the project's (or unit's) name, else the title; Excel allows 31 characters
-    and none of []:*?/\\."""
-    for name in (form.project, form.unit, form.title):
-        cleaned = re.sub(r"[\[\]:*?/\\]", "", name or "").strip().strip("'")
-        if cleaned:
-            return cleaned[:31]
-    return "表"

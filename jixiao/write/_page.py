@@ -19,7 +19,9 @@ __all__ = [
     "Table",
     "Template",
     "fmt_date",
+    "fmt_money",
     "fmt_num",
+    "fmt_percent",
     "fmt_rate",
     "text_lines",
 ]
@@ -135,6 +137,20 @@ def fmt_rate(rate: float | None) -> str:
     if rate is None:
         return ""
     return fmt_num(round(rate * 100, 8)) + "%"
+
+
+def fmt_money(value: float) -> str:
+    """An amount in 万元 as a report states it, always to the 分 of a 万元 figure: 2903.5 -> "2903.50".
+
+    A form cell keeps the digits the form printed (``fmt_num``: the file reads back to the same
+    form); a sentence of a report uses the one finance format, whatever the unit typed.
+    """
+    return f"{round(value, 2) + 0.0:.2f}"
+
+
+def fmt_percent(rate: float) -> str:
+    """A fraction as a report's percentage, at most 2 decimals: 0.44462997 -> "44.46%"."""
+    return fmt_num(round(rate * 100, 2)) + "%"
 
 
 def fmt_date(iso: str | None) -> str:

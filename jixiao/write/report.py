@@ -15,7 +15,7 @@ from pathlib import Path
 from jixiao.model import Finding, Form, Scorecard
 from jixiao.vocabulary import rule_set_title
 from jixiao.write._files import write_text
-from jixiao.write._page import fmt_num, fmt_rate
+from jixiao.write._page import fmt_money, fmt_num, fmt_percent
 
 __all__ = ["ReportContent", "report_content", "report_markdown", "write_report_docx", "write_report_markdown"]
 
@@ -118,9 +118,9 @@ def _budget_sentence(form: Form) -> str:
     if b is None:
         return f"预算执行情况{SILENT}。"
     parts = []
-    parts.append(f"预算数{fmt_num(b.planned)}万元" if b.planned is not None else f"预算数{SILENT}")
-    parts.append(f"执行数{fmt_num(b.executed)}万元" if b.executed is not None else f"执行数{SILENT}")
-    parts.append(f"预算执行率{fmt_rate(b.rate)}" if b.rate is not None else f"执行率{SILENT}")
+    parts.append(f"预算数{fmt_money(b.planned)}万元" if b.planned is not None else f"预算数{SILENT}")
+    parts.append(f"执行数{fmt_money(b.executed)}万元" if b.executed is not None else f"执行数{SILENT}")
+    parts.append(f"预算执行率{fmt_percent(b.rate)}" if b.rate is not None else f"执行率{SILENT}")
     if b.score is not None:
         parts.append(
             f"预算执行得分{fmt_num(b.score)}分" + (f"（分值{fmt_num(b.weight)}分）" if b.weight else "")

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from jixiao.model import Finding, Form, Scorecard
 from jixiao.score.scorecard import budget_rate
-from jixiao.write._page import fmt_num, fmt_rate
+from jixiao.write._page import fmt_money, fmt_num, fmt_percent
 from jixiao.write.report import SILENT, ReportContent, Section, report_content, report_title
 
 __all__ = [
@@ -196,9 +196,9 @@ def full_report(
     funds = list(facts.funds)
     b = form.budget
     if b is not None and b.planned is not None:
-        line = f"表中填报的预算数为{fmt_num(b.planned)}万元"
+        line = f"表中填报的预算数为{fmt_money(b.planned)}万元"
         if b.executed is not None:
-            line += f"，执行数为{fmt_num(b.executed)}万元"
+            line += f"，执行数为{fmt_money(b.executed)}万元"
         funds.append(line + "。")
     if not facts.funds:
         missing.append(FACT_SECTIONS["funds"])
@@ -256,12 +256,12 @@ def _budget_analysis(form: Form, findings: Sequence[Finding]) -> list[str]:
     computed, printed = budget_rate(form)
     parts = []
     if b.planned is not None:
-        parts.append(f"预算数{fmt_num(b.planned)}万元")
+        parts.append(f"预算数{fmt_money(b.planned)}万元")
     if b.executed is not None:
-        parts.append(f"实际执行{fmt_num(b.executed)}万元")
+        parts.append(f"实际执行{fmt_money(b.executed)}万元")
     rate = printed if printed is not None else computed
     if rate is not None:
-        parts.append(f"预算执行率{fmt_rate(round(rate, 6))}")
+        parts.append(f"预算执行率{fmt_percent(rate)}")
     line = "，".join(parts) + "。"
     if b.score is not None:
         line += (

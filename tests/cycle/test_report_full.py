@@ -78,7 +78,7 @@ def test_sections_and_facts(tmp_path: Path) -> None:
     assert "为辖区居民提供社区养老、助残等服务。" in text
     assert "二是实施阶段（2022年6月），逐项核对台账。" in text
     budget = next(s for s in report.content.sections if s.heading == "1. 预算执行情况分析")
-    assert budget.paragraphs[0].startswith("预算数400万元，实际执行300万元，预算执行率75%。")
+    assert budget.paragraphs[0].startswith("预算数400.00万元，实际执行300.00万元，预算执行率75%。")
     assert budget.paragraphs[1] == "因两个社区服务站年底才完成验收，100万元未能支付。"
     output = next(s for s in report.content.sections if s.heading == "（1）产出指标完成情况分析")
     assert "质量指标“服务达标率”，年初目标值≥95%，实际完成值90%，部分完成" in output.paragraphs[0]
@@ -132,7 +132,7 @@ def test_seed_form_report() -> None:
     f = doc.forms[i]
     report = full_report(f, result.scorecards[i], [x for x in result.findings if x.form == i])
     budget = next(s for s in report.content.sections if s.heading == "1. 预算执行情况分析")
-    assert budget.paragraphs[0].startswith("预算数2903.5万元，实际执行2903.5万元，预算执行率100%。")
+    assert budget.paragraphs[0].startswith("预算数2903.50万元，实际执行2903.50万元，预算执行率100%。")
     assert "预算未全部执行的原因" not in report.missing
 
 

@@ -58,7 +58,8 @@ def test_national_template_has_score_column_and_deviation_column(project_form: F
         "偏差原因分析及改进措施",
     ]
     budget = next(r for r in rows if r[1] == "年度资金总额")
-    assert budget[3:8] == (2903.5, 2903.5, 1, 20, 20)  # 预算数, 执行数, 执行率, 分值, 得分
+    # 财预〔2020〕10号 order (example 02 prints it): 全年预算数, 全年执行数, 分值, 执行率, 得分
+    assert budget[3:8] == (2903.5, 2903.5, 20, 1, 20)
     indicator = next(r for r in rows if r[3] == "房租缴纳及时性")
     assert indicator[1:8] == ("产出指标", "时效指标", "房租缴纳及时性", "及时", "及时", None, 80)
     # the form states one analysis for the whole form (a Wuhan form): a full-width row under the
