@@ -51,7 +51,7 @@ class Table:
         """
         cells = [c for row in self.rows for c in row if c is not None]
         self.moved = moved = block_mids(cells, chars) if blocks else {}
-        mid = [moved.get(i, _mid_y(c)) for i, c in enumerate(chars)]
+        mid = [moved.get(i, (c.top + c.bottom) / 2) for i, c in enumerate(chars)]  # _mid_y, inlined
         mid_x = [(c.x0 + c.x1) / 2 for c in chars]
         by_y = sorted(range(len(chars)), key=mid.__getitem__)
         ys = [mid[i] for i in by_y]
