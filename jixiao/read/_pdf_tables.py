@@ -207,8 +207,11 @@ def _smallest(p: Point, below: list[Point], right: list[Point], corners: dict) -
 def _groups(cells: list[Box]) -> list[list[Box]]:
     """Cells connected through shared corners, one group per table; lone cells dropped."""
     at_corner: dict[Point, list[int]] = defaultdict(list)
+    fours: list[tuple[Point, ...]] = []  # each cell's corners, made once
     for i, (x0, top, x1, bottom) in enumerate(cells):
-        for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+        four = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+        fours.append(four)
+        for corner in four:
             at_corner[corner].append(i)
     seen = [False] * len(cells)
     groups: list[list[Box]] = []
@@ -220,8 +223,7 @@ def _groups(cells: list[Box]) -> list[list[Box]]:
         while todo:
             i = todo.pop()
             members.append(cells[i])
-            x0, top, x1, bottom = cells[i]
-            for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+            for corner in fours[i]:
                 for j in at_corner[corner]:
                     if not seen[j]:
                         seen[j] = True
