@@ -235,9 +235,9 @@ def page_objects(page: Any) -> tuple[list[Segment], list[Char]]:
     blanks: list[Char] = []
     identity = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     stack: list[tuple[Any, bool, tuple[float, ...]]] = [(page, False, identity)]
-    edges = (ctypes.c_float * 4)()  # left, bottom, right, top of one object
-    sides = memoryview(edges).cast("B").cast("f")
-    edge_refs = [ctypes.byref(edges, k * ctypes.sizeof(ctypes.c_float)) for k in range(4)]
+    edges = [ctypes.c_float() for _ in range(4)]  # left, bottom, right, top of one object
+    left, right = edges[0], edges[2]
+    edge_refs = [ctypes.byref(e) for e in edges]
     get_type, bounds = _direct("FPDFPageObj_GetType"), _direct("FPDFPageObj_GetBounds")
     while stack:
         holder, is_form, outer = stack.pop()
@@ -249,7 +249,7 @@ def page_objects(page: Any) -> tuple[list[Segment], list[Char]]:
             if kind == raw.FPDF_PAGEOBJ_PATH:
                 _path_segments(obj, _compose(_matrix(obj), outer), view, segments)
             elif kind == raw.FPDF_PAGEOBJ_TEXT:
-                if bounds(obj, *edge_refs) and sides[2] - sides[0] <= _LINE_EPS:
+                if bounds(obj, *edge_refs) and right.value - left.value <= _LINE_EPS:
                     _blank(obj, _compose(_matrix(obj), outer), view, blanks)
             elif kind == raw.FPDF_PAGEOBJ_FORM:
                 stack.append((obj, True, _compose(_matrix(obj), outer)))
@@ -296,9 +296,8 @@ def _path_segments(obj: Any, m: tuple[float, ...], view: _View, out: list[Segmen
     ):
         return
     a, b, c, d, e, f = m
-    pt = (ctypes.c_float * 2)()
-    pxy = memoryview(pt).cast("B").cast("f")  # both coordinates in one unpacking
-    px_ref, py_ref = ctypes.byref(pt), ctypes.byref(pt, ctypes.sizeof(ctypes.c_float))
+    px, py = ctypes.c_float(), ctypes.c_float()
+    px_ref, py_ref = ctypes.byref(px), ctypes.byref(py)
     start: tuple[float, float] | None = None
     here: tuple[float, float] | None = None
     segment, get_point = _direct("FPDFPath_GetPathSegment"), _direct("FPDFPathSegment_GetPoint")
@@ -307,7 +306,7 @@ def _path_segments(obj: Any, m: tuple[float, ...], view: _View, out: list[Segmen
     for j in range(raw.FPDFPath_CountSegments(obj)):
         seg = segment(obj, j)
         get_point(seg, px_ref, py_ref)
-        x, y = pxy
+        x, y = px.value, py.value
         point = view.point(a * x + c * y + e, b * x + d * y + f)
         kind = get_type(seg)
         if kind == moveto:
