@@ -110,14 +110,9 @@ def page_chars(page: Any) -> list[Char]:
     out: list[Char] = []
     try:
         n = raw.FPDFText_CountChars(tp)
-        # the out-parameters are read through memoryviews: one unpacking gives all four sides
-        # (or both origin coordinates) as Python floats, as the fields' ``.value`` would
         rect = raw.FS_RECTF()
-        sides = memoryview(rect).cast("B").cast("f")  # left, top, right, bottom
-        where = (ctypes.c_double * 2)()
-        xy = memoryview(where).cast("B").cast("d")
-        rect_ref = ctypes.byref(rect)
-        ox_ref, oy_ref = ctypes.byref(where), ctypes.byref(where, ctypes.sizeof(ctypes.c_double))
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        rect_ref, ox_ref, oy_ref = ctypes.byref(rect), ctypes.byref(ox), ctypes.byref(oy)
         generated, unicode, owner = (
             _direct("FPDFText_IsGenerated"),
             _direct("FPDFText_GetUnicode"),
@@ -129,7 +124,6 @@ def page_chars(page: Any) -> list[Char]:
         starts: list[float] = []
         made: list[int] = []  # spaces pdfium put inside a text object
         flat, height = view.rot == 0, view.h
-        add, add_base, add_start = out.append, base.append, starts.append
         for i in range(n):
             code = unicode(tp, i)
             if code == 0:
@@ -146,14 +140,14 @@ def page_chars(page: Any) -> list[Char]:
             loose(tp, i, rect_ref)
             origin(tp, i, ox_ref, oy_ref)
             size = fontsize(tp, i)
-            x, y = xy
-            left, top, right, bottom = sides
-            if flat and -_LINE_EPS < left - x < _LINE_EPS and bottom <= y <= top and size > 0:
+            x, y = ox.value, oy.value
+            if flat and abs(rect.left - x) < _LINE_EPS and rect.bottom <= y <= rect.top and size > 0:
                 # the common case, told from the box without asking for the angle: upright text
                 # on an unturned page; the pdfminer box (origin → advance, baseline → size)
-                add(Char(text, x, x if x > right else right, height - y - size, height - y, size))
-                add_base(y)
-                add_start(x)
+                right = rect.right
+                out.append(Char(text, x, x if x > right else right, height - y - size, height - y, size))
+                base.append(y)
+                starts.append(x)
                 continue
             turn = angle(tp, i) / _QUARTER  # quarter turns, clockwise (pdfium's sense)
             quarter = -round(turn) % 4  # counter-clockwise: the baseline's direction on the page
