@@ -63,15 +63,17 @@ def block_mids(cells: Sequence[Box], chars: Sequence[Char]) -> dict[int, float]:
 def _lines(chars: Sequence[Char]) -> list[_Line]:
     """Runs of consecutive characters (content order) on one top: the lines as drawn."""
     out: list[_Line] = []
+    last: _Line | None = None  # out[-1]
     for i, c in enumerate(chars):
         if c.text.isspace():
             continue
-        last = out[-1] if out else None
-        if last is not None and abs(c.top - last.top) < _SAME_TOP and c.x0 >= last.x0:
+        if last is not None and -_SAME_TOP < c.top - last.top < _SAME_TOP and c.x0 >= last.x0:
             last.chars.append(i)
-            last.bottom = max(last.bottom, c.bottom)
+            if c.bottom > last.bottom:  # max(), without the call
+                last.bottom = c.bottom
             continue
-        out.append(_Line([i], c.x0, c.top, c.bottom, c.size))
+        last = _Line([i], c.x0, c.top, c.bottom, c.size)
+        out.append(last)
     return out
 
 

@@ -51,7 +51,7 @@ class Table:
         """
         cells = [c for row in self.rows for c in row if c is not None]
         self.moved = moved = block_mids(cells, chars) if blocks else {}
-        mid = [moved.get(i, _mid_y(c)) for i, c in enumerate(chars)]
+        mid = [moved.get(i, (c.top + c.bottom) / 2) for i, c in enumerate(chars)]  # _mid_y, inlined
         mid_x = [(c.x0 + c.x1) / 2 for c in chars]
         by_y = sorted(range(len(chars)), key=mid.__getitem__)
         ys = [mid[i] for i in by_y]
@@ -70,7 +70,8 @@ class Table:
                 if band is None:
                     inside = by_y[bisect_left(ys, top) : bisect_left(ys, bottom)]
                     # by centre x (a NaN centre lies in no cell, as the comparisons said before)
-                    inside = sorted((i for i in inside if mid_x[i] == mid_x[i]), key=mid_x.__getitem__)
+                    inside = [i for i in inside if mid_x[i] == mid_x[i]]
+                    inside.sort(key=mid_x.__getitem__)
                     band = bands[(top, bottom)] = ([mid_x[i] for i in inside], inside)
                 xs, inside = band
                 picked = sorted(inside[bisect_left(xs, x0) : bisect_left(xs, x1)])
@@ -171,39 +172,46 @@ def _cells(corners: dict[Point, tuple[set[int], set[int]]]) -> list[Box]:
         column[p[0]].append(p)
         row[p[1]].append(p)
 
-    def joined(p: Point, q: Point) -> bool:
-        side = 0 if p[0] == q[0] else 1
-        return not corners[p][side].isdisjoint(corners[q][side])
-
     out: list[Box] = []
     for p in ordered:
         down, across = at[p]
         below = column[p[0]][down + 1 :]  # the corners are distinct and sorted: those after p
         right = row[p[1]][across + 1 :]
-        cell = _smallest(p, below, right, corners, joined)
+        cell = _smallest(p, below, right, corners)
         if cell is not None:
             out.append(cell)
     return out
 
 
-def _smallest(p: Point, below: list[Point], right: list[Point], corners: dict, joined: object) -> Box | None:
+def _smallest(p: Point, below: list[Point], right: list[Point], corners: dict) -> Box | None:
+    """The first corner below and the first to the right that close a cell with ``p``.
+
+    Two corners are joined when one drawn edge runs through both: a plumb edge for corners on
+    one column (index 0 of their edge sets), a level edge for corners on one row (index 1).
+    """
+    plumb, level = corners[p]
+    across: list[tuple[Point, set[int]]] | None = None  # the corners right of p joined to it
     for b in below:
-        if not joined(p, b):  # type: ignore[operator]
+        under_plumb, under_level = corners[b]
+        if plumb.isdisjoint(under_plumb):
             continue
-        for r in right:
-            if not joined(p, r):  # type: ignore[operator]
-                continue
-            corner = (r[0], b[1])
-            if corner in corners and joined(corner, r) and joined(corner, b):  # type: ignore[operator]
-                return (p[0], p[1], corner[0], corner[1])
+        if across is None:
+            across = [(r, corners[r][0]) for r in right if not level.isdisjoint(corners[r][1])]
+        for r, side_plumb in across:
+            far = corners.get((r[0], b[1]))
+            if far is not None and not far[0].isdisjoint(side_plumb) and not far[1].isdisjoint(under_level):
+                return (p[0], p[1], r[0], b[1])
     return None
 
 
 def _groups(cells: list[Box]) -> list[list[Box]]:
     """Cells connected through shared corners, one group per table; lone cells dropped."""
     at_corner: dict[Point, list[int]] = defaultdict(list)
+    fours: list[tuple[Point, ...]] = []  # each cell's corners, made once
     for i, (x0, top, x1, bottom) in enumerate(cells):
-        for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+        four = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+        fours.append(four)
+        for corner in four:
             at_corner[corner].append(i)
     seen = [False] * len(cells)
     groups: list[list[Box]] = []
@@ -215,8 +223,7 @@ def _groups(cells: list[Box]) -> list[list[Box]]:
         while todo:
             i = todo.pop()
             members.append(cells[i])
-            x0, top, x1, bottom = cells[i]
-            for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+            for corner in fours[i]:
                 for j in at_corner[corner]:
                     if not seen[j]:
                         seen[j] = True

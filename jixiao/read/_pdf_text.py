@@ -98,7 +98,7 @@ def _words(chars: Sequence[Char]) -> list[_Word]:
 
 def _word(chars: list[Char]) -> _Word:
     text = "".join([c.text for c in chars]).translate(_LIGATURE_TABLE)  # one character per Char
-    return _Word(text, min(c.x0 for c in chars), min(c.top for c in chars), chars)
+    return _Word(text, min([c.x0 for c in chars]), min([c.top for c in chars]), chars)  # lists: cheaper
 
 
 def cell_text(chars: Sequence[Char]) -> str:
