@@ -276,7 +276,7 @@ def show_command(
     from jixiao.store import get_form
 
     with _open(db, readonly=True) as database:
-        detail = get_form(database, form_id)
+        detail = get_form(database, form_id, models=False)
     if detail is None:
         fail(f"数据库中没有编号为 {form_id} 的表")
     s, form = detail.summary, detail.form
