@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 
 _ESCAPE = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")
 _TAGS = re.compile(r"((\\*)\[([a-z#/@][^[]*?)])")
-# what Rich would rewrite in a plain line: emoji codes (``:name:``), tabs, the control codes
-# ``Text`` strips, and escape sequences
-_RICH_CHANGES = re.compile(r"[:\t\x07\x08\x0b\x0c\r\x1b]")
+# what Rich would rewrite in a plain line: emoji codes (``:name:``: two colons with no space
+# between, a superset of Rich's ``:\S*?(-emoji|-text)?:``; a clock time such as 17:15 is no
+# code), tabs, the control codes ``Text`` strips, and escape sequences
+_RICH_CHANGES = re.compile(r":\S*?:|[\t\x07\x08\x0b\x0c\r\x1b]")
 
 
 def escape(markup: str) -> str:

@@ -38,7 +38,7 @@ def upgrade_command(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)
 def verify_command(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None) -> None:
     from jixiao.store._maintain import verify
 
-    with open_db(db, readonly=True) as database:
+    with open_db(db, readonly=True, lite=False) as database:  # SQLAlchemy Core queries: no Reader
         report = verify(database)
     for problem in report.problems:
         out.print(f"问题：{problem}", markup=False, highlight=False)

@@ -64,17 +64,20 @@ def register(app: typer.Typer) -> None:
 
 
 @contextmanager
-def open_db(db: str | None, *, create: bool = False, readonly: bool = False) -> Iterator[Database | Reader]:
+def open_db(
+    db: str | None, *, create: bool = False, readonly: bool = False, lite: bool = True
+) -> Iterator[Database | Reader]:
     """The database for one command; any database error ends it with one Chinese line.
 
     Queries pass ``readonly``: the file is opened read-only and never migrated (an SQLite file
-    through ``sqlite3`` alone, ``store.Reader``). On a database error the file is checked
+    through ``sqlite3`` alone, ``store.Reader``, unless ``lite=False``: a command that needs the
+    full ``Database`` opens it directly). On a database error the file is checked
     (SQLite ``quick_check``) so that a damaged file is called so.
     """
     from jixiao.store import StoreError, explain, is_database_error, open_database
 
     try:
-        database = open_database(db, create=create, readonly=readonly)
+        database = open_database(db, create=create, readonly=readonly, lite=lite)
     except StoreError as e:
         fail(str(e))
     try:
@@ -276,7 +279,7 @@ def show_command(
     from jixiao.store import get_form
 
     with _open(db, readonly=True) as database:
-        detail = get_form(database, form_id)
+        detail = get_form(database, form_id, models=False)
     if detail is None:
         fail(f"数据库中没有编号为 {form_id} 的表")
     s, form = detail.summary, detail.form

@@ -310,12 +310,15 @@ def list_forms(
     return _query.list_forms(db, filters, limit=limit, offset=offset)
 
 
-def get_form(db: Database | Reader, form_id: int) -> FormDetail | None:
-    """One form in full, with the scorecard and findings of its latest review; None if absent."""
+def get_form(db: Database | Reader, form_id: int, *, models: bool = True) -> FormDetail | None:
+    """One form in full, with the scorecard and findings of its latest review; None if absent.
+
+    ``models=False``: on an SQLite ``Reader`` the form, scorecard and findings may be light
+    read-only views with the same printed fields (``jixiao show`` then needs no Pydantic)."""
     if isinstance(db, Reader):
         from jixiao.store import _lite_query
 
-        return _lite_query.get_form(db, form_id)
+        return _lite_query.get_form(db, form_id, models=models)
     from jixiao.store import _query
 
     return _query.get_form(db, form_id)

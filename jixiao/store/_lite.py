@@ -30,14 +30,17 @@ _TABLES = (
 _VERSIONS = "SELECT version_num FROM alembic_version"
 
 
-def open_database(db: str | None, *, create: bool = False, readonly: bool = False) -> Reader | Database:
+def open_database(
+    db: str | None, *, create: bool = False, readonly: bool = False, lite: bool = True
+) -> Reader | Database:
     """A ``Reader`` for a read-only SQLite file given by path or plain ``sqlite:///`` URL, else a
-    ``Database`` (PostgreSQL, writers, URLs with options)."""
+    ``Database`` (PostgreSQL, writers, URLs with options). ``lite=False``: the full ``Database``
+    at once, for a command that needs it anyway (a ``Reader`` would check the schema twice)."""
     from jixiao.store._url import resolve_url
 
     url = resolve_url(db)
     path = _plain_sqlite_path(url)
-    if readonly and path is not None:
+    if readonly and lite and path is not None:
         return Reader(url, path)
     from jixiao.store._db import Database
 

@@ -12,6 +12,7 @@ that is not made here too fails there.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -21,8 +22,10 @@ from jixiao.store._records import (
     FormFilter,
     FormSummary,
     Revision,
+    ScoreView,
     UnitInfo,
     form_from_rows,
+    form_view,
     name_key,
     unit_infos,
 )
@@ -202,14 +205,73 @@ def _by_id(db: Reader, table: str, row_id: int) -> _Row | None:
     return _Row(rows[0]) if rows else None
 
 
-def get_form(db: Reader, form_id: int) -> FormDetail | None:
-    """As ``_query.get_form``."""
-    from jixiao.model import Finding, GoalScore, IndicatorScore, Scorecard
-
+def get_form(db: Reader, form_id: int, *, models: bool = True) -> FormDetail | None:
+    """As ``_query.get_form``; with ``models=False`` the form, scorecard and findings are light
+    read-only views (``FormView``, ``ScoreView``, rows) holding the same printed values, so that
+    ``jixiao show`` needs no Pydantic."""
     rows = db.execute(_SUMMARY + " \nWHERE forms.id = ?", (STRUCTURE_CODES, form_id))
     if not rows:
         return None
-    summary = _summary(rows[0])
+    if models:
+        return _detail(db, form_id, rows[0], form_from_rows, _card, _finding)
+    return _detail(db, form_id, rows[0], lambda body, _f: form_view(body), _card_view, lambda r: r)
+
+
+def _card(f: _Row, c: _Row) -> Any:
+    from jixiao.model import GoalScore, IndicatorScore, Scorecard
+
+    return Scorecard(
+        form=f.position,
+        rule_set=c.rule_set,
+        budget_weight=c.budget_weight,
+        budget_printed=c.budget_printed,
+        budget_computed=c.budget_computed,
+        indicators=[IndicatorScore(**s) for s in c.indicators],
+        goals=[GoalScore(**s) for s in c.goals],
+        total_printed=c.total_printed,
+        total_computed=c.total_computed,
+        grade_printed=c.grade_printed,
+        grade_computed=c.grade_computed,
+    )
+
+
+def _card_view(_f: _Row, c: _Row) -> ScoreView:
+    return ScoreView(
+        total_computed=c.total_computed,
+        grade_printed=c.grade_printed,
+        grade_computed=c.grade_computed,
+        indicators=[
+            _Row({"goal": s["goal"], "indicator": s["indicator"], "computed": s["computed"]})
+            for s in c.indicators
+        ],
+    )
+
+
+def _finding(r: _Row) -> Any:
+    from jixiao.model import Finding
+
+    return Finding(
+        form=r.form_index,
+        form_title=r.form_title,
+        code=r.code,
+        severity=r.severity,
+        goal=r.goal,
+        indicator=r.indicator,
+        printed=r.printed,
+        expected=r.expected,
+        message=r.message,
+    )
+
+
+def _detail(
+    db: Reader,
+    form_id: int,
+    row: Any,
+    make_form: Callable[[dict[str, Any], _Row], Any],
+    make_card: Callable[[_Row, _Row], Any],
+    make_finding: Callable[[_Row], Any],
+) -> FormDetail:
+    summary = _summary(row)
     f = _by_id(db, "forms", form_id)
     assert f is not None
     doc = _by_id(db, "documents", f.document_id)
@@ -219,10 +281,10 @@ def get_form(db: Reader, form_id: int) -> FormDetail | None:
     )
     if len(body) != 1:
         raise LookupError(f"form {form_id}: {len(body)} stored bodies")
-    form = form_from_rows(_value("body", body[0][0]), f)
+    form = make_form(_value("body", body[0][0]), f)
     run = _by_id(db, "review_runs", f.review_run_id) if f.review_run_id is not None else None
     card = None
-    findings: list[Finding] = []
+    findings: list[Any] = []
     if run is not None:
         cards = db.columns(
             f"SELECT {_all('scorecards')} \nFROM scorecards \n"
@@ -230,40 +292,14 @@ def get_form(db: Reader, form_id: int) -> FormDetail | None:
             (form_id, run.id),
         )
         if cards:
-            c = _Row(cards[0])
-            card = Scorecard(
-                form=f.position,
-                rule_set=c.rule_set,
-                budget_weight=c.budget_weight,
-                budget_printed=c.budget_printed,
-                budget_computed=c.budget_computed,
-                indicators=[IndicatorScore(**s) for s in c.indicators],
-                goals=[GoalScore(**s) for s in c.goals],
-                total_printed=c.total_printed,
-                total_computed=c.total_computed,
-                grade_printed=c.grade_printed,
-                grade_computed=c.grade_computed,
-            )
+            card = make_card(f, _Row(cards[0]))
         found = db.columns(
             f"SELECT {_all('findings')} \nFROM findings \n"
             "WHERE findings.form_id = ? AND findings.review_run_id = ? ORDER BY findings.position",
             (form_id, run.id),
         )
         for values in found:
-            r = _Row(values)
-            findings.append(
-                Finding(
-                    form=r.form_index,
-                    form_title=r.form_title,
-                    code=r.code,
-                    severity=r.severity,
-                    goal=r.goal,
-                    indicator=r.indicator,
-                    printed=r.printed,
-                    expected=r.expected,
-                    message=r.message,
-                )
-            )
+            findings.append(make_finding(_Row(values)))
     return FormDetail(
         summary=summary,
         form=form,

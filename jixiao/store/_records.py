@@ -24,6 +24,7 @@ __all__ = [
     "UnitInfo",
     "UnitYearStats",
     "form_from_rows",
+    "form_view",
     "name_key",
     "stats_rows",
 ]
@@ -136,6 +137,113 @@ def form_from_rows(body: dict[str, Any], f: Any) -> Form:
             cell=f.source_cell,
         )
     return form
+
+
+def _float(value: Any) -> float | None:
+    """A stored number as the model's float field holds it (the contract writes 20.0 as 20)."""
+    return None if value is None else float(value)
+
+
+@dataclass(frozen=True)
+class BudgetView:
+    """The stored 预算执行 row, read without the data model."""
+
+    weight: float | None
+    planned: float | None
+    executed: float | None
+    rate: float | None
+    score: float | None
+
+
+@dataclass(frozen=True)
+class IndicatorView:
+    """One stored indicator row: the fields ``jixiao show`` prints."""
+
+    level1: str | None
+    level2: str | None
+    name: str
+    weight: float | None
+    target: str | None
+    actual: str | None
+    score: float | None
+
+
+@dataclass(frozen=True)
+class GoalView:
+    name: str
+    weight: float | None
+    indicators: list[IndicatorView]
+
+
+@dataclass(frozen=True)
+class FormView:
+    """A stored form's printed fields straight from its form-v1 object.
+
+    Why: building ``jixiao.model.Form`` imports Pydantic and the models (about half of a
+    ``show``'s start-up) only to print strings and numbers the contract already holds.
+    """
+
+    title: str
+    unit: str | None
+    year: int | None
+    project: str | None
+    filled_on: str | None
+    budget: BudgetView | None
+    total_score: float | None
+    goals: list[GoalView]
+
+    def indicators(self) -> list[tuple[GoalView, IndicatorView]]:
+        return [(g, i) for g in self.goals for i in g.indicators]
+
+
+def form_view(body: dict[str, Any]) -> FormView:
+    """The stored form-v1 object as a ``FormView`` (as ``contract.form_from_contract`` reads it)."""
+    if body.get("schema") != "jixiao.form/1":  # not this contract: the full reader explains why
+        from jixiao.contract import form_from_contract
+
+        form_from_contract(body)
+    b = body.get("budget")
+    goals = [
+        GoalView(
+            name=g["name"],
+            weight=_float(g.get("weight")),
+            indicators=[
+                IndicatorView(
+                    level1=i.get("level1"),
+                    level2=i.get("level2"),
+                    name=i["name"],
+                    weight=_float(i.get("weight")),
+                    target=i.get("target"),
+                    actual=i.get("actual"),
+                    score=_float(i.get("score")),
+                )
+                for i in g.get("indicators", [])
+            ],
+        )
+        for g in body.get("goals", [])
+    ]
+    return FormView(
+        title=body["title"],
+        unit=body.get("unit"),
+        year=body.get("year"),
+        project=body.get("project"),
+        filled_on=body.get("filled_on"),
+        budget=BudgetView(*(_float(b.get(k)) for k in ("weight", "planned", "executed", "rate", "score")))
+        if b
+        else None,
+        total_score=_float(body.get("total_score")),
+        goals=goals,
+    )
+
+
+@dataclass(frozen=True)
+class ScoreView:
+    """A stored scorecard's printed fields: totals, grades and each indicator's computed score."""
+
+    total_computed: float | None
+    grade_printed: str | None
+    grade_computed: str | None
+    indicators: list[Any]  # rows with goal, indicator and computed
 
 
 StatsKey = tuple[int, int, str]  # (unit id or 0, year or 0, kind): where a stats row stands

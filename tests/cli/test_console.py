@@ -19,7 +19,7 @@ from jixiao.cli._console import LazyConsole, escape, plain_markup
 
 PIECES = ["[", "]", "\\", "[bold]", "[/]", "[/bold]", "[red]", "[bold red]", "[/red]", "[@click]",
           "[link=x]", "[b]", "错误", "：", "路径/a b", " ", "x", ":smile:", "\t", "\r", "\x1b[1m", "[0]",
-          "[/x]", "[final]", "\\[bold]", "\\\\[red]", "文件[1].txt", "\n"]  # fmt: skip
+          "[/x]", "[final]", "\\[bold]", "\\\\[red]", "文件[1].txt", "\n", ":", "17:15", ":x", "a:"]  # fmt: skip
 
 
 def _rich(text: object, **options: object) -> str:
@@ -53,6 +53,24 @@ def test_plain_lines_are_what_rich_prints(markup: bool, monkeypatch: pytest.Monk
                     _lazy(text, markup=markup, highlight=False)
                 continue
             assert _lazy(text, markup=markup, highlight=False) == expected, repr(text)
+
+
+def test_a_lone_colon_is_written_without_rich(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clock time (``show``'s 导入 line) is no emoji code: written as Rich writes it, Rich
+    never made; two colons with no space between may be one, so they still go to Rich."""
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    for text, plain in (
+        ("导入 2026-12-03 17:15，root", True),
+        ("比例 1:2 : 3", True),
+        ("a :smile: b", False),
+    ):
+        console = LazyConsole()
+        buf = io.StringIO()
+        with redirect_stdout(buf):
+            console.print(text, highlight=False)
+        assert buf.getvalue() == _rich(text, highlight=False)
+        assert (console._rich is None) is plain, text
 
 
 def test_escape_is_richs() -> None:

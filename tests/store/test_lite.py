@@ -195,3 +195,39 @@ def test_reader_refuses_what_database_refuses(tmp_path: Path) -> None:
                 opener(path).close()
             messages.append(str(caught.value))
         assert messages[0] == messages[1] and str(path) in messages[0]
+
+
+@pytest.mark.parametrize("width", [60, 100])
+def test_show_of_every_form_prints_the_same_without_models(
+    seeded: Path, monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """``show`` on ``Reader`` prints from the stored form-v1 object (``FormView``), not models:
+    every stored form, revisions included, prints as through SQLAlchemy and the models."""
+    for console in (_common.out, _common.err):
+        monkeypatch.setattr(console, "width", width)
+    with Database(seeded, readonly=True) as db:
+        ids = [r.id for r in core_query.list_forms(db, FormFilter(include_superseded=True))[0]]
+
+    def outputs() -> list[tuple[int, str, str]]:
+        runner = CliRunner()
+        done = [
+            runner.invoke(app, ["show", str(i), "--db", str(seeded)], catch_exceptions=False) for i in ids
+        ]
+        return [(r.exit_code, r.stdout, r.stderr) for r in done]
+
+    fast = outputs()
+    monkeypatch.setattr(lite, "_plain_sqlite_path", lambda _url: None)
+    assert outputs() == fast
+    assert all(code == 0 for code, _, _ in fast)
+    assert any("预算执行" in out and "重算得分 " in out and "审核发现（" in out for _, out, _ in fast)
+
+
+def test_verify_opens_the_full_database_once(seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``verify`` runs SQLAlchemy Core queries: it opens the ``Database`` directly, not a
+    ``Reader`` first (whose schema check would run again in the full one)."""
+    made: list[str] = []
+    monkeypatch.setattr(Reader, "__init__", lambda *a, **k: made.append("reader") or None)
+    assert isinstance(open_database(str(seeded), readonly=True, lite=False), Database)
+    done = CliRunner().invoke(app, ["verify", "--db", str(seeded)], catch_exceptions=False)
+    assert done.exit_code == 0 and "数据库完好" in done.stdout
+    assert made == []
