@@ -1,7 +1,8 @@
 """What a stored form keeps outside its form-v1 body, put back on the form rebuilt from it.
 
-The contract has no field for the points printed in 一级/二级 labels (产出指标（50分）) nor for
-where each goal and indicator was read; the goal and indicator rows keep both. Every place
+The contract has no field for the points printed in 一级/二级 labels (产出指标（50分）), a goal's
+term as read, an indicator's ``extra`` (a rate's numerator and denominator) nor where each goal
+and indicator was read; the goal and indicator rows keep them all. Every place
 that rebuilds a stored form to review, score or carry it (re-scoring, a unit's draft and its
 live evaluation, a submitted draft, a self-evaluation made from its target) calls ``restore``,
 so ``check_level_weights`` sees on the web form what it saw on the imported file.
@@ -46,8 +47,7 @@ def restore(session: Any, forms: Mapping[int, Form], *, places: bool = True) -> 
     """
     if not forms:
         return
-    if places:
-        _goal_places(session, forms)
+    _goals(session, forms, places)
     rows = session.execute(
         select(
             INDICATORS.c.form_id,
@@ -57,6 +57,7 @@ def restore(session: Any, forms: Mapping[int, Form], *, places: bool = True) -> 
             INDICATORS.c.level2,
             INDICATORS.c.level1_weight,
             INDICATORS.c.level2_weight,
+            INDICATORS.c.extra,
             *(INDICATORS.c[c] for c in (*_PLACE, "source_cell")),
         )
         .join(GOALS, GOALS.c.id == INDICATORS.c.goal_id)
@@ -70,17 +71,29 @@ def restore(session: Any, forms: Mapping[int, Form], *, places: bool = True) -> 
         if (ind.level1, ind.level2) != (i.level1, i.level2):
             continue
         ind.level1_weight, ind.level2_weight = i.level1_weight, i.level2_weight
+        if i.extra and not ind.extra:
+            ind.extra = dict(i.extra)
         if places:
             ind.source = _source(i)
 
 
-def _goal_places(session: Any, forms: Mapping[int, Form]) -> None:
+def _goals(session: Any, forms: Mapping[int, Form], places: bool) -> None:
+    """A goal's term as read (长期/年度 from the table it stood in; the body guesses it from the
+    goal's name) and, with ``places``, where it was read."""
     goals = session.execute(
-        select(GOALS.c.form_id, GOALS.c.position, *(GOALS.c[c] for c in (*_PLACE, "source_cell"))).where(
-            GOALS.c.form_id.in_(list(forms))
-        )
+        select(
+            GOALS.c.form_id,
+            GOALS.c.position,
+            GOALS.c.name,
+            GOALS.c.term,
+            *(GOALS.c[c] for c in (*_PLACE, "source_cell")),
+        ).where(GOALS.c.form_id.in_(list(forms)))
     )
     for g in goals:
         stored = forms[g.form_id].goals
-        if g.position < len(stored):
+        if g.position >= len(stored) or stored[g.position].name != g.name:
+            continue
+        if g.term:
+            stored[g.position].term = g.term
+        if places:
             stored[g.position].source = _source(g)
