@@ -10,6 +10,7 @@ import pytest
 import jixiao.store._import as store_import
 from jixiao import store
 from jixiao.model import Document
+from jixiao.store._cycle import stored_forms
 from tests.store.conftest import fake_read, project_form, write_doc
 
 
@@ -32,6 +33,8 @@ def test_a_draft_keeps_the_goal_term_and_indicator_extra_as_read(
     (row,), _ = store.list_forms(db)
     form = store.get_draft(db, row.id)
     assert form is not None
-    assert form.goals[0].term == "long_term"
-    assert form.goals[0].indicators[0].extra == {"numerator": 12, "denominator": 15}
-    assert form.goals[0].indicators[1].extra == {}
+    (stored,) = stored_forms(db)  # what linking and the roll-up (``jixiao.cycle``) read
+    for rebuilt in (form, stored.form):
+        assert rebuilt.goals[0].term == "long_term"
+        assert rebuilt.goals[0].indicators[0].extra == {"numerator": 12, "denominator": 15}
+        assert rebuilt.goals[0].indicators[1].extra == {}
