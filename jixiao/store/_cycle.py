@@ -15,6 +15,7 @@ from sqlalchemy import Select, func, or_, select
 from jixiao.kinds import FormKind
 from jixiao.store._db import Database
 from jixiao.store._records import FormFilter, form_from_rows
+from jixiao.store._restore import restore
 from jixiao.store._tables import FINDINGS, FORM_CONTRACTS, FORMS, UNITS
 
 if TYPE_CHECKING:
@@ -58,11 +59,14 @@ def _load(db: Database, query: Select[Any]) -> list[StoredForm]:
             )
             for form_id, code, n in session.execute(q):
                 counts[form_id][code] = int(n)
+        forms = {f.id: form_from_rows(f.body, f) for f in rows}
+        for start in range(0, len(ids), 500):  # label points, terms, extra: what the body drops
+            restore(session, {i: forms[i] for i in ids[start : start + 500]}, places=False)
         return [
             StoredForm(
                 id=f.id,
                 unit=f.unit_canonical or f.unit_name,
-                form=form_from_rows(f.body, f),
+                form=forms[f.id],
                 total_computed=f.total_computed,
                 grade=f.grade,
                 errors=f.error_count,

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from jixiao.contract import form_from_contract, form_to_contract
 from jixiao.model import Document, Form
 from jixiao.store._db import Database, dumps_json
+from jixiao.store._restore import restore
 from jixiao.store._schema import (
     FormContractRow,
     FormRow,
@@ -54,9 +55,17 @@ def get_draft(db: Database, form_id: int) -> Form | None:
     with db.reader() as session:
         draft = session.get(FormDraftRow, form_id)
         if draft is not None:
-            return form_from_contract(json.loads(draft.body))
+            return _stored(session, form_id, json.loads(draft.body))
         body = session.get(FormContractRow, form_id)
-        return form_from_contract(body.body) if body is not None else None
+        return _stored(session, form_id, body.body) if body is not None else None
+
+
+def _stored(session: Session, form_id: int, body: dict[str, Any]) -> Form:
+    """A form-v1 body of the stored form ``form_id`` (its own or its draft's) with what only the
+    form's rows keep: the 一级/二级 label points its live evaluation checks."""
+    form = form_from_contract(body)
+    restore(session, {form_id: form}, places=False)
+    return form
 
 
 def save_draft(db: Database, form_id: int, form: Form, changes: list[tuple[str, Any, Any]], by: str) -> None:
@@ -121,7 +130,7 @@ def submit_form(db: Database, form_id: int, by: str, comment: str | None = None)
         if draft is None:
             _set(session, form_id, "submitted", by, comment)
             return form_id
-        form = form_from_contract(json.loads(draft.body))
+        form = _stored(session, form_id, json.loads(draft.body))
         rules = session.scalar(select(YearRuleSetRow.rule_set).where(YearRuleSetRow.year == form.year))
         new_id = _store_web_form(session, form, by, rules, "提交")
         replaced_by = session.scalar(select(FormRow.superseded_by_id).where(FormRow.id == form_id))
@@ -142,7 +151,7 @@ def create_self_evaluation(db: Database, target_id: int, by: str) -> int:
         if body is None:
             raise WorkflowError(f"表 {target_id} 不存在")
         try:
-            form = self_evaluation_from(form_from_contract(body.body), {"created_from": target_id})
+            form = self_evaluation_from(_stored(session, target_id, body.body), {"created_from": target_id})
         except ValueError as e:
             raise WorkflowError(str(e)) from e
         kind = form.kind

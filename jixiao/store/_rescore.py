@@ -22,19 +22,18 @@ from sqlalchemy.orm import Session
 
 import jixiao
 from jixiao.contract import findings_to_json
-from jixiao.model import Document, Finding, Form, ReadIssue, Scorecard, Source
+from jixiao.model import Document, Finding, ReadIssue, Scorecard, Source
 from jixiao.store import _children as children
 from jixiao.store import _summary as summary
 from jixiao.store import _tally as tally
 from jixiao.store._db import Database
 from jixiao.store._records import form_from_rows
+from jixiao.store._restore import restore
 from jixiao.store._schema import (
     DocumentRow,
     FindingRow,
     FormContractRow,
     FormRow,
-    GoalRow,
-    IndicatorRow,
     ReviewRunRow,
     ScorecardRow,
 )
@@ -179,7 +178,7 @@ def _document(session: Session, document_id: int) -> Document:
         .order_by(FormRow.position)
     )
     pairs = [(row.id, form_from_rows(body, row)) for row, body in rows]
-    _restore(session, dict(pairs))
+    restore(session, dict(pairs))
     return Document(
         path=doc.path,
         sha256=doc.sha256,
@@ -187,38 +186,6 @@ def _document(session: Session, document_id: int) -> Document:
         forms=[form for _, form in pairs],
         issues=[_issue(i) for i in doc.issues or [] if isinstance(i, dict)],
     )
-
-
-def _source(row: Any) -> Source | None:
-    if all(getattr(row, c) is None for c in ("source_file", "source_page", "source_line", "source_sheet")):
-        return None
-    return Source(
-        file=row.source_file,
-        page=row.source_page,
-        line=row.source_line,
-        sheet=row.source_sheet,
-        cell=row.source_cell,
-    )
-
-
-def _restore(session: Session, forms: dict[int, Form]) -> None:
-    """What the form-v1 body has no field for but the goal and indicator rows keep: the points
-    printed in 一级/二级 labels (``check_level_weights``) and where each row was read."""
-    for g in session.execute(select(GoalRow).where(GoalRow.form_id.in_(forms))).scalars():
-        goals = forms[g.form_id].goals
-        if g.position < len(goals):
-            goals[g.position].source = _source(g)
-    rows = session.execute(
-        select(IndicatorRow, GoalRow.position)
-        .join(GoalRow, GoalRow.id == IndicatorRow.goal_id)
-        .where(IndicatorRow.form_id.in_(forms))
-    )
-    for i, goal_position in rows:
-        goals = forms[i.form_id].goals
-        if goal_position < len(goals) and i.position < len(goals[goal_position].indicators):
-            ind = goals[goal_position].indicators[i.position]
-            ind.level1_weight, ind.level2_weight = i.level1_weight, i.level2_weight
-            ind.source = _source(i)
 
 
 def _record(
