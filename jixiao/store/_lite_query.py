@@ -24,6 +24,7 @@ from jixiao.store._records import (
     Revision,
     ScoreView,
     UnitInfo,
+    finding_from_row,
     form_from_rows,
     form_view,
     name_key,
@@ -213,7 +214,7 @@ def get_form(db: Reader, form_id: int, *, models: bool = True) -> FormDetail | N
     if not rows:
         return None
     if models:
-        return _detail(db, form_id, rows[0], form_from_rows, _card, _finding)
+        return _detail(db, form_id, rows[0], form_from_rows, _card, finding_from_row)
     return _detail(db, form_id, rows[0], lambda body, _f: form_view(body), _card_view, lambda r: r)
 
 
@@ -244,22 +245,6 @@ def _card_view(_f: _Row, c: _Row) -> ScoreView:
             _Row({"goal": s["goal"], "indicator": s["indicator"], "computed": s["computed"]})
             for s in c.indicators
         ],
-    )
-
-
-def _finding(r: _Row) -> Any:
-    from jixiao.model import Finding
-
-    return Finding(
-        form=r.form_index,
-        form_title=r.form_title,
-        code=r.code,
-        severity=r.severity,
-        goal=r.goal,
-        indicator=r.indicator,
-        printed=r.printed,
-        expected=r.expected,
-        message=r.message,
     )
 
 

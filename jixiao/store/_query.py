@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Row, Select, Table, func, select
 
 from jixiao.store._db import Database
-from jixiao.store._records import FormDetail, FormFilter, FormSummary, Revision, form_from_rows
+from jixiao.store._records import (
+    FormDetail,
+    FormFilter,
+    FormSummary,
+    Revision,
+    finding_from_row,
+    form_from_rows,
+)
 from jixiao.store._summary import weights_broken
 from jixiao.store._tables import (
     DOCUMENTS,
@@ -87,7 +94,7 @@ def list_forms(
 
 def get_form(db: Database, form_id: int) -> FormDetail | None:
     """One form in full, with the scorecard and findings of its latest review; None if absent."""
-    from jixiao.model import Finding, GoalScore, IndicatorScore, Scorecard
+    from jixiao.model import GoalScore, IndicatorScore, Scorecard
 
     with db.connect() as session:
         row = session.execute(_summary_select().where(FORMS.c.id == form_id)).first()
@@ -125,17 +132,7 @@ def get_form(db: Database, form_id: int) -> FormDetail | None:
                     grade_computed=c.grade_computed,
                 )
             findings = [
-                Finding(
-                    form=r.form_index,
-                    form_title=r.form_title,
-                    code=r.code,
-                    severity=r.severity,  # type: ignore[arg-type]
-                    goal=r.goal,
-                    indicator=r.indicator,
-                    printed=r.printed,
-                    expected=r.expected,
-                    message=r.message,
-                )
+                finding_from_row(r)
                 for r in session.execute(
                     select(FINDINGS)
                     .where(FINDINGS.c.form_id == form_id, FINDINGS.c.review_run_id == run.id)

@@ -139,6 +139,23 @@ def form_from_rows(body: dict[str, Any], f: Any) -> Form:
     return form
 
 
+def finding_from_row(r: Any) -> Finding:
+    """A stored finding row (``FindingRow`` or a plain query row of its columns) as the model's."""
+    from jixiao.model import Finding
+
+    return Finding(
+        form=r.form_index,
+        form_title=r.form_title,
+        code=r.code,
+        severity=r.severity,
+        goal=r.goal,
+        indicator=r.indicator,
+        printed=r.printed,
+        expected=r.expected,
+        message=r.message,
+    )
+
+
 def _float(value: Any) -> float | None:
     """A stored number as the model's float field holds it (the contract writes 20.0 as 20)."""
     return None if value is None else float(value)

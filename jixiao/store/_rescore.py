@@ -27,7 +27,7 @@ from jixiao.store import _children as children
 from jixiao.store import _summary as summary
 from jixiao.store import _tally as tally
 from jixiao.store._db import Database
-from jixiao.store._records import form_from_rows
+from jixiao.store._records import finding_from_row, form_from_rows
 from jixiao.store._restore import restore
 from jixiao.store._schema import (
     DocumentRow,
@@ -129,17 +129,7 @@ def _stored_review(session: Session, f: FormRow) -> tuple[ScorecardRow | None, l
         .order_by(FindingRow.position)
     )
     found = [
-        Finding(
-            form=r.form_index,
-            form_title=r.form_title,
-            code=r.code,
-            severity=r.severity,  # type: ignore[arg-type]
-            goal=r.goal,
-            indicator=r.indicator,
-            printed=r.printed,
-            expected=r.expected,
-            message=r.message,
-        )
+        finding_from_row(r)
         for r in rows
     ]
     return card, found
