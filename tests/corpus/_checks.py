@@ -6,6 +6,7 @@ figures are printed, and where a set has floors, held to them."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from jixiao.read import ReadError, read
@@ -83,13 +84,32 @@ def measured(label: str, docs: list[Path]) -> tuple[Tally, str]:
 NOT_IN_A_GENERATOR = ("import jixiao", "from jixiao", "tests.corpus")
 
 
-def assert_independent(here: Path, sources: tuple[str, ...], others: tuple[str, ...]) -> None:
-    """No source of a set's generator imports jixiao, the shared test code or (``others``: the
-    module and set names of the sets made before it) another set's generator."""
+def _other_sets(here: Path) -> tuple[list[str], list[re.Pattern[str]]]:
+    """The other held-out sets beside ``here`` (``tests/corpus*``): their folder names and an
+    import of any of their modules, found from the folders, so a new set needs no list."""
+    names: list[str] = []
+    imports: list[re.Pattern[str]] = []
+    for folder in sorted(here.parent.glob("corpus*")):
+        if folder == here or not folder.is_dir():
+            continue
+        if folder.name != "corpus":  # tests.corpus is NOT_IN_A_GENERATOR already
+            names.append(folder.name)
+        for module in folder.glob("*.py"):
+            if module.stem.startswith(("_", "make_")) and module.stem != "__init__":
+                imports.append(re.compile(rf"\b(?:from|import)\s+\.?{re.escape(module.stem)}\b"))
+    return names, imports
+
+
+def assert_independent(here: Path, sources: tuple[str, ...], others: tuple[str, ...] = ()) -> None:
+    """No source of a set's generator imports jixiao, the shared test code or another set's
+    generator (every other ``tests/corpus*`` folder's name and modules; ``others``: more names)."""
+    names, imports = _other_sets(here)
     for src in sources:
         text = (here / src).read_text(encoding="utf-8")
-        for banned in (*NOT_IN_A_GENERATOR, *others):
+        for banned in (*NOT_IN_A_GENERATOR, *names, *others):
             assert banned not in text, (src, banned)
+        for pattern in imports:
+            assert not pattern.search(text), (src, pattern.pattern)
 
 
 def assert_floors(
