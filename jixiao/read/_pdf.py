@@ -25,6 +25,7 @@ from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
 from jixiao.read._limits import check_pdf_pages, os_reason
 from jixiao.read._pdf_page import Char, page_chars, page_objects
+from jixiao.read._pdf_sheet import SheetRow, sheet_rows
 from jixiao.read._pdf_streams import check_pdf_streams
 from jixiao.read._pdf_tables import find_tables
 from jixiao.read._pdf_text import cell_text, text_lines
@@ -133,6 +134,10 @@ def _with_scans(
 
 def _page_rows(chars: list[Char], segments: list, pageno: int, file: str) -> list[Row]:
     tables = find_tables(segments)
+    if not tables:
+        sheet = sheet_rows(chars)
+        if sheet is not None:
+            return _sheet_page(sheet, median([c.size for c in chars]), pageno, file)
     items: list[tuple[float, float, Row, float]] = []  # (top, x0, row, type size of a text line)
     for tno, table in enumerate(tables, start=1):
         for r, (top, cells) in enumerate(
@@ -164,6 +169,34 @@ def _page_rows(chars: list[Char], segments: list, pageno: int, file: str) -> lis
         items.append((line.top, line.x0, row, line.size))
     items.sort(key=lambda it: (round(it[0], 1), it[1]))
     rows = _join_headings([(it[2], it[3]) for it in items])
+    if rows:
+        rows[0].after_gap = pageno > 1
+    return rows
+
+
+def _sheet_page(sheet: list[SheetRow], body: float, pageno: int, file: str) -> list[Row]:
+    """The rows of a sheet printed without borders, read as the same sheet's ruled table: a row
+    of one cell above or below every row of several cells (the title, 单位：万元, 填报人：…)
+    is a line of running text, as it stands outside a ruled table."""
+    filled = [sum(bool(t) for t in found.texts) for found in sheet]
+    multi = [k for k, n in enumerate(filled) if n > 1]
+    items: list[tuple[Row, float]] = []
+    for r, found in enumerate(sheet, start=1):
+        texts = [clean_cell(_unwrap(c)) for c in found.texts]
+        while texts and not texts[-1]:
+            texts.pop()
+        if not any(texts):
+            continue
+        first = next(k for k, c in enumerate(texts) if c)
+        outside = not multi or r - 1 < multi[0] or r - 1 > multi[-1]
+        line = texts[first] if outside and filled[r - 1] == 1 else boxed_line(texts)
+        if line is not None:
+            row = Row([line], Source(file=file, page=pageno), table=False, heading=found.size >= body * 1.3)
+            items.append((row, found.size))
+            continue
+        src = Source(file=file, page=pageno, sheet="1", cell=f"r{r}c{first + 1}")
+        items.append((Row(texts, src, table=True, exact=True), found.size))
+    rows = _join_headings(items)
     if rows:
         rows[0].after_gap = pageno > 1
     return rows
