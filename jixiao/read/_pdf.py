@@ -25,7 +25,7 @@ from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
 from jixiao.read._limits import check_pdf_pages, os_reason
 from jixiao.read._pdf_page import Char, page_chars, page_objects
-from jixiao.read._pdf_sheet import SheetRow, sheet_rows
+from jixiao.read._pdf_sheet import Sheet, SheetRow, sheet_rows
 from jixiao.read._pdf_streams import check_pdf_streams
 from jixiao.read._pdf_tables import find_tables
 from jixiao.read._pdf_text import cell_text, text_lines
@@ -78,6 +78,7 @@ def _pdf_rows(doc: Any, file: str) -> tuple[list[Row], list[int]]:
 
     rows: list[Row] = []
     scanned: list[int] = []
+    sheet: list[Sheet] = []  # the page before, when it was a sheet printed without borders
     for pageno in range(1, len(doc) + 1):
         try:
             page = doc[pageno - 1]
@@ -90,7 +91,7 @@ def _pdf_rows(doc: Any, file: str) -> tuple[list[Row], list[int]]:
                 scanned.append(pageno)
                 rows.append(Row([], Source(file=file, page=pageno), table=False))  # placeholder
                 continue
-            rows.extend(_page_rows(chars, segments, pageno, file))
+            rows.extend(_page_rows(chars, segments, pageno, file, sheet))
         finally:
             page.close()
     return rows, scanned
@@ -132,12 +133,15 @@ def _with_scans(
     return out
 
 
-def _page_rows(chars: list[Char], segments: list, pageno: int, file: str) -> list[Row]:
+def _page_rows(chars: list[Char], segments: list, pageno: int, file: str, sheet: list[Sheet]) -> list[Row]:
+    """The page's rows; ``sheet`` holds the page before when it was a sheet printed without
+    borders (a sheet running on over pages), and this page when it is one."""
     tables = find_tables(segments)
-    if not tables:
-        sheet = sheet_rows(chars)
-        if sheet is not None:
-            return _sheet_page(sheet, median([c.size for c in chars]), pageno, file)
+    found = sheet_rows(chars, sheet[-1] if sheet else None) if not tables else None
+    sheet.clear()
+    if found is not None:
+        sheet.append(found[1])
+        return _sheet_page(found[0], median([c.size for c in chars]), pageno, file)
     items: list[tuple[float, float, Row, float]] = []  # (top, x0, row, type size of a text line)
     for tno, table in enumerate(tables, start=1):
         for r, (top, cells) in enumerate(

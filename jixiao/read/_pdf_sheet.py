@@ -30,7 +30,7 @@ from jixiao.read._clean import clean_cell
 from jixiao.read._headers import budget_role, column_role
 from jixiao.read._pdf_page import Char
 
-__all__ = ["SheetRow", "sheet_rows"]
+__all__ = ["Sheet", "SheetRow", "sheet_rows"]
 
 _SAME_TOP = 0.5  # pt: the characters of one drawn line share their top
 _GAP = 0.6  # em: a wider gap between two characters of a line parts two cells
@@ -43,9 +43,10 @@ _FULL = 1.5  # pt: a wrapped line ends this near its cell's right edge, less its
 _ALIGNED = 0.3  # em: blocks of one row share their centre (top, bottom) within this
 _OWN_ROW = 0.75  # em: a block nearer than this to a fuller row's centre is aligned in a span
 _MIN_HEADER = 3  # header labels on one line make the page a sheet
+_FIGURE_GOES_ON = re.compile(r"[\d.,%]")
 _SPANNING = frozenset({"level1", "level2", "goal"})  # the header roles of columns of merged labels
 _FIGURE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
-_WORD_START = re.compile(r"^[A-Za-z0-9]+")
+_UNIT = re.compile(r"^[（(《“‘\[]*(?:[A-Za-z0-9/.%+\-]+|.)[）)》”’\]，。、；：！？,.;:!?%]*")
 
 
 @dataclass(slots=True)
@@ -95,6 +96,15 @@ class SheetRow:
     top: float
     texts: list[str]
     size: float
+
+
+@dataclass(slots=True)
+class Sheet:
+    """What a page the sheet runs on to keeps from the page before: its column edges and the
+    columns its last header row names."""
+
+    edges: list[float]
+    labelled: set[int] = field(default_factory=set)
 
 
 def _text(chars: list[Char]) -> str:
@@ -160,7 +170,7 @@ def _split(pieces: list[_Piece], edges: list[float]) -> list[_Piece]:
             if edge is None or prev.x1 > edge + 0.5:
                 continue
             left = p.chars[start:k]
-            if c.x0 - prev.x1 >= 1.0 or _FIGURE.match(_text(left)):
+            if c.x0 - prev.x1 >= 1.0 or (_FIGURE.match(_text(left)) and not _FIGURE_GOES_ON.match(c.text)):
                 out.append(_Piece(left))
                 start = k
         out.append(_Piece(p.chars[start:]) if start else p)
@@ -174,8 +184,10 @@ def _column(p: _Piece, edges: list[float]) -> int:
 
 
 def _first_width(p: _Piece) -> float:
-    """The width of what a wrapped line's rest starts with: a word, or one character."""
-    m = _WORD_START.match(p.text)
+    """The width of what a wrapped line's rest starts with, the least a line break leaves
+    together: opening brackets with what follows, a word or figure (``B/A``, ``10``) or one
+    character, and the closing marks after it (``分）``, ``，``)."""
+    m = _UNIT.match(p.text.replace(" ", ""))
     n = len(m.group(0)) if m else 1
     return p.chars[min(n, len(p.chars)) - 1].x1 - p.x0
 
@@ -223,15 +235,18 @@ def _clusters(keys: list[tuple[float, int]], tol: float) -> list[list[int]]:
     return out
 
 
-def sheet_rows(chars: Sequence[Char]) -> list[SheetRow] | None:
-    """The page's rows by grid column, or ``None`` when no line of the page is a table header."""
+def sheet_rows(chars: Sequence[Char], before: Sheet | None = None) -> tuple[list[SheetRow], Sheet] | None:
+    """The page's rows by grid column and its column edges, or ``None`` when no line of the page
+    is a table header and the page before was no sheet (``before``: its column edges, which a
+    page the sheet runs on to, without its header repeated, keeps)."""
     pieces = _pieces(chars)
     if not pieces:
         return None
     by_line = _clusters([(p.top, i) for i, p in enumerate(pieces)], _SAME_TOP * 4)
-    if not any(sum(_is_label(pieces[i].text) for i in line) >= _MIN_HEADER for line in by_line):
+    head = any(sum(_is_label(pieces[i].text) for i in line) >= _MIN_HEADER for line in by_line)
+    if not head and not before:
         return None
-    edges = _edges(pieces)
+    edges = _edges(pieces) if head or before is None else before.edges
     if len(edges) < _MIN_HEADER:
         return None
     pieces = _split(pieces, edges)
@@ -246,11 +261,12 @@ def sheet_rows(chars: Sequence[Char]) -> list[SheetRow] | None:
         ),
         key=lambda found: len(found[1]),
     )
-    return _assemble(blocks, rows, align, size, len(edges))
+    sheet = Sheet(edges, set(before.labelled) if before is not None and not head else set())
+    return _assemble(blocks, rows, align, size, sheet), sheet
 
 
 def _assemble(
-    blocks: list[_Block], clusters: list[list[int]], align: str, size: float, width: int
+    blocks: list[_Block], clusters: list[list[int]], align: str, size: float, sheet: Sheet
 ) -> list[SheetRow]:
     """Rows from the clusters of aligned blocks; a cluster near a fuller one is a merged cell's."""
     centre = [sum(blocks[i].key(align) for i in c) / len(c) for c in clusters]
@@ -270,6 +286,7 @@ def _assemble(
             cells[slot].setdefault(blocks[i].col, []).append(blocks[i])
     _place_spans(blocks, clusters, own, at, cells, align)
     out: list[SheetRow] = []
+    width, labelled = len(sheet.edges), sheet.labelled  # the columns the last header row names
     for slot, row in enumerate(cells):
         texts = ["" for _ in range(width)]
         for col, found in row.items():
@@ -279,8 +296,26 @@ def _assemble(
         if not members:
             continue
         top = min(p.top for p in members)
+        if sum(_is_label(t) for t in texts if t) >= _MIN_HEADER:
+            labelled.clear()
+            labelled.update(k for k, t in enumerate(texts) if t)
+        elif labelled:
+            _figures_under_labels(texts, labelled)
         out.append(SheetRow(min(top, at[slot]), texts, max(p.size for p in members)))
     return out
+
+
+def _figures_under_labels(texts: list[str], labelled: set[int]) -> None:
+    """A figure set from the right ends in the last column of its merged cell: it moves to the
+    merge's first column, the one its header label names (empty between), as a ruled PDF puts it."""
+    for k, t in enumerate(texts):
+        if not t or k in labelled or not _FIGURE.match(t):
+            continue
+        j = k - 1
+        while j >= 0 and j not in labelled and not texts[j]:
+            j -= 1
+        if j >= 0 and j in labelled and not texts[j]:
+            texts[j], texts[k] = t, ""
 
 
 def _cell_text(blocks: list[_Block]) -> str:

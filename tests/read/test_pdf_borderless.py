@@ -31,7 +31,9 @@ def _indicators(form: dict) -> list[tuple]:
     return [tuple(i[k] for k in _IND) for g in form["goals"] for i in g["indicators"]]
 
 
-@pytest.mark.parametrize("name", ["b01_national_landscape", "b02_national_portrait_pages"])
+@pytest.mark.parametrize(
+    "name", ["b01_national_landscape", "b02_national_portrait_pages", "b03_sichuan", "b08_xianjie"]
+)
 def test_every_indicator_of_a_borderless_sheet(name: str) -> None:
     want, got = _forms(name)
     assert [f["kind"] for f in got] == [f["kind"] for f in want]
@@ -53,3 +55,14 @@ def test_a_form_over_three_pages_keeps_each_indicator_once() -> None:
     want, got = _forms("b02_national_portrait_pages")
     names = [i[2] for i in _indicators(got[0])]
     assert len(names) == len(set(names)) == len(_indicators(want[0]))
+
+
+def test_a_sheet_running_on_to_a_page_without_its_header() -> None:
+    """The second page of the 衔接资金 form repeats no header: it keeps the first page's columns,
+    and a figure set from the right in a merged cell (分值, 得分 over several sheet columns)
+    stands under its label."""
+    want, got = _forms("b08_xianjie")
+    assert [(i[2], i[3], i[6]) for i in _indicators(got[0])] == [
+        (i[2], i[3], i[6]) for i in _indicators(want[0])
+    ]
+    assert got[0]["budget"]["executed"] == want[0]["budget"]["executed"]
