@@ -27,7 +27,7 @@ from itertools import pairwise
 from statistics import median
 
 from jixiao.read._clean import clean_cell
-from jixiao.read._headers import budget_role, column_role
+from jixiao.read._headers import budget_role, column_role, field_of
 from jixiao.read._pdf_page import Char
 
 __all__ = ["Sheet", "SheetRow", "sheet_rows"]
@@ -43,6 +43,7 @@ _FULL = 1.5  # pt: a wrapped line ends this near its cell's right edge, less its
 _ALIGNED = 0.3  # em: blocks of one row share their centre (top, bottom) within this
 _OWN_ROW = 0.75  # em: a block nearer than this to a fuller row's centre is aligned in a span
 _MIN_HEADER = 3  # header labels on one line make the page a sheet
+_DIGIT = re.compile(r"\d")
 _FIGURE_GOES_ON = re.compile(r"[\d.,%]")
 _SPANNING = frozenset({"level1", "level2", "goal"})  # the header roles of columns of merged labels
 _FIGURE = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
@@ -212,6 +213,8 @@ def _continues(block: _Block, p: _Piece, edges: list[float], right: float) -> bo
     prev = block.lines[-1]
     if _FIGURE.match(prev.text) or _FIGURE.match(p.text):
         return False  # a figure is set on one line, from the right: a full line means nothing
+    if len(block.lines) == 1 and field_of(clean_cell(prev.text)):
+        return False  # a whole field label (部门（单位）名称) that happens to fill its column
     step = p.top - prev.top
     if not _MIN_PITCH * p.size <= step <= _MAX_PITCH * p.size:
         return False
@@ -318,6 +321,38 @@ def _figures_under_labels(texts: list[str], labelled: set[int]) -> None:
             texts[j], texts[k] = t, ""
 
 
+def _header_spans(
+    cells: list[dict[int, list[_Block]]], heads: list[int], at: list[float], bounds: list[float]
+) -> dict[int, float]:
+    """Where the rows of a header whose labels are merged over several rows end (指标值 over
+    近两年指标值 over 前年 | 上年, 一级指标 merged down all three): its labels are centred on
+    the header's rows, which start after the nearest row above printing more than labels; the
+    rows of the span below print labels, no figure."""
+    out: dict[int, float] = {}
+    if not bounds:
+        return out
+    labels_only = [all(_is_label(b.lines[0].text) for f in row.values() for b in f) for row in cells]
+    for h in heads:
+        above = max((s for s in range(h) if cells[s] and not labels_only[s]), default=-1)
+        # nothing above but labels: the header's rows start with the first row's top
+        start = bounds[above] if above >= 0 else 2 * at[0] - bounds[0]
+        end = 2 * at[h] - start
+        later = [e for e in bounds if e > at[h]]
+        if not later:
+            continue
+        end = min(later, key=lambda e: abs(e - end))
+        below = [s for s, c in enumerate(at) if at[h] < c < end]
+        if below and not any(
+            _DIGIT.search(p.text)
+            for s in below
+            for found in cells[s].values()
+            for b in found
+            for p in b.lines
+        ):
+            out[h] = end
+    return out
+
+
 def _cell_text(blocks: list[_Block]) -> str:
     """The lines of a cell's blocks top down; blocks side by side on one line joined by a space."""
     lines = sorted((p for b in blocks for p in b.lines), key=lambda p: (round(p.top), p.x0))
@@ -370,6 +405,12 @@ def _place_spans(
         later = [e for e in bounds if e >= y]
         return min(later, key=lambda e: abs(e - end)) if later else None
 
+    def _header_end(slot: int, y: float, start: float | None) -> float | None:
+        if start is not None and not empty(col, start, y, slot):
+            return None  # text above it in its column since the span above: no merged label
+        return header_end.get(slot)
+
+    header_end = _header_spans(cells, heads, at, bounds) if align == "centre" else {}
     for col in sorted({b.col for b in blocks}):
         start: float | None = None
         for b in sorted((b for b in blocks if b.col == col), key=lambda b: b.key(align)):
@@ -386,7 +427,7 @@ def _place_spans(
                     cells[above[0]].setdefault(col, []).append(b)
                     start = end
                 else:
-                    start = bounds[slot] if slot < len(bounds) else None
+                    start = _header_end(slot, y, start) or (bounds[slot] if slot < len(bounds) else None)
                 continue
             if start is None:  # the span above is unknown: the row just above the centre starts it
                 first = max([s for s, c in enumerate(at) if c < y], default=0)
