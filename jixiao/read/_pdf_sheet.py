@@ -227,6 +227,35 @@ def _continues(block: _Block, p: _Piece, edges: list[float], right: float) -> bo
     return prev.x1 + _first_width(p) > end - _FULL and p.x1 <= end + _SAME_X
 
 
+def _cut_chains(blocks: list[_Block], size: float) -> list[_Block]:
+    """Two cells of one column chained into one block (the upper one's last line happened to
+    leave no room for the lower one's first word), in rows taller than their text: the block
+    aligns with no other, but cut between two of its lines each part of two lines or more
+    centres on a row of other blocks. (A label merged over two one-line rows wraps over two
+    lines, each on a row's centre: it is not cut.)"""
+    keys = sorted(b.key("centre") for b in blocks)
+    tol = _ALIGNED * size
+
+    def aligned(y: float, but: float) -> bool:
+        k = bisect_right(keys, y - tol)
+        return any(abs(keys[j] - y) <= tol and keys[j] != but for j in range(k, min(k + 3, len(keys))))
+
+    out: list[_Block] = []
+    for b in blocks:
+        y = b.key("centre")
+        if len(b.lines) >= 4 and not aligned(y, y):
+            for k in range(2, len(b.lines) - 1):
+                upper, lower = _Block(b.col, b.lines[:k]), _Block(b.col, b.lines[k:])
+                if aligned(upper.key("centre"), y) and aligned(lower.key("centre"), y):
+                    out += [upper, lower]
+                    break
+            else:
+                out.append(b)
+            continue
+        out.append(b)
+    return out
+
+
 def _clusters(keys: list[tuple[float, int]], tol: float) -> list[list[int]]:
     out: list[list[int]] = []
     last = None
@@ -264,6 +293,11 @@ def sheet_rows(chars: Sequence[Char], before: Sheet | None = None) -> tuple[list
         ),
         key=lambda found: len(found[1]),
     )
+    if align == "centre":
+        cut = _cut_chains(blocks, size)
+        if len(cut) > len(blocks):
+            blocks = cut
+            rows = _clusters([(b.key(align), i) for i, b in enumerate(blocks)], _ALIGNED * size)
     sheet = Sheet(edges, set(before.labelled) if before is not None and not head else set())
     return _assemble(blocks, rows, align, size, sheet), sheet
 

@@ -66,3 +66,12 @@ def test_a_sheet_running_on_to_a_page_without_its_header() -> None:
         (i[2], i[3], i[6]) for i in _indicators(want[0])
     ]
     assert got[0]["budget"]["executed"] == want[0]["budget"]["executed"]
+
+
+def test_two_cells_of_tall_rows_chained_by_chance_are_cut_apart() -> None:
+    """Rows 40 pt tall, names of two and three lines centred in them: the first name's last line
+    leaves no room for the next name's first character, so the two read as one wrapped cell
+    unless the block is cut where each part centres on a row of its own."""
+    want, got = _forms("b07_hubei_goals_pages")
+    assert _indicators(got[0]) == _indicators(want[0])
+    assert got[0]["budget"] == want[0]["budget"]
