@@ -43,6 +43,7 @@ _FULL = 1.5  # pt: a wrapped line ends this near its cell's right edge, less its
 _ALIGNED = 0.3  # em: blocks of one row share their centre (top, bottom) within this
 _OWN_ROW = 0.75  # em: a block nearer than this to a fuller row's centre is aligned in a span
 _MIN_HEADER = 3  # header labels on one line make the page a sheet
+_POINTS_END = re.compile(r"[（(]\d+(?:\.\d+)?分[）)]$")
 _DIGIT = re.compile(r"\d")
 _FIGURE_GOES_ON = re.compile(r"[\d.,%]")
 _SPANNING = frozenset({"level1", "level2", "goal"})  # the header roles of columns of merged labels
@@ -215,6 +216,8 @@ def _continues(block: _Block, p: _Piece, edges: list[float], right: float) -> bo
         return False  # a figure is set on one line, from the right: a full line means nothing
     if len(block.lines) == 1 and field_of(clean_cell(prev.text)):
         return False  # a whole field label (部门（单位）名称) that happens to fill its column
+    if _POINTS_END.search(prev.text):
+        return False  # a label ends with its points (质量指标（10分）): the next line is the next cell's
     step = p.top - prev.top
     if not _MIN_PITCH * p.size <= step <= _MAX_PITCH * p.size:
         return False

@@ -37,7 +37,7 @@ SOURCES = (
 )
 
 # floors: the measured figures (README "Figures"); raise with the reader, never lower
-MIN_ACCURACY = 0.9989
+MIN_ACCURACY = 0.9994
 MIN_FORMS_FOUND = 40
 MIN_PLANTED_FOUND = 15
 MAX_FALSE_ERRORS = 0

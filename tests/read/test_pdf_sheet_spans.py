@@ -67,3 +67,15 @@ def test_a_field_label_filling_its_column_is_not_continued_by_the_next_row() -> 
     )
     assert rows[0][:2] == ["部门（单位）名称", "某区气象局"]
     assert rows[1][0] == "填报人"
+
+
+def test_a_level_label_ending_with_its_points_is_not_continued_by_the_next_row() -> None:
+    # 质量指标（10分） fills its column (the next row's first character would not fit after it)
+    rows = _rows(
+        [
+            (100, [(100, "一级指标"), (160, "二级指标"), (240, "三级指标"), (320, "指标值")]),
+            (111, [(100, "产出指标"), (160, "质量指标（10分）"), (240, "验收合格率"), (320, "=100%")]),
+            (122, [(160, "成本指标（10分）"), (240, "单位成本"), (320, "≤6元")]),
+        ]
+    )
+    assert [r[1] for r in rows[1:]] == ["质量指标（10分）", "成本指标（10分）"]
