@@ -17,6 +17,7 @@ from jixiao.read._headers import (
     budget_schema,
     column_role,
     indicator_schema,
+    is_score_table_column,
 )
 
 __all__ = [
@@ -67,7 +68,9 @@ def _is_label(word: str) -> bool:
 
 def _header_segments(raw: str, more: dict[int, str] | None = None) -> list[tuple[int, int, str]]:
     """A header line's labels: its segments, one cut at its spaces when every word is a label
-    (``全年预算数（A） 全年执行数（B） 分值`` set one space apart), not ``得分（20 分*执行率）``.
+    (``全年预算数（A） 全年执行数（B） 分值`` set one space apart), not ``得分（20 分*执行率）``,
+    or when a word names a score table's column (``指标解释 评分标准 得分``: the 评分标准 column
+    must stand alone for the table to be known as a score sheet, not a form).
     ``more`` is the wrapped rest of the word starting at each place (``年度指标`` + ``值``)."""
     more = more or {}
     out = []
@@ -76,7 +79,9 @@ def _header_segments(raw: str, more: dict[int, str] | None = None) -> list[tuple
             (m.start() + a, m.end() + a, m.group(0) + more.get(m.start() + a, ""))
             for m in WORD.finditer(text)
         ]
-        if len(words) > 1 and all(_is_label(w) for *_, w in words):
+        if len(words) > 1 and (
+            all(_is_label(w) for *_, w in words) or any(is_score_table_column(clean_cell(w)) for *_, w in words)
+        ):
             out += words
         else:
             out.append((a, b, " ".join(w for *_, w in words)))
