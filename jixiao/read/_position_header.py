@@ -79,8 +79,9 @@ def _header_segments(raw: str, more: dict[int, str] | None = None) -> list[tuple
             (m.start() + a, m.end() + a, m.group(0) + more.get(m.start() + a, ""))
             for m in WORD.finditer(text)
         ]
+        texts = [w for *_, w in words]
         if len(words) > 1 and (
-            all(_is_label(w) for *_, w in words) or any(is_score_table_column(clean_cell(w)) for *_, w in words)
+            all(map(_is_label, texts)) or any(is_score_table_column(clean_cell(w)) for w in texts)
         ):
             out += words
         else:
