@@ -86,10 +86,44 @@ def _left_header(raw: str) -> list[tuple[int, int, str | None]] | None:
 
 
 def _right_header(raw: str) -> list[tuple[int, int, str | None]] | None:
+    """The header of a strip of values: every label a value column's (one alone too: the row
+    count it must match tells a column's header from a label printed alone)."""
     labels = _labels(raw)
-    roles = [r for *_, r in labels]
-    if len(labels) >= 2 and all(r in INDICATOR_VALUE_ROLES for r in roles):
+    if labels and all(r in INDICATOR_VALUE_ROLES for *_, r in labels):
         return labels
+    return None
+
+
+def _pick(
+    lines: list[str],
+    pages: list[int],
+    page: int,
+    pieces: list[tuple[int, int, str]],
+    total: int | None,
+    rows: list[int] | None,
+) -> tuple[int, list[tuple[int, int, str | None]], list[int], list[int], dict[int, int], bool] | None:
+    """The first header on ``page`` whose rows match the names' (or ``rows``), the lowest line of
+    a header of two rows (指标值 | 得分情况 over 年度指标值 | 实际完成值 | …): its header, labels,
+    table lines, row lines, wrapped rests and whether its last row is the total."""
+    found = [(k, lab) for k, raw in enumerate(lines) if pages[k] == page and (lab := _right_header(raw))]
+    heads = dict(found)
+    for hq, labels in found:
+        if hq + 1 in heads:
+            continue
+        body = _right_block(lines, pages, hq, labels)
+        anchors = _anchors(lines, body, labels)
+        if not anchors:
+            continue
+        if rows is not None:
+            if len(anchors) in (len(rows), len(rows) + (total is not None and total not in rows)):
+                return hq, labels, body, anchors, {}, False
+            continue
+        # the strip's last row is the total when it leaves the columns every other row fills
+        lead = [len(lines[k]) - len(lines[k].lstrip()) for k in anchors]
+        with_total = total is not None and len(lead) > 1 and lead[-1] > min(lead[:-1]) + DRIFT
+        wraps = _wraps(pieces, len(anchors) - with_total)
+        if wraps is not None:
+            return hq, labels, body, anchors, wraps, with_total
     return None
 
 
@@ -122,8 +156,32 @@ def _wraps(pieces: list[tuple[int, int, str]], rows: int) -> dict[int, int] | No
     if len(cands) < need:
         return None
     chosen = sorted(sorted(cands, key=lambda i: (widths[i], -i))[:need])
+    return _side_by_side(chosen, full) or _one_row_late(chosen, full)
+
+
+def _side_by_side(chosen: list[int], full: list[bool]) -> dict[int, int] | None:
+    """Each run of rests on consecutive pieces onto as many open names just before it, in their
+    order (two names wrapped side by side print both first lines, then both rests)."""
     out: dict[int, int] = {}
-    for i in chosen:  # onto the earliest open first line among the names just before it
+    runs: list[list[int]] = []
+    for i in chosen:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        open_ = [j for j in range(run[0]) if full[j] and j not in out.values() and j not in chosen]
+        if len(open_) < len(run) or open_[-len(run)] < run[0] - _NEAR - len(run) + 1:
+            return None
+        out.update(zip(run, open_[-len(run) :], strict=True))
+    return out
+
+
+def _one_row_late(chosen: list[int], full: list[bool]) -> dict[int, int] | None:
+    """Each rest onto the earliest open name of the two before it (centred cells: every row's
+    rest prints after the next row's first line)."""
+    out: dict[int, int] = {}
+    for i in chosen:
         heads = [j for j in range(i) if j not in chosen][-_NEAR:]
         open_ = [j for j in heads if full[j] and j not in out.values()]
         if not open_:
@@ -215,28 +273,11 @@ def _join(
 ) -> list[int] | None:
     """Join the right strip on ``page`` to the table whose lines are ``block``; the row lines."""
     h = block[0]
-    right = next(
-        (
-            (k, lab)
-            for k, raw in enumerate(lines)
-            if pages[k] == page and "  " in raw.strip() and (lab := _right_header(raw))
-        ),
-        None,
-    )
-    if right is None:
+    picked = _pick(lines, pages, page, pieces, total, rows)
+    if picked is None:
         return None
-    hq, labels = right
-    body = _right_block(lines, pages, hq, labels)
-    anchors = _anchors(lines, body, labels)
-    if not anchors:
-        return None
+    hq, labels, body, anchors, wraps, with_total = picked
     if rows is None:
-        # the strip's last row is the total when it leaves the columns every other row fills
-        lead = [len(lines[k]) - len(lines[k].lstrip()) for k in anchors]
-        with_total = total is not None and len(lead) > 1 and lead[-1] > min(lead[:-1]) + DRIFT
-        wraps = _wraps(pieces, len(anchors) - with_total)
-        if wraps is None:
-            return None
         starts = [k for i, (k, _, _) in enumerate(pieces) if i not in wraps]
         for i in wraps:  # the rests leave their lines
             k, a, text = pieces[i]

@@ -31,7 +31,9 @@ WIDE = [
 ]
 
 
-@pytest.mark.parametrize("name", ["pdftotext_wide_total.txt", "pdftotext_wide_three.txt"])
+@pytest.mark.parametrize(
+    "name", ["pdftotext_wide_total.txt", "pdftotext_wide_three.txt", "pdftotext_wide_tworow.txt"]
+)
 def test_a_wide_sheet_printed_across_pages_is_joined_back(name: str) -> None:
     # page 1 prints the names, wrapped in a narrow column and each rest one row late (centred
     # cells); the next page(s) the values one line a row: each name with its own row's values

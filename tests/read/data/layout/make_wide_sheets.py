@@ -1,7 +1,9 @@
 """Write two invented 项目支出绩效自评表 sheets wider than an A4 page, so LibreOffice prints each
 across pages, the indicator names (wrapped in a narrow 三级指标 column) on the first and the values
 on the next: ``wide_total.xlsx`` (its total row printed on every strip) and ``wide_three.xlsx``
-(values on two more pages, weights and scores apart from targets, no total under the targets)."""
+(values on two more pages, weights and scores apart from targets, no total under the targets)
+and ``wide_tworow.xlsx`` (a header of two rows, 指标值 | 得分情况 over their columns, and a last
+column alone on page 3)."""
 
 from __future__ import annotations
 
@@ -23,6 +25,15 @@ def sheet(path: str, title: str, header: list[str], rows: list[list[object]], wi
     for line in ws.iter_rows(min_row=4):
         for cell in line:
             cell.alignment = WRAP
+    if header[4] == "指标值":  # a header of two rows: 指标值, 得分情况 merged over their columns
+        ws.insert_rows(5)
+        for col, label in zip("EFGH", ["年度指标值", "实际完成值", "分值", "得分"], strict=True):
+            ws[f"{col}5"] = label
+            ws[f"{col}5"].alignment = WRAP
+        ws.merge_cells("E4:F4")
+        ws.merge_cells("G4:H4")
+        for col in "ABCDI":
+            ws.merge_cells(f"{col}4:{col}5")
     for k, w in enumerate(widths):
         ws.column_dimensions[chr(ord("A") + k)].width = w
     wb.save(path)
@@ -59,4 +70,12 @@ sheet(
     [["", *n, t, a, w, s, ""] for n, (t, a, w, s) in zip(NAMES, VALUES, strict=True)]
     + [["总分", "", "", "", "", "", 100, 98, ""]],
     [9, 11, 13, 10, 30, 30, 30, 30, 20],
+)
+sheet(
+    "wide_tworow.xlsx",
+    "枫桥区2024年度项目支出绩效自评表",
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "", "得分情况", "", "折算得分"],
+    [["", *n, t, a, w, s, s * 0.9] for n, (t, a, w, s) in zip(NAMES, VALUES, strict=True)]
+    + [["总分", "", "", "", "", "", 100, 98, 88.2]],
+    [9, 11, 13, 12, 25, 25, 20, 20, 30],
 )
