@@ -51,6 +51,7 @@ class Col:
     wrapped: bool = False  # named by a header label wrapped onto the line above or below
     figure: bool = False  # a column of figures, set from the right (分值, 得分, the budget amounts)
     points: bool = False  # an indicator table's 分值 or 得分: every row prints its points there
+    unit: bool = False  # an indicator table's 度量单位: a target's unit printed beside its figure
     label: str = ""  # the header's label, whole when it wraps onto the lines below
     below: int = 0  # the first column's: lines below the header that print only its wrapped labels
 
@@ -124,7 +125,15 @@ def header_columns(raw: str, below: tuple[str, ...] = ()) -> list[Col] | None:
     points = _FIGURES if values is INDICATOR_VALUE_ROLES else frozenset()
     figures = _FIGURES if values is INDICATOR_VALUE_ROLES else _BUDGET_VALUES
     cols = [
-        Col(a, b, r in values, figure=r in figures, points=r in points, label=clean_cell(text))
+        Col(
+            a,
+            b,
+            r in values,
+            figure=r in figures,
+            points=r in points,
+            unit=r == "unit",
+            label=clean_cell(text),
+        )
         for (a, b, text), r in zip(segs, roles, strict=True)
     ]
     cols[0].below = taken

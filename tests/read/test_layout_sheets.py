@@ -41,3 +41,16 @@ def test_a_wide_sheet_printed_across_pages_is_joined_back(name: str) -> None:
     inds = [i for g in form.goals for i in g.indicators]
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in inds] == WIDE
     assert form.total_score == 98
+
+
+def test_a_target_figure_and_its_unit_in_the_next_column_stay_the_target() -> None:
+    # `120 公里`: the figure set from the right of a wide 指标值 cell, its unit from the left of
+    # 度量单位, both left of that centred label; the figures are no cells of the unit column
+    form = read(DATA / "pdftotext_unit_column.txt").forms[0]
+    inds = [i for g in form.goals for i in g.indicators]
+    assert [(i.target, i.actual, i.score) for i in inds] == [
+        ("≥120公里", "126公里", 30),
+        ("≥92%", "94%", 30),
+        ("≥15分钟", "12分钟", 16),
+        ("≥90%", "95%", 10),
+    ]
