@@ -5,11 +5,16 @@ a strip of the same rows. The first strip holds the indicator table's names (一
 page would print, so ``_positions`` reads one table.
 
 Rows are matched by count: the names' pieces minus the pieces that are the rest of a wrapped name
-must equal the later strip's rows. A piece can be a wrapped rest only after a full piece (as wide
-as the widest: the cell's line was full) among the two before it (two wrapped names next to each
-other print their rests after both first lines); of such candidates the shortest are the rests
-(the rest of a wrapped name is short, a name of its own rarely is), each going on the earliest
-full piece not yet continued. When no choice is consistent the pages are left as printed.
+must equal the later strip's rows (its last row the total when it leaves the columns the others
+fill). A piece can be a wrapped rest only after a full piece (as wide as the widest: the cell's
+line was full) among the two before it; of such candidates the shortest are the rests (the rest of
+a wrapped name is short, a name of its own rarely is). LibreOffice prints rests in two orders: two
+names wrapped side by side give both first lines, then both rests (each run of rests goes on the
+names just before it, in order), and centred cells print every rest after the next row's first
+line (each onto the earliest open name of the two before it); the first order that places every
+rest is taken. A later strip's rows then go on the lines of the names' first lines (on the row's
+middle line when the names' strip prints other cells of the row, centred), the rests of its own
+wrapped cells beside them. When no choice is consistent the pages are left as printed.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ __all__ = ["join_strips"]
 
 _NAME_ROLES = frozenset({"goal", "level1", "level2", "name"})
 _POINT_ROLES = frozenset({"weight", "score"})
+_Labels = list[tuple[int, int, str | None]]  # a header line's labels: start, end, role
 _SENTENCE = re.compile(r"[。，；;,]")
 _BREAK = 3  # blank lines, more than a wrapped cell reaches (``_positions._REACH``)
 _NEAR = 2  # pieces before a wrapped rest among which its first line may be
@@ -61,9 +67,9 @@ class _Lines:
         return out, orig
 
 
-def _labels(raw: str) -> list[tuple[int, int, str | None]]:
+def _labels(raw: str) -> _Labels:
     """A line's labels with their places and roles (a segment of labels one space apart cut)."""
-    out: list[tuple[int, int, str | None]] = []
+    out: _Labels = []
     for a, b, text in segments(raw):
         words = [(m.start() + a, m.end() + a, m.group(0)) for m in WORD.finditer(text)]
         roles = [column_role(clean_cell(w)) for *_, w in words]
@@ -74,7 +80,7 @@ def _labels(raw: str) -> list[tuple[int, int, str | None]]:
     return out
 
 
-def _left_header(raw: str) -> list[tuple[int, int, str | None]] | None:
+def _left_header(raw: str) -> _Labels | None:
     """The header of the strip with the names: 三级指标 and other labels (one unnamed, the
     margin's 绩效指标), no name-less strip."""
     labels = _labels(raw)
@@ -85,7 +91,7 @@ def _left_header(raw: str) -> list[tuple[int, int, str | None]] | None:
     return labels if all(r in _NAME_ROLES or r in INDICATOR_VALUE_ROLES for r in known) else None
 
 
-def _right_header(raw: str) -> list[tuple[int, int, str | None]] | None:
+def _right_header(raw: str) -> _Labels | None:
     """The header of a strip of values: every label a value column's (one alone too: the row
     count it must match tells a column's header from a label printed alone)."""
     labels = _labels(raw)
@@ -101,7 +107,7 @@ def _pick(
     pieces: list[tuple[int, int, str]],
     total: int | None,
     rows: list[int] | None,
-) -> tuple[int, list[tuple[int, int, str | None]], list[int], list[int], dict[int, int], bool] | None:
+) -> tuple[int, _Labels, list[int], list[int], dict[int, int], bool] | None:
     """The first header on ``page`` whose rows match the names' (or ``rows``), the lowest line of
     a header of two rows (指标值 | 得分情况 over 年度指标值 | 实际完成值 | …): its header, labels,
     table lines, row lines, wrapped rests and whether its last row is the total."""
@@ -127,9 +133,7 @@ def _pick(
     return None
 
 
-def _names(
-    lines: list[str], ks: list[int], labels: list[tuple[int, int, str | None]]
-) -> list[tuple[int, int, str]]:
+def _names(lines: list[str], ks: list[int], labels: _Labels) -> list[tuple[int, int, str]]:
     """The pieces of the name column on lines ``ks``: (line, start, text)."""
     n = next(i for i, (*_, r) in enumerate(labels) if r == "name")
     lo = labels[n][0] - DRIFT
@@ -195,7 +199,7 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
-def _anchors(lines: list[str], ks: list[int], labels: list[tuple[int, int, str | None]]) -> list[int]:
+def _anchors(lines: list[str], ks: list[int], labels: _Labels) -> list[int]:
     """The lines of the right strip that are rows: a figure under 分值 / 得分, else two cells."""
     points = [a for a, _, r in labels if r in _POINT_ROLES]
     out = []
@@ -206,7 +210,7 @@ def _anchors(lines: list[str], ks: list[int], labels: list[tuple[int, int, str |
     return out
 
 
-def _right_block(lines: list[str], pages: list[int], h: int, labels) -> list[int]:
+def _right_block(lines: list[str], pages: list[int], h: int, labels: _Labels) -> list[int]:
     """The lines of the right strip's table below its header ``h``: to the first blank line after
     a row, or a line starting left of the table (text run over from another cell), or the page end."""
     first = labels[0][0]
@@ -330,7 +334,7 @@ def _overlay(a: str, b: str) -> str:
     ).rstrip()
 
 
-def _label_only(raw: str, labels: list[tuple[int, int, str | None]]) -> bool:
+def _label_only(raw: str, labels: _Labels) -> bool:
     """A line of header labels only: under the header's span, no figure, no sentence."""
     segs = segments(raw)
     return (
