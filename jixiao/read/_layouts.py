@@ -36,6 +36,7 @@ from jixiao.read._headers import (
 )
 from jixiao.read._oneline import MIN_TOKENS, flattened_lines
 from jixiao.read._oneline_cells import close_brackets, join_cells
+from jixiao.read._position_pages import join_strips
 from jixiao.read._positions import positioned_rows, wrapped_rest
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read._stream import stream_rows
@@ -54,6 +55,7 @@ class _Line:
     raw: str
     lineno: int
     page: int
+    paper: int = 1  # the sheet of paper (form feed) it printed on, for strips of a wide sheet
 
     def source(self, path: str) -> Source:
         return Source.of_line(path, self.lineno, self.page if self.page > 1 else None)
@@ -107,6 +109,27 @@ def split_lines(text: str) -> Iterator[str]:
         yield text[pos:]
 
 
+def _papers(text: str) -> Iterator[tuple[str, int]]:
+    """``split_lines`` with the sheet of paper each line printed on: a form feed ends a line
+    (``str.splitlines`` drops it) and starts the next sheet."""
+    if "\f" not in text:
+        yield from ((raw, 1) for raw in split_lines(text))
+        return
+    paper = 1
+    if len(text) <= _WHOLE_SPLIT:
+        for raw in text.splitlines(keepends=True):
+            yield raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), paper
+            paper += raw.endswith("\f")
+        return
+    pos = 0
+    for m in _LINE_BREAK.finditer(text):
+        yield text[pos : m.start()], paper
+        paper += m.group(0) == "\f"
+        pos = m.end()
+    if pos < len(text):
+        yield text[pos:], paper
+
+
 def iter_text_rows(text: str, path: str) -> Iterator[Row]:
     """``text_rows``, produced a chunk of lines at a time.
 
@@ -120,18 +143,18 @@ def iter_text_rows(text: str, path: str) -> Iterator[Row]:
     page = 1
     gap = False
     last_filled = ""  # the kind of the last line that is not blank
-    for lineno, raw in enumerate(split_lines(text), start=1):
+    for lineno, (raw, paper) in enumerate(_papers(text), start=1):
         if _PAGE_BREAK in raw:
             page += raw.count(_PAGE_BREAK)
             raw = raw.replace(_PAGE_BREAK, "")
-        line = _Line(raw.rstrip("\r"), lineno, page)
+        line = _Line(raw.rstrip("\r"), lineno, page, paper)
         kind = _kind(line.raw)
         if kind == "plain" and line.raw.count(" ") + line.raw.count("\u3000") >= MIN_TOKENS - 1:
             cut = flattened_lines(line.raw)
             if cut is not None:  # a form on one line: its lines, all at this line number
-                lines.extend(_Line(text, lineno, page) for text in cut[:-1])
+                lines.extend(_Line(text, lineno, page, paper) for text in cut[:-1])
                 kinds.extend("plain" for _ in cut[:-1])
-                line = _Line(cut[-1], lineno, page)
+                line = _Line(cut[-1], lineno, page, paper)
         if (
             len(lines) >= _CHUNK_LINES
             and kind == "plain"
@@ -381,7 +404,7 @@ def _mark_positions(lines: list[_Line], kinds: list[str]) -> None:
                 _PADDING in lines[i].raw for i in range(start, k)
             ):
                 raws = [lines[i].raw if kinds[i] == "plain" else "" for i in range(start, k)]
-                found = positioned_rows(raws)
+                found = _positioned(raws, [lines[i].paper for i in range(start, k)])
                 if found is not None:
                     rows, used = found
                     for i, row in rows.items():
@@ -402,6 +425,21 @@ def _mark_positions(lines: list[_Line], kinds: list[str]) -> None:
                                 kinds[j], j = "joined", j + 1
                             lines[i].raw, kinds[i] = "\t".join(cells), "tab"
             start = k + 1
+
+
+def _positioned(raws: list[str], pages: list[int]) -> tuple[dict[int, str], set[int]] | None:
+    """``positioned_rows`` of the lines, a wide sheet's strips printed on several pages joined
+    back first (``_position_pages``); rows and used lines by index in ``raws``."""
+    strips = join_strips(raws, pages)
+    if strips is None:
+        return positioned_rows(raws)
+    flat, orig, consumed = strips
+    found = positioned_rows(flat)
+    if found is None:
+        return None
+    rows = {orig[i]: row for i, row in found[0].items()}
+    used = ({orig[i] for i in found[1]} | consumed) - set(rows)
+    return rows, used
 
 
 # ------------------------------------------------------------------ TAB rows a browser copied

@@ -17,6 +17,7 @@ from jixiao.read._headers import (
     budget_schema,
     column_role,
     indicator_schema,
+    is_score_table_column,
 )
 
 __all__ = [
@@ -50,6 +51,7 @@ class Col:
     wrapped: bool = False  # named by a header label wrapped onto the line above or below
     figure: bool = False  # a column of figures, set from the right (分值, 得分, the budget amounts)
     points: bool = False  # an indicator table's 分值 or 得分: every row prints its points there
+    unit: bool = False  # an indicator table's 度量单位: a target's unit printed beside its figure
     label: str = ""  # the header's label, whole when it wraps onto the lines below
     below: int = 0  # the first column's: lines below the header that print only its wrapped labels
 
@@ -67,7 +69,9 @@ def _is_label(word: str) -> bool:
 
 def _header_segments(raw: str, more: dict[int, str] | None = None) -> list[tuple[int, int, str]]:
     """A header line's labels: its segments, one cut at its spaces when every word is a label
-    (``全年预算数（A） 全年执行数（B） 分值`` set one space apart), not ``得分（20 分*执行率）``.
+    (``全年预算数（A） 全年执行数（B） 分值`` set one space apart), not ``得分（20 分*执行率）``,
+    or when a word names a score table's column (``指标解释 评分标准 得分``: the 评分标准 column
+    must stand alone for the table to be known as a score sheet, not a form).
     ``more`` is the wrapped rest of the word starting at each place (``年度指标`` + ``值``)."""
     more = more or {}
     out = []
@@ -76,7 +80,10 @@ def _header_segments(raw: str, more: dict[int, str] | None = None) -> list[tuple
             (m.start() + a, m.end() + a, m.group(0) + more.get(m.start() + a, ""))
             for m in WORD.finditer(text)
         ]
-        if len(words) > 1 and all(_is_label(w) for *_, w in words):
+        texts = [w for *_, w in words]
+        if len(words) > 1 and (
+            all(map(_is_label, texts)) or any(is_score_table_column(clean_cell(w)) for w in texts)
+        ):
             out += words
         else:
             out.append((a, b, " ".join(w for *_, w in words)))
@@ -118,7 +125,15 @@ def header_columns(raw: str, below: tuple[str, ...] = ()) -> list[Col] | None:
     points = _FIGURES if values is INDICATOR_VALUE_ROLES else frozenset()
     figures = _FIGURES if values is INDICATOR_VALUE_ROLES else _BUDGET_VALUES
     cols = [
-        Col(a, b, r in values, figure=r in figures, points=r in points, label=clean_cell(text))
+        Col(
+            a,
+            b,
+            r in values,
+            figure=r in figures,
+            points=r in points,
+            unit=r == "unit",
+            label=clean_cell(text),
+        )
         for (a, b, text), r in zip(segs, roles, strict=True)
     ]
     cols[0].below = taken

@@ -37,6 +37,7 @@ _WRAPS = 4  # lines below a header its labels may wrap onto (未完 / 成原 / �
 _LABEL = re.compile(r"[\u4e00-\u9fff]")
 _POINTS = re.compile(r"^\d+(?:\.\d+)?$")
 _GLUED = re.compile(r"^(\d+(?:\.\d+)?%?) ?([^\d\s.%]+)$")  # a figure, a word (glued) on its right
+_UNIT = re.compile(r"^(\d+(?:\.\d+)?) ?([^\d\s.]+)$")  # a figure, its unit (% too) on its right
 
 
 def _column(cols: list[Col], a: int, b: int) -> int:
@@ -70,9 +71,12 @@ def _pieces(cols: list[Col], raw: str) -> list[tuple[int, int, str, int]]:
         else:
             pieces += [(wa, wb, w, _column(cols, wa, wb)) for wa, wb, w in words]
         a, b, text, k = pieces[-1]
-        glued = _GLUED.match(text)
-        if glued and cols[k].figure and k + 1 < len(cols) and b > cols[k + 1].start - DRIFT:
-            cut = a + glued.start(2)  # 8否, 40 是: the figure and the next column's word as one piece
+        unit = k + 1 < len(cols) and cols[k + 1].unit
+        glued = (_UNIT if unit else _GLUED).match(text)
+        if glued and k + 1 < len(cols) and (cols[k].figure or unit) and b > cols[k + 1].start - DRIFT:
+            # 8否, 40 是: the figure and the next column's word as one piece; 45 公里: a target set
+            # from the right and its unit centred under 度量单位, starting left of the label
+            cut = a + glued.start(2)
             pieces[-1:] = [(a, a + glued.end(1), glued.group(1), k), (cut, b, glued.group(2), k + 1)]
     for i in range(1, len(pieces)):
         a, b, text, k = pieces[i]
@@ -103,7 +107,9 @@ def _left_starts(cols: list[Col], body: list[str]) -> list[Col]:
     for prev, col in pairwise(cols):
         if not (prev.figure or prev.wrapped or col.wrapped):
             seen = sorted((a, text) for a, text in segs if prev.end <= a < col.start)
-            if len(seen) >= 2 and seen[-1][0] - seen[0][0] <= 1:
+            if col.unit and all(DIGIT.match(text) for _, text in seen):
+                pass  # 420 人: a target set from the right with its unit, a 度量单位 holds no figure
+            elif len(seen) >= 2 and seen[-1][0] - seen[0][0] <= 1:
                 if col.figure and not any(DIGIT.search(text) for _, text in seen):
                     out.append(Col(seen[0][0], col.start, False))
                 else:
