@@ -2,8 +2,8 @@
 
 An ``.xls`` is a BIFF workbook (xlrd), a renamed ``.xlsx``, or an HTML table or Excel 2003 XML
 a finance system exported; a ``.doc``/``.wps`` is a Word 97-2003 / WPS binary or RTF (converted
-by LibreOffice), a renamed ``.docx``, a web page or an ``.mht``. Whatever reads it, the rows are
-the same rows.
+by LibreOffice), a renamed ``.docx``, a web page or an ``.mht``; an ``.rtf`` is RTF only.
+Whatever reads it, the rows are the same rows.
 """
 
 from __future__ import annotations
@@ -67,8 +67,10 @@ def doc_rows(path: Path) -> list[Row]:
         from jixiao.read._mht import mht_rows
 
         return mht_rows(path)
-    what = "WPS 文字（.wps）文档" if path.suffix.lower() == ".wps" else "Word 97-2003（.doc）文档"
-    if kind not in (OLE, RTF):
+    what = {".wps": "WPS 文字（.wps）文档", ".rtf": "RTF（.rtf）文档"}.get(
+        path.suffix.lower(), "Word 97-2003（.doc）文档"
+    )
+    if kind not in ((RTF,) if path.suffix.lower() == ".rtf" else (OLE, RTF)):
         raise ReadError(str(path), f"文件内容不是 {what}")
     if kind == OLE and encrypted_package(path):
         raise ReadError(str(path), _ENCRYPTED_REASON)

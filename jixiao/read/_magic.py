@@ -35,6 +35,7 @@ SUFFIX_KINDS: dict[str, tuple[str, ...]] = {
     ".et": (OLE, ZIP, MARKUP),
     ".doc": (OLE, ZIP, RTF, MARKUP, MIME),
     ".wps": (OLE, ZIP, RTF),
+    ".rtf": (RTF,),
     ".ods": (ZIP,),
     ".odt": (ZIP,),
     ".mht": (MIME, MARKUP),

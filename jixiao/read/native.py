@@ -173,10 +173,10 @@ class XlsReader(_GridReader):
 
 
 class DocReader(_GridReader):
-    """Word 97-2003 and WPS 文字 documents, converted to DOCX by LibreOffice."""
+    """Word 97-2003 and WPS 文字 documents and RTF, converted to DOCX by LibreOffice."""
 
     name = "doc"
-    suffixes = (".doc", ".wps")
+    suffixes = (".doc", ".wps", ".rtf")
     _rows = staticmethod(_doc)
 
 
