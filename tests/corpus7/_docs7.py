@@ -176,7 +176,8 @@ def formats() -> list[dict]:
             "doc",
             [(i1, [])],
             "docx_lo",
-            "national project target halves in a Word 97 .doc",
+            "national project target halves in a Word 97 .doc (made DOCX → ODT → DOC: LibreOffice's direct DOCX → DOC export drops this table)",
+            via="odt",
         )
     )
     h = hubei("fire", P[4], look={"money": (1224.0, 1175.04)})

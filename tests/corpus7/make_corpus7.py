@@ -77,6 +77,9 @@ def build(spec: dict, convert: bool) -> None:
     elif how in ("docx", "docx_lo"):
         src = SRC / f"{name}.docx"
         write_docx(src if how == "docx_lo" else out, docs, **spec.get("docx", {}))
+        if how == "docx_lo" and need and spec.get("via"):
+            soffice(src, spec["via"], SRC / f"{name}.{spec['via']}")
+            src = SRC / f"{name}.{spec['via']}"
         if how == "docx_lo" and need:
             soffice(src, spec.get("lo", ext), out)
     elif how == "html":
