@@ -110,7 +110,7 @@ def plant(form: Form, codes: list[str], errors: list[dict], idx: int) -> None:
             ind.score = ind.weight
         elif code == "goal.weight_mismatch":
             goal = form.goals[0]
-            ind = goal.indicators[0]
+            ind = next(i for i in goal.indicators if i.score == i.weight)  # a met one: stays full
             ind.weight = ind.weight - 2
             ind.score = ind.weight
             errors.append(
