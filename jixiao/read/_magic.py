@@ -36,6 +36,7 @@ SUFFIX_KINDS: dict[str, tuple[str, ...]] = {
     ".doc": (OLE, ZIP, RTF, MARKUP, MIME),
     ".wps": (OLE, ZIP, RTF),
     ".rtf": (RTF,),
+    ".xml": (SPREADSHEET_XML,),
     ".ods": (ZIP,),
     ".odt": (ZIP,),
     ".mht": (MIME, MARKUP),
