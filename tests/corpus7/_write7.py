@@ -85,6 +85,9 @@ def xlsx_sheet(
         ws.column_dimensions[col_letter(c)].width = 16
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = 9
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # fit to one page wide, as long as needed
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
     if print_titles:
         ws.print_title_rows = print_titles
     return starts
