@@ -80,8 +80,8 @@ def _block_rows(container: Any, path: Path, rows: list[Row], counters: list[int]
                 _block_rows(box, path, rows, counters, depth + 1)
         elif el.tag == _W + "tbl":
             if depth < _MAX_NESTING and _is_layout_table(el):
-                for tr in el.iterchildren(_W + "tr"):
-                    for tc in tr.iterchildren(_W + "tc"):
+                for tr in _kids(el, _W + "tr"):
+                    for tc in _kids(tr, _W + "tc"):
                         _block_rows(tc, path, rows, counters, depth + 1)
             else:
                 counters[1] += 1
@@ -121,12 +121,25 @@ def _tab_run(run: list[tuple[int, str]], path: Path, rows: list[Row], gap: bool)
     return gap
 
 
+def _kids(el: Any, tag: str) -> Iterator[Any]:
+    """Children of ``el`` named ``tag``, also those wrapped in content controls (``w:sdt`` /
+    ``w:sdtContent`` around a row or a cell, as form templates have them): a control is
+    transparent, the row or cell stands where it stands."""
+    for child in el.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from _kids(content, tag)
+
+
 def _is_layout_table(tbl: Any) -> bool:
     """A table one of whose cells holds a table of its own."""
     return any(
         child.tag == _W + "tbl"
-        for tr in tbl.iterchildren(_W + "tr")
-        for tc in tr.iterchildren(_W + "tc")
+        for tr in _kids(tbl, _W + "tr")
+        for tc in _kids(tr, _W + "tc")
         for child in tc
     )
 
@@ -227,13 +240,13 @@ def _is_heading(p: Any) -> bool:
 
 def _table_rows(tbl: Any, path: Path, table_no: int, gap: bool) -> list[Row]:
     rows: list[Row] = []
-    for r, tr in enumerate(tbl.iterchildren(_W + "tr"), start=1):
+    for r, tr in enumerate(_kids(tbl, _W + "tr"), start=1):
         cells: list[str] = []
         down: set[int] = set()
         trpr = tr.find(_W + "trPr")
         before = _val(trpr, "gridBefore") if trpr is not None else 0
         cells.extend([""] * before)
-        for tc in tr.iterchildren(_W + "tc"):
+        for tc in _kids(tr, _W + "tc"):
             tcpr = tc.find(_W + "tcPr")
             span = max(_val(tcpr, "gridSpan"), 1) if tcpr is not None else 1
             continued = False

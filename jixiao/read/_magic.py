@@ -35,6 +35,8 @@ SUFFIX_KINDS: dict[str, tuple[str, ...]] = {
     ".et": (OLE, ZIP, MARKUP),
     ".doc": (OLE, ZIP, RTF, MARKUP, MIME),
     ".wps": (OLE, ZIP, RTF),
+    ".rtf": (RTF,),
+    ".xml": (SPREADSHEET_XML,),
     ".ods": (ZIP,),
     ".odt": (ZIP,),
     ".mht": (MIME, MARKUP),

@@ -114,6 +114,12 @@ def _doc(path: Path, found: list[CellReading]) -> list[Row]:
     return doc_rows(path)
 
 
+def _xml(path: Path, found: list[CellReading]) -> list[Row]:
+    from jixiao.read._legacy import xml_rows_any
+
+    return xml_rows_any(path)
+
+
 def _ods(path: Path, found: list[CellReading]) -> list[Row]:
     from jixiao.read._ods import ods_rows
 
@@ -173,11 +179,19 @@ class XlsReader(_GridReader):
 
 
 class DocReader(_GridReader):
-    """Word 97-2003 and WPS 文字 documents, converted to DOCX by LibreOffice."""
+    """Word 97-2003 and WPS 文字 documents and RTF, converted to DOCX by LibreOffice."""
 
     name = "doc"
-    suffixes = (".doc", ".wps")
+    suffixes = (".doc", ".wps", ".rtf")
     _rows = staticmethod(_doc)
+
+
+class Xml2003Reader(_GridReader):
+    """Excel 2003 XML (SpreadsheetML) under its own ``.xml`` name (under ``.xls``: XlsReader)."""
+
+    name = "xml2003"
+    suffixes = (".xml",)
+    _rows = staticmethod(_xml)
 
 
 class OdsReader(_GridReader):
@@ -252,6 +266,7 @@ def native_readers() -> list[_GridReader | EmlReader]:
         PdfReader(),
         ImageReader(),
         XlsReader(),
+        Xml2003Reader(),
         DocReader(),
         OdsReader(),
         OdtReader(),
