@@ -27,19 +27,13 @@ pytestmark = pytest.mark.skipif(not EXAMPLES, reason="../shared/templates/exampl
 
 # extras of other templates that the Wuhan-style layout has no column or row for (yet)
 UNPRINTED = {
-    "deviation_by_indicator",  # a 偏差原因 column per indicator (printed by Template.NATIONAL)
-    "core_indicators",  # ★ marks of 必填核心指标
     "sub_rows",  # “其中” rows under an indicator
     "conclusion",  # 自评结论
     "initial_targets",
-    "score_coefficients",
     "budget_received",
-    "converted_scores",
-    "share_by_level1",
-    "value_notes",  # 指标值确定依据 of a target table
 }
 # target tables of other layouts: their goal blocks and 中期/年度 funds do not survive yet
-TARGET_GAPS = {"11_national_project_target_traditional.txt", "13_target_101_style.xlsx"}
+TARGET_GAPS = {"11_national_project_target_traditional.txt"}
 
 
 def _printed(form: Any) -> dict[str, Any]:
