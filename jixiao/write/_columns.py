@@ -80,3 +80,21 @@ def starred(form: Form, ind: Indicator) -> str:
     """The indicator's name as printed: ``★`` before a core indicator's."""
     core = form.extra.get("core_indicators")
     return "★" + ind.name if isinstance(core, list) and ind.name in core else ind.name
+
+
+def with_sub_rows(form: Form, inds: list[Indicator]) -> list[tuple[Indicator, bool]]:
+    """The rows of an indicator block: each indicator, then its ``其中`` rows (衔接资金 forms break an
+    indicator into parts that carry a target and an actual but no points) as ``(row, True)``."""
+    subs = form.extra.get("sub_rows")
+    by_parent: dict[str, list[dict[str, object]]] = {}
+    for sub in subs if isinstance(subs, list) else []:
+        if isinstance(sub, dict) and sub.get("name"):
+            by_parent.setdefault(str(sub.get("parent")), []).append(sub)
+    out: list[tuple[Indicator, bool]] = []
+    for ind in inds:
+        out.append((ind, False))
+        for sub in by_parent.pop(ind.name, []):
+            text = {k: str(sub[k]) if sub.get(k) is not None else None for k in ("target", "actual")}
+            update = {"name": str(sub["name"]), "weight": None, "score": None, "basis": None, "extra": {}}
+            out.append((ind.model_copy(update={**update, **text}), True))
+    return out

@@ -27,7 +27,7 @@ from jixiao.write._blocks import (
     _sum_cell,
     _title,
 )
-from jixiao.write._columns import IndicatorColumn, indicator_columns, starred
+from jixiao.write._columns import IndicatorColumn, indicator_columns, starred, with_sub_rows
 from jixiao.write._page import (
     Paragraph,
     Sheet,
@@ -155,6 +155,7 @@ def _wuhan_layout(form: Form, notes: list[str], weight_column: bool = False) -> 
     parts = [c.value for c in t.cells if (c.row, c.col) in set(scores) and c.value is not None]
     if form.total_score is not None and parts and abs(sum(parts) - form.total_score) < 0.005:
         total.sum_of = scores  # a formula only where it gives the printed total
+    _conclusion(t, form)
     t.row("偏差大或目标未完成原因分析", (form.deviation_reason, end), align="left")
     t.cells[-2].align = "center"
     t.row("改进措施及结果应用方案", (form.improvement, end), align="left")
@@ -174,16 +175,15 @@ def _wuhan_goal(t: Table, form: Form, goal: Goal, w: int, cols: list[IndicatorCo
         label = "年度绩效指标"
     r = t.nrows
     t.keep.add(r)  # a goal's heading rows never end a page
-    t.put(r, 0, label, rowspan=1 + len(goal.indicators))
+    rows = with_sub_rows(form, goal.indicators)
+    t.put(r, 0, label, rowspan=1 + len(rows))
     heads = ["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分", *(c.head for c in cols)]
     if w:
         heads.insert(3, "分值")
     for c, head in enumerate(heads, start=1):
         t.put(r, c, head, bold=True)
-    inds = goal.indicators
-    _indicator_block(t, r + 1, inds, 1)
-    for k, ind in enumerate(inds):
-        rr = r + 1 + k
+    _indicator_block(t, r + 1, [ind for ind, _ in rows], 1)
+    for rr, (ind, sub) in enumerate(rows, start=r + 1):
         name = starred(form, ind)
         if w:
             t.put(rr, 3, name, align="left")
@@ -194,9 +194,15 @@ def _wuhan_goal(t: Table, form: Form, goal: Goal, w: int, cols: list[IndicatorCo
         t.put(rr, 5 + w, ind.actual)
         t.put(rr, last, fmt_num(ind.score), value=ind.score)
         for n, col in enumerate(cols, start=last + 1):
-            text = col.text(ind)
-            t.put(rr, n, text, value=col.value(ind), align="left" if len(text) > 8 else "center")
-    return [r + 1 + k for k in range(len(inds))]
+            text = "" if sub else col.text(ind)
+            t.put(
+                rr,
+                n,
+                text,
+                value=None if sub else col.value(ind),
+                align="left" if len(text) > 8 else "center",
+            )
+    return [rr for rr, (_, sub) in enumerate(rows, start=r + 1) if not sub]
 
 
 def _national_layout(form: Form, notes: list[str]) -> Sheet:
@@ -286,27 +292,27 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
         if goal.text or not single:  # the goal's own label in its cell, its text beside it
             t.keep.add(t.row(_goal_label(form, goal), (goal.text, end), align="left"))
             t.cells[-2].align = "center"
-        inds = goal.indicators
+        rows = with_sub_rows(form, goal.indicators)
         r = t.nrows
         t.keep.add(r)
-        t.put(r, 0, label, rowspan=1 + len(inds))
+        t.put(r, 0, label, rowspan=1 + len(rows))
         for c, head in enumerate(heads, start=1):
             t.put(r, c, head, bold=True)
-        _indicator_block(t, r + 1, inds, 1)
-        for k, ind in enumerate(inds):
-            rr = r + 1 + k
+        _indicator_block(t, r + 1, [ind for ind, _ in rows], 1)
+        for rr, (ind, sub) in enumerate(rows, start=r + 1):
             t.put(rr, 3, starred(form, ind), align="left")
             t.put(rr, 4, ind.target)
             t.put(rr, 5, ind.actual)
             t.put(rr, 6, fmt_num(ind.weight), value=ind.weight)
             t.put(rr, 7, fmt_num(ind.score), value=ind.score)
-            text = deviation.get(ind.name)
+            text = None if sub else deviation.get(ind.name)
             t.put(rr, 8, text if isinstance(text, str) else "", align="left")
             for c, col in enumerate(cols, start=9):
-                t.put(rr, c, col.text(ind), value=col.value(ind))
-            scores.append((rr, 7))
-            weights.append((rr, 6))
-            weight_values.append(ind.weight)
+                t.put(rr, c, "" if sub else col.text(ind), value=None if sub else col.value(ind))
+            if not sub:  # a 其中 row has no points of its own
+                scores.append((rr, 7))
+                weights.append((rr, 6))
+                weight_values.append(ind.weight)
     r = t.nrows
     t.row(("总分", 6), None, fmt_num(form.total_score), ("", tail), bold=True)
     _sum_cell(t, r, 6, weights, weight_values)
@@ -316,6 +322,7 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
     if form.total_score is not None and parts and abs(sum(parts) - form.total_score) < 0.005:
         total.sum_of = scores
     # a form-level analysis (forms of other templates) in full-width rows under the table
+    _conclusion(t, form)
     if form.deviation_reason:
         t.row("偏差原因分析", (form.deviation_reason, end), align="left")
         t.cells[-2].align = "center"
@@ -325,6 +332,14 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
     blocks: list[Paragraph | Table] = [_title(form), *_header(form), t]
     blocks += _notes(notes)
     return Sheet(_sheet_name(form), blocks, landscape=True)
+
+
+def _conclusion(t: Table, form: Form) -> None:
+    """A 评价结论 box (Sichuan's forms print one above 存在问题 / 改进措施), when the form has one."""
+    text = form.extra.get("conclusion")
+    if isinstance(text, str) and text.strip():
+        t.row("评价结论", (text, t.ncols - 1), align="left")
+        t.cells[-2].align = "center"
 
 
 def _target_layout(form: Form) -> Sheet:

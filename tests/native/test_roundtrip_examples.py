@@ -27,8 +27,6 @@ pytestmark = pytest.mark.skipif(not EXAMPLES, reason="../shared/templates/exampl
 
 # extras of other templates that the Wuhan-style layout has no column or row for (yet)
 UNPRINTED = {
-    "sub_rows",  # “其中” rows under an indicator
-    "conclusion",  # 自评结论
     "initial_targets",
     "budget_received",
 }
