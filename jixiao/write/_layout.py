@@ -12,14 +12,13 @@ from typing import Literal
 
 from jixiao.model import Form, FormKind, Goal
 from jixiao.write._blocks import (
+    _budget_lead,
     _extra_rows,
     _fields,
     _goal_label,
     _header,
     _indicator_block,
     _initial_budget,
-    _initial_head,
-    _initial_row,
     _notes,
     _other_rows,
     _pts,
@@ -116,16 +115,12 @@ def _wuhan_layout(form: Form, notes: list[str], weight_column: bool = False) -> 
     if b is not None:
         r = t.nrows
         t.put(r, 0, "预算执行情况（万元）" + _pts(b.weight), rowspan=2)
-        initial = _initial_budget(form)
-        _initial_head(t, r, initial)
-        t.put(r, 3, "预算数（A）")
+        total_label = "部门整体支出总额" if form.kind.is_department else "年度财政资金总额"
+        _budget_lead(t, r, form, "预算数（A）", total_label)
         t.put(r, 4, "执行数（B）", colspan=1 + w)
         t.put(r, 5 + w, "执行率（B/A）")
         head = "得分" + (f"（{fmt_num(b.weight)}分*执行率）" if b.weight is not None else "")
         t.put(r, last, head, colspan=tail)
-        total_label = "部门整体支出总额" if form.kind.is_department else "年度财政资金总额"
-        _initial_row(t, r + 1, total_label, initial)
-        t.put(r + 1, 3, fmt_num(b.planned), value=b.planned)
         t.put(r + 1, 4, fmt_num(b.executed), value=b.executed, colspan=1 + w)
         t.put(r + 1, 5 + w, fmt_rate(b.rate), value=b.rate)
         t.put(r + 1, last, fmt_num(b.score), value=b.score, colspan=tail)
@@ -232,16 +227,13 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
     if b is not None:
         r = t.nrows
         t.put(r, 0, "项目资金（万元）", rowspan=2 + len(funds))
-        _initial_head(t, r, initial)
+        _budget_lead(t, r, form, "全年预算数（A）", "年度资金总额")
         # 财预〔2020〕10号 order: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
-        t.put(r, 3, "全年预算数（A）")
         t.put(r, 4, "全年执行数（B）")
         t.put(r, 5, "分值")
         t.put(r, 6, "执行率（B/A）")
         t.put(r, 7, "得分")
         t.put(r, 8, "", colspan=tail)
-        _initial_row(t, r + 1, "年度资金总额", initial)
-        t.put(r + 1, 3, fmt_num(b.planned), value=b.planned)
         t.put(r + 1, 4, fmt_num(b.executed), value=b.executed)
         t.put(r + 1, 5, fmt_num(b.weight), value=b.weight)
         t.put(r + 1, 6, fmt_rate(b.rate), value=b.rate)
