@@ -281,6 +281,8 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
     single = len(form.goals) == 1
     for goal in form.goals:
         label = "绩效指标" if single else "年度绩效指标"
+        if single and goal.weight is not None and not goal.text:
+            label = goal.name + _pts(goal.weight)  # the block's points in its label: 绩效指标（90分）
         if goal.text or not single:  # the goal's own label in its cell, its text beside it
             t.keep.add(t.row(_goal_label(form, goal), (goal.text, end), align="left"))
             t.cells[-2].align = "center"
