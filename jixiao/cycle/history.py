@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from jixiao.cycle._names import name_key, similarity, text_key, vocabulary
 from jixiao.cycle.link import project_key, value_change
 from jixiao.model import Finding, Form, Scorecard
-from jixiao.review.catalogue import fmt, make_finding
+from jixiao.review.catalogue import make_finding
+from jixiao.review.figures import fmt_money
 
 __all__ = [
     "FormRecord",
@@ -244,8 +245,8 @@ def project_history(
                     year_after=after,
                     target_before=row.targets[before],
                     target_after=row.targets[after],
-                    budget_before=fmt(b0),
-                    budget_after=fmt(b1),
+                    budget_before=fmt_money(b0),
+                    budget_after=fmt_money(b1),
                 )
             )
     return ProjectHistory(

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from jixiao.review.advice import ADVICE
+from jixiao.review.figures import fmt, fmt_pair, fmt_pct
 
 if TYPE_CHECKING:
     from jixiao.model import Finding, Form, Severity
@@ -414,21 +415,6 @@ _TYPES = [
 CATALOGUE: dict[str, FindingType] = {t.code: replace(t, advice=ADVICE[t.code]) for t in _TYPES}
 
 
-def fmt(x: float | None) -> str:
-    """A number as a reviewer reads it: 0.5, 19.82, 100 (no trailing zeros)."""
-    if x is None:
-        return "—"
-    text = f"{x:.6f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
-
-
-def fmt_pct(x: float | None, decimals: int = 2) -> str:
-    if x is None:
-        return "—"
-    text = f"{x * 100:.{decimals}f}".rstrip("0").rstrip(".")
-    return f"{text}%"
-
-
 def make_finding(
     code: str,
     form: Form,
@@ -445,6 +431,8 @@ def make_finding(
     from jixiao.model import Finding  # here: the titles alone (``vocabulary``) need no model
 
     kind = CATALOGUE[code]
+    numbers = [x if isinstance(x, float | int) else None for x in (printed, expected)]
+    shown = fmt_pair(numbers[0], numbers[1])  # told apart where 2 decimals read alike
     return Finding(
         form=index,
         form_title=form.title,
@@ -455,8 +443,8 @@ def make_finding(
         printed=printed,
         expected=expected,
         message=kind.render(
-            printed=fmt(printed) if isinstance(printed, float | int) else printed,
-            expected=fmt(expected) if isinstance(expected, float | int) else expected,
+            printed=shown[0] if isinstance(printed, float | int) else printed,
+            expected=shown[1] if isinstance(expected, float | int) else expected,
             goal=goal,
             indicator=indicator,
             **values,

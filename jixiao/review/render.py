@@ -162,7 +162,7 @@ def _form_view(path: str, index: int, form: Form, card: Scorecard, findings: lis
                     f"预算执行情况（{fmt(b.weight)}分）",
                     f"预算数 {fmt(b.planned)}",
                     f"执行数 {fmt(b.executed)}",
-                    f"执行率 {fmt_pct(b.rate, 4)}",
+                    f"执行率 {fmt_pct(b.rate)}",
                 ],
                 printed=fmt(b.score),
                 computed=fmt(card.budget_computed),

@@ -128,10 +128,7 @@ def _stored_review(session: Session, f: FormRow) -> tuple[ScorecardRow | None, l
         .where(FindingRow.form_id == f.id, FindingRow.review_run_id == f.review_run_id)
         .order_by(FindingRow.position)
     )
-    found = [
-        finding_from_row(r)
-        for r in rows
-    ]
+    found = [finding_from_row(r) for r in rows]
     return card, found
 
 

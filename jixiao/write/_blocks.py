@@ -1,5 +1,5 @@
 """Blocks every printed layout of ``_layout`` is built from: title and header lines, indicator
-cell runs, the budget's 年初预算数 cells, label/value and other rows read from ``extra``, notes.
+cell runs, the budget's 年初预算数 / 到位数 cells, label/value and other rows read from ``extra``, notes.
 """
 
 from __future__ import annotations
@@ -59,21 +59,33 @@ def _initial_budget(form: Form) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def _initial_head(t: Table, row: int, initial: float | None) -> None:
-    """The two cells before the budget's columns: blank, or a 年初预算数 column when printed."""
-    if initial is None:
+def _received(form: Form) -> float | None:
+    """The 到位数 (funds received) an export prints beside 预算数 (Hebei's system)."""
+    value = form.extra.get("budget_received")
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _budget_lead(t: Table, row: int, form: Form, planned_head: str, label: str) -> None:
+    """Columns 1–3 of the budget's head row and total row: the row's label, then 预算数 after a
+    年初预算数 column, or before a 到位数 column (预算数 | 到位数 | 执行数, as Hebei prints them),
+    or alone; the 执行数 column that follows is the layout's."""
+    b = form.budget
+    planned = b.planned if b is not None else None
+    initial, received = _initial_budget(form), _received(form)
+    if initial is None and received is None:
         t.put(row, 1, "", colspan=2)
+        t.put(row + 1, 1, label, colspan=2)
+        cells = [(3, planned_head, planned)]
     else:
         t.put(row, 1, "")
-        t.put(row, 2, "年初预算数")
-
-
-def _initial_row(t: Table, row: int, label: str, initial: float | None) -> None:
-    if initial is None:
-        t.put(row, 1, label, colspan=2)
-    else:
-        t.put(row, 1, label)
-        t.put(row, 2, fmt_num(initial), value=initial)
+        t.put(row + 1, 1, label)
+        if initial is not None:
+            cells = [(2, "年初预算数", initial), (3, planned_head, planned)]
+        else:
+            cells = [(2, planned_head, planned), (3, "到位数", received)]
+    for col, head, value in cells:
+        t.put(row, col, head)
+        t.put(row + 1, col, fmt_num(value), value=value)
 
 
 def _sum_cell(t: Table, row: int, col: int, parts: list[tuple[int, int]], values: list[float | None]) -> None:

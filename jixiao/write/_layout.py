@@ -12,14 +12,13 @@ from typing import Literal
 
 from jixiao.model import Form, FormKind, Goal
 from jixiao.write._blocks import (
+    _budget_lead,
     _extra_rows,
     _fields,
     _goal_label,
     _header,
     _indicator_block,
     _initial_budget,
-    _initial_head,
-    _initial_row,
     _notes,
     _other_rows,
     _pts,
@@ -27,6 +26,7 @@ from jixiao.write._blocks import (
     _sum_cell,
     _title,
 )
+from jixiao.write._columns import IndicatorColumn, indicator_columns, starred, with_sub_rows
 from jixiao.write._page import (
     Paragraph,
     Sheet,
@@ -97,14 +97,17 @@ def form_layout(
 
 
 def _wuhan_layout(form: Form, notes: list[str], weight_column: bool = False) -> Sheet:
-    # columns: label | 一级 | 二级 | 三级 | [分值] | 年初目标值 | 实际完成值 | 得分
+    # columns: label | 一级 | 二级 | 三级 | [分值] | 年初目标值 | 实际完成值 | 得分 | [extra columns]
     w = 1 if weight_column else 0
+    cols = indicator_columns(form)
     widths = [10, 8, 10, 19, 6, 12, 12, 9] if w else [10, 8, 10, 21, 13, 13, 10]
-    t = Table(7 + w, widths)
+    t = Table(7 + w + len(cols), widths + [c.width for c in cols])
     last = 6 + w  # the 得分 column
+    end = last + len(cols)  # the last column
+    tail = 1 + len(cols)  # a 得分 cell above the indicator block spans the extra columns
     if form.project is not None or form.kind is FormKind.PROJECT_SELF_EVALUATION:
-        t.row("项目名称", (form.project, last), align="left")
-        t.row("主管部门", (form.supervisor, 2), "项目实施单位", (form.implementer, 3 + w))
+        t.row("项目名称", (form.project, end), align="left")
+        t.row("主管部门", (form.supervisor, 2), "项目实施单位", (form.implementer, 3 + w + len(cols)))
     _fields(t, form)
     _other_rows(t, _extra_rows(form))
     scores: list[tuple[int, int]] = []  # the cells the 总分 adds up
@@ -112,18 +115,15 @@ def _wuhan_layout(form: Form, notes: list[str], weight_column: bool = False) -> 
     if b is not None:
         r = t.nrows
         t.put(r, 0, "预算执行情况（万元）" + _pts(b.weight), rowspan=2)
-        initial = _initial_budget(form)
-        _initial_head(t, r, initial)
-        t.put(r, 3, "预算数（A）")
+        total_label = "部门整体支出总额" if form.kind.is_department else "年度财政资金总额"
+        _budget_lead(t, r, form, "预算数（A）", total_label)
         t.put(r, 4, "执行数（B）", colspan=1 + w)
         t.put(r, 5 + w, "执行率（B/A）")
-        t.put(r, last, "得分" + (f"（{fmt_num(b.weight)}分*执行率）" if b.weight is not None else ""))
-        total_label = "部门整体支出总额" if form.kind.is_department else "年度财政资金总额"
-        _initial_row(t, r + 1, total_label, initial)
-        t.put(r + 1, 3, fmt_num(b.planned), value=b.planned)
+        head = "得分" + (f"（{fmt_num(b.weight)}分*执行率）" if b.weight is not None else "")
+        t.put(r, last, head, colspan=tail)
         t.put(r + 1, 4, fmt_num(b.executed), value=b.executed, colspan=1 + w)
         t.put(r + 1, 5 + w, fmt_rate(b.rate), value=b.rate)
-        t.put(r + 1, last, fmt_num(b.score), value=b.score)
+        t.put(r + 1, last, fmt_num(b.score), value=b.score, colspan=tail)
         scores.append((r + 1, last))
     o = form.overall_goal
     if o is not None:
@@ -131,73 +131,88 @@ def _wuhan_layout(form: Form, notes: list[str], weight_column: bool = False) -> 
         t.put(r, 0, "项目绩效总目标" + _pts(o.weight), rowspan=2)
         t.put(r, 1, "年初设定目标", colspan=3)
         t.put(r, 4, "全年实际完成情况", colspan=2 + w)
-        t.put(r, last, "得分")
+        t.put(r, last, "得分", colspan=tail)
         t.put(r + 1, 1, o.target, colspan=3, align="left")
         t.put(r + 1, 4, o.actual, colspan=2 + w, align="left")
-        t.put(r + 1, last, fmt_num(o.score), value=o.score)
+        t.put(r + 1, last, fmt_num(o.score), value=o.score, colspan=tail)
         scores.append((r + 1, last))
     for goal in form.goals:
-        rows = _wuhan_goal(t, goal, _goal_label(form, goal), w)
+        rows = _wuhan_goal(t, form, goal, w, cols)
         scores += [(rr, last) for rr in rows]
     r = t.nrows
     if w:
         # the budget's points sit in its label, not in this column: no 分值 total to print
-        t.row(("总分", 4), None, ("", 2), fmt_num(form.total_score), bold=True)
+        t.row(("总分", 4), None, ("", 2), (fmt_num(form.total_score), tail), bold=True)
     else:
-        t.row(("总分", 6), fmt_num(form.total_score), bold=True)
+        t.row(("总分", 6), (fmt_num(form.total_score), tail), bold=True)
     total = next(c for c in t.cells if c.row == r and c.col == last)
     total.value = form.total_score
     parts = [c.value for c in t.cells if (c.row, c.col) in set(scores) and c.value is not None]
     if form.total_score is not None and parts and abs(sum(parts) - form.total_score) < 0.005:
         total.sum_of = scores  # a formula only where it gives the printed total
-    t.row("偏差大或目标未完成原因分析", (form.deviation_reason, last), align="left")
+    _conclusion(t, form)
+    t.row("偏差大或目标未完成原因分析", (form.deviation_reason, end), align="left")
     t.cells[-2].align = "center"
-    t.row("改进措施及结果应用方案", (form.improvement, last), align="left")
+    t.row("改进措施及结果应用方案", (form.improvement, end), align="left")
     t.cells[-2].align = "center"
     blocks: list[Paragraph | Table] = [_title(form), *_header(form), t]
     blocks += _notes(notes)
-    return Sheet(_sheet_name(form), blocks, landscape=bool(w))
+    return Sheet(_sheet_name(form), blocks, landscape=bool(w) or bool(cols))
 
 
-def _wuhan_goal(t: Table, goal: Goal, label: str, w: int = 0) -> list[int]:
+def _wuhan_goal(t: Table, form: Form, goal: Goal, w: int, cols: list[IndicatorColumn]) -> list[int]:
     """A goal's rows; returns the rows of its indicators (for the totals)."""
     last = 6 + w
+    label = _goal_label(form, goal)
     if goal.text is not None:
-        t.keep.add(t.row(label, (goal.text, last), align="left"))
+        t.keep.add(t.row(label, (goal.text, last + len(cols)), align="left"))
         t.cells[-2].align = "center"
         label = "年度绩效指标"
     r = t.nrows
     t.keep.add(r)  # a goal's heading rows never end a page
-    t.put(r, 0, label, rowspan=1 + len(goal.indicators))
-    heads = ["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分"]
+    rows = with_sub_rows(form, goal.indicators)
+    t.put(r, 0, label, rowspan=1 + len(rows))
+    heads = ["一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值", "得分", *(c.head for c in cols)]
     if w:
         heads.insert(3, "分值")
     for c, head in enumerate(heads, start=1):
         t.put(r, c, head, bold=True)
-    inds = goal.indicators
-    _indicator_block(t, r + 1, inds, 1)
-    for k, ind in enumerate(inds):
-        rr = r + 1 + k
+    _indicator_block(t, r + 1, [ind for ind, _ in rows], 1)
+    for rr, (ind, sub) in enumerate(rows, start=r + 1):
+        name = starred(form, ind)
         if w:
-            t.put(rr, 3, ind.name, align="left")
+            t.put(rr, 3, name, align="left")
             t.put(rr, 4, fmt_num(ind.weight), value=ind.weight)
         else:
-            t.put(rr, 3, ind.name + _pts(ind.weight), align="left")
+            t.put(rr, 3, name + _pts(ind.weight), align="left")
         t.put(rr, 4 + w, ind.target)
         t.put(rr, 5 + w, ind.actual)
         t.put(rr, last, fmt_num(ind.score), value=ind.score)
-    return [r + 1 + k for k in range(len(inds))]
+        for n, col in enumerate(cols, start=last + 1):
+            text = "" if sub else col.text(ind)
+            t.put(
+                rr,
+                n,
+                text,
+                value=None if sub else col.value(ind),
+                align="left" if len(text) > 8 else "center",
+            )
+    return [rr for rr, (_, sub) in enumerate(rows, start=r + 1) if not sub]
 
 
 def _national_layout(form: Form, notes: list[str]) -> Sheet:
     # 财预〔2020〕10号 项目支出绩效自评表:
     # label | 一级 | 二级 | 三级 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
-    t = Table(9, [9, 8, 9, 17, 12, 11, 8, 6, 16])  # 分值 column wide enough for 执行率 "96.25%"
+    cols = indicator_columns(form, deviation=False)  # after the template's own columns
+    widths = [9, 8, 9, 17, 12, 11, 8, 6, 16]  # 分值 column wide enough for 执行率 "96.25%"
+    t = Table(9 + len(cols), widths + [c.width for c in cols])
+    end = 8 + len(cols)
+    tail = 1 + len(cols)  # the blank 偏差 cell of rows above the indicators spans the extra columns
     if form.kind.is_department:
-        t.row("单位名称", (form.unit, 8), align="left")
+        t.row("单位名称", (form.unit, end), align="left")
     else:
-        t.row("项目名称", (form.project, 8), align="left")
-        t.row("主管部门", (form.supervisor, 3), ("实施单位", 2), (form.implementer, 3))
+        t.row("项目名称", (form.project, end), align="left")
+        t.row("主管部门", (form.supervisor, 3), ("实施单位", 2), (form.implementer, 3 + len(cols)))
     _fields(t, form)
     b = form.budget
     initial = _initial_budget(form)
@@ -212,25 +227,22 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
     if b is not None:
         r = t.nrows
         t.put(r, 0, "项目资金（万元）", rowspan=2 + len(funds))
-        _initial_head(t, r, initial)
+        _budget_lead(t, r, form, "全年预算数（A）", "年度资金总额")
         # 财预〔2020〕10号 order: 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
-        t.put(r, 3, "全年预算数（A）")
         t.put(r, 4, "全年执行数（B）")
         t.put(r, 5, "分值")
         t.put(r, 6, "执行率（B/A）")
         t.put(r, 7, "得分")
-        t.put(r, 8, "")
-        _initial_row(t, r + 1, "年度资金总额", initial)
-        t.put(r + 1, 3, fmt_num(b.planned), value=b.planned)
+        t.put(r, 8, "", colspan=tail)
         t.put(r + 1, 4, fmt_num(b.executed), value=b.executed)
         t.put(r + 1, 5, fmt_num(b.weight), value=b.weight)
         t.put(r + 1, 6, fmt_rate(b.rate), value=b.rate)
         t.put(r + 1, 7, fmt_num(b.score), value=b.score)
-        t.put(r + 1, 8, "")
+        t.put(r + 1, 8, "", colspan=tail)
         for k, texts in enumerate(funds, start=r + 2):
             for c, text in enumerate(texts, start=1):
                 t.put(k, c, text, align="left" if c == 1 else "center")
-            t.put(k, 8, "")
+            t.put(k, 8, "", colspan=tail)
         scores.append((r + 1, 7))
         weights.append((r + 1, 5))
         weight_values.append(b.weight)
@@ -242,12 +254,12 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
         t.put(r, 4, "实际完成情况", colspan=2)
         t.put(r, 6, "分值")
         t.put(r, 7, "得分")
-        t.put(r, 8, "")
+        t.put(r, 8, "", colspan=tail)
         t.put(r + 1, 1, o.target, colspan=3, align="left")
         t.put(r + 1, 4, o.actual, colspan=2, align="left")
         t.put(r + 1, 6, fmt_num(o.weight), value=o.weight)
         t.put(r + 1, 7, fmt_num(o.score), value=o.score)
-        t.put(r + 1, 8, "")
+        t.put(r + 1, 8, "", colspan=tail)
         if o.weight is not None or o.score is not None:
             scores.append((r + 1, 7))
             weights.append((r + 1, 6))
@@ -264,34 +276,39 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
         "分值",
         "得分",
         "偏差原因分析及改进措施",
+        *(c.head for c in cols),
     )
     single = len(form.goals) == 1
     for goal in form.goals:
         label = "绩效指标" if single else "年度绩效指标"
+        if single and goal.weight is not None and not goal.text:
+            label = goal.name + _pts(goal.weight)  # the block's points in its label: 绩效指标（90分）
         if goal.text or not single:  # the goal's own label in its cell, its text beside it
-            t.keep.add(t.row(_goal_label(form, goal), (goal.text, 8), align="left"))
+            t.keep.add(t.row(_goal_label(form, goal), (goal.text, end), align="left"))
             t.cells[-2].align = "center"
-        inds = goal.indicators
+        rows = with_sub_rows(form, goal.indicators)
         r = t.nrows
         t.keep.add(r)
-        t.put(r, 0, label, rowspan=1 + len(inds))
+        t.put(r, 0, label, rowspan=1 + len(rows))
         for c, head in enumerate(heads, start=1):
             t.put(r, c, head, bold=True)
-        _indicator_block(t, r + 1, inds, 1)
-        for k, ind in enumerate(inds):
-            rr = r + 1 + k
-            t.put(rr, 3, ind.name, align="left")
+        _indicator_block(t, r + 1, [ind for ind, _ in rows], 1)
+        for rr, (ind, sub) in enumerate(rows, start=r + 1):
+            t.put(rr, 3, starred(form, ind), align="left")
             t.put(rr, 4, ind.target)
             t.put(rr, 5, ind.actual)
             t.put(rr, 6, fmt_num(ind.weight), value=ind.weight)
             t.put(rr, 7, fmt_num(ind.score), value=ind.score)
-            text = deviation.get(ind.name)
+            text = None if sub else deviation.get(ind.name)
             t.put(rr, 8, text if isinstance(text, str) else "", align="left")
-            scores.append((rr, 7))
-            weights.append((rr, 6))
-            weight_values.append(ind.weight)
+            for c, col in enumerate(cols, start=9):
+                t.put(rr, c, "" if sub else col.text(ind), value=None if sub else col.value(ind))
+            if not sub:  # a 其中 row has no points of its own
+                scores.append((rr, 7))
+                weights.append((rr, 6))
+                weight_values.append(ind.weight)
     r = t.nrows
-    t.row(("总分", 6), None, fmt_num(form.total_score), "", bold=True)
+    t.row(("总分", 6), None, fmt_num(form.total_score), ("", tail), bold=True)
     _sum_cell(t, r, 6, weights, weight_values)
     total = next(c for c in t.cells if c.row == r and c.col == 7)
     total.value = form.total_score
@@ -299,35 +316,47 @@ def _national_layout(form: Form, notes: list[str]) -> Sheet:
     if form.total_score is not None and parts and abs(sum(parts) - form.total_score) < 0.005:
         total.sum_of = scores
     # a form-level analysis (forms of other templates) in full-width rows under the table
+    _conclusion(t, form)
     if form.deviation_reason:
-        t.row("偏差原因分析", (form.deviation_reason, 8), align="left")
+        t.row("偏差原因分析", (form.deviation_reason, end), align="left")
         t.cells[-2].align = "center"
     if form.improvement:
-        t.row("改进措施", (form.improvement, 8), align="left")
+        t.row("改进措施", (form.improvement, end), align="left")
         t.cells[-2].align = "center"
     blocks: list[Paragraph | Table] = [_title(form), *_header(form), t]
     blocks += _notes(notes)
     return Sheet(_sheet_name(form), blocks, landscape=True)
 
 
+def _conclusion(t: Table, form: Form) -> None:
+    """A 评价结论 box (Sichuan's forms print one above 存在问题 / 改进措施), when the form has one."""
+    text = form.extra.get("conclusion")
+    if isinstance(text, str) and text.strip():
+        t.row("评价结论", (text, t.ncols - 1), align="left")
+        t.cells[-2].align = "center"
+
+
 def _target_layout(form: Form) -> Sheet:
-    # 目标名称 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 指标值确定依据
-    t = Table(6, [14, 10, 12, 24, 16, 14])
+    # 目标名称 | 一级指标 | 二级指标 | 三级指标 | 指标值 | [指标值说明] | 指标值确定依据
+    cols = indicator_columns(form, value_notes=True)
+    t = Table(6 + len(cols), [14, 10, 12, 24, 16, *(c.width for c in cols), 14])
+    end = 5 + len(cols)
     if form.kind is FormKind.PROJECT_TARGET:
-        t.row("项目名称", (form.project, 5), align="left")
-        t.row("项目主管部门", (form.supervisor, 2), "项目执行单位", (form.implementer, 2))
+        t.row("项目名称", (form.project, end), align="left")
+        t.row("项目主管部门", (form.supervisor, 2), "项目执行单位", (form.implementer, 2 + len(cols)))
     else:
-        t.row("部门（单位）名称", (form.unit, 5), align="left")
+        t.row("部门（单位）名称", (form.unit, end), align="left")
     _fields(t, form)
     _other_rows(t, _extra_rows(form))
     for goal in form.goals:
         label = _goal_label(form, goal)
         if goal.text is not None:
-            t.row(label, (goal.text, 5), align="left")
+            t.row(label, (goal.text, end), align="left")
             t.cells[-2].align = "center"
         r = t.nrows
         t.put(r, 0, "目标名称", bold=True)
-        for c, head in enumerate(("一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据"), start=1):
+        heads = ("一级指标", "二级指标", "三级指标", "指标值", *(c.head for c in cols), "指标值确定依据")
+        for c, head in enumerate(heads, start=1):
             t.put(r, c, head, bold=True)
         inds = goal.indicators
         if inds:
@@ -335,9 +364,11 @@ def _target_layout(form: Form) -> Sheet:
         _indicator_block(t, r + 1, inds, 1)
         for k, ind in enumerate(inds):
             rr = r + 1 + k
-            t.put(rr, 3, ind.name + _pts(ind.weight), align="left")
+            t.put(rr, 3, starred(form, ind) + _pts(ind.weight), align="left")
             t.put(rr, 4, ind.target)
-            t.put(rr, 5, ind.basis)
+            for c, col in enumerate(cols, start=5):
+                t.put(rr, c, col.text(ind), align="left")
+            t.put(rr, end, ind.basis)
     header = []
     if form.unit and form.kind is FormKind.PROJECT_TARGET:
         header.append(Paragraph(f"单位名称：{form.unit}", "header"))

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
+from jixiao.review import figures
+
 __all__ = [
     "Cell",
     "Paragraph",
@@ -143,14 +145,15 @@ def fmt_money(value: float) -> str:
     """An amount in 万元 as a report states it, always to the 分 of a 万元 figure: 2903.5 -> "2903.50".
 
     A form cell keeps the digits the form printed (``fmt_num``: the file reads back to the same
-    form); a sentence of a report uses the one finance format, whatever the unit typed.
+    form); a sentence of a report uses the one finance format, whatever the unit typed, the same
+    as a finding's message (``review.figures``).
     """
-    return f"{round(value, 2) + 0.0:.2f}"
+    return figures.fmt_money(value)
 
 
 def fmt_percent(rate: float) -> str:
     """A fraction as a report's percentage, at most 2 decimals: 0.44462997 -> "44.46%"."""
-    return fmt_num(round(rate * 100, 2)) + "%"
+    return figures.fmt_pct(rate)
 
 
 def fmt_date(iso: str | None) -> str:

@@ -35,7 +35,7 @@ def test_target_fell_while_budget_rose() -> None:
     [f] = h.findings
     assert (f.code, f.form, f.indicator) == ("target.fell_budget_rose", 1, "服务社区数量")
     assert "由 2020 年的“≥10个”降为 2021 年的“≥8个”" in f.message
-    assert "预算数由 300 万元增至 360 万元" in f.message
+    assert "预算数由 300.00 万元增至 360.00 万元" in f.message  # 万元 to the 分
 
 
 def test_units_compared_by_how_far_printed_scores_run_above_the_rules() -> None:

@@ -38,7 +38,7 @@ def test_yuan_figures_under_a_wan_header_are_flagged(tmp_path: Path) -> None:
     assert form.budget is not None and form.budget.planned == 4_800_000  # as printed, not guessed
     [f] = [f for f in findings if f.code == "budget.unit_suspect"]
     assert f.severity == "warning" and f.printed == 4_800_000 and f.expected == 480  # 4,800,000 元 = 480 万元
-    assert "480 亿元" in f.message and "480 万元" in f.message
+    assert "480 亿元" in f.message and "480.00 万元" in f.message  # 万元 to the 分
     assert {f.code for f in findings if f.severity != "info"} == {"budget.unit_suspect"}  # 90 %, 9 agree
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from jixiao.model import Document, Finding, Form, Scorecard
 from jixiao.review.catalogue import fmt, fmt_pct, make_finding
 from jixiao.review.checks._common import printed_decimals, total_counts_missing
+from jixiao.review.figures import fmt_money, fmt_pct_pair
 from jixiao.score.rules import RuleSet, agrees, decimals_of, load_rule_set, rule_set_names
 from jixiao.score.scorecard import budget_rate, is_scored
 
@@ -26,16 +27,17 @@ def check_rate(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Doc
         return
     if _pct_agrees(printed, computed) or _pct_agrees(printed, min(computed, 1.0)):
         return
+    rates = fmt_pct_pair(printed, computed)
     yield make_finding(
         "budget.rate_mismatch",
         form,
         index,
         printed=round(printed, 6),
         expected=round(computed, 4),
-        rate_printed=fmt_pct(printed, 4),
-        rate_expected=fmt_pct(computed, 2),
-        executed=fmt(form.budget.executed),
-        planned=fmt(form.budget.planned),
+        rate_printed=rates[0],
+        rate_expected=rates[1],
+        executed=fmt_money(form.budget.executed),
+        planned=fmt_money(form.budget.planned),
     )
 
 
@@ -118,8 +120,8 @@ def check_overspent(
         index,
         printed=b.executed,
         expected=b.planned,
-        executed=fmt(b.executed),
-        planned=fmt(b.planned),
+        executed=fmt_money(b.executed),
+        planned=fmt_money(b.planned),
         rate=fmt_pct(b.executed / b.planned),
     )
 
@@ -151,7 +153,7 @@ def check_unit(form: Form, index: int, card: Scorecard, rules: RuleSet, doc: Doc
                 what=what,
                 amount=f"{amount:,.2f}".rstrip("0").rstrip("."),
                 yi=fmt(round(amount / 10_000, 2)),
-                wan=fmt(round(amount / 10_000, 6)),
+                wan=fmt_money(amount / 10_000),
             )
             return  # one finding per form: the amounts share the unit
 

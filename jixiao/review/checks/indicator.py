@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from jixiao.model import Document, Finding, Form, Goal, Indicator, IndicatorScore, Scorecard, Severity
-from jixiao.review.catalogue import fmt, make_finding
+from jixiao.review.catalogue import fmt, fmt_pct, make_finding
 from jixiao.review.checks._common import (
     read_incomplete,
     score_decimals,
@@ -237,7 +237,7 @@ def check_score_within_goal(
             if cmp.quantitative:
                 if not cmp.direction_certain or cmp.ratio is None:
                     continue
-                share, how = min(cmp.ratio, 1.0), f"按完成比例 {cmp.ratio:.2%}"
+                share, how = min(cmp.ratio, 1.0), f"按完成比例 {fmt_pct(cmp.ratio)}"
             else:
                 band = rules.band(cmp.outcome.value)
                 if band is None:

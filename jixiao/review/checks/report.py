@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from jixiao.model import Document, Finding, Form, NarrativeReport, Scorecard
-from jixiao.review.catalogue import fmt, fmt_pct, make_finding
+from jixiao.review.catalogue import fmt, make_finding
+from jixiao.review.figures import fmt_money, fmt_pct_pair
 from jixiao.score.rules import RuleSet, agrees, decimals_of
 from jixiao.score.scorecard import budget_rate
 
@@ -130,14 +131,15 @@ def check_figures(
             if _rate_agrees(r, stated, rates):
                 continue
             shown = rates[0]
+            rate_texts = fmt_pct_pair(stated, shown)
             yield make_finding(
                 "report.figure_mismatch",
                 form,
                 index,
                 printed=round(stated, 6),
                 expected=round(shown, 6),
-                printed_text=fmt_pct(stated, 4),
-                expected_text=fmt_pct(shown, 4),
+                printed_text=rate_texts[0],
+                expected_text=rate_texts[1],
                 title=_title(r),
                 what="执行率",
                 note="",
@@ -153,8 +155,8 @@ def check_figures(
                 index,
                 printed=amount,
                 expected=b.executed,
-                printed_text=f"{fmt(amount)} 万元",
-                expected_text=f"执行数 {fmt(b.executed)} 万元",
+                printed_text=f"{fmt_money(amount)} 万元",
+                expected_text=f"执行数 {fmt_money(b.executed)} 万元",
                 title=_title(r),
                 what=f"“{context}”",
                 note="",
