@@ -46,7 +46,7 @@ from jixiao.read._ocr_grid import Grid, find_grids
 from jixiao.read._ocr_image import Page, binarize, image_pages, prepare, seal_mask, turned_upside_down
 from jixiao.read._ocr_light import even_light
 from jixiao.read._ocr_sign import after_sign, leading_sign, lone_sign
-from jixiao.read._ocr_text import engine, ink_lines, recognise
+from jixiao.read._ocr_text import engine, ink_lines, page_script, recognise
 
 __all__ = ["LOW_CONFIDENCE", "PageResult", "image_rows", "page_view", "read_page", "scan_rows"]
 
@@ -195,36 +195,39 @@ def _read_prepared(page: Page, pageno: int, file: str, check_direction: bool) ->
     if check_direction and _upside_down(page, ink, boxes):
         return _read_prepared(turned_upside_down(page), pageno, file, check_direction=False)
     read = dict(zip(boxes, recognise(clean, boxes), strict=True))
-    result = PageResult(page=page, pageno=pageno)
-    heights = [b[3] - b[1] for b in boxes] or [1]  # body text: mostly the cells' lines
-    body = sorted(heights)[len(heights) // 2]
-    items: list[tuple[float, float, Row]] = []
-    em = page_em([(read[b][0], b) for _t, _g, _c, lines in plan for b in lines])
-    for tno, grid in enumerate(grids, start=1):
-        cells = [(cell, lines) for t, _g, cell, lines in plan if t == tno]
-        rows = _table_rows(grid, tno, cells, read, result, file, pageno, (ink, clean, body, em))
-        items.extend((y, 0.0, row) for y, row in rows)
-    overflow_doubts(result.cells, ink, lines_, page.dpi)
-    for segments in text_lines:
-        parts = [read[s] for s in segments]
-        text = clean_cell(
-            printed_marks(_brackets(" ".join(t for t, _ in parts if t).translate(_MODEL_QUIRKS)))
-        )
-        if not text:
-            continue
-        conf = min(c for _, c in parts)
-        top = min(s[1] for s in segments)
-        height = max(s[3] - s[1] for s in segments)
-        src = Source(file=file, page=pageno)
-        row = Row([text], src, table=False, heading=height >= body * 1.3, confidence=(conf,))
-        items.append((top, float(segments[0][0]), row))
-    items.sort(key=lambda it: (it[0], it[1]))
-    from jixiao.read._pdf import _join_headings
+    with page_script(text for text, _ in read.values()) as traditional:
+        if traditional:  # read again by the model that writes traditional characters
+            read = dict(zip(boxes, recognise(clean, boxes), strict=True))
+        result = PageResult(page=page, pageno=pageno)
+        heights = [b[3] - b[1] for b in boxes] or [1]  # body text: mostly the cells' lines
+        body = sorted(heights)[len(heights) // 2]
+        items: list[tuple[float, float, Row]] = []
+        em = page_em([(read[b][0], b) for _t, _g, _c, lines in plan for b in lines])
+        for tno, grid in enumerate(grids, start=1):
+            cells = [(cell, lines) for t, _g, cell, lines in plan if t == tno]
+            rows = _table_rows(grid, tno, cells, read, result, file, pageno, (ink, clean, body, em))
+            items.extend((y, 0.0, row) for y, row in rows)
+        overflow_doubts(result.cells, ink, lines_, page.dpi)
+        for segments in text_lines:
+            parts = [read[s] for s in segments]
+            text = clean_cell(
+                printed_marks(_brackets(" ".join(t for t, _ in parts if t).translate(_MODEL_QUIRKS)))
+            )
+            if not text:
+                continue
+            conf = min(c for _, c in parts)
+            top = min(s[1] for s in segments)
+            height = max(s[3] - s[1] for s in segments)
+            src = Source(file=file, page=pageno)
+            row = Row([text], src, table=False, heading=height >= body * 1.3, confidence=(conf,))
+            items.append((top, float(segments[0][0]), row))
+        items.sort(key=lambda it: (it[0], it[1]))
+        from jixiao.read._pdf import _join_headings
 
-    result.rows = _join_headings([(it[2], 0.0) for it in items])  # one type size: OCR measures none
-    if result.rows:
-        result.rows[0].after_gap = pageno > 1
-    return result
+        result.rows = _join_headings([(it[2], 0.0) for it in items])  # one type size: OCR measures none
+        if result.rows:
+            result.rows[0].after_gap = pageno > 1
+        return result
 
 
 def _despeckle(ink: Any, dpi: float) -> Any:

