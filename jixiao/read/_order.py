@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from itertools import chain
 
 from jixiao.read._glued_header import header_cells
-from jixiao.read._glued_rows import total_row
+from jixiao.read._glued_rows import is_indicator_header, total_row
 from jixiao.read._segment import form_title_kind
 
 __all__ = ["ORDER_MESSAGE", "disordered_line"]
@@ -30,6 +30,8 @@ ORDER_MESSAGE = (
 )
 
 _FIGURE = re.compile(r"^[≥≤<>＞＜=＝]?[-+]?\d{1,9}(?:[.,]\d+)*%?$|^[—－-]+$")  # not a phone number
+_VALUE = re.compile(r"^[≥≤<>＞＜=＝]*(?:\d{1,9}(?:[.,]\d+)*[^\s\d]{0,4})?$")  # ≥, 250天, 98%
+_DIGIT = re.compile(r"\d")
 _MIN_FIGURES = 1  # figures after a label that make a line a data row (资金总额 540)
 _MAX_JOIN = 3  # lines one wrapped label is joined from (年初预算数（万元 / ）)
 
@@ -39,6 +41,12 @@ def _is_data_row(tokens: list[str]) -> bool:
     if len(tokens) < 1 + _MIN_FIGURES or _FIGURE.match(tokens[0]):
         return False
     return sum(bool(_FIGURE.match(t)) for t in tokens[1:]) >= _MIN_FIGURES
+
+
+def _bare_values(tokens: list[str]) -> bool:
+    """Values without their row's label (3, ≥100% 100% 3): the first line under an indicator
+    header in reading order opens with its row's label or name."""
+    return any(_DIGIT.search(t) for t in tokens) and all(_VALUE.match(t) for t in tokens)
 
 
 def _labels_at(glued: list[str]) -> bool:
@@ -53,10 +61,14 @@ def _labels_at(glued: list[str]) -> bool:
 
 def disordered_line(lines: Iterable[str]) -> int | None:
     """The 1-based line where the text shows it is not in the table's order, else ``None``:
-    column labels or a title after a total row with no data row after them. One pass over the lines, a
+    column labels or a title after a total row with no data row after them, or, in text of
+    one-space runs, bare values as the first row under an indicator header. One pass over the lines, a
     few held ahead: a dump of 10^4 forms is read in linear time and little memory."""
     after_total = False
     labels: int | None = None  # column labels after a total row, no data row after them yet
+    spaced = False  # a line holds two spaces or a TAB: not one run a space (a layout keeps columns)
+    header = False  # the line above is an indicator header of one-space runs
+    bare: int | None = None  # the first line of bare values under such a header
     ahead: deque[tuple[str, str]] = deque()  # (line, line without its spaces) from line ``k``
     k = -1
     for line in chain(lines, [""] * (_MAX_JOIN - 1)):
@@ -67,6 +79,10 @@ def disordered_line(lines: Iterable[str]) -> int | None:
         raw, g = ahead.popleft()
         if not g:
             continue
+        spaced = spaced or "  " in raw.strip() or "\t" in raw
+        if header and bare is None and _bare_values(raw.split()):
+            bare = k
+        header = not spaced and " " in raw.strip() and is_indicator_header(header_cells(g))
         if total_row(g) is not None:
             after_total, labels = True, None
         elif labels is not None:
@@ -74,4 +90,6 @@ def disordered_line(lines: Iterable[str]) -> int | None:
                 after_total, labels = False, None
         elif after_total and (form_title_kind(g) is not None or _labels_at([g, *(a for _, a in ahead)])):
             labels = k
-    return None if labels is None else labels + 1
+    if labels is None and (bare is None or spaced):
+        return None
+    return (labels if labels is not None else bare) + 1  # type: ignore[operator]
