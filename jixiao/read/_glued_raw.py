@@ -126,7 +126,7 @@ def raw_rows(lines: list[str]) -> dict[int, list[str]] | None:
 _ENDED = re.compile(r"[。！；;.]$")
 _SENTENCE = re.compile(r"[。！；;]")
 _DIGIT_END = re.compile(r"[\d%]$")
-_MAX_WRAP = 6  # lines one wrapped row of a dump is joined from
+_MAX_WRAP = 10  # lines one wrapped row of a dump is joined from
 _MAX_HEADER_LINES = 14  # lines one header of a dump is joined from (labels wrap in narrow columns)
 _BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 _DIGIT = re.compile(r"\d")
