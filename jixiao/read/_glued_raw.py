@@ -126,10 +126,11 @@ def raw_rows(lines: list[str]) -> dict[int, list[str]] | None:
 _ENDED = re.compile(r"[。！；;.]$")
 _SENTENCE = re.compile(r"[。！；;]")
 _DIGIT_END = re.compile(r"[\d%]$")
-_MAX_WRAP = 6  # lines one wrapped row of a dump is joined from
+_MAX_WRAP = 10  # lines one wrapped row of a dump is joined from
 _MAX_HEADER_LINES = 14  # lines one header of a dump is joined from (labels wrap in narrow columns)
 _BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 _DIGIT = re.compile(r"\d")
+_FIGURE_START = re.compile(r"[≥≤<>＞＜=＝]?[-+]?\d")  # no header opens with a figure
 
 
 def _raw_header(text: list[str], idx: list[int], i: int) -> tuple[int, list[str] | None]:
@@ -139,6 +140,8 @@ def _raw_header(text: list[str], idx: list[int], i: int) -> tuple[int, list[str]
     figures, a title, or the labels of another table (a goal header after a budget one, the
     second header row under 年度指标值, which ``_two_rows`` lays out)."""
     best: tuple[int, list[str] | None] = (1, None)
+    if _FIGURE_START.match(text[idx[i]]):
+        return best  # a row's figures (≥100% 100% 12 12) before a header repeated on the next page
     joined = ""
     for m in range(i, min(len(idx), i + _MAX_HEADER_LINES)):
         nxt = text[idx[m]]

@@ -17,7 +17,8 @@ from jixiao.read._csv import csv_rows
 from jixiao.read._decode import _controls, decode_text
 from jixiao.read._errors import ReadError
 from jixiao.read._forms import build_forms, build_forms_spooled
-from jixiao.read._layouts import iter_text_rows, text_rows
+from jixiao.read._layouts import iter_text_rows, split_lines, text_rows
+from jixiao.read._order import ORDER_MESSAGE, disordered_line
 
 __all__ = ["TextReader", "decode", "text_rows"]
 
@@ -41,6 +42,8 @@ class TextReader:
         del data  # the text is what is read; a dump of 10^4 forms is 50 MB
         build = build_forms_spooled if spooled and big else build_forms
         rows = csv_rows(text, str(path)) if path.suffix.lower() == ".csv" else None
+        if rows is None and (line := disordered_line(split_lines(text))) is not None:
+            raise ReadError(str(path), ORDER_MESSAGE.format(line=line))  # no form beats a wrong one
         doc = build(iter_text_rows(text, str(path)) if rows is None else rows, str(path))
         doc.issues[:0] = issues  # bytes replaced while decoding, each with its line and column
         doc.sha256 = sha256

@@ -55,8 +55,24 @@ NARROW = RAW.replace(
     "绩效指标 一级指标 二级指标 三级指标 年度指标\n值\n实际完成\n值\n分值 得分 偏差原因\n分析及改\n进措施\n",
 )
 
+# the same dump with the table broken over two pages, the header repeated on the second: the
+# row before the break wraps its name, its figures (≤1500 元 1380 元 10 10) open no header
+_HEADER = "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改\n进措施\n"
+PAGED = RAW.replace("≤1500 元 1380 元 10 10\n", "≤1500 元 1380 元 10 10\n\n\f" + _HEADER)
 
-@pytest.mark.parametrize("text", [RAW, NO_YEAR, NARROW], ids=["year-apart", "no-year-apart", "narrow"])
+# the same dump whose cost row wraps its name and both values in narrow cells: the row over
+# eight lines (as a 偏差原因 column squeezes the others: ≤3 个工作 / 日 / 2.5 个工作 / 日 / 5 5)
+TALL_ROW = RAW.replace(
+    "成本指标 人均培训补贴标\n准\n≤1500 元 1380 元 10 10\n",
+    "成本指标 人均培\n训补贴\n标准\n≤1500\n元\n1380\n元\n10 10\n",
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [RAW, NO_YEAR, NARROW, PAGED, TALL_ROW],
+    ids=["year-apart", "no-year-apart", "narrow", "paged", "tall-row"],
+)
 def test_raw_dump_reads_wrapped_rows_and_split_units(tmp_path: Path, text: str) -> None:
     path = tmp_path / "自评表.txt"
     path.write_text(text, encoding="utf-8")
