@@ -463,6 +463,7 @@ class ConfirmedFinding:
     by: str
     kind: str = ""  # the form's kind and the rule set it was re-scored under: the 依据 reads per kind
     rule_set: str | None = None
+    severity: str = "info"  # error / warning / info: the 问题清单's 严重程度
 
 
 def confirmed_findings(db: Database, flt: QueueFilter = QueueFilter()) -> list[ConfirmedFinding]:
@@ -486,6 +487,7 @@ def confirmed_findings(db: Database, flt: QueueFilter = QueueFilter()) -> list[C
                 VerdictRow.by,
                 FormRow.kind,
                 ScorecardRow.rule_set,
+                FindingRow.severity,
             )
             .select_from(VerdictRow)
             .join(FormRow, FormRow.id == VerdictRow.form_id)
