@@ -207,6 +207,24 @@ YEAR_RULE_SETS = Table(
 )
 
 
+# The latest background re-scoring of each year (``_rescore_jobs``): its progress and result, so
+# the page shows them from any process and a run whose process ended reads as interrupted.
+RESCORE_JOBS = Table(
+    "rescore_jobs",
+    metadata,
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("token", String(32), nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("done", Integer, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("message", Text),
+    Column("started_by", String(100), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("beat_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+)
+
+
 API_TOKENS = Table(
     "api_tokens",
     metadata,
@@ -618,6 +636,7 @@ __all__ = [
     "INDICATORS",
     "NAMING_CONVENTION",
     "REPORTS",
+    "RESCORE_JOBS",
     "REVIEW_RUNS",
     "SCORECARDS",
     "STRUCTURE_CODES",
