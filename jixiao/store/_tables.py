@@ -111,6 +111,8 @@ FORM_SUMMARIES = Table(
     Column("unsound", Integer, nullable=False),
     Column("gap_sum", Float, nullable=False),
     Column("gap_n", Integer, nullable=False),
+    # forms whose ``grade`` is the 填报等级 (no total recomputed): the overview counts them apart
+    Column("printed_grade_n", Integer, nullable=False),
     UniqueConstraint("unit_id", "year", "kind", "grade", "errors", "state", name="uq_form_summaries_cell"),
 )
 
