@@ -66,6 +66,7 @@ if TYPE_CHECKING:
         overview,
     )
     from jixiao.store._rescore import RescoreResult, rescore_year
+    from jixiao.store._rescore_jobs import RescoreJob, rescore_job, run_rescore, start_rescore
     from jixiao.store._units import AliasChange, AliasError
     from jixiao.store._users import (
         SESSION_HOURS,
@@ -156,6 +157,10 @@ _LAZY = {
     "ReviewNotes": "_workflow",
     "RescoreResult": "_rescore",
     "rescore_year": "_rescore",
+    "RescoreJob": "_rescore_jobs",
+    "rescore_job": "_rescore_jobs",
+    "run_rescore": "_rescore_jobs",
+    "start_rescore": "_rescore_jobs",
     "Step": "_workflow",
     "Verdict": "_workflow",
     "WorkflowError": "_workflow",
@@ -230,6 +235,7 @@ __all__ = [
     "QueueKey",
     "QueueRow",
     "Reader",
+    "RescoreJob",
     "RescoreResult",
     "ReviewNotes",
     "Revision",
@@ -273,10 +279,12 @@ __all__ = [
     "overview",
     "parse_value",
     "remove_alias",
+    "rescore_job",
     "rescore_year",
     "resolve_url",
     "review_notes",
     "rule_set_for_year",
+    "run_rescore",
     "save_draft",
     "session_user",
     "set_audit_score",
@@ -284,6 +292,7 @@ __all__ = [
     "set_state",
     "set_verdict",
     "set_year_rule_set",
+    "start_rescore",
     "state_of",
     "stats",
     "stored_forms",

@@ -267,6 +267,8 @@ def _detail(
     if len(body) != 1:
         raise LookupError(f"form {form_id}: {len(body)} stored bodies")
     form = make_form(_value("body", body[0][0]), f)
+    if make_form is form_from_rows:
+        _restore(db, form_id, form)
     run = _by_id(db, "review_runs", f.review_run_id) if f.review_run_id is not None else None
     card = None
     findings: list[Any] = []
@@ -301,6 +303,28 @@ def _detail(
         link_year=f.link_year,
         year_source=f.year_source,
     )
+
+
+_GOAL_ROWS = (
+    "SELECT goals.form_id, goals.position, goals.name, goals.term, goals.source_file, goals.source_page, "
+    "goals.source_line, goals.source_sheet, goals.source_cell \nFROM goals \nWHERE goals.form_id IN (?)"
+)
+_INDICATOR_ROWS = (
+    "SELECT indicators.form_id, indicators.position, goals.position AS goal_position, indicators.level1, "
+    "indicators.level2, indicators.level1_weight, indicators.level2_weight, indicators.extra, "
+    "indicators.source_file, indicators.source_page, indicators.source_line, indicators.source_sheet, "
+    "indicators.source_cell \nFROM indicators JOIN goals ON goals.id = indicators.goal_id \n"
+    "WHERE indicators.form_id IN (?)"
+)
+
+
+def _restore(db: Reader, form_id: int, form: Any) -> None:
+    """As ``_restore.restore`` of one form: the statements of ``goal_rows`` and ``indicator_rows``."""
+    from jixiao.store._restore import put_goals, put_indicators
+
+    forms = {form_id: form}
+    put_goals(forms, (_Row(r) for r in db.columns(_GOAL_ROWS, (form_id,))), True)
+    put_indicators(forms, (_Row(r) for r in db.columns(_INDICATOR_ROWS, (form_id,))), True)
 
 
 def _history(db: Reader, f: _Row) -> list[Revision]:

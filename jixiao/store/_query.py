@@ -20,6 +20,7 @@ from jixiao.store._records import (
     finding_from_row,
     form_from_rows,
 )
+from jixiao.store._restore import restore
 from jixiao.store._summary import weights_broken
 from jixiao.store._tables import (
     DOCUMENTS,
@@ -45,6 +46,8 @@ __all__ = [
     "list_forms",
 ]
 
+# Forms whose rows one ``restore`` reads (its ``IN`` lists stay well under any driver's limit).
+_RESTORE_BATCH = 500
 
 _SUMMARY_COLUMNS = (
     FORMS.c.id,
@@ -108,6 +111,7 @@ def get_form(db: Database, form_id: int) -> FormDetail | None:
             select(FORM_CONTRACTS.c.body).where(FORM_CONTRACTS.c.form_id == form_id)
         ).scalar_one()
         form = form_from_rows(body, f)
+        restore(session, {form_id: form})
         run = _by_id(session, REVIEW_RUNS, f.review_run_id) if f.review_run_id is not None else None
         card = None
         findings: list[Finding] = []
@@ -199,7 +203,9 @@ def export_forms(
 ) -> list[Form]:
     """Stored forms as ``Form`` records, in document then printed order, for ``jixiao export``.
 
-    ``form_to_contract`` of each gives back exactly the form-v1 object the reader produced.
+    ``form_to_contract`` of each gives back exactly the form-v1 object the reader produced, and
+    ``restore`` puts back what the body has no field for (label points, terms, ``extra``,
+    places), so a workbook written from them is the one written from the imported file.
     Raises ``StoreError`` (Chinese message) when the database cannot be opened.
     """
     filters = FormFilter(unit, year, kind, grade, has_errors, include_superseded)
@@ -211,4 +217,8 @@ def export_forms(
         if query is None:
             return []
         query = query.order_by(FORMS.c.document_id, FORMS.c.position)
-        return [form_from_rows(f.body, f) for f in session.execute(query)]
+        forms = {f.id: form_from_rows(f.body, f) for f in session.execute(query)}
+        ids = list(forms)
+        for start in range(0, len(ids), _RESTORE_BATCH):
+            restore(session, {i: forms[i] for i in ids[start : start + _RESTORE_BATCH]})
+        return list(forms.values())

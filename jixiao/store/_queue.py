@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import and_, false, func, null, or_, select, tuple_
@@ -310,7 +310,9 @@ class Overview:
     scatter: list[tuple[float, float, int]]  # (printed, recomputed, form id), at most 2,000
     findings_by_code: list[tuple[str, int]]
     inflation_by_unit: list[tuple[str, float, int]]  # (unit, mean printed − recomputed, forms)
-    grades_by_year: dict[int, dict[str, int]]
+    grades_by_year: dict[int, dict[str, int]]  # 重算等级 only
+    # the 填报等级 of forms whose total could not be recomputed, counted apart
+    printed_grades_by_year: dict[int, dict[str, int]] = field(default_factory=dict)
 
 
 def form_years(db: Database, unit_ids: tuple[int, ...] | None = None) -> list[int]:
@@ -427,13 +429,18 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
             )
         findings = [(str(c), int(n)) for c, n in session.execute(tq) if n]
         grades: dict[int, dict[str, int]] = {}
-        for y, g, n in session.execute(
-            years(by[0], by[1], year_forms)
+        printed_grades: dict[int, dict[str, int]] = {}
+        printed_col = YEAR_SUMMARIES.c.printed_grade_n if unit_ids is None else sm.printed_grade_n
+        for y, g, n, printed in session.execute(
+            years(by[0], by[1], year_forms, func.sum(printed_col))
             .where(by[0] != 0, by[1] != "")
             .group_by(by[0], by[1])
             .having(year_forms > 0)
         ):
-            grades.setdefault(int(y), {})[str(g)] = int(n)
+            if int(n) - int(printed or 0):
+                grades.setdefault(int(y), {})[str(g)] = int(n) - int(printed or 0)
+            if printed:
+                printed_grades.setdefault(int(y), {})[str(g)] = int(printed)
         return Overview(
             forms=total,
             by_state={k: v for k, v in by_state.items() if v},
@@ -443,6 +450,7 @@ def overview(db: Database, unit_ids: tuple[int, ...] | None = None) -> Overview:
             findings_by_code=findings,
             inflation_by_unit=inflation,
             grades_by_year=dict(sorted(grades.items())),
+            printed_grades_by_year=dict(sorted(printed_grades.items())),
         )
 
 
@@ -463,6 +471,7 @@ class ConfirmedFinding:
     by: str
     kind: str = ""  # the form's kind and the rule set it was re-scored under: the 依据 reads per kind
     rule_set: str | None = None
+    severity: str = "info"  # error / warning / info: the 问题清单's 严重程度
 
 
 def confirmed_findings(db: Database, flt: QueueFilter = QueueFilter()) -> list[ConfirmedFinding]:
@@ -486,6 +495,7 @@ def confirmed_findings(db: Database, flt: QueueFilter = QueueFilter()) -> list[C
                 VerdictRow.by,
                 FormRow.kind,
                 ScorecardRow.rule_set,
+                FindingRow.severity,
             )
             .select_from(VerdictRow)
             .join(FormRow, FormRow.id == VerdictRow.form_id)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -73,10 +74,11 @@ class RescoreResult:
         return "，".join(parts)
 
 
-def rescore_year(db: Database, year: int, by: str) -> RescoreResult:
-    """Re-review every current form of ``year`` under the year's rule set (``set_year_rule_set``)."""
-    from jixiao.review.rescore import rescore_form
-
+def rescore_year(
+    db: Database, year: int, by: str, progress: Callable[[int, int], None] | None = None
+) -> RescoreResult:
+    """Re-review every current form of ``year`` under the year's rule set (``set_year_rule_set``);
+    ``progress(done, total)`` after each form (the web app's background run records it)."""
     with db.reader() as session:
         rules = session.scalar(select(YearRuleSetRow.rule_set).where(YearRuleSetRow.year == year))
         ids = list(
@@ -91,27 +93,36 @@ def rescore_year(db: Database, year: int, by: str) -> RescoreResult:
 
         load_rule_set(rules)  # a rule set removed since it was chosen: RuleSetError before any form
     result = RescoreResult(year=year, rule_set=rules, forms=len(ids))
-    for form_id in ids:
-        with db.session() as session:  # one form, one transaction
-            f = session.get(FormRow, form_id)
-            if f is None or f.superseded:
-                result.gone += 1
-                continue
-            old_card, old = _stored_review(session, f)
-            if any(x.code == _DOUBTFUL_SCAN for x in old):
-                result.scans += 1
-                continue
-            card, found, rule_set = rescore_form(_document(session, f.document_id), f.position, rules, old)
-            if (
-                old_card is not None
-                and _same(old_card, card)
-                and findings_to_json(found) == findings_to_json(old)
-            ):
-                result.unchanged += 1
-                continue
-            _record(session, f, card, found, rule_set.name, rule_set.version, rule_set.title, by)
-            result.rescored += 1
+    for n, form_id in enumerate(ids, start=1):
+        _rescore_one(db, form_id, rules, by, result)
+        if progress is not None:
+            progress(n, len(ids))
     return result
+
+
+def _rescore_one(db: Database, form_id: int, rules: str | None, by: str, result: RescoreResult) -> None:
+    """One form, one transaction: counted in ``result`` as re-scored, unchanged, a scan or gone."""
+    from jixiao.review.rescore import rescore_form
+
+    with db.session() as session:  # one form, one transaction
+        f = session.get(FormRow, form_id)
+        if f is None or f.superseded:
+            result.gone += 1
+            return
+        old_card, old = _stored_review(session, f)
+        if any(x.code == _DOUBTFUL_SCAN for x in old):
+            result.scans += 1
+            return
+        card, found, rule_set = rescore_form(_document(session, f.document_id), f.position, rules, old)
+        if (
+            old_card is not None
+            and _same(old_card, card)
+            and findings_to_json(found) == findings_to_json(old)
+        ):
+            result.unchanged += 1
+            return
+        _record(session, f, card, found, rule_set.name, rule_set.version, rule_set.title, by)
+        result.rescored += 1
 
 
 def _stored_review(session: Session, f: FormRow) -> tuple[ScorecardRow | None, list[Finding]]:

@@ -5,25 +5,30 @@ term as read, an indicator's ``extra`` (a rate's numerator and denominator) nor 
 and indicator was read; the goal and indicator rows keep them all. Every place
 that rebuilds a stored form to review, score or carry it (re-scoring, a unit's draft and its
 live evaluation, a submitted draft, a self-evaluation made from its target) calls ``restore``,
-so ``check_level_weights`` sees on the web form what it saw on the imported file.
+so ``check_level_weights`` sees on the web form what it saw on the imported file; so do the
+exports (``get_form``, ``export_forms`` and ``_lite_query.get_form``), so that a workbook written
+from a stored form is the one written from its file. The module imports SQLAlchemy only to build
+its statements: ``_lite_query`` sends their SQLite text and applies the rows with ``put_*``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+if TYPE_CHECKING:
+    from sqlalchemy import Select
 
-from jixiao.model import Form, Source
-from jixiao.store._tables import GOALS, INDICATORS
+    from jixiao.model import Form, Source
 
-__all__ = ["restore"]
+__all__ = ["goal_rows", "indicator_rows", "put_goals", "put_indicators", "restore"]
 
 _PLACE = ("source_file", "source_page", "source_line", "source_sheet")
 
 
 def _source(row: Any) -> Source | None:
+    from jixiao.model import Source
+
     if all(getattr(row, c) is None for c in _PLACE):
         return None
     return Source(
@@ -35,20 +40,28 @@ def _source(row: Any) -> Source | None:
     )
 
 
-def restore(session: Any, forms: Mapping[int, Form], *, places: bool = True) -> None:
-    """Fill ``forms`` (by stored form id) with their rows' label points and, with ``places``,
-    where each goal and indicator was read (a draft becomes a document of its own, read from no
-    page of the imported file: it takes the points only).
+def goal_rows(form_ids: list[int]) -> Select[Any]:
+    """The goal rows ``restore`` reads (``_lite_query`` sends this statement's SQLite text)."""
+    from sqlalchemy import select
 
-    A row is matched by goal and indicator position, and only where the form still has an
-    indicator there under the same 一级/二级 labels: a draft edited in the browser keeps its
-    rows and labels, so its label points are the imported file's; a row that is not the
-    stored one is left as it is rather than given another label's points.
-    """
-    if not forms:
-        return
-    _goals(session, forms, places)
-    rows = session.execute(
+    from jixiao.store._tables import GOALS
+
+    return select(
+        GOALS.c.form_id,
+        GOALS.c.position,
+        GOALS.c.name,
+        GOALS.c.term,
+        *(GOALS.c[c] for c in (*_PLACE, "source_cell")),
+    ).where(GOALS.c.form_id.in_(form_ids))
+
+
+def indicator_rows(form_ids: list[int]) -> Select[Any]:
+    """The indicator rows ``restore`` reads, with their goal's position."""
+    from sqlalchemy import select
+
+    from jixiao.store._tables import GOALS, INDICATORS
+
+    return (
         select(
             INDICATORS.c.form_id,
             INDICATORS.c.position,
@@ -61,8 +74,28 @@ def restore(session: Any, forms: Mapping[int, Form], *, places: bool = True) -> 
             *(INDICATORS.c[c] for c in (*_PLACE, "source_cell")),
         )
         .join(GOALS, GOALS.c.id == INDICATORS.c.goal_id)
-        .where(INDICATORS.c.form_id.in_(list(forms)))
+        .where(INDICATORS.c.form_id.in_(form_ids))
     )
+
+
+def restore(session: Any, forms: Mapping[int, Form], *, places: bool = True) -> None:
+    """Fill ``forms`` (by stored form id) with their rows' label points and, with ``places``,
+    where each goal and indicator was read (a draft becomes a document of its own, read from no
+    page of the imported file: it takes the points only)."""
+    if not forms:
+        return
+    put_goals(forms, session.execute(goal_rows(list(forms))), places)
+    put_indicators(forms, session.execute(indicator_rows(list(forms))), places)
+
+
+def put_indicators(forms: Mapping[int, Form], rows: Iterable[Any], places: bool) -> None:
+    """Label points, ``extra`` and places from indicator rows (attribute access by column name).
+
+    A row is matched by goal and indicator position, and only where the form still has an
+    indicator there under the same 一级/二级 labels: a draft edited in the browser keeps its
+    rows and labels, so its label points are the imported file's; a row that is not the
+    stored one is left as it is rather than given another label's points.
+    """
     for i in rows:
         stored = forms[i.form_id].goals
         if i.goal_position >= len(stored) or i.position >= len(stored[i.goal_position].indicators):
@@ -77,19 +110,10 @@ def restore(session: Any, forms: Mapping[int, Form], *, places: bool = True) -> 
             ind.source = _source(i)
 
 
-def _goals(session: Any, forms: Mapping[int, Form], places: bool) -> None:
+def put_goals(forms: Mapping[int, Form], rows: Iterable[Any], places: bool) -> None:
     """A goal's term as read (长期/年度 from the table it stood in; the body guesses it from the
     goal's name) and, with ``places``, where it was read."""
-    goals = session.execute(
-        select(
-            GOALS.c.form_id,
-            GOALS.c.position,
-            GOALS.c.name,
-            GOALS.c.term,
-            *(GOALS.c[c] for c in (*_PLACE, "source_cell")),
-        ).where(GOALS.c.form_id.in_(list(forms)))
-    )
-    for g in goals:
+    for g in rows:
         stored = forms[g.form_id].goals
         if g.position >= len(stored) or stored[g.position].name != g.name:
             continue

@@ -42,6 +42,7 @@ from jixiao.store._tables import (
     FORM_SUMMARIES,
     FORM_WORKFLOW,
     FORMS,
+    SCORECARDS,
     STRUCTURE_CODES,
     UNIT_SUMMARIES,
     UNIT_YEAR_COUNTS,
@@ -95,8 +96,22 @@ VALUES = (
     "unsound",
     "gap_sum",
     "gap_n",
+    "printed_grade_n",
 )
 _COUNTS = frozenset(v for v in VALUES if v == "forms" or v.endswith("_n") or v == "unsound")
+
+
+def grade_recomputed() -> ColumnElement[bool]:
+    """EXISTS a 重算等级 in the form's latest scorecard: else its stored grade is the 填报等级."""
+    return (
+        select(SCORECARDS.c.id)
+        .where(
+            SCORECARDS.c.form_id == FORMS.c.id,
+            SCORECARDS.c.review_run_id == FORMS.c.review_run_id,
+            SCORECARDS.c.grade_computed.is_not(None),
+        )
+        .exists()
+    )
 
 
 def weights_broken() -> ColumnElement[bool]:
@@ -144,6 +159,7 @@ def sums() -> dict[str, Any]:
         "unsound": count(and_(f.total_score.is_not(None), broken)),
         "gap_sum": total(gap_ok, f.total_score - f.total_computed),
         "gap_n": count(gap_ok),
+        "printed_grade_n": count(and_(f.grade.is_not(None), ~grade_recomputed())),
     }
 
 

@@ -111,6 +111,8 @@ FORM_SUMMARIES = Table(
     Column("unsound", Integer, nullable=False),
     Column("gap_sum", Float, nullable=False),
     Column("gap_n", Integer, nullable=False),
+    # forms whose ``grade`` is the 填报等级 (no total recomputed): the overview counts them apart
+    Column("printed_grade_n", Integer, nullable=False),
     UniqueConstraint("unit_id", "year", "kind", "grade", "errors", "state", name="uq_form_summaries_cell"),
 )
 
@@ -204,6 +206,24 @@ YEAR_RULE_SETS = Table(
     metadata,
     Column("year", Integer, primary_key=True, autoincrement=False),
     Column("rule_set", String(100), nullable=False),
+)
+
+
+# The latest background re-scoring of each year (``_rescore_jobs``): its progress and result, so
+# the page shows them from any process and a run whose process ended reads as interrupted.
+RESCORE_JOBS = Table(
+    "rescore_jobs",
+    metadata,
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("token", String(32), nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("done", Integer, nullable=False),
+    Column("total", Integer, nullable=False),
+    Column("message", Text),
+    Column("started_by", String(100), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("beat_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
 )
 
 
@@ -618,6 +638,7 @@ __all__ = [
     "INDICATORS",
     "NAMING_CONVENTION",
     "REPORTS",
+    "RESCORE_JOBS",
     "REVIEW_RUNS",
     "SCORECARDS",
     "STRUCTURE_CODES",

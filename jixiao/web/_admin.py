@@ -1,8 +1,11 @@
 """The 管理员 pages: users, unit aliases and each year's 评分规则, with re-scoring a year's
-stored forms under it (``store.rescore_year``)."""
+stored forms under it: in a worker thread of the app (``store.run_rescore``; 10^4 forms take
+minutes, longer than a browser waits for a request), one run per year, its page polling the
+progress the run writes to the database."""
 
 from __future__ import annotations
 
+import threading
 from typing import Annotated
 from urllib.parse import quote
 
@@ -102,11 +105,45 @@ def admin_rescore(request: Request, user: User, year: Annotated[int, Form()]) ->
 
 
 def _rescore(request: Request, year: int, by: str, prefix: str) -> Response:
-    from jixiao.score.rules import RuleSetError
+    """Start the year's run in a worker thread and show its progress page; a rule set that
+    cannot be loaded is refused at once, a run of the year already going is shown instead."""
+    from jixiao.score.rules import RuleSetError, load_rule_set
 
+    db = db_of(request)
+    rules = store.rule_set_for_year(db, year)
     try:
-        result = store.rescore_year(db_of(request), year, by)
+        if rules:
+            load_rule_set(rules)
     except RuleSetError as e:
         return _admin_page(request, 400, error=f"未重新评分：{year} 年度的评分规则无法使用（{e}）")
-    title = f"“{rule_set_title(result.rule_set)}”" if result.rule_set else "各表自动选择的规则"
-    return back(f"/admin?message={quote(prefix + result.message(title))}")
+    token = store.start_rescore(db, year, by)
+    if token is None:
+        return back(f"/admin/rescore/{year}?message={quote(f'{year} 年度正在重新评分，请等待本次完成')}")
+
+    def describe(result: store.RescoreResult) -> str:
+        title = f"“{rule_set_title(result.rule_set)}”" if result.rule_set else "各表自动选择的规则"
+        return prefix + result.message(title)
+
+    worker = threading.Thread(
+        target=store.run_rescore, args=(db, year, token, describe), name=f"jixiao-rescore-{year}", daemon=True
+    )
+    worker.start()
+    return back(f"/admin/rescore/{year}")
+
+
+@admins.get("/admin/rescore/{year}", response_class=HTMLResponse)
+def admin_rescore_page(request: Request, year: int, message: str | None = None) -> Response:
+    """The year's latest run: its progress (polled), then its result."""
+    job = store.rescore_job(db_of(request), year)
+    if job is None:
+        raise HTTPException(404, f"{year} 年度没有重新评分记录")
+    return render(request, "rescore.html", job=job, message=message)
+
+
+@admins.get("/admin/rescore/{year}/progress", response_class=HTMLResponse)
+def admin_rescore_progress(request: Request, year: int) -> Response:
+    """The progress block alone (htmx replaces it each second while the run goes on)."""
+    job = store.rescore_job(db_of(request), year)
+    if job is None:
+        raise HTTPException(404, f"{year} 年度没有重新评分记录")
+    return render(request, "_rescore_progress.html", job=job)

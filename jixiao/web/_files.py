@@ -21,7 +21,7 @@ from jixiao.read._ocr_image import IMAGE_SUFFIXES
 from jixiao.review import ReviewResult, review_document
 from jixiao.review.render import build_page, render_html
 from jixiao.store._import import SUFFIXES
-from jixiao.vocabulary import finding_advice, finding_place, finding_rule
+from jixiao.vocabulary import SEVERITY_NAMES, finding_advice, finding_place, finding_rule
 from jixiao.write import IssueLine, PdfError, write_docx, write_issue_list, write_pdf, write_xlsx
 from jixiao.write.pdf import docx_to_pdf
 
@@ -247,6 +247,7 @@ def issue_list(db: store.Database, flt: store.QueueFilter) -> tuple[bytes, int]:
                 expected=c.expected,
                 rule=_basis(c),
                 advice=finding_advice(c.code),
+                severity=SEVERITY_NAMES.get(c.severity, c.severity),
                 verdict=store.VERDICT_LABELS[c.verdict],
                 comment=c.comment or "",
             )

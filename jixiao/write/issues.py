@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from jixiao.vocabulary import SEVERITY_NAMES
 from jixiao.write._files import atomic_output
 from jixiao.write._page import text_lines
 
@@ -32,6 +33,7 @@ class IssueLine:
     verdict: str
     comment: str
     advice: str = ""  # 整改建议 of the finding's type: what the unit corrects, where
+    severity: str = ""  # 严重程度 as the project names it (``vocabulary.SEVERITY_NAMES``: 错误/警告/提示)
 
 
 # widths in Latin characters (a CJK character is two): 230 in all, so that the list printed on
@@ -41,21 +43,27 @@ ISSUE_COLUMNS = (
     ("年度", 7),
     ("表格", 24),
     ("指标", 20),
-    ("问题", 40),
+    ("问题", 36),
+    ("严重程度", 9),
     ("填报值", 10),
     ("规则值", 10),
-    ("依据", 30),
+    ("依据", 28),
     ("整改建议", 35),
     ("审核结论", 10),
-    ("审核意见", 28),
+    ("审核意见", 25),
 )
+# a unit reads what it must correct first: 错误, then 警告, then 提示 (the vocabulary's order)
+_RANK = {name: n for n, name in enumerate(SEVERITY_NAMES.values())}
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _LINE_PT = 14.0  # one printed line of 10.5pt 宋体
 
 
 def write_issue_list(lines: Sequence[IssueLine], path: str | Path, title: str = "问题清单") -> Path:
-    """Write the list (a header row, one row per finding) atomically to ``path``."""
+    """Write the list (a header row, one row per finding) atomically to ``path``.
+
+    Each unit's rows keep their order but for severity: its 错误 first, then 警告, then 提示
+    (units stay in the order given, a severity outside the vocabulary last)."""
     wb = Workbook()
     ws = wb.active
     assert ws is not None
@@ -65,7 +73,7 @@ def write_issue_list(lines: Sequence[IssueLine], path: str | Path, title: str = 
         cell.font = Font(bold=True, name="宋体", size=10.5)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = _BOX
-    for line in lines:
+    for line in _by_severity(lines):
         ws.append(
             [
                 line.unit,
@@ -73,6 +81,7 @@ def write_issue_list(lines: Sequence[IssueLine], path: str | Path, title: str = 
                 line.form,
                 line.indicator,
                 line.problem,
+                line.severity,
                 line.printed,
                 line.expected,
                 line.rule,
@@ -100,6 +109,13 @@ def write_issue_list(lines: Sequence[IssueLine], path: str | Path, title: str = 
     with atomic_output(path) as tmp:
         wb.save(tmp)
     return Path(path)
+
+
+def _by_severity(lines: Sequence[IssueLine]) -> list[IssueLine]:
+    first: dict[str, int] = {}
+    for line in lines:
+        first.setdefault(line.unit, len(first))
+    return sorted(lines, key=lambda x: (first[x.unit], _RANK.get(x.severity, len(_RANK))))
 
 
 def _print_setup(ws: Any, title: str) -> None:

@@ -60,3 +60,36 @@ def test_issue_list_pages_say_what_they_are_and_which_page(tmp_path: Path) -> No
     assert ws is not None and ws.title == "2021年度问题清单"
     assert ws.oddHeader.center.text == "2021年度问题清单"
     assert ws.oddFooter.center.text == "第 &P 页，共 &N 页"
+
+
+def test_issue_list_names_each_findings_severity_errors_first(tmp_path: Path) -> None:
+    """A unit tells what it must correct (错误) from what it may look at (提示): a 严重程度 column
+    in the project's words, each unit's 错误 before its 警告 before its 提示, units in the order
+    given and each severity's rows in theirs."""
+
+    def line(unit: str, severity: str, problem: str) -> IssueLine:
+        return IssueLine(unit, "2021", "表", "指标", problem, 1, 2, "依据", "确认", "", "改正", severity)
+
+    given = [
+        line("乙单位", "提示", "乙1"),
+        line("乙单位", "错误", "乙2"),
+        line("乙单位", "警告", "乙3"),
+        line("乙单位", "错误", "乙4"),
+        line("甲单位", "提示", "甲1"),
+        line("甲单位", "错误", "甲2"),
+    ]
+    ws = load_workbook(write_issue_list(given, tmp_path / "问题清单.xlsx")).active
+    assert ws is not None
+    rows = list(ws.iter_rows(values_only=True))
+    col = {name: n for n, name in enumerate(rows[0])}
+    assert col["严重程度"] == col["问题"] + 1
+    assert [(r[0], r[col["严重程度"]], r[col["问题"]]) for r in rows[1:]] == [
+        ("乙单位", "错误", "乙2"),
+        ("乙单位", "错误", "乙4"),
+        ("乙单位", "警告", "乙3"),
+        ("乙单位", "提示", "乙1"),
+        ("甲单位", "错误", "甲2"),
+        ("甲单位", "提示", "甲1"),
+    ]
+    # the A4 landscape page still holds every column at the scale it was made for
+    assert sum(width for _, width in ISSUE_COLUMNS) == 230

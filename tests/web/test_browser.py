@@ -203,8 +203,28 @@ def test_admin_rescores_a_year_after_confirming(page: object) -> None:
     playwright_api.expect(pg.locator("body")).not_to_contain_text("张得出新的评分")
     pg.once("dialog", lambda d: d.accept())
     year.locator("button[value=rescore]").click()
+    playwright_api.expect(pg).to_have_url(f"{server}/admin/rescore/2023")  # the run's own page
     playwright_api.expect(pg.locator("body")).to_contain_text("2023 年度 2 张表按“财预〔2020〕10号")
     playwright_api.expect(pg.locator("body")).to_contain_text("2 张得出新的评分")
+
+
+def test_rescore_page_follows_the_run_without_reloading(page: object, tmp_path: Path) -> None:
+    """The progress page polls (htmx): a run going on in the background shows 已重新评分 N / M 份,
+    then, when it ends, its result, in the page the admin opened and never reloaded."""
+    pg, server = page, page.server  # type: ignore[attr-defined]
+    with store.Database(tmp_path / "e2e.db") as db:  # the server's database, as another process sees it
+        token = store.start_rescore(db, 2023, "admin")
+        assert token is not None
+        log_in(pg, "admin")
+        pg.goto(f"{server}/admin/rescore/2023")
+        block = pg.locator("#rescore-progress")
+        playwright_api.expect(block).to_contain_text("已重新评分 0 / … 份")
+        pg.evaluate("window.loadedOnce = true")  # gone if the page were reloaded
+        store.run_rescore(db, 2023, token, lambda result: result.message("测试规则"))
+    # no rule set chosen for 2023: the forms score as imported
+    playwright_api.expect(block).to_contain_text("2023 年度 2 张表按测试规则重新评分：0 张得出新的评分，2 张评分未变")
+    playwright_api.expect(block).to_have_attribute("data-state", "done")
+    assert pg.evaluate("window.loadedOnce") is True
 
 
 def test_units_comparison_leads_to_a_unit_history_chart(page: object) -> None:

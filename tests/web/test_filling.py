@@ -132,8 +132,8 @@ def test_admin_saves_and_rescores_a_year(loaded: store.Database, client_for: Any
     admin = client_for("admin")
     data = {"year": "2023", "rule_set": "national-2020", "then": "rescore"}
     r = admin.post("/admin/rules", data=data)
-    assert r.status_code == 303
-    message = admin.get(r.headers["location"]).text
+    assert r.status_code == 303 and r.headers["location"] == "/admin/rescore/2023"
+    message = finished_rescore(admin, r.headers["location"])
     assert (
         "2023 年度 2 张表按“财预〔2020〕10号 项目支出／部门整体支出绩效自评”重新评分：2 张得出新的评分"
         in message
@@ -143,12 +143,45 @@ def test_admin_saves_and_rescores_a_year(loaded: store.Database, client_for: Any
     assert _finding(after, "群众文化参与度", "target.vague")["verdict"] == "confirmed"
     assert after["steps"][-1]["by"] == "admin" and "重新评分" in after["steps"][-1]["comment"]
     again = admin.post("/admin/rescore", data={"year": "2023"})
-    assert "0 张得出新的评分，2 张评分未变" in admin.get(again.headers["location"]).text
+    assert "0 张得出新的评分，2 张评分未变" in finished_rescore(admin, again.headers["location"])
     # only 管理员, and never without the page's CSRF token
     assert reviewer.post("/admin/rescore", data={"year": "2023"}).status_code == 403
     token = admin.headers.pop("X-CSRF-Token")
     assert admin.post("/admin/rescore", data={"year": "2023"}).status_code == 403
     assert admin.post("/admin/rescore", data={"year": "2023", "csrf": token}).status_code == 303
+
+
+def test_a_year_being_rescored_is_not_started_twice(loaded: store.Database, client_for: Any) -> None:
+    """While a run of the year goes on (here: claimed and not yet run), 重新评分 shows that run's
+    progress instead of starting another; a run whose process stopped reads as interrupted."""
+    token = store.start_rescore(loaded, 2023, "admin")
+    assert token is not None
+    admin = client_for("admin")
+    r = admin.post("/admin/rescore", data={"year": "2023"})
+    assert r.status_code == 303 and r.headers["location"].startswith("/admin/rescore/2023?message=")
+    page = admin.get(r.headers["location"]).text
+    assert "2023 年度正在重新评分，请等待本次完成" in page and "已重新评分 0 / … 份" in page
+    assert 'hx-get="/admin/rescore/2023/progress" hx-trigger="every 1s"' in page
+    store.run_rescore(loaded, 2023, token, lambda result: result.message("测试规则"))
+    assert "2023 年度 2 张表按测试规则重新评分" in finished_rescore(admin, "/admin/rescore/2023")
+    assert admin.get("/admin/rescore/2019").status_code == 404
+
+
+def finished_rescore(client: Any, location: str) -> str:
+    """The progress block of a background re-scoring once the run has ended (the page polls it
+    each second; here it is asked until it stops saying 正在重新评分)."""
+    import time
+
+    page = client.get(location)
+    assert page.status_code == 200 and "重新评分" in page.text
+    for _ in range(1200):  # a bound, not a timing: the run takes well under a second here
+        block = client.get(location + "/progress").text
+        if 'data-state="running"' not in block:
+            assert "hx-trigger" not in block  # the page stops polling
+            return block
+        assert "已重新评分" in block
+        time.sleep(0.05)
+    raise AssertionError(f"re-scoring at {location} did not end")
 
 
 def _finding(page: dict[str, Any], indicator: str, code: str) -> dict[str, Any]:

@@ -128,5 +128,8 @@ def test_the_queue_and_overview_name_the_grade_they_show(loaded: store.Database,
     assert all(r["grade_basis"] is None for r in rows if not r["grade"])
     overview = c.get("/api/overview").json()
     assert overview["grades_basis"].startswith("重算等级") and "填报等级" in overview["grades_basis"]
+    # the examples' graded forms are both recomputed: none is counted under its 填报等级
+    assert sum(n for g in overview["grades_by_year"].values() for n in g.values()) == len(graded)
+    assert overview["printed_grades_by_year"] == {}
     html = c.get("/").text
     assert "各年度重算等级分布" in html and overview["grades_basis"] in html

@@ -151,6 +151,40 @@ def test_issue_list_holds_confirmed_findings_only(loaded: store.Database, client
     # what the unit corrects, beside the rule: the confirmed finding's own 整改建议
     assert col["整改建议"] == col["依据"] + 1
     assert rows[1][col["整改建议"]] == CATALOGUE[errors[0]["code"]].advice
+    assert rows[1][col["严重程度"]] == "错误"
+
+
+def test_issue_list_says_how_severe_each_finding_is_errors_first(loaded: store.Database, client_for) -> None:  # type: ignore[no-untyped-def]
+    """A finding that is not an error, confirmed before an error of the same form, comes after
+    it in the 问题清单, each named 错误/警告/提示 as the form's page names it."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from jixiao.vocabulary import SEVERITY_NAMES
+
+    form_id = _self_evaluation(loaded, CULTURE)
+    reviewer = client_for("reviewer")
+    findings = reviewer.get(f"/api/forms/{form_id}/findings").json()
+    # a warning or a note listed (in the form's order) before an error
+    lighter = [
+        f
+        for n, f in enumerate(findings)
+        if f["severity"] != "error" and any(g["severity"] == "error" for g in findings[n + 1 :])
+    ]
+    assert lighter, "the form needs a warning or a note before one of its errors"
+    error = next(f for f in findings[findings.index(lighter[0]) :] if f["severity"] == "error")
+    for f in (lighter[0], error):
+        body = {k: f[k] for k in ("code", "goal", "indicator")} | {"verdict": "confirmed", "comment": ""}
+        assert reviewer.post(f"/api/forms/{form_id}/verdicts", json=body).status_code == 200
+    rows = list(
+        load_workbook(io.BytesIO(reviewer.get("/issues.xlsx").content)).active.iter_rows(values_only=True)
+    )
+    col = {name: n for n, name in enumerate(rows[0])}
+    assert [(r[col["问题"]], r[col["严重程度"]]) for r in rows[1:]] == [
+        (error["message"], "错误"),
+        (lighter[0]["message"], SEVERITY_NAMES[lighter[0]["severity"]]),
+    ]
 
 
 def test_create_self_evaluation_from_target(loaded: store.Database, client_for) -> None:  # type: ignore[no-untyped-def]
@@ -328,7 +362,8 @@ def test_issue_list_basis_names_the_form_kind_and_the_place(loaded: store.Databa
         chosen[kind] = f
     ws = load_workbook(io.BytesIO(reviewer.get("/issues.xlsx").content)).active
     rows = list(ws.iter_rows(values_only=True))
-    basis = {row[4]: row[7] for row in rows[1:]}  # 问题 → 依据
+    col = {name: n for n, name in enumerate(rows[0])}
+    basis = {row[col["问题"]]: row[col["依据"]] for row in rows[1:]}
     assert len(basis) == 2
     for kind, f in chosen.items():
         text = basis[f["message"]]

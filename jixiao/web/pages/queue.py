@@ -135,7 +135,7 @@ def build_queue(
     )
 
 
-GRADES_BASIS = "重算等级（无法重算总分的表计其填报等级）"
+GRADES_BASIS = "重算等级；无法重算总分的表按其填报等级另计（图中“填报”）"
 
 
 @dataclass
@@ -148,8 +148,9 @@ class OverviewPage:
     scatter: list[tuple[float, float, int]]
     findings_by_code: list[dict[str, Any]]
     inflation_by_unit: list[tuple[str, float, int]]
-    grades_by_year: dict[int, dict[str, int]]
-    # what grades_by_year counts: each form's 重算等级, its 填报等级 where none was recomputed
+    grades_by_year: dict[int, dict[str, int]]  # each form's 重算等级
+    # the 填报等级 of the forms whose total could not be recomputed, counted apart
+    printed_grades_by_year: dict[int, dict[str, int]]
     grades_basis: str = GRADES_BASIS
 
 
@@ -170,4 +171,5 @@ def build_overview(db: store.Database, user: store.User) -> OverviewPage:
         findings_by_code=[{"code": c, "title": finding_title(c), "count": n} for c, n in o.findings_by_code],
         inflation_by_unit=o.inflation_by_unit,
         grades_by_year=o.grades_by_year,
+        printed_grades_by_year=o.printed_grades_by_year,
     )

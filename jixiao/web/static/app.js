@@ -52,15 +52,25 @@
       yAxis: { type: "category", data: inf.map(function (u) { return u[0]; }), axisLabel: { width: 175, overflow: "truncate" } },
       series: [{ type: "bar", barMaxWidth: 26, data: inf.map(function (u) { return u[1]; }), itemStyle: { color: "#a15c00" } }]
     } : empty("暂无数据"));
-    var years = Object.keys(d.grades_by_year);
-    var grades = [];
-    years.forEach(function (y) { Object.keys(d.grades_by_year[y]).forEach(function (g) { if (grades.indexOf(g) < 0) grades.push(g); }); });
+    // recomputed grades, then the printed grades of forms whose total could not be recomputed,
+    // as series of their own ("良（填报）"), paler, in the same stack
+    var printed = d.printed_grades_by_year || {};
+    var years = Object.keys(d.grades_by_year).concat(Object.keys(printed)).filter(function (y, i, all) { return all.indexOf(y) === i; }).sort();
     var order = ["优", "良", "中", "差"];
-    grades.sort(function (a, b) { return (order.indexOf(a) + 10) % 14 - (order.indexOf(b) + 10) % 14; });
+    function gradesOf(byYear) {
+      var found = [];
+      Object.keys(byYear).forEach(function (y) { Object.keys(byYear[y]).forEach(function (g) { if (found.indexOf(g) < 0) found.push(g); }); });
+      return found.sort(function (a, b) { return (order.indexOf(a) + 10) % 14 - (order.indexOf(b) + 10) % 14; });
+    }
+    function bars(byYear, g, name, opacity) {
+      return { name: name, type: "bar", stack: "g", barMaxWidth: 60, itemStyle: { opacity: opacity },
+        data: years.map(function (y) { return (byYear[y] || {})[g] || 0; }) };
+    }
     chart("chart-grades", years.length ? {
       animation: false, tooltip: {}, legend: { top: 0 }, grid: { left: 50, right: 20, top: 30, bottom: 30 },
       xAxis: { type: "category", data: years }, yAxis: { type: "value", name: "表格数" },
-      series: grades.map(function (g) { return { name: g, type: "bar", stack: "g", barMaxWidth: 60, data: years.map(function (y) { return d.grades_by_year[y][g] || 0; }) }; })
+      series: gradesOf(d.grades_by_year).map(function (g) { return bars(d.grades_by_year, g, g, 1); })
+        .concat(gradesOf(printed).map(function (g) { return bars(printed, g, g + "（填报）", 0.45); }))
     } : empty("暂无数据"));
   }
   function unitYears() {
