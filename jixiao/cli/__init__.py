@@ -1,4 +1,5 @@
-"""The ``jixiao`` command. Each sub-command lives in its own module and registers itself."""
+"""The ``jixiao`` command. Each sub-command lives in its own module and registers itself;
+the root group (``_lazy.LazyGroup``) imports that module only when the command is used."""
 
 from __future__ import annotations
 
@@ -8,9 +9,8 @@ from typing import Annotated
 
 import typer
 
-from jixiao.cli import cycle, export, full_report, library, maintain, parse, rescore, review, serve, store
 from jixiao.cli._common import TEMPLATES_HELP, err, fail, use_template_files
-from jixiao.cli._help import ChineseGroup
+from jixiao.cli._lazy import LazyGroup
 
 app = typer.Typer(
     name="jixiao",
@@ -18,7 +18,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
-    cls=ChineseGroup,
+    cls=LazyGroup,
     context_settings={"help_option_names": ["--help", "-h"]},
 )
 
@@ -50,10 +50,6 @@ def _root(
         fail(str(e))
     if templates:
         use_template_files(templates)
-
-
-for _module in (parse, review, store, export, cycle, library, full_report, serve, maintain, rescore):
-    _module.register(app)
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from jixiao._wrap import wrap_text
 
-__all__ = ["ChineseCommand", "ChineseGroup", "chinese_error"]
+__all__ = ["ChineseCommand", "ChineseGroup", "as_chinese", "chinese_error"]
 
 HELP_TEXT = "显示本帮助并退出"
 _MAX_WIDTH = 100  # wider help is harder to read, not easier
@@ -188,14 +188,22 @@ def render_help(ctx: typer.Context) -> str:
         lines.append("")
     if isinstance(cmd, TyperGroup):
         lines.append("命令")
-        rows = []
-        for name in cmd.list_commands(ctx):
-            sub = cmd.get_command(ctx, name)
-            if sub is not None and not sub.hidden:
-                rows.append((name, (sub.help or "").strip().split("\n\n")[0].replace("\n", " ")))
+        rows = [(name, text.strip().split("\n\n")[0].replace("\n", " ")) for name, text in _listing(cmd, ctx)]
         lines += _two_columns(rows, width)
         lines += ["", f"每个命令的用法：{ctx.command_path} 命令 --help", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _listing(group: Any, ctx: Any) -> list[tuple[str, str]]:
+    """(name, help) of a group's visible commands; the root group answers without building them."""
+    if hasattr(group, "listing"):
+        return group.listing(ctx)  # type: ignore[no-any-return]
+    rows = []
+    for name in group.list_commands(ctx):
+        sub = group.get_command(ctx, name)
+        if sub is not None and not sub.hidden:
+            rows.append((name, sub.help or ""))
+    return rows
 
 
 # --- usage errors ----------------------------------------------------------------------------
@@ -349,13 +357,13 @@ class ChineseGroup(_Chinese, TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, cmd in list(self.commands.items()):
-            self.commands[name] = _as_chinese(cmd)
+            self.commands[name] = as_chinese(cmd)
 
     def add_command(self, cmd: Any, name: str | None = None) -> None:
-        super().add_command(_as_chinese(cmd), name)
+        super().add_command(as_chinese(cmd), name)
 
 
-def _as_chinese(cmd: Any) -> Any:
+def as_chinese(cmd: Any) -> Any:
     """The same command as a Chinese one: Typer's command classes hold nothing but their
     attributes, which the new object takes over unchanged."""
     if type(cmd) is TyperCommand:
@@ -366,5 +374,5 @@ def _as_chinese(cmd: Any) -> Any:
         return cmd
     new.__dict__.update(cmd.__dict__)
     if isinstance(new, TyperGroup):
-        new.commands = {name: _as_chinese(sub) for name, sub in new.commands.items()}
+        new.commands = {name: as_chinese(sub) for name, sub in new.commands.items()}
     return new

@@ -36,10 +36,14 @@ def upgrade_command(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)
 
 
 def verify_command(db: Annotated[str | None, typer.Option("--db", help=DB_HELP)] = None) -> None:
-    from jixiao.store._maintain import verify
+    from jixiao.store import Reader
 
-    with open_db(db, readonly=True, lite=False) as database:  # SQLAlchemy Core queries: no Reader
-        report = verify(database)
+    with open_db(db, readonly=True) as database:
+        if isinstance(database, Reader):  # an SQLite file: the same checks on sqlite3
+            from jixiao.store._lite_verify import verify
+        else:
+            from jixiao.store._maintain import verify  # type: ignore[assignment]
+        report = verify(database)  # type: ignore[arg-type]
     for problem in report.problems:
         out.print(f"问题：{problem}", markup=False, highlight=False)
     if not report.ok:

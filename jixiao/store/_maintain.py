@@ -2,7 +2,8 @@
 
 - ``verify``: the file's own check (SQLite ``integrity_check``), every stored original
   re-hashed against the SHA-256 recorded at import, one current form per identity, and the
-  finding tallies against a recount.
+  finding tallies and running sums against a recount (an SQLite file opened as a ``Reader``:
+  ``_lite_verify``, the same statements on ``sqlite3``).
 - ``original``: a document's bytes exactly as imported (checked against their hash first).
 - ``backup``/``restore``: SQLite's online backup API (a consistent copy while others read or
   write), ``pg_dump``/``pg_restore`` for PostgreSQL. Backups are written atomically.
@@ -15,7 +16,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, literal_column, select, text
@@ -25,19 +26,10 @@ from jixiao._atomic import atomic_path
 from jixiao.store import _summary as summary
 from jixiao.store import _tally as tally
 from jixiao.store._db import Database, StoreError, resolve_url
+from jixiao.store._lite_verify import VerifyReport
 from jixiao.store._tables import DOCUMENT_CONTENTS, DOCUMENTS, FORMS
 
 __all__ = ["Original", "VerifyReport", "backup", "original", "restore", "stored_hashes", "verify"]
-
-
-@dataclass
-class VerifyReport:
-    documents: int = 0
-    problems: list[str] = field(default_factory=list)  # Chinese, one line each
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
 
 
 def stored_hashes(db: Database) -> set[str]:

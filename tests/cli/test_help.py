@@ -24,7 +24,8 @@ ENGLISH = re.compile(
 def _commands() -> list[list[str]]:
     root = typer.main.get_command(app)
     paths: list[list[str]] = [[]]
-    for name, cmd in root.commands.items():  # type: ignore[attr-defined]
+    for name in root.list_commands(None):  # type: ignore[arg-type, attr-defined]
+        cmd = root.get_command(None, name)  # type: ignore[arg-type, attr-defined]
         paths.append([name])
         for sub in getattr(cmd, "commands", {}):
             paths.append([name, sub])
@@ -34,7 +35,7 @@ def _commands() -> list[list[str]]:
 def _params(path: list[str]) -> list:  # type: ignore[type-arg]
     cmd = typer.main.get_command(app)
     for name in path:
-        cmd = cmd.commands[name]  # type: ignore[attr-defined]
+        cmd = cmd.get_command(None, name)  # type: ignore[arg-type, attr-defined]
     return [p for p in cmd.params if getattr(p, "help", None)]
 
 

@@ -41,7 +41,7 @@ def _outcome(coerce: Any, value: Any, param: Any, ctx: Any) -> tuple[str, Any]:
 @pytest.mark.parametrize("command", ["forms", "stats", "show", "import"])
 def test_quick_coercion_equals_typers(command: str) -> None:
     group = typer.main.get_command(app)
-    cmd = group.commands[command]  # type: ignore[attr-defined]
+    cmd = group.get_command(None, command)  # type: ignore[arg-type]
     ctx = cmd.make_context(command, ["--help"], resilient_parsing=True)
     params = [p for p in cmd.get_params(ctx) if hasattr(p, "type_descriptor")]
     assert any(p.type_descriptor.annotation is int for p in params) or command == "show"

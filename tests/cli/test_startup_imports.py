@@ -105,11 +105,14 @@ def test_plain_output_imports_no_rich_console(stored: str, command: list[str]) -
     assert result["loaded"] == []
 
 
-@pytest.mark.parametrize("command", [["forms"], ["stats"], ["aliases", "list"], ["show", "1"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "command", [["forms"], ["stats"], ["aliases", "list"], ["show", "1"], ["verify"]], ids=" ".join
+)
 def test_sqlite_query_imports_no_sqlalchemy_or_pydantic(stored: str, command: list[str]) -> None:
     """On an SQLite file the lists read through ``sqlite3`` (``store.Reader``), parse options
     without Typer's Pydantic adapters and print finding titles without the review package;
-    ``show`` prints the stored form-v1 object without building the data model."""
+    ``show`` prints the stored form-v1 object without building the data model; ``verify``
+    recounts on ``sqlite3`` (``_lite_verify``)."""
     done = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps([*command, "--db", stored]), json.dumps(LIGHT)],
         capture_output=True,

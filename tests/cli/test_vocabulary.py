@@ -125,7 +125,8 @@ def _printed(tmp_path: Path) -> dict[str, str]:
 
     root = typer.main.get_command(app)
     paths: list[list[str]] = [[]]
-    for name, cmd in root.commands.items():  # type: ignore[attr-defined]
+    for name in root.list_commands(None):  # type: ignore[arg-type, attr-defined]
+        cmd = root.get_command(None, name)  # type: ignore[arg-type, attr-defined]
         paths.append([name])
         paths.extend([name, sub] for sub in getattr(cmd, "commands", {}))
     out = {

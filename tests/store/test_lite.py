@@ -222,12 +222,14 @@ def test_show_of_every_form_prints_the_same_without_models(
     assert any("预算执行" in out and "重算得分 " in out and "审核发现（" in out for _, out, _ in fast)
 
 
-def test_verify_opens_the_full_database_once(seeded: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``verify`` runs SQLAlchemy Core queries: it opens the ``Database`` directly, not a
-    ``Reader`` first (whose schema check would run again in the full one)."""
+def test_verify_of_an_sqlite_file_opens_no_full_database(
+    seeded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``verify`` recounts on ``sqlite3`` (``_lite_verify``): the file is opened once, as a
+    ``Reader``, and no SQLAlchemy ``Database`` is made."""
     made: list[str] = []
-    monkeypatch.setattr(Reader, "__init__", lambda *a, **k: made.append("reader") or None)
-    assert isinstance(open_database(str(seeded), readonly=True, lite=False), Database)
+    real = Database.__init__
+    monkeypatch.setattr(Database, "__init__", lambda *a, **k: made.append("database") or real(*a, **k))
     done = CliRunner().invoke(app, ["verify", "--db", str(seeded)], catch_exceptions=False)
     assert done.exit_code == 0 and "数据库完好" in done.stdout
     assert made == []
