@@ -31,7 +31,7 @@ __all__ = [
 # The files the readers take, as help texts name them (a test holds it to the readers' suffixes).
 INPUT_TYPES = (
     "文本（.txt/.md/.text/.csv/.tsv）、网页（.html/.htm/.xhtml/.mht/.mhtml）、"
-    "表格与文档（.xlsx/.xlsm/.xls/.et/.ods/.docx/.doc/.wps/.odt/.pdf）、"
+    "表格与文档（.xlsx/.xlsm/.xls/.xml/.et/.ods/.docx/.doc/.rtf/.wps/.odt/.pdf）、"
     "邮件（.eml，正文或附件中的表）或扫描件（.png/.jpg/.jpeg/.tif/.tiff）"
 )
 

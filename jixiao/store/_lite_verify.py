@@ -58,6 +58,7 @@ VALUES = (
     "unsound",
     "gap_sum",
     "gap_n",
+    "printed_grade_n",
 )
 _COUNTS = frozenset(v for v in VALUES if v == "forms" or v.endswith("_n") or v == "unsound")
 DEFAULT_STATE = "submitted"
@@ -101,6 +102,10 @@ def _summary_recount() -> tuple[str, tuple[Any, ...]]:
         "EXISTS (SELECT findings.id \nFROM findings \nWHERE findings.form_id = forms.id AND "
         "findings.review_run_id = forms.review_run_id AND findings.code LIKE ?)"
     )
+    recomputed = (
+        "EXISTS (SELECT scorecards.id \nFROM scorecards \nWHERE scorecards.form_id = forms.id AND "
+        "scorecards.review_run_id = forms.review_run_id AND scorecards.grade_computed IS NOT NULL)"
+    )
     funds = "forms.budget_planned"
     has_funds = f"{funds} IS NOT NULL AND {funds} > ?"
     printed_ok = f"forms.total_score IS NOT NULL AND {has_funds}"
@@ -121,6 +126,7 @@ def _summary_recount() -> tuple[str, tuple[Any, ...]]:
         (f"forms.total_score IS NOT NULL AND ({broken})", (STRUCTURE_CODES,), None, 0),
         (gap_ok, (), "forms.total_score - forms.total_computed", 0.0),
         (gap_ok, (), None, 0),
+        (f"forms.grade IS NOT NULL AND NOT ({recomputed})", (), None, 0),
     ]
     keys = (
         "coalesce(forms.unit_id, ?){}",
