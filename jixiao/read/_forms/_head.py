@@ -17,6 +17,7 @@ from jixiao.read._vocab import (
     EMPTY_MARKS,
     GOAL_GENERIC,
     NOTES,
+    goal_key,
     head_key,
     head_line,
     is_head_key,
@@ -30,7 +31,7 @@ class _HeadRows(_State):
     def _text_row(self, row: Row) -> None:
         text = row.cells[0]
         c = compact(text)
-        if len(c) <= 8 and GOAL_GENERIC.match(label_of(text)) and self.state != "tail":
+        if len(c) <= 8 and GOAL_GENERIC.match(goal_key(text)) and self.state != "tail":
             self.pending_goal = label_of(text)  # a section label above a list that has no goal column
         if SUBTABLE_TITLE.match(c):
             self._subtable(c)
