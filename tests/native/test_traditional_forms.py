@@ -69,6 +69,15 @@ def test_table_converts_one_to_one() -> None:
     assert len(_SIMPLIFIED) == len(_TRADITIONAL) == len(set(_TRADITIONAL)) == len(set(_SIMPLIFIED))
 
 
+def test_traditional_department_target_reads_as_its_original(tmp_path: Path) -> None:
+    """The department target example (年度績效指標 in the goal column) in traditional script."""
+    example = "12_department_target_placeholders.txt"
+    original = read(EXAMPLES_DIR / example).forms
+    converted = read(_traditional_copy(example, tmp_path)).forms
+    assert [g.name for g in converted[0].goals] == ["年度績效指標"]
+    assert _simplified(converted) == _contract(original)
+
+
 def test_two_traditional_goal_blocks_stay_two_goals(tmp_path: Path) -> None:
     """A target table with a 中期目標 block and a 年度目標 block, each with its own header: two
     goals of their own indicators, not one goal of both blocks' indicators."""
