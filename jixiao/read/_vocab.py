@@ -31,6 +31,14 @@ TOTAL = re.compile(r"^(总分|合计|总计|自评得分|综合得分|自评总�
 
 NOTES = re.compile(r"^(?:备注[:：]?|注[:：]|填报说明[:：]?)")  # notes under a table, never a row of it
 
+
+def notes_rest(text: str) -> str | None:
+    """The text after a notes label (备注：, 備註, 注：) as printed, or ``None`` if ``text`` opens
+    no notes; the label is looked for in simplified characters (same length: positions hold)."""
+    t = text.strip()
+    m = NOTES.match(simplified(t))
+    return t[m.end() :].strip() if m else None
+
 DOTS = re.compile(r"^[.·…。\s]+$")
 
 EMPTY_MARKS = {"无", "/", "-", "—", "——", "／", "…", "......", "……"}
