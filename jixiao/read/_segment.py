@@ -20,7 +20,7 @@ FORM_TITLE = re.compile(
 
 # what a file name or a page adds after a title: "….xlsx", "…_第1页", "…（第2页）"
 FILE_SUFFIX = re.compile(r"\.(?:xlsx|xlsm|xls|docx|doc|pdf|wps|et|txt|html?|csv)$", re.I)
-PAGE_MARK = re.compile(r"[（(]?第\s{0,3}\d{1,4}\s{0,3}页[)）]?$")
+PAGE_MARK = re.compile(r"[（(]?第\s{0,3}\d{1,4}\s{0,3}[页頁][)）]?$")
 
 
 def clean_title(text: str) -> str:

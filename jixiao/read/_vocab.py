@@ -31,6 +31,14 @@ TOTAL = re.compile(r"^(总分|合计|总计|自评得分|综合得分|自评总�
 
 NOTES = re.compile(r"^(?:备注[:：]?|注[:：]|填报说明[:：]?)")  # notes under a table, never a row of it
 
+
+def notes_rest(text: str) -> str | None:
+    """The text after a notes label (备注：, 備註, 注：) as printed, or ``None`` if ``text`` opens
+    no notes; the label is looked for in simplified characters (same length: positions hold)."""
+    t = text.strip()
+    m = NOTES.match(simplified(t))
+    return t[m.end() :].strip() if m else None
+
 DOTS = re.compile(r"^[.·…。\s]+$")
 
 EMPTY_MARKS = {"无", "/", "-", "—", "——", "／", "…", "......", "……"}
@@ -177,8 +185,30 @@ def label_of(text: str) -> str:
     return compact(split_weight(text)[0])
 
 
+# The period a generic goal label may print after itself: 中期目标（2024年—2026年）.
+_GOAL_PERIOD = re.compile(r"[（(]\d{4}年?[—―\-－~～至到]+\d{4}年?[)）]$")
+
+_GOAL_TERM = re.compile(r"^(?:项目|部门|整体)?(年度|长期|中期)")
+
+
+@lru_cache(maxsize=65536)
+def goal_key(text: str) -> str:
+    """A goal label as compared: without its weight, in simplified characters (目標 → 目标),
+    and a generic label without the period it prints (中期目标（2024年—2026年） → 中期目标)."""
+    c = simplified(label_of(text))
+    bare = _GOAL_PERIOD.sub("", c)
+    return bare if bare != c and GOAL_GENERIC.match(bare) else c
+
+
+def goal_term(text: str) -> str | None:
+    """The term word a goal label starts with (年度, 长期, 中期), in simplified characters."""
+    m = _GOAL_TERM.match(goal_key(text))
+    return m.group(1) if m else None
+
+
 @lru_cache(maxsize=65536)
 def is_goal_label(text: str) -> bool:
-    """A goal's label in the goal column: 年度目标1, 长期绩效目标 2, or a generic 年度绩效指标."""
-    c = label_of(text)
-    return bool(GOAL_NUMBERED.match(c)) or (bool(GOAL_GENERIC.match(c)) and not is_level1(text))
+    """A goal's label in the goal column: 年度目标1, 长期绩效目标 2, or a generic 年度绩效指标,
+    in either script."""
+    c = goal_key(text)
+    return bool(GOAL_NUMBERED.match(c)) or (bool(GOAL_GENERIC.match(c)) and not is_level1(c))

@@ -343,7 +343,9 @@ def _target_layout(form: Form) -> Sheet:
     end = 5 + len(cols)
     if form.kind is FormKind.PROJECT_TARGET:
         t.row("项目名称", (form.project, end), align="left")
-        t.row("项目主管部门", (form.supervisor, 2), "项目执行单位", (form.implementer, 2 + len(cols)))
+        # 项目执行单位 reads back as the unit too: a form without a unit prints 项目实施单位
+        label = "项目执行单位" if form.unit else "项目实施单位"
+        t.row("项目主管部门", (form.supervisor, 2), label, (form.implementer, 2 + len(cols)))
     else:
         t.row("部门（单位）名称", (form.unit, end), align="left")
     _fields(t, form)

@@ -30,7 +30,7 @@ UNPRINTED = {
     "initial_targets",
 }
 # target tables of other layouts: their goal blocks and 中期/年度 funds do not survive yet
-TARGET_GAPS = {"11_national_project_target_traditional.txt"}
+TARGET_GAPS: set[str] = set()
 
 
 def _printed(form: Any) -> dict[str, Any]:
@@ -85,3 +85,14 @@ def test_national_funds_rows_sit_under_the_budget_columns(tmp_path: Path) -> Non
     assert funded == head + 2  # right under 年度资金总额
     assert [rows[funded][c] for c in cols.values()] == ["150", "170", "165"]
     assert read(out).forms[0].extra["rows"] == forms[0].extra["rows"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_target_without_unit_keeps_its_implementer_only(fmt: str, tmp_path: Path) -> None:
+    """A project target whose table names no unit (only 主管部门 and 实施单位) is printed with
+    项目实施单位: 项目执行单位 would read back as the form's unit."""
+    form = read(EXAMPLES_DIR / "13_target_101_style.xlsx").forms[0]
+    form.unit = None
+    out = (write_xlsx if fmt == "xlsx" else write_docx)([form], tmp_path / f"表.{fmt}", notes="form")
+    back = read(out).forms[0]
+    assert (back.unit, back.implementer) == (None, form.implementer)

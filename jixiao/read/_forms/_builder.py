@@ -22,7 +22,7 @@ from jixiao.read._headers import (
 )
 from jixiao.read._levels import backfill_level1, regroup
 from jixiao.read._segment import without_title_year
-from jixiao.read._vocab import NOTES, TOTAL, is_indicator_header, label_of
+from jixiao.read._vocab import TOTAL, is_indicator_header, label_of, notes_rest
 
 _TEXTS = ("deviation_reason", "improvement")
 
@@ -105,7 +105,7 @@ class _Builder(_HeadRows, _BudgetRows, _GoalRows, _IndicatorRows, _SchemaRows):
         # 备注 and the two narrative fields close the indicator table
         if lead.notes and len(texts) <= 2:
             self.field_target = "notes"
-            rest = NOTES.sub("", texts[0]).strip()
+            rest = notes_rest(texts[0]) or ""
             for t in [rest, *texts[1:]]:
                 if t:
                     self.notes.append(t)

@@ -24,6 +24,7 @@ from jixiao.read._vocab import (
     GOAL_NUMBERED,
     NOTES,
     TOTAL,
+    goal_key,
     head_key,
     label_of,
 )
@@ -67,16 +68,17 @@ class Lead:
 def _lead(text: str) -> Lead:
     c = compact(text)
     label = label_of(text)
+    key = simplified(c)  # labels compared in one script: 備註 is 备注, 年度績效目標表 年度绩效目标表
     return Lead(
         c=c,
-        subtable=bool(SUBTABLE_TITLE.match(c)),
-        notes=bool(NOTES.match(c)),
+        subtable=bool(SUBTABLE_TITLE.match(key)),
+        notes=bool(NOTES.match(key)),
         field=field_label(c),
         total=bool(TOTAL.match(compact(simplified(text)))),
         total_as_printed=bool(TOTAL.match(c)),
         head=head_key(text),
         overall=overall_role(text),
-        generic=label if GOAL_GENERIC.match(label) else None,
+        generic=label if GOAL_GENERIC.match(goal_key(text)) else None,
         goal=bool(GOAL_NUMBERED.match(simplified(compact(split_weight(text)[0])))),
     )
 

@@ -10,7 +10,15 @@ from jixiao.read._clean import compact, is_score_like, is_weight_only, score_val
 from jixiao.read._forms._state import _State
 from jixiao.read._grid import Row
 from jixiao.read._headers import overall_role, simplified
-from jixiao.read._vocab import GOAL_GENERIC, GOAL_NUMBERED, is_level1, is_level1_strict, label_of
+from jixiao.read._vocab import (
+    GOAL_GENERIC,
+    GOAL_NUMBERED,
+    goal_key,
+    goal_term,
+    is_level1,
+    is_level1_strict,
+    label_of,
+)
 
 _TOTAL_CHARS = re.compile("[总總縂緫摠]")  # the characters traditional → simplified turns into 总
 
@@ -39,7 +47,7 @@ class _GoalRows(_State):
             self.form.overall_goal = OverallGoal(source=row.source)  # 年度目标 | 预期目标 | 实际完成情况
             self.state = "overall"
             return True
-        if self.is_target and len(texts) == 2 and GOAL_GENERIC.match(label_of(texts[0]) or "-"):
+        if self.is_target and len(texts) == 2 and GOAL_GENERIC.match(goal_key(texts[0]) or "-"):
             self.pending_goal, self.pending_text = label_of(texts[0]), texts[1]  # 年度绩效目标 | …
             return True
         raw = row.text
@@ -104,14 +112,14 @@ class _GoalRows(_State):
     def _goal_label(self, text: str, source: Source | None) -> None:
         label, weight, printed = split_weight(text)
         c = compact(label)
-        m = GOAL_NUMBERED.match(c)
+        m = GOAL_NUMBERED.match(simplified(c))  # same length: the printed characters are kept
         if printed and weight is None:  # "(XX 分)": a weight printed as a placeholder
-            self.placeholder_goals.append(m.group("label") if m else c)
+            self.placeholder_goals.append(c[: m.end("label")] if m else c)
         if m:
-            name = m.group("label")
-            rest = m.group("rest").strip("：:，, ")
-        elif GOAL_GENERIC.match(c):
-            if self.goal is not None:
+            name = c[: m.end("label")]
+            rest = c[m.start("rest") :].strip("：:，, ")
+        elif GOAL_GENERIC.match(goal_key(c)):
+            if self.goal is not None and not self._other_term(c):
                 if weight is not None and self.goal.weight is None:
                     self.goal.weight = weight
                 return
@@ -126,9 +134,17 @@ class _GoalRows(_State):
             return
         self._open_goal(name, rest or None, weight, source)
 
+    def _other_term(self, label: str) -> bool:
+        """A generic label naming another term than the goal being read (年度目标 after 中期目标):
+        the next goal block of the table, not a repeat of the current goal's label."""
+        assert self.goal is not None
+        new, current = goal_term(label), goal_term(self.goal.name)
+        return new is not None and current is not None and new != current
+
     def _open_goal(self, name: str, text: str | None, weight: float | None, source: Source | None) -> None:
         self._level2_sum = 0.0
-        term = "long_term" if name.startswith("长期") else ("annual" if "年度" in name else self.term)
+        key = simplified(name)
+        term = "long_term" if key.startswith("长期") else ("annual" if "年度" in key else self.term)
         if text is None and self.pending_text:
             text, self.pending_text = self.pending_text, None
         self.goal = Goal(name=name, text=text, weight=weight, term=term, source=source)  # type: ignore[arg-type]

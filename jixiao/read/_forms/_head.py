@@ -16,11 +16,12 @@ from jixiao.read._segment import SUBTABLE_TITLE
 from jixiao.read._vocab import (
     EMPTY_MARKS,
     GOAL_GENERIC,
-    NOTES,
+    goal_key,
     head_key,
     head_line,
     is_head_key,
     label_of,
+    notes_rest,
 )
 
 
@@ -30,16 +31,16 @@ class _HeadRows(_State):
     def _text_row(self, row: Row) -> None:
         text = row.cells[0]
         c = compact(text)
-        if len(c) <= 8 and GOAL_GENERIC.match(label_of(text)) and self.state != "tail":
+        if len(c) <= 8 and GOAL_GENERIC.match(goal_key(text)) and self.state != "tail":
             self.pending_goal = label_of(text)  # a section label above a list that has no goal column
-        if SUBTABLE_TITLE.match(c):
+        if SUBTABLE_TITLE.match(simplified(c)):
             self._subtable(c)
             return
         if re.fullmatch(r"附件[0-9一二三四五六七八九十]*[:：]?", c):
             return  # the next attachment's label, printed above its title
-        if NOTES.match(c):
+        rest = notes_rest(text)
+        if rest is not None:
             self.field_target = "notes"
-            rest = NOTES.sub("", text.strip()).strip()
             if rest:
                 self.notes.append(rest)
             return
@@ -91,7 +92,7 @@ class _HeadRows(_State):
 
     def _subtable(self, title: str) -> None:
         """长期绩效目标表 / 年度绩效目标表 inside a project target form: goals of that term follow."""
-        self.term = "long_term" if title.startswith("长期") else "annual"
+        self.term = "long_term" if simplified(title).startswith("长期") else "annual"
         self.state = "table"
         self.field_target = None
 
