@@ -24,11 +24,11 @@ from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
 from jixiao.read._limits import check_pdf_pages, os_reason
-from jixiao.read._pdf_cuts import continued, is_cut
+from jixiao.read._pdf_cuts import Carry
 from jixiao.read._pdf_page import Char, page_chars, page_objects
 from jixiao.read._pdf_sheet import Sheet, SheetRow, sheet_rows
 from jixiao.read._pdf_streams import check_pdf_streams
-from jixiao.read._pdf_tables import Table, find_tables
+from jixiao.read._pdf_tables import find_tables
 from jixiao.read._pdf_text import cell_text, text_lines
 from jixiao.read._segment import form_title_kind, is_report_title
 from jixiao.read.native import boxed_line
@@ -80,7 +80,7 @@ def _pdf_rows(doc: Any, file: str) -> tuple[list[Row], list[int]]:
     rows: list[Row] = []
     scanned: list[int] = []
     sheet: list[Sheet] = []  # the page before, when it was a sheet printed without borders
-    cut: dict[float, str] = {}  # the page before's cells cut at its foot: left edge → label
+    cut = Carry()  # what a page of ruled tables leaves to the next (cut cells, print titles)
     for pageno in range(1, len(doc) + 1):
         try:
             page = doc[pageno - 1]
@@ -141,16 +141,16 @@ def _page_rows(
     pages: tuple[int, int],
     file: str,
     sheet: list[Sheet],
-    cut: dict[float, str],
+    cut: Carry,
 ) -> list[Row]:
     """The page's rows; ``sheet`` holds the page before when it was a sheet printed without
     borders (a sheet running on over pages), and this page when it is one; ``cut`` likewise
-    the labels of the cells a page break cut at the foot of the page before (a bordered sheet):
-    the same label at the head of this page is that cell continued, no new cell."""
+    the cells a page break cut at the foot of the page before and the rows before (a bordered
+    sheet): the same label at the head of this page is that cell continued, no new cell, and a
+    header repeated as print titles keeps its own labels only."""
     pageno, count = pages
     tables = find_tables(segments, cut_top=pageno > 1, cut_bottom=pageno < count)
-    before = dict(cut)
-    cut.clear()
+    cut.start_page()
     found = sheet_rows(chars, sheet[-1] if sheet else None) if not tables else None
     sheet.clear()
     if found is not None:
@@ -162,7 +162,7 @@ def _page_rows(
             zip(table.row_tops, table.rows, table.texts(chars, cell_text), strict=True), start=1
         ):
             texts = [clean_cell(_unwrap(c or "")) for c in cells]
-            _continue_cuts(table, boxes_, texts, before, cut)
+            cut.row(table, boxes_, texts, head=pageno > 1 and tno == 1 and not items)
             while texts and not texts[-1]:
                 texts.pop()
             if not any(texts):
@@ -191,22 +191,6 @@ def _page_rows(
     if rows:
         rows[0].after_gap = pageno > 1
     return rows
-
-
-def _continue_cuts(
-    table: Table, boxes: list, texts: list[str], before: dict[float, str], cut: dict[float, str]
-) -> None:
-    """Blank a label that continues a cell cut at the foot of the page before; note the labels
-    of this page's cells cut at its foot."""
-    for k, box in enumerate(boxes):
-        if box is None or k >= len(texts):
-            continue
-        if table.cut_top is not None and before and is_cut(box, table.cut_top, True):
-            prev = next((t for x, t in before.items() if abs(x - box[0]) <= 3.0), None)
-            if prev is not None and continued(texts[k], prev):
-                texts[k] = ""
-        if table.cut_bottom is not None and texts[k] and is_cut(box, table.cut_bottom, False):
-            cut[box[0]] = texts[k]
 
 
 def _sheet_page(sheet: list[SheetRow], body: float, pageno: int, file: str) -> list[Row]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from jixiao.read._pdf_page import Char
 
-__all__ = ["Cut", "close_cuts", "continued", "cut_labels", "is_cut"]
+__all__ = ["Carry", "Cut", "close_cuts", "continued", "cut_labels", "is_cut"]
 
 Box = tuple[float, float, float, float]
 
@@ -75,8 +75,77 @@ def is_cut(cell: Box, side: Cut, is_top: bool) -> bool:
 
 def continued(text: str, before: str) -> bool:
     """Is ``text`` at the top of a page the label of the cell ``before`` cut at the end of the
-    page before (the same text, or its tail when the label itself was cut)?"""
-    return bool(text) and (text == before or (len(text) >= 2 and before.endswith(text)))
+    page before (the same text, drawn once or more, or its tail when the label itself was cut)?"""
+    if not text or not before:
+        return False
+    return not text.replace(before, "") or (len(text) >= 2 and before.endswith(text))
+
+
+_SAME_X = 3.0  # pt: cells of one column on two pages start at one x
+_MIN_TITLES = 3  # filled cells a repeated header row has at least
+
+
+class Carry:
+    """What a page of ruled tables leaves to the next: the labels of its cells cut at its foot,
+    and its rows (a print-title header at the head of a later page repeats one of them)."""
+
+    def __init__(self) -> None:
+        self.labels: dict[float, str] = {}  # the page before's cut cells: left edge → label
+        self.foot: dict[float, str] = {}
+        self.rows: list[list[tuple[float, str]]] = []
+        self.page: list[list[tuple[float, str]]] = []
+        self.pending: dict[float, str] = {}
+
+    def start_page(self) -> None:
+        self.labels, self.foot = self.foot, {}
+        self.rows.extend(self.page)
+        self.page = []
+        self.pending = {}
+
+    def row(self, table: Any, boxes: Sequence[Box | None], texts: list[str], head: bool) -> None:
+        """Mend one row's texts in place: a label continuing a cell cut at the foot of the page
+        before is blanked; a header repeated as print titles keeps its own labels, and those of
+        the cut cells drawn over it go to the cell below (under a repeated header the form
+        starts its levels again, as the page before the break was read with a header row)."""
+        cells = [(k, box) for k, box in enumerate(boxes) if box is not None and k < len(texts)]
+        pending, self.pending = self.pending, {}
+        if head and self.rows:
+            self._titles(cells, texts)
+        for k, box in cells:
+            top = table.cut_top
+            if top is not None and is_cut(box, top, True) and continued(texts[k], self._label(box[0])):
+                texts[k] = ""
+            if not texts[k]:
+                texts[k] = next((t for x, t in pending.items() if abs(x - box[0]) <= _SAME_X), "")
+            if table.cut_bottom is not None and texts[k] and is_cut(box, table.cut_bottom, False):
+                self.foot[box[0]] = texts[k]
+        self.page.append([(box[0], texts[k]) for k, box in cells])
+
+    def _label(self, x: float) -> str:
+        return next((t for at, t in self.labels.items() if abs(at - x) <= _SAME_X), "")
+
+    def _titles(self, cells: list[tuple[int, Box]], texts: list[str]) -> None:
+        """A row repeating an earlier row's labels (each a word, in the same columns; a merged
+        cell whose label fell off the page may be empty) is that header as a print title."""
+        match: dict[int, str] = {}
+        for earlier in self.rows:
+            match = {}
+            for x, t in earlier:
+                k = next((k for k, box in cells if abs(box[0] - x) <= _SAME_X), None)
+                if t and k is not None and texts[k].startswith(t):
+                    match[k] = t
+            words = sum(not any(ch.isdigit() for ch in t) for t in match.values())
+            rest = [(k, box[0]) for k, box in cells if k not in match and texts[k]]
+            if words >= _MIN_TITLES and all(continued(texts[k], self._label(x)) for k, x in rest):
+                break
+        else:
+            return
+        for k, box in cells:
+            tail = texts[k][len(match[k]) :] if k in match else texts[k]
+            texts[k] = match.get(k, "")
+            label = self._label(box[0])
+            if tail:
+                self.pending[box[0]] = label if continued(tail, label) else tail
 
 
 def cut_labels(

@@ -33,7 +33,9 @@ def _indicators(form: dict) -> list[tuple]:
     return [tuple(i.get(k) for k in _IND) for g in form["goals"] for i in g["indicators"]]
 
 
-@pytest.mark.parametrize("name", ["g02_national_cut", "g03_national_titles", "g04_wuhan_project_cut"])
+@pytest.mark.parametrize(
+    "name", ["g02_national_cut", "g03_national_titles", "g04_wuhan_project_cut", "g08_hubei_goals_tall"]
+)
 def test_every_indicator_keeps_its_levels_across_the_break(name: str) -> None:
     want, got = _forms(name)
     assert [f["kind"] for f in got] == [f["kind"] for f in want]
@@ -47,3 +49,14 @@ def test_a_goal_cut_by_the_break_keeps_its_name_and_text() -> None:
     assert [(g["name"], g.get("text")) for g in got[0]["goals"]] == [
         (g["name"], g.get("text")) for g in want[0]["goals"]
     ]
+
+
+def test_a_header_repeated_as_print_titles_is_not_a_goal() -> None:
+    """The 湖北 goal-block form printed with its header row as print titles: the goal cell cut
+    by the break is drawn over the repeated header (年度绩效指标 twice), and its label is the
+    goal continued, not a goal named after the header; each goal keeps its name and points."""
+    want, got = _forms("g06_hubei_goals_titles")
+    assert [(g["name"], g["weight"]) for g in got[0]["goals"]] == [
+        (g["name"], g["weight"]) for g in want[0]["goals"]
+    ]
+    assert _indicators(got[0]) == _indicators(want[0])
