@@ -24,6 +24,7 @@ from jixiao.read._clean import clean_cell
 from jixiao.read._errors import ReadError
 from jixiao.read._grid import Row
 from jixiao.read._limits import check_pdf_pages, os_reason
+from jixiao.read._pdf_cuts import Carry
 from jixiao.read._pdf_page import Char, page_chars, page_objects
 from jixiao.read._pdf_sheet import Sheet, SheetRow, sheet_rows
 from jixiao.read._pdf_streams import check_pdf_streams
@@ -79,6 +80,7 @@ def _pdf_rows(doc: Any, file: str) -> tuple[list[Row], list[int]]:
     rows: list[Row] = []
     scanned: list[int] = []
     sheet: list[Sheet] = []  # the page before, when it was a sheet printed without borders
+    cut = Carry()  # what a page of ruled tables leaves to the next (cut cells, print titles)
     for pageno in range(1, len(doc) + 1):
         try:
             page = doc[pageno - 1]
@@ -91,7 +93,7 @@ def _pdf_rows(doc: Any, file: str) -> tuple[list[Row], list[int]]:
                 scanned.append(pageno)
                 rows.append(Row([], Source(file=file, page=pageno), table=False))  # placeholder
                 continue
-            rows.extend(_page_rows(chars, segments, pageno, file, sheet))
+            rows.extend(_page_rows(chars, segments, (pageno, len(doc)), file, sheet, cut))
         finally:
             page.close()
     return rows, scanned
@@ -133,10 +135,22 @@ def _with_scans(
     return out
 
 
-def _page_rows(chars: list[Char], segments: list, pageno: int, file: str, sheet: list[Sheet]) -> list[Row]:
+def _page_rows(
+    chars: list[Char],
+    segments: list,
+    pages: tuple[int, int],
+    file: str,
+    sheet: list[Sheet],
+    cut: Carry,
+) -> list[Row]:
     """The page's rows; ``sheet`` holds the page before when it was a sheet printed without
-    borders (a sheet running on over pages), and this page when it is one."""
-    tables = find_tables(segments)
+    borders (a sheet running on over pages), and this page when it is one; ``cut`` likewise
+    the cells a page break cut at the foot of the page before and the rows before (a bordered
+    sheet): the same label at the head of this page is that cell continued, no new cell, and a
+    header repeated as print titles keeps its own labels only."""
+    pageno, count = pages
+    tables = find_tables(segments, cut_top=pageno > 1, cut_bottom=pageno < count)
+    cut.start_page()
     found = sheet_rows(chars, sheet[-1] if sheet else None) if not tables else None
     sheet.clear()
     if found is not None:
@@ -144,10 +158,11 @@ def _page_rows(chars: list[Char], segments: list, pageno: int, file: str, sheet:
         return _sheet_page(found[0], median([c.size for c in chars]), pageno, file)
     items: list[tuple[float, float, Row, float]] = []  # (top, x0, row, type size of a text line)
     for tno, table in enumerate(tables, start=1):
-        for r, (top, cells) in enumerate(
-            zip(table.row_tops, table.texts(chars, cell_text), strict=True), start=1
+        for r, (top, boxes_, cells) in enumerate(
+            zip(table.row_tops, table.rows, table.texts(chars, cell_text), strict=True), start=1
         ):
             texts = [clean_cell(_unwrap(c or "")) for c in cells]
+            cut.row(table, boxes_, texts, head=pageno > 1 and tno == 1 and not items)
             while texts and not texts[-1]:
                 texts.pop()
             if not any(texts):

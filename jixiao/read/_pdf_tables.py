@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from jixiao.read._pdf_blocks import block_mids
+from jixiao.read._pdf_cuts import Cut, close_cuts, cut_labels
 from jixiao.read._pdf_page import Char, Segment
 
 __all__ = ["Table", "find_tables"]
@@ -42,6 +43,8 @@ class Table:
     bbox: Box
     row_tops: list[float] = field(default_factory=list)
     moved: dict[int, float] = field(default_factory=dict)  # chars of overflowing blocks (texts)
+    cut_top: Cut | None = None  # the rule closing cells a page break cut (see find_tables)
+    cut_bottom: Cut | None = None
 
     def texts(self, chars: Sequence[Char], extract: object, blocks: bool = True) -> list[list[str | None]]:
         """Each cell's characters (centre inside the cell) through ``extract``; None where covered.
@@ -51,6 +54,8 @@ class Table:
         """
         cells = [c for row in self.rows for c in row if c is not None]
         self.moved = moved = block_mids(cells, chars) if blocks else {}
+        if self.cut_top is not None or self.cut_bottom is not None:
+            moved.update(cut_labels(cells, chars, self.cut_top, self.cut_bottom))
         mid = [moved.get(i, (c.top + c.bottom) / 2) for i, c in enumerate(chars)]  # _mid_y, inlined
         mid_x = [(c.x0 + c.x1) / 2 for c in chars]
         by_y = sorted(range(len(chars)), key=mid.__getitem__)
@@ -92,11 +97,28 @@ class _Edge:
     hi: float
 
 
-def find_tables(segments: Sequence[Segment]) -> list[Table]:
-    """The page's ruled tables, top to bottom (a lone cell is no table)."""
-    edges = _merge([_Edge(s.horizontal, s.at, s.lo, s.hi) for s in segments if s.hi - s.lo >= _PREFILTER])
+def find_tables(segments: Sequence[Segment], cut_top: bool = False, cut_bottom: bool = False) -> list[Table]:
+    """The page's ruled tables, top to bottom (a lone cell is no table).
+
+    ``cut_top``/``cut_bottom``: the page may continue a table from the page before / on the next
+    page. A spreadsheet printed over pages draws no rule where the break cuts a merged cell, so
+    the plumb lines of its columns end at the page's first (last) rule with nothing across them:
+    that open side is closed by a rule across those plumb lines (``close_cuts``).
+    """
+    raw = [_Edge(s.horizontal, s.at, s.lo, s.hi) for s in segments if s.hi - s.lo >= _PREFILTER]
+    edges = _merge(raw)
+    top = bottom = None
+    if cut_top or cut_bottom:
+        extra, top, bottom = close_cuts(edges, cut_top, cut_bottom)
+        if extra:
+            edges = _merge(raw + extra)
     cells = _cells(_corners(edges))
-    return [_table(group) for group in _groups(cells)]
+    tables = [_table(group) for group in _groups(cells)]
+    if tables and top is not None:
+        tables[0].cut_top = top
+    if tables and bottom is not None:
+        tables[-1].cut_bottom = bottom
+    return tables
 
 
 def _merge(edges: list[_Edge]) -> list[_Edge]:
